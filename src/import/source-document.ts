@@ -1,0 +1,74 @@
+/**
+ * The one intermediate form between file bytes and meaning. Every reader
+ * (text layouts, .docx, .xlsx, .pdf) produces a SourceDocument; the section
+ * extractors read only this, so a new file format never touches them.
+ *
+ * Lines are numbered from 1 as in the source text (for .docx/.xlsx/.pdf the
+ * reader's own rendering of the file as text, which `extract --text` prints),
+ * and every cell keeps the line it came from, so findings and diagnostics can
+ * point at the exact place.
+ */
+
+/** How the text was laid out, which decides how rows and cells are found. */
+export type Layout =
+  /** Word export: one table cell per line, each starting with a tab; a blank line ends a row. */
+  | "cells"
+  /** Tab-separated: one table row per line. */
+  | "tabs"
+  /** PDF text (pdftotext -layout or our PDF reader): cells aligned by runs of spaces. */
+  | "columns";
+
+export interface SourceLine {
+  /** 1-based line number in the text. */
+  no: number;
+  text: string;
+  /** 1-based page, when the text came from a paginated document. */
+  page?: number;
+  /** Page furniture (running header, page number, dot-leader TOC entry): not content. */
+  furniture?: boolean;
+}
+
+export interface Cell {
+  text: string;
+  /** First source line of the cell. */
+  line: number;
+  /** Start column (display width, CJK = 2) for the "columns" layout. */
+  x?: number;
+  /** End column (exclusive) for the "columns" layout. */
+  end?: number;
+  /** Number of grid columns the cell spans (docx/xlsx merged cells). */
+  span?: number;
+}
+
+export interface Row {
+  cells: Cell[];
+  /** First source line of the row. */
+  line: number;
+}
+
+export interface TextBlock {
+  kind: "text";
+  text: string;
+  line: number;
+}
+
+export interface TableBlock {
+  kind: "table";
+  rows: Row[];
+  line: number;
+}
+
+export type Block = TextBlock | TableBlock;
+
+export interface SourceDocument {
+  layout: Layout;
+  /** Every line of the text form, furniture marked. */
+  lines: SourceLine[];
+  /** The content in reading order: paragraphs and tables. */
+  blocks: Block[];
+  /** What the reader read: "txt", "docx", "xlsx", "pdf". */
+  format: string;
+}
+
+/** Removes all whitespace: documents wrap and pad Chinese text freely. */
+export const squash = (s: string): string => s.replace(/[\s\u3000]+/g, "");
