@@ -26,7 +26,7 @@ test("quantitative targets parse into op, value and unit", () => {
   for (const [raw, want] of cases) {
     const got = parseTarget(raw);
     assert.equal(got.raw, raw);
-    for (const [k, v] of Object.entries(want)) assert.deepEqual((got as Record<string, unknown>)[k], v, `${raw}: ${k}`);
+    for (const [k, v] of Object.entries(want)) assert.deepEqual((got as unknown as Record<string, unknown>)[k], v, `${raw}: ${k}`);
     assert.equal(got.qualitative, undefined, raw);
   }
 });
