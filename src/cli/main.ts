@@ -11,6 +11,14 @@ import { registerRender } from "./commands/render.ts";
 import { registerDemo } from "./commands/demo.ts";
 import { UserError } from "./user-error.ts";
 
+// A reader that stops early (`| head`) is not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(0);
+    throw error;
+  });
+}
+
 const program = new Command()
   .name("gongkai")
   .description("公开：部门预算/决算公开文件的导入、审核、生成与发布 (Chinese budget disclosures: import, check, render, publish)")
