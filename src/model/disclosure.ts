@@ -180,6 +180,15 @@ export const FunctionLineSchema = z.object({
   project: amount.optional(),
 });
 
+/** gongkai extension: a line of 基本支出 by 部门预算支出经济分类 (类 3 digits, 款 5 digits). */
+export const EconomicLineSchema = z.object({
+  code: z.string().regex(/^\d{3}(\d{2})?$/, "经济分类科目编码须为 3 或 5 位数字"),
+  name: text,
+  total: amount,
+  personnel: amount.optional(),
+  publicOperating: amount.optional(),
+});
+
 export const DiagnosticSchema = z.object({
   level: z.enum(["error", "warning", "info"]),
   message: text,
@@ -207,6 +216,8 @@ export const DisclosureSchema = z.object({
   assets: AssetsSchema.optional(),
   performance: PerformanceSchema.optional(),
   expenditureByFunction: z.array(FunctionLineSchema).optional(),
+  /** gongkai extension: 一般公共预算基本支出 by economic classification (the 基本支出表's rows). */
+  basicByEconomic: z.array(EconomicLineSchema).optional(),
   functionalClassification: z
     .array(z.object({ code: text, name: text, description: text.optional() }))
     .optional(),
@@ -233,6 +244,7 @@ export type GradedIndicator = NonNullable<Activity["indicators"]>[number];
 export type Project = z.infer<typeof ProjectSchema>;
 export type ProjectIndicator = z.infer<typeof ProjectIndicatorSchema>;
 export type FunctionLine = z.infer<typeof FunctionLineSchema>;
+export type EconomicLine = z.infer<typeof EconomicLineSchema>;
 export type Diagnostic = z.infer<typeof DiagnosticSchema>;
 export type SourceRef = z.infer<typeof SourceRefSchema>;
 
