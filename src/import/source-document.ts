@@ -26,6 +26,8 @@ export interface SourceLine {
   page?: number;
   /** Page furniture (running header, page number, dot-leader TOC entry): not content. */
   furniture?: boolean;
+  /** "cells" layout: the line was a lone tab, an empty table cell (its text is trimmed to ""). */
+  emptyCell?: boolean;
 }
 
 export interface Cell {

@@ -27,6 +27,8 @@ export function readText(text: string, format = "txt"): SourceDocument {
   const raw = text.replace(/\r\n?/g, "\n").replace(/\f/g, "\n").split("\n");
   const layout = detectLayout(raw);
   const lines: SourceLine[] = raw.map((t, i) => ({ no: i + 1, text: t.replace(/\s+$/, "") }));
+  // Trimming hides a Word export's empty cells ("\t" lines); keep that fact for row rebuilding.
+  if (layout === "cells") for (const [i, t] of raw.entries()) if (/^\t\s*$/.test(t)) lines[i]!.emptyCell = true;
   const blocks = layout === "cells" ? cellBlocks(lines) : layout === "tabs" ? tabBlocks(lines) : columnBlocks(lines);
   return { layout, lines, blocks, format };
 }
