@@ -1,9 +1,161 @@
-import type { PartExtractor } from "./context.ts";
+import type { PartExtractor, ExtractContext } from "./context.ts";
+import type { Activity, GradedIndicator } from "../../model/disclosure.ts";
+import { declaredUnit, fenToWan, parseAmount, type MoneyUnit } from "../../model/amount.ts";
+import { squash } from "../source-document.ts";
+import { findLine, stripNumbering } from "./find.ts";
+import { GRADE_ROLES, cellText, findActivityGrids, type ActivityGrid, type ColumnRole, type GridCell } from "./performance-table-grid.ts";
+
+const SECTION = "职责—活动绩效目标";
+const TITLE = /职责.{0,3}(?:工作)?活动.{0,2}绩效目标/;
+/** "一、" / "（一）": a duty row in a combined 职责活动 column. */
+const CHINESE_NUMBERED = /^[（(]?[一二三四五六七八九十百]+[、.．）)]/;
 
 /** Reads 职责—活动绩效目标. */
 export const extractActivities: PartExtractor = {
-  name: "职责—活动绩效目标",
-  run() {
-    // Not yet implemented.
+  name: SECTION,
+  run(ctx) {
+    const grids = findActivityGrids(ctx.doc);
+    if (!grids.length) {
+      const title = findLine(ctx.doc, TITLE);
+      if (title && !/^\S*[.…·]{4,}/.test(title.text))
+        ctx.diagnose("warning", `找到「部门职责—工作活动绩效目标」标题，但未识别出表头（活动名称、绩效指标、评价标准）（activity table header not recognised）`, SECTION, title.no);
+      return;
+    }
+    const activities: Activity[] = [];
+    for (const grid of grids) readGrid(ctx, grid, activities);
+    if (!activities.length) return;
+    ctx.disclosure.performance ??= {};
+    ctx.disclosure.performance.activities = activities;
   },
 };
+
+/** The money unit of the table: its own 单位 caption just above the header, else 万元. */
+function tableUnit(ctx: ExtractContext, grid: ActivityGrid): MoneyUnit {
+  const lines = ctx.doc.lines.filter((l) => l.no < grid.headerLine && l.no >= grid.headerLine - 8);
+  for (const l of lines.reverse()) {
+    const unit = declaredUnit(l.text);
+    if (unit) return unit;
+  }
+  return "万元";
+}
+
+function readGrid(ctx: ExtractContext, grid: ActivityGrid, out: Activity[]): void {
+  const { roles } = grid;
+  const col = (role: ColumnRole) => roles.indexOf(role);
+  const combined = col("dutyActivity") >= 0;
+  const dutyCol = combined ? col("dutyActivity") : col("duty");
+  const activityCol = combined ? col("dutyActivity") : col("activity");
+  const budgetCol = col("budget");
+  // With separate columns, a budget column left of the activity column belongs to the duty.
+  const budgetIsDuty = !combined && budgetCol >= 0 && dutyCol >= 0 && budgetCol < activityCol;
+  const unit = tableUnit(ctx, grid);
+  const gradeCols = GRADE_ROLES.map((g) => [g, col(g)] as const).filter(([, k]) => k >= 0);
+
+  let duty: { name: string; budget?: number; line: number; budgetLine?: number; budgetText?: string } | undefined;
+  let current: { activity: Activity; index: number } | undefined;
+  const pointer = (i: number, ...rest: (string | number)[]) => ["/performance/activities", i, ...rest].join("/");
+
+  const amount = (cell: GridCell | undefined): number | undefined => {
+    const text = cellText(cell?.text ?? "");
+    if (!text || /^[-—–－\s]+$/.test(text)) return undefined;
+    const fen = parseAmount(text, unit);
+    if (fen === undefined) {
+      ctx.diagnose("warning", `年度预算数“${text}”不是金额，已忽略（budget is not a number）`, SECTION, cell!.line);
+      return undefined;
+    }
+    return fenToWan(fen);
+  };
+
+  for (const row of grid.rows) {
+    const get = (k: number) => (k >= 0 ? row.cells[k] : undefined);
+    const text = (k: number) => cellText(get(k)?.text ?? "");
+    if (row.cells.every((c) => !squash(c.text))) continue;
+
+    let rowIsDuty = false;
+    if (combined) {
+      const t = text(activityCol);
+      if (t && CHINESE_NUMBERED.test(t)) {
+        rowIsDuty = true;
+        duty = { name: stripNumbering(t), line: get(activityCol)!.line };
+        const b = amount(get(budgetCol));
+        if (b !== undefined) Object.assign(duty, { budget: b, budgetLine: get(budgetCol)!.line, budgetText: text(budgetCol) });
+        current = undefined;
+        continue;
+      }
+    } else if (dutyCol >= 0 && text(dutyCol)) {
+      duty = { name: stripNumbering(text(dutyCol)), line: get(dutyCol)!.line };
+      if (budgetIsDuty) {
+        const b = amount(get(budgetCol));
+        if (b !== undefined) Object.assign(duty, { budget: b, budgetLine: get(budgetCol)!.line, budgetText: text(budgetCol) });
+      }
+    }
+
+    const name = text(activityCol);
+    if (name && !rowIsDuty) {
+      const activity: Activity = { duty: duty?.name ?? "", activity: stripNumbering(name), indicators: [] };
+      const index = out.length;
+      if (duty) {
+        ctx.cite(pointer(index, "duty"), duty.line, duty.name);
+        if (duty.budget !== undefined) {
+          activity.dutyBudget = duty.budget;
+          ctx.cite(pointer(index, "dutyBudget"), duty.budgetLine!, duty.budgetText);
+        }
+      } else {
+        ctx.diagnose("warning", `活动“${activity.activity}”之前没有职责名称（activity without a duty）`, SECTION, get(activityCol)!.line);
+      }
+      ctx.cite(pointer(index, "activity"), get(activityCol)!.line, name);
+      if (!budgetIsDuty) {
+        const b = amount(get(budgetCol));
+        if (b !== undefined) {
+          activity.budget = b;
+          ctx.cite(pointer(index, "budget"), get(budgetCol)!.line, text(budgetCol));
+        }
+      }
+      out.push(activity);
+      current = { activity, index };
+    }
+
+    const description = text(col("description"));
+    const goal = text(col("goal"));
+    const indicatorName = text(col("indicator"));
+    const indicatorDescription = text(col("indicatorDescription"));
+    const grades = gradeCols.map(([g, k]) => [g, text(k), get(k)] as const).filter(([, t]) => t);
+    const hasIndicator = !!(indicatorName || indicatorDescription || grades.length);
+
+    if (!current) {
+      if (hasIndicator || description || goal)
+        ctx.diagnose("warning", `此行有绩效内容但没有活动名称，已忽略（row without an activity）`, SECTION, row.line);
+      continue;
+    }
+    const { activity, index } = current;
+    if (description && !activity.description) {
+      activity.description = description;
+      ctx.cite(pointer(index, "description"), get(col("description"))!.line, description);
+    }
+    let indicatorGoal: string | undefined;
+    if (goal) {
+      if (!activity.goal) {
+        activity.goal = goal;
+        ctx.cite(pointer(index, "goal"), get(col("goal"))!.line, goal);
+      } else if (squash(goal) !== squash(activity.goal)) {
+        indicatorGoal = goal;
+      }
+    }
+    if (!hasIndicator) continue;
+    const indicators = (activity.indicators ??= []);
+    const indicator: GradedIndicator = { name: indicatorName, grades: {} };
+    const j = indicators.length;
+    if (indicatorName) ctx.cite(pointer(index, "indicators", j, "name"), get(col("indicator"))!.line, indicatorName);
+    else ctx.diagnose("info", `活动“${activity.activity}”有一行指标没有指标名称（indicator without a name）`, SECTION, row.line);
+    if (indicatorDescription) {
+      indicator.description = indicatorDescription;
+      ctx.cite(pointer(index, "indicators", j, "description"), get(col("indicatorDescription"))!.line, indicatorDescription);
+    }
+    if (indicatorGoal) indicator.goal = indicatorGoal;
+    for (const [g, t, cell] of grades) {
+      indicator.grades[g] = t;
+      ctx.cite(pointer(index, "indicators", j, "grades", g), cell!.line, t);
+    }
+    indicators.push(indicator);
+  }
+}

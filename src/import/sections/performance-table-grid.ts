@@ -1,0 +1,344 @@
+/**
+ * Turns a performance table (部门职责—工作活动绩效目标 and tables like it) into
+ * a grid: a header that names each column's role, and data rows with one cell
+ * per column, whatever the layout the document was read in.
+ *
+ *  - "cells" (Word export, text reader): the reader's rows drop empty cells
+ *    (a lone tab is trimmed to a blank line) and split a row at a page break,
+ *    so rows are rebuilt from the lines, using SourceLine.emptyCell;
+ *  - "tabs" and readers that keep empty cells: the table's rows as they are,
+ *    with merged cells (`span`) expanded;
+ *  - "columns" (PDF text): cells are placed in columns by their x position and
+ *    wrapped lines are gathered into logical rows.
+ */
+import { squash, type Cell, type Row, type SourceDocument, type SourceLine, type TableBlock } from "../source-document.ts";
+
+export type ColumnRole =
+  | "duty"
+  | "dutyDescription"
+  | "dutyGoal"
+  | "dutyActivity"
+  | "budget"
+  | "activity"
+  | "description"
+  | "goal"
+  | "indicator"
+  | "indicatorDescription"
+  | "excellent"
+  | "good"
+  | "fair"
+  | "poor";
+
+export const GRADE_ROLES = ["excellent", "good", "fair", "poor"] as const;
+
+export interface GridCell {
+  text: string;
+  line: number;
+}
+
+export interface GridRow {
+  /** One cell per column (blank cells have text ""). */
+  cells: GridCell[];
+  line: number;
+}
+
+export interface ActivityGrid {
+  /** Role of each column; undefined for columns this table has but the model does not use. */
+  roles: (ColumnRole | undefined)[];
+  /** The header cells as printed, per column (for messages). */
+  headerLine: number;
+  rows: GridRow[];
+  /** Last source line of the table. */
+  endLine: number;
+}
+
+/** What a header cell says the column holds. "span" is 评价标准 over 优/良/中/差. */
+export function headerRole(text: string): ColumnRole | "gradesSpan" | "other" | undefined {
+  const t = squash(text).replace(/[（(].*?[）)]$/, "");
+  if (!t) return undefined;
+  if (/^(?:部门)?职责[-—–－、/]?(?:及|和|与)?(?:工作)?活动(?:名称)?$/.test(t)) return "dutyActivity";
+  if (/^(?:部门)?职责(?:名称)?$/.test(t)) return "duty";
+  if (/^职责(?:描述|内容|说明)$/.test(t)) return "dutyDescription";
+  if (/^职责(?:绩效)?目标$/.test(t)) return "dutyGoal";
+  if (/^(?:工作)?活动(?:名称)?$/.test(t)) return "activity";
+  if (/^(?:活动|内容|工作)?(?:描述|内容)$/.test(t) || t === "活动描述" || t === "活动内容") return "description";
+  if (/预算/.test(t) && !/目标/.test(t)) return "budget";
+  if (/^(?:绩效|活动|工作)?目标$/.test(t)) return "goal";
+  if (/^(?:绩效)?指标(?:描述|说明|解释|内容|定义)$/.test(t)) return "indicatorDescription";
+  if (/^(?:绩效指标|指标名称|指标|绩效指标名称)$/.test(t)) return "indicator";
+  if (/^评价标准|^评分标准|^标准$/.test(t)) return "gradesSpan";
+  if (/^优(?:秀)?$/.test(t)) return "excellent";
+  if (/^良(?:好)?$/.test(t)) return "good";
+  if (/^(?:中(?:等)?|一般|合格)$/.test(t)) return "fair";
+  if (/^(?:差|较差|不合格)$/.test(t)) return "poor";
+  return "other";
+}
+
+/** A header row names an activity column and an indicator or grade column. */
+export function isActivityHeader(texts: readonly string[]): boolean {
+  const roles = texts.map(headerRole);
+  const activity = roles.includes("activity") || roles.includes("dutyActivity");
+  const graded = roles.some((r) => r === "indicator" || r === "gradesSpan" || r === "excellent");
+  return activity && graded;
+}
+
+/**
+ * Column roles from one or two header rows. A second row that holds 优/良/中/差
+ * under a spanning 评价标准 fills those columns; row-one cells after the span
+ * shift right by its width.
+ */
+export function columnRoles(first: readonly string[], second?: readonly string[]): { roles: (ColumnRole | undefined)[]; rows: 1 | 2 } {
+  const firstRoles = first.map(headerRole);
+  const secondRoles = second?.map(headerRole) ?? [];
+  const gradeAt = secondRoles.map((r, i) => (r && (GRADE_ROLES as readonly string[]).includes(r) ? i : -1)).filter((i) => i >= 0);
+  const twoRows = firstRoles.includes("gradesSpan") && gradeAt.length > 0 && !firstRoles.some((r) => (GRADE_ROLES as readonly string[]).includes(r ?? ""));
+  const roles: (ColumnRole | undefined)[] = [];
+  let p = 0;
+  for (let i = 0; i < firstRoles.length; i++) {
+    const r = firstRoles[i];
+    if (r === "gradesSpan" && twoRows) {
+      // The second row either keeps the grid (blanks under row-one cells) or holds only the grades.
+      const onlyGrades = secondRoles.every((x) => x === undefined || (GRADE_ROLES as readonly string[]).includes(x)) && secondRoles.length === gradeAt.length;
+      const width = gradeAt.length;
+      for (let k = 0; k < width; k++) {
+        const col = onlyGrades ? p + k : gradeAt[k]!;
+        roles[col] = secondRoles[gradeAt[k]!] as ColumnRole;
+      }
+      p = onlyGrades ? p + width : Math.max(p, gradeAt[width - 1]! + 1);
+      // Row one may print the span's covered cells as blanks: skip them.
+      for (let skip = width - 1; skip > 0 && i + 1 < first.length && !squash(first[i + 1]!); skip--) i++;
+      continue;
+    }
+    roles[p] = r === "other" || r === "gradesSpan" ? undefined : r;
+    p++;
+  }
+  if (twoRows) for (let k = roles.length; k < (second?.length ?? 0); k++) roles[k] = undefined;
+  return { roles: Array.from({ length: roles.length }, (_, i) => roles[i]), rows: twoRows ? 2 : 1 };
+}
+
+/** Expands merged cells so every row has one entry per grid column. */
+function expandSpans(cells: readonly Cell[]): GridCell[] {
+  const out: GridCell[] = [];
+  for (const c of cells) {
+    out.push({ text: c.text, line: c.line });
+    for (let k = 1; k < (c.span ?? 1); k++) out.push({ text: "", line: c.line });
+  }
+  return out;
+}
+
+/** Joins the lines of a cell: Chinese wraps without a space, Latin words with one. */
+export function cellText(text: string): string {
+  const parts = text.split("\n").map((s) => s.trim()).filter(Boolean);
+  let out = "";
+  for (const part of parts) {
+    if (out && /[A-Za-z0-9]$/.test(out) && /^[A-Za-z0-9]/.test(part)) out += " ";
+    out += part;
+  }
+  return out;
+}
+
+function pad(cells: GridCell[], width: number, line: number): GridCell[] {
+  while (cells.length < width) cells.push({ text: "", line });
+  return cells;
+}
+
+/** Finds every activity table in the document and reads it into a grid. */
+export function findActivityGrids(doc: SourceDocument): ActivityGrid[] {
+  const grids: ActivityGrid[] = [];
+  const rebuild = doc.layout === "cells" && doc.lines.some((l) => l.emptyCell);
+  let consumedTo = 0;
+  for (const block of doc.blocks) {
+    if (block.kind !== "table") continue;
+    for (let r = 0; r < block.rows.length; r++) {
+      const row = block.rows[r]!;
+      if (row.line <= consumedTo) continue;
+      if (!isActivityHeader(row.cells.map((c) => c.text))) continue;
+      const grid = rebuild ? cellsGrid(doc, row.line) : doc.layout === "columns" ? columnsGrid(block, r) : rowsGrid(block, r);
+      if (grid) {
+        grids.push(grid);
+        consumedTo = grid.endLine;
+      }
+      break;
+    }
+  }
+  return grids;
+}
+
+/** Tables whose rows already keep every cell ("tabs", .docx/.xlsx readers). */
+function rowsGrid(block: TableBlock, headerIndex: number): ActivityGrid | undefined {
+  const first = expandSpans(block.rows[headerIndex]!.cells);
+  const next = block.rows[headerIndex + 1];
+  const second = next ? expandSpans(next.cells) : undefined;
+  const { roles, rows: headerRows } = columnRoles(first.map((c) => c.text), second?.map((c) => c.text));
+  const width = Math.max(roles.length, headerRows === 2 ? second!.length : 0);
+  const headerTexts = first.map((c) => squash(c.text)).join("|");
+  const rows: GridRow[] = [];
+  let endLine = block.rows[block.rows.length - 1]!.line;
+  for (const row of block.rows.slice(headerIndex + headerRows)) {
+    const cells = expandSpans(row.cells);
+    if (cells.map((c) => squash(c.text)).join("|") === headerTexts) continue; // header repeated on a new page
+    // A lone cell between rows is a wrapped cell ("tabs" reader): it continues the last filled cell above.
+    if (cells.length === 1 && rows.length && width > 1) {
+      const prev = rows[rows.length - 1]!;
+      const last = [...prev.cells].reverse().find((c) => c.text);
+      if (last) last.text = `${last.text}\n${cells[0]!.text}`;
+      continue;
+    }
+    rows.push({ cells: pad(cells, width, row.line), line: row.line });
+    endLine = row.line;
+  }
+  return { roles, headerLine: block.rows[headerIndex]!.line, rows, endLine };
+}
+
+interface Segment {
+  cells: GridCell[];
+  line: number;
+}
+
+/**
+ * Word export rebuilt from the lines: "\tcell" starts a cell, a lone tab is an
+ * empty cell, untabbed lines continue the last cell, a blank line ends a row.
+ * A row cut short by a page break (fewer cells than the header) is joined with
+ * the next piece when together they fill the row.
+ */
+function cellsGrid(doc: SourceDocument, headerLine: number): ActivityGrid | undefined {
+  const start = doc.lines.findIndex((l) => l.no === headerLine);
+  if (start < 0) return undefined;
+  const segments: Segment[] = [];
+  let current: Segment | undefined;
+  let endLine = headerLine;
+  const lines = doc.lines;
+  const isTab = (l: SourceLine) => l.text.startsWith("\t") || l.emptyCell === true;
+  let i = start;
+  for (; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.emptyCell) {
+      current ??= { cells: [], line: line.no };
+      current.cells.push({ text: "", line: line.no });
+    } else if (line.text.startsWith("\t")) {
+      current ??= { cells: [], line: line.no };
+      for (const part of line.text.slice(1).split("\t")) current.cells.push({ text: part.trim(), line: line.no });
+    } else if (line.text.trim() === "") {
+      if (current) segments.push(current);
+      current = undefined;
+    } else if (current) {
+      const last = current.cells[current.cells.length - 1]!;
+      last.text = last.text ? `${last.text}\n${line.text.trim()}` : line.text.trim();
+    } else {
+      // Untabbed text after a row: the table goes on only if tabbed cells follow
+      // before the next blank line (a row split by a blank line, its cell wrapped).
+      let j = i;
+      while (j < lines.length && lines[j]!.text.trim() !== "" && !isTab(lines[j]!)) j++;
+      const prev = segments[segments.length - 1];
+      const headerWidth = Math.max(0, ...segments.slice(0, 2).map((s) => s.cells.length));
+      if (prev && prev.cells.length < headerWidth && j < lines.length && isTab(lines[j]!) && !lines[j]!.emptyCell && j > i) {
+        segments.pop();
+        current = prev;
+        i--;
+        // Re-enter with the previous segment open so the text continues its last cell.
+        const last = current.cells[current.cells.length - 1]!;
+        for (let k = i + 1; k < j; k++) last.text = last.text ? `${last.text}\n${lines[k]!.text.trim()}` : lines[k]!.text.trim();
+        i = j - 1;
+        continue;
+      }
+      break;
+    }
+    if (line.text.trim() !== "" || line.emptyCell) endLine = line.no;
+  }
+  if (current) segments.push(current);
+  if (!segments.length) return undefined;
+
+  const first = segments[0]!.cells.map((c) => c.text);
+  const second = segments[1]?.cells.map((c) => c.text);
+  const { roles, rows: headerRows } = columnRoles(first, second);
+  const width = Math.max(roles.length, headerRows === 2 ? second!.length : first.length);
+  const headerTexts = segments.slice(0, headerRows).map((s) => s.cells.map((c) => squash(c.text)).join("|"));
+  const rows: GridRow[] = [];
+  const body = segments.slice(headerRows).filter((s, k, all) => {
+    // A repeated header (new page) is not data.
+    const t = s.cells.map((c) => squash(c.text)).join("|");
+    if (t === headerTexts[0]) return false;
+    if (headerRows === 2 && t === headerTexts[1] && k > 0 && all[k - 1] && all[k - 1]!.cells.map((c) => squash(c.text)).join("|") === headerTexts[0]) return false;
+    return true;
+  });
+  for (let k = 0; k < body.length; k++) {
+    const seg = body[k]!;
+    let cells = seg.cells;
+    // Join pieces of a row split by a page break while they fit the row.
+    while (cells.length < width && k + 1 < body.length && cells.length + body[k + 1]!.cells.length <= width) {
+      cells = [...cells, ...body[k + 1]!.cells];
+      k++;
+    }
+    if (cells.length > width) cells = cells.slice(0, width);
+    rows.push({ cells: pad(cells, width, seg.line), line: seg.line });
+  }
+  return { roles, headerLine, rows, endLine };
+}
+
+/**
+ * PDF text: header cells fix the columns (a second header line with 优/良/中/差
+ * adds the grade columns); each data cell goes to the column its centre falls
+ * in; lines gather into one logical row until a grade (or, once graded, an
+ * activity or duty) cell would be written twice.
+ */
+function columnsGrid(block: TableBlock, headerIndex: number): ActivityGrid | undefined {
+  const headRow = block.rows[headerIndex]!;
+  const nextRow = block.rows[headerIndex + 1];
+  const headCells: { role: ColumnRole | undefined; x: number; end: number }[] = [];
+  let headerRows = 1;
+  const nextHasGrades = nextRow?.cells.some((c) => (GRADE_ROLES as readonly string[]).includes(headerRole(c.text) ?? ""));
+  for (const c of headRow.cells) {
+    const role = headerRole(c.text);
+    if (role === "gradesSpan" && nextHasGrades) continue;
+    headCells.push({ role: role === "other" || role === "gradesSpan" ? undefined : role, x: c.x ?? 0, end: c.end ?? (c.x ?? 0) + 1 });
+  }
+  if (nextHasGrades && headRow.cells.some((c) => headerRole(c.text) === "gradesSpan")) {
+    headerRows = 2;
+    for (const c of nextRow!.cells) {
+      const role = headerRole(c.text);
+      if (role && (GRADE_ROLES as readonly string[]).includes(role)) headCells.push({ role: role as ColumnRole, x: c.x ?? 0, end: c.end ?? (c.x ?? 0) + 1 });
+    }
+  }
+  headCells.sort((a, b) => a.x - b.x);
+  const roles = headCells.map((h) => h.role);
+  const bounds = headCells.slice(0, -1).map((h, k) => (h.end + headCells[k + 1]!.x) / 2);
+  const columnOf = (c: Cell) => {
+    const centre = ((c.x ?? 0) + (c.end ?? c.x ?? 0)) / 2;
+    const k = bounds.findIndex((b) => centre < b);
+    return k < 0 ? headCells.length - 1 : k;
+  };
+  const starters = new Set<ColumnRole | undefined>(["activity", "duty", "dutyActivity"]);
+  const rows: GridRow[] = [];
+  let current: GridRow | undefined;
+  const graded = (row: GridRow) => row.cells.some((c, k) => c.text && (GRADE_ROLES as readonly string[]).includes(roles[k] ?? ""));
+  const headerText = headRow.cells.map((c) => squash(c.text)).join("|");
+  for (const row of block.rows.slice(headerIndex + headerRows) as Row[]) {
+    if (row.cells.map((c) => squash(c.text)).join("|") === headerText) continue;
+    const placed = new Map<number, Cell>();
+    for (const c of row.cells) {
+      const k = columnOf(c);
+      const prev = placed.get(k);
+      placed.set(k, prev ? { ...prev, text: `${prev.text} ${c.text}` } : c);
+    }
+    const collides = current
+      ? [...placed.keys()].some((k) => {
+          const role = roles[k];
+          const filled = !!current!.cells[k]!.text;
+          if (!filled) return false;
+          if ((GRADE_ROLES as readonly string[]).includes(role ?? "")) return true;
+          return starters.has(role) && graded(current!);
+        })
+      : true;
+    if (collides) {
+      current = { cells: headCells.map(() => ({ text: "", line: row.line })), line: row.line };
+      rows.push(current);
+    }
+    for (const [k, c] of placed) {
+      const cell = current!.cells[k]!;
+      if (cell.text) cell.text = `${cell.text}\n${c.text}`;
+      else current!.cells[k] = { text: c.text, line: c.line };
+    }
+  }
+  const endLine = block.rows[block.rows.length - 1]!.line;
+  return { roles, headerLine: headRow.line, rows, endLine };
+}
