@@ -1,9 +1,212 @@
-import type { PartExtractor } from "./context.ts";
+import type { ExtractContext, PartExtractor } from "./context.ts";
+import { contentLines } from "./find.ts";
+import { cleanText, parseNumbering } from "./outline.ts";
+import { isBarePlace, regionOf } from "./meta-names.ts";
+import { squash, type SourceLine } from "../source-document.ts";
+
+const SECTION = "基本信息（类型、年度、地区、部门）";
+
+export interface TitleReading {
+  /** The organ or place the title names ("北京市司法局", "沧州经济开发区"). */
+  name?: string;
+  year?: number;
+  kind?: "budget" | "final";
+  /** The squashed title text and its first line. */
+  text: string;
+  line: number;
+}
+
+/**
+ * The cover title: "北京市司法局 2026 年度部门预算信息公开", "2026 年度苏州市审计局部门预算公开",
+ * "上海市普陀区财政局 / 2024年度部门决算" (split over lines), "发改局部门预算情况说明".
+ */
+const TITLE =
+  /^(?:(\d{4})年度?)?(.{0,40}?)(?:(\d{4})年(?:年度|度)?)?(?:区级|市级|省级|县级|本级)?(?:部门|单位)(?:综合)?(?:财务)?(预算|决算)/;
+
+/** The first lines of the document, before its table of contents or its first numbered heading. */
+export function headLines(lines: SourceLine[], max = 5): SourceLine[] {
+  const out: SourceLine[] = [];
+  for (const line of lines) {
+    const text = cleanText(line.text);
+    if (!text) continue;
+    if (/^目\s*录$/.test(text) || (parseNumbering(text) && out.length)) break;
+    if (parseNumbering(text)?.style === "part") break;
+    out.push(line);
+    if (out.length >= max) break;
+  }
+  return out;
+}
+
+export function readTitle(lines: SourceLine[]): TitleReading | undefined {
+  const head = headLines(lines);
+  for (let s = 0; s < Math.min(3, head.length); s++) {
+    const text = head.slice(s).map((l) => squash(cleanText(l.text))).join("");
+    const m = TITLE.exec(text);
+    if (!m) continue;
+    const name = m[2]!.replace(/^(?:附件\d*|关于)/, "");
+    if (/[，。,；;：:]/.test(name)) continue;
+    const yearText = m[1] ?? m[3];
+    return {
+      ...(name ? { name } : {}),
+      ...(yearText ? { year: Number(yearText) } : {}),
+      kind: m[4] === "决算" ? "final" : "budget",
+      text: m[0],
+      line: head[s]!.no,
+    };
+  }
+  return undefined;
+}
+
+interface Found {
+  value: string;
+  line: number;
+}
+
+/** "预算主管部门：X", "部门名称：X", "单位名称：X" (the value up to a wide gap or the unit caption). */
+function labelled(lines: SourceLine[], label: RegExp): Found | undefined {
+  for (const line of lines) {
+    const text = cleanText(line.text);
+    const m = label.exec(text);
+    if (!m) continue;
+    const value = squash(text.slice(m.index + m[0].length).split(/\s{2,}|\t/)[0] ?? "").replace(/(?:金额)?单位[:：].*$/, "");
+    if (value.length >= 2 && value.length <= 40 && !/\d{2,}/.test(value)) return { value, line: line.no };
+  }
+  return undefined;
+}
+
+/** The department code printed beside its name: "979燕郊…管理委员会", "[292]国家信访局", a row "024 | 苏州市审计局". */
+function codedName(ctx: ExtractContext, name: string): { code: string; name: string; line: number } | undefined {
+  const fits = (candidate: string) => candidate.length >= 2 && (candidate === name || name.endsWith(candidate));
+  for (const block of ctx.doc.blocks) {
+    const rows = block.kind === "table" ? block.rows : [{ cells: [{ text: block.text, line: block.line }], line: block.line }];
+    for (const row of rows) {
+      const cells = row.cells.map((c) => squash(c.text));
+      for (const [i, cell] of cells.entries()) {
+        const m = /^[[【]?(\d{3})[\]】]?(\D.*)$/.exec(cell);
+        if (m && fits(m[2]!)) return { code: m[1]!, name: m[2]!, line: row.cells[i]!.line };
+        if (/^\d{3}$/.test(cell) && cells[i + 1] && fits(cells[i + 1]!)) return { code: cell, name: cells[i + 1]!, line: row.cells[i]!.line };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** A unit-code cell "439001丰润区经济开发区管理委员会本级": the department is the unit without 本级. */
+function unitCodedDepartment(ctx: ExtractContext): Found | undefined {
+  for (const block of ctx.doc.blocks) {
+    if (block.kind !== "table") continue;
+    for (const row of block.rows) {
+      for (const c of row.cells) {
+        const m = /^\d{6}(\D{2,40}?)本级$/.exec(squash(c.text));
+        if (m) return { value: m[1]!, line: c.line };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The organ named after a place that the text mentions most ("沧州经济开发区管理委员会"). */
+function organOfPlace(lines: SourceLine[], place: string): Found | undefined {
+  const counts = new Map<string, Found & { n: number }>();
+  const re = new RegExp(`${place}[\\u4e00-\\u9fa5]{0,12}?(?:管理委员会|委员会|人民政府|办公室|办公厅|管委会|局|厅|委|办|院|中心)`, "g");
+  for (const line of lines) {
+    for (const m of squash(line.text).matchAll(re)) {
+      const hit = counts.get(m[0]) ?? { value: m[0], line: line.no, n: 0 };
+      hit.n++;
+      counts.set(m[0], hit);
+    }
+  }
+  return [...counts.values()].sort((a, b) => b.n - a.n)[0];
+}
+
+/** The budget year when the title does not print it: "2021年部门预算…", "（2026年度）", "2021年收入预算". */
+function statedYear(lines: SourceLine[]): Found | undefined {
+  const tiers = [
+    /(\d{4})年度?(?:部门|单位)(?:综合)?(?:预算|决算)/g,
+    /^[（(](\d{4})年度?[）)]$/g,
+    /(\d{4})年度?(?:收入|支出|收支)(?:预算|决算)/g,
+  ];
+  for (const re of tiers) {
+    const counts = new Map<string, Found & { n: number }>();
+    for (const line of lines) {
+      for (const m of squash(cleanText(line.text)).matchAll(re)) {
+        const hit = counts.get(m[1]!) ?? { value: m[1]!, line: line.no, n: 0 };
+        hit.n++;
+        counts.set(m[1]!, hit);
+      }
+    }
+    const best = [...counts.values()].sort((a, b) => b.n - a.n);
+    if (best.length) return best[0];
+  }
+  return undefined;
+}
 
 /** Reads 基本信息（类型、年度、地区、部门）. */
 export const extractMeta: PartExtractor = {
-  name: "基本信息（类型、年度、地区、部门）",
-  run() {
-    // Not yet implemented.
+  name: SECTION,
+  run(ctx) {
+    const d = ctx.disclosure;
+    const lines = contentLines(ctx.doc);
+    const title = readTitle(lines);
+
+    // kind: the title's word, else which of 预算/决算 the document says more.
+    if (title?.kind) {
+      d.kind = title.kind;
+      ctx.cite("/kind", title.line, title.text);
+    } else {
+      const all = squash(lines.map((l) => l.text).join(""));
+      const budget = (all.match(/预算/g) ?? []).length;
+      const final = (all.match(/决算/g) ?? []).length;
+      if (budget || final) {
+        d.kind = final > budget ? "final" : "budget";
+        ctx.diagnose("info", `未找到标题，按全文“预算”“决算”出现次数推断为${d.kind === "final" ? "决算" : "预算"}（kind inferred from word counts）`, SECTION);
+      }
+    }
+
+    // year: printed in the title, else a sentence that names the budget year.
+    if (title?.year) {
+      d.year = title.year;
+      ctx.cite("/year", title.line, title.text);
+    } else {
+      const y = statedYear(lines);
+      if (y) {
+        d.year = Number(y.value);
+        ctx.cite("/year", y.line, `${y.value}年`);
+      } else {
+        ctx.diagnose("warning", "未找到预算年度（no budget year stated）", SECTION);
+      }
+    }
+
+    // department: the 预算主管部门 line, the organ in the title, a 部门名称 label, a unit-code cell, or the organ named after the title's place.
+    const place = title?.name && isBarePlace(title.name) ? title.name : undefined;
+    let dept: Found | undefined = labelled(lines, /预算主管部门\s*[:：]\s*/);
+    if (!dept && title?.name && !place) dept = { value: title.name, line: title.line };
+    dept ??= labelled(lines, /(?:部门名称|主管部门)\s*[:：]?\s*/);
+    dept ??= labelled(lines, /单位名称\s*[:：]\s*/);
+    dept ??= unitCodedDepartment(ctx);
+    if (!dept && place) dept = organOfPlace(lines, place);
+    if (dept) {
+      const coded = codedName(ctx, dept.value);
+      d.department = coded ? { name: coded.name, code: coded.code } : { name: dept.value };
+      ctx.cite("/department/name", coded?.line ?? dept.line, coded ? `${coded.code}${coded.name}` : dept.value);
+      if (coded) ctx.cite("/department/code", coded.line, coded.code);
+    } else {
+      ctx.diagnose("warning", "未找到部门名称（department name not found）", SECTION);
+    }
+
+    // region: the place the title (or the department) is named after, unless two places compete.
+    const regionSource = place ?? title?.name ?? dept?.value;
+    const region = regionSource ? regionOf(regionSource) : undefined;
+    if (region && "name" in region) {
+      d.region = { name: region.name };
+      ctx.cite("/region/name", title?.name ? title.line : dept!.line, region.name);
+    } else if (region && "ambiguous" in region) {
+      ctx.diagnose(
+        "info",
+        `地区不明确：“${regionSource}”同时含有${region.ambiguous.map((r) => `“${r}”`).join("和")}，未设置地区（region ambiguous, not set）`,
+        SECTION,
+        title?.line ?? dept?.line,
+      );
+    }
   },
 };
