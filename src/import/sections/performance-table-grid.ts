@@ -11,7 +11,8 @@
  *  - "columns" (PDF text): cells are placed in columns by their x position and
  *    wrapped lines are gathered into logical rows.
  */
-import { squash, type Cell, type Row, type SourceDocument, type SourceLine, type TableBlock } from "../source-document.ts";
+import { squash, type Cell, type SourceDocument, type SourceLine, type TableBlock } from "../source-document.ts";
+import { declaredUnit } from "../../model/amount.ts";
 
 export type ColumnRole =
   | "duty"
@@ -153,7 +154,7 @@ export function findActivityGrids(doc: SourceDocument): ActivityGrid[] {
       const row = block.rows[r]!;
       if (row.line <= consumedTo) continue;
       if (!isActivityHeader(row.cells.map((c) => c.text))) continue;
-      const grid = rebuild ? cellsGrid(doc, row.line) : doc.layout === "columns" ? columnsGrid(block, r) : rowsGrid(block, r);
+      const grid = rebuild ? cellsGrid(doc, row.line) : doc.layout === "columns" ? columnsGrid(doc, block, r) : rowsGrid(block, r);
       if (grid) {
         grids.push(grid);
         consumedTo = grid.endLine;
@@ -277,68 +278,111 @@ function cellsGrid(doc: SourceDocument, headerLine: number): ActivityGrid | unde
 
 /**
  * PDF text: header cells fix the columns (a second header line with 优/良/中/差
- * adds the grade columns); each data cell goes to the column its centre falls
- * in; lines gather into one logical row until a grade (or, once graded, an
- * activity or duty) cell would be written twice.
+ * adds the grade columns) and each data cell goes to the column its centre
+ * falls in. Lines are read from the header on (across page breaks, skipping
+ * page furniture) and gathered into logical rows: cells are top-aligned and a
+ * wrapped cell fills its column to the edge, so text in a column whose line
+ * above was empty or short starts a new row.
  */
-function columnsGrid(block: TableBlock, headerIndex: number): ActivityGrid | undefined {
+function columnsGrid(doc: SourceDocument, block: TableBlock, headerIndex: number): ActivityGrid | undefined {
   const headRow = block.rows[headerIndex]!;
   const nextRow = block.rows[headerIndex + 1];
   const headCells: { role: ColumnRole | undefined; x: number; end: number }[] = [];
-  let headerRows = 1;
-  const nextHasGrades = nextRow?.cells.some((c) => (GRADE_ROLES as readonly string[]).includes(headerRole(c.text) ?? ""));
+  let headerLines = [headRow.line];
+  const isGrade = (c: Cell) => (GRADE_ROLES as readonly string[]).includes(headerRole(c.text) ?? "");
+  const spanned = headRow.cells.some((c) => headerRole(c.text) === "gradesSpan") && !headRow.cells.some(isGrade);
+  const second = spanned ? block.rows.slice(headerIndex + 1, headerIndex + 3).find((r) => r.cells.some(isGrade)) : undefined;
   for (const c of headRow.cells) {
     const role = headerRole(c.text);
-    if (role === "gradesSpan" && nextHasGrades) continue;
+    if (role === "gradesSpan" && second) continue;
     headCells.push({ role: role === "other" || role === "gradesSpan" ? undefined : role, x: c.x ?? 0, end: c.end ?? (c.x ?? 0) + 1 });
   }
-  if (nextHasGrades && headRow.cells.some((c) => headerRole(c.text) === "gradesSpan")) {
-    headerRows = 2;
-    for (const c of nextRow!.cells) {
-      const role = headerRole(c.text);
-      if (role && (GRADE_ROLES as readonly string[]).includes(role)) headCells.push({ role: role as ColumnRole, x: c.x ?? 0, end: c.end ?? (c.x ?? 0) + 1 });
-    }
+  if (second) {
+    headerLines = doc.lines.filter((l) => l.no >= headRow.line && l.no <= second.line).map((l) => l.no);
+    for (const c of second.cells) if (isGrade(c)) headCells.push({ role: headerRole(c.text) as ColumnRole, x: c.x ?? 0, end: c.end ?? (c.x ?? 0) + 1 });
   }
+  void nextRow;
   headCells.sort((a, b) => a.x - b.x);
   const roles = headCells.map((h) => h.role);
   const bounds = headCells.slice(0, -1).map((h, k) => (h.end + headCells[k + 1]!.x) / 2);
-  const columnOf = (c: Cell) => {
-    const centre = ((c.x ?? 0) + (c.end ?? c.x ?? 0)) / 2;
-    const k = bounds.findIndex((b) => centre < b);
+  const columnOf = (x: number) => {
+    const k = bounds.findIndex((b) => x < b);
     return k < 0 ? headCells.length - 1 : k;
   };
-  const starters = new Set<ColumnRole | undefined>(["activity", "duty", "dutyActivity"]);
+  const headerText = headRow.cells.map((c) => squash(c.text)).join("|");
+
+  // Collect the table's lines, each cell placed in a column.
+  const placedLines: { line: number; cells: Map<number, Cell> }[] = [];
+  let blankRun = 0;
+  let endLine = headRow.line;
+  const lastHeader = headerLines[headerLines.length - 1]!;
+  for (const line of doc.lines) {
+    if (line.no <= lastHeader || line.furniture) continue;
+    if (!line.text.trim()) {
+      if (++blankRun >= 4) break;
+      continue;
+    }
+    blankRun = 0;
+    const cells = splitLine(line.text, line.no);
+    if (cells.map((c) => squash(c.text)).join("|") === headerText) continue; // header repeated on a new page
+    if (second && cells.every(isGrade)) continue;
+    // A paragraph or a caption (not a cell) ends the table.
+    if (declaredUnit(line.text)) break;
+    if (cells.length === 1 && columnOf(cells[0]!.x ?? 0) !== columnOf(cells[0]!.end ?? 0) && columnOf(cells[0]!.end ?? 0) - columnOf(cells[0]!.x ?? 0) >= 2) break;
+    // Narrow columns can sit one space apart: place each space-separated word by its own centre.
+    const placed = new Map<number, Cell>();
+    for (const c of cells.flatMap(words)) {
+      const k = columnOf(((c.x ?? 0) + (c.end ?? c.x ?? 0)) / 2);
+      const prev = placed.get(k);
+      placed.set(k, prev ? { ...prev, text: `${prev.text} ${c.text}`, end: c.end } : c);
+    }
+    placedLines.push({ line: line.no, cells: placed });
+    endLine = line.no;
+  }
+
+  // How wide each column's text runs: a line that fills it was wrapped.
+  // (A high percentile, not the maximum: a stray word from a neighbouring column must not widen it.)
+  const spans = headCells.map(() => [] as number[]);
+  for (const pl of placedLines) for (const [k, c] of pl.cells) spans[k]!.push((c.end ?? 0) - (c.x ?? 0));
+  const widths = spans.map((w) => (w.sort((a, b) => a - b), w[Math.floor(w.length * 0.9)] ?? 0));
+  const full = (k: number, c: Cell | undefined) => !!c && (c.end ?? 0) - (c.x ?? 0) >= widths[k]! - Math.max(2, Math.floor(widths[k]! * 0.2));
+
+  // Rows start in the name columns (duty, activity, indicator); grades and descriptions only wrap.
+  const keyRoles: (ColumnRole | undefined)[] = ["duty", "dutyActivity", "activity", roles.includes("indicator") ? "indicator" : "excellent"];
+  const keys = new Set(roles.flatMap((r, k) => (keyRoles.includes(r) && r ? [k] : [])));
   const rows: GridRow[] = [];
   let current: GridRow | undefined;
-  const graded = (row: GridRow) => row.cells.some((c, k) => c.text && (GRADE_ROLES as readonly string[]).includes(roles[k] ?? ""));
-  const headerText = headRow.cells.map((c) => squash(c.text)).join("|");
-  for (const row of block.rows.slice(headerIndex + headerRows) as Row[]) {
-    if (row.cells.map((c) => squash(c.text)).join("|") === headerText) continue;
-    const placed = new Map<number, Cell>();
-    for (const c of row.cells) {
-      const k = columnOf(c);
-      const prev = placed.get(k);
-      placed.set(k, prev ? { ...prev, text: `${prev.text} ${c.text}` } : c);
-    }
-    const collides = current
-      ? [...placed.keys()].some((k) => {
-          const role = roles[k];
-          const filled = !!current!.cells[k]!.text;
-          if (!filled) return false;
-          if ((GRADE_ROLES as readonly string[]).includes(role ?? "")) return true;
-          return starters.has(role) && graded(current!);
-        })
-      : true;
-    if (collides) {
-      current = { cells: headCells.map(() => ({ text: "", line: row.line })), line: row.line };
+  let previous: Map<number, Cell> | undefined;
+  for (const pl of placedLines) {
+    const startsRow = !current || [...pl.cells.keys()].some((k) => keys.has(k) && !full(k, previous?.get(k)));
+    if (startsRow) {
+      current = { cells: headCells.map(() => ({ text: "", line: pl.line })), line: pl.line };
       rows.push(current);
     }
-    for (const [k, c] of placed) {
+    for (const [k, c] of pl.cells) {
       const cell = current!.cells[k]!;
       if (cell.text) cell.text = `${cell.text}\n${c.text}`;
       else current!.cells[k] = { text: c.text, line: c.line };
     }
+    previous = pl.cells;
   }
-  const endLine = block.rows[block.rows.length - 1]!.line;
   return { roles, headerLine: headRow.line, rows, endLine };
+}
+
+/** Cells of a PDF text line at runs of two or more spaces, with character columns. */
+function splitLine(text: string, lineNo: number): Cell[] {
+  const cells: Cell[] = [];
+  const re = /\S+(?: \S+)*/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) cells.push({ text: m[0], line: lineNo, x: m.index, end: m.index + m[0].length });
+  return cells;
+}
+
+/** The space-separated words of a cell, each with its own columns. */
+function words(cell: Cell): Cell[] {
+  const out: Cell[] = [];
+  const re = /\S+/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(cell.text))) out.push({ text: m[0], line: cell.line, x: (cell.x ?? 0) + m.index, end: (cell.x ?? 0) + m.index + m[0].length });
+  return out;
 }
