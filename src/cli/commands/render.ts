@@ -1,12 +1,70 @@
 import type { Command } from "commander";
+import { mkdir, writeFile } from "node:fs/promises";
+import { basename, join } from "node:path";
+import { FORMAT_ID, validateDisclosure, type Disclosure } from "../../model/disclosure.ts";
+import { importDisclosure } from "../../import/index.ts";
+import { DEFAULT_EXTENSION, RENDER_FORMATS, renderDisclosure, type RenderFormat } from "../../render/index.ts";
+import { dataPackage } from "../../render/fdp.ts";
+import { RenderError } from "../../render/pdf.ts";
+import { importFailure, readInputFile } from "../input.ts";
 import { UserError } from "../user-error.ts";
+
+/** A canonical JSON disclosure is used as it is; anything else goes through the importer. */
+async function loadDisclosure(file: string): Promise<Disclosure> {
+  const bytes = await readInputFile(file);
+  const head = new TextDecoder().decode(bytes.subarray(0, 4096)).replace(/^\uFEFF/, "").trimStart();
+  if (head.startsWith("{")) {
+    let json: unknown;
+    try {
+      json = JSON.parse(new TextDecoder().decode(bytes).replace(/^\uFEFF/, ""));
+    } catch (e) {
+      throw new UserError(`${file}：JSON 格式错误：${(e as Error).message}（invalid JSON）`);
+    }
+    if ((json as { format?: unknown })?.format !== FORMAT_ID) {
+      throw new UserError(`${file}：不是 gongkai 公开数据 JSON（缺少 "format": "${FORMAT_ID}"）（not a canonical disclosure）`);
+    }
+    const checked = validateDisclosure(json);
+    if (!checked.ok) {
+      const list = checked.problems.slice(0, 10).map((p) => `  ${p.path}：${p.message}`).join("\n");
+      throw new UserError(`${file}：数据不符合公开数据格式（${checked.problems.length} 处）（invalid disclosure）：\n${list}`);
+    }
+    return checked.disclosure;
+  }
+  const { disclosure } = await importDisclosure(bytes, { fileName: basename(file) }).catch((e: unknown) => importFailure(e, file));
+  return disclosure;
+}
 
 export function registerRender(program: Command): void {
   program
     .command("render")
-    .description("（尚未实现 not implemented yet）")
-    .allowUnknownOption()
-    .action(() => {
-      throw new UserError("命令 render 尚未实现（not implemented yet）");
+    .description("由标准 JSON 或公开文件生成公开表格与文档（render tables, documents and open data）")
+    .argument("<file>", "标准 JSON（gongkai.disclosure/1）或 extract 可读取的公开文件")
+    .requiredOption("--to <format>", `输出格式：${RENDER_FORMATS.join(" | ")}`)
+    .option("-o, --output <path>", "输出文件（fdp 可为目录或 .zip；缺省为输入文件名加扩展名）")
+    .action(async (file: string, options: { to: string; output?: string }) => {
+      const format = options.to.toLowerCase() as RenderFormat;
+      if (!RENDER_FORMATS.includes(format)) {
+        throw new UserError(`不支持的输出格式：${options.to}；可选 ${RENDER_FORMATS.join("、")}（unknown format）`);
+      }
+      const disclosure = await loadDisclosure(file);
+      const out = options.output ?? basename(file).replace(/\.[^.]+$/, "") + DEFAULT_EXTENSION[format];
+      try {
+        if (format === "fdp" && !out.toLowerCase().endsWith(".zip")) {
+          // A directory: datapackage.json beside its CSV files.
+          const { descriptor, files } = dataPackage(disclosure);
+          await mkdir(out, { recursive: true });
+          await writeFile(join(out, "datapackage.json"), JSON.stringify(descriptor, null, 2) + "\n");
+          for (const [name, text] of Object.entries(files)) await writeFile(join(out, name), text);
+        } else {
+          await writeFile(out, await renderDisclosure(disclosure, format));
+        }
+      } catch (e) {
+        if (e instanceof RenderError) throw new UserError(e.message);
+        if ((e as NodeJS.ErrnoException).code && /^E[A-Z]+$/.test((e as NodeJS.ErrnoException).code!)) {
+          throw new UserError(`无法写入 ${out}：${(e as Error).message}（cannot write output）`);
+        }
+        throw e;
+      }
+      process.stderr.write(`已生成 ${out}（${format}）\n`);
     });
 }

@@ -1,0 +1,305 @@
+/**
+ * The whole disclosure as a format-neutral outline of blocks (cover,
+ * contents, headings, paragraphs, tables). html.ts and docx.ts draw the same
+ * outline, and the PDF is printed from the HTML, so the formats agree.
+ * The outline follows the fullest real layout (cn-standards.md §1.5):
+ * 部门概况 · 情况说明 · 绩效信息 · 名词解释 · 公开表格.
+ */
+import type { Disclosure, Project } from "../model/disclosure.ts";
+import { assetsText, expenditureText, incomeText, operatingCostsText, procurementText, threePublicText } from "./narrative.ts";
+import { addWan, chineseNumber, printWan } from "./numbers.ts";
+import { text, type Cell, type TableModel } from "./tables/model.ts";
+import { standardTables } from "./tables/standard.ts";
+
+export type Block =
+  | { kind: "cover"; lines: string[]; subtitle: string }
+  | { kind: "toc"; entries: { level: 1 | 2; text: string }[] }
+  | { kind: "heading"; level: 1 | 2 | 3; text: string }
+  | { kind: "paragraph"; text: string }
+  | { kind: "table"; table: TableModel; newPage?: boolean }
+  | { kind: "pageBreak" };
+
+export interface RenderedDocument {
+  title: string;
+  blocks: Block[];
+}
+
+const head = (t: string, extra: Partial<Cell> = {}): Cell => ({ text: t, align: "center", bold: true, ...extra });
+const amount = (v: number | undefined): Cell => (v === undefined ? text("") : { text: printWan(v), amount: v, align: "right" });
+
+export function documentTitle(d: Disclosure): string {
+  const who = `${d.region?.name && !d.department?.name?.startsWith(d.region.name) ? d.region.name : ""}${d.department?.name ?? ""}`;
+  return `${who}${d.year ? `${d.year}年` : ""}部门${d.kind === "final" ? "决算" : "预算"}`;
+}
+
+export function buildDocument(d: Disclosure): RenderedDocument {
+  const kind = d.kind === "final" ? "决算" : "预算";
+  const title = documentTitle(d);
+  const body: Block[] = [];
+  const h1 = (t: string) => body.push({ kind: "heading", level: 1, text: t });
+  const h2 = (t: string) => body.push({ kind: "heading", level: 2, text: t });
+  const h3 = (t: string) => body.push({ kind: "heading", level: 3, text: t });
+  const p = (...ts: string[]) => ts.filter(Boolean).forEach((t) => body.push({ kind: "paragraph", text: t }));
+  const table = (t: TableModel | undefined) => t && body.push({ kind: "table", table: t });
+
+  // 第一部分 部门概况
+  h1("第一部分 部门概况");
+  let n = 0;
+  h2(`${chineseNumber(++n)}、部门职责`);
+  p(d.duties ?? "本部门未提供部门职责说明。");
+  h2(`${chineseNumber(++n)}、机构设置`);
+  if (d.units?.length) {
+    p(`本部门${kind}由以下${d.units.length}个单位组成：`);
+    table(unitsTable(d));
+  } else p("本部门未提供机构设置情况。");
+
+  // 第二部分 情况说明
+  h1(`第二部分 部门${kind}情况说明`);
+  n = 0;
+  h2(`${chineseNumber(++n)}、收支${kind}总体情况`);
+  const totals = [...incomeText(d), ...expenditureText(d)];
+  p(...(totals.length ? totals : [`本部门未提供收支${kind}数据。`]));
+  h2(`${chineseNumber(++n)}、机关运行经费`);
+  const oc = operatingCostsText(d);
+  p(...(oc.length ? oc : ["本部门未提供机关运行经费数据。"]));
+  h2(`${chineseNumber(++n)}、财政拨款“三公”经费${kind}情况及增减变化原因`);
+  const tp = threePublicText(d);
+  p(...(tp.length ? tp : ["本部门未提供“三公”经费数据。"]));
+  h2(`${chineseNumber(++n)}、政府采购${kind}情况`);
+  const pr = procurementText(d);
+  p(...(pr.length ? pr : [`本部门未提供政府采购${kind}数据。`]));
+  if (d.procurement?.items?.length) table(procurementTable(d));
+  h2(`${chineseNumber(++n)}、国有资产信息`);
+  const as = assetsText(d);
+  p(...(as.length ? as : ["本部门未提供国有资产信息。"]));
+  if (d.assets?.items?.length) table(assetsTable(d));
+  if (d.otherNotes) {
+    h2(`${chineseNumber(++n)}、其他需要说明的事项`);
+    p(d.otherNotes);
+  }
+
+  // 第三部分 绩效信息
+  const perf = d.performance;
+  if (perf && (perf.overallGoal || perf.goals?.length || perf.activities?.length || perf.projects?.length)) {
+    h1(`第三部分 ${kind}绩效信息`);
+    n = 0;
+    if (perf.overallGoal || perf.goals?.length) {
+      h2(`${chineseNumber(++n)}、部门整体绩效目标`);
+      if (perf.overallGoal) {
+        h3("（一）总体绩效目标");
+        p(perf.overallGoal);
+      }
+      if (perf.goals?.length) {
+        h3(`（${perf.overallGoal ? "二" : "一"}）分项绩效目标`);
+        perf.goals.forEach((g, i) => {
+          p(`${i + 1}．${g.title}`);
+          if (g.goal) p(`绩效目标：${g.goal}`);
+          if (g.indicatorText) p(`绩效指标：${g.indicatorText}`);
+        });
+      }
+    }
+    if (perf.activities?.length) {
+      h2(`${chineseNumber(++n)}、部门职责—工作活动绩效目标`);
+      table(activitiesTable(d));
+    }
+    if (perf.projects?.length) {
+      h2(`${chineseNumber(++n)}、项目绩效目标`);
+      perf.projects.forEach((pj) => table(projectTable(pj)));
+    }
+  }
+
+  // 第四部分 名词解释
+  if (d.glossary?.length || d.functionalClassification?.length) {
+    h1("第四部分 名词解释");
+    (d.glossary ?? []).forEach((g, i) => p(`${i + 1}．${g.term}：${g.definition}`));
+    if (d.functionalClassification?.length) table(functionalTable(d));
+  }
+
+  // 第五部分 公开表格
+  h1(`第五部分 部门${kind}公开表格`);
+  standardTables(d).forEach((t, i) => body.push({ kind: "table", table: { ...t, title: `${i + 1}．${t.title}` }, newPage: true }));
+
+  const toc = body.filter((b): b is Extract<Block, { kind: "heading" }> => b.kind === "heading" && b.level <= 2 && !b.text.startsWith("（"));
+  const tables = standardTables(d).map((t, i) => ({ level: 2 as const, text: `${i + 1}．${t.title}` }));
+  return {
+    title,
+    blocks: [
+      { kind: "cover", lines: [d.region?.name ?? "", d.department?.name ?? ""].filter(Boolean), subtitle: `${d.year ? `${d.year}年` : ""}部门${kind}公开` },
+      { kind: "pageBreak" },
+      { kind: "heading", level: 1, text: "目录" },
+      { kind: "toc", entries: [...toc.map((h) => ({ level: h.level as 1 | 2, text: h.text })), ...tables] },
+      { kind: "pageBreak" },
+      ...body,
+    ],
+  };
+}
+
+function unitsTable(d: Disclosure): TableModel {
+  return {
+    id: "units",
+    title: "机构设置",
+    widths: [0.7, 5, 1.2, 1.6, 2.6],
+    header: [[head("序号"), head("单位名称"), head("单位性质"), head("单位规格"), head("经费保障形式")]],
+    body: (d.units ?? []).map((u, i) => [
+      text(String(i + 1), { align: "center" }),
+      text(u.code ? `${u.code} ${u.name}` : u.name, { align: "left" }),
+      text(u.nature, { align: "center" }),
+      text(u.level, { align: "center" }),
+      text(u.funding, { align: "center" }),
+    ]),
+  };
+}
+
+function procurementTable(d: Disclosure): TableModel {
+  const items = d.procurement?.items ?? [];
+  return {
+    id: "procurement",
+    title: `政府采购${d.kind === "final" ? "决算" : "预算"}表`,
+    unit: "单位：万元",
+    widths: [3, 2.5, 1.4, 1, 1, 1.2, 1.3],
+    landscape: true,
+    header: [[head("项目名称"), head("采购物品名称"), head("政府采购目录序号"), head("计量单位"), head("数量"), head("单价"), head("金额")]],
+    body: [
+      [text("合计", { align: "center", bold: true }), text(""), text(""), text(""), text(""), text(""), amount(d.procurement?.total ?? addWan(items.map((i) => i.amount)))],
+      ...items.map((i) => [
+        text(i.project, { align: "left" }),
+        text(i.item, { align: "left" }),
+        text(i.catalogCode, { align: "center" }),
+        text(i.measure, { align: "center" }),
+        text(i.quantity === undefined ? "" : String(i.quantity), { align: "right" }),
+        amount(i.unitPrice),
+        amount(i.amount),
+      ]),
+    ],
+  };
+}
+
+function assetsTable(d: Disclosure): TableModel {
+  const a = d.assets!;
+  const items = a.items ?? [];
+  const hasQuantity = items.some((i) => i.quantity !== undefined) || a.total?.quantity !== undefined;
+  const row = (label: string, v: { quantity?: number; originalValue?: number; depreciation?: number; netValue?: number }, bold = false): Cell[] => [
+    text(label, { align: bold ? "center" : "left", bold }),
+    ...(hasQuantity ? [text(v.quantity === undefined ? "" : String(v.quantity), { align: "right" })] : []),
+    amount(v.originalValue),
+    amount(v.depreciation),
+    amount(v.netValue),
+  ];
+  return {
+    id: "assets",
+    title: "国有资产占用情况表",
+    unit: "单位：万元",
+    widths: [4, ...(hasQuantity ? [1] : []), 1.5, 1.5, 1.5],
+    header: [[head("资产类别"), ...(hasQuantity ? [head("数量")] : []), head("原值"), head("累计折旧"), head("净值")]],
+    body: [...(a.total ? [row("合计", a.total, true)] : []), ...items.map((i) => row(i.parent ? `其中：${i.category}` : i.category, i))],
+  };
+}
+
+function functionalTable(d: Disclosure): TableModel {
+  return {
+    id: "functional-classification",
+    title: "功能分类名词解释",
+    widths: [1.3, 3, 6],
+    header: [[head("功能编码"), head("功能名称"), head("名词解释")]],
+    body: (d.functionalClassification ?? []).map((f) => [text(f.code, { align: "center" }), text(f.name, { align: "left" }), text(f.description, { align: "left" })]),
+  };
+}
+
+function activitiesTable(d: Disclosure): TableModel {
+  const body: Cell[][] = [];
+  let duty: string | undefined;
+  let dutyNo = 0;
+  let activityNo = 0;
+  for (const a of d.performance?.activities ?? []) {
+    if (a.duty !== duty) {
+      duty = a.duty;
+      activityNo = 0;
+      body.push([text(`${chineseNumber(++dutyNo)}、${a.duty}`, { align: "left", bold: true }), amount(a.dutyBudget), text("", { colSpan: 7 })]);
+    }
+    const indicators = a.indicators?.length ? a.indicators : [undefined];
+    indicators.forEach((ind, k) => {
+      const span = { rowSpan: indicators.length };
+      const lead: Cell[] =
+        k === 0
+          ? [
+              text(`${++activityNo}、${a.activity}`, { align: "left", ...span }),
+              { ...amount(a.budget), ...span },
+              text(a.description, { align: "left", ...span }),
+              text(a.goal, { align: "left", ...span }),
+            ]
+          : [];
+      body.push([
+        ...lead,
+        text(ind?.name, { align: "left" }),
+        text(ind?.grades.excellent, { align: "center" }),
+        text(ind?.grades.good, { align: "center" }),
+        text(ind?.grades.fair, { align: "center" }),
+        text(ind?.grades.poor, { align: "center" }),
+      ]);
+    });
+  }
+  return {
+    id: "activities",
+    title: "部门职责—工作活动绩效目标",
+    unit: "单位：万元",
+    widths: [2.6, 1.1, 2.6, 2.6, 2.4, 0.9, 0.9, 0.9, 0.9],
+    landscape: true,
+    header: [
+      [head("职责活动", { rowSpan: 2 }), head("年度预算数", { rowSpan: 2 }), head("内容描述", { rowSpan: 2 }), head("绩效目标", { rowSpan: 2 }), head("绩效指标", { rowSpan: 2 }), head("评价标准", { colSpan: 4 })],
+      [head("优"), head("良"), head("中"), head("差")],
+    ],
+    body,
+  };
+}
+
+/** Consecutive equal values merge into one cell (the printed 一级/二级指标 columns). */
+function runLengths(values: string[]): number[] {
+  const spans = values.map(() => 0);
+  for (let i = 0; i < values.length; ) {
+    let j = i + 1;
+    while (j < values.length && values[j] === values[i]) j++;
+    spans[i] = j - i;
+    i = j;
+  }
+  return spans;
+}
+
+export function projectTable(pj: Project): TableModel {
+  const pct = (v: number | undefined) => (v === undefined ? "" : `${v}%`);
+  const plan = pj.spendingPlan;
+  const inds = pj.indicators ?? [];
+  const l1 = runLengths(inds.map((i) => i.level1));
+  const l2 = runLengths(inds.map((i) => `${i.level1}\u0000${i.level2}`));
+  const body: Cell[][] = [
+    [head("项目编码"), text(pj.code, { colSpan: 2 }), head("项目名称"), text(pj.name, { colSpan: 3 })],
+    [head("预算规模及资金用途", { rowSpan: 2 }), head("预算数"), amount(pj.budget), head("其中：财政资金"), amount(pj.fiscalFunds), head("其他资金"), amount(pj.otherFunds)],
+    [text(pj.purpose, { colSpan: 6, align: "left" })],
+    [head("资金支出计划（%）", { rowSpan: 2 }), head("3月底"), head("6月底"), head("10月底", { colSpan: 2 }), head("12月底", { colSpan: 2 })],
+    [
+      text(pct(plan?.mar), { align: "center" }),
+      text(pct(plan?.jun), { align: "center" }),
+      text(pct(plan?.oct), { align: "center", colSpan: 2 }),
+      text(pct(plan?.dec), { align: "center", colSpan: 2 }),
+    ],
+    [head("绩效目标"), text((pj.goals ?? []).map((g, i) => `${i + 1}.${g}`).join("\n"), { colSpan: 6, align: "left" })],
+    [head("一级指标"), head("二级指标"), head("三级指标"), head("绩效指标描述", { colSpan: 2 }), head("指标值"), head("指标值确定依据")],
+    ...inds.map((ind, k) => [
+      ...(l1[k] ? [text(ind.level1, { align: "center", rowSpan: l1[k] })] : []),
+      ...(l2[k] ? [text(ind.level2, { align: "center", rowSpan: l2[k] })] : []),
+      text(ind.name, { align: "left" }),
+      text(ind.description, { align: "left", colSpan: 2 }),
+      text(ind.target.raw, { align: "center" }),
+      text(ind.basis, { align: "left" }),
+    ]),
+  ];
+  const unit = [pj.unit?.code, pj.unit?.name].filter(Boolean).join("");
+  return {
+    id: `project-${pj.code ?? pj.name}`,
+    title: `${pj.name}绩效目标表`,
+    ...(unit ? { caption: unit } : {}),
+    unit: "单位：万元",
+    widths: [1.6, 1.5, 2.2, 1.6, 1.4, 1.4, 1.8],
+    header: [],
+    body,
+  };
+}

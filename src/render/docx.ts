@@ -1,0 +1,168 @@
+/**
+ * The whole disclosure as a Word document (docx): the same outline as the
+ * HTML, A4, wide tables in landscape sections, table headers repeated on
+ * each page, CJK fonts set for East Asian text.
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  HeadingLevel,
+  Packer,
+  PageBreak,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  WidthType,
+  type ISectionOptions,
+} from "docx";
+import type { Disclosure } from "../model/disclosure.ts";
+import { buildDocument, type Block } from "./document.ts";
+import type { Cell, TableModel } from "./tables/model.ts";
+
+const SONG = "宋体";
+const HEI = "黑体";
+const A4 = { width: 11906, height: 16838 }; // twips
+const MARGIN = 1134; // 2 cm
+const TEXT_WIDTH = { portrait: A4.width - 2 * MARGIN, landscape: A4.height - 2 * MARGIN };
+
+const run = (text: string, opts: { bold?: boolean; size?: number; font?: string } = {}) =>
+  new TextRun({ text, bold: opts.bold, size: opts.size, font: { eastAsia: opts.font ?? SONG, ascii: opts.font ?? SONG, hAnsi: opts.font ?? SONG } });
+
+function lines(text: string, opts: { bold?: boolean; size?: number } = {}): TextRun[] {
+  // A cell's line breaks become <w:br/> inside one paragraph, as Word prints them.
+  return text.split("\n").map((part, i) => new TextRun({ text: part, break: i > 0 ? 1 : 0, bold: opts.bold, size: opts.size, font: { eastAsia: SONG, ascii: SONG, hAnsi: SONG } }));
+}
+
+const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
+const BORDER = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
+
+function cellOf(c: Cell, header: boolean): TableCell {
+  return new TableCell({
+    children: [new Paragraph({ alignment: ALIGN[header ? "center" : (c.align ?? "left")], children: lines(c.text, { bold: header || c.bold, size: 20 }) })],
+    ...(c.colSpan && c.colSpan > 1 ? { columnSpan: c.colSpan } : {}),
+    ...(c.rowSpan && c.rowSpan > 1 ? { rowSpan: c.rowSpan } : {}),
+    verticalAlign: VerticalAlign.CENTER,
+    ...(header ? { shading: { fill: "F2F2F2" } } : {}),
+    margins: { left: 60, right: 60, top: 20, bottom: 20 },
+  });
+}
+
+function tableBlocks(t: TableModel, newPage: boolean): (Paragraph | Table)[] {
+  const width = t.landscape ? TEXT_WIDTH.landscape : TEXT_WIDTH.portrait;
+  const sum = t.widths.reduce((a, b) => a + b, 0);
+  const columnWidths = t.widths.map((w) => Math.floor((width * w) / sum));
+  const out: (Paragraph | Table)[] = [
+    new Paragraph({ pageBreakBefore: newPage, alignment: AlignmentType.CENTER, spacing: { before: 120, after: 120 }, children: [run(t.title, { bold: true, size: 30, font: HEI })] }),
+  ];
+  if (t.caption || t.unit) {
+    out.push(
+      new Paragraph({
+        tabStops: [{ type: "right", position: width }],
+        children: [run(t.caption ?? "", { size: 20 }), run("\t", { size: 20 }), run(t.unit ?? "", { size: 20 })],
+      }),
+    );
+  }
+  const rows = [
+    ...t.header.map((r) => new TableRow({ tableHeader: true, cantSplit: true, children: r.map((c) => cellOf(c, true)) })),
+    ...t.body.map((r) => new TableRow({ cantSplit: true, children: r.map((c) => cellOf(c, false)) })),
+  ];
+  if (rows.length) {
+    out.push(
+      new Table({
+        rows,
+        width: { size: width, type: WidthType.DXA },
+        columnWidths,
+        borders: { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER },
+      }),
+    );
+  }
+  if (t.note) out.push(new Paragraph({ indent: { firstLine: 420 }, spacing: { before: 120 }, children: [run(t.note, { size: 21 })] }));
+  return out;
+}
+
+function blockContent(b: Block, firstInSection: boolean): (Paragraph | Table)[] {
+  switch (b.kind) {
+    case "cover":
+      return [
+        new Paragraph({ spacing: { before: 3600 }, children: [] }),
+        ...b.lines.map((l) => new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 200 }, children: [run(l, { bold: true, size: 44, font: HEI })] })),
+        new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 600 }, children: [run(b.subtitle, { bold: true, size: 52, font: HEI })] }),
+      ];
+    case "toc":
+      return b.entries.map(
+        (e) => new Paragraph({ indent: { left: e.level === 2 ? 480 : 0 }, spacing: { before: e.level === 1 ? 120 : 0 }, children: [run(e.text, { bold: e.level === 1, size: 24 })] }),
+      );
+    case "heading": {
+      const level = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3][b.level - 1]!;
+      return [
+        new Paragraph({
+          heading: level,
+          alignment: b.level === 1 ? AlignmentType.CENTER : AlignmentType.LEFT,
+          spacing: { before: 240, after: 120 },
+          children: [run(b.text, { bold: true, size: [32, 28, 24][b.level - 1], font: HEI })],
+        }),
+      ];
+    }
+    case "paragraph":
+      return [new Paragraph({ indent: { firstLine: 480 }, spacing: { line: 400 }, alignment: AlignmentType.JUSTIFIED, children: [run(b.text, { size: 24 })] })];
+    case "table":
+      return tableBlocks(b.table, !!b.newPage && !firstInSection);
+    case "pageBreak":
+      return [new Paragraph({ children: [new PageBreak()] })];
+  }
+}
+
+const footer = new Footer({
+  children: [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      children: [
+        new TextRun({ children: ["第 ", PageNumber.CURRENT, " 页 / 共 ", PageNumber.TOTAL_PAGES, " 页"], size: 18, font: { eastAsia: SONG } }),
+      ],
+    }),
+  ],
+});
+
+/** Consecutive blocks of one orientation share a section; a section starts a page, so a page break just before one is dropped. */
+function sections(blocks: Block[]): ISectionOptions[] {
+  const out: { landscape: boolean; blocks: Block[] }[] = [];
+  for (const b of blocks) {
+    const landscape = b.kind === "table" && !!b.table.landscape;
+    const last = out.at(-1);
+    if (!last || last.landscape !== landscape) out.push({ landscape, blocks: [b] });
+    else last.blocks.push(b);
+  }
+  return out.map((s, i) => {
+    const next = out[i + 1];
+    let blocks = s.blocks;
+    while (next && blocks.at(-1)?.kind === "pageBreak") blocks = blocks.slice(0, -1);
+    return {
+      properties: {
+        page: {
+          size: { width: A4.width, height: A4.height, orientation: s.landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+          margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
+        },
+      },
+      footers: { default: footer },
+      children: blocks.flatMap((b, k) => blockContent(b, k === 0)),
+    };
+  });
+}
+
+export async function renderDocx(d: Disclosure): Promise<Uint8Array> {
+  const doc = buildDocument(d);
+  const document = new Document({
+    title: doc.title,
+    creator: "gongkai",
+    styles: { default: { document: { run: { font: { ascii: SONG, eastAsia: SONG, hAnsi: SONG }, size: 24 } } } },
+    sections: sections(doc.blocks),
+  });
+  return new Uint8Array(await Packer.toBuffer(document));
+}

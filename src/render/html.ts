@@ -1,0 +1,100 @@
+/**
+ * The document as one self-contained HTML page: the web version and the
+ * source the PDF is printed from (A4, tables repeat their header on each
+ * page, wide tables on landscape pages, a CJK serif font).
+ */
+import type { Disclosure } from "../model/disclosure.ts";
+import { buildDocument, type Block, type RenderedDocument } from "./document.ts";
+import type { Cell, TableModel } from "./tables/model.ts";
+
+const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+const CSS = `
+@page { size: A4 portrait; margin: 20mm 18mm 18mm 18mm; }
+@page wide { size: A4 landscape; margin: 15mm 15mm 15mm 15mm; }
+* { box-sizing: border-box; }
+body { font-family: "Noto Serif CJK SC", "Source Han Serif SC", "SimSun", "宋体", serif; font-size: 12pt; line-height: 1.75; color: #000; margin: 0 auto; max-width: 60em; padding: 1em; }
+h1, h2, h3, .cover, .table-title { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "SimHei", "黑体", sans-serif; }
+h1 { font-size: 16pt; text-align: center; margin: 1.2em 0 0.8em; }
+h2 { font-size: 14pt; margin: 1em 0 0.4em; }
+h3 { font-size: 12pt; margin: 0.8em 0 0.3em; }
+p { text-indent: 2em; margin: 0.2em 0; text-align: justify; }
+.cover { height: 240mm; display: flex; flex-direction: column; justify-content: center; align-items: center; text-align: center; }
+.cover .org { font-size: 22pt; font-weight: bold; margin: 0.2em 0; }
+.cover .sub { font-size: 26pt; font-weight: bold; margin-top: 1.2em; letter-spacing: 0.1em; }
+.toc { list-style: none; padding: 0; }
+.toc li.l1 { font-weight: bold; margin-top: 0.4em; }
+.toc li.l2 { padding-left: 2em; }
+.page-break { break-after: page; height: 0; }
+section.table { margin: 0.8em 0 1.2em; }
+section.table.wide { page: wide; }
+section.table.new-page { break-before: page; }
+.table-title { text-align: center; font-size: 15pt; font-weight: bold; margin: 0.3em 0; }
+.table-meta { display: flex; justify-content: space-between; font-size: 10.5pt; margin-bottom: 0.2em; }
+table { border-collapse: collapse; width: 100%; font-size: 10.5pt; line-height: 1.4; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; }
+th, td { border: 1px solid #000; padding: 2px 4px; vertical-align: middle; white-space: pre-wrap; }
+th { font-weight: bold; text-align: center; background: #f2f2f2; }
+td.left { text-align: left; } td.center { text-align: center; } td.right { text-align: right; font-variant-numeric: tabular-nums; }
+td.bold { font-weight: bold; }
+.table-note { font-size: 10.5pt; text-indent: 2em; margin-top: 0.3em; }
+@media print { body { max-width: none; padding: 0; } th { background: #f2f2f2 !important; -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
+`;
+
+function cellHtml(tag: "th" | "td", c: Cell): string {
+  const attrs = [
+    c.colSpan && c.colSpan > 1 ? ` colspan="${c.colSpan}"` : "",
+    c.rowSpan && c.rowSpan > 1 ? ` rowspan="${c.rowSpan}"` : "",
+    tag === "td" ? ` class="${[c.align ?? "left", c.bold ? "bold" : ""].filter(Boolean).join(" ")}"` : "",
+  ].join("");
+  return `<${tag}${attrs}>${escape(c.text)}</${tag}>`;
+}
+
+export function tableHtml(t: TableModel, newPage = false): string {
+  const cols = t.widths.reduce((a, b) => a + b, 0);
+  const colgroup = `<colgroup>${t.widths.map((w) => `<col style="width:${((100 * w) / cols).toFixed(2)}%">`).join("")}</colgroup>`;
+  const thead = t.header.length ? `<thead>${t.header.map((r) => `<tr>${r.map((c) => cellHtml("th", c)).join("")}</tr>`).join("")}</thead>` : "";
+  const tbody = `<tbody>${t.body.map((r) => `<tr>${r.map((c) => cellHtml("td", c)).join("")}</tr>`).join("")}</tbody>`;
+  const meta = t.caption || t.unit ? `<div class="table-meta"><span>${escape(t.caption ?? "")}</span><span>${escape(t.unit ?? "")}</span></div>` : "";
+  const note = t.note ? `<p class="table-note">${escape(t.note)}</p>` : "";
+  return `<section class="table${t.landscape ? " wide" : ""}${newPage ? " new-page" : ""}" id="${escape(t.id)}"><div class="table-title">${escape(t.title)}</div>${meta}<table>${colgroup}${thead}${tbody}</table>${note}</section>`;
+}
+
+function blockHtml(b: Block): string {
+  switch (b.kind) {
+    case "cover":
+      return `<div class="cover">${b.lines.map((l) => `<div class="org">${escape(l)}</div>`).join("")}<div class="sub">${escape(b.subtitle)}</div></div>`;
+    case "toc":
+      return `<ul class="toc">${b.entries.map((e) => `<li class="l${e.level}">${escape(e.text)}</li>`).join("")}</ul>`;
+    case "heading":
+      return `<h${b.level}>${escape(b.text)}</h${b.level}>`;
+    case "paragraph":
+      return `<p>${escape(b.text)}</p>`;
+    case "table":
+      return tableHtml(b.table, b.newPage);
+    case "pageBreak":
+      return `<div class="page-break"></div>`;
+  }
+}
+
+export function documentHtml(doc: RenderedDocument): string {
+  return `<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="gongkai">
+<title>${escape(doc.title)}</title>
+<style>${CSS}</style>
+</head>
+<body>
+${doc.blocks.map(blockHtml).join("\n")}
+</body>
+</html>
+`;
+}
+
+export function renderHtml(d: Disclosure): string {
+  return documentHtml(buildDocument(d));
+}
