@@ -1,9 +1,145 @@
-import type { PartExtractor } from "./context.ts";
+import type { PartExtractor, ExtractContext } from "./context.ts";
+import type { Project } from "../../model/disclosure.ts";
+import { declaredUnit, type MoneyUnit } from "../../model/amount.ts";
+import { squash, type SourceDocument } from "../source-document.ts";
+import { tableRows, type ProjectRow } from "./projects-rows.ts";
+import { CODE_LABEL, NAME_LABEL, isLabel, labelText, parseProjectTable, type ParsedProject } from "./projects-table.ts";
+import { findProjectLists } from "./projects-list.ts";
 
-/** Reads 项目绩效目标表. */
+const SECTION = "项目绩效目标表";
+
+/**
+ * Reads 项目绩效目标表: either one table per project (labels 项目编码 / 项目名称 /
+ * 预算数 / 资金支出计划 / 绩效目标 and an indicator grid), or one table listing
+ * many projects a row each (预算12表-style lists in PDF text).
+ */
 export const extractProjects: PartExtractor = {
-  name: "项目绩效目标表",
-  run() {
-    // Not yet implemented.
+  name: SECTION,
+  run(ctx) {
+    const found: { line: number; parsed: ParsedProject }[] = [];
+    for (const p of findProjectTables(ctx.doc)) found.push(p);
+    const taken = new Set(found.map((p) => p.line));
+    for (const p of findProjectLists(ctx.doc)) if (!taken.has(p.line)) found.push(p);
+    found.sort((a, b) => a.line - b.line);
+    if (!found.length) return;
+
+    const projects: Project[] = [];
+    for (const { parsed } of found) {
+      const i = projects.length;
+      projects.push(parsed.project);
+      for (const c of parsed.cites) ctx.cite(`/performance/projects/${i}${c.path}`, c.line, c.text);
+      for (const p of parsed.problems) ctx.diagnose(p.level, `项目“${parsed.project.name}”：${p.message}`, SECTION, p.line);
+    }
+    ctx.disclosure.performance ??= {};
+    ctx.disclosure.performance.projects = projects;
   },
 };
+
+/** Wording that says a table belongs to project performance targets. */
+const EVIDENCE = /^(一级指标|三级指标|指标名称|绩效目标|年度绩效目标|当年绩效目标|年度总体目标|总体目标|绩效指标)$|资金支出计划/;
+/** A heading that starts another part of the document (PDF text, where tables are broken up by text lines). */
+const TITLE = /绩效目标表|^表[\d一二三四五六七八九十]+|^第[一二三四五六七八九十]+部分|^[一二三四五六七八九十]+、|^预算\d+表|^公开\d+表/;
+
+interface Anchor {
+  row: ProjectRow;
+  table: number;
+  index: number;
+  code: boolean;
+  name: boolean;
+}
+
+/** The row that names a project: a 项目编码 / 项目名称 label followed by a value. */
+function anchorOf(row: ProjectRow): { code: boolean; name: boolean } | undefined {
+  let code = false;
+  let name = false;
+  row.cells.forEach((c, i) => {
+    const t = labelText(c.text);
+    const next = row.cells[i + 1];
+    const value = next && squash(next.text) && !isLabel(next.text);
+    if (CODE_LABEL.test(t) && value) code = true;
+    if (NAME_LABEL.test(t) && value) name = true;
+  });
+  return code || name ? { code, name } : undefined;
+}
+
+function findProjectTables(doc: SourceDocument): { line: number; parsed: ParsedProject }[] {
+  const tables = doc.blocks.map((b, i) => (b.kind === "table" ? tableRows(doc, i) : undefined));
+  const anchors: Anchor[][] = [];
+  let current: Anchor[] | undefined;
+  tables.forEach((rows, table) => {
+    rows?.forEach((row, index) => {
+      const a = anchorOf(row);
+      if (!a) return;
+      const prev = current?.[current.length - 1];
+      const sameProject = prev && current && prev.table === table && index - prev.index <= 2 && !current.some((x) => (x.name && a.name) || (x.code && a.code));
+      if (sameProject) current!.push({ row, table, index, ...a });
+      else anchors.push((current = [{ row, table, index, ...a }]));
+    });
+  });
+
+  const out: { line: number; parsed: ParsedProject }[] = [];
+  anchors.forEach((group, g) => {
+    const first = group[0]!;
+    const next = anchors[g + 1]?.[0];
+    const rows = extent(doc, tables, first, next);
+    if (!rows.some((r) => r.cells.some((c) => EVIDENCE.test(labelText(c.text))))) return;
+    const unit = moneyUnitBefore(doc, first.row.line) ?? "万元";
+    const parsed = parseProjectTable(rows, unit);
+    if (!parsed.project.name) return;
+    const prevLine = g > 0 ? anchors[g - 1]![0]!.row.line : 0;
+    const owner = unitBefore(doc, prevLine, first.row.line);
+    if (owner && !parsed.project.unit?.code) {
+      parsed.project = { unit: { code: owner.code, name: owner.name }, ...parsed.project };
+      parsed.cites.push({ path: "/unit/code", line: owner.line, text: owner.code });
+    }
+    out.push({ line: first.row.line, parsed });
+  });
+  return out;
+}
+
+/**
+ * The rows of one project: from its naming row to the end of its table, and on
+ * into tables that follow directly (a table broken by a page, its header
+ * repeated). In PDF text, tables are also broken by stray text lines, so there
+ * only a heading ends the project.
+ */
+function extent(doc: SourceDocument, tables: (ProjectRow[] | undefined)[], from: Anchor, until: Anchor | undefined): ProjectRow[] {
+  const rows: ProjectRow[] = [];
+  for (let b = from.table; b < doc.blocks.length; b++) {
+    const block = doc.blocks[b]!;
+    if (block.kind === "text") {
+      if (doc.layout !== "columns" || TITLE.test(squash(block.text))) break;
+      continue;
+    }
+    for (const [i, row] of tables[b]!.entries()) {
+      if (b === from.table && i < from.index) continue;
+      if (until && b === until.table && i >= until.index) return rows;
+      rows.push(row);
+    }
+    if (until && b >= until.table) break;
+  }
+  return rows;
+}
+
+/** The 单位：元 / 单位：万元 caption printed just above a table (or in its first rows). */
+function moneyUnitBefore(doc: SourceDocument, line: number): MoneyUnit | undefined {
+  for (const l of doc.lines) {
+    if (l.no >= line - 8 && l.no < line && !l.furniture) {
+      const u = declaredUnit(l.text);
+      if (u) return u;
+    }
+  }
+  return undefined;
+}
+
+/** "303001 秦皇岛经济技术开发区经济发展局（本级）": the unit a project table belongs to, printed above it. */
+function unitBefore(doc: SourceDocument, after: number, before: number): { code: string; name: string; line: number } | undefined {
+  let found: { code: string; name: string; line: number } | undefined;
+  for (const l of doc.lines) {
+    if (l.no <= after || l.no >= before || l.furniture) continue;
+    const t = l.text.trim();
+    const m = /^(\d{6})\s*([\u4e00-\u9fff][^\t]*?)$/.exec(t);
+    if (m && !/单位\s*[:：]|绩效目标表/.test(m[2]!) && squash(m[2]!).length <= 40) found = { code: m[1]!, name: squash(m[2]!) === m[2] ? m[2]! : m[2]!.trim(), line: l.no };
+  }
+  return found;
+}

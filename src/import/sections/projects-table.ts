@@ -1,0 +1,309 @@
+/**
+ * One 项目绩效目标表 (one project per table): label cells (项目编码, 项目名称,
+ * 预算数, 资金支出计划, 绩效目标 …) each followed by their value, then the
+ * indicator grid under its 一级指标/二级指标/三级指标 header. Labels are
+ * recognised by their wording, values taken from the cell after the label,
+ * the spending plan by the column of each month label.
+ */
+import { declaredUnit, fenToWan, parseAmount, type MoneyUnit } from "../../model/amount.ts";
+import type { Project, ProjectIndicator } from "../../model/disclosure.ts";
+import { parseTarget } from "../../model/target.ts";
+import { squash, type Cell } from "../source-document.ts";
+import { cellText, type ProjectRow } from "./projects-rows.ts";
+
+/** A value and where it was printed. */
+export interface Sourced {
+  /** JSON Pointer relative to the project, e.g. "/budget". */
+  path: string;
+  line: number;
+  text: string;
+}
+
+export interface ParsedProject {
+  project: Project;
+  cites: Sourced[];
+  problems: { level: "error" | "warning" | "info"; message: string; line: number }[];
+}
+
+/** Squashed text with full-width parentheses and a trailing colon normalised, for label matching. */
+export function labelText(text: string): string {
+  return squash(text).replace(/（/g, "(").replace(/）/g, ")").replace(/[：:]$/, "");
+}
+
+export const CODE_LABEL = /^项目(编码|代码|编号)$/;
+export const NAME_LABEL = /^(项目名称|专项资金名称|专项名称|项目\(资金\)名称|资金名称|一级项目名称|二级项目名称)$/;
+const BUDGET_LABEL = /^(预算数|预算金额|年度预算数?|年度资金总额|资金总额|当年预算|预算总额|项目总额|当年财政拨款预算金额)$/;
+const FISCAL_LABEL = /^(其中)?[:：]?(财政资金|财政拨款)$/;
+const OTHER_LABEL = /^(其中)?[:：]?其他资金$/;
+const PURPOSE_LABEL = /^(资金用途|主要用途|项目概况|项目内容|项目简介)$/;
+const UNIT_LABEL = /^(实施单位|单位名称|预算单位)$/;
+const PLAN_LABEL = /资金支出计划|支出进度计划|资金使用计划/;
+const GOALS_LABEL = /^(绩效目标|年度绩效目标|当年绩效目标|项目绩效目标|年度目标)$/;
+const MONTH_LABEL = /^(\d{1,2})月(底|末|份)?(前)?$/;
+const MONTH_KEYS: Record<string, keyof NonNullable<Project["spendingPlan"]>> = { "3": "mar", "6": "jun", "10": "oct", "12": "dec" };
+
+const ANY_LABEL = [CODE_LABEL, NAME_LABEL, BUDGET_LABEL, FISCAL_LABEL, OTHER_LABEL, PURPOSE_LABEL, UNIT_LABEL, PLAN_LABEL, GOALS_LABEL];
+export const isLabel = (text: string): boolean => {
+  const t = labelText(text);
+  return ANY_LABEL.some((re) => re.test(t)) || MONTH_LABEL.test(t) || /^预算规模/.test(t) || /^(一|二|三)级指标$/.test(t);
+};
+
+type Role = "level1" | "level2" | "name" | "description" | "target" | "basis";
+
+/** The indicator header: 一级指标, 二级指标, 三级指标 (or 指标名称), 指标值 … */
+export function indicatorColumns(cells: Cell[]): Partial<Record<Role, number>> | undefined {
+  const roles: Partial<Record<Role, number>> = {};
+  cells.forEach((c, i) => {
+    const t = labelText(c.text);
+    let role: Role | undefined;
+    if (/^一级指标$/.test(t)) role = "level1";
+    else if (/^二级指标$/.test(t)) role = "level2";
+    else if (/^(三级指标|指标名称)$/.test(t)) role = "name";
+    else if (/指标描述|指标内容|指标说明/.test(t)) role = "description";
+    else if (/^(本年|年度)?指标值(\(.*\))?$|^绩效指标值$|^目标值$/.test(t)) role = "target";
+    else if (/确定依据|设定依据|指标依据/.test(t)) role = "basis";
+    if (role && roles[role] === undefined) roles[role] = i;
+  });
+  return roles.level1 !== undefined && roles.level2 !== undefined && roles.name !== undefined ? roles : undefined;
+}
+
+const numberValue = (text: string): number | undefined => {
+  const m = /^([+-]?\d+(?:\.\d+)?)\s*[%％]?$/.exec(squash(text).replace(/,/g, ""));
+  return m ? Number(m[1]) : undefined;
+};
+
+/** Splits 绩效目标 into its numbered items ("1、…2、…", "1. … 2. …"), numbering removed. */
+export function splitGoals(text: string): string[] {
+  const t = text.replace(/\s*\n\s*/g, "\n").trim();
+  if (!t) return [];
+  const first = /^[（(]?1[)）]?\s*[、.．:：]?\s*(?=\S)/.exec(t);
+  if (!first || !/^[（(]?1\s*[)）、.．]/.test(t)) return [cellTextOf(t)];
+  const items: string[] = [];
+  let rest = t.slice(first[0].length);
+  for (let k = 2; ; k++) {
+    // The next number only counts at a line start or after whitespace or punctuation.
+    const re = new RegExp(`(^|[\\s；;。，,！!])[（(]?${k}\\s*[)）]?\\s*[、.．](?!\\d)`, "m");
+    const m = re.exec(rest);
+    if (!m) break;
+    items.push(rest.slice(0, m.index + m[1]!.length));
+    rest = rest.slice(m.index + m[0].length);
+  }
+  items.push(rest);
+  return items.map((s) => cellTextOf(s)).filter((s) => s !== "");
+}
+
+const cellTextOf = (text: string): string => cellText({ text, line: 0 });
+
+/** Reads one project from its rows (from the row naming it to the end of its table). */
+export function parseProjectTable(rows: ProjectRow[], defaultUnit: MoneyUnit = "万元"): ParsedProject {
+  const project: Partial<Project> & { indicators?: ProjectIndicator[] } = {};
+  const cites: Sourced[] = [];
+  const problems: ParsedProject["problems"] = [];
+  let moneyUnit = defaultUnit;
+  const cite = (path: string, cell: Cell) => cites.push({ path, line: cell.line, text: cellText(cell) });
+  const amount = (cell: Cell | undefined): number | undefined => {
+    if (!cell) return undefined;
+    const fen = parseAmount(squash(cell.text), moneyUnit);
+    return fen === undefined ? undefined : fenToWan(fen);
+  };
+
+  let r = 0;
+  let budgetRow = -1;
+  let goals: { text: string; row: number } | undefined;
+  let header: { roles: Partial<Record<Role, number>>; width: number; key: string; line: number } | undefined;
+  for (; r < rows.length && !header; r++) {
+    const cells = rows[r]!.cells;
+    const texts = cells.map((c) => labelText(c.text));
+    const unit = cells.map((c) => declaredUnit(c.text)).find((u) => u);
+    if (unit) moneyUnit = unit;
+
+    // 绩效目标 items printed one per row under the first.
+    if (goals && goals.row === r - 1) {
+      const filled = cells.filter((c) => cellText(c));
+      if (filled.length === 1 && !isLabel(filled[0]!.text)) {
+        goals.text += `\n${filled[0]!.text}`;
+        goals.row = r;
+        continue;
+      }
+    }
+    const roles = indicatorColumns(cells);
+    if (roles) {
+      header = { roles, width: cells.length, key: texts.join("|"), line: rows[r]!.line };
+      break;
+    }
+    let planRow = false;
+    for (let i = 0; i < cells.length; i++) {
+      const t = texts[i]!;
+      const next = cells[i + 1];
+      if (CODE_LABEL.test(t) && next && project.code === undefined && squash(next.text)) {
+        project.code = squash(next.text);
+        cite("/code", next);
+      } else if (NAME_LABEL.test(t) && next && project.name === undefined && cellText(next) && !isLabel(next.text)) {
+        project.name = cellText(next);
+        cite("/name", next);
+      } else if (BUDGET_LABEL.test(t) && project.budget === undefined) {
+        const v = amount(next);
+        if (v !== undefined) {
+          project.budget = v;
+          cite("/budget", next!);
+          budgetRow = r;
+        }
+      } else if (FISCAL_LABEL.test(t) && project.fiscalFunds === undefined) {
+        const v = amount(next);
+        if (v !== undefined) {
+          project.fiscalFunds = v;
+          cite("/fiscalFunds", next!);
+        }
+      } else if (OTHER_LABEL.test(t) && project.otherFunds === undefined) {
+        const v = amount(next);
+        if (v !== undefined) {
+          project.otherFunds = v;
+          cite("/otherFunds", next!);
+        }
+      } else if (PURPOSE_LABEL.test(t) && project.purpose === undefined && next && cellText(next)) {
+        project.purpose = cellText(next);
+        cite("/purpose", next);
+      } else if (UNIT_LABEL.test(t) && next && cellText(next) && !isLabel(next.text)) {
+        project.unit = { ...project.unit, name: cellText(next) };
+        cite("/unit/name", next);
+      } else if (GOALS_LABEL.test(t) && goals === undefined) {
+        const values = cells.slice(i + 1).filter((c) => cellText(c));
+        if (values.length === 1) {
+          goals = { text: values[0]!.text, row: r };
+          cite("/goals", values[0]!);
+        } else if (values.length > 1) {
+          problems.push({ level: "warning", message: "“绩效目标”一行的内容混有其他单元格，无法可靠读取，未导入（goals cell is garbled）", line: rows[r]!.line });
+        }
+        break;
+      } else if (MONTH_LABEL.test(t)) {
+        planRow = true;
+      }
+    }
+    if (planRow) readSpendingPlan(rows, r, project, cites, problems);
+    // The row after 预算数 with no label of its own is 资金用途 (under "预算规模及资金用途").
+    if (budgetRow >= 0 && r === budgetRow + 1 && project.purpose === undefined && !texts.some((t, i) => t && isLabel(cells[i]!.text))) {
+      const filled = cells.filter((c) => cellText(c));
+      const text = filled[filled.length - 1];
+      if (text && amount(text) === undefined) {
+        project.purpose = cellText(text);
+        cite("/purpose", text);
+      }
+    }
+  }
+
+  if (goals) {
+    const items = splitGoals(goals.text);
+    if (items.length) project.goals = items;
+  }
+  if (header) readIndicators(rows.slice(r + 1), header, project, cites, problems);
+  return { project: project as Project, cites, problems };
+}
+
+/** 资金支出计划: month labels in one row, values in the next at the same column (or the same x). */
+function readSpendingPlan(rows: ProjectRow[], r: number, project: Partial<Project>, cites: Sourced[], problems: ParsedProject["problems"]): void {
+  const labels = rows[r]!.cells;
+  const months = labels.map((c) => MONTH_LABEL.exec(labelText(c.text))?.[1]);
+  const plan = { ...project.spendingPlan };
+  const set = (month: string, cell: Cell) => {
+    const key = MONTH_KEYS[month];
+    const v = numberValue(cell.text);
+    if (!key || v === undefined) return false;
+    plan[key] = v;
+    cites.push({ path: `/spendingPlan/${key}`, line: cell.line, text: cellText(cell) });
+    return true;
+  };
+  // A label followed by its value in the same row ("12 月底 | 100.00%", blank cells between).
+  let inline = false;
+  for (let i = 0; i < labels.length; i++) {
+    if (!months[i]) continue;
+    const next = labels.slice(i + 1).find((c) => cellText(c));
+    if (next && numberValue(next.text) !== undefined) inline = set(months[i]!, next) || inline;
+  }
+  const valueRow = rows[r + 1];
+  if (!inline && valueRow && valueRow.cells.some((c) => numberValue(c.text) !== undefined)) {
+    const byX = labels.every((c) => c.x !== undefined) && valueRow.cells.every((c) => c.x !== undefined);
+    valueRow.cells.forEach((cell, j) => {
+      if (!cellText(cell)) return;
+      let month: string | undefined;
+      if (byX) {
+        const centre = ((cell.x ?? 0) + (cell.end ?? cell.x ?? 0)) / 2;
+        let best = Infinity;
+        labels.forEach((l, i) => {
+          if (!months[i]) return;
+          const d = Math.abs(((l.x ?? 0) + (l.end ?? l.x ?? 0)) / 2 - centre);
+          if (d < best && d <= 8) [best, month] = [d, months[i]];
+        });
+      } else month = months[j];
+      if (!month) {
+        if (numberValue(cell.text) !== undefined) {
+          problems.push({ level: "warning", message: `资金支出计划中的数值“${cellText(cell)}”没有对应的月份表头，未导入（spending-plan value without a month label）`, line: cell.line });
+        }
+        return;
+      }
+      if (!MONTH_KEYS[month]) {
+        problems.push({ level: "info", message: `资金支出计划“${month}月底”不在 3/6/10/12 月之列，未导入（month not in the format）`, line: cell.line });
+        return;
+      }
+      set(month, cell);
+    });
+  }
+  if (Object.keys(plan).length) project.spendingPlan = plan;
+}
+
+/** The indicator rows under the header; 一级/二级指标 carry down merged (blank) cells. */
+function readIndicators(
+  rows: ProjectRow[],
+  header: { roles: Partial<Record<Role, number>>; width: number; key: string; line: number },
+  project: Partial<Project>,
+  cites: Sourced[],
+  problems: ParsedProject["problems"],
+): void {
+  const { roles, width } = header;
+  const indicators: ProjectIndicator[] = [];
+  let level1 = "";
+  let level2 = "";
+  for (let k = 0; k < rows.length; k++) {
+    let cells = rows[k]!.cells;
+    const texts = cells.map((c) => labelText(c.text));
+    if (indicatorColumns(cells)) continue; // header repeated on a new page
+    if (texts.some((t) => /^单位[:：]/.test(t) || CODE_LABEL.test(t) || NAME_LABEL.test(t)) || cells.some((c) => /\n\S*单位[:：]/.test(c.text))) {
+      problems.push({ level: "warning", message: "绩效指标表在此处中断（表格被截断或与其他内容混杂），其后的指标未导入（indicator table cut off）", line: rows[k]!.line });
+      break;
+    }
+    if (cells.length < width) {
+      // A row split in two by a blank line: the two pieces together fill the row.
+      const next = rows[k + 1];
+      if (next && cells.length + next.cells.length === width && !indicatorColumns(next.cells)) {
+        cells = [...cells, ...next.cells];
+        k++;
+      } else if (cells.length === 1 && indicators.length) {
+        continue; // a stray wrapped fragment: cannot tell which column it belongs to
+      } else {
+        problems.push({ level: "warning", message: `绩效指标行只有 ${cells.length} 个单元格（表头 ${width} 个），无法对齐各列，未导入（incomplete indicator row）`, line: rows[k]!.line });
+        continue;
+      }
+    }
+    const at = (role: Role): Cell | undefined => (roles[role] === undefined ? undefined : cells[roles[role]!]);
+    const l1 = cellText(at("level1"));
+    const l2 = cellText(at("level2"));
+    if (l1) level1 = l1;
+    if (l2) level2 = l2;
+    const name = cellText(at("name"));
+    const targetCell = at("target");
+    const raw = cellText(targetCell);
+    if (!name && !raw) continue;
+    const i = indicators.length;
+    const indicator: ProjectIndicator = { level1, level2, name, target: parseTarget(raw) };
+    const description = cellText(at("description"));
+    if (description) indicator.description = description;
+    const basis = cellText(at("basis"));
+    if (basis) indicator.basis = basis;
+    indicators.push(indicator);
+    const line = rows[k]!.line;
+    cites.push({ path: `/indicators/${i}/name`, line: at("name")?.line ?? line, text: name });
+    if (targetCell) cites.push({ path: `/indicators/${i}/target`, line: targetCell.line, text: raw });
+    if (!level1 || !level2) problems.push({ level: "warning", message: `指标“${name}”没有一级或二级指标（missing indicator level）`, line });
+    if (!raw) problems.push({ level: "warning", message: `指标“${name}”没有填写指标值（no target value）`, line });
+  }
+  if (indicators.length) project.indicators = indicators;
+}
