@@ -1,0 +1,92 @@
+/**
+ * What a rule is given: the disclosure, the document's running text when
+ * known, and small helpers for exact money and outcomes, so that each rule
+ * module stays a few lines of intent.
+ */
+import { fenToDecimal, wanToFen, type Fen } from "../model/amount.ts";
+import type { Disclosure } from "../model/disclosure.ts";
+import { toleranceOf } from "./tolerance.ts";
+import type { CheckInput, Draft, NarrativeLine, Outcome, Severity } from "./types.ts";
+
+/** One side of an equation: a value, the pointer it sits at, and a short name for messages. */
+export interface Term {
+  path: string;
+  value: number;
+  label: string;
+}
+
+export interface Equation {
+  /** What the equation says, e.g. "支出合计 = 基本支出 + 项目支出". */
+  title: string;
+  total: Term;
+  parts: Term[];
+  /** Where the finding sits (defaults to the total's pointer). */
+  path?: string;
+  /** Severity when the difference exceeds rounding; differences within rounding are warnings. */
+  severity?: Severity;
+}
+
+export const fmt = (fen: Fen): string => fenToDecimal(fen, 6);
+
+export class CheckContext {
+  readonly d: Disclosure;
+  readonly narrative?: NarrativeLine[];
+
+  constructor(input: CheckInput) {
+    this.d = input.disclosure;
+    this.narrative = input.narrative;
+  }
+
+  fen(value: number): Fen {
+    return wanToFen(value);
+  }
+
+  tolerance(term: Term): Fen {
+    return toleranceOf(this.d, term.path, term.value);
+  }
+
+  /**
+   * total = Σ parts, exactly in 分. Beyond the rounding tolerance (half a unit
+   * of the last printed digit of each value) the finding has the rule's
+   * severity; a non-zero difference within it is a warning (a 尾差 to verify).
+   */
+  equation(eq: Equation, ruleSeverity: Severity): Draft | undefined {
+    const total = this.fen(eq.total.value);
+    let sum = 0n;
+    let tol = this.tolerance(eq.total);
+    for (const p of eq.parts) {
+      sum += this.fen(p.value);
+      tol += this.tolerance(p);
+    }
+    const diff = total - sum;
+    if (diff === 0n) return undefined;
+    const abs = diff < 0n ? -diff : diff;
+    const within = abs <= tol;
+    const severity: Severity = within ? (ruleSeverity === "info" ? "info" : "warning") : eq.severity ?? ruleSeverity;
+    const partsText = eq.parts.map((p) => `${p.label} ${fmt(this.fen(p.value))}`).join(" + ");
+    return {
+      severity,
+      path: eq.path ?? eq.total.path,
+      message:
+        `${eq.title}不成立：填报${eq.total.label} ${fmt(total)} 万元，分项之和 ${fmt(sum)} 万元（${partsText}），差额 ${fmt(diff)} 万元` +
+        (within ? `（在四舍五入允许误差 ${fmt(tol)} 万元以内，请核对尾差）` : `（超出四舍五入允许误差 ${fmt(tol)} 万元）`),
+      actual: eq.total.value,
+      expected: Number(fmt(sum)),
+      difference: Number(fmt(diff)),
+      unit: "万元",
+      related: [eq.total.path, ...eq.parts.map((p) => p.path)].filter((p) => p !== (eq.path ?? eq.total.path)),
+    };
+  }
+}
+
+export const passed = (): Outcome => ({ status: "passed" });
+export const notApplicable = (reason: string): Outcome => ({ status: "notApplicable", reason });
+export const notEvaluable = (reason: string): Outcome => ({ status: "notEvaluable", reason });
+/** Failed when there is anything to report, passed otherwise. */
+export const outcome = (drafts: (Draft | undefined)[]): Outcome => {
+  const list = drafts.filter((d): d is Draft => d !== undefined);
+  return list.length ? { status: "failed", drafts: list } : { status: "passed" };
+};
+
+/** Present and a number. */
+export const has = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);

@@ -1,0 +1,104 @@
+/**
+ * Runs the whole catalogue over one disclosure. Every rule ends in exactly one
+ * status (passed, failed, not applicable, could not be evaluated, crashed);
+ * one rule's crash never stops the others.
+ */
+import type { Disclosure } from "../model/disclosure.ts";
+import { catalogue } from "./catalogue.ts";
+import { CheckContext } from "./context.ts";
+import type { CheckInput, CheckReport, Coverage, Draft, Finding, Place, Rule, RuleMeta, RuleResult } from "./types.ts";
+
+export function runChecks(input: CheckInput, rules: readonly Rule[] = catalogue): CheckReport {
+  const ctx = new CheckContext(input);
+  const lines = new SourceLines(input.disclosure);
+  const results: RuleResult[] = [];
+  for (const rule of rules) {
+    const meta = metaOf(rule);
+    try {
+      const out = rule.check(ctx);
+      if (out.status === "failed") {
+        results.push({ rule: meta, status: "failed", findings: out.drafts.map((d) => toFinding(rule, d, lines)) });
+      } else if (out.status === "passed") {
+        results.push({ rule: meta, status: "passed", findings: [] });
+      } else {
+        results.push({ rule: meta, status: out.status, reason: out.reason, findings: [] });
+      }
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      results.push({ rule: meta, status: "crashed", reason: `规则运行出错：${message}`, findings: [] });
+    }
+  }
+  const findings = results.flatMap((r) => r.findings);
+  return { findings, coverage: coverageOf(results, findings), results };
+}
+
+export function metaOf(rule: Rule): RuleMeta {
+  const { check: _check, ...meta } = rule;
+  return meta;
+}
+
+function coverageOf(results: RuleResult[], findings: Finding[]): Coverage {
+  const count = (s: RuleResult["status"]) => results.filter((r) => r.status === s).length;
+  return {
+    rules: results.length,
+    passed: count("passed"),
+    failed: count("failed"),
+    notApplicable: count("notApplicable"),
+    notEvaluable: count("notEvaluable"),
+    crashed: count("crashed"),
+    findings: {
+      error: findings.filter((f) => f.severity === "error").length,
+      warning: findings.filter((f) => f.severity === "warning").length,
+      info: findings.filter((f) => f.severity === "info").length,
+    },
+  };
+}
+
+function toFinding(rule: Rule, draft: Draft, lines: SourceLines): Finding {
+  const finding: Finding = { rule: rule.id, severity: draft.severity ?? rule.severity, message: draft.message };
+  if (draft.path !== undefined) finding.path = draft.path;
+  if (draft.expected !== undefined) finding.expected = draft.expected;
+  if (draft.actual !== undefined) finding.actual = draft.actual;
+  if (draft.difference !== undefined) finding.difference = draft.difference;
+  if (draft.unit !== undefined) finding.unit = draft.unit;
+  const places: Place[] = [];
+  for (const path of [draft.path, ...(draft.related ?? [])]) {
+    if (path === undefined) continue;
+    const ref = lines.find(path);
+    places.push(ref ? { path, line: ref.line, ...(ref.text ? { text: ref.text } : {}) } : { path });
+  }
+  const line = draft.line ?? places[0]?.line;
+  if (line !== undefined) finding.line = line;
+  const all = [...new Set([...(draft.line ? [draft.line] : []), ...places.flatMap((p) => (p.line ? [p.line] : []))])].sort((a, b) => a - b);
+  if (all.length > 1 || (all.length === 1 && all[0] !== line)) finding.lines = all;
+  if (places.length > 1) finding.places = places;
+  return finding;
+}
+
+/** Source lines by JSON Pointer: the value's own citation, else its first cited descendant, else its nearest cited ancestor. */
+class SourceLines {
+  private keys?: string[];
+  constructor(private readonly disclosure: Disclosure) {}
+
+  find(path: string): { line: number; text?: string } | undefined {
+    const map = this.disclosure.sourceMap;
+    if (!map) return undefined;
+    const own = map[path];
+    if (own) return own;
+    this.keys ??= Object.keys(map);
+    let best: { line: number; text?: string } | undefined;
+    const prefix = path + "/";
+    for (const k of this.keys) {
+      if (k.startsWith(prefix)) {
+        const ref = map[k]!;
+        if (!best || ref.line < best.line) best = ref;
+      }
+    }
+    if (best) return best;
+    for (let p = path; p.lastIndexOf("/") > 0; ) {
+      p = p.slice(0, p.lastIndexOf("/"));
+      if (map[p]) return map[p];
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,85 @@
+/** Project funding splits and the functional classification hierarchy add up. */
+import { has, notApplicable, notEvaluable, outcome, type Term } from "../../context.ts";
+import type { Draft } from "../../types.ts";
+import { BASIS, defineRule, ROUNDING } from "../define.ts";
+
+export const projectFunding = defineRule(
+  {
+    id: "ARI-040", family: "arithmetic", severity: "error", category: "项目绩效",
+    title: "项目预算数等于财政资金与其他资金之和",
+    expects: "项目绩效目标表：预算数 = 财政资金 + 其他资金",
+    tolerance: ROUNDING, basis: BASIS.perf88,
+  },
+  (ctx, self) => {
+    const projects = (ctx.d.performance?.projects ?? []).map((p, i) => ({ p, i })).filter(({ p }) => has(p.budget) && has(p.fiscalFunds));
+    if (!projects.length) return notApplicable("项目表未列示预算数及其资金构成");
+    return outcome(
+      projects.map(({ p, i }) => {
+        const base = `/performance/projects/${i}`;
+        const parts: Term[] = [{ path: `${base}/fiscalFunds`, value: p.fiscalFunds!, label: "财政资金" }];
+        if (has(p.otherFunds)) parts.push({ path: `${base}/otherFunds`, value: p.otherFunds, label: "其他资金" });
+        return ctx.equation({ title: `项目「${p.name}」预算数 = 财政资金 + 其他资金`, path: `${base}/budget`, total: { path: `${base}/budget`, value: p.budget!, label: "预算数" }, parts }, self.severity);
+      }),
+    );
+  },
+);
+
+function levelRule(id: string, parentDigits: 3 | 5, childDigits: 5 | 7, parentWord: string, childWord: string) {
+  return defineRule(
+    {
+      id, family: "arithmetic", severity: "error", category: "功能分类",
+      title: `功能分类${parentWord}级合计等于其下${childWord}级之和`,
+      expects: `每个${parentWord}（${parentDigits} 位编码）的合计 = 其下各${childWord}（${childDigits} 位编码）合计之和`,
+      tolerance: ROUNDING, basis: BASIS.regulation6,
+    },
+    (ctx, self) => {
+      const lines = ctx.d.expenditureByFunction ?? [];
+      if (!lines.length) return notApplicable("未列示按功能分类的支出");
+      const codes = lines.map((l) => l.code);
+      if (new Set(codes).size !== codes.length) return notEvaluable("功能分类科目编码重复（可能混合了多张表），无法确定层级");
+      const drafts: (Draft | undefined)[] = [];
+      let any = false;
+      lines.forEach((l, i) => {
+        if (l.code.length !== parentDigits) return;
+        const kids = lines.map((k, j) => ({ k, j })).filter(({ k }) => k.code.length === childDigits && k.code.startsWith(l.code));
+        if (!kids.length) return;
+        any = true;
+        const parts: Term[] = kids.map(({ k, j }) => ({ path: `/expenditureByFunction/${j}/total`, value: k.total, label: `${k.code} ${k.name}` }));
+        drafts.push(ctx.equation({ title: `${l.code} ${l.name} = 其下${childWord}之和`, path: `/expenditureByFunction/${i}`, total: { path: `/expenditureByFunction/${i}/total`, value: l.total, label: "合计" }, parts }, self.severity));
+      });
+      if (!any) return notApplicable(`没有带${childWord}级明细的${parentWord}`);
+      return outcome(drafts);
+    },
+  );
+}
+
+export const classEqualsItems = levelRule("ARI-050", 3, 5, "类", "款");
+export const itemEqualsEntries = levelRule("ARI-051", 5, 7, "款", "项");
+
+export const functionLineSplit = defineRule(
+  {
+    id: "ARI-052", family: "arithmetic", severity: "error", category: "功能分类",
+    title: "功能分类科目合计等于基本支出与项目支出之和",
+    expects: "每个功能分类科目：合计 = 基本支出 + 项目支出",
+    tolerance: ROUNDING,
+  },
+  (ctx, self) => {
+    const lines = (ctx.d.expenditureByFunction ?? []).map((l, i) => ({ l, i })).filter(({ l }) => has(l.basic) && has(l.project));
+    if (!lines.length) return notApplicable("功能分类科目未分列基本支出和项目支出");
+    return outcome(
+      lines.map(({ l, i }) =>
+        ctx.equation(
+          {
+            title: `${l.code} ${l.name}：合计 = 基本支出 + 项目支出`,
+            total: { path: `/expenditureByFunction/${i}/total`, value: l.total, label: "合计" },
+            parts: [
+              { path: `/expenditureByFunction/${i}/basic`, value: l.basic!, label: "基本支出" },
+              { path: `/expenditureByFunction/${i}/project`, value: l.project!, label: "项目支出" },
+            ],
+          },
+          self.severity,
+        ),
+      ),
+    );
+  },
+);

@@ -1,0 +1,281 @@
+/** Amounts in the explanation agree with the tables: 三公, 机关运行经费, shares, function lines, totals. */
+import { fmt, has, notApplicable, notEvaluable, outcome } from "../../context.ts";
+import type { Draft, Outcome, RuleMeta } from "../../types.ts";
+import { BASIS, defineRule } from "../define.ts";
+import { halfUnit, toleranceOf } from "../../tolerance.ts";
+import { NUM, resolveSubject, sentencesOf, textAmount, type Sentence } from "./sentences.ts";
+import type { CheckContext } from "../../context.ts";
+
+interface Named {
+  label: string;
+  /** The subject's words followed, with nothing but qualifiers in between, by its amount. */
+  re: RegExp;
+  path: string;
+  value: number | undefined;
+}
+
+const QUAL = String.raw`["“”"]?(?:经费)?(?:财政拨款|一般公共预算(?:财政)?拨款)?(?:预算|支出|预算数|支出预算|预算支出)?(?:安排)?(?:为|是|共计|合计)?`;
+
+/** A sentence speaks about this year's amount unless it names last year or another year. */
+function aboutThisYear(ctx: CheckContext, s: Sentence, upto: string): boolean {
+  if (/上年|去年|上一年|以前年度/.test(upto)) return false;
+  if (/预算/.test(s.text) && /决算/.test(s.text)) return false;
+  const years = [...upto.matchAll(/(\d{4})年/g)].map((m) => Number(m[1]));
+  return years.every((y) => y === ctx.d.year);
+}
+
+function compareNamed(ctx: CheckContext, self: RuleMeta, names: Named[]): Outcome {
+  const sentences = sentencesOf(ctx);
+  if (!sentences.length) return notEvaluable("没有说明文字");
+  const drafts: Draft[] = [];
+  let compared = 0;
+  for (const s of sentences) {
+    for (const n of names) {
+      if (!has(n.value)) continue;
+      for (const m of s.text.matchAll(n.re)) {
+        const upto = s.text.slice(0, m.index! + m[0].length);
+        if (!aboutThisYear(ctx, s, upto)) continue;
+        const a = textAmount(m[1]!, m[2]!);
+        if (!a) continue;
+        compared++;
+        const v = ctx.fen(n.value);
+        const tol = halfUnit(a.places) + toleranceOf(ctx.d, n.path, n.value);
+        const diff = a.fen - v;
+        if ((diff < 0n ? -diff : diff) <= tol) continue;
+        drafts.push({
+          path: n.path, severity: self.severity, ...(s.line ? { line: s.line } : {}),
+          message: `说明文字「${m[0]}」中${n.label}为 ${fmt(a.fen)} 万元，表中为 ${fmt(v)} 万元，差额 ${fmt(diff)} 万元`,
+          actual: Number(fmt(a.fen)), expected: n.value, difference: Number(fmt(diff)), unit: "万元",
+        });
+      }
+    }
+  }
+  if (!compared) return notApplicable("说明文字未提及相应金额");
+  return outcome(drafts);
+}
+
+const named = (label: string, words: string, path: string, value: number | undefined): Named => ({
+  label, path, value,
+  re: new RegExp(`(?<![上去]年)(?:${words})${QUAL}${NUM}(亿元|万元|元)`, "g"),
+});
+
+export const threePublicText = defineRule(
+  {
+    id: "TXT-004", family: "narrative", severity: "error", category: "三公经费",
+    title: `说明中的"三公"经费金额与"三公"经费表一致`,
+    expects: `说明文字中本年"三公"经费合计及各项金额 = "三公"经费表中的数`,
+    tolerance: "两边各按末位半个单位", basis: BASIS.rules143,
+  },
+  (ctx, self) => {
+    const t = ctx.d.threePublic;
+    if (!t) return notApplicable(`未列示"三公"经费`);
+    return compareNamed(ctx, self, [
+      named(`"三公"经费`, `["“]?三公["”]?经费`, "/threePublic/total", t.total),
+      named("因公出国（境）费", "因公出国[（(]境[)）]费(?:用)?", "/threePublic/overseas", t.overseas),
+      named("公务用车购置及运行费", "公务用车购置及运行(?:维护)?费", "/threePublic/vehicle/total", t.vehicle?.total),
+      named("公务用车购置费", "公务用车购置费", "/threePublic/vehicle/purchase", t.vehicle?.purchase),
+      named("公务用车运行费", "公务用车运行(?:维护)?费", "/threePublic/vehicle/operation", t.vehicle?.operation),
+      named("公务接待费", "公务接待费", "/threePublic/reception", t.reception),
+    ]);
+  },
+);
+
+export const operatingText = defineRule(
+  {
+    id: "TXT-005", family: "narrative", severity: "error", category: "机关运行经费",
+    title: "说明中的机关运行经费与表中一致",
+    expects: "说明文字中本年机关运行经费 = 表中机关运行经费",
+    tolerance: "两边各按末位半个单位", basis: BASIS.budgetLaw14,
+  },
+  (ctx, self) => {
+    const o = ctx.d.operatingCosts;
+    if (!has(o?.amount)) return notApplicable("未列示机关运行经费");
+    return compareNamed(ctx, self, [named("机关运行经费", "机关运行经费", "/operatingCosts/amount", o.amount)]);
+  },
+);
+
+export const totalsText = defineRule(
+  {
+    id: "TXT-010", family: "narrative", severity: "warning", category: "收支总表",
+    title: "说明中的收支总计与表中一致",
+    expects: "说明文字中的收入总计、支出总计（不含财政拨款口径）= 收支总表",
+    tolerance: "两边各按末位半个单位", basis: BASIS.rules143,
+  },
+  (ctx, self) => {
+    const inc = ctx.d.income?.total;
+    if (!has(inc)) return notApplicable("未列示收入总计");
+    return compareNamed(ctx, self, [
+      { label: "收入总计", path: "/income/total", value: inc, re: new RegExp(`(?<!财政拨款)(?<!拨款)(?:收入总计|收支总计|收支总预算)${QUAL}${NUM}(亿元|万元|元)`, "g") },
+    ]);
+  },
+);
+
+export const shareText = defineRule(
+  {
+    id: "TXT-006", family: "narrative", severity: "warning", category: "文字说明",
+    title: "文字中的占比可由金额复算",
+    expects: "\"合计 T 万元，主要用于：A X 万元，占 P%\"：P = X ÷ T × 100%",
+    tolerance: "金额与百分比各按末位半个单位",
+  },
+  (ctx, self) => {
+    const sentences = sentencesOf(ctx);
+    if (!sentences.length) return notEvaluable("没有说明文字");
+    const drafts: Draft[] = [];
+    let compared = 0;
+    // Shares are listed across the sentences of one paragraph: the base is the amount before 主要用于 / 其中 / 具体.
+    let base: { fen: bigint; places: number; line?: number } | undefined;
+    for (const s of sentences) {
+      const baseMatch = new RegExp(`${NUM}(亿元|万元|元)[，,：:]?(?:主要用于|其中|具体|包括|按功能分类)`).exec(s.text);
+      if (baseMatch) {
+        const a = textAmount(baseMatch[1]!, baseMatch[2]!);
+        if (a) base = { fen: a.fen, places: a.places, line: s.line };
+      } else if (base && s.line !== base.line && !/占/.test(s.text)) {
+        base = undefined;
+      }
+      if (!base || base.fen <= 0n) continue;
+      for (const m of s.text.matchAll(new RegExp(`${NUM}(亿元|万元|元)[，,]?占(?:比)?(?:为)?(\\d+(?:\\.\\d+)?)[%％]`, "g"))) {
+        const a = textAmount(m[1]!, m[2]!);
+        if (!a || a.fen === base.fen) continue;
+        compared++;
+        const p = Number(m[3]);
+        const lo = (Number(a.fen - halfUnit(a.places)) / Number(base.fen + halfUnit(base.places))) * 100;
+        const hi = (Number(a.fen + halfUnit(a.places)) / Number(base.fen - halfUnit(base.places))) * 100;
+        const t = 0.5 * 10 ** -((/\.(\d+)/.exec(m[3]!)?.[1]?.length) ?? 0);
+        if (p + t >= lo && p - t <= hi) continue;
+        const computed = (Number(a.fen) / Number(base.fen)) * 100;
+        const { subject, path } = resolveSubject(ctx, s, s.text.slice(0, m.index!), a);
+        drafts.push({
+          path: subject?.path ?? path, severity: self.severity, ...(s.line ? { line: s.line } : {}),
+          message: `「${m[0]}」：${fmt(a.fen)} ÷ ${fmt(base.fen)} = ${computed.toFixed(2)}%，文字为 ${p}%`,
+          actual: p, expected: Math.round(computed * 100) / 100, unit: "%",
+        });
+      }
+    }
+    if (!compared) return notApplicable("说明文字没有可复算的占比");
+    return outcome(drafts);
+  },
+);
+
+const norm = (s: string) => s.replace(/[\s"“”‘’「」]/g, "");
+
+export const functionCodeText = defineRule(
+  {
+    id: "TXT-007", family: "narrative", severity: "warning", category: "功能分类",
+    title: "说明中引用的功能分类编码见于支出表",
+    expects: "说明文字\"名称（编码）\"中的功能分类编码出现在按功能分类的支出表中",
+    tolerance: "无", basis: BASIS.classification,
+  },
+  (ctx) => {
+    const lines = ctx.d.expenditureByFunction ?? [];
+    if (lines.length < 3) return notApplicable("未列示按功能分类的支出");
+    const sentences = sentencesOf(ctx);
+    if (!sentences.length) return notEvaluable("没有说明文字");
+    const codes = new Set([...lines.map((l) => l.code), ...(ctx.d.functionalClassification ?? []).map((f) => f.code)]);
+    const drafts: Draft[] = [];
+    const seen = new Set<string>();
+    for (const s of sentences) {
+      for (const m of s.text.matchAll(/([\u4e00-\u9fa5]{2,20})[（(](\d{3}|\d{5}|\d{7})[)）]/g)) {
+        const code = m[2]!;
+        if (codes.has(code) || seen.has(code)) continue;
+        seen.add(code);
+        const name = norm(m[1]!).replace(/^[①-⑳\d、.]+/, "");
+        // The row the text most likely meant: same name, same 类, fewest differing digits.
+        const cands = lines.map((l, i) => ({ l, i })).filter(({ l }) => l.code.length === code.length && l.code.slice(0, 3) === code.slice(0, 3) && norm(l.name).endsWith(name.slice(-Math.min(name.length, norm(l.name).length))));
+        const dist = (c: string) => [...c].filter((ch, k) => ch !== code[k]).length;
+        cands.sort((a, b) => dist(a.l.code) - dist(b.l.code));
+        const best = cands[0];
+        drafts.push({
+          path: best ? `/expenditureByFunction/${best.i}` : "/expenditureByFunction", ...(s.line ? { line: s.line } : {}),
+          message: `说明文字「${m[0]}」引用的科目编码 ${code} 不在支出表中` + (best ? `（表中同名科目为 ${best.l.code} ${best.l.name}）` : ""),
+          actual: code, ...(best ? { expected: best.l.code } : {}),
+        });
+      }
+    }
+    return outcome(drafts);
+  },
+);
+
+export const functionAmountText = defineRule(
+  {
+    id: "TXT-008", family: "narrative", severity: "warning", category: "功能分类",
+    title: "说明中功能分类科目的金额与支出表一致",
+    expects: "说明文字\"…（项）X 万元\"的金额等于支出表中该科目的合计、基本支出或项目支出之一",
+    tolerance: "两边各按末位半个单位",
+  },
+  (ctx, self) => {
+    const lines = ctx.d.expenditureByFunction ?? [];
+    if (!lines.length) return notApplicable("未列示按功能分类的支出");
+    const sentences = sentencesOf(ctx);
+    if (!sentences.length) return notEvaluable("没有说明文字");
+    const digits: Record<string, number> = { 类: 3, 款: 5, 项: 7 };
+    const drafts: Draft[] = [];
+    let compared = 0;
+    for (const s of sentences) {
+      for (const m of s.text.matchAll(new RegExp(`([\\u4e00-\\u9fa5、]{2,30})[（(]([类款项])[)）]["“”]?(?:支出|为|安排)?${NUM}(亿元|万元|元)`, "g"))) {
+        const name = norm(m[1]!);
+        const level = digits[m[2]!]!;
+        const hits = lines.map((l, i) => ({ l, i })).filter(({ l }) => l.code.length === level && norm(l.name) === name);
+        if (hits.length !== 1) continue;
+        const a = textAmount(m[3]!, m[4]!);
+        if (!a) continue;
+        compared++;
+        const { l, i } = hits[0]!;
+        const values = [l.total, l.basic, l.project].filter(has);
+        const ok = values.some((v) => {
+          const d = ctx.fen(v) - a.fen;
+          const tol = halfUnit(a.places) + toleranceOf(ctx.d, `/expenditureByFunction/${i}/total`, v);
+          return d <= tol && -d <= tol;
+        });
+        if (ok) continue;
+        drafts.push({
+          path: `/expenditureByFunction/${i}`, severity: self.severity, ...(s.line ? { line: s.line } : {}),
+          message: `说明文字「${m[0].slice(-60)}」为 ${fmt(a.fen)} 万元，支出表中 ${l.code} ${l.name} 为 ${values.join(" / ")} 万元`,
+          actual: Number(fmt(a.fen)), expected: l.total, unit: "万元",
+        });
+      }
+    }
+    if (!compared) return notApplicable("说明文字没有按科目列示金额");
+    return outcome(drafts);
+  },
+);
+
+const FISCAL = new Set(["generalBudget", "governmentFund", "stateCapital", "fiscalUnsplit"]);
+
+export const fiscalTotalText = defineRule(
+  {
+    id: "TXT-009", family: "narrative", severity: "warning", category: "财政拨款",
+    title: "说明中的财政拨款收支总额与收入构成一致",
+    expects: "说明文字中的财政拨款收支总额 = 财政拨款收入（一般公共预算、政府性基金、国有资本经营）或其与上年结转之和",
+    tolerance: "两边各按末位半个单位", basis: BASIS.rules143,
+  },
+  (ctx, self) => {
+    const items = ctx.d.income?.items ?? [];
+    const fiscal = items.filter((it) => FISCAL.has(it.source));
+    if (!fiscal.length) return notApplicable("收入中未列示财政拨款收入");
+    const sentences = sentencesOf(ctx);
+    if (!sentences.length) return notEvaluable("没有说明文字");
+    const f = fiscal.reduce((s, it) => s + ctx.fen(it.amount), 0n);
+    const carry = items.filter((it) => it.source === "carryOver").reduce((s, it) => s + ctx.fen(it.amount), 0n);
+    const tol = 5000n * BigInt(items.length + 1);
+    const drafts: Draft[] = [];
+    let compared = 0;
+    const re = new RegExp(`财政拨款收[入支]{1,2}[^。；\\d]{0,6}?总(?:预算|计|额)[^。；\\d]{0,6}?${NUM}(亿元|万元|元)`, "g");
+    for (const s of sentences) {
+      for (const m of s.text.matchAll(re)) {
+        const a = textAmount(m[1]!, m[2]!);
+        if (!a) continue;
+        compared++;
+        const t = tol + halfUnit(a.places);
+        const near = (x: bigint) => x - a.fen <= t && a.fen - x <= t;
+        if (near(f) || near(f + carry)) continue;
+        drafts.push({
+          path: "/income", severity: self.severity, ...(s.line ? { line: s.line } : {}),
+          message: `说明文字「${m[0]}」为 ${fmt(a.fen)} 万元，而财政拨款收入 ${fmt(f)} 万元` + (carry ? `、加上年结转 ${fmt(carry)} 万元为 ${fmt(f + carry)} 万元` : ""),
+          actual: Number(fmt(a.fen)), expected: Number(fmt(f + carry)), unit: "万元",
+        });
+      }
+    }
+    if (!compared) return notApplicable("说明文字未提及财政拨款收支总额");
+    return outcome(drafts);
+  },
+);

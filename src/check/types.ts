@@ -1,0 +1,129 @@
+/**
+ * The checker's vocabulary: a rule is metadata plus one function, a finding is
+ * what a failed rule reports (format.md, with optional extras), an outcome is
+ * what the engine records for every rule so that nothing is silent.
+ */
+import type { Disclosure } from "../model/disclosure.ts";
+
+export type Severity = "error" | "warning" | "info";
+
+export const FAMILIES = {
+  arithmetic: "表内勾稽（合计等于分项之和）",
+  cross: "表间勾稽",
+  narrative: "文字说明与数据一致",
+  change: "年度增减",
+  completeness: "公开内容完整性",
+  performance: "绩效目标",
+  codes: "科目与编码",
+} as const;
+export type Family = keyof typeof FAMILIES;
+
+/** One place a finding points at: a JSON Pointer and, when known, the source line and wording. */
+export interface Place {
+  path: string;
+  line?: number;
+  text?: string;
+}
+
+/**
+ * A finding (format.md): `rule`, `severity`, `message`, `path?`, `expected?`,
+ * `actual?`, `line?`; gongkai adds `difference` (actual − expected), `unit`,
+ * `lines` (every source line involved) and `places` (each side of a broken
+ * equation, with its own pointer and line).
+ */
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  message: string;
+  path?: string;
+  expected?: number | string;
+  actual?: number | string;
+  difference?: number | string;
+  unit?: string;
+  line?: number;
+  lines?: number[];
+  places?: Place[];
+}
+
+/** What a rule hands back before the engine adds rule ID, severity default and source lines. */
+export interface Draft {
+  message: string;
+  path?: string;
+  severity?: Severity;
+  expected?: number | string;
+  actual?: number | string;
+  difference?: number | string;
+  unit?: string;
+  /** Further pointers involved (the other side of the equation); their lines are looked up. */
+  related?: string[];
+  /** A source line known directly (narrative findings read from the document text). */
+  line?: number;
+}
+
+export type Status = "passed" | "failed" | "notApplicable" | "notEvaluable" | "crashed";
+
+export const STATUS_LABEL: Record<Status, string> = {
+  passed: "通过",
+  failed: "未通过",
+  notApplicable: "不适用",
+  notEvaluable: "无法判断",
+  crashed: "规则运行出错",
+};
+
+export type Outcome =
+  | { status: "passed" }
+  | { status: "failed"; drafts: Draft[] }
+  | { status: "notApplicable" | "notEvaluable"; reason: string };
+
+/** A paragraph of the original document's text, for rules that read the explanation. */
+export interface NarrativeLine {
+  line: number;
+  text: string;
+}
+
+export interface CheckInput {
+  disclosure: Disclosure;
+  /** The document's running text (when the check started from an imported file). */
+  narrative?: NarrativeLine[];
+}
+
+export interface RuleMeta {
+  /** Stable identifier, never reused: FAMILY-NNN. */
+  id: string;
+  family: Family;
+  severity: Severity;
+  /** The part of the disclosure the rule is about (收入, 支出, 三公经费 …). */
+  category: string;
+  title: string;
+  /** What the rule expects, in plain Chinese. */
+  expects: string;
+  tolerance: string;
+  basis?: string;
+}
+
+export interface Rule extends RuleMeta {
+  check(ctx: import("./context.ts").CheckContext): Outcome;
+}
+
+export interface RuleResult {
+  rule: RuleMeta;
+  status: Status;
+  reason?: string;
+  findings: Finding[];
+}
+
+export interface Coverage {
+  rules: number;
+  passed: number;
+  failed: number;
+  notApplicable: number;
+  notEvaluable: number;
+  crashed: number;
+  findings: { error: number; warning: number; info: number };
+}
+
+export interface CheckReport {
+  findings: Finding[];
+  coverage: Coverage;
+  results: RuleResult[];
+}
