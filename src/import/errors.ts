@@ -14,6 +14,10 @@ export class ImportError extends Error {
       | "damaged"
       | "needs-ocr"
       | "too-large"
+      /** Built to harm the reader: a zip bomb, XML entity expansion. */
+      | "hostile"
+      /** A conversion tool (LibreOffice, for legacy .doc/.xls) is missing or failed. */
+      | "conversion-failed"
       | "invalid-json",
   ) {
     super(message);

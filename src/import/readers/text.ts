@@ -23,9 +23,10 @@ export function detectLayout(lines: readonly string[]): Layout {
   return "columns";
 }
 
-export function readText(text: string, format = "txt"): SourceDocument {
+/** `layout` may be given by a reader that knows how it wrote the text (docx, xlsx, pdf). */
+export function readText(text: string, format = "txt", layout?: Layout): SourceDocument {
   const raw = text.replace(/\r\n?/g, "\n").replace(/\f/g, "\n").split("\n");
-  const layout = detectLayout(raw);
+  layout ??= detectLayout(raw);
   const lines: SourceLine[] = raw.map((t, i) => ({ no: i + 1, text: t.replace(/\s+$/, "") }));
   // Trimming hides a Word export's empty cells ("\t" lines); keep that fact for row rebuilding.
   if (layout === "cells") for (const [i, t] of raw.entries()) if (/^\t\s*$/.test(t)) lines[i]!.emptyCell = true;

@@ -1,0 +1,114 @@
+/**
+ * .pdf → SourceDocument. pdf.js (legacy build, which runs on Node 20) gives
+ * positioned text items; they are rebuilt into lines like `pdftotext -layout`
+ * prints them (cells apart by runs of 2+ spaces at columns proportional to x,
+ * a form feed after each page), so the "columns" layout of readers/text.ts and
+ * every part extractor apply unchanged.
+ *
+ * Chinese PDFs often use non-embedded fonts (STSong-Light, UniGB-UCS2-H):
+ * without pdf.js's CMaps their text comes out empty, so the CMap and standard
+ * font folders of the installed pdfjs-dist are always passed.
+ */
+import { ImportError } from "../errors.ts";
+import type { SourceDocument } from "../source-document.ts";
+import { limits } from "./limits.ts";
+import { readText } from "./text.ts";
+import { layoutPage, type PlacedItem } from "./pdf-layout.ts";
+import { cMapUrl, loadPdfJs, standardFontDataUrl } from "./pdfjs.ts";
+
+
+export interface PdfText {
+  text: string;
+  pages: number;
+}
+
+/** The PDF's text as pdftotext -layout-like lines, pages ended by form feeds. */
+export async function pdfToText(bytes: Uint8Array): Promise<PdfText> {
+  const { getDocument, Util } = await loadPdfJs();
+  const started = Date.now();
+  // pdf.js takes ownership of (and detaches) the buffer it is given: pass a copy.
+  const task = getDocument({
+    data: new Uint8Array(bytes),
+    cMapUrl,
+    cMapPacked: true,
+    standardFontDataUrl,
+    disableFontFace: true,
+    isEvalSupported: false,
+    useSystemFonts: false,
+    verbosity: 0,
+  });
+  let doc;
+  try {
+    doc = await task.promise;
+  } catch (error) {
+    await task.destroy().catch(() => undefined);
+    throw loadFailure(error);
+  }
+  try {
+    if (doc.numPages > limits.maxPdfPages) {
+      throw new ImportError(
+        `PDF 共 ${doc.numPages} 页，超过上限 ${limits.maxPdfPages} 页，不予读取（too many pages: ${doc.numPages} > ${limits.maxPdfPages}）`,
+        "too-large",
+      );
+    }
+    const out: string[] = [];
+    let chars = 0;
+    let imagePages = 0;
+    let textless = 0;
+    for (let n = 1; n <= doc.numPages; n++) {
+      if (Date.now() - started > limits.maxPdfMillis) {
+        throw new ImportError(
+          `PDF 读取超时：第 ${n} 页起超过 ${limits.maxPdfMillis / 1000} 秒（reading the PDF took too long）`,
+          "too-large",
+        );
+      }
+      const page = await doc.getPage(n);
+      const viewport = page.getViewport({ scale: 1 });
+      const content = await page.getTextContent();
+      const items: PlacedItem[] = [];
+      for (const item of content.items) {
+        if (!("str" in item) || !item.str) continue;
+        const [a, b, c, d, x, y] = Util.transform(viewport.transform, item.transform) as number[];
+        items.push({ str: item.str, a: a!, b: b!, c: c!, d: d!, x: x!, y: y!, width: item.width });
+        chars += item.str.replace(/\s/g, "").length;
+      }
+      // Only the first few textless pages are probed: enough to tell a scan, and bounded.
+      if (items.length === 0 && ++textless <= 3 && (await hasImages(page))) imagePages++;
+      out.push(layoutPage(items).join("\n") + "\n\f");
+      page.cleanup();
+    }
+    if (chars < 20) {
+      throw new ImportError(
+        imagePages > 0
+          ? `PDF 没有文字层，是扫描件或图片（共 ${doc.numPages} 页，只有图像），需要先做文字识别（OCR）（image-only PDF: needs OCR）`
+          : "PDF 中没有可读的文字（the PDF has no readable text）",
+        imagePages > 0 ? "needs-ocr" : "empty",
+      );
+    }
+    return { text: out.join(""), pages: doc.numPages };
+  } finally {
+    await doc.destroy().catch(() => undefined);
+  }
+}
+
+export async function readPdf(bytes: Uint8Array): Promise<SourceDocument> {
+  const { text } = await pdfToText(bytes);
+  return readText(text, "pdf", "columns");
+}
+
+/** Whether a page paints an image (a scanned page), without decoding it. */
+async function hasImages(page: import("pdfjs-dist/legacy/build/pdf.mjs").PDFPageProxy): Promise<boolean> {
+  const { OPS } = await loadPdfJs();
+  const ops = await page.getOperatorList({ intent: "display" });
+  const imageOps = new Set<number>([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject, OPS.paintImageXObjectRepeat]);
+  return ops.fnArray.some((fn) => imageOps.has(fn));
+}
+
+function loadFailure(error: unknown): ImportError {
+  const name = (error as { name?: string })?.name ?? "";
+  const message = (error as Error)?.message ?? String(error);
+  if (name === "PasswordException") {
+    return new ImportError("PDF 已加密，需要密码才能打开，请提供未加密的文件（the PDF is encrypted / password-protected）", "encrypted");
+  }
+  return new ImportError(`PDF 文件已损坏，无法读取：${message}（damaged PDF）`, "damaged");
+}
