@@ -70,6 +70,10 @@ function readGrid(ctx: ExtractContext, grid: ActivityGrid, out: Activity[]): voi
     const get = (k: number) => (k >= 0 ? row.cells[k] : undefined);
     const text = (k: number) => cellText(get(k)?.text ?? "");
     if (row.cells.every((c) => !squash(c.text))) continue;
+    if (row.incomplete)
+      ctx.diagnose("warning", `表格行的单元格少于表头列数（可能被截断或合并），缺少的列按空白处理（row has fewer cells than the header）`, SECTION, row.line);
+    if (row.joinedAt)
+      ctx.diagnose("info", `表格行被分页或空行拆开，已与第${row.joinedAt}行的部分合并，请核对各列内容（row split across a break, joined）`, SECTION, row.line);
 
     let rowIsDuty = false;
     if (combined) {

@@ -41,6 +41,10 @@ export interface GridRow {
   /** One cell per column (blank cells have text ""). */
   cells: GridCell[];
   line: number;
+  /** The source row had fewer cells than the header (cut off, or cells merged). */
+  incomplete?: boolean;
+  /** The row was printed in pieces (page break, blank line) joined from this line. */
+  joinedAt?: number;
 }
 
 export interface ActivityGrid {
@@ -194,6 +198,7 @@ function rowsGrid(block: TableBlock, headerIndex: number): ActivityGrid | undefi
 interface Segment {
   cells: GridCell[];
   line: number;
+  joinedAt?: number;
 }
 
 /**
@@ -235,6 +240,7 @@ function cellsGrid(doc: SourceDocument, headerLine: number): ActivityGrid | unde
       if (prev && prev.cells.length < headerWidth && j < lines.length && isTab(lines[j]!) && !lines[j]!.emptyCell && j > i) {
         segments.pop();
         current = prev;
+        current.joinedAt ??= line.no;
         i--;
         // Re-enter with the previous segment open so the text continues its last cell.
         const last = current.cells[current.cells.length - 1]!;
@@ -265,13 +271,16 @@ function cellsGrid(doc: SourceDocument, headerLine: number): ActivityGrid | unde
   for (let k = 0; k < body.length; k++) {
     const seg = body[k]!;
     let cells = seg.cells;
+    let joinedAt = seg.joinedAt;
     // Join pieces of a row split by a page break while they fit the row.
     while (cells.length < width && k + 1 < body.length && cells.length + body[k + 1]!.cells.length <= width) {
+      joinedAt ??= body[k + 1]!.line;
       cells = [...cells, ...body[k + 1]!.cells];
       k++;
     }
     if (cells.length > width) cells = cells.slice(0, width);
-    rows.push({ cells: pad(cells, width, seg.line), line: seg.line });
+    const incomplete = cells.length < width;
+    rows.push({ cells: pad(cells, width, seg.line), line: seg.line, ...(incomplete ? { incomplete } : {}), ...(joinedAt ? { joinedAt } : {}) });
   }
   return { roles, headerLine, rows, endLine };
 }
