@@ -27,7 +27,11 @@ export interface ParsedProject {
 
 /** Squashed text with full-width parentheses and a trailing colon normalised, for label matching. */
 export function labelText(text: string): string {
-  return squash(text).replace(/（/g, "(").replace(/）/g, ")").replace(/[：:]$/, "");
+  return squash(text)
+    .replace(/（/g, "(")
+    .replace(/）/g, ")")
+    .replace(/[：:]$/, "")
+    .replace(/\((万元|元)\)$/, "");
 }
 
 export const CODE_LABEL = /^项目(编码|代码|编号)$/;
