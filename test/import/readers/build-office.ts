@@ -7,6 +7,7 @@
  */
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, WidthType } from "docx";
 import ExcelJS from "exceljs";
+import { crc32, deflateRawSync } from "node:zlib";
 
 /** Rows of a Word text export: cells, each a list of paragraphs. */
 type WordRow = string[][];
@@ -83,4 +84,46 @@ export async function buildXlsx(text: string, sheetName = "Sheet1"): Promise<Uin
 /** Amounts typed as numbers, as a spreadsheet holds them. */
 function numberOrText(text: string): string | number {
   return /^-?\d{1,12}(\.\d{1,6})?$/.test(text) && !/^-?0\d/.test(text) ? Number(text) : text;
+}
+
+/** A zip of deflated entries, by node's native zlib (fast enough to build a real zip bomb in a test). */
+export function zipEntries(entries: Record<string, Uint8Array | string>): Uint8Array {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const [name, content] of Object.entries(entries)) {
+    const data = typeof content === "string" ? Buffer.from(content) : content;
+    const packed = deflateRawSync(data, { level: 1 });
+    const nameBytes = Buffer.from(name);
+    const crc = crc32(data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(packed.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(nameBytes.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(packed.length, 20);
+    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(nameBytes.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, nameBytes, packed);
+    centrals.push(central, nameBytes);
+    offset += 30 + nameBytes.length + packed.length;
+  }
+  const cd = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(Object.keys(entries).length, 8);
+  end.writeUInt16LE(Object.keys(entries).length, 10);
+  end.writeUInt32LE(cd.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return new Uint8Array(Buffer.concat([...locals, cd, end]));
 }
