@@ -3,7 +3,7 @@ import { fmt, has, notApplicable, notEvaluable, outcome } from "../../context.ts
 import type { Draft, Outcome, RuleMeta } from "../../types.ts";
 import { BASIS, defineRule } from "../define.ts";
 import { halfUnit, toleranceOf } from "../../tolerance.ts";
-import { NUM, resolveSubject, sentencesOf, textAmount, type Sentence } from "./sentences.ts";
+import { NUM, UNIT, resolveSubject, sentencesOf, textAmount, type Sentence } from "./sentences.ts";
 import type { CheckContext } from "../../context.ts";
 
 interface Named {
@@ -56,7 +56,7 @@ function compareNamed(ctx: CheckContext, self: RuleMeta, names: Named[]): Outcom
 
 const named = (label: string, words: string, path: string, value: number | undefined): Named => ({
   label, path, value,
-  re: new RegExp(`(?<![上去]年)(?:${words})${QUAL}${NUM}(亿元|万元|元)`, "g"),
+  re: new RegExp(`(?<![上去]年)(?:${words})${QUAL}${NUM}${UNIT}`, "g"),
 });
 
 export const threePublicText = defineRule(
@@ -105,7 +105,7 @@ export const totalsText = defineRule(
     const inc = ctx.d.income?.total;
     if (!has(inc)) return notApplicable("未列示收入总计");
     return compareNamed(ctx, self, [
-      { label: "收入总计", path: "/income/total", value: inc, re: new RegExp(`(?<!财政拨款)(?<!拨款)(?:收入总计|收支总计|收支总预算)${QUAL}${NUM}(亿元|万元|元)`, "g") },
+      { label: "收入总计", path: "/income/total", value: inc, re: new RegExp(`(?<!财政拨款)(?<!拨款)(?:收入总计|收支总计|收支总预算)${QUAL}${NUM}${UNIT}`, "g") },
     ]);
   },
 );
@@ -125,7 +125,7 @@ export const shareText = defineRule(
     // Shares are listed across the sentences of one paragraph: the base is the amount before 主要用于 / 其中 / 具体.
     let base: { fen: bigint; places: number; line?: number } | undefined;
     for (const s of sentences) {
-      const baseMatch = new RegExp(`${NUM}(亿元|万元|元)[，,：:]?(?:主要用于|其中|具体|包括|按功能分类)`).exec(s.text);
+      const baseMatch = new RegExp(`${NUM}${UNIT}[，,：:]?(?:主要用于|其中|具体|包括|按功能分类)`).exec(s.text);
       if (baseMatch) {
         const a = textAmount(baseMatch[1]!, baseMatch[2]!);
         if (a) base = { fen: a.fen, places: a.places, line: s.line };
@@ -133,7 +133,7 @@ export const shareText = defineRule(
         base = undefined;
       }
       if (!base || base.fen <= 0n) continue;
-      for (const m of s.text.matchAll(new RegExp(`${NUM}(亿元|万元|元)[，,]?占(?:比)?(?:为)?(\\d+(?:\\.\\d+)?)[%％]`, "g"))) {
+      for (const m of s.text.matchAll(new RegExp(`${NUM}${UNIT}[，,]?占(?:比)?(?:为)?(\\d+(?:\\.\\d+)?)[%％]`, "g"))) {
         const a = textAmount(m[1]!, m[2]!);
         if (!a || a.fen === base.fen) continue;
         compared++;
@@ -211,7 +211,7 @@ export const functionAmountText = defineRule(
     const drafts: Draft[] = [];
     let compared = 0;
     for (const s of sentences) {
-      for (const m of s.text.matchAll(new RegExp(`([\\u4e00-\\u9fa5、]{2,30})[（(]([类款项])[)）]["“”]?(?:支出|为|安排)?${NUM}(亿元|万元|元)`, "g"))) {
+      for (const m of s.text.matchAll(new RegExp(`([\\u4e00-\\u9fa5、]{2,30})[（(]([类款项])[)）]["“”]?(?:支出|为|安排)?${NUM}${UNIT}`, "g"))) {
         const name = norm(m[1]!);
         const level = digits[m[2]!]!;
         const hits = lines.map((l, i) => ({ l, i })).filter(({ l }) => l.code.length === level && norm(l.name) === name);
@@ -256,18 +256,20 @@ export const fiscalTotalText = defineRule(
     if (!sentences.length) return notEvaluable("没有说明文字");
     const f = fiscal.reduce((s, it) => s + ctx.fen(it.amount), 0n);
     const carry = items.filter((it) => it.source === "carryOver").reduce((s, it) => s + ctx.fen(it.amount), 0n);
-    const tol = 5000n * BigInt(items.length + 1);
+    const carried = items.filter((it) => it.source === "carryOver");
+    // Rounding: half a unit of the last printed digit of each addend (and of the text's figure, below).
+    const tolF = fiscal.reduce((s, it) => s + toleranceOf(ctx.d, undefined, it.amount), 0n);
+    const tolC = carried.reduce((s, it) => s + toleranceOf(ctx.d, undefined, it.amount), 0n);
     const drafts: Draft[] = [];
     let compared = 0;
-    const re = new RegExp(`财政拨款收[入支]{1,2}[^。；\\d]{0,6}?总(?:预算|计|额)[^。；\\d]{0,6}?${NUM}(亿元|万元|元)`, "g");
+    const re = new RegExp(`财政拨款收[入支]{1,2}[^。；\\d]{0,6}?总(?:预算|计|额)[^。；\\d]{0,6}?${NUM}${UNIT}`, "g");
     for (const s of sentences) {
       for (const m of s.text.matchAll(re)) {
         const a = textAmount(m[1]!, m[2]!);
         if (!a) continue;
         compared++;
-        const t = tol + halfUnit(a.places);
-        const near = (x: bigint) => x - a.fen <= t && a.fen - x <= t;
-        if (near(f) || near(f + carry)) continue;
+        const near = (x: bigint, t: bigint) => x - a.fen <= t + halfUnit(a.places) && a.fen - x <= t + halfUnit(a.places);
+        if (near(f, tolF) || near(f + carry, tolF + tolC)) continue;
         drafts.push({
           path: "/income", severity: self.severity, ...(s.line ? { line: s.line } : {}),
           message: `说明文字「${m[0]}」为 ${fmt(a.fen)} 万元，而财政拨款收入 ${fmt(f)} 万元` + (carry ? `、加上年结转 ${fmt(carry)} 万元为 ${fmt(f + carry)} 万元` : ""),

@@ -4,7 +4,7 @@ import type { Draft } from "../../types.ts";
 import { checkRate, pct } from "../change/rate.ts";
 import { BASIS, defineRule, ROUNDING } from "../define.ts";
 import { halfUnit } from "../../tolerance.ts";
-import { NUM, resolveSubject, sentencesOf, textAmount, topicOf } from "./sentences.ts";
+import { NUM, UNIT, resolveSubject, sentencesOf, textAmount, topicOf } from "./sentences.ts";
 
 const CHANGE_WORD = /增加|减少|增长|下降|持平|上升|降低|增减/;
 
@@ -30,7 +30,7 @@ export const comparisonYear = defineRule(
         const after = s.text.slice(m.index! + m[0].length, m.index! + m[0].length + 40);
         if (!CHANGE_WORD.test(after)) continue;
         const before = s.text.slice(0, m.index!);
-        const amount = new RegExp(`(?:增加|减少|增长|下降)${NUM}(亿元|万元|元)`).exec(after);
+        const amount = new RegExp(`(?:增加|减少|增长|下降)${NUM}${UNIT}`).exec(after);
         const resolved = resolveSubject(ctx, s, before, undefined);
         let path = resolved.path;
         const topic = topicOf(before) ?? s.topic;
@@ -53,7 +53,7 @@ export const comparisonYear = defineRule(
 
 /** "X万元，比上年增加A万元，增长P%": the sentence's own numbers. */
 const CLAIM = new RegExp(
-  `${NUM}(亿元|万元|元)[^。；\\d]{0,16}?(?:较|比|与|同)[^。；\\d]{0,14}?(增加|减少|增长|下降|上升|降低)了?${NUM}(亿元|万元|元)(?:[^。；\\d%]{0,8}?(增长|下降|增加|减少|上升|降低|增幅|降幅)?[^。；\\d%]{0,3}?(\\d+(?:\\.\\d+)?)[%％])?`,
+  `${NUM}${UNIT}[^。；\\d]{0,16}?(?:较|比|与|同)[^。；\\d]{0,14}?(增加|减少|增长|下降|上升|降低)了?${NUM}${UNIT}(?:[^。；\\d%]{0,8}?(增长|下降|增加|减少|上升|降低|增幅|降幅)?[^。；\\d%]{0,3}?(\\d+(?:\\.\\d+)?)[%％])?`,
   "g",
 );
 const UP = /增加|增长|上升/;

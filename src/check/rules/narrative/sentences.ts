@@ -96,6 +96,8 @@ export function textAmount(number: string, unit: string): TextAmount | undefined
 }
 
 export const NUM = String.raw`(\d[\d,，]*(?:\.\d+)?)`;
+/** A money unit; a bare 万 at the end of a paragraph is 万元 whose 元 fell on the next line or page. */
+export const UNIT = String.raw`(亿元|万元|元|万(?=$|[，。；,、）)]))`;
 
 /** Something in the disclosure the text may speak about: a name, the pointer of its amount, and of its change. */
 export interface Subject {

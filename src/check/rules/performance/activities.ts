@@ -77,7 +77,7 @@ export const gradesConsistentUnits = defineRule(meta("PRF-004", "各档评价标
     const q = parsedGrades(ind.grades).filter((g) => g.t.value !== undefined);
     const withUnit = q.filter((g) => g.t.unit);
     const without = q.filter((g) => !g.t.unit);
-    if (withUnit.length >= 2 && without.length && withUnit.every((g) => g.t.unit === "%") && without.some((g) => g.t.value !== 0)) {
+    if (withUnit.length >= 1 && without.length && withUnit.every((g) => g.t.unit === "%") && without.some((g) => g.t.value !== 0 && !g.t.qualitative)) {
       return { path, message: `「${ind.name}」的评价标准单位不一致：${show(ind)}` };
     }
     return undefined;

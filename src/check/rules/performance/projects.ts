@@ -6,6 +6,7 @@ import { BASIS, defineRule, EXACT } from "../define.ts";
 import type { CheckContext } from "../../context.ts";
 import { kindOfName, kindOfUnit } from "./units.ts";
 import { parseAmount } from "../../../model/amount.ts";
+import { sentencesOf } from "../narrative/sentences.ts";
 
 const squash = (s: string | undefined) => (s ?? "").replace(/[\s\u3000]/g, "");
 const PLAN = [["mar", "3月底", 3], ["jun", "6月底", 6], ["oct", "10月底", 10], ["dec", "12月底", 12]] as const;
@@ -159,34 +160,49 @@ export const projectHasIndicators = defineRule(meta("PRF-024", "每个项目都�
   eachProject(ctx, () => true, "没有项目绩效目标表", (p, base) => (p.indicators?.length ? undefined : { path: `${base}/indicators`, message: `项目「${p.name}」没有绩效指标` })),
 );
 
-export const purposeStated = defineRule(meta("PRF-025", "写明资金用途", "资金用途一栏写明用途，而不是重复栏目名称"), (ctx) =>
-  eachProject(ctx, (p) => p.purpose !== undefined, "项目未列示资金用途", (p, base) =>
-    /^(预算规模及资金用途|资金用途|预算规模)$/.test(squash(p.purpose)) || !squash(p.purpose) ? { path: `${base}/purpose`, message: `项目「${p.name}」的资金用途为「${p.purpose}」，未写明用途` } : undefined,
-  ),
-);
+const LABEL_ONLY = /^(预算规模及资金用途|资金用途|预算规模)$/;
+
+export const purposeStated = defineRule(meta("PRF-025", "写明资金用途", "项目表列出资金用途时，每个项目都写明用途，而不是留空或重复栏目名称"), (ctx) => {
+  const projects = ctx.d.performance?.projects ?? [];
+  if (!projects.some((p) => squash(p.purpose) && !LABEL_ONLY.test(squash(p.purpose)))) return notApplicable("项目表未列示资金用途");
+  return eachProject(ctx, () => true, "没有项目绩效目标表", (p, base) =>
+    LABEL_ONLY.test(squash(p.purpose)) || !squash(p.purpose)
+      ? { path: `${base}/purpose`, message: p.purpose ? `项目「${p.name}」的资金用途为「${p.purpose}」，未写明用途` : `项目「${p.name}」未写明资金用途（其他项目均已写明）` }
+      : undefined,
+  );
+});
 
 export const goalArithmetic = defineRule(meta("PRF-026", "目标中的数量 × 标准 = 合计", "文字写明数量、单位标准和合计时（如 3118.5 吨 × 694 元/吨），合计与二者之积相符"), (ctx) => {
   const perf = ctx.d.performance;
-  const texts: { text: string; path: string }[] = [];
+  const texts: { text: string; path: string; line?: number }[] = [];
   perf?.goals?.forEach((g, i) => texts.push({ text: squash(`${g.title}${g.goal ?? ""}${g.indicatorText ?? ""}`), path: `/performance/goals/${i}` }));
   perf?.projects?.forEach((p, i) => texts.push({ text: squash(`${p.purpose ?? ""}${(p.goals ?? []).join("")}`), path: `/performance/projects/${i}` }));
+  // The running text, for goals the importer did not take apart; tied to a goal when one contains it.
+  for (const s of sentencesOf(ctx)) {
+    if (texts.some((t) => t.text.includes(s.text))) continue;
+    const goal = perf?.goals?.findIndex((g) => squash(`${g.title}${g.goal ?? ""}`).length > 3 && s.text.includes(squash(g.title))) ?? -1;
+    texts.push({ text: s.text, path: goal >= 0 ? `/performance/goals/${goal}` : s.topic === "performance" ? "/performance/goals" : "/performance", line: s.line });
+  }
   if (!texts.length) return notApplicable("没有绩效目标文字");
   const drafts: Draft[] = [];
   let compared = 0;
-  for (const { text, path } of texts) {
-    for (const m of text.matchAll(/(\d+(?:\.\d+)?)([吨户人亩辆台套件个次])[^。；]{0,20}?(\d+(?:\.\d+)?)(元|万元)\/([吨户人亩辆台套件个次])[^。；\d]{0,8}?(?:合计|共计|总计)(\d+(?:\.\d+)?)(万元|元)/g)) {
-      if (m[2] !== m[5]) continue;
+  for (const { text, path, line } of texts) {
+    for (const r of text.matchAll(/(\d+(?:\.\d+)?)(元|万元)\/([吨户人亩辆台套件个次])[^。；\d]{0,8}?(?:合计|共计|总计)(\d+(?:\.\d+)?)(万元|元)/g)) {
+      // The quantity is the nearest number in the same unit before the rate.
+      const before = text.slice(Math.max(0, r.index! - 40), r.index!);
+      const q = [...before.matchAll(new RegExp(`(\\d+(?:\\.\\d+)?)${r[3]}`, "g"))].pop();
+      if (!q) continue;
+      const m = [`${q[0]}…${r[0]}`, q[1]!, r[3]!, r[1]!, r[2]!, r[3]!, r[4]!, r[5]!] as const;
       const rate = parseAmount(m[3]!, m[4] as "元" | "万元");
       const total = parseAmount(m[6]!, m[7] as "元" | "万元");
       if (rate === undefined || total === undefined) continue;
       compared++;
-      const q = BigInt(Math.round(Number(m[1]) * 1000));
-      const product = (q * rate) / 1000n;
+      const product = (BigInt(Math.round(Number(m[1]) * 1000)) * rate) / 1000n;
       const places = (/\.(\d+)/.exec(m[6]!)?.[1]?.length ?? 0) + (m[7] === "元" ? 4 : 0);
       const tol = 10n ** BigInt(6 - Math.min(6, places)) / 2n;
       const diff = total - product;
       if ((diff < 0n ? -diff : diff) <= tol) continue;
-      drafts.push({ path, message: `「${m[0]}」：${m[1]}${m[2]} × ${m[3]}${m[4]}/${m[5]} = ${fmt(product)} 万元，文字合计 ${fmt(total)} 万元`, actual: Number(fmt(total)), expected: Number(fmt(product)), unit: "万元" });
+      drafts.push({ path, ...(line ? { line } : {}), message: `「${m[0]}」：${m[1]}${m[2]} × ${m[3]}${m[4]}/${m[5]} = ${fmt(product)} 万元，文字合计 ${fmt(total)} 万元`, actual: Number(fmt(total)), expected: Number(fmt(product)), unit: "万元" });
     }
   }
   if (!compared) return notApplicable("目标文字中没有数量 × 标准的计算");
