@@ -136,7 +136,7 @@ function readList(lines: SourceLine[], start: number, header: Header): { project
     if (cells.some((c) => LIST_NAME.test(labelText(c.text)))) continue;
     const amount = cells.find((c) => c.x! >= header.nameFrom && c.x! < header.amountTo && AMOUNT.test(c.text.trim()));
     const nameCells = cells.filter((c) => c.x! >= header.nameFrom - 1 && c.x! < header.nameTo && c !== amount && !AMOUNT.test(c.text.trim()));
-    const leftCells = cells.filter((c) => c.end! <= header.nameFrom + 1 && c.x! < header.nameFrom);
+    const leftCells = cells.filter((c) => c.x! < header.nameFrom);
     if (amount) {
       const d: DataLine = { index: i, line, amount, nameParts: [] };
       for (const c of nameCells) {

@@ -1,0 +1,205 @@
+/**
+ * The 项目绩效目标表 extractor on the real seeds and corpus (against the golden
+ * files) and on small tables written in each text layout.
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { readText } from "../../src/import/readers/text.ts";
+import { extractProjects } from "../../src/import/sections/projects.ts";
+import { splitGoals } from "../../src/import/sections/projects-table.ts";
+import { FORMAT_ID, type Diagnostic, type Disclosure, type Project } from "../../src/model/disclosure.ts";
+import { corpusDir, corpusGoldenDir, goldenDir, seedsDir } from "../support/paths.ts";
+
+function runProjects(text: string): { projects: Project[] | undefined; diagnostics: Diagnostic[]; cites: Map<string, number> } {
+  const doc = readText(text);
+  const disclosure: Disclosure = { format: FORMAT_ID, amountUnit: "万元" };
+  const diagnostics: Diagnostic[] = [];
+  const cites = new Map<string, number>();
+  extractProjects.run({
+    doc,
+    disclosure,
+    diagnose: (level, message, section, line) => diagnostics.push({ level, message, ...(section ? { section } : {}), ...(line ? { line } : {}) }),
+    cite: (pointer, line) => cites.set(pointer, line),
+  });
+  return { projects: disclosure.performance?.projects, diagnostics, cites };
+}
+
+/** The golden files' matching rules (format.md): named keys, exact arrays, $length, $absent, whitespace-free strings. */
+function mismatches(expect: unknown, actual: unknown, path: string, out: string[]): void {
+  const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
+  if (isObj(expect) && "$absent" in expect) {
+    if (actual !== undefined) out.push(`${path}: should be absent`);
+  } else if (isObj(expect) && "$length" in expect) {
+    if (!Array.isArray(actual) || actual.length !== expect.$length) out.push(`${path}: length ${String(expect.$length)} expected`);
+  } else if (Array.isArray(expect)) {
+    if (!Array.isArray(actual) || actual.length !== expect.length) out.push(`${path}: length ${expect.length} expected, got ${Array.isArray(actual) ? actual.length : typeof actual}`);
+    else expect.forEach((e, i) => mismatches(e, actual[i], `${path}/${i}`, out));
+  } else if (isObj(expect)) {
+    if (!isObj(actual)) out.push(`${path}: object expected`);
+    else for (const [k, v] of Object.entries(expect)) mismatches(v, actual[k], `${path}/${k}`, out);
+  } else if (typeof expect === "number") {
+    if (typeof actual !== "number" || Math.abs(actual - expect) > 5e-7 * Math.max(1, Math.abs(expect))) out.push(`${path}: ${expect} expected, got ${String(actual)}`);
+  } else if (typeof expect === "string") {
+    if (typeof actual !== "string" || actual.replace(/\s+/g, "") !== expect.replace(/\s+/g, "")) out.push(`${path}: "${expect}" expected, got ${JSON.stringify(actual)}`);
+  } else if (expect !== actual) out.push(`${path}: ${String(expect)} expected, got ${String(actual)}`);
+}
+
+function goldenCases(golden: string, docs: string): { name: string; doc: string; projects: unknown }[] {
+  return readdirSync(golden)
+    .filter((f) => f.endsWith(".json"))
+    .map((f) => {
+      const g = JSON.parse(readFileSync(join(golden, f), "utf8")) as { source: string; expect: { performance?: { projects?: unknown } } };
+      return { name: f, doc: join(docs, g.source), projects: g.expect.performance?.projects };
+    })
+    .filter((c) => c.projects !== undefined);
+}
+
+for (const c of [...goldenCases(goldenDir, seedsDir), ...goldenCases(corpusGoldenDir, corpusDir)]) {
+  test(`projects match the golden facts: ${c.name}`, () => {
+    const { projects } = runProjects(readFileSync(c.doc, "utf8"));
+    const out: string[] = [];
+    mismatches(c.projects, projects, "/performance/projects", out);
+    assert.deepEqual(out, []);
+  });
+}
+
+test("documents without project tables get no projects (corpus 003, 007, 012, 017, 022)", () => {
+  for (const name of ["003", "007", "012", "017", "022"]) {
+    const { projects } = runProjects(readFileSync(join(corpusDir, `${name}.txt`), "utf8"));
+    assert.equal(projects, undefined, name);
+  }
+});
+
+test("seed 004: the garbled end yields what is readable plus diagnostics", () => {
+  const file = readdirSync(seedsDir).find((f) => f.startsWith("004_"))!;
+  const { projects, diagnostics } = runProjects(readFileSync(join(seedsDir, file), "utf8"));
+  assert.equal(projects?.length, 7);
+  assert.equal(projects![5]!.indicators, undefined);
+  assert.equal(projects![6]!.indicators, undefined);
+  assert.equal(projects![6]!.goals, undefined);
+  const lines = diagnostics.map((d) => d.line);
+  assert.ok(lines.includes(565), "the cut-off indicator row is reported");
+  assert.ok(lines.includes(600), "the garbled 绩效目标 cell is reported");
+  assert.ok(diagnostics.every((d) => d.section === "项目绩效目标表" && /[\u4e00-\u9fff]/.test(d.message)));
+});
+
+test("cells layout: blank plan cells stay blank, merged 一级指标 carries down, split rows join", () => {
+  const t = (cells: string[]) => cells.map((c) => `\t${c}`).join("\n") + "\n\n";
+  const text =
+    "部门预算 收入 支出\n\n1、测试项目绩效目标表\n" +
+    t(["单位：元"]) +
+    t(["项目编码", "107-0601-ABC", "项目名称", "测试项目"]) +
+    t(["预算规模及资金用途", "预算数", "123,456.78", "其中：财政资金", "100,000.00", "其他资金", ""]) +
+    t(["", "用于测试"]) +
+    t(["资金支出计划（%）", "3月底", "6月底", "10月底", "12月底"]) +
+    t(["", "", "40", "", "100"]) +
+    "\t绩效目标\n\t1、第一项\n2、第二项\n\n" +
+    t(["一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据"]) +
+    t(["产出指标", "数量指标", "场次", "举办场次", "≥5场", "计划"]) +
+    t(["", "质量指标", "合格率"]) +
+    t(["合格数占比", "100%", "标准"]) +
+    t(["", "", "时效", "按时完成", "12月底前完成", ""]) +
+    "后记\n";
+  const { projects, cites } = runProjects(text);
+  assert.equal(projects?.length, 1);
+  const p = projects![0]!;
+  assert.equal(p.code, "107-0601-ABC");
+  assert.equal(p.name, "测试项目");
+  assert.equal(p.budget, 12.345678); // 元 → 万元, exactly
+  assert.equal(p.fiscalFunds, 10);
+  assert.equal(p.otherFunds, undefined);
+  assert.equal(p.purpose, "用于测试");
+  assert.deepEqual(p.spendingPlan, { jun: 40, dec: 100 });
+  assert.deepEqual(p.goals, ["第一项", "第二项"]);
+  assert.equal(p.indicators?.length, 3);
+  assert.deepEqual(p.indicators![1], { level1: "产出指标", level2: "质量指标", name: "合格率", description: "合格数占比", target: { raw: "100%", op: "=", value: 100, unit: "%" }, basis: "标准" });
+  assert.deepEqual(p.indicators![2]!.target, { raw: "12月底前完成", qualitative: true });
+  assert.equal(p.indicators![2]!.level2, "质量指标");
+  assert.equal(p.indicators![2]!.basis, undefined);
+  assert.ok(cites.has("/performance/projects/0/budget"));
+});
+
+test("tabs layout: unit line above the table, 12月底 on its own row, header repeated on a new page", () => {
+  const text = [
+    "部门预算 收入 支出",
+    "1. 测试经费绩效目标表",
+    "",
+    "303001 某某局（本级）",
+    "",
+    "单位：万元",
+    "",
+    "项目编码\t1303ABC 1\t\t项目名称\t测试经费",
+    "预算规模及资金用途\t预算数\t8.00\t其中：财政资金\t8.00\t其他资金\t0",
+    "\t预算数 8 万元。主要用于测试。",
+    "资金支出计划（%）\t3 月底\t\t6 月底\t\t10 月底\t",
+    "\t0\t\t50.00%\t\t75.00%\t",
+    "12 月底\t100.00%\t\t\t\t\t",
+    "绩效目标\t1. 保障运行； 2. 提高效率",
+    "一级指标\t二级指标\t三级指标\t绩效指标描述\t指标值\t指标值确定依据",
+    "产出指标\t数量指标\t项数\t完成项数\t≥2 项\t工作要求",
+    "\t质量指标\t合格率\t合格数占比\t100%\t工作要求",
+    "\t时效指标\t及时率\t按时完成\t≥90%\t工作要求",
+    "\t成本指标\t预算执行\t执行数占比\t≤100%\t工作要求",
+    "效益指标\t社会效益指标\t效率\t提升效率\t≥98%按计划完成\t工作要求",
+    "",
+    "一级指标\t二级指标\t三级指标\t绩效指标描述\t指标值\t指标值确定依据",
+    "\t可持续影响指标\t持续\t持续运行\t2021 年底之前\t工作要求",
+    "满意度指标\t服务对象满意度指标\t满意度\t受益对象满意\t≥90%\t问卷",
+    "",
+    "第三部分 名词解释",
+  ].join("\n");
+  const { projects } = runProjects(text);
+  assert.equal(projects?.length, 1);
+  const p = projects![0]!;
+  assert.deepEqual(p.unit, { code: "303001", name: "某某局（本级）" });
+  assert.equal(p.code, "1303ABC1");
+  assert.equal(p.otherFunds, 0);
+  assert.deepEqual(p.spendingPlan, { mar: 0, jun: 50, oct: 75, dec: 100 });
+  assert.deepEqual(p.goals, ["保障运行；", "提高效率"]);
+  assert.equal(p.indicators?.length, 7);
+  assert.equal(p.indicators![3]!.level1, "产出指标");
+  assert.equal(p.indicators![5]!.level1, "效益指标");
+  assert.deepEqual(p.indicators![4]!.target, { raw: "≥98%按计划完成", op: ">=", value: 98, unit: "%" });
+  assert.deepEqual(p.indicators![5]!.target, { raw: "2021 年底之前", qualitative: true });
+});
+
+test("columns layout: a multi-project list, wrapped names, a project repeated across a page break", () => {
+  const text = [
+    "部门预算 收入 支出",
+    "                    2026年项目支出绩效目标表",
+    "部门名称：某某局                                   单位：万元",
+    "单位编码     单位（项目）名称       资金总额       绩效目标       一级指标   二级指标",
+    "",
+    "126001       某某局                 300.00",
+    "",
+    "126001       第一专项经费           100.00         完成第一项     产出指标   数量指标",
+    "             （运行）                              工作",
+    "",
+    "126001       第二专项经费           200.00         完成第二项     产出指标   数量指标",
+    "",
+    "                    2026年项目支出绩效目标表",
+    "单位编码     单位（项目）名称       资金总额       绩效目标       一级指标   二级指标",
+    "126001       第二专项经费           200.00         完成第二项     效益指标   社会效益指标",
+    "",
+    "                    2026年部门整体支出绩效目标表",
+    "126001       某某局                 300.00         整体目标       产出指标   数量指标",
+  ].join("\n");
+  const { projects } = runProjects(text);
+  assert.deepEqual(
+    projects?.map((p) => [p.name, p.budget, p.unit?.code]),
+    [
+      ["第一专项经费（运行）", 100, "126001"],
+      ["第二专项经费", 200, "126001"],
+    ],
+  );
+});
+
+test("goals split at their numbering only", () => {
+  assert.deepEqual(splitGoals("1、按时发放\n2、发放完成"), ["按时发放", "发放完成"]);
+  assert.deepEqual(splitGoals("1. 优化现有 OA 系统； 2. 提高系统安全性"), ["优化现有 OA 系统；", "提高系统安全性"]);
+  assert.deepEqual(splitGoals("1.2021年完成3.5万元支出"), ["2021年完成3.5万元支出"]);
+  assert.deepEqual(splitGoals("保障机关正常运转"), ["保障机关正常运转"]);
+  assert.deepEqual(splitGoals("1.完成 2.5 项任务 2.验收"), ["完成 2.5 项任务", "验收"]);
+});
