@@ -8,7 +8,7 @@
  * are empty, so the table reads as printed.
  */
 import { ImportError } from "../errors.ts";
-import type { SourceDocument } from "../source-document.ts";
+import type { Block, Cell, SourceDocument, TableBlock } from "../source-document.ts";
 import type { OfficeZip } from "./office-zip.ts";
 import { readText } from "./text.ts";
 import { attr, xmlTokens } from "./xml-tokens.ts";
@@ -148,38 +148,52 @@ export function docxItems(xml: string): DocItem[] {
   return items;
 }
 
-/** Word's text export of the items, with the span of every cell written, in order. */
-export function docxText(items: DocItem[]): { text: string; spans: number[] } {
+/**
+ * Word's text export of the items, and the blocks it stands for. The blocks
+ * are built here rather than re-parsed from the text because an empty cell's
+ * line ("\t") cannot be told from a row's end once trimmed; here the rows are
+ * known exactly.
+ */
+export function docxText(items: DocItem[]): { text: string; blocks: Block[] } {
   const out: string[] = [];
-  const spans: number[] = [];
+  const blocks: Block[] = [];
   const clean = (s: string) => s.replace(/\t/g, " ").replace(/\s+$/, "");
   for (const item of items) {
     if (item.kind === "para") {
-      for (const line of item.text.split("\n")) out.push(clean(line));
+      for (const line of item.text.split("\n")) {
+        out.push(clean(line));
+        if (line.trim()) blocks.push({ kind: "text", text: line.trim(), line: out.length });
+      }
       continue;
     }
+    const table: TableBlock = { kind: "table", rows: [], line: out.length + 1 };
     for (const row of item.rows) {
       if (row.length === 0) continue;
+      const cells: Cell[] = [];
       for (const cell of row) {
         const lines = cell.continued ? [] : cell.paras.flatMap((p) => p.split("\n")).map(clean).map((s) => s.trim());
         while (lines.length && !lines[0]) lines.shift();
         out.push("\t" + (lines[0] ?? ""));
-        for (const more of lines.slice(1)) if (more) out.push(more);
-        spans.push(cell.span);
+        const first = out.length;
+        const rest = lines.slice(1).filter(Boolean);
+        out.push(...rest);
+        cells.push({ text: [lines[0] ?? "", ...rest].join("\n"), line: first, ...(cell.span > 1 ? { span: cell.span } : {}) });
       }
+      table.rows.push({ cells, line: cells[0]!.line });
       out.push("");
     }
+    if (table.rows.length) {
+      table.line = table.rows[0]!.line;
+      blocks.push(table);
+    }
   }
-  return { text: out.join("\n") + "\n", spans };
+  return { text: out.join("\n") + "\n", blocks };
 }
 
 export function readDocx(zip: OfficeZip): SourceDocument {
-  const main = mainDocumentPart(zip);
-  const { text, spans } = docxText(docxItems(zip.readXml(main)));
+  const { text, blocks } = docxText(docxItems(zip.readXml(mainDocumentPart(zip))));
   const doc = readText(text, "docx", "cells");
-  const cells = doc.blocks.flatMap((b) => (b.kind === "table" ? b.rows.flatMap((r) => r.cells) : []));
-  if (cells.length === spans.length) cells.forEach((c, i) => spans[i]! > 1 && (c.span = spans[i]));
-  return doc;
+  return { ...doc, blocks };
 }
 
 /** The main document part, named by the package's content types (usually word/document.xml). */
