@@ -17,6 +17,8 @@ export interface PdfOptions {
   pages: PdfText[][];
   /** Paint an image on every page. */
   image?: boolean;
+  /** The pages' /Rotate (a landscape table is often a portrait page turned by 90). */
+  rotate?: 0 | 90 | 180 | 270;
   /** Protect with a user password (the file cannot be opened without it). */
   encrypt?: boolean;
 }
@@ -52,7 +54,7 @@ export function buildPdf(options: PdfOptions): Uint8Array {
     if (contentId === undefined) contentIds.set(content, (contentId = add(streamObject("<<", content))));
     kids.push(
       add(
-        `<< /Type /Page /Parent ${pagesId} 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 ${cidFont} 0 R >> /XObject << /Im1 ${image} 0 R >> >> /Contents ${contentId} 0 R >>`,
+        `<< /Type /Page /Parent ${pagesId} 0 R /Rotate ${options.rotate ?? 0} /MediaBox [0 0 595 842] /Resources << /Font << /F1 ${cidFont} 0 R >> /XObject << /Im1 ${image} 0 R >> >> /Contents ${contentId} 0 R >>`,
       ),
     );
   }
