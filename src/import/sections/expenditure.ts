@@ -1,9 +1,323 @@
-import type { PartExtractor } from "./context.ts";
+import { fenToWan, formatWan, sumFen, type Fen } from "../../model/amount.ts";
+import type { Expenditure } from "../../model/disclosure.ts";
+import type { ExtractContext, PartExtractor } from "./context.ts";
+import { readSummaryTable } from "./money-summary-table.ts";
+import { AMT, amountOf, changeEvents, firstEvent, lineAt, narrativeStream, sentenceEnd, type ChangeSubject, type Stream } from "./money-narrative.ts";
+import {
+  assignColumns,
+  findTableRegions,
+  headerColumns,
+  rowLabel,
+  rowNumbers,
+  tokenAmount,
+  type HeaderColumn,
+  type TableRegion,
+  type Token,
+  type TokenRow,
+} from "./standard-tables.ts";
 
-/** Reads 支出. */
+const SECTION = "支出";
+
+interface Found {
+  fen: Fen;
+  line: number;
+  text: string;
+}
+
+/** 部门支出总表 (支出预算总表 / 支出总体情况表 / 支出决算表), not the 财政拨款 or fund tables. */
+const EXPENDITURE_TABLE_TITLE = /支出(?:预算|决算)?总(?:表|体情况表)|支出决算表/;
+const NOT_DEPARTMENT_TABLE = /收支|收入|财政拨款|一般公共预算|政府性基金|国有资本|三公|项目支出|基本支出/;
+
+const EXPENDITURE_COLUMNS = [
+  { key: "total", pattern: /^(?:合计|总计|本年支出合计)$/ },
+  { key: "basic", pattern: /^基本支出$/ },
+  { key: "project", pattern: /^项目支出$/ },
+  { key: "上缴上级支出", pattern: /上缴上级/ },
+  { key: "事业单位经营支出", pattern: /经营支出|^事业单位经营$/ },
+  { key: "对附属单位补助支出", pattern: /对附属单位|附属单位补/ },
+  { key: "单位预留机动经费", pattern: /机动经费/ },
+  { key: "结转下年", pattern: /结转下年/ },
+];
+
+/** The header columns, keeping only positioned ones when the layout gives positions. */
+function columnsOf(rows: TokenRow[], keys: { key: string; pattern: RegExp }[]): HeaderColumn[] {
+  const cols = headerColumns(rows, keys);
+  return cols.some((c) => c.centre !== undefined) ? cols.filter((c) => c.centre !== undefined).map((c, order) => ({ ...c, order })) : cols;
+}
+
+/**
+ * The total row's values by column. Right-aligned numbers drift from their
+ * centred headers, so in the columns layout the drift of the total (first
+ * number) under 合计 is subtracted before matching the others.
+ */
+export function totalRowValues(region: TableRegion, keys: { key: string; pattern: RegExp }[]): { row: TokenRow; values: Map<string, Token> } | undefined {
+  const columns = columnsOf(region.rows, keys);
+  if (!columns.some((c) => c.key !== "total")) return undefined;
+  const row =
+    region.rows.find((r) => /^(?:合计|总计)$/.test(rowLabel(r)) && rowNumbers(r).length > 0) ??
+    region.rows.find((r) => rowLabel(r) === "" && rowNumbers(r).length >= 2);
+  if (!row) return undefined;
+  const nums = rowNumbers(row);
+  const total = columns.find((c) => c.key === "total");
+  if (nums.length === columns.length) {
+    const values = new Map<string, Token>();
+    columns.forEach((c, i) => values.set(c.key, nums[i]!));
+    return { row, values };
+  }
+  if (total?.centre !== undefined && nums.every((n) => n.x !== undefined && n.end !== undefined)) {
+    const centre = (t: Token) => (t.x! + t.end!) / 2;
+    const drift = centre(nums[0]!) - total.centre;
+    const values = new Map<string, Token>([["total", nums[0]!]]);
+    let last = total.centre;
+    for (const n of nums.slice(1)) {
+      const at = centre(n) - drift;
+      let best: HeaderColumn | undefined;
+      for (const c of columns) {
+        if (c.key === "total" || c.centre! <= last || values.has(c.key)) continue;
+        if (!best || Math.abs(c.centre! - at) < Math.abs(best.centre! - at)) best = c;
+      }
+      if (!best) break;
+      values.set(best.key, n);
+      last = best.centre!;
+    }
+    return { row, values };
+  }
+  return { row, values: assignColumns(row, columns) };
+}
+
+interface TableExpenditure {
+  total?: Found;
+  basic?: Found;
+  project?: Found;
+  others: { label: string; found: Found }[];
+}
+
+function found(token: Token | undefined, region: TableRegion): Found | undefined {
+  const fen = tokenAmount(token, region.unit);
+  return fen === undefined || !token ? undefined : { fen, line: token.line, text: token.text };
+}
+
+/** Reads 合计 / 基本支出 / 项目支出 and the other columns from the 部门支出总表. */
+export function readExpenditureTable(ctx: ExtractContext): TableExpenditure | undefined {
+  for (const region of findTableRegions(ctx.doc, EXPENDITURE_TABLE_TITLE)) {
+    if (NOT_DEPARTMENT_TABLE.test(region.title)) continue;
+    const read = totalRowValues(region, EXPENDITURE_COLUMNS);
+    if (!read) continue;
+    const out: TableExpenditure = { others: [] };
+    const total = found(read.values.get("total"), region);
+    if (total) out.total = total;
+    const basic = found(read.values.get("basic"), region);
+    if (basic) out.basic = basic;
+    const project = found(read.values.get("project"), region);
+    if (project) out.project = project;
+    for (const c of EXPENDITURE_COLUMNS.slice(3)) {
+      const f = found(read.values.get(c.key), region);
+      if (f && f.fen !== 0n && c.key !== "结转下年") out.others.push({ label: c.key, found: f });
+    }
+    const parts = sumFen([out.basic?.fen ?? 0n, out.project?.fen ?? 0n, ...out.others.map((o) => o.found.fen)]);
+    if (out.total && (out.basic || out.project) && parts !== out.total.fen) {
+      ctx.diagnose("warning", `支出总表合计${formatWan(out.total.fen)}万元与各列之和${formatWan(parts)}万元不一致（expenditure table total differs from the sum of its columns）`, SECTION, read.row.line);
+    }
+    if (out.total) return out;
+  }
+  return undefined;
+}
+
+/** 基本支出表: the 合计 row's 人员经费 and 公用经费. */
+const BASIC_TABLE_TITLE = /基本支出(?:预算|决算)?(?:情况|明细)?表|基本支出.*经济分类.*表/;
+const BASIC_COLUMNS = [
+  { key: "total", pattern: /^(?:合计|总计|小计)$/ },
+  { key: "personnel", pattern: /人员经费|^人员类$|人员支出/ },
+  { key: "publicOperating", pattern: /公用经费|^公用类$|公用支出/ },
+];
+
+export function readBasicSplit(ctx: ExtractContext): { total: Found; personnel: Found; publicOperating: Found } | undefined {
+  for (const region of findTableRegions(ctx.doc, BASIC_TABLE_TITLE)) {
+    const read = totalRowValues(region, BASIC_COLUMNS);
+    if (!read) continue;
+    const total = found(read.values.get("total"), region);
+    const personnel = found(read.values.get("personnel"), region);
+    const publicOperating = found(read.values.get("publicOperating"), region);
+    if (total && personnel && publicOperating && personnel.fen + publicOperating.fen === total.fen) return { total, personnel, publicOperating };
+  }
+  return undefined;
+}
+
+interface NarrativeExpenditure {
+  total?: Found;
+  basic?: Found;
+  personnel?: Found;
+  publicOperating?: Found;
+  project?: Found;
+  changeReason?: string;
+}
+
+const FUND_BEFORE = /(?:拨款|财政|资金|公共预算|基金预算|经营预算|本年|当年|基本|项目|服务|保障|就业|事务|经营|补助|上级|其他|卫生|健康|教育|住房|科学技术|传媒|环保|社区|运输|金融|农林水|信息|应急|储备|援助|安全|国防|外交)$/;
+
+function stated(stream: Stream, re: RegExp, from: number, to: number): Found | undefined {
+  const window = stream.text.slice(from, to);
+  const m = re.exec(window);
+  if (!m) return undefined;
+  const fen = amountOf(m[1]!, m[2]!);
+  return fen === undefined ? undefined : { fen, line: lineAt(stream, from + m.index), text: m[0] };
+}
+
+/** "支出总计72899万元，其中：基本支出16356万元，项目支出56543万元" and the like. */
+export function readNarrativeExpenditure(stream: Stream): NarrativeExpenditure {
+  const text = stream.text;
+  const out: NarrativeExpenditure = {};
+  const re = new RegExp(String.raw`(支出预算(?:总计|总额|合计)?|预算支出|支出总计|合计总支出|总支出|支出合计|支出)(?:为|是|共计|共)?[：:]?(?:\d{4}年度?(?:年初)?预算数)?${AMT}`, "g");
+  let m: RegExpExecArray | null;
+  let windowStart = -1;
+  while ((m = re.exec(text))) {
+    const before = text.slice(Math.max(0, m.index - 6), m.index);
+    if (FUND_BEFORE.test(before)) continue;
+    if (m[1] === "支出" && !/(?:\d{4}年度?|部门|单位|本级|[）)：:])$/.test(before)) continue;
+    const fen = amountOf(m[2]!, m[3]!);
+    if (fen === undefined) continue;
+    out.total = { fen, line: lineAt(stream, m.index), text: m[0] };
+    windowStart = sentenceStart(text, m.index);
+    break;
+  }
+  // Without a total, the parts may still be stated ("支出预算：人员经费580.17万元…").
+  if (windowStart < 0) {
+    const s = text.search(/支出(?:预算|说明)[：:]?/);
+    if (s < 0) return out;
+    windowStart = s;
+  }
+  let end = Math.min(text.length, windowStart + 420);
+  // The department's parts are stated before the fund-level (财政拨款 / 一般公共预算) sections.
+  const fund = text.slice(windowStart + 10, end).search(/财政拨款(?:收支|支出)|一般公共预算(?:财政)?拨款支出|一般公共预算支出|三公/);
+  if (fund >= 0) end = windowStart + 10 + fund;
+  const basic = stated(stream, new RegExp(String.raw`基本支出(?:预算数?|安排)?(?:为|是)?[：:。]?${AMT}`), windowStart, end);
+  if (basic) out.basic = basic;
+  const personnel = stated(stream, new RegExp(String.raw`人员经费(?:支出)?(?:为|是)?[：:]?${AMT}`), windowStart, end);
+  if (personnel) out.personnel = personnel;
+  const publicOperating = stated(stream, new RegExp(String.raw`公用经费(?:支出)?(?:为|是)?[：:]?${AMT}`), windowStart, end);
+  if (publicOperating) out.publicOperating = publicOperating;
+  const project = stated(stream, new RegExp(String.raw`项目支出(?:预算数?|安排)?(?:为|是)?[：:。]?${AMT}`), windowStart, end);
+  if (project) out.project = project;
+  return out;
+}
+
+function sentenceStart(text: string, index: number): number {
+  const a = text.lastIndexOf("。", index - 1);
+  const b = text.lastIndexOf("；", index - 1);
+  return Math.max(a, b) + 1;
+}
+
+/** The reason stated after a change: "…，主要原因是…。" / "原因：…。" */
+function reasonAfter(text: string, index: number): string | undefined {
+  const end = sentenceEnd(text, index);
+  const nextEnd = sentenceEnd(text, end + 1);
+  const span = text.slice(index, Math.min(nextEnd, index + 300));
+  const m = /(?:主要原因(?:是|为)?|原因(?:是|为)?|主要是)[：:，,]?([^。]+)/.exec(span);
+  return m?.[1]?.replace(/[；;，,]$/, "");
+}
+
 export const extractExpenditure: PartExtractor = {
-  name: "支出",
-  run() {
-    // Not yet implemented.
+  name: SECTION,
+  run(ctx: ExtractContext) {
+    const e: Expenditure = {};
+    const summary = readSummaryTable(ctx.doc);
+    const table = readExpenditureTable(ctx);
+    const stream = narrativeStream(ctx.doc);
+    const narrative = readNarrativeExpenditure(stream);
+
+    const set = (key: "total" | "basic" | "personnel" | "publicOperating" | "project", tableValue: Found | undefined, textValue: Found | undefined) => {
+      const v = tableValue ?? textValue;
+      if (!v) return;
+      e[key] = fenToWan(v.fen);
+      ctx.cite(`/expenditure/${key}`, v.line, v.text);
+      if (tableValue && textValue && tableValue.fen !== textValue.fen) {
+        ctx.diagnose(
+          "warning",
+          `支出「${key}」：表格为${formatWan(tableValue.fen)}万元，文字说明为${formatWan(textValue.fen)}万元，采用表格数（table and text disagree; the table's figure is kept）`,
+          SECTION,
+          textValue.line,
+        );
+      }
+    };
+    const summaryTotal = summary?.expenditureSubtotal ?? summary?.expenditureTotal;
+    const summaryFound = (v: typeof summaryTotal) => (v ? { fen: v.fen, line: v.line, text: v.text } : undefined);
+    set("total", table?.total ?? summaryFound(summaryTotal), narrative.total);
+    set("basic", table?.basic ?? summaryFound(summary?.basic), narrative.basic);
+    set("project", table?.project ?? summaryFound(summary?.project), narrative.project);
+    if (table?.others.length) {
+      e.otherItems = table.others.map((o) => ({ label: o.label, amount: fenToWan(o.found.fen) }));
+      table.others.forEach((o, i) => ctx.cite(`/expenditure/otherItems/${i}/amount`, o.found.line, o.found.text));
+    }
+
+    // 人员经费 / 公用经费 describe the department's basic expenditure only when they add up to it.
+    const basicFen = e.basic !== undefined ? (table?.basic ?? summaryFound(summary?.basic) ?? narrative.basic)?.fen : undefined;
+    const split = readBasicSplit(ctx);
+    if (split && (basicFen === undefined || split.total.fen === basicFen)) {
+      set("personnel", split.personnel, narrative.personnel);
+      set("publicOperating", split.publicOperating, narrative.publicOperating);
+    } else if (narrative.personnel && narrative.publicOperating && (basicFen === undefined || narrative.personnel.fen + narrative.publicOperating.fen === basicFen)) {
+      set("personnel", undefined, narrative.personnel);
+      set("publicOperating", undefined, narrative.publicOperating);
+    } else if (basicFen !== undefined) {
+      const p = globalSplit(stream, basicFen);
+      if (p) {
+        set("personnel", undefined, p.personnel);
+        set("publicOperating", undefined, p.publicOperating);
+      }
+    }
+
+    const events = changeEvents(stream);
+    const pick = (...s: ChangeSubject[]) => firstEvent(events.filter((ev) => ev.amount !== undefined || ev.rate !== undefined), ...s);
+    const total = pick("expenditure", "both");
+    if (total) {
+      const line = lineAt(stream, total.index);
+      if (total.amount !== undefined) {
+        (e.change ??= {}).total = fenToWan(total.amount);
+        ctx.cite("/expenditure/change/total", line, total.raw);
+      }
+      if (total.rate !== undefined) {
+        e.changeRate = total.rate;
+        ctx.cite("/expenditure/changeRate", line, total.raw);
+      }
+      if (total.previous !== undefined) {
+        (e.previous ??= {}).total = fenToWan(total.previous);
+        ctx.cite("/expenditure/previous/total", line);
+      }
+      const reason = reasonAfter(stream.text, total.index);
+      if (reason) e.changeReason = reason;
+    }
+    for (const part of ["basic", "project"] as const) {
+      const ev = events.find((x) => x.subject === part && x.amount !== undefined);
+      if (!ev || ev.amount === undefined) continue;
+      (e.change ??= {})[part] = fenToWan(ev.amount);
+      ctx.cite(`/expenditure/change/${part}`, lineAt(stream, ev.index), ev.raw);
+    }
+
+    if (!Object.keys(e).length) {
+      ctx.diagnose("info", "未找到支出总表或支出说明（no expenditure table or statement found）", SECTION);
+      return;
+    }
+    ctx.disclosure.expenditure = e;
   },
 };
+
+/**
+ * "（一）人员经费6298.38万元 … （二）公用经费1579.38万元" anywhere in the text:
+ * taken only when the two add up to the department's basic expenditure.
+ */
+function globalSplit(stream: Stream, basic: Fen): { personnel: Found; publicOperating: Found } | undefined {
+  const text = stream.text;
+  const people = [...text.matchAll(new RegExp(String.raw`人员经费(?:支出)?(?:预算)?(?:为|是)?[：:]?${AMT}`, "g"))];
+  const pub = [...text.matchAll(new RegExp(String.raw`(?:日常)?公用经费(?:支出)?(?:预算)?(?:为|是)?[：:]?${AMT}`, "g"))];
+  for (const a of people) {
+    for (const b of pub) {
+      const fa = amountOf(a[1]!, a[2]!);
+      const fb = amountOf(b[1]!, b[2]!);
+      if (fa === undefined || fb === undefined || fa + fb !== basic) continue;
+      return {
+        personnel: { fen: fa, line: lineAt(stream, a.index!), text: a[0] },
+        publicOperating: { fen: fb, line: lineAt(stream, b.index!), text: b[0] },
+      };
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,166 @@
+/**
+ * Reads money statements from the narrative (情况说明): the document's content
+ * lines joined without whitespace into one stream (PDF text wraps sentences
+ * over lines, pages and blank lines), with a map back to source lines.
+ */
+import { parseAmount, type Fen } from "../../model/amount.ts";
+import { squash, type SourceDocument } from "../source-document.ts";
+
+export interface Stream {
+  text: string;
+  /** Start offset of each joined line and its line number, ascending. */
+  starts: { offset: number; line: number }[];
+}
+
+/** Joins all content lines (furniture left out). */
+export function narrativeStream(doc: SourceDocument): Stream {
+  let text = "";
+  const starts: Stream["starts"] = [];
+  for (const l of doc.lines) {
+    if (l.furniture) continue;
+    const s = squash(l.text);
+    if (!s) continue;
+    // Bare page numbers ("- 5 -", "—17—", "19") interrupt sentences that run over a page.
+    if (/^[-—–－]*\d{1,3}[-—–－]*$/.test(s)) continue;
+    starts.push({ offset: text.length, line: l.no });
+    text += s;
+  }
+  return { text, starts };
+}
+
+/** The source line of an offset in the stream. */
+export function lineAt(stream: Stream, offset: number): number {
+  let lo = 0;
+  let hi = stream.starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (stream.starts[mid]!.offset <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return stream.starts[lo]?.line ?? 1;
+}
+
+/** An amount with its unit as printed in running text ("1,234.5万元"). */
+export const AMT = String.raw`(\d[\d,，]*(?:\.\d+)?)(万元|元|亿元)`;
+const NUM = String.raw`(\d+(?:\.\d+)?)`;
+
+export function amountOf(number: string, unit: string): Fen | undefined {
+  return parseAmount(number, unit as "万元" | "元" | "亿元");
+}
+
+/** Start of the sentence (after 。 or ；) containing `index`. */
+export function sentenceStart(text: string, index: number): number {
+  const a = text.lastIndexOf("。", index - 1);
+  const b = text.lastIndexOf("；", index - 1);
+  return Math.max(a, b) + 1;
+}
+
+export function sentenceEnd(text: string, index: number): number {
+  const e = text.indexOf("。", index);
+  return e < 0 ? text.length : e;
+}
+
+export type ChangeSubject = "both" | "income" | "expenditure" | "basic" | "project" | "operating";
+
+export interface ChangeEvent {
+  subject: ChangeSubject;
+  amount?: Fen;
+  /** Percent, signed. */
+  rate?: number;
+  /** The earlier year's amount stated in the same clause ("比2025年年初预算数28479.84万元增加…"). */
+  previous?: Fen;
+  index: number;
+  raw: string;
+}
+
+const SUBJECT = /收、支|收入、支出|收入支出|收支|基本支出|项目支出|机关运行经费|运行经费|三公|收入|支出|部门预算/g;
+/** A fund-level subject ("财政拨款收入", "一般公共预算支出") is not the department's total. */
+const FUND_SCOPE = /(?:财政拨款|一般公共预算|政府性基金|国有资本|经营|专户|拨款)[^，,。；]{0,4}$/;
+const UP = /增加|增长|上升|增幅|提高/;
+
+function subjectOf(keyword: string): ChangeSubject | undefined {
+  if (/收、支|收入、支出|收入支出|收支/.test(keyword)) return "both";
+  if (keyword === "基本支出") return "basic";
+  if (keyword === "项目支出") return "project";
+  if (/运行经费/.test(keyword)) return "operating";
+  if (keyword === "收入") return "income";
+  if (keyword === "支出" || keyword === "部门预算") return "expenditure";
+  return undefined;
+}
+
+/**
+ * Every stated change ("较2019年预算增加10000万元", "增长5.18%", "减少0.52万元，下降0.07%")
+ * with the subject it is about: the last subject named before it in the same
+ * sentence, or in the sentence before when this one names none ("…合计总支出1377.92万元。
+ * 与2020年相比增加27.82%").
+ */
+export function changeEvents(stream: Stream): ChangeEvent[] {
+  const text = stream.text;
+  const events: ChangeEvent[] = [];
+  const re = new RegExp(String.raw`(增加|减少|下降|降低|上升|增长|增幅|降幅|提高)(?:了|为)?(?:${AMT}(?:[，,]?(?:增幅|降幅|增长|下降|上升|减少|降低|增加|提高)(?:了|为)?${NUM}[%％])?|${NUM}[%％])|持平`, "g");
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    const start = sentenceStart(text, m.index);
+    let context = text.slice(start, m.index);
+    let keyword = lastSubject(context);
+    if (!keyword && start > 0) {
+      const prevStart = sentenceStart(text, start - 1);
+      context = text.slice(prevStart, m.index);
+      keyword = lastSubject(context);
+    }
+    if (!keyword) continue;
+    const subject = subjectOf(keyword.word);
+    if (!subject) continue;
+    if (subject !== "operating" && FUND_SCOPE.test(context.slice(0, keyword.index))) continue;
+    const sign = m[0] === "持平" || UP.test(m[1] ?? "") ? 1n : -1n;
+    const event: ChangeEvent = { subject, index: m.index, raw: m[0] };
+    if (m[0] === "持平") event.amount = 0n;
+    else if (m[2]) {
+      const fen = amountOf(m[2], m[3]!);
+      if (fen !== undefined) event.amount = sign * fen;
+      if (m[4]) event.rate = Number(m[4]) * (UP.test(m[0].slice(m[0].search(/[，,]/) + 1)) ? 1 : -1);
+    } else if (m[5]) event.rate = Number(m[5]) * Number(sign);
+    const prev = new RegExp(String.raw`(?:比|较|与)\d{4}年[^，,。；]{0,10}?${AMT}$`).exec(text.slice(start, m.index));
+    if (prev) event.previous = amountOf(prev[1]!, prev[2]!);
+    events.push(event);
+  }
+  return events;
+}
+
+function lastSubject(context: string): { word: string; index: number } | undefined {
+  let last: { word: string; index: number } | undefined;
+  for (const m of context.matchAll(SUBJECT)) last = { word: m[0], index: m.index };
+  return last;
+}
+
+/** A percentage stated right after an amount change ("…万元，增长5.18%"), for events that only carry the amount. */
+export function firstEvent(events: ChangeEvent[], ...subjects: ChangeSubject[]): ChangeEvent | undefined {
+  return events.find((e) => subjects.includes(e.subject));
+}
+
+export interface StatedItem {
+  label: string;
+  fen: Fen;
+  index: number;
+  raw: string;
+}
+
+/**
+ * The "label amount" clauses of a list such as "其中：一般公共预算收入45756.38万元，
+ * 政府性基金收入49775.05万元，…" (clauses split at ，；、 and line numbering).
+ * Clauses that are not "label + amount" (占32.55%, 比上年增加…) are skipped.
+ */
+export function statedItems(text: string, offset = 0): StatedItem[] {
+  const out: StatedItem[] = [];
+  const re = new RegExp(String.raw`([^，,；;、。：:\d（）()]{2,30}?)(?:为|是|共|：|:)?${AMT}`, "g");
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    let label = m[1]!.replace(/^(?:其中|包括|分别是|分别为)/, "");
+    label = label.replace(/^[.．、]+/, "");
+    if (!label || /比|较|与上年|增加|减少|增长|下降|占|合计|总计|小计|预算数/.test(label)) continue;
+    const fen = amountOf(m[2]!, m[3]!);
+    if (fen === undefined) continue;
+    out.push({ label, fen, index: offset + m.index, raw: m[0] });
+  }
+  return out;
+}

@@ -1,0 +1,143 @@
+/**
+ * Reads the 部门收支总表 (收支预算总表 / 财务收支预算总表 / 收支总体情况表 /
+ * 收入支出决算总表): the income side's rows and totals, and the expenditure
+ * side's totals. Both income and expenditure use it, so it is read once per
+ * document and cached.
+ */
+import type { Fen, MoneyUnit } from "../../model/amount.ts";
+import type { SourceDocument } from "../source-document.ts";
+import { stripNumbering } from "./find.ts";
+import { findTableRegions, tokenAmount, type TableRegion, type Token, type TokenRow } from "./standard-tables.ts";
+
+export const SUMMARY_TABLE_TITLE = /(?:收支|收入支出)(?:预算|决算)?总(?:表|体情况表)|收支总体情况表|收入支出决算总表/;
+
+export interface SummaryValue {
+  fen: Fen;
+  line: number;
+  text: string;
+}
+
+export interface SummaryItem extends SummaryValue {
+  label: string;
+  /** 1 for "一、…", 2 for "（一）…", 3 for "1.…", 4 for "（1）…". */
+  level: number;
+}
+
+export interface SummaryTable {
+  region: TableRegion;
+  unit: MoneyUnit;
+  incomeTotal?: SummaryValue;
+  incomeSubtotal?: SummaryValue;
+  /** The total is printed before the rows. */
+  incomeTotalFirst?: boolean;
+  items: SummaryItem[];
+  expenditureTotal?: SummaryValue;
+  expenditureSubtotal?: SummaryValue;
+  basic?: SummaryValue;
+  project?: SummaryValue;
+}
+
+const cache = new WeakMap<SourceDocument, SummaryTable | null>();
+
+const INCOME_WORD = /收入|拨款|资金|结转|结余|补助|上缴|一般公共预算|政府性基金|国有资本|财政专户|事业基金/;
+const NOT_INCOME = /支出|结转下年|年末结转|年终结转|结余分配|^项目|^收入$|^预算数|^金额|^决算数|^合计|^其中/;
+
+export function numberingLevel(label: string): number {
+  if (/^[一二三四五六七八九十]+[、.．]/.test(label)) return 1;
+  if (/^[（(][一二三四五六七八九十]+[）)]/.test(label)) return 2;
+  if (/^\d+[.．、]/.test(label)) return 3;
+  if (/^[（(]\d+[）)]/.test(label)) return 4;
+  return 1;
+}
+
+function value(token: Token | undefined, unit: MoneyUnit): SummaryValue | undefined {
+  const fen = tokenAmount(token, unit);
+  return fen === undefined || !token ? undefined : { fen, line: token.line, text: token.text };
+}
+
+function readRegion(region: TableRegion): SummaryTable {
+  const unit = region.unit;
+  const table: SummaryTable = { region, unit, items: [] };
+  for (const row of region.rows) {
+    // Rows after 收入总计 (notes, a repeated header) are not income rows.
+    if (!table.incomeTotal || table.incomeTotalFirst) readIncomeSide(row, table);
+    readExpenditureSide(row, table);
+  }
+  table.items = dropSummedParents(table.items);
+  return table;
+}
+
+function readIncomeSide(row: TokenRow, table: SummaryTable): void {
+  const first = row.tokens.findIndex((t) => t.kind === "text");
+  if (first < 0) return;
+  // The income side is the left half: its label is the row's first cell.
+  if (row.tokens.slice(0, first).some((t) => t.kind === "num")) return;
+  const label = row.tokens[first]!.text;
+  const next = row.tokens[first + 1];
+  const amount = value(next?.kind === "num" ? next : undefined, table.unit);
+  if (/^(?:收入)?总计$|^收入总计|^收入合计$|^合计$/.test(label)) {
+    if (amount && !table.incomeTotal) {
+      table.incomeTotal = amount;
+      // A 合计 printed above the rows (重庆 表一) does not end the income side.
+      table.incomeTotalFirst = table.items.length === 0;
+    }
+    return;
+  }
+  if (/^(?:本年|当年)收入(?:合计|小计)$|^本年收入$|^小计$/.test(label)) {
+    if (amount) table.incomeSubtotal = amount;
+    return;
+  }
+  if (!INCOME_WORD.test(label) || NOT_INCOME.test(stripNumbering(label))) return;
+  if (!amount) return;
+  table.items.push({ ...amount, label: stripNumbering(label), level: numberingLevel(label) });
+}
+
+function readExpenditureSide(row: TokenRow, table: SummaryTable): void {
+  row.tokens.forEach((t, i) => {
+    if (t.kind !== "text") return;
+    const next = row.tokens[i + 1];
+    const amount = value(next?.kind === "num" ? next : undefined, table.unit);
+    if (!amount) return;
+    const label = stripNumbering(t.text);
+    if (/^(?:本年|当年)支出(?:合计|小计)$/.test(label)) table.expenditureSubtotal ??= amount;
+    else if (/^支出(?:总计|合计)$/.test(label)) table.expenditureTotal ??= amount;
+    else if (/^基本支出$/.test(label)) table.basic ??= amount;
+    else if (/^项目支出$/.test(label)) table.project ??= amount;
+  });
+}
+
+/**
+ * A row whose sub-rows ("一、财政拨款收入" over "1. 一般公共预算资金") add up to
+ * it is a subtotal: the sub-rows are the items.
+ */
+export function dropSummedParents(items: SummaryItem[]): SummaryItem[] {
+  const drop = new Set<number>();
+  items.forEach((item, i) => {
+    let sum = 0n;
+    let children = 0;
+    for (let j = i + 1; j < items.length && items[j]!.level > item.level; j++) {
+      if (items[j]!.level === Math.min(...items.slice(i + 1, j + 1).map((x) => x.level))) {
+        sum += items[j]!.fen;
+        children++;
+      }
+    }
+    if (children > 0 && sum === item.fen) drop.add(i);
+  });
+  return items.filter((_, i) => !drop.has(i));
+}
+
+/** The first 收支总表 in the document that states an income total. */
+export function readSummaryTable(doc: SourceDocument): SummaryTable | undefined {
+  if (cache.has(doc)) return cache.get(doc) ?? undefined;
+  let found: SummaryTable | undefined;
+  for (const region of findTableRegions(doc, SUMMARY_TABLE_TITLE)) {
+    if (/财政拨款|一般公共预算/.test(region.title)) continue;
+    const table = readRegion(region);
+    if (table.incomeTotal || table.expenditureSubtotal || table.expenditureTotal) {
+      found = table;
+      break;
+    }
+  }
+  cache.set(doc, found ?? null);
+  return found;
+}

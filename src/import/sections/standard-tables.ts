@@ -1,0 +1,249 @@
+/**
+ * Locates the standard budget tables (部门收支总表, 部门支出总表, 基本支出表 ...)
+ * by their titles and reads their rows as token streams, so the same code
+ * reads Word "cells", tab-separated and PDF "columns" text.
+ *
+ * A table's region runs from its title to the next line that looks like a
+ * table title or form number ("公开02表", "部门公开表 3", "…总表"). Every row
+ * of the region (table rows, and single-line text blocks, which the readers
+ * make of one-cell rows) becomes a list of tokens: numbers, text and blank
+ * cells, in reading order. Cells that PDF layout runs together
+ * ("16,474.82 一、一般公共服务支出") are split into their parts.
+ */
+import { declaredUnit, parseAmount, type Fen, type MoneyUnit } from "../../model/amount.ts";
+import { squash, type SourceDocument } from "../source-document.ts";
+
+export interface Token {
+  kind: "num" | "text" | "blank";
+  /** Squashed text (numbers as printed). */
+  text: string;
+  line: number;
+  /** Start and end column (display width) in the "columns" layout. */
+  x?: number;
+  end?: number;
+}
+
+export interface TokenRow {
+  line: number;
+  tokens: Token[];
+}
+
+export interface TableRegion {
+  /** The title line as printed (squashed). */
+  title: string;
+  titleLine: number;
+  /** The money unit from the table's own caption (单位：元 / 万元), 万元 when none is printed. */
+  unit: MoneyUnit;
+  rows: TokenRow[];
+  /** True when the region reached the end of the document without a following title. */
+  open: boolean;
+}
+
+const NUMBER = /^[(（]?[-−]?(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.\d+)?[)）]?$/;
+
+/** A line that starts a new table: a form number or a short title ending in 表. */
+const TABLE_BOUNDARY = /^(?:(?:部门)?(?:公开|预算|决算)?\d*表\d*|表[一二三四五六七八九十\d]+.*|.{0,40}表(?:[（(][^）)]*[）)])?)$/;
+
+export function isNumberText(text: string): boolean {
+  return NUMBER.test(text);
+}
+
+/** Parses a number token in the table's unit. Parenthesised numbers are negative. */
+export function tokenAmount(token: Token | undefined, unit: MoneyUnit): Fen | undefined {
+  if (!token || token.kind !== "num") return undefined;
+  return parseAmount(token.text, unit);
+}
+
+/** Splits one cell's text into number and text tokens. */
+function cellTokens(text: string, line: number, x?: number, end?: number): Token[] {
+  const trimmed = text.trim();
+  if (!trimmed) return [{ kind: "blank", text: "", line }];
+  const parts = trimmed.split(/\s+/);
+  const out: Token[] = [];
+  // Positions are kept only when the cell is one token: a split cell's parts share the cell's span.
+  const pos = parts.length === 1 ? { x, end } : {};
+  for (const part of parts) {
+    const kind = NUMBER.test(part) ? "num" : "text";
+    const last = out[out.length - 1];
+    if (kind === "text" && last?.kind === "text") last.text += part;
+    else out.push({ kind, text: kind === "num" ? part : squash(part), line, ...pos });
+  }
+  // A split cell: give each part the cell's span, numbers at its right end (they are right-aligned).
+  if (parts.length > 1 && x !== undefined && end !== undefined) {
+    const nums = out.filter((t) => t.kind === "num");
+    const last = nums[nums.length - 1];
+    if (last && out[out.length - 1] === last) {
+      last.end = end;
+      last.x = end - last.text.length;
+    }
+  }
+  return out;
+}
+
+/** Joins runs of one- or two-character text tokens: PDF spreads "收 入 总 计" over columns. */
+function joinSpread(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (const t of tokens) {
+    const last = out[out.length - 1];
+    if (t.kind === "text" && last?.kind === "text" && last.text.length <= 3 && t.text.length <= 2) {
+      last.text += t.text;
+      last.end = t.end ?? last.end;
+    } else out.push({ ...t });
+  }
+  return out;
+}
+
+/** The rows of the document from line `from` (inclusive) to `to` (exclusive), as tokens. */
+export function tokenRows(doc: SourceDocument, from: number, to: number): TokenRow[] {
+  const rows: TokenRow[] = [];
+  for (const block of doc.blocks) {
+    if (block.kind === "table") {
+      for (const row of block.rows) {
+        if (row.line < from || row.line >= to) continue;
+        const tokens: Token[] = [];
+        for (const c of row.cells) tokens.push(...cellTokens(c.text, c.line, c.x, c.end));
+        rows.push({ line: row.line, tokens: joinSpread(tokens) });
+      }
+    } else {
+      const lines = block.text.split("\n");
+      lines.forEach((text, i) => {
+        const line = block.line + i;
+        if (line < from || line >= to || !text.trim()) return;
+        const furniture = doc.lines[line - 1]?.furniture;
+        if (furniture) return;
+        rows.push({ line, tokens: joinSpread(cellTokens(text, line)) });
+      });
+    }
+  }
+  return rows.sort((a, b) => a.line - b.line);
+}
+
+/**
+ * Every region that starts at a line whose squashed text matches `title`
+ * (TOC entries, "关于…的说明" headings and running text are skipped).
+ * Regions are returned in document order; callers take the first that reads.
+ */
+export function findTableRegions(doc: SourceDocument, title: RegExp, maxRows = 160): TableRegion[] {
+  const regions: TableRegion[] = [];
+  const lines = doc.lines;
+  for (const l of lines) {
+    if (l.furniture) continue;
+    const text = squash(l.text);
+    if (text.length > 60 || !title.test(text) || /说明|情况$|[。，；]|\d\.\d/.test(text)) continue;
+    if (!/表(?:[（(][^）)]*[）)])?$/.test(text)) continue;
+    // The region ends at the next table title or form number.
+    let end = lines.length + 1;
+    let open = true;
+    for (let n = l.no + 1; n <= lines.length; n++) {
+      const t = squash(lines[n - 1]!.text);
+      if (!t || lines[n - 1]!.furniture) continue;
+      if (t.length <= 42 && TABLE_BOUNDARY.test(t) && !/单位[:：]/.test(t) && !/^(?:项目|合计|总计)/.test(t)) {
+        // The same table continued on the next page under its title again: skip the repeated title.
+        const repeat = [0, 1, 2, 3].map((k) => lines[n - 1 + k]).find((x) => x && squash(x.text) === text);
+        if (repeat) {
+          n = repeat.no;
+          continue;
+        }
+        end = n;
+        open = false;
+        break;
+      }
+    }
+    const rows = tokenRows(doc, l.no + 1, end).slice(0, maxRows);
+    // The unit caption is printed just above or below the title (a few lines at most).
+    let unit: MoneyUnit | undefined;
+    for (let n = Math.max(1, l.no - 3); n <= Math.min(lines.length, l.no + 6) && !unit; n++) unit = declaredUnit(lines[n - 1]!.text);
+    regions.push({ title: text, titleLine: l.no, unit: unit ?? "万元", rows, open });
+  }
+  return regions;
+}
+
+/** The text tokens of a row, joined (numbers and blanks left out). */
+export function rowLabel(row: TokenRow): string {
+  return row.tokens.filter((t) => t.kind === "text").map((t) => t.text).join("");
+}
+
+/** The number tokens of a row. */
+export function rowNumbers(row: TokenRow): Token[] {
+  return row.tokens.filter((t) => t.kind === "num");
+}
+
+/**
+ * The number printed right after a text token that matches `label`, when the
+ * next token is a number (a blank cell or another label means "not stated").
+ * Returns the matching label token too.
+ */
+export function valueAfter(row: TokenRow, label: RegExp): { label: Token; value?: Token } | undefined {
+  for (let i = 0; i < row.tokens.length; i++) {
+    const t = row.tokens[i]!;
+    if (t.kind !== "text" || !label.test(t.text)) continue;
+    const next = row.tokens[i + 1];
+    return { label: t, ...(next?.kind === "num" ? { value: next } : {}) };
+  }
+  return undefined;
+}
+
+/** A column found in a table's header rows: its keyword and horizontal centre (columns layout). */
+export interface HeaderColumn {
+  key: string;
+  /** Order of appearance (left to right). */
+  order: number;
+  centre?: number;
+}
+
+/**
+ * Finds the given column keywords in the header rows (those before the first
+ * row with numbers), left to right. Keywords are matched inside text tokens;
+ * the first keyword that matches a token wins.
+ */
+export function headerColumns(rows: TokenRow[], keys: { key: string; pattern: RegExp }[]): HeaderColumn[] {
+  const found: { key: string; pos: number; centre?: number }[] = [];
+  for (const row of rows) {
+    if (row.tokens.some((t) => t.kind === "num")) break;
+    row.tokens.forEach((t, i) => {
+      if (t.kind !== "text") return;
+      for (const k of keys) {
+        if (!k.pattern.test(t.text) || found.some((f) => f.key === k.key)) continue;
+        const centre = t.x !== undefined && t.end !== undefined ? (t.x + t.end) / 2 : undefined;
+        found.push({ key: k.key, pos: centre ?? i, ...(centre !== undefined ? { centre } : {}) });
+        break;
+      }
+    });
+  }
+  return found
+    .sort((a, b) => a.pos - b.pos)
+    .map((f, order) => ({ key: f.key, order, ...(f.centre !== undefined ? { centre: f.centre } : {}) }));
+}
+
+/**
+ * Assigns the numbers of a data row to header columns. With positions (PDF
+ * columns), each number goes to the nearest column centre; otherwise, the
+ * row's value cells (numbers and blanks after its label) are taken in order.
+ */
+export function assignColumns(row: TokenRow, columns: HeaderColumn[]): Map<string, Token> {
+  const out = new Map<string, Token>();
+  const nums = rowNumbers(row);
+  const positioned = columns.length > 0 && columns.every((c) => c.centre !== undefined) && nums.every((n) => n.x !== undefined && n.end !== undefined);
+  if (positioned) {
+    for (const n of nums) {
+      const centre = (n.x! + n.end!) / 2;
+      let best: HeaderColumn | undefined;
+      for (const c of columns) if (!best || Math.abs(c.centre! - centre) < Math.abs(best.centre! - centre)) best = c;
+      if (best && !out.has(best.key)) out.set(best.key, n);
+    }
+    return out;
+  }
+  // Value cells: everything after the last text token before the first number.
+  const firstNum = row.tokens.findIndex((t) => t.kind === "num");
+  if (firstNum < 0) return out;
+  let start = firstNum;
+  while (start > 0 && row.tokens[start - 1]!.kind === "blank") start--;
+  const cells = row.tokens.slice(start).filter((t) => t.kind !== "text");
+  // Blank cells count only when the row prints exactly one value cell per column.
+  const values = cells.length === columns.length ? cells : cells.filter((t) => t.kind === "num");
+  values.forEach((t, i) => {
+    const c = columns[i];
+    if (c && t.kind === "num") out.set(c.key, t);
+  });
+  return out;
+}
