@@ -31,6 +31,8 @@ export const extractActivities: PartExtractor = {
 
 /** The money unit of the table: its own 单位 caption just above the header, else 万元. */
 function tableUnit(ctx: ExtractContext, grid: ActivityGrid): MoneyUnit {
+  const inHeader = /预算[^|]*[（(]\s*(亿元|万元|元)\s*[）)]/.exec(grid.headerText);
+  if (inHeader) return inHeader[1] as MoneyUnit;
   const lines = ctx.doc.lines.filter((l) => l.no < grid.headerLine && l.no >= grid.headerLine - 8);
   for (const l of lines.reverse()) {
     const unit = declaredUnit(l.text);

@@ -11,7 +11,7 @@
  *  - "columns" (PDF text): cells are placed in columns by their x position and
  *    wrapped lines are gathered into logical rows.
  */
-import { squash, type Cell, type SourceDocument, type SourceLine, type TableBlock } from "../source-document.ts";
+import { squash, type Cell, type Row, type SourceDocument, type SourceLine, type TableBlock } from "../source-document.ts";
 import { declaredUnit } from "../../model/amount.ts";
 
 export type ColumnRole =
@@ -50,8 +50,10 @@ export interface GridRow {
 export interface ActivityGrid {
   /** Role of each column; undefined for columns this table has but the model does not use. */
   roles: (ColumnRole | undefined)[];
-  /** The header cells as printed, per column (for messages). */
+  /** First line of the header. */
   headerLine: number;
+  /** The header's cells as printed, joined by "|" (a unit such as 年度预算数（元） is read from it). */
+  headerText: string;
   rows: GridRow[];
   /** Last source line of the table. */
   endLine: number;
@@ -67,7 +69,7 @@ export function headerRole(text: string): ColumnRole | "gradesSpan" | "other" | 
   if (/^职责(?:绩效)?目标$/.test(t)) return "dutyGoal";
   if (/^(?:工作)?活动(?:名称)?$/.test(t)) return "activity";
   if (/^(?:活动|内容|工作)?(?:描述|内容)$/.test(t) || t === "活动描述" || t === "活动内容") return "description";
-  if (/预算/.test(t) && !/目标/.test(t)) return "budget";
+  if (/^(?:\d{4}年|年度|本年)?(?:部门)?(?:预算|预算数|预算金额|预算资金|预算额)(?:\(万元\)|\(元\)|（万元）|（元）)?$/.test(t)) return "budget";
   if (/^(?:绩效|活动|工作)?目标$/.test(t)) return "goal";
   if (/^(?:绩效)?指标(?:描述|说明|解释|内容|定义)$/.test(t)) return "indicatorDescription";
   if (/^(?:绩效指标|指标名称|指标|绩效指标名称)$/.test(t)) return "indicator";
@@ -192,7 +194,7 @@ function rowsGrid(block: TableBlock, headerIndex: number): ActivityGrid | undefi
     rows.push({ cells: pad(cells, width, row.line), line: row.line });
     endLine = row.line;
   }
-  return { roles, headerLine: block.rows[headerIndex]!.line, rows, endLine };
+  return { roles, headerLine: block.rows[headerIndex]!.line, headerText: [...first, ...(second ?? [])].map((c) => c.text).join("|"), rows, endLine };
 }
 
 interface Segment {
@@ -282,35 +284,36 @@ function cellsGrid(doc: SourceDocument, headerLine: number): ActivityGrid | unde
     const incomplete = cells.length < width;
     rows.push({ cells: pad(cells, width, seg.line), line: seg.line, ...(incomplete ? { incomplete } : {}), ...(joinedAt ? { joinedAt } : {}) });
   }
-  return { roles, headerLine, rows, endLine };
+  return { roles, headerLine, headerText: [...first, ...(second ?? [])].join("|"), rows, endLine };
 }
 
 /**
- * PDF text: header cells fix the columns (a second header line with 优/良/中/差
- * adds the grade columns) and each data cell goes to the column its centre
- * falls in. Lines are read from the header on (across page breaks, skipping
- * page furniture) and gathered into logical rows: cells are top-aligned and a
- * wrapped cell fills its column to the edge, so text in a column whose line
- * above was empty or short starts a new row.
+ * PDF text: header cells fix the columns (a line with 优/良/中/差 next to the
+ * header adds the grade columns) and each data cell goes to the column its
+ * centre falls in. Lines are read from the header on (across page breaks,
+ * skipping page furniture) and gathered into logical rows: where the reader
+ * leaves a blank line between table rows, by those; otherwise by wrapping
+ * (cells are top-aligned and a wrapped cell fills its column to the edge, so
+ * text in a name column whose line above was empty or short starts a row).
  */
 function columnsGrid(doc: SourceDocument, block: TableBlock, headerIndex: number): ActivityGrid | undefined {
   const headRow = block.rows[headerIndex]!;
-  const nextRow = block.rows[headerIndex + 1];
-  const headCells: { role: ColumnRole | undefined; x: number; end: number }[] = [];
-  let headerLines = [headRow.line];
   const isGrade = (c: Cell) => (GRADE_ROLES as readonly string[]).includes(headerRole(c.text) ?? "");
-  const spanned = headRow.cells.some((c) => headerRole(c.text) === "gradesSpan") && !headRow.cells.some(isGrade);
-  const second = spanned ? block.rows.slice(headerIndex + 1, headerIndex + 3).find((r) => r.cells.some(isGrade)) : undefined;
+  const isHeaderBit = (r: Row) => r.cells.every((c) => { const role = headerRole(c.text); return role !== "other" && role !== undefined; });
+  // 优/良/中/差 (and 评价标准) may sit on the lines just above or below the main header line.
+  const near = [block.rows[headerIndex - 1], block.rows[headerIndex + 1], block.rows[headerIndex + 2]].filter(
+    (r): r is Row => !!r && Math.abs(r.line - headRow.line) <= 3 && isHeaderBit(r),
+  );
+  const gradeRow = headRow.cells.some(isGrade) ? undefined : near.find((r) => r.cells.some(isGrade));
+  const width = textWidth(doc, headRow.line);
+  const span = (c: Cell) => ({ x: c.x ?? 0, end: (c.x ?? 0) + width(c.text) });
+  const headCells: { role: ColumnRole | undefined; x: number; end: number }[] = [];
   for (const c of headRow.cells) {
     const role = headerRole(c.text);
-    if (role === "gradesSpan" && second) continue;
-    headCells.push({ role: role === "other" || role === "gradesSpan" ? undefined : role, x: c.x ?? 0, end: c.end ?? (c.x ?? 0) + 1 });
+    if (role === "gradesSpan" && gradeRow) continue;
+    headCells.push({ role: role === "other" || role === "gradesSpan" ? undefined : role, ...span(c) });
   }
-  if (second) {
-    headerLines = doc.lines.filter((l) => l.no >= headRow.line && l.no <= second.line).map((l) => l.no);
-    for (const c of second.cells) if (isGrade(c)) headCells.push({ role: headerRole(c.text) as ColumnRole, x: c.x ?? 0, end: c.end ?? (c.x ?? 0) + 1 });
-  }
-  void nextRow;
+  if (gradeRow) for (const c of gradeRow.cells) if (isGrade(c)) headCells.push({ role: headerRole(c.text) as ColumnRole, ...span(c) });
   headCells.sort((a, b) => a.x - b.x);
   const roles = headCells.map((h) => h.role);
   const bounds = headCells.slice(0, -1).map((h, k) => (h.end + headCells[k + 1]!.x) / 2);
@@ -319,63 +322,124 @@ function columnsGrid(doc: SourceDocument, block: TableBlock, headerIndex: number
     return k < 0 ? headCells.length - 1 : k;
   };
   const headerText = headRow.cells.map((c) => squash(c.text)).join("|");
+  const lastHeader = Math.max(headRow.line, ...near.filter((r) => r.line > headRow.line).map((r) => r.line));
 
-  // Collect the table's lines, each cell placed in a column.
-  const placedLines: { line: number; cells: Map<number, Cell> }[] = [];
+  // Collect the table's lines, each cell placed in a column; null marks a blank line.
+  const placedLines: ({ line: number; cells: Map<number, Cell> } | null)[] = [];
   let blankRun = 0;
   let endLine = headRow.line;
-  const lastHeader = headerLines[headerLines.length - 1]!;
   for (const line of doc.lines) {
     if (line.no <= lastHeader || line.furniture) continue;
     if (!line.text.trim()) {
       if (++blankRun >= 4) break;
+      if (placedLines.length && placedLines[placedLines.length - 1] !== null) placedLines.push(null);
       continue;
     }
     blankRun = 0;
-    const cells = splitLine(line.text, line.no);
-    if (cells.map((c) => squash(c.text)).join("|") === headerText) continue; // header repeated on a new page
-    if (second && cells.every(isGrade)) continue;
-    // A paragraph or a caption (not a cell) ends the table.
+    const cells = splitLine(line.text, line.no).map((c) => ({ ...c, end: (c.x ?? 0) + width(c.text) }));
+    const texts = cells.map((c) => squash(c.text));
+    if (texts.join("|") === headerText || (texts.length >= 2 && cells.every((c) => headerRole(c.text) !== "other"))) continue; // header repeated on a new page
+    // A caption or a paragraph from the margin across the columns ends the table.
     if (declaredUnit(line.text)) break;
-    if (cells.length === 1 && columnOf(cells[0]!.x ?? 0) !== columnOf(cells[0]!.end ?? 0) && columnOf(cells[0]!.end ?? 0) - columnOf(cells[0]!.x ?? 0) >= 2) break;
-    // Narrow columns can sit one space apart: place each space-separated word by its own centre.
+    const only = cells.length === 1 ? cells[0]! : undefined;
+    if (only && !/\s/.test(only.text) && columnOf(only.x ?? 0) === 0 && columnOf(only.end ?? 0) >= 2) break;
+    // Narrow columns can sit one space apart: place each space-separated word by its own
+    // centre. Chinese text has no spaces, so a space next to a Chinese character is a
+    // column edge: the next word goes at least one column on.
     const placed = new Map<number, Cell>();
-    for (const c of cells.flatMap(words)) {
-      const k = columnOf(((c.x ?? 0) + (c.end ?? c.x ?? 0)) / 2);
-      const prev = placed.get(k);
-      placed.set(k, prev ? { ...prev, text: `${prev.text} ${c.text}`, end: c.end } : c);
+    for (const cell of cells) {
+      let prevCol = -1;
+      let prevText = "";
+      for (const c of words(cell, width)) {
+        let k = columnOf(((c.x ?? 0) + (c.end ?? c.x ?? 0)) / 2);
+        const chinese = /[\u2e80-\u9fff\uff00-\uffef]$/.test(prevText) || /^[\u2e80-\u9fff\uff00-\uffef]/.test(c.text);
+        if (prevCol >= 0 && chinese && prevCol < bounds.length && (c.end ?? 0) > bounds[prevCol]!) k = Math.max(k, prevCol + 1);
+        else if (prevCol >= 0) k = Math.max(k, prevCol);
+        const prev = placed.get(k);
+        placed.set(k, prev ? { ...prev, text: `${prev.text} ${c.text}`, end: c.end } : c);
+        prevCol = k;
+        prevText = c.text;
+      }
     }
     placedLines.push({ line: line.no, cells: placed });
     endLine = line.no;
+  }
+  while (placedLines.length && placedLines[placedLines.length - 1] === null) placedLines.pop();
+  const textLines = placedLines.filter((l): l is { line: number; cells: Map<number, Cell> } => l !== null);
+
+  const rows: GridRow[] = [];
+  let current: GridRow | undefined;
+  const newRow = (line: number) => {
+    current = { cells: headCells.map(() => ({ text: "", line })), line };
+    rows.push(current);
+  };
+  const add = (cells: Map<number, Cell>) => {
+    for (const [k, c] of cells) {
+      const cell = current!.cells[k]!;
+      if (cell.text) cell.text = `${cell.text}\n${c.text}`;
+      else current!.cells[k] = { text: c.text, line: c.line };
+    }
+  };
+
+  // Blank lines between rows: a row is the text between them (its cells may be centred).
+  const blanks = placedLines.length - textLines.length;
+  if (blanks >= 2 && blanks * 4 >= textLines.length / 2) {
+    let open = false;
+    for (const pl of placedLines) {
+      if (pl === null) {
+        open = false;
+        continue;
+      }
+      if (!open) newRow(pl.line);
+      open = true;
+      add(pl.cells);
+    }
+    return { roles, headerLine: headRow.line, headerText: headRow.cells.map((c) => c.text).join("|"), rows: joinSplitRows(rows, roles), endLine };
   }
 
   // How wide each column's text runs: a line that fills it was wrapped.
   // (A high percentile, not the maximum: a stray word from a neighbouring column must not widen it.)
   const spans = headCells.map(() => [] as number[]);
-  for (const pl of placedLines) for (const [k, c] of pl.cells) spans[k]!.push((c.end ?? 0) - (c.x ?? 0));
+  for (const pl of textLines) for (const [k, c] of pl.cells) spans[k]!.push((c.end ?? 0) - (c.x ?? 0));
   const widths = spans.map((w) => (w.sort((a, b) => a - b), w[Math.floor(w.length * 0.9)] ?? 0));
   const full = (k: number, c: Cell | undefined) => !!c && (c.end ?? 0) - (c.x ?? 0) >= widths[k]! - Math.max(2, Math.floor(widths[k]! * 0.2));
-
   // Rows start in the name columns (duty, activity, indicator); grades and descriptions only wrap.
   const keyRoles: (ColumnRole | undefined)[] = ["duty", "dutyActivity", "activity", roles.includes("indicator") ? "indicator" : "excellent"];
   const keys = new Set(roles.flatMap((r, k) => (keyRoles.includes(r) && r ? [k] : [])));
-  const rows: GridRow[] = [];
-  let current: GridRow | undefined;
   let previous: Map<number, Cell> | undefined;
-  for (const pl of placedLines) {
-    const startsRow = !current || [...pl.cells.keys()].some((k) => keys.has(k) && !full(k, previous?.get(k)));
-    if (startsRow) {
-      current = { cells: headCells.map(() => ({ text: "", line: pl.line })), line: pl.line };
-      rows.push(current);
-    }
-    for (const [k, c] of pl.cells) {
-      const cell = current!.cells[k]!;
-      if (cell.text) cell.text = `${cell.text}\n${c.text}`;
-      else current!.cells[k] = { text: c.text, line: c.line };
-    }
+  for (const pl of textLines) {
+    if (!current || [...pl.cells.keys()].some((k) => keys.has(k) && !full(k, previous?.get(k)))) newRow(pl.line);
+    add(pl.cells);
     previous = pl.cells;
   }
-  return { roles, headerLine: headRow.line, rows, endLine };
+  return { roles, headerLine: headRow.line, headerText: headRow.cells.map((c) => c.text).join("|"), rows, endLine };
+}
+
+/**
+ * A row printed across a page break arrives as two: the second carries only
+ * the rest of cells the first already has, and no indicator or grade of its
+ * own, and no numbered name. It is joined to the first.
+ */
+function joinSplitRows(rows: GridRow[], roles: readonly (ColumnRole | undefined)[]): GridRow[] {
+  const rowLevel = new Set<ColumnRole | undefined>(["indicator", "indicatorDescription", ...GRADE_ROLES]);
+  const names = new Set<ColumnRole | undefined>(["duty", "dutyActivity", "activity"]);
+  const out: GridRow[] = [];
+  for (const row of rows) {
+    const prev = out[out.length - 1];
+    const filled = row.cells.flatMap((c, k) => (squash(c.text) ? [k] : []));
+    const continues =
+      prev &&
+      filled.length > 0 &&
+      filled.every((k) => !rowLevel.has(roles[k]) && squash(prev.cells[k]!.text)) &&
+      filled.every((k) => !names.has(roles[k]) || !/^[（(]?(?:\d+|[一二三四五六七八九十]+)[、.．）)]/.test(squash(row.cells[k]!.text)));
+    if (!continues) {
+      out.push(row);
+      continue;
+    }
+    for (const k of filled) prev.cells[k]!.text = `${prev.cells[k]!.text}\n${row.cells[k]!.text}`;
+    prev.joinedAt ??= row.line;
+  }
+  return out;
 }
 
 /** Cells of a PDF text line at runs of two or more spaces, with character columns. */
@@ -387,11 +451,40 @@ function splitLine(text: string, lineNo: number): Cell[] {
   return cells;
 }
 
-/** The space-separated words of a cell, each with its own columns. */
-function words(cell: Cell): Cell[] {
+/** The space-separated words of a cell, each placed after the width of the text before it. */
+function words(cell: Cell, width: (s: string) => number): Cell[] {
   const out: Cell[] = [];
   const re = /\S+/g;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(cell.text))) out.push({ text: m[0], line: cell.line, x: (cell.x ?? 0) + m.index, end: (cell.x ?? 0) + m.index + m[0].length });
+  while ((m = re.exec(cell.text))) {
+    const x = (cell.x ?? 0) + width(cell.text.slice(0, m.index));
+    out.push({ text: m[0], line: cell.line, x, end: x + width(m[0]) });
+  }
   return out;
+}
+
+const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/g;
+const displayWidth = (s: string) => s.length + (s.match(WIDE)?.length ?? 0);
+
+/**
+ * How the PDF text counts a Chinese character: some producers (our PDF reader)
+ * place text by physical position, a Chinese character two columns wide;
+ * others (pdftotext) give every character one column. Cells that would overlap
+ * if Chinese characters were two wide tell which.
+ */
+function textWidth(doc: SourceDocument, from: number): (s: string) => number {
+  let wideFits = 0;
+  let wideOverlaps = 0;
+  for (const line of doc.lines) {
+    if (line.no < from || line.furniture) continue;
+    if (line.no > from + 400) break;
+    const cells = splitLine(line.text, line.no);
+    for (let k = 1; k < cells.length; k++) {
+      const prev = cells[k - 1]!;
+      if (displayWidth(prev.text) === prev.text.length) continue;
+      if ((prev.x ?? 0) + displayWidth(prev.text) < (cells[k]!.x ?? 0)) wideFits++;
+      else wideOverlaps++;
+    }
+  }
+  return wideOverlaps * 10 < wideFits ? displayWidth : (s: string) => s.length;
 }
