@@ -1,9 +1,282 @@
-import type { PartExtractor } from "./context.ts";
+import { fenToWan, type Fen } from "../../model/amount.ts";
+import type { FunctionLine } from "../../model/disclosure.ts";
+import { squash } from "../source-document.ts";
+import type { ExtractContext, PartExtractor } from "./context.ts";
+import { amountColumns, cellAmount, columnOf, gridRows, tableUnit, type Column, type GridCell, type GridRow } from "./procurement-grid.ts";
 
-/** Reads 支出功能分类表. */
+/**
+ * Tables that list spending by 功能分类科目, best first: the 一般公共预算 table
+ * (the golden files' convention), then the department-wide 支出总表.
+ */
+const TITLES: RegExp[] = [
+  /一般公共预算(?:财政拨款)?(?:支出|安排的支出)(?:预算|决算)?(?:明细|情况|功能分类预算|功能分类)?表/,
+  /支出功能分类.*表|按功能分类.*表/,
+  /(?:部门)?支出(?:预算|决算)?总表/,
+];
+const NOT_TITLE = /基本支出|三公|机关运行|经济分类|政府性基金|国有资本|说明|采购/;
+
+type Role = "total" | "basic" | "project";
+
+/** Reads 支出功能分类表 into expenditureByFunction. */
 export const extractFunctionLines: PartExtractor = {
   name: "支出功能分类表",
-  run() {
-    // Not yet implemented.
+  run(ctx) {
+    for (const title of TITLES) {
+      for (const line of ctx.doc.lines) {
+        // A table title repeated on every page is marked as a running header; a TOC leader is not a title.
+        const t = squash(line.text);
+        if (line.furniture && /(\.{4,}|…{2,}|·{4,})/.test(t)) continue;
+        if (t.length > 60 || !title.test(t) || NOT_TITLE.test(t) || /^[一二三四五六七八九十]+、关于/.test(t)) continue;
+        const lines = readTable(ctx, line.no);
+        if (lines.length > 0) {
+          ctx.disclosure.expenditureByFunction = lines;
+          return;
+        }
+      }
+    }
   },
 };
+
+interface Layout {
+  cols: Column[];
+  roles: Map<Role, Column>;
+  codeCols: GridCell[];
+}
+
+interface Pending {
+  line: FunctionLine;
+  at: number;
+}
+
+const CODE_TOKEN = /^\d{2,7}$/;
+const AMOUNT_TEXT = /^[-−(（]?[\d,，]+(?:\.\d+)?[)）]?$/;
+
+/** Reads the table under a title; [] when no 科目 rows follow. */
+function readTable(ctx: ExtractContext, titleLine: number): FunctionLine[] {
+  const doc = ctx.doc;
+  const unit = tableUnit(doc, titleLine);
+  const rows = gridRows(doc, titleLine + 1, titleLine + 600);
+  const byIndex = doc.layout !== "columns";
+  // The header is everything before the first row that starts with a code and carries an amount.
+  const parsed = rows.map((r) => splitRow(r));
+  const first = parsed.findIndex((p) => p.codeTokens.length > 0 && p.amounts.length > 0);
+  if (first < 0 || first > 25) return [];
+  const header = rows.slice(0, first).flatMap((r) => headerLabels(r.cells));
+  // The table ends at the next title, a note, or the next caption.
+  let last = rows.length;
+  for (let i = first + 1; i < rows.length; i++) {
+    const t = rowTextOf(rows[i]!);
+    if (/^注[:：]|^说明[:：]/.test(t) || (/表(?:[（(].*[)）])?$/.test(t) && parsed[i]!.amounts.length === 0 && parsed[i]!.codeTokens.length === 0) || /单位[:：]/.test(t)) {
+      // A repeated header on the next page ("单位：万元" under a 续表 title) does not end the table
+      // when code rows follow right after; otherwise stop.
+      const resumes = parsed.slice(i + 1, i + 12).findIndex((p) => p.codeTokens.length > 0 && p.amounts.length > 0);
+      const nextTitle = rows.slice(i + 1, i + 12).some((r) => /表(?:[（(].*[)）])?$/.test(rowTextOf(r)) && !/续/.test(rowTextOf(r)));
+      if (resumes < 0 || nextTitle || !/续|单位[:：]/.test(t)) {
+        last = i;
+        break;
+      }
+    }
+  }
+  const data = parsed.slice(first, last);
+  // PDF pages shift the columns, and each page repeats the header: read the columns page by page.
+  const pageOf = new Map(doc.lines.map((l) => [l.no, l.page ?? 0]));
+  const layouts: Layout[] = [];
+  let current: Layout | undefined;
+  let groupStart = 0;
+  for (let k = 0; k <= data.length; k++) {
+    const page = (i: number) => pageOf.get(data[i]!.row.line) ?? 0;
+    if (k < data.length && (k === groupStart || page(k) === page(groupStart))) continue;
+    const group = data.slice(groupStart, k);
+    const startIdx = first + groupStart;
+    let h = startIdx - 1;
+    while (h >= 0 && parsed[h]!.amounts.length === 0 && (groupStart > 0 ? h > first + groupStart - 40 : true) && !(groupStart > 0 && h < first + groupStart - 1 && parsed[h]!.codeTokens.length > 0)) h--;
+    const headerRows = groupStart === 0 ? rows.slice(0, first) : rows.slice(h + 1, startIdx);
+    const labels = groupStart === 0 ? header : headerRows.flatMap((r) => headerLabels(r.cells));
+    const cols = amountColumns(group.flatMap((p) => p.amounts), labels, byIndex);
+    const roles = columnRoles(cols);
+    if (roles.has("total")) current = { cols, roles, codeCols: labels.filter((l) => /^(类|款|项)$/.test(squash(l.text))) };
+    else if (!current && cols.length === 1) current = { cols, roles: new Map([["total", cols[0]!]]), codeCols: [] };
+    else if (current && cols.length === current.cols.length) {
+      // A page without its own header: the same columns in the same order, shifted.
+      const prev = current;
+      const mapped = new Map<Role, Column>();
+      for (const [role, c] of prev.roles) mapped.set(role, cols[prev.cols.indexOf(c)]!);
+      current = { cols, roles: mapped, codeCols: prev.codeCols };
+    }
+    for (let i = groupStart; i < k; i++) layouts[i] = current!;
+    groupStart = k;
+  }
+  if (!layouts[0]) {
+    ctx.diagnose("warning", `支出功能分类表的金额列无法识别（amount columns not recognised）`, "expenditureByFunction", titleLine);
+    return [];
+  }
+  const out: FunctionLine[] = [];
+  let lei = "";
+  let kuan = "";
+  let pending: Pending | undefined;
+  const push = (fl: FunctionLine, at: number, text: string) => {
+    const i = out.length;
+    out.push(fl);
+    ctx.cite(`/expenditureByFunction/${i}`, at, text);
+  };
+  const lone = (q: ParsedRow | undefined) =>
+    q && q.codeTokens.length === 0 && q.amounts.length === 0 && q.row.cells.length === 1 && !/^合计$|单位[:：]|表$/.test(q.name) ? q.name : "";
+  for (const [k, p] of data.entries()) {
+    const layout = layouts[k];
+    if (!layout) continue;
+    const { cols, roles, codeCols } = layout;
+    const code = resolveCode(p, codeCols, byIndex, lei, kuan);
+    // A long name wraps around its code row: the half above and the half below.
+    if (code && !p.name && p.amounts.length > 0) p.name = lone(parsed[first + k - 1]) + lone(parsed[first + k + 1]);
+    if (code && p.amounts.length === 0) {
+      // A code printed on its own line next to a row that carries the name and amounts.
+      if (pending) {
+        pending.line.code = code;
+        if (p.name) pending.line.name += p.name;
+        setLevel(code);
+        push(pending.line, pending.at, p.row.cells.map((c) => c.text).join(" "));
+        pending = undefined;
+      }
+      continue;
+    }
+    if (p.amounts.length === 0) continue;
+    const values = new Map<Role, Fen>();
+    for (const a of p.amounts) {
+      const col = columnOf(cols, a, byIndex);
+      for (const [role, c] of roles) if (c === col) values.set(role, cellAmount(a.text, unit)!);
+    }
+    const total = values.get("total");
+    if (!code) {
+      if (/合计|总计|小计/.test(p.name) || !p.name || total === undefined) continue;
+      pending = { line: lineOf("", p.name, values), at: p.row.line };
+      continue;
+    }
+    if (total === undefined) continue;
+    setLevel(code);
+    push(lineOf(code, p.name, values), p.row.line, p.row.cells.map((c) => c.text).join(" "));
+    pending = undefined;
+  }
+  return out;
+
+  function setLevel(code: string) {
+    if (code.length === 3) lei = code;
+    if (code.length >= 5) kuan = code.slice(0, 5);
+    if (code.length >= 3) lei = code.slice(0, 3);
+  }
+}
+
+/**
+ * Header cells as labels: a cell holding several words ("基本支出 项目支出")
+ * becomes one label per word, and single characters spread over a wide
+ * column ("总 … 计") are joined.
+ */
+function headerLabels(cells: GridCell[]): GridCell[] {
+  const out: GridCell[] = [];
+  for (const c of cells) {
+    let x = c.x;
+    for (const part of c.text.split(/(\s+)/)) {
+      if (part.trim()) {
+        const prev = out[out.length - 1];
+        if (prev && prev.line === c.line && /^[\u4e00-\u9fff]$/.test(prev.text) && /^[\u4e00-\u9fff]$/.test(part) && x - prev.end <= 10) {
+          prev.text += part;
+          prev.end = x + part.length;
+        } else out.push({ ...c, text: part, x, end: x + part.length });
+      }
+      x += part.length;
+    }
+  }
+  return out;
+}
+
+function lineOf(code: string, name: string, values: Map<Role, Fen>): FunctionLine {
+  const fl: FunctionLine = { code, name, total: fenToWan(values.get("total") ?? 0n) };
+  const basic = values.get("basic");
+  const project = values.get("project");
+  if (basic !== undefined) fl.basic = fenToWan(basic);
+  if (project !== undefined) fl.project = fenToWan(project);
+  return fl;
+}
+
+interface ParsedRow {
+  row: GridRow;
+  codeTokens: GridCell[];
+  name: string;
+  amounts: GridCell[];
+}
+
+function rowTextOf(row: GridRow): string {
+  return row.cells.map((c) => squash(c.text)).join("");
+}
+
+/** Splits a row into its leading code tokens, the 科目名称 and the amount cells. */
+function splitRow(row: GridRow): ParsedRow {
+  const codeTokens: GridCell[] = [];
+  const names: string[] = [];
+  const amounts: GridCell[] = [];
+  for (const c of row.cells) {
+    let t = c.text.trim();
+    if (!t) continue;
+    if (names.length === 0 && amounts.length === 0) {
+      // "201 06 01", "2040601 行政运行", "201"
+      const m = /^((?:\d{2,7})(?:\s+\d{2}){0,2})(?:\s+(\D.*))?$/.exec(t);
+      if (m && m[1]!.replace(/\s+/g, "").length <= 7 && !/\./.test(t)) {
+        let x = c.x;
+        for (const part of m[1]!.split(/\s+/)) {
+          codeTokens.push({ ...c, text: part, x, end: x + part.length });
+          x += part.length + 1;
+        }
+        if (m[2]) names.push(squash(m[2]));
+        continue;
+      }
+    }
+    if (AMOUNT_TEXT.test(squash(t))) {
+      if (cellAmount(t, "万元") !== undefined) amounts.push(c);
+      continue;
+    }
+    if (amounts.length === 0) names.push(squash(t));
+  }
+  // A bare number without a name is an amount, not a code (e.g. a 合计 row "  1,935.36").
+  const valid = codeTokens.every((c) => CODE_TOKEN.test(c.text));
+  return { row, codeTokens: valid ? codeTokens : [], name: names.join(""), amounts };
+}
+
+/** The 3/5/7-digit code of a row, completing a 款/项 printed alone ("40", "01") from the rows above. */
+function resolveCode(p: ParsedRow, codeCols: GridCell[], byIndex: boolean, lei: string, kuan: string): string | undefined {
+  if (p.codeTokens.length === 0) return undefined;
+  const joined = p.codeTokens.map((c) => c.text).join("");
+  if (p.codeTokens.length === 1 && joined.length !== 2) return /^\d{3}(\d{2}){0,2}$/.test(joined) ? joined : undefined;
+  if (p.codeTokens.length > 1 && p.codeTokens[0]!.text.length === 3) return /^\d{3}(\d{2}){0,2}$/.test(joined) ? joined : undefined;
+  // Tokens without their 类: place the first one by the 类/款/项 header columns, else by what came before.
+  const t0 = p.codeTokens[0]!;
+  let level: "款" | "项" = kuan && !lei ? "项" : "款";
+  if (codeCols.length > 0 && !byIndex) {
+    let best = Infinity;
+    for (const h of codeCols) {
+      const d = Math.abs((h.x + h.end) / 2 - (t0.x + t0.end) / 2);
+      if (d < best) {
+        best = d;
+        level = squash(h.text) === "项" ? "项" : "款";
+      }
+    }
+  } else if (p.codeTokens.length === 1 && kuan) level = "项";
+  if (level === "项" && p.codeTokens.length === 1) return kuan ? kuan + joined : undefined;
+  return lei ? lei + joined : undefined;
+}
+
+/** Which amount column holds 合计 / 基本支出 / 项目支出, from the labels over them. */
+function columnRoles(cols: Column[]): Map<Role, Column> {
+  const roles = new Map<Role, Column>();
+  const text = (c: Column) => c.labels.join("|");
+  const excluded = /执行|上年|增减|结转|结余|扣除|比/;
+  const total = cols.find((c) => /合计|总计|小计|金额|预算数|决算数|本年支出/.test(text(c)) && !/基本|项目|人员|公用|专项/.test(text(c)) && !excluded.test(text(c)));
+  if (total) roles.set("total", total);
+  const after = cols.filter((c) => !total || c.x > total.x);
+  const project = after.find((c) => /项目支出|项目|专项/.test(text(c)) && !/增减|比/.test(text(c)));
+  if (project) roles.set("project", project);
+  let basic = after.find((c) => /基本支出/.test(text(c)) && !/人员|公用/.test(text(c)));
+  const anyBasic = cols.some((c) => /基本支出/.test(text(c)));
+  if (!basic && anyBasic) basic = after.find((c) => /小计/.test(text(c)) && (!project || c.x < project.x));
+  if (basic) roles.set("basic", basic);
+  return roles;
+}
+

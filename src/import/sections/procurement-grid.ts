@@ -1,0 +1,155 @@
+/**
+ * Table helpers shared by the 三公 / 政府采购 / 国有资产 / 功能分类 extractors:
+ * rows between two lines in any of the three text layouts (with the blank
+ * cells of a Word export kept, so columns stay aligned), the money unit a
+ * table's caption declares, and the column an amount sits in.
+ */
+import { parseAmount, type Fen, type MoneyUnit } from "../../model/amount.ts";
+import { squash, type SourceDocument } from "../source-document.ts";
+import { splitColumns } from "../readers/text.ts";
+
+export interface GridCell {
+  text: string;
+  line: number;
+  /** Start column: display position ("columns") or cell index ("cells"/"tabs"). */
+  x: number;
+  end: number;
+}
+
+export interface GridRow {
+  cells: GridCell[];
+  line: number;
+}
+
+/**
+ * The table rows printed between two lines (inclusive), in every layout.
+ * "cells": rebuilt from the lines so that empty cells stay in place (a blank
+ * cell must not end a row); text paragraphs become one-cell rows.
+ */
+export function gridRows(doc: SourceDocument, from: number, to: number): GridRow[] {
+  const rows: GridRow[] = [];
+  const lines = doc.lines.filter((l) => l.no >= from && l.no <= to);
+  if (doc.layout === "columns") {
+    for (const l of lines) {
+      if (l.furniture || !l.text.trim()) continue;
+      const cells = splitColumns(l.text, l.no).map((c) => ({ text: c.text, line: l.no, x: c.x ?? 0, end: c.end ?? 0 }));
+      rows.push({ cells, line: l.no });
+    }
+    return rows;
+  }
+  if (doc.layout === "tabs") {
+    for (const l of lines) {
+      if (l.furniture || !l.text.trim()) continue;
+      const cells = l.text.split("\t").map((t, i) => ({ text: t.trim(), line: l.no, x: i, end: i + 1 }));
+      rows.push({ cells, line: l.no });
+    }
+    return rows;
+  }
+  let row: GridRow | undefined;
+  const close = () => {
+    if (row && row.cells.some((c) => c.text)) rows.push(row);
+    row = undefined;
+  };
+  for (const l of lines) {
+    const t = l.text;
+    const empty = (l as { emptyCell?: boolean }).emptyCell === true;
+    if (t.startsWith("\t") || empty) {
+      row ??= { cells: [], line: l.no };
+      const parts = empty ? [""] : t.slice(1).split("\t");
+      for (const p of parts) {
+        const i = row.cells.length;
+        row.cells.push({ text: p.trim(), line: l.no, x: i, end: i + 1 });
+      }
+    } else if (!t.trim()) {
+      close();
+    } else if (row) {
+      const last = row.cells[row.cells.length - 1]!;
+      last.text = last.text ? `${last.text}\n${t.trim()}` : t.trim();
+    } else {
+      rows.push({ cells: [{ text: t.trim(), line: l.no, x: 0, end: 1 }], line: l.no });
+    }
+  }
+  close();
+  return rows;
+}
+
+/** The money unit a table's caption declares near its title ("单位：元", "金额单位：万元"); 万元 when none. */
+export function tableUnit(doc: SourceDocument, titleLine: number, span = 8): MoneyUnit {
+  for (const l of doc.lines) {
+    if (l.no < titleLine || l.no > titleLine + span) continue;
+    const m = /单位[:：]?(万元|元|亿元)/.exec(squash(l.text));
+    if (m) return m[1] as MoneyUnit;
+  }
+  return "万元";
+}
+
+/** An amount cell: a plain number (thousands separators, negatives); no percentages or words. */
+export function cellAmount(text: string, unit: MoneyUnit): Fen | undefined {
+  const t = squash(text);
+  if (!t || /%|％/.test(t)) return undefined;
+  return parseAmount(t, unit);
+}
+
+/** Squashed text of a row's cells joined. */
+export function rowText(row: GridRow): string {
+  return row.cells.map((c) => squash(c.text)).join("");
+}
+
+export interface Column {
+  x: number;
+  end: number;
+  /** Header labels placed over this column, top to bottom. */
+  labels: string[];
+}
+
+/**
+ * Amount columns of a table: amount cells clustered by their right edge (PDF
+ * text right-aligns numbers), then each header label attached to the nearest
+ * column by centre distance.
+ */
+export function amountColumns(dataCells: GridCell[], header: GridCell[], byIndex: boolean): Column[] {
+  const cols: Column[] = [];
+  const sorted = [...dataCells].sort((a, b) => a.end - b.end);
+  for (const c of sorted) {
+    const near = cols.find((k) => (byIndex ? k.x === c.x : Math.abs(k.end - c.end) <= 2));
+    if (near) {
+      near.x = Math.min(near.x, c.x);
+      near.end = Math.max(near.end, c.end);
+    } else cols.push({ x: c.x, end: c.end, labels: [] });
+  }
+  cols.sort((a, b) => a.x - b.x);
+  if (cols.length === 0) return cols;
+  // Labels of one header row keep their left-to-right order: a label whose nearest column was
+  // already taken by the label before it ("基本支出 项目支出" over two columns) moves right.
+  let lastLine = -1;
+  let lastIndex = -1;
+  for (const h of header) {
+    const label = squash(h.text);
+    // Labels of the code and name columns, and the numbers of a 合计 row above, name no amount column.
+    if (!label || /科目|编码|名称|^(项目|类|款|项|\*+)$|^[-\d,.]+$/.test(label)) continue;
+    if (byIndex) {
+      const col = cols.find((k) => k.x === h.x);
+      if (col) col.labels.push(label);
+      continue;
+    }
+    if (h.line !== lastLine) {
+      lastLine = h.line;
+      lastIndex = -1;
+    }
+    const centre = (h.x + h.end) / 2;
+    const dist = (k: Column) => (centre >= k.x - 1 && centre <= k.end + 1 ? 0 : Math.min(Math.abs(centre - k.x), Math.abs(centre - k.end)));
+    let best = -1;
+    for (let i = 0; i < cols.length; i++) if (best < 0 || dist(cols[i]!) < dist(cols[best]!)) best = i;
+    if (best < 0 || dist(cols[best]!) > 10) continue;
+    if (best <= lastIndex && lastIndex + 1 < cols.length && dist(cols[lastIndex + 1]!) <= 10) best = lastIndex + 1;
+    cols[best]!.labels.push(label);
+    lastIndex = best;
+  }
+  return cols;
+}
+
+/** The column a cell falls in (overlap or nearest right edge). */
+export function columnOf(cols: Column[], cell: GridCell, byIndex: boolean): Column | undefined {
+  if (byIndex) return cols.find((k) => k.x === cell.x);
+  return cols.find((k) => Math.abs(k.end - cell.end) <= 2) ?? cols.find((k) => cell.x < k.end && cell.end > k.x);
+}
