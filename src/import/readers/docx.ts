@@ -5,13 +5,15 @@
  * line per cell, a cell's further paragraphs on untabbed lines, and a blank
  * line after the row. A horizontally merged cell (gridSpan) is written once
  * and keeps its span; the lower parts of a vertically merged cell (vMerge)
- * are empty, so the table reads as printed.
+ * are empty, so the table reads as printed. Automatic numbering ("一、")
+ * is printed before the paragraph, as Word's export does.
  */
 import { ImportError } from "../errors.ts";
 import type { Block, Cell, SourceDocument, TableBlock } from "../source-document.ts";
 import type { OfficeZip } from "./office-zip.ts";
 import { readText } from "./text.ts";
 import { attr, xmlTokens } from "./xml-tokens.ts";
+import { Numbering, type NumberRef } from "./docx-numbering.ts";
 
 interface DocCell {
   paras: string[];
@@ -29,17 +31,22 @@ interface TableState {
 }
 
 /** Elements whose content is not printed text (deleted text, field codes, duplicate fallbacks). */
-const SKIP = new Set(["w:delText", "w:instrText", "mc:Fallback", "w:rPr", "w:pPr", "w:sectPr", "w:footnoteReference"]);
+const SKIP = new Set(["w:delText", "w:instrText", "mc:Fallback", "w:rPr", "w:pPrChange", "w:sectPr", "w:footnoteReference"]);
 
-export function docxItems(xml: string): DocItem[] {
+export function docxItems(xml: string, numbering = new Numbering()): DocItem[] {
   const items: DocItem[] = [];
   const tables: TableState[] = [];
   let para: string | undefined;
   let paraDepth = 0;
   let inText = false;
   let skip = 0;
+  let style: string | undefined;
+  let own: Partial<NumberRef> = {};
 
-  const endParagraph = (text: string) => {
+  const endParagraph = (body: string) => {
+    const ref = numbering.resolve(own, style);
+    const label = ref ? numbering.next(ref) : "";
+    const text = label && body.trim() ? label + body.replace(/^\s+/, "") : body;
     const table = tables[tables.length - 1];
     if (table?.cell) table.cell.paras.push(text);
     else if (!table) items.push({ kind: "para", text });
@@ -63,12 +70,25 @@ export function docxItems(xml: string): DocItem[] {
       }
       switch (t.name) {
         case "w:p":
+          if (paraDepth === 0) {
+            style = undefined;
+            own = {};
+          }
           if (t.selfClosing) endParagraph("");
           else if (paraDepth++ === 0) para = "";
           else para = (para ?? "") + " "; // a text box's paragraph inside this one
           break;
         case "w:t":
           inText = !t.selfClosing;
+          break;
+        case "w:pStyle":
+          if (paraDepth === 1) style = attr(t.attrs, "w:val");
+          break;
+        case "w:numId":
+          if (paraDepth === 1) own.numId = attr(t.attrs, "w:val");
+          break;
+        case "w:ilvl":
+          if (paraDepth === 1) own.ilvl = Number(attr(t.attrs, "w:val") ?? 0);
           break;
         case "w:tab":
         case "w:ptab":
@@ -191,7 +211,10 @@ export function docxText(items: DocItem[]): { text: string; blocks: Block[] } {
 }
 
 export function readDocx(zip: OfficeZip): SourceDocument {
-  const { text, blocks } = docxText(docxItems(zip.readXml(mainDocumentPart(zip))));
+  const main = mainDocumentPart(zip);
+  const part = (name: string) => (zip.has(name) ? zip.readXml(name) : undefined);
+  const numbering = new Numbering(part("word/numbering.xml"), part("word/styles.xml"));
+  const { text, blocks } = docxText(docxItems(zip.readXml(main), numbering));
   const doc = readText(text, "docx", "cells");
   return { ...doc, blocks };
 }

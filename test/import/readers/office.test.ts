@@ -9,7 +9,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, VerticalMergeType } from "docx";
+import { AlignmentType, Document, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, VerticalMergeType } from "docx";
 import ExcelJS from "exceljs";
 import { importDisclosure } from "../../../src/import/index.ts";
 import { readSource } from "../../../src/import/read.ts";
@@ -117,3 +117,38 @@ test("a legacy .xls (converted by LibreOffice) imports like the workbook it came
 function hasSoffice(): boolean {
   return spawnSync("soffice", ["--version"], { stdio: "ignore", timeout: 30_000 }).status === 0;
 }
+
+test("Word's automatic numbering (一、 （一） 1.) is printed before the paragraph, and counts on across lists", async () => {
+  const file = new Document({
+    numbering: {
+      config: [
+        {
+          reference: "parts",
+          levels: [
+            { level: 0, format: LevelFormat.CHINESE_COUNTING, text: "%1、" },
+            { level: 1, format: LevelFormat.CHINESE_COUNTING, text: "（%2）" },
+            { level: 2, format: LevelFormat.DECIMAL, text: "%3." },
+          ],
+        },
+      ],
+    },
+    sections: [
+      {
+        children: [
+          new Paragraph({ text: "部门职责", numbering: { reference: "parts", level: 0 } }),
+          new Paragraph({ text: "主要职责", numbering: { reference: "parts", level: 1 } }),
+          new Paragraph({ text: "机构设置", numbering: { reference: "parts", level: 1 } }),
+          new Paragraph({ text: "本级", numbering: { reference: "parts", level: 2 } }),
+          new Paragraph({ text: "不编号的段落" }),
+          new Paragraph({ text: "收支预算", numbering: { reference: "parts", level: 0 } }),
+          new Paragraph({ text: "收入预算", numbering: { reference: "parts", level: 1 } }),
+        ],
+      },
+    ],
+  });
+  const doc = await readSource(new Uint8Array(await Packer.toBuffer(file)));
+  assert.deepEqual(
+    doc.blocks.map((b) => (b as { text: string }).text),
+    ["一、部门职责", "（一）主要职责", "（二）机构设置", "1.本级", "不编号的段落", "二、收支预算", "（一）收入预算"],
+  );
+});
