@@ -4,7 +4,7 @@ import type { Draft } from "../../types.ts";
 import { checkRate, pct } from "../change/rate.ts";
 import { BASIS, defineRule, ROUNDING } from "../define.ts";
 import { halfUnit } from "../../tolerance.ts";
-import { NUM, UNIT, resolveSubject, sentencesOf, textAmount, topicOf } from "./sentences.ts";
+import { NUM, UNIT, resolveSubject, sentencesOf, textAmount, topicFor } from "./sentences.ts";
 
 const CHANGE_WORD = /增加|减少|增长|下降|持平|上升|降低|增减/;
 
@@ -33,7 +33,7 @@ export const comparisonYear = defineRule(
         const amount = new RegExp(`(?:增加|减少|增长|下降)${NUM}${UNIT}`).exec(after);
         const resolved = resolveSubject(ctx, s, before, undefined);
         let path = resolved.path;
-        const topic = topicOf(before) ?? s.topic;
+        const topic = topicFor(s, before);
         if (topic === "expenditure" || topic === "income" || topic === "threePublic" || topic === "operatingCosts") {
           path = { expenditure: "/expenditure/change", income: "/income/change", threePublic: "/threePublic/change", operatingCosts: "/operatingCosts/change" }[topic];
         }

@@ -21,7 +21,7 @@ const TOPICS: [RegExp, Topic][] = [
   [/资产/, "assets"],
   [/绩效/, "performance"],
   [/收入/, "income"],
-  [/支出|预算安排|收支/, "expenditure"],
+  [/支出|预算|收支/, "expenditure"],
 ];
 
 export function topicOf(text: string): Topic | undefined {
@@ -164,8 +164,16 @@ export function resolveSubject(ctx: CheckContext, sentence: Sentence, before: st
     const pick = named.sort((a, b) => lastIndex(before, b) - lastIndex(before, a))[0] ?? equal.find((s) => s.topic === sentence.topic);
     if (pick) return { subject: pick, path: pick.path };
   }
-  const topic = topicOf(before) ?? sentence.topic;
-  return { path: ROOT[topic] };
+  return { path: ROOT[topicFor(sentence, before)] };
+}
+
+/** The topic a claim is about: a specific subject named before it, else its section, else any subject named. */
+export function topicFor(sentence: Sentence, before: string): Topic {
+  const named = topicOf(before);
+  // "预算" alone names no part; 收入, 三公, 机关运行 … do.
+  if (named && named !== "expenditure") return named;
+  if (sentence.topic !== "other") return sentence.topic;
+  return named ?? "other";
 }
 
 function lastIndex(text: string, s: Subject): number {

@@ -1,0 +1,128 @@
+/** The engine: every rule ends in a status, crashes are isolated, findings carry source lines and rounding-aware tolerances. */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { runChecks } from "../../src/check/engine.ts";
+import { catalogue } from "../../src/check/catalogue.ts";
+import { defineRule } from "../../src/check/rules/define.ts";
+import { FORMAT_ID, type Disclosure } from "../../src/model/disclosure.ts";
+import { printedPlaces, toleranceOf } from "../../src/check/tolerance.ts";
+
+const base = (extra: Partial<Disclosure> = {}): Disclosure => ({ format: FORMAT_ID, amountUnit: "万元", ...extra });
+
+test("catalogue: at least 60 rules, unique stable IDs, complete metadata in Chinese", () => {
+  assert.ok(catalogue.length >= 60, `${catalogue.length} rules`);
+  const ids = catalogue.map((r) => r.id);
+  assert.equal(new Set(ids).size, ids.length);
+  for (const r of catalogue) {
+    assert.match(r.id, /^(ARI|XPT|TXT|YOY|CMP|PRF|COD)-\d{3}$/);
+    for (const field of [r.title, r.expects, r.tolerance, r.category]) assert.match(field, /[\u4e00-\u9fa5]|无/, r.id);
+    assert.ok(["error", "warning", "info"].includes(r.severity));
+  }
+  const families = new Set(catalogue.map((r) => r.family));
+  assert.deepEqual([...families].sort(), ["arithmetic", "change", "codes", "completeness", "cross", "narrative", "performance"]);
+});
+
+test("an empty disclosure: every rule reports a status, nothing crashes, arithmetic rules are not applicable", () => {
+  const r = runChecks({ disclosure: base() });
+  assert.equal(r.results.length, catalogue.length);
+  assert.equal(r.coverage.crashed, 0);
+  assert.equal(r.coverage.passed + r.coverage.failed + r.coverage.notApplicable + r.coverage.notEvaluable, catalogue.length);
+  for (const x of r.results.filter((x) => x.rule.family === "arithmetic")) assert.equal(x.status, "notApplicable", x.rule.id);
+  assert.equal(r.coverage.findings.error, 0);
+  // Completeness rules report what is missing.
+  assert.ok(r.findings.some((f) => f.rule === "CMP-002" && f.path === "/expenditure"));
+});
+
+test("a crashing rule is reported as such and the others still run", () => {
+  const boom = defineRule({ id: "TST-001", family: "arithmetic", severity: "error", category: "测试", title: "会崩溃的规则", expects: "无", tolerance: "无" }, () => {
+    throw new Error("坏了");
+  });
+  const r = runChecks({ disclosure: base({ expenditure: { total: 10, basic: 4, project: 5 } }) }, [boom, ...catalogue]);
+  assert.equal(r.results[0]!.status, "crashed");
+  assert.match(r.results[0]!.reason!, /坏了/);
+  assert.equal(r.coverage.crashed, 1);
+  assert.ok(r.findings.some((f) => f.rule === "ARI-002"));
+});
+
+test("a broken equation cites both sides with their source lines, and the numbers and unit", () => {
+  const d = base({
+    expenditure: { total: 72899, basic: 10000, project: 62000 },
+    sourceMap: {
+      "/expenditure/total": { line: 40, text: "72899.00" },
+      "/expenditure/basic": { line: 41, text: "10000.00" },
+      "/expenditure/project": { line: 42, text: "62000.00" },
+    },
+  });
+  const f = runChecks({ disclosure: d }).findings.find((x) => x.rule === "ARI-002")!;
+  assert.equal(f.severity, "error");
+  assert.equal(f.path, "/expenditure/total");
+  assert.equal(f.line, 40);
+  assert.deepEqual(f.lines, [40, 41, 42]);
+  assert.equal(f.actual, 72899);
+  assert.equal(f.expected, 72000);
+  assert.equal(f.difference, 899);
+  assert.equal(f.unit, "万元");
+  assert.deepEqual(f.places?.map((p) => p.path), ["/expenditure/total", "/expenditure/basic", "/expenditure/project"]);
+  assert.match(f.message, /72899/);
+  assert.match(f.message, /899/);
+});
+
+test("a line is found on a descendant or an ancestor when the value itself is not cited", () => {
+  const d = base({
+    performance: { activities: [{ duty: "职责", activity: "活动", indicators: [{ name: "完成率", grades: {} }] }] },
+    sourceMap: { "/performance/activities/0/indicators/0/name": { line: 77, text: "完成率" } },
+  });
+  const f = runChecks({ disclosure: d }).findings.find((x) => x.rule === "PRF-006")!;
+  assert.equal(f.path, "/performance/activities/0/indicators/0");
+  assert.equal(f.line, 77);
+});
+
+test("tolerance: half a unit of the last printed digit, read from the printed text when known", () => {
+  const d = base({ sourceMap: { "/a": { line: 1, text: "12.30" }, "/b": { line: 2, text: "873,617.00" }, "/c": { line: 3, text: "72,899" } } });
+  assert.equal(printedPlaces(d, "/a", 12.3), 2);
+  assert.equal(toleranceOf(d, "/a", 12.3), 5000n);
+  // Printed in 元 and converted: exact to the fen.
+  assert.equal(printedPlaces(d, "/b", 87.3617), 6);
+  assert.equal(toleranceOf(d, "/b", 87.3617), 0n);
+  assert.equal(toleranceOf(d, "/c", 72899), 500000n);
+  // Without a printed text: 2 decimals, or as many as the number carries.
+  assert.equal(toleranceOf(d, undefined, 5), 5000n);
+  assert.equal(toleranceOf(d, undefined, 52.606911), 0n);
+});
+
+test("a difference within rounding is a warning, beyond it an error", () => {
+  const parts = [0, 198.37, 13.48, 0, 0, 32.46];
+  const items = parts.map((v, i) => ({ category: `类别${i}`, depreciation: v }));
+  const within = runChecks({ disclosure: base({ assets: { total: { depreciation: 244.3 }, items } }) }).findings.find((f) => f.rule === "ARI-031")!;
+  assert.equal(within.severity, "warning");
+  assert.equal(within.difference, -0.01);
+  const beyond = runChecks({ disclosure: base({ assets: { total: { depreciation: 244.5 }, items } }) }).findings.find((f) => f.rule === "ARI-031")!;
+  assert.equal(beyond.severity, "error");
+});
+
+test("seed 000's stated change: 基本支出 −3590 + 项目支出 +13600 ≠ +10000 is an error on /expenditure/change", () => {
+  const d = base({ expenditure: { change: { total: 10000, basic: -3590, project: 13600 } } });
+  const f = runChecks({ disclosure: d }).findings.find((x) => x.rule === "ARI-005")!;
+  assert.equal(f.severity, "error");
+  assert.equal(f.path, "/expenditure/change");
+  assert.equal(f.difference, -10);
+});
+
+test("narrative: a comparison with the wrong year and a rate computed on this year are errors", () => {
+  const d = base({ year: 2021, expenditure: { total: 1000, change: { total: 453.36 } } });
+  const narrative = [
+    { line: 124, text: "2021年部门预算较2010年增加453.36万元，其中：基本支出增加217.3万元。" },
+    { line: 200, text: "六、“三公”经费等预算情况说明" },
+    { line: 201, text: "2021 年本部门当年一般公共预算会议费 32 万元，较上年减少 14.2 万元（44.38%）。" },
+  ];
+  const r = runChecks({ disclosure: d, narrative });
+  const year = r.findings.find((f) => f.rule === "TXT-001")!;
+  assert.equal(year.line, 124);
+  assert.equal(year.expected, 2020);
+  assert.equal(year.actual, 2010);
+  assert.ok(year.path!.startsWith("/expenditure/change"));
+  const rate = r.findings.find((f) => f.rule === "TXT-002")!;
+  assert.equal(rate.path, "/threePublic");
+  assert.equal(rate.expected, -30.74);
+  assert.match(rate.message, /本年数/);
+});
