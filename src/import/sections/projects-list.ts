@@ -8,9 +8,9 @@
  */
 import { fenToWan, parseAmount } from "../../model/amount.ts";
 import type { Project } from "../../model/disclosure.ts";
-import { splitColumns } from "../readers/text.ts";
 import { squash, type Cell, type SourceDocument, type SourceLine } from "../source-document.ts";
 import { labelText, type ParsedProject } from "./projects-table.ts";
+import { splitColumns } from "../readers/text.ts";
 
 const LIST_NAME = /^(项目名称|单位\(项目\)名称|一级项目名称|二级项目名称|项目\(资金\)名称|专项资金名称|专项名称)$/;
 const LIST_AMOUNT = /^(项目总额|资金总额|预算数|预算金额|当年预算|年度预算|预算总额|金额|合计|当年财政拨款|年度资金总额|财政拨款)(\(万元\)|\(元\))?$/;
@@ -62,7 +62,7 @@ function cellsOf(line: SourceLine): Cell[] {
       out.push({ ...c, text: m[1]!, end: c.x! + m[1]!.length });
       let x = c.x! + m[1]!.length;
       for (const part of m[2]!.split(" ").filter(Boolean)) {
-        x = c.text.indexOf(part, x - c.x!) + c.x!;
+        x += 1;
         out.push({ text: part, line: c.line, x, end: x + part.length });
         x += part.length;
       }

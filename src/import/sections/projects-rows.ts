@@ -7,8 +7,10 @@
 import type { Cell, Row, SourceDocument, TableBlock } from "../source-document.ts";
 
 export interface ProjectRow extends Row {
-  /** Index of the table block the row came from. */
+  /** Index of the table block the row came from (-1: a line of PDF text). */
   block: number;
+  /** PDF text: the whole line, to measure cell positions another way. */
+  text?: string;
 }
 
 /** The rows of one table block, empty cells kept where the layout allows. */
@@ -61,4 +63,29 @@ export function cellText(cell: Cell | undefined): string {
       return cjk ? acc + part : `${acc} ${part}`;
     }, "")
     .trim();
+}
+
+/** Display width of text as PDF-to-text layout aligns it: CJK and full-width characters take two columns. */
+export function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    const wide =
+      (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) ||
+      (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6);
+    w += wide ? 2 : 1;
+  }
+  return w;
+}
+
+/** Splits a layout line into cells at runs of two or more spaces, x and end in display columns. */
+export function splitDisplayColumns(text: string, lineNo: number): Cell[] {
+  const cells: Cell[] = [];
+  const re = /\S+(?: \S+)*/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    const x = displayWidth(text.slice(0, m.index));
+    cells.push({ text: m[0], line: lineNo, x, end: x + displayWidth(m[0]) });
+  }
+  return cells;
 }

@@ -10,6 +10,7 @@ import type { Project, ProjectIndicator } from "../../model/disclosure.ts";
 import { parseTarget } from "../../model/target.ts";
 import { squash, type Cell } from "../source-document.ts";
 import { cellText, type ProjectRow } from "./projects-rows.ts";
+import { columnsGrids, type ColumnsGrid } from "./projects-columns.ts";
 
 /** A value and where it was printed. */
 export interface Sourced {
@@ -36,13 +37,13 @@ export function labelText(text: string): string {
 
 export const CODE_LABEL = /^项目(编码|代码|编号)$/;
 export const NAME_LABEL = /^(项目名称|专项资金名称|专项名称|项目\(资金\)名称|资金名称|一级项目名称|二级项目名称)$/;
-const BUDGET_LABEL = /^(预算数|预算金额|年度预算数?|年度资金总额|资金总额|当年预算|预算总额|项目总额|当年财政拨款预算金额)$/;
+const BUDGET_LABEL = /^(预算数|预算金额|年度预算数?|年度资金总额|资金总额|当年预算|预算总额|项目总额|当年财政拨款预算金额|实施期资金总额)$/;
 const FISCAL_LABEL = /^(其中)?[:：]?(财政资金|财政拨款)$/;
 const OTHER_LABEL = /^(其中)?[:：]?其他资金$/;
 const PURPOSE_LABEL = /^(资金用途|主要用途|项目概况|项目内容|项目简介)$/;
 const UNIT_LABEL = /^(实施单位|单位名称|预算单位)$/;
 const PLAN_LABEL = /资金支出计划|支出进度计划|资金使用计划/;
-const GOALS_LABEL = /^(绩效目标|年度绩效目标|当年绩效目标|项目绩效目标|年度目标)$/;
+const GOALS_LABEL = /^(绩效目标|年度绩效目标|当年绩效目标|项目绩效目标|年度目标|年度总体目标|总体目标|项目目标)$/;
 const MONTH_LABEL = /^(\d{1,2})月(底|末|份)?(前)?$/;
 const MONTH_KEYS: Record<string, keyof NonNullable<Project["spendingPlan"]>> = { "3": "mar", "6": "jun", "10": "oct", "12": "dec" };
 
@@ -52,7 +53,7 @@ export const isLabel = (text: string): boolean => {
   return ANY_LABEL.some((re) => re.test(t)) || MONTH_LABEL.test(t) || /^预算规模/.test(t) || /^(一|二|三)级指标$/.test(t);
 };
 
-type Role = "level1" | "level2" | "name" | "description" | "target" | "basis";
+type Role = "level1" | "level2" | "name" | "description" | "target" | "basis" | "op" | "measure";
 
 /** The indicator header: 一级指标, 二级指标, 三级指标 (or 指标名称), 指标值 … */
 export function indicatorColumns(cells: Cell[]): Partial<Record<Role, number>> | undefined {
@@ -66,8 +67,15 @@ export function indicatorColumns(cells: Cell[]): Partial<Record<Role, number>> |
     else if (/指标描述|指标内容|指标说明/.test(t)) role = "description";
     else if (/^(本年|年度)?指标值(\(.*\))?$|^绩效指标值$|^目标值$/.test(t)) role = "target";
     else if (/确定依据|设定依据|指标依据/.test(t)) role = "basis";
+    else if (/^(绩效)?指标性质$/.test(t)) role = "op";
+    else if (/^(绩效)?(计量|度量)单位$/.test(t)) role = "measure";
     if (role && roles[role] === undefined) roles[role] = i;
   });
+  // Without a 三级指标 column, 指标内容 names the indicator (Shaanxi template).
+  if (roles.name === undefined && roles.description !== undefined) {
+    roles.name = roles.description;
+    delete roles.description;
+  }
   return roles.level1 !== undefined && roles.level2 !== undefined && roles.name !== undefined ? roles : undefined;
 }
 
@@ -113,7 +121,10 @@ export function parseProjectTable(rows: ProjectRow[], defaultUnit: MoneyUnit = "
 
   let r = 0;
   let budgetRow = -1;
+  // "预算规模及资金用途": the label spans the budget row and the 资金用途 row under it.
+  let purposeBelow = false;
   let goals: { text: string; row: number } | undefined;
+  let grids: ColumnsGrid[] | undefined;
   let header: { roles: Partial<Record<Role, number>>; width: number; key: string; line: number } | undefined;
   for (; r < rows.length && !header; r++) {
     const cells = rows[r]!.cells;
@@ -128,6 +139,15 @@ export function parseProjectTable(rows: ProjectRow[], defaultUnit: MoneyUnit = "
         goals.text += `\n${filled[0]!.text}`;
         goals.row = r;
         continue;
+      }
+    }
+    // PDF text: the header may be stacked over lines and the rows wrapped; place cells by x.
+    if (cells.length && cells.every((c) => c.x !== undefined) && cells.some((c) => /指标/.test(c.text))) {
+      const found = columnsGrids(rows, r);
+      if (found.length) {
+        grids = found;
+        header = { roles: {}, width: 0, key: "", line: rows[r]!.line };
+        break;
       }
     }
     const roles = indicatorColumns(cells);
@@ -151,6 +171,7 @@ export function parseProjectTable(rows: ProjectRow[], defaultUnit: MoneyUnit = "
           project.budget = v;
           cite("/budget", next!);
           budgetRow = r;
+          purposeBelow = texts.some((x) => /资金用途|用途$/.test(x));
         }
       } else if (FISCAL_LABEL.test(t) && project.fiscalFunds === undefined) {
         const v = amount(next);
@@ -165,7 +186,7 @@ export function parseProjectTable(rows: ProjectRow[], defaultUnit: MoneyUnit = "
           cite("/otherFunds", next!);
         }
       } else if (PURPOSE_LABEL.test(t) && project.purpose === undefined && next && cellText(next)) {
-        project.purpose = cellText(next);
+        project.purpose = next.x === undefined ? cellText(next) : gatherColumn(rows, r, next);
         cite("/purpose", next);
       } else if (UNIT_LABEL.test(t) && next && cellText(next) && !isLabel(next.text)) {
         project.unit = { ...project.unit, name: cellText(next) };
@@ -173,8 +194,19 @@ export function parseProjectTable(rows: ProjectRow[], defaultUnit: MoneyUnit = "
       } else if (GOALS_LABEL.test(t) && goals === undefined) {
         const values = cells.slice(i + 1).filter((c) => cellText(c));
         if (values.length === 1) {
-          goals = { text: values[0]!.text, row: r };
+          goals = { text: values[0]!.x === undefined ? values[0]!.text : gatherColumn(rows, r, values[0]!, "\n"), row: r };
           cite("/goals", values[0]!);
+        } else if (!values.length && cells[i]!.x !== undefined) {
+          // PDF text: a one-line label beside a wrapped paragraph, the label on no line of its own value.
+          for (const k of [r - 1, r + 1]) {
+            const near = rows[k];
+            const only = near?.cells.filter((c) => c.x! > cells[i]!.end!);
+            if (near && Math.abs(near.line - rows[r]!.line) === 1 && only?.length === 1 && near.cells.length === 1) {
+              goals = { text: gatherColumn(rows, k, only[0]!, "\n", false), row: r };
+              cite("/goals", only[0]!);
+              break;
+            }
+          }
         } else if (values.length > 1) {
           problems.push({ level: "warning", message: "“绩效目标”一行的内容混有其他单元格，无法可靠读取，未导入（goals cell is garbled）", line: rows[r]!.line });
         }
@@ -185,7 +217,7 @@ export function parseProjectTable(rows: ProjectRow[], defaultUnit: MoneyUnit = "
     }
     if (planRow) readSpendingPlan(rows, r, project, cites, problems);
     // The row after 预算数 with no label of its own is 资金用途 (under "预算规模及资金用途").
-    if (budgetRow >= 0 && r === budgetRow + 1 && project.purpose === undefined && !texts.some((t, i) => t && isLabel(cells[i]!.text))) {
+    if (budgetRow >= 0 && r === budgetRow + 1 && purposeBelow && project.purpose === undefined && !texts.some((t, i) => t && isLabel(cells[i]!.text))) {
       const filled = cells.filter((c) => cellText(c));
       const text = filled[filled.length - 1];
       if (text && amount(text) === undefined) {
@@ -199,8 +231,37 @@ export function parseProjectTable(rows: ProjectRow[], defaultUnit: MoneyUnit = "
     const items = splitGoals(goals.text);
     if (items.length) project.goals = items;
   }
-  if (header) readIndicators(rows.slice(r + 1), header, project, cites, problems);
+  if (grids) readColumnsIndicators(grids, header!.line, project, cites, problems);
+  else if (header) readIndicators(rows.slice(r + 1), header, project, cites, problems);
   return { project: project as Project, cites, problems };
+}
+
+/**
+ * PDF text: a label sits on the middle line of its wrapped value, so the value
+ * is the run of adjacent lines that hold one cell starting where it starts.
+ */
+function gatherColumn(rows: ProjectRow[], r: number, cell: Cell, joiner = "", symmetric = true): string {
+  const alone = (k: number) => {
+    const row = rows[k];
+    if (!row) return undefined;
+    const cells = row.cells.filter((c) => Math.abs(c.x! - cell.x!) > 2);
+    const own = row.cells.filter((c) => Math.abs(c.x! - cell.x!) <= 2);
+    return own.length === 1 && cells.every((c) => c.end! <= cell.x! && !isLabel(c.text) && c.text.length <= 2) ? own[0] : undefined;
+  };
+  const parts = [cellText(cell)];
+  for (let k = r - 1, line = rows[r]!.line; k >= 0 && rows[k]!.line === line - 1; k--, line--) {
+    const c = alone(k);
+    if (!c) break;
+    parts.unshift(cellText(c));
+  }
+  // The label is centred on its value: no more lines below it than above (a run below belongs to the next label).
+  const below = symmetric ? parts.length - 1 : Infinity;
+  for (let k = r + 1, line = rows[r]!.line; k < rows.length && rows[k]!.line === line + 1 && k - r <= below; k++, line++) {
+    const c = alone(k);
+    if (!c) break;
+    parts.push(cellText(c));
+  }
+  return parts.join(joiner);
 }
 
 /** 资金支出计划: month labels in one row, values in the next at the same column (or the same x). */
@@ -294,7 +355,11 @@ function readIndicators(
     if (l2) level2 = l2;
     const name = cellText(at("name"));
     const targetCell = at("target");
-    const raw = cellText(targetCell);
+    // 指标性质 (≥, =, 定性) and 计量单位 printed in columns of their own make one target text.
+    const op = cellText(at("op"));
+    const measure = cellText(at("measure"));
+    const value = cellText(targetCell);
+    const raw = `${/^(≥|≤|>|<|=|＝|＞|＜|大于|小于|等于|不低于|不高于)/.test(op) ? op : ""}${value}${value && measure && !value.endsWith(measure) ? measure : ""}`;
     if (!name && !raw) continue;
     const i = indicators.length;
     const indicator: ProjectIndicator = { level1, level2, name, target: parseTarget(raw) };
@@ -310,4 +375,45 @@ function readIndicators(
     if (!raw) problems.push({ level: "warning", message: `指标“${name}”没有填写指标值（no target value）`, line });
   }
   if (indicators.length) project.indicators = indicators;
+}
+
+const LEVEL1 = /^(产出|效益|效果|满意度|成本|社会|经济|生态|可持续|质量|数量|时效)?.*指标$/;
+
+/** An indicator that reads like one: levels ending in 指标, a name that is not a target, a short target. */
+function plausible(i: ProjectIndicator): boolean {
+  const name = squash(i.name);
+  const raw = squash(i.target.raw);
+  return (
+    LEVEL1.test(squash(i.level1)) &&
+    /指标$/.test(squash(i.level2)) &&
+    name.length > 0 && name.length <= 40 && !/[≥≤＞＜]/.test(name) &&
+    raw.length > 0 && raw.length <= 30
+  );
+}
+
+/**
+ * PDF text: of the grids built by character index and by display width, keep
+ * the one whose rows read as indicators; when neither does, import none
+ * rather than misaligned ones.
+ */
+function readColumnsIndicators(grids: ColumnsGrid[], line: number, project: Partial<Project>, cites: Sourced[], problems: ParsedProject["problems"]): void {
+  let best: { indicators: ProjectIndicator[]; cites: Sourced[]; problems: ParsedProject["problems"]; good: number } | undefined;
+  for (const grid of grids) {
+    const roles = indicatorColumns(grid.header)!;
+    const tmp: Partial<Project> = {};
+    const c: Sourced[] = [];
+    const p: ParsedProject["problems"] = [];
+    readIndicators(grid.rows, { roles, width: grid.header.length, key: "", line }, tmp, c, p);
+    const indicators = tmp.indicators ?? [];
+    const good = indicators.filter(plausible).length;
+    if (!best || good > best.good || (good === best.good && indicators.length < best.indicators.length)) best = { indicators, cites: c, problems: p, good };
+  }
+  if (!best || !best.indicators.length) return;
+  if (best.good < best.indicators.length) {
+    problems.push({ level: "warning", message: "PDF 文本中的绩效指标表无法可靠对齐各列，指标未导入（indicator columns could not be aligned）", line });
+    return;
+  }
+  project.indicators = best.indicators;
+  cites.push(...best.cites);
+  problems.push(...best.problems);
 }

@@ -3,6 +3,7 @@ import type { Project } from "../../model/disclosure.ts";
 import { declaredUnit, type MoneyUnit } from "../../model/amount.ts";
 import { squash, type SourceDocument } from "../source-document.ts";
 import { tableRows, type ProjectRow } from "./projects-rows.ts";
+import { splitColumns } from "../readers/text.ts";
 import { CODE_LABEL, NAME_LABEL, isLabel, labelText, parseProjectTable, type ParsedProject } from "./projects-table.ts";
 import { findProjectLists } from "./projects-list.ts";
 
@@ -101,22 +102,32 @@ function findProjectTables(doc: SourceDocument): { line: number; parsed: ParsedP
  * The rows of one project: from its naming row to the end of its table, and on
  * into tables that follow directly (a table broken by a page, its header
  * repeated). In PDF text, tables are also broken by stray text lines, so there
- * only a heading ends the project.
+ * every line is a row and only a heading ends the project.
  */
 function extent(doc: SourceDocument, tables: (ProjectRow[] | undefined)[], from: Anchor, until: Anchor | undefined): ProjectRow[] {
+  if (doc.layout === "columns") return lineRows(doc, from.row.line, until?.row.line);
   const rows: ProjectRow[] = [];
   for (let b = from.table; b < doc.blocks.length; b++) {
     const block = doc.blocks[b]!;
-    if (block.kind === "text") {
-      if (doc.layout !== "columns" || TITLE.test(squash(block.text))) break;
-      continue;
-    }
+    if (block.kind === "text") break;
     for (const [i, row] of tables[b]!.entries()) {
       if (b === from.table && i < from.index) continue;
       if (until && b === until.table && i >= until.index) return rows;
       rows.push(row);
     }
     if (until && b >= until.table) break;
+  }
+  return rows;
+}
+
+/** PDF text: every line a row (its cells at their x), up to the next project or heading. */
+function lineRows(doc: SourceDocument, from: number, until: number | undefined): ProjectRow[] {
+  const rows: ProjectRow[] = [];
+  for (const line of doc.lines) {
+    if (line.no < from || line.furniture || !line.text.trim()) continue;
+    if (until !== undefined && line.no >= until) break;
+    if (line.no > from && TITLE.test(squash(line.text))) break;
+    rows.push({ cells: splitColumns(line.text, line.no), line: line.no, block: -1, text: line.text });
   }
   return rows;
 }
@@ -138,6 +149,8 @@ function unitBefore(doc: SourceDocument, after: number, before: number): { code:
   for (const l of doc.lines) {
     if (l.no <= after || l.no >= before || l.furniture) continue;
     const t = l.text.trim();
+    // A table title starts afresh: a unit line printed before it belongs to something else.
+    if (/绩效目标表$|^表\s*[\d一二三四五六七八九十]+$/.test(squash(t))) found = undefined;
     const m = /^(\d{6})\s*([\u4e00-\u9fff][^\t]*?)$/.exec(t);
     if (m && !/单位\s*[:：]|绩效目标表/.test(m[2]!) && squash(m[2]!).length <= 40) found = { code: m[1]!, name: squash(m[2]!) === m[2] ? m[2]! : m[2]!.trim(), line: l.no };
   }
