@@ -73,7 +73,8 @@ export interface ChangeEvent {
   raw: string;
 }
 
-const SUBJECT = /收、支|收入、支出|收入支出|收支|基本支出|项目支出|机关运行经费|运行经费|三公|收入|支出|部门预算/g;
+// Longer names first, so "机关运行经费支出" is one subject, not 支出.
+const SUBJECT = /收、支|收入、支出|收入支出|收支|基本支出|项目支出|(?:机关)?运行经费(?:财政拨款)?(?:[预决]算)?(?:支出)?|三公”?经费(?:[预决]算)?(?:支出)?|三公|收入|支出|部门预算/g;
 /** A fund-level subject ("财政拨款收入", "一般公共预算支出") is not the department's total. */
 const FUND_SCOPE = /(?:财政拨款|一般公共预算|政府性基金|国有资本|经营|专户|拨款)[^，,。；]{0,4}$/;
 const UP = /增加|增长|上升|增幅|提高/;
@@ -83,6 +84,7 @@ function subjectOf(keyword: string): ChangeSubject | undefined {
   if (keyword === "基本支出") return "basic";
   if (keyword === "项目支出") return "project";
   if (/运行经费/.test(keyword)) return "operating";
+  if (/三公/.test(keyword)) return undefined;
   if (keyword === "收入") return "income";
   if (keyword === "支出" || keyword === "部门预算") return "expenditure";
   return undefined;
