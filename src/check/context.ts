@@ -41,8 +41,16 @@ export class CheckContext {
     return wanToFen(value);
   }
 
+  private tolerances = new Map<string, Fen>();
+
   tolerance(term: Term): Fen {
-    return toleranceOf(this.d, term.path, term.value);
+    const key = `${term.path}|${term.value}`;
+    let t = this.tolerances.get(key);
+    if (t === undefined) {
+      t = toleranceOf(this.d, term.path, term.value);
+      this.tolerances.set(key, t);
+    }
+    return t;
   }
 
   /**

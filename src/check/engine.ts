@@ -85,14 +85,19 @@ class SourceLines {
     if (!map) return undefined;
     const own = map[path];
     if (own) return own;
-    this.keys ??= Object.keys(map);
-    let best: { line: number; text?: string } | undefined;
+    // Descendants share the prefix "path/": a contiguous range of the sorted keys.
+    this.keys ??= Object.keys(map).sort();
     const prefix = path + "/";
-    for (const k of this.keys) {
-      if (k.startsWith(prefix)) {
-        const ref = map[k]!;
-        if (!best || ref.line < best.line) best = ref;
-      }
+    let lo = 0, hi = this.keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.keys[mid]! < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    let best: { line: number; text?: string } | undefined;
+    for (let i = lo; i < this.keys.length && this.keys[i]!.startsWith(prefix); i++) {
+      const ref = map[this.keys[i]!]!;
+      if (!best || ref.line < best.line) best = ref;
     }
     if (best) return best;
     for (let p = path; p.lastIndexOf("/") > 0; ) {

@@ -172,6 +172,9 @@ export const purposeStated = defineRule(meta("PRF-025", "写明资金用途", "�
   );
 });
 
+/** Cheap test before the regular expression: a rate per unit and a total. */
+const RATE_HINT = /元\/.*(合计|共计|总计)/;
+
 export const goalArithmetic = defineRule(meta("PRF-026", "目标中的数量 × 标准 = 合计", "文字写明数量、单位标准和合计时（如 3118.5 吨 × 694 元/吨），合计与二者之积相符"), (ctx) => {
   const perf = ctx.d.performance;
   const texts: { text: string; path: string; line?: number }[] = [];
@@ -179,7 +182,7 @@ export const goalArithmetic = defineRule(meta("PRF-026", "目标中的数量 × 
   perf?.projects?.forEach((p, i) => texts.push({ text: squash(`${p.purpose ?? ""}${(p.goals ?? []).join("")}`), path: `/performance/projects/${i}` }));
   // The running text, for goals the importer did not take apart; tied to a goal when one contains it.
   for (const s of sentencesOf(ctx)) {
-    if (texts.some((t) => t.text.includes(s.text))) continue;
+    if (!RATE_HINT.test(s.text) || texts.some((t) => t.text.includes(s.text))) continue;
     const goal = perf?.goals?.findIndex((g) => squash(`${g.title}${g.goal ?? ""}`).length > 3 && s.text.includes(squash(g.title))) ?? -1;
     texts.push({ text: s.text, path: goal >= 0 ? `/performance/goals/${goal}` : s.topic === "performance" ? "/performance/goals" : "/performance", line: s.line });
   }
@@ -187,6 +190,7 @@ export const goalArithmetic = defineRule(meta("PRF-026", "目标中的数量 × 
   const drafts: Draft[] = [];
   let compared = 0;
   for (const { text, path, line } of texts) {
+    if (!RATE_HINT.test(text)) continue;
     for (const r of text.matchAll(/(\d+(?:\.\d+)?)(元|万元)\/([吨户人亩辆台套件个次])[^。；\d]{0,8}?(?:合计|共计|总计)(\d+(?:\.\d+)?)(万元|元)/g)) {
       // The quantity is the nearest number in the same unit before the rate.
       const before = text.slice(Math.max(0, r.index! - 40), r.index!);

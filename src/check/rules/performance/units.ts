@@ -37,9 +37,30 @@ export function kindOfName(name: string): Kind {
 export const GRADE_KEYS = ["excellent", "good", "fair", "poor"] as const;
 export const GRADE_LABEL = { excellent: "优", good: "良", fair: "中", poor: "差" } as const;
 
-export function parsedGrades(grades: Partial<Record<(typeof GRADE_KEYS)[number], string>>): { key: (typeof GRADE_KEYS)[number]; raw: string; t: Target }[] {
-  return GRADE_KEYS.flatMap((key) => {
+/** Targets parsed once per distinct text: the same grade strings repeat across hundreds of rows. */
+const parsed = new Map<string, Target>();
+export function parseCached(raw: string): Target {
+  let t = parsed.get(raw);
+  if (!t) {
+    if (parsed.size > 20_000) parsed.clear();
+    t = parseTarget(raw);
+    parsed.set(raw, t);
+  }
+  return t;
+}
+
+type Grades = Partial<Record<(typeof GRADE_KEYS)[number], string>>;
+export type ParsedGrade = { key: (typeof GRADE_KEYS)[number]; raw: string; t: Target };
+const gradeCache = new WeakMap<Grades, ParsedGrade[]>();
+
+/** The stated grades in order 优 良 中 差, parsed; computed once per grades object (six rules read them). */
+export function parsedGrades(grades: Grades): ParsedGrade[] {
+  const hit = gradeCache.get(grades);
+  if (hit) return hit;
+  const out = GRADE_KEYS.flatMap((key) => {
     const raw = grades[key]?.trim();
-    return raw ? [{ key, raw, t: parseTarget(raw) }] : [];
+    return raw ? [{ key, raw, t: parseCached(raw) }] : [];
   });
+  gradeCache.set(grades, out);
+  return out;
 }
