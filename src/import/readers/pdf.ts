@@ -20,6 +20,8 @@ import { cMapUrl, loadPdfJs, standardFontDataUrl } from "./pdfjs.ts";
 export interface PdfText {
   text: string;
   pages: number;
+  /** How many lines of `text` (form feeds read as line ends) each page has. */
+  pageLines: number[];
 }
 
 /** The PDF's text as pdftotext -layout-like lines, pages ended by form feeds. */
@@ -51,7 +53,15 @@ export async function pdfToText(bytes: Uint8Array): Promise<PdfText> {
         "too-large",
       );
     }
+    const pdf = doc;
+    const fetchPage = (n: number) => {
+      const p = pdf.getPage(n).then(async (page) => ({ page, content: await page.getTextContent() }));
+      p.catch(() => undefined); // awaited in order below; a page not reached must not be an unhandled rejection
+      return p;
+    };
+    const ahead = new Map<number, ReturnType<typeof fetchPage>>();
     const out: string[] = [];
+    const pageLines: number[] = [];
     let chars = 0;
     let imagePages = 0;
     let textless = 0;
@@ -62,9 +72,11 @@ export async function pdfToText(bytes: Uint8Array): Promise<PdfText> {
           "too-large",
         );
       }
-      const page = await doc.getPage(n);
+      // A few pages are requested ahead: pdf.js then parses one page while it waits on another's reads.
+      for (let k = n; k <= Math.min(doc.numPages, n + 3); k++) if (!ahead.has(k)) ahead.set(k, fetchPage(k));
+      const { page, content } = await ahead.get(n)!;
+      ahead.delete(n);
       const viewport = page.getViewport({ scale: 1 });
-      const content = await page.getTextContent();
       const items: PlacedItem[] = [];
       for (const item of content.items) {
         if (!("str" in item) || !item.str) continue;
@@ -74,7 +86,9 @@ export async function pdfToText(bytes: Uint8Array): Promise<PdfText> {
       }
       // Only the first few textless pages are probed: enough to tell a scan, and bounded.
       if (items.length === 0 && ++textless <= 3 && (await hasImages(page))) imagePages++;
-      out.push(layoutPage(items).join("\n") + "\n\f");
+      const lines = layoutPage(items);
+      out.push(lines.join("\n") + "\n\f");
+      pageLines.push(lines.length + 1);
       page.cleanup();
     }
     if (chars < 20) {
@@ -85,15 +99,21 @@ export async function pdfToText(bytes: Uint8Array): Promise<PdfText> {
         imagePages > 0 ? "needs-ocr" : "empty",
       );
     }
-    return { text: out.join(""), pages: doc.numPages };
+    return { text: out.join(""), pages: doc.numPages, pageLines };
   } finally {
     await doc.destroy().catch(() => undefined);
   }
 }
 
 export async function readPdf(bytes: Uint8Array): Promise<SourceDocument> {
-  const { text } = await pdfToText(bytes);
-  return readText(text, "pdf", "columns");
+  const { text, pageLines } = await pdfToText(bytes);
+  const doc = readText(text, "pdf", "columns");
+  // The true page of every line, rather than the guess from printed page numbers.
+  let line = 0;
+  pageLines.forEach((count, i) => {
+    for (const end = line + count; line < end && line < doc.lines.length; line++) doc.lines[line]!.page = i + 1;
+  });
+  return doc;
 }
 
 /** Whether a page paints an image (a scanned page), without decoding it. */
