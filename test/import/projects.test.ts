@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { readText } from "../../src/import/readers/text.ts";
 import { extractProjects } from "../../src/import/sections/projects.ts";
 import { splitGoals } from "../../src/import/sections/projects-table.ts";
+import { spreadLabels } from "../../src/import/sections/projects-columns.ts";
 import { FORMAT_ID, type Diagnostic, type Disclosure, type Project } from "../../src/model/disclosure.ts";
 import { corpusDir, corpusGoldenDir, goldenDir, seedsDir } from "../support/paths.ts";
 
@@ -202,4 +203,40 @@ test("goals split at their numbering only", () => {
   assert.deepEqual(splitGoals("1.2021年完成3.5万元支出"), ["2021年完成3.5万元支出"]);
   assert.deepEqual(splitGoals("保障机关正常运转"), ["保障机关正常运转"]);
   assert.deepEqual(splitGoals("1.完成 2.5 项任务 2.验收"), ["完成 2.5 项任务", "验收"]);
+});
+
+test("columns layout: a one-project table from PDF text, its indicator grid aligned by position (corpus 001)", () => {
+  const { projects, diagnostics } = runProjects(readFileSync(join(corpusDir, "001.txt"), "utf8"));
+  const p = projects![0]!;
+  assert.equal(p.name, "信息化运行维护");
+  assert.equal(p.budget, 2134.87);
+  assert.equal(p.fiscalFunds, 1384.87);
+  assert.deepEqual(p.unit, { name: "国家信访局本级" });
+  // As printed: 产出指标 spans five rows, 数量指标 one and 质量指标 four, labels centred in their merged cells.
+  assert.deepEqual(
+    p.indicators?.map((i) => [i.level1, i.level2, i.name, i.target.raw.replace(/\s+/g, "")]),
+    [
+      ["成本指标", "经济成本指标", "项目总成本", "≤2134.87万元"],
+      ["产出指标", "数量指标", "数据中心设备维护量", "≥330台（套）"],
+      ["产出指标", "质量指标", "设备完好率", "≥96%"],
+      ["产出指标", "质量指标", "前端运维问题响应时间", "≤10分钟"],
+      ["产出指标", "质量指标", "设备/系统故障恢复时间", "≤4小时"],
+      ["产出指标", "质量指标", "系统软件反应速度", "≤4秒"],
+      ["效益指标", "社会效益指标", "网络安全事件发生率", "≤0.5%"],
+      ["效益指标", "生态效益指标", "绿色节能产品购置率", "≥95%"],
+      ["满意度指标", "服务对象满意度指标", "使用部门满意率", "≥85%"],
+    ],
+  );
+  // Grids that cannot be aligned are left out with a warning, never imported askew.
+  for (const q of projects!.slice(1)) {
+    if (q.indicators) continue;
+    assert.ok(diagnostics.some((d) => d.level === "warning" && d.message.includes(q.name)), q.name);
+  }
+});
+
+test("merged labels are spread over the rows around them", () => {
+  // Labels centred at lines 10, 15 and 20; rows at 9..21.
+  assert.deepEqual(spreadLabels([10, 15, 20], [9, 11, 13, 15, 17, 19, 21]), [0, 0, 1, 1, 1, 2, 2]);
+  assert.deepEqual(spreadLabels([5], [1, 2, 3]), [0, 0, 0]);
+  assert.deepEqual(spreadLabels([1, 2, 9], [1, 8]), [0, 2]);
 });

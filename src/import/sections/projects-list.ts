@@ -26,6 +26,8 @@ interface Header {
   /** Name column: from the end of the column to its left up to the amount column. */
   nameFrom: number;
   nameTo: number;
+  /** Where the name label starts: an amount lies right of it. */
+  nameX: number;
   /** Amount column: from the name column to the goal column. */
   amountTo: number;
   title: string;
@@ -94,7 +96,7 @@ function headerAt(lines: SourceLine[], i: number): Header | undefined {
       break;
     }
   }
-  return { line: lines[i]!.no, nameFrom: left ? left.end! : 0, nameTo: amount.x!, amountTo: goal.x!, title };
+  return { line: lines[i]!.no, nameFrom: left ? left.end! : 0, nameTo: amount.x!, nameX: name.x!, amountTo: goal.x!, title };
 }
 
 interface DataLine {
@@ -134,7 +136,7 @@ function readList(lines: SourceLine[], start: number, header: Header): { project
     const cells = cellsOf(line);
     // Labels of a header repeated on a new page are not names.
     if (cells.some((c) => LIST_NAME.test(labelText(c.text)))) continue;
-    const amount = cells.find((c) => c.x! >= header.nameFrom && c.x! < header.amountTo && AMOUNT.test(c.text.trim()));
+    const amount = cells.find((c) => c.x! > header.nameX && c.x! < header.amountTo && AMOUNT.test(c.text.trim()));
     const nameCells = cells.filter((c) => c.x! >= header.nameFrom - 1 && c.x! < header.nameTo && c !== amount && !AMOUNT.test(c.text.trim()));
     const leftCells = cells.filter((c) => c.x! < header.nameFrom);
     if (amount) {
