@@ -32,6 +32,13 @@ export function documentTitle(d: Disclosure): string {
   return `${who}${d.year ? `${d.year}年` : ""}部门${d.kind === "final" ? "决算" : "预算"}`;
 }
 
+/** One line, as covers print it: the department's full name (the region only when the name lacks it). */
+function coverName(d: Disclosure): string {
+  const dept = d.department?.name ?? "";
+  const region = d.region?.name ?? "";
+  return region && !dept.startsWith(region) ? `${region}${dept}` : dept || region;
+}
+
 export function buildDocument(d: Disclosure): RenderedDocument {
   const kind = d.kind === "final" ? "决算" : "预算";
   const title = documentTitle(d);
@@ -46,32 +53,32 @@ export function buildDocument(d: Disclosure): RenderedDocument {
   h1("第一部分 部门概况");
   let n = 0;
   h2(`${chineseNumber(++n)}、部门职责`);
-  p(d.duties ?? "本部门未提供部门职责说明。");
+  p(d.duties ?? "（未提供）");
   h2(`${chineseNumber(++n)}、机构设置`);
   if (d.units?.length) {
     p(`本部门${kind}由以下${d.units.length}个单位组成：`);
     table(unitsTable(d));
-  } else p("本部门未提供机构设置情况。");
+  } else p("（未提供）");
 
   // 第二部分 情况说明
   h1(`第二部分 部门${kind}情况说明`);
   n = 0;
   h2(`${chineseNumber(++n)}、收支${kind}总体情况`);
   const totals = [...incomeText(d), ...expenditureText(d)];
-  p(...(totals.length ? totals : [`本部门未提供收支${kind}数据。`]));
+  p(...(totals.length ? totals : ["（未提供）"]));
   h2(`${chineseNumber(++n)}、机关运行经费`);
   const oc = operatingCostsText(d);
-  p(...(oc.length ? oc : ["本部门未提供机关运行经费数据。"]));
+  p(...(oc.length ? oc : ["（未提供）"]));
   h2(`${chineseNumber(++n)}、财政拨款“三公”经费${kind}情况及增减变化原因`);
   const tp = threePublicText(d);
-  p(...(tp.length ? tp : ["本部门未提供“三公”经费数据。"]));
+  p(...(tp.length ? tp : ["（未提供）"]));
   h2(`${chineseNumber(++n)}、政府采购${kind}情况`);
   const pr = procurementText(d);
-  p(...(pr.length ? pr : [`本部门未提供政府采购${kind}数据。`]));
+  p(...(pr.length ? pr : ["（未提供）"]));
   if (d.procurement?.items?.length) table(procurementTable(d));
   h2(`${chineseNumber(++n)}、国有资产信息`);
   const as = assetsText(d);
-  p(...(as.length ? as : ["本部门未提供国有资产信息。"]));
+  p(...(as.length ? as : ["（未提供）"]));
   if (d.assets?.items?.length) table(assetsTable(d));
   if (d.otherNotes) {
     h2(`${chineseNumber(++n)}、其他需要说明的事项`);
@@ -124,7 +131,7 @@ export function buildDocument(d: Disclosure): RenderedDocument {
   return {
     title,
     blocks: [
-      { kind: "cover", lines: [d.region?.name ?? "", d.department?.name ?? ""].filter(Boolean), subtitle: `${d.year ? `${d.year}年` : ""}部门${kind}公开` },
+      { kind: "cover", lines: [coverName(d)].filter(Boolean), subtitle: `${d.year ? `${d.year}年` : ""}部门${kind}公开` },
       { kind: "pageBreak" },
       { kind: "heading", level: 1, text: "目录" },
       { kind: "toc", entries: [...toc.map((h) => ({ level: h.level as 1 | 2, text: h.text })), ...tables] },

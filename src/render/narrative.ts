@@ -22,13 +22,23 @@ function words(d: Disclosure): Words {
   return { kind: d.kind === "final" ? "决算" : "预算", year: d.year ? `${d.year}年` : "本年", previous: "上年" };
 }
 
-/** ", 比上年增加X万元，增长Y%" from a stated change or from current and previous. */
+/**
+ * "，比上年增加X万元，增长Y%" from a stated change or from current and previous.
+ * A rate is computed only from a stated previous amount: a change alone says
+ * nothing about the base it was measured against.
+ */
 function versusPrevious(w: Words, current: number | undefined, previous: number | undefined, change?: number, rate?: number): string {
   const c = change ?? subtractWan(current, previous);
   if (c === undefined) return "";
-  const r = rate ?? ratePercent(c, previous ?? subtractWan(current, c));
+  const r = rate ?? ratePercent(c, previous);
   const clause = changeClause(c, r);
   return clause === "持平" ? `，与${w.previous}持平` : `，比${w.previous}${clause}`;
+}
+
+/** "，主要原因是…" right after the change it explains (how real disclosures state it). */
+function because(reason: string | undefined): string {
+  const r = reason?.trim().replace(/[。；;，,\s]+$/, "");
+  return r ? `，主要原因是${r.replace(/^(主要原因(是|为)?|原因(是|为)?)[：:，,]?/, "")}` : "";
 }
 
 export function incomeText(d: Disclosure): string[] {
@@ -50,7 +60,8 @@ export function expenditureText(d: Disclosure): string[] {
   const w = words(d);
   const sentences: string[] = [];
   if (e.total !== undefined) {
-    sentences.push(`${w.year}支出${w.kind}总计${printWan(e.total)}万元${versusPrevious(w, e.total, e.previous?.total, e.change?.total, e.changeRate)}。`);
+    const versus = versusPrevious(w, e.total, e.previous?.total, e.change?.total, e.changeRate);
+    sentences.push(`${w.year}支出${w.kind}总计${printWan(e.total)}万元${versus}${versus ? because(e.changeReason) : ""}。`);
   }
   const parts: string[] = [];
   if (e.basic !== undefined) {
@@ -66,7 +77,9 @@ export function expenditureText(d: Disclosure): string[] {
   for (const o of e.otherItems ?? []) parts.push(`${o.label}${printWan(o.amount)}万元`);
   if (parts.length) sentences.push(`其中：${parts.join("；")}。`);
   const out = [sentences.join("")];
-  if (e.changeReason) out.push(`增减变化的主要原因：${e.changeReason}`);
+  if (e.changeReason && (e.total === undefined || !versusPrevious(w, e.total, e.previous?.total, e.change?.total, e.changeRate))) {
+    out.push(`增减变化的主要原因：${e.changeReason}`);
+  }
   return out.filter(Boolean);
 }
 
@@ -77,12 +90,13 @@ export function operatingCostsText(d: Disclosure): string[] {
   const out: string[] = [];
   if (o.amount !== undefined) {
     const items = (o.items ?? []).map((i) => `${i.name}${printWan(i.amount)}万元`);
+    const versus = versusPrevious(w, o.amount, o.previous, o.change, o.changeRate);
     out.push(
-      `${w.year}机关运行经费${w.kind}${printWan(o.amount)}万元${versusPrevious(w, o.amount, o.previous, o.change, o.changeRate)}。` +
+      `${w.year}机关运行经费${w.kind}${printWan(o.amount)}万元${versus}${versus ? because(o.explanation) : ""}。` +
         (items.length ? `其中：${items.join("、")}。` : ""),
     );
-  }
-  if (o.explanation) out.push(o.explanation);
+    if (o.explanation && !versus) out.push(o.explanation);
+  } else if (o.explanation) out.push(o.explanation);
   return out;
 }
 

@@ -28,8 +28,12 @@ function sheetName(title: string, used: Set<string>): string {
   return name;
 }
 
-export function addTableSheet(wb: ExcelJS.Workbook, t: TableModel, used: Set<string>, number?: number): void {
-  const title = number ? `${number}．${t.title}` : t.title;
+/**
+ * `prefix` goes before the printed title (a workbook has no cover: each sheet
+ * names its department and year, as real workbooks do), not in the sheet name.
+ */
+export function addTableSheet(wb: ExcelJS.Workbook, t: TableModel, used: Set<string>, number?: number, prefix = ""): void {
+  const title = `${number ? `${number}．` : ""}${prefix}${t.title}`;
   const ws = wb.addWorksheet(sheetName(number ? `${number}.${t.title}` : t.title, used), {
     pageSetup: {
       paperSize: 9, // A4
@@ -110,7 +114,8 @@ export async function renderXlsx(d: Disclosure): Promise<Uint8Array> {
   wb.creator = "gongkai";
   wb.title = documentTitle(d);
   const used = new Set<string>();
-  standardTables(d).forEach((t, i) => addTableSheet(wb, t, used, i + 1));
+  const prefix = `${d.department?.name ?? ""}${d.year ? `${d.year}年` : ""}`;
+  standardTables(d).forEach((t, i) => addTableSheet(wb, t, used, i + 1, prefix));
   const buffer = await wb.xlsx.writeBuffer();
   return new Uint8Array(buffer as ArrayBuffer);
 }

@@ -144,8 +144,16 @@ function t2(ctx: TableContext): TableModel {
     caption: ctx.caption,
     unit: "单位：万元",
     widths: [1.2, 3, 1.4, ...sources.map(() => 1.4)],
-    header: [[head("科目编码"), head("科目名称"), head("合计"), ...sources.map((s) => head(labelOf(s)))]],
-    body: empty ? [] : [[text(""), totalLabel("合计"), amountCell(total, { bold: true }), ...sources.map((s) => amountCell(amountOf(d, s), { bold: true }))]],
+    header: [[head(d.department?.code ? "单位编码" : "科目编码"), head(d.department?.code ? "单位名称" : "科目名称"), head("合计"), ...sources.map((s) => head(labelOf(s)))]],
+    body: empty
+      ? []
+      : [
+          [text(""), totalLabel("合计"), amountCell(total, { bold: true }), ...sources.map((s) => amountCell(amountOf(d, s), { bold: true }))],
+          // The department as a whole, under its code (the 单位编码 | 单位名称 rows of real tables).
+          ...(d.department?.code
+            ? [[text(d.department.code), text(d.department.name, { align: "left" }), amountCell(total), ...sources.map((s) => amountCell(amountOf(d, s)))]]
+            : []),
+        ],
     landscape: sources.length > 4,
     ...(empty ? { empty: true, note: emptyNote("收入数据", final) } : {}),
   };
