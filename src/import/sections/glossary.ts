@@ -10,37 +10,51 @@ export interface GlossaryEntry {
   line: number;
 }
 
-/** "term：definition" with the term short enough to be a term, not a sentence with a colon in it. */
-const ENTRY = /^(.{1,60}?)\s*[:：]\s*(.*)$/s;
+/** "term：definition": the term is the text before the first colon, short and not a sentence. */
+const ENTRY = /^([^：:。，,；;]{1,80}?)\s*[:：]\s*(.*)$/s;
 
 /** Lines end a definition when they end a sentence; a wrapped line does not. */
-const endsSentence = (s: string) => /[。！；;.)）”"]$/.test(s.trim());
+const endsSentence = (s: string) => /[。！；;)）”"]$/.test(s.trim());
+
+/** Captions of the tables that often follow a glossary: not terms. */
+const NOT_TERMS = /^(?:编制部门|编制单位|部门名称|单位名称|填报单位|单位|金额单位|注|备注|说明|资料来源)$/;
 
 /**
  * The numbered or unnumbered "term：definition" entries of a 名词解释 section,
- * wrapped lines joined. A sub-heading with no definition ("功能分类名词解释：",
- * introducing a table) is not a term.
+ * wrapped lines joined (a term may itself wrap: "四、一般公共服务（类）…机构 /
+ * 事务（款）：指…"). A sub-heading with no definition ("功能分类名词解释：",
+ * introducing a table) is not a term; a table ends the entry before it.
  */
 export function glossaryEntries(section: Section): GlossaryEntry[] {
-  const entries: GlossaryEntry[] = [];
-  let current: GlossaryEntry | undefined;
+  const buffers: { text: string; line: number }[] = [];
+  let current: { text: string; line: number } | undefined;
   let lastLine = 0;
   for (const p of section.paras) {
     const body = p.numbered && p.numbered.style !== "part" ? p.numbered.rest : p.text;
-    const m = ENTRY.exec(body);
     const tableBetween = section.tables.some((t) => t.line > lastLine && t.line < p.line);
-    const startsEntry = !!m && !/[。，,；;]/.test(m[1]!) && (!!p.numbered || !current || endsSentence(current.definition));
-    if (startsEntry) {
-      current = { term: squash(m![1]!), definition: m![2]!.trim(), line: p.line };
-      entries.push(current);
-    } else if (current && !tableBetween && !p.numbered) {
-      current.definition += p.text.trim();
+    lastLine = p.line;
+    if (tableBetween) current = undefined;
+    const hasColon = ENTRY.test(body);
+    const continues = current && !p.numbered && !p.centered && (!hasColon || !endsSentence(current.text) || !/[:：]/.test(current.text));
+    if (continues) {
+      current!.text += body.trim();
+    } else if (p.numbered || hasColon) {
+      current = { text: body.trim(), line: p.line };
+      buffers.push(current);
     } else {
       current = undefined;
     }
-    lastLine = p.line;
   }
-  return entries.filter((e) => e.definition.trim() !== "");
+  const entries: GlossaryEntry[] = [];
+  for (const b of buffers) {
+    const m = ENTRY.exec(b.text);
+    if (!m) continue;
+    const term = squash(m[1]!);
+    const definition = m[2]!.trim();
+    if (!definition || NOT_TERMS.test(term)) continue;
+    entries.push({ term, definition, line: b.line });
+  }
+  return entries;
 }
 
 /** Reads 名词解释. */

@@ -33,6 +33,9 @@ export const extractOtherNotes: PartExtractor = {
     const outline = new Outline(ctx.doc);
     const section = OTHER_NOTES_TITLES.map((t) => outline.findOne(t)).find((s) => s);
     if (!section) return;
+    // Some templates use the title for a container of other parts ("（一）机关运行经费… （二）“三公”经费…"): not notes.
+    const first = section.paras[0];
+    if (first?.numbered && /机关运行|三公|政府采购|国有资产|绩效/.test(first.numbered.rest.slice(0, 12))) return;
     const parts: string[] = [];
     let line = 0;
     for (const p of section.paras) {

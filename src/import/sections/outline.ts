@@ -9,7 +9,7 @@
  */
 import { squash, type SourceDocument, type TableBlock } from "../source-document.ts";
 
-export type NumberStyle = "part" | "cn" | "cnParen" | "arabic" | "arabicParen" | "circled" | "titled";
+export type NumberStyle = "part" | "cn" | "cnParen" | "arabic" | "arabicParen" | "circled" | "titled" | "centered";
 
 export interface Numbered {
   style: NumberStyle;
@@ -27,6 +27,8 @@ export interface Para {
   numbered?: Numbered;
   /** A short numbered line or a known title: it opens a section. */
   heading: boolean;
+  /** A short unnumbered line centred on a PDF page: a top-level title. */
+  centered?: boolean;
 }
 
 export interface Section {
@@ -68,7 +70,7 @@ export function parseNumbering(text: string): Numbered | undefined {
  * disclosures print without numbering.
  */
 const KNOWN_TITLES =
-  /^(?:名词解释|(?:其他|其它)(?:需要)?(?:说明|需说明)的?(?:事项|情况|问题)?|(?:部门)?(?:机构设置|主要职责|部门职责|职能职责)(?:情况)?|(?:部门)?机构设置情况|总体绩效目标|部门整体绩效目标|(?:分项|职责分类|职能分类)绩效目标|工作保障措施|(?:部门)?预算项目绩效目标|功能分类名词解释)$/;
+  /^(?:名词解释|(?:其他|其它)(?:需要|需)?(?:说明)?的?(?:重要)?(?:事项|情况|问题)(?:的?情况)?(?:说明)?|(?:部门)?(?:机构设置|主要职责|部门职责|职能职责)(?:情况)?|(?:部门)?机构设置情况|总体绩效目标|部门整体绩效目标|(?:分项|职责分类|职能分类)绩效目标|工作保障措施|(?:部门)?预算项目绩效目标|功能分类名词解释)$/;
 
 /** Strips Word bookmark markers ("[bookmark: _Toc123]") that some exports keep. */
 export function cleanText(text: string): string {
@@ -94,15 +96,16 @@ function isHeading(text: string, numbered: Numbered | undefined): boolean {
 /** The running-text paragraphs of a document (table cells left out), with headings marked. */
 export function paragraphs(doc: SourceDocument): Para[] {
   const out: Para[] = [];
-  const push = (line: number, raw: string) => {
+  const push = (line: number, raw: string, centered = false) => {
     const text = cleanText(raw);
     if (!text) return;
     const numbered = parseNumbering(text);
-    out.push({ line, text, ...(numbered ? { numbered } : {}), heading: isHeading(text, numbered) });
+    if (centered && !numbered) out.push({ line, text, heading: true, centered });
+    else out.push({ line, text, ...(numbered ? { numbered } : {}), heading: isHeading(text, numbered) });
   };
   for (const block of doc.blocks) {
     if (block.kind === "text") {
-      push(block.line, block.text);
+      push(block.line, block.text, doc.layout === "columns" && isCentered(doc, block.line));
     } else if (doc.layout === "columns") {
       // PDF text puts wide gaps inside some headings ("第一部分      部门概况"): a short row with no amounts is text.
       for (const row of block.rows) {
@@ -115,6 +118,20 @@ export function paragraphs(doc: SourceDocument): Para[] {
 }
 
 /**
+ * PDF text: a short title line indented far from the margin, with no sentence
+ * punctuation, set off by a blank line (a wrapped fragment of a sentence is not).
+ */
+function isCentered(doc: SourceDocument, no: number): boolean {
+  const raw = doc.lines[no - 1]?.text ?? "";
+  const indent = /^ */.exec(raw)![0].length;
+  const body = squash(raw);
+  const blank = (n: number) => !doc.lines[n - 1] || doc.lines[n - 1]!.text.trim() === "" || !!doc.lines[n - 1]!.furniture;
+  return (
+    indent >= 8 && body.length >= 4 && body.length <= 40 && !/[，。；：,;:]/.test(body) && !/^[-—–\d\s.]+$/.test(body) && (blank(no - 1) || blank(no + 1))
+  );
+}
+
+/**
  * The outline depth of every heading paragraph (index into `paras`), by the
  * stack rule described at the top of this file.
  */
@@ -123,8 +140,8 @@ export function headingDepths(paras: readonly Para[]): Map<number, number> {
   const stack: NumberStyle[] = [];
   for (const [i, p] of paras.entries()) {
     if (!p.heading) continue;
-    const style = p.numbered?.style ?? "titled";
-    if (style === "part") stack.length = 0;
+    const style = p.centered ? "centered" : (p.numbered?.style ?? "titled");
+    if (style === "part" || style === "centered") stack.length = 0;
     else {
       const at = stack.lastIndexOf(style);
       if (at >= 0) stack.length = at;

@@ -1,9 +1,104 @@
-import type { PartExtractor } from "./context.ts";
+import type { ExtractContext, PartExtractor } from "./context.ts";
+import { rowTexts, stripNumbering } from "./find.ts";
+import { cleanText } from "./outline.ts";
+import { squash, type TableBlock } from "../source-document.ts";
+import type { Disclosure } from "../../model/disclosure.ts";
+
+const SECTION = "机构设置";
+
+type Unit = NonNullable<Disclosure["units"]>[number];
+type Field = "code" | "name" | "nature" | "level" | "funding";
+
+/** Header cells of a 机构设置 table, by field. */
+const HEADER: Record<Field, RegExp> = {
+  code: /^(?:单位)?(?:编码|代码)$/,
+  name: /^(?:单位|机构|部门)(?:名称|全称)$/,
+  nature: /^(?:单位)?性质$/,
+  level: /^(?:单位|机构)?(?:规格|级别|行政级别)$/,
+  funding: /^经费(?:保障)?(?:形式|方式)$/,
+};
+
+interface Columns {
+  headerRow: number;
+  index: Partial<Record<Field, number>>;
+}
+
+/** A table is a 机构设置 table when one row names the unit and at least one of 性质/规格/经费形式. */
+export function unitColumns(table: TableBlock): Columns | undefined {
+  for (const [r, row] of table.rows.entries()) {
+    const texts = rowTexts(row);
+    const index: Partial<Record<Field, number>> = {};
+    for (const [i, t] of texts.entries()) {
+      for (const f of Object.keys(HEADER) as Field[]) if (index[f] === undefined && HEADER[f].test(t)) index[f] = i;
+    }
+    if (index.name !== undefined && (index.nature !== undefined || index.level !== undefined || index.funding !== undefined)) {
+      return { headerRow: r, index };
+    }
+  }
+  return undefined;
+}
+
+function unitsFromTable(ctx: ExtractContext, table: TableBlock, cols: Columns, base: number): Unit[] {
+  const units: Unit[] = [];
+  for (const row of table.rows.slice(cols.headerRow + 1)) {
+    const texts = rowTexts(row);
+    const at = (f: Field) => (cols.index[f] === undefined ? undefined : texts[cols.index[f]!]);
+    const name = at("name") ? stripNumbering(at("name")!) : "";
+    if (!name || /^(?:合计|总计|小计)$/.test(name) || HEADER.name.test(name)) continue;
+    // A row whose cells do not line up with the header (a different table glued on) ends the list.
+    if (texts.length < Math.max(...Object.values(cols.index).map((i) => i! + 1)) && texts.length === 1) break;
+    const unit: Unit = { name };
+    for (const f of ["code", "nature", "level", "funding"] as const) {
+      const v = at(f);
+      if (v) unit[f] = v;
+    }
+    const i = base + units.length;
+    units.push(unit);
+    ctx.cite(`/units/${i}/name`, row.cells[cols.index.name!]?.line ?? row.line, name);
+  }
+  return units;
+}
+
+/**
+ * The sentence form: "高新区发改局为副县级单位，单位性质是“行政”，经费形式是“财政拨款”".
+ */
+export function unitFromSentence(text: string): Unit | undefined {
+  const t = squash(cleanText(text));
+  const level = /^(.{2,30}?)(?:是|为)(?:一个)?([^，。,；]{1,8}?级)(?:的)?(?:行政|事业|参公)?单位/.exec(t);
+  const nature = /单位性质(?:是|为|：|:)[“"]?([^”"，。,；]{1,12})/.exec(t);
+  const funding = /经费(?:保障)?(?:形式|方式)(?:是|为|：|:)[“"]?([^”"，。,；]{1,20})/.exec(t);
+  if (!level || (!nature && !funding)) return undefined;
+  return {
+    name: level[1]!,
+    ...(nature ? { nature: nature[1]! } : {}),
+    level: level[2]!,
+    ...(funding ? { funding: funding[1]! } : {}),
+  };
+}
 
 /** Reads 机构设置. */
 export const extractUnits: PartExtractor = {
-  name: "机构设置",
-  run() {
-    // Not yet implemented.
+  name: SECTION,
+  run(ctx) {
+    const units: Unit[] = [];
+    for (const block of ctx.doc.blocks) {
+      if (block.kind !== "table") continue;
+      const cols = unitColumns(block);
+      if (!cols) continue;
+      const read = unitsFromTable(ctx, block, cols, units.length);
+      if (!read.length) ctx.diagnose("warning", "机构设置表没有单位行（unit table has no rows）", SECTION, block.line);
+      units.push(...read);
+    }
+    if (!units.length) {
+      for (const block of ctx.doc.blocks) {
+        if (block.kind !== "text") continue;
+        const unit = unitFromSentence(block.text);
+        if (!unit) continue;
+        units.push(unit);
+        ctx.cite("/units/0/name", block.line, block.text);
+        break;
+      }
+    }
+    if (units.length) ctx.disclosure.units = units;
   },
 };
