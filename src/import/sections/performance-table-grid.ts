@@ -31,6 +31,7 @@ export type ColumnRole =
   | "poor";
 
 export const GRADE_ROLES = ["excellent", "good", "fair", "poor"] as const;
+const GRADE_SET = new Set<ColumnRole | undefined>(GRADE_ROLES);
 
 export interface GridCell {
   text: string;
@@ -61,7 +62,7 @@ export interface ActivityGrid {
 
 /** What a header cell says the column holds. "span" is 评价标准 over 优/良/中/差. */
 export function headerRole(text: string): ColumnRole | "gradesSpan" | "other" | undefined {
-  const t = squash(text).replace(/[（(].*?[）)]$/, "");
+  const t = squash(unradical(text)).replace(/[（(].*?[）)]$/, "");
   if (!t) return undefined;
   if (/^(?:部门)?职责[-—–－、/]?(?:及|和|与)?(?:工作)?活动(?:名称)?$/.test(t)) return "dutyActivity";
   if (/^(?:部门)?职责(?:名称)?$/.test(t)) return "duty";
@@ -133,9 +134,19 @@ function expandSpans(cells: readonly Cell[]): GridCell[] {
   return out;
 }
 
+/**
+ * Some PDFs map common characters to look-alike Kangxi radicals (⼀ for 一,
+ * ⽬ for 目); read as the characters they stand for.
+ */
+export function unradical(text: string): string {
+  return text.replace(/[\u2e80-\u2fdf]/g, (c) => RADICALS.get(c) ?? c.normalize("NFKC"));
+}
+/** CJK radical supplement forms (which NFKC leaves alone) and the characters they stand for. */
+const RADICALS = new Map([..."⺟母⺠民⺬示⺮竹⻄西⻅见⻆角⻋车⻓长⻔门⻚页⻛风⻜飞⻝食⻢马⻥鱼⻩黄⻬齐⻮齿⻰龙⻳龟"].flatMap((c, i, all) => (i % 2 ? [] : [[c, all[i + 1]!] as const])));
+
 /** Joins the lines of a cell: Chinese wraps without a space, Latin words with one. */
 export function cellText(text: string): string {
-  const parts = text.split("\n").map((s) => s.trim()).filter(Boolean);
+  const parts = unradical(text).split("\n").map((s) => s.trim()).filter(Boolean);
   let out = "";
   for (const part of parts) {
     if (out && /[A-Za-z0-9]$/.test(out) && /^[A-Za-z0-9]/.test(part)) out += " ";
@@ -298,22 +309,12 @@ function cellsGrid(doc: SourceDocument, headerLine: number): ActivityGrid | unde
  */
 function columnsGrid(doc: SourceDocument, block: TableBlock, headerIndex: number): ActivityGrid | undefined {
   const headRow = block.rows[headerIndex]!;
-  const isGrade = (c: Cell) => (GRADE_ROLES as readonly string[]).includes(headerRole(c.text) ?? "");
-  const isHeaderBit = (r: Row) => r.cells.every((c) => { const role = headerRole(c.text); return role !== "other" && role !== undefined; });
-  // 优/良/中/差 (and 评价标准) may sit on the lines just above or below the main header line.
-  const near = [block.rows[headerIndex - 1], block.rows[headerIndex + 1], block.rows[headerIndex + 2]].filter(
-    (r): r is Row => !!r && Math.abs(r.line - headRow.line) <= 3 && isHeaderBit(r),
-  );
-  const gradeRow = headRow.cells.some(isGrade) ? undefined : near.find((r) => r.cells.some(isGrade));
   const width = textWidth(doc, headRow.line);
-  const span = (c: Cell) => ({ x: c.x ?? 0, end: (c.x ?? 0) + width(c.text) });
-  const headCells: { role: ColumnRole | undefined; x: number; end: number }[] = [];
-  for (const c of headRow.cells) {
-    const role = headerRole(c.text);
-    if (role === "gradesSpan" && gradeRow) continue;
-    headCells.push({ role: role === "other" || role === "gradesSpan" ? undefined : role, ...span(c) });
-  }
-  if (gradeRow) for (const c of gradeRow.cells) if (isGrade(c)) headCells.push({ role: headerRole(c.text) as ColumnRole, ...span(c) });
+  const band = headerBand(doc, headRow, width);
+  const hasGrades = band.cells.some((c) => (GRADE_ROLES as readonly string[]).includes(c.role ?? ""));
+  const headCells: { role: ColumnRole | undefined; x: number; end: number }[] = band.cells
+    .filter((c) => !(c.role === "gradesSpan" && hasGrades))
+    .map((c) => ({ role: c.role === "other" || c.role === "gradesSpan" ? undefined : c.role, x: c.x, end: c.end }));
   headCells.sort((a, b) => a.x - b.x);
   const roles = headCells.map((h) => h.role);
   const bounds = headCells.slice(0, -1).map((h, k) => (h.end + headCells[k + 1]!.x) / 2);
@@ -322,7 +323,23 @@ function columnsGrid(doc: SourceDocument, block: TableBlock, headerIndex: number
     return k < 0 ? headCells.length - 1 : k;
   };
   const headerText = headRow.cells.map((c) => squash(c.text)).join("|");
-  const lastHeader = Math.max(headRow.line, ...near.filter((r) => r.line > headRow.line).map((r) => r.line));
+  const lastHeader = band.lastLine;
+  // Headers are centred but text is left-aligned: where many cells of a column start at
+  // the same place left of the header, that is the column's left edge.
+  const starts = headCells.map(() => new Map<number, number>());
+  for (const line of doc.lines) {
+    if (line.no <= lastHeader || line.furniture) continue;
+    if (line.no > lastHeader + 300) break;
+    for (const c of splitLine(line.text, line.no)) {
+      if (squash(c.text).length < 4) continue;
+      const k = columnOf((c.x ?? 0) + width(c.text.split(" ")[0]!) / 2);
+      starts[k]!.set(c.x ?? 0, (starts[k]!.get(c.x ?? 0) ?? 0) + 1);
+    }
+  }
+  for (let k = 1; k < headCells.length; k++) {
+    const [edge, count] = [...starts[k]!].sort((a, b) => b[1] - a[1])[0] ?? [0, 0];
+    if (count >= 3 && edge - 0.5 < bounds[k - 1]! && edge > headCells[k - 1]!.end) bounds[k - 1] = edge - 0.5;
+  }
 
   // Collect the table's lines, each cell placed in a column; null marks a blank line.
   const placedLines: ({ line: number; cells: Map<number, Cell> } | null)[] = [];
@@ -354,6 +371,7 @@ function columnsGrid(doc: SourceDocument, block: TableBlock, headerIndex: number
         let k = columnOf(((c.x ?? 0) + (c.end ?? c.x ?? 0)) / 2);
         const chinese = /[\u2e80-\u9fff\uff00-\uffef]$/.test(prevText) || /^[\u2e80-\u9fff\uff00-\uffef]/.test(c.text);
         if (prevCol >= 0 && chinese && prevCol < bounds.length && (c.end ?? 0) > bounds[prevCol]!) k = Math.max(k, prevCol + 1);
+        else if (prevCol >= 0 && GRADE_SET.has(roles[prevCol]) && prevCol < bounds.length && (c.end ?? 0) > bounds[prevCol]!) k = Math.max(k, prevCol + 1);
         else if (prevCol >= 0) k = Math.max(k, prevCol);
         const prev = placed.get(k);
         placed.set(k, prev ? { ...prev, text: `${prev.text} ${c.text}`, end: c.end } : c);
@@ -408,11 +426,80 @@ function columnsGrid(doc: SourceDocument, block: TableBlock, headerIndex: number
   const keys = new Set(roles.flatMap((r, k) => (keyRoles.includes(r) && r ? [k] : [])));
   let previous: Map<number, Cell> | undefined;
   for (const pl of textLines) {
-    if (!current || [...pl.cells.keys()].some((k) => keys.has(k) && !full(k, previous?.get(k)))) newRow(pl.line);
+    // Top-aligned cells have no gaps: text under a blank in a column the row already filled starts a row.
+    const resumes = (k: number) => !!current && !!squash(current.cells[k]!.text) && !previous?.get(k);
+    if (!current || [...pl.cells.keys()].some((k) => (keys.has(k) && !full(k, previous?.get(k))) || resumes(k))) newRow(pl.line);
     add(pl.cells);
     previous = pl.cells;
   }
   return { roles, headerLine: headRow.line, headerText: headRow.cells.map((c) => c.text).join("|"), rows, endLine };
+}
+
+interface HeaderCell {
+  text: string;
+  role: ReturnType<typeof headerRole>;
+  x: number;
+  end: number;
+}
+
+/**
+ * The header of a PDF table can take several lines: 评价标准 above or below
+ * the main line with 优/良/中/差 under it, and narrow columns written a
+ * character or two per line (年/度/预/算/数). Lines next to the main one that
+ * hold only header words or such fragments are folded into it by position.
+ */
+function headerBand(doc: SourceDocument, main: Row, width: (s: string) => number): { cells: HeaderCell[]; lastLine: number } {
+  const rowAt = (no: number): Row | undefined => {
+    const line = doc.lines[no - 1];
+    if (!line || line.furniture || !line.text.trim()) return undefined;
+    return { cells: splitLine(line.text, line.no), line: line.no };
+  };
+  const headerish = (r: Row) =>
+    r.cells.every((c) => {
+      const role = headerRole(c.text);
+      return (role !== "other" && role !== undefined) || (squash(c.text).length <= 2 && !/\d/.test(c.text));
+    });
+  const band: Row[] = [];
+  for (let no = main.line - 1, gap = 0; no >= main.line - 3 && gap < 2; no--) {
+    const r = rowAt(no);
+    if (!r) {
+      gap++;
+      continue;
+    }
+    if (!headerish(r) || !r.cells.some((c) => headerRole(c.text) !== "other")) break;
+    band.unshift(r);
+  }
+  band.push(main);
+  for (let no = main.line + 1, gap = 0; no <= main.line + 10 && gap < 2; no++) {
+    const r = rowAt(no);
+    if (!r) {
+      gap++;
+      continue;
+    }
+    gap = 0;
+    if (!headerish(r)) break;
+    band.push(r);
+  }
+  const cells: HeaderCell[] = main.cells.map((c) => ({ text: c.text, role: headerRole(c.text), x: c.x ?? 0, end: (c.x ?? 0) + width(c.text) }));
+  const extra: HeaderCell[] = [];
+  for (const r of band) {
+    if (r === main) continue;
+    for (const c of r.cells) {
+      const x = c.x ?? 0;
+      const end = x + width(c.text);
+      const role = headerRole(c.text);
+      const under = cells.find((h) => x < h.end + 1 && end > h.x - 1);
+      if (under && (role === "other" || role === undefined || under.role === "other")) {
+        under.text = r.line < main.line ? c.text + under.text : under.text + c.text;
+        under.role = headerRole(under.text);
+        under.x = Math.min(under.x, x);
+        under.end = Math.max(under.end, end);
+      } else if (role !== "other") {
+        extra.push({ text: c.text, role, x, end });
+      }
+    }
+  }
+  return { cells: [...cells, ...extra].sort((a, b) => a.x - b.x), lastLine: Math.max(...band.map((r) => r.line)) };
 }
 
 /**
