@@ -240,3 +240,23 @@ test("merged labels are spread over the rows around them", () => {
   assert.deepEqual(spreadLabels([5], [1, 2, 3]), [0, 0, 0]);
   assert.deepEqual(spreadLabels([1, 2, 9], [1, 8]), [0, 2]);
 });
+
+test("a project table without a 项目名称 cell takes its name from the title", () => {
+  const t = (cells: string[]) => cells.map((c) => `\t${c}`).join("\n") + "\n\n";
+  const text =
+    "部门预算 收入 支出\n\n2、2022年某某运行经费绩效目标表\n" +
+    t(["单位：万元"]) +
+    t(["预算规模及资金用途", "预算数", "5.00", "其中：财政资金", "5.00", "其他资金", "0"]) +
+    t(["", "保障运行"]) +
+    t(["绩效目标", "1、保障运行"]) +
+    t(["一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据"]) +
+    t(["产出指标", "数量指标", "保障天数", "保障天数", "≥250天", "工作计划"]) +
+    "后记\n";
+  const { projects, diagnostics } = runProjects(text);
+  assert.equal(projects?.length, 1);
+  assert.equal(projects![0]!.name, "2022年某某运行经费");
+  assert.equal(projects![0]!.budget, 5);
+  assert.equal(projects![0]!.purpose, "保障运行");
+  assert.deepEqual(projects![0]!.indicators![0]!.target, { raw: "≥250天", op: ">=", value: 250, unit: "天" });
+  assert.ok(diagnostics.some((d) => d.level === "info" && d.line === 3));
+});

@@ -189,7 +189,9 @@ export function parseProjectTable(rows: ProjectRow[], defaultUnit: MoneyUnit = "
         project.purpose = next.x === undefined ? cellText(next) : gatherColumn(rows, r, next);
         cite("/purpose", next);
       } else if (UNIT_LABEL.test(t) && next && cellText(next) && !isLabel(next.text)) {
-        project.unit = { ...project.unit, name: cellText(next) };
+        // "303001 秦皇岛经济技术开发区经济发展局": code and name in one cell.
+        const coded = /^(\d{6,})\s*([^\d\s].*)$/.exec(cellText(next));
+        project.unit = coded ? { code: coded[1]!, name: coded[2]! } : { ...project.unit, name: cellText(next) };
         cite("/unit/name", next);
       } else if (GOALS_LABEL.test(t) && goals === undefined) {
         const values = cells.slice(i + 1).filter((c) => cellText(c));
@@ -231,6 +233,7 @@ export function parseProjectTable(rows: ProjectRow[], defaultUnit: MoneyUnit = "
     const items = splitGoals(goals.text);
     if (items.length) project.goals = items;
   }
+  if (!header) problems.push({ level: "info", message: "未找到绩效指标表头（一级指标/二级指标/三级指标），指标未导入（no indicator header）", line: rows[rows.length - 1]?.line ?? 0 });
   if (grids) readColumnsIndicators(grids, header!.line, project, cites, problems);
   else if (header) readIndicators(rows.slice(r + 1), header, project, cites, problems);
   return { project: project as Project, cites, problems };

@@ -4,7 +4,8 @@ import { declaredUnit, type MoneyUnit } from "../../model/amount.ts";
 import { squash, type SourceDocument } from "../source-document.ts";
 import { tableRows, type ProjectRow } from "./projects-rows.ts";
 import { splitColumns } from "../readers/text.ts";
-import { CODE_LABEL, NAME_LABEL, isLabel, labelText, parseProjectTable, type ParsedProject } from "./projects-table.ts";
+import { CODE_LABEL, NAME_LABEL, indicatorColumns, isLabel, labelText, parseProjectTable, type ParsedProject } from "./projects-table.ts";
+import { stripNumbering } from "./find.ts";
 import { findProjectLists } from "./projects-list.ts";
 
 const SECTION = "项目绩效目标表";
@@ -18,7 +19,9 @@ export const extractProjects: PartExtractor = {
   name: SECTION,
   run(ctx) {
     const found: { line: number; parsed: ParsedProject }[] = [];
-    for (const p of findProjectTables(ctx.doc)) found.push(p);
+    const loose: ParsedProject["problems"] = [];
+    for (const p of findProjectTables(ctx.doc, loose)) found.push(p);
+    for (const p of loose) ctx.diagnose(p.level, p.message, SECTION, p.line);
     const taken = new Set(found.map((p) => p.line));
     for (const p of findProjectLists(ctx.doc)) if (!taken.has(p.line)) found.push(p);
     found.sort((a, b) => a.line - b.line);
@@ -63,7 +66,7 @@ function anchorOf(row: ProjectRow): { code: boolean; name: boolean } | undefined
   return code || name ? { code, name } : undefined;
 }
 
-function findProjectTables(doc: SourceDocument): { line: number; parsed: ParsedProject }[] {
+function findProjectTables(doc: SourceDocument, problems: ParsedProject["problems"]): { line: number; parsed: ParsedProject }[] {
   const tables = doc.blocks.map((b, i) => (b.kind === "table" ? tableRows(doc, i) : undefined));
   const anchors: Anchor[][] = [];
   let current: Anchor[] | undefined;
@@ -79,6 +82,7 @@ function findProjectTables(doc: SourceDocument): { line: number; parsed: ParsedP
   });
 
   const out: { line: number; parsed: ParsedProject }[] = [];
+  const covered = new Set<number>();
   anchors.forEach((group, g) => {
     const first = group[0]!;
     const next = anchors[g + 1]?.[0];
@@ -94,8 +98,43 @@ function findProjectTables(doc: SourceDocument): { line: number; parsed: ParsedP
       parsed.cites.push({ path: "/unit/code", line: owner.line, text: owner.code });
     }
     out.push({ line: first.row.line, parsed });
+    for (const r of rows) covered.add(r.block);
   });
+
+  // A project table that names its project only in its title ("…项目绩效目标表", no 项目名称 cell).
+  if (doc.layout !== "columns") {
+    tables.forEach((rows, table) => {
+      if (!rows || covered.has(table) || !rows.some((r) => indicatorColumns(r.cells))) return;
+      if (!rows.some((r) => r.cells.some((c) => /^(预算数|绩效目标|年度绩效目标|年度总体目标)$|资金支出计划/.test(labelText(c.text))))) return;
+      const title = titleBefore(doc, table);
+      const parsed = parseProjectTable(rows, moneyUnitBefore(doc, rows[0]!.line) ?? "万元");
+      if (!title?.name) {
+        parsed.problems.push({ level: "warning", message: "找到项目绩效目标表，但表中和标题中都没有项目名称，未导入（project table without a name）", line: rows[0]!.line });
+        for (const p of parsed.problems) problems.push(p);
+        return;
+      }
+      parsed.project = { ...parsed.project, name: title.name };
+      parsed.cites.push({ path: "/name", line: title.line, text: title.name });
+      parsed.problems.push({ level: "info", message: "项目名称取自表格标题（name taken from the table title）", line: title.line });
+      out.push({ line: rows[0]!.line, parsed });
+    });
+  }
   return out;
+}
+
+/** "3、企业突出贡献奖绩效目标表" above a table: the project it names. */
+function titleBefore(doc: SourceDocument, table: number): { name: string; line: number } | undefined {
+  for (let b = table - 1; b >= Math.max(0, table - 4); b--) {
+    const block = doc.blocks[b]!;
+    if (block.kind !== "text") continue;
+    const t = squash(block.text).replace(/^\[bookmark:[^\]]*\]/, "");
+    const m = /^(.*?)(项目)?(支出)?绩效目标(申报)?表$/.exec(t);
+    if (!m) continue;
+    // "2、2022年…" and "1.2021年…": numbering before a year is still numbering.
+    const name = stripNumbering(m[1]!.replace(/^\d{1,2}\s*[、.．](?=\d{4}年)/, ""));
+    return { name, line: block.line };
+  }
+  return undefined;
 }
 
 /**
