@@ -29,7 +29,7 @@ const EXPENDITURE_TABLE_TITLE = /支出(?:预算|决算)?总(?:表|体情况表)
 const NOT_DEPARTMENT_TABLE = /收支|收入|财政拨款|一般公共预算|政府性基金|国有资本|三公|项目支出|基本支出/;
 
 const EXPENDITURE_COLUMNS = [
-  { key: "total", pattern: /^(?:合计|总计|本年支出合计)$/ },
+  { key: "total", pattern: /^(?:合计|总计|本年支出合计|支出总计|支出合计)$/ },
   { key: "basic", pattern: /^基本支出$/ },
   { key: "project", pattern: /^项目支出$/ },
   { key: "上缴上级支出", pattern: /上缴上级/ },
@@ -37,6 +37,8 @@ const EXPENDITURE_COLUMNS = [
   { key: "对附属单位补助支出", pattern: /对附属单位|附属单位补/ },
   { key: "单位预留机动经费", pattern: /机动经费/ },
   { key: "结转下年", pattern: /结转下年/ },
+  // Columns that are not parts of the total, so that their numbers are not taken for one.
+  { key: "ignore:采购", pattern: /政府采购/ },
 ];
 
 /** The header columns, keeping only positioned ones when the layout gives positions. */
@@ -53,9 +55,15 @@ function columnsOf(rows: TokenRow[], keys: { key: string; pattern: RegExp }[]): 
 export function totalRowValues(region: TableRegion, keys: { key: string; pattern: RegExp }[]): { row: TokenRow; values: Map<string, Token> } | undefined {
   const columns = columnsOf(region.rows, keys);
   if (!columns.some((c) => c.key !== "total")) return undefined;
-  const row =
-    region.rows.find((r) => /^(?:合计|总计)$/.test(rowLabel(r)) && rowNumbers(r).length > 0) ??
-    region.rows.find((r) => rowLabel(r) === "" && rowNumbers(r).length >= 2);
+  // The total row: 合计/总计, else the first row of figures when it is not a 科目 row
+  // (a unit's name, or figures without a label, printed before the 功能分类 rows).
+  const isCode = (t: Token | undefined) => t?.kind === "num" && /^\d{3,7}$/.test(t.text);
+  const figures = region.rows.filter((r) => rowNumbers(r).filter((t) => !isCode(t)).length >= 1);
+  let row = figures.find((r) => /^(?:合计|总计)$/.test(rowLabel(r)));
+  if (!row) {
+    const first = figures.find((r) => rowNumbers(r).length >= 2);
+    if (first && !isCode(first.tokens.find((t) => t.kind !== "blank")) && !/单位[:：]|部门[:：]/.test(rowLabel(first))) row = first;
+  }
   if (!row) return undefined;
   const nums = rowNumbers(row);
   const total = columns.find((c) => c.key === "total");
@@ -112,7 +120,7 @@ export function readExpenditureTable(ctx: ExtractContext): TableExpenditure | un
     if (project) out.project = project;
     for (const c of EXPENDITURE_COLUMNS.slice(3)) {
       const f = found(read.values.get(c.key), region);
-      if (f && f.fen !== 0n && c.key !== "结转下年") out.others.push({ label: c.key, found: f });
+      if (f && f.fen !== 0n && c.key !== "结转下年" && !c.key.startsWith("ignore:")) out.others.push({ label: c.key, found: f });
     }
     const parts = sumFen([out.basic?.fen ?? 0n, out.project?.fen ?? 0n, ...out.others.map((o) => o.found.fen)]);
     if (out.total && (out.basic || out.project) && parts !== out.total.fen) {

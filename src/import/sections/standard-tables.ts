@@ -126,9 +126,11 @@ export function tokenRows(doc: SourceDocument, from: number, to: number): TokenR
 export function findTableRegions(doc: SourceDocument, title: RegExp, maxRows = 160): TableRegion[] {
   const regions: TableRegion[] = [];
   const lines = doc.lines;
+  // A title repeated on every page of a long table is marked as a running header: still a title.
+  const leader = (t: string) => /[.…·]{3,}|^\d+$/.test(t);
   for (const l of lines) {
-    if (l.furniture) continue;
     const text = squash(l.text);
+    if (l.furniture && leader(text)) continue;
     if (text.length > 60 || !title.test(text) || /说明|情况$|[。，；]|\d\.\d/.test(text)) continue;
     if (!/表(?:[（(][^）)]*[）)])?$/.test(text)) continue;
     // The region ends at the next table title or form number.
@@ -136,7 +138,8 @@ export function findTableRegions(doc: SourceDocument, title: RegExp, maxRows = 1
     let open = true;
     for (let n = l.no + 1; n <= lines.length; n++) {
       const t = squash(lines[n - 1]!.text);
-      if (!t || lines[n - 1]!.furniture) continue;
+      if (!t || leader(t)) continue;
+      if (t === text) continue; // the same title again: the table goes on over the page
       if (t.length <= 42 && TABLE_BOUNDARY.test(t) && !/单位[:：]/.test(t) && !/^(?:项目|合计|总计)/.test(t)) {
         // The same table continued on the next page under its title again: skip the repeated title.
         const repeat = [0, 1, 2, 3].map((k) => lines[n - 1 + k]).find((x) => x && squash(x.text) === text);
@@ -199,7 +202,9 @@ export interface HeaderColumn {
 export function headerColumns(rows: TokenRow[], keys: { key: string; pattern: RegExp }[]): HeaderColumn[] {
   const found: { key: string; pos: number; centre?: number }[] = [];
   for (const row of rows) {
-    if (row.tokens.some((t) => t.kind === "num")) break;
+    // Header rows end at the first row of figures (a year like "2026 年" is not one).
+    const nums = row.tokens.filter((t) => t.kind === "num");
+    if (nums.length >= 2 || nums.some((t) => /[.,，]/.test(t.text))) break;
     row.tokens.forEach((t, i) => {
       if (t.kind !== "text") return;
       for (const k of keys) {
