@@ -24,6 +24,11 @@ export interface Equation {
   path?: string;
   /** Severity when the difference exceeds rounding; differences within rounding are warnings. */
   severity?: Severity;
+  /**
+   * The parts listed may be incomplete (a "其中" list, funding columns the format has no field for,
+   * rows an import may miss): a total above the sum is then only a warning; a total below it stays certain.
+   */
+  partsMayBeIncomplete?: boolean;
 }
 
 export const fmt = (fen: Fen): string => fenToDecimal(fen, 6);
@@ -70,14 +75,15 @@ export class CheckContext {
     if (diff === 0n) return undefined;
     const abs = diff < 0n ? -diff : diff;
     const within = abs <= tol;
-    const severity: Severity = within ? (ruleSeverity === "info" ? "info" : "warning") : eq.severity ?? ruleSeverity;
+    const severity: Severity = within || (eq.partsMayBeIncomplete && diff > 0n) ? (ruleSeverity === "info" ? "info" : "warning") : eq.severity ?? ruleSeverity;
     const partsText = eq.parts.map((p) => `${p.label} ${fmt(this.fen(p.value))}`).join(" + ");
     return {
       severity,
       path: eq.path ?? eq.total.path,
       message:
         `${eq.title}不成立：填报${eq.total.label} ${fmt(total)} 万元，分项之和 ${fmt(sum)} 万元（${partsText}），差额 ${fmt(diff)} 万元` +
-        (within ? `（在四舍五入允许误差 ${fmt(tol)} 万元以内，请核对尾差）` : `（超出四舍五入允许误差 ${fmt(tol)} 万元）`),
+        (within ? `（在四舍五入允许误差 ${fmt(tol)} 万元以内，请核对尾差）` : `（超出四舍五入允许误差 ${fmt(tol)} 万元）`) +
+        (!within && eq.partsMayBeIncomplete && diff > 0n ? "；可能另有未列出的分项，请核对" : ""),
       actual: eq.total.value,
       expected: Number(fmt(sum)),
       difference: Number(fmt(diff)),

@@ -1,5 +1,5 @@
 /** Totals of the income and expenditure summaries equal the sum of their parts. */
-import { has, notApplicable, outcome, type Term } from "../../context.ts";
+import { has, notApplicable, notEvaluable, outcome, type Term } from "../../context.ts";
 import { pointer } from "../../pointer.ts";
 import { BASIS, defineRule, ROUNDING } from "../define.ts";
 
@@ -39,15 +39,17 @@ export const expenditureSplit = defineRule(
           ]
         : [];
     if (!basic.length) return notApplicable("未列示基本支出");
+    // 基本支出 inferred from 人员经费 + 公用经费 (which a text may state for one fund only) gives a warning.
+    const severity = has(e.basic) ? self.severity : "warning";
     const parts: Term[] = [...basic, { path: "/expenditure/project", value: e.project, label: "项目支出" }];
     const total: Term = { path: "/expenditure/total", value: e.total, label: "支出合计" };
-    const first = ctx.equation({ title: "支出合计 = 基本支出 + 项目支出", total, parts }, self.severity);
+    const first = ctx.equation({ title: "支出合计 = 基本支出 + 项目支出", total, parts, severity }, self.severity);
     if (!first) return outcome([]);
     // Other expenditure lines (上缴上级支出 …) belong to the total; carried-forward lines do not.
     const others: Term[] = (e.otherItems ?? []).flatMap((o, i) =>
       CARRY.test(o.label) ? [] : [{ path: pointer("expenditure", "otherItems", i, "amount"), value: o.amount, label: o.label }],
     );
-    if (others.length) return outcome([ctx.equation({ title: "支出合计 = 基本支出 + 项目支出 + 其他支出", total, parts: [...parts, ...others] }, self.severity)]);
+    if (others.length) return outcome([ctx.equation({ title: "支出合计 = 基本支出 + 项目支出 + 其他支出", total, parts: [...parts, ...others], severity }, self.severity)]);
     return outcome([first]);
   },
 );
@@ -89,6 +91,8 @@ function splitRule(id: string, key: "previous" | "change", word: string) {
     (ctx, self) => {
       const s = ctx.d.expenditure?.[key];
       if (!has(s?.total) || !has(s.basic) || !has(s.project)) return notApplicable(`未同时列示${word}的合计、基本支出和项目支出`);
+      // Other expenditure lines (上缴上级, 预留机动经费 …) are in the total but have no split here.
+      if ((ctx.d.expenditure?.otherItems ?? []).some((o) => !CARRY.test(o.label))) return notEvaluable("支出合计还含有其他支出项目，其上年数/增减额未分列");
       return outcome([
         ctx.equation(
           {

@@ -15,7 +15,8 @@ export const operatingItems = defineRule(
     const oc = ctx.d.operatingCosts;
     if (!has(oc?.amount) || !oc.items?.length) return notApplicable("未列示机关运行经费明细");
     const parts = oc.items.map((it, i) => ({ path: `/operatingCosts/items/${i}/amount`, value: it.amount, label: it.name }));
-    return outcome([ctx.equation({ title: "机关运行经费 = 明细之和", total: { path: "/operatingCosts/amount", value: oc.amount, label: "机关运行经费" }, parts }, self.severity)]);
+    // The items are often a "其中" list of the main ones.
+    return outcome([ctx.equation({ title: "机关运行经费 = 明细之和", total: { path: "/operatingCosts/amount", value: oc.amount, label: "机关运行经费" }, parts, partsMayBeIncomplete: true }, self.severity)]);
   },
 );
 

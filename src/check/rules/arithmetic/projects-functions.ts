@@ -18,7 +18,8 @@ export const projectFunding = defineRule(
         const base = `/performance/projects/${i}`;
         const parts: Term[] = [{ path: `${base}/fiscalFunds`, value: p.fiscalFunds!, label: "财政资金" }];
         if (has(p.otherFunds)) parts.push({ path: `${base}/otherFunds`, value: p.otherFunds, label: "其他资金" });
-        return ctx.equation({ title: `项目「${p.name}」预算数 = 财政资金 + 其他资金`, path: `${base}/budget`, total: { path: `${base}/budget`, value: p.budget!, label: "预算数" }, parts }, self.severity);
+        // Tables may add funding columns the format has no field for (上年结转 …).
+        return ctx.equation({ title: `项目「${p.name}」预算数 = 财政资金 + 其他资金`, path: `${base}/budget`, total: { path: `${base}/budget`, value: p.budget!, label: "预算数" }, parts, partsMayBeIncomplete: true }, self.severity);
       }),
     );
   },
@@ -45,7 +46,7 @@ function levelRule(id: string, parentDigits: 3 | 5, childDigits: 5 | 7, parentWo
         if (!kids.length) return;
         any = true;
         const parts: Term[] = kids.map(({ k, j }) => ({ path: `/expenditureByFunction/${j}/total`, value: k.total, label: `${k.code} ${k.name}` }));
-        drafts.push(ctx.equation({ title: `${l.code} ${l.name} = 其下${childWord}之和`, path: `/expenditureByFunction/${i}`, total: { path: `/expenditureByFunction/${i}/total`, value: l.total, label: "合计" }, parts }, self.severity));
+        drafts.push(ctx.equation({ title: `${l.code} ${l.name} = 其下${childWord}之和`, path: `/expenditureByFunction/${i}`, total: { path: `/expenditureByFunction/${i}/total`, value: l.total, label: "合计" }, parts, partsMayBeIncomplete: true }, self.severity));
       });
       if (!any) return notApplicable(`没有带${childWord}级明细的${parentWord}`);
       return outcome(drafts);

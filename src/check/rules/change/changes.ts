@@ -100,28 +100,31 @@ function rateRule(m: RuleMeta, input: (ctx: CheckContext) => RateInput) {
     if (has(r.previous)) previous = { path: r.previousPath, value: r.previous, label: "上年数" };
     const fenOf = (t: Term) => ctx.fen(t.value);
     let dFen: bigint, dTol: bigint, pFen: bigint, pTol: bigint;
-    if (change && previous) {
-      [dFen, dTol, pFen, pTol] = [fenOf(change), ctx.tolerance(change), fenOf(previous), ctx.tolerance(previous)];
-    } else if (has(r.current) && (change || previous)) {
+    // Independent figures first: this year and last year as printed; a previous year
+    // inferred from this year − change makes the finding a warning.
+    let inferred = false;
+    if (has(r.current) && previous) {
       const cur: Term = { path: r.currentPath, value: r.current, label: "本年数" };
-      if (change) {
-        dFen = fenOf(change);
-        dTol = ctx.tolerance(change);
-        pFen = fenOf(cur) - dFen;
-        pTol = ctx.tolerance(cur) + dTol;
-      } else {
-        pFen = fenOf(previous!);
-        pTol = ctx.tolerance(previous!);
-        dFen = fenOf(cur) - pFen;
-        dTol = ctx.tolerance(cur) + pTol;
-      }
+      pFen = fenOf(previous);
+      pTol = ctx.tolerance(previous);
+      dFen = fenOf(cur) - pFen;
+      dTol = ctx.tolerance(cur) + pTol;
+    } else if (change && previous) {
+      [dFen, dTol, pFen, pTol] = [fenOf(change), ctx.tolerance(change), fenOf(previous), ctx.tolerance(previous)];
+    } else if (has(r.current) && change) {
+      const cur: Term = { path: r.currentPath, value: r.current, label: "本年数" };
+      dFen = fenOf(change);
+      dTol = ctx.tolerance(change);
+      pFen = fenOf(cur) - dFen;
+      pTol = ctx.tolerance(cur) + dTol;
+      inferred = true;
     } else return notEvaluable("缺少上年数或增减额，无法复算增减率");
     const res = checkRate(dFen, dTol, pFen, pTol, r.rate);
     if (!res) return notEvaluable("上年数为零或负数，增减率无意义");
     if (res.ok) return outcome([]);
     return outcome([{
-      path: r.ratePath, severity: self.severity,
-      message: `${r.label}增减率填报 ${pct(r.rate)}，按增减额 ${fmt(dFen)} 万元 ÷ 上年数 ${fmt(pFen)} 万元复算为 ${pct(res.computed)}`,
+      path: r.ratePath, severity: inferred ? "warning" : self.severity,
+      message: `${r.label}增减率填报 ${pct(r.rate)}，按增减额 ${fmt(dFen)} 万元 ÷ 上年数 ${fmt(pFen)} 万元${inferred ? "（上年数由本年数减增减额推算）" : ""}复算为 ${pct(res.computed)}`,
       actual: r.rate, expected: Math.round(res.computed * 100) / 100, difference: Math.round((r.rate - res.computed) * 100) / 100, unit: "%",
       related: [r.changePath, r.previousPath],
     }]);

@@ -89,8 +89,12 @@ export const projectCodesUnique = defineRule(
     if (coded.length < 2) return notApplicable("列有编码的项目少于两个");
     const first = new Map<string, number>();
     const drafts: Draft[] = [];
+    const size = new Map<string, number>();
+    for (const { p } of coded) size.set(squash(p.code), (size.get(squash(p.code)) ?? 0) + 1);
     for (const { p, i } of coded) {
       const k = squash(p.code);
+      // A code shared by many projects, or by projects carrying their own numbers ("44194-…"), is a parent (一级项目) code.
+      if (size.get(k)! > 2 || /^\d{3,}[-－]/.test(squash(p.name))) continue;
       const f = first.get(k);
       if (f === undefined) first.set(k, i);
       else if (squash(projects[f]!.name) !== squash(p.name)) drafts.push({ path: `/performance/projects/${i}/code`, severity: self.severity, message: `项目「${p.name}」与项目「${projects[f]!.name}」使用同一项目编码 ${p.code}`, related: [`/performance/projects/${f}/code`] });

@@ -1,5 +1,5 @@
 /** The parts of a disclosure agree with each other (cn-standards §0, §2). */
-import { fmt, has, notApplicable, outcome, type Term } from "../../context.ts";
+import { fmt, has, notApplicable, notEvaluable, outcome, type Term } from "../../context.ts";
 import type { Draft } from "../../types.ts";
 import { BASIS, defineRule, ROUNDING } from "../define.ts";
 
@@ -16,6 +16,8 @@ export const incomeEqualsExpenditure = defineRule(
     const inc = ctx.d.income?.total;
     const e = ctx.d.expenditure;
     if (!has(inc) || !has(e?.total)) return notApplicable("未同时列示收入总计和支出合计");
+    // Final accounts carry 年末结转和结余 on the expenditure side; without it the totals cannot be compared.
+    if (ctx.d.kind === "final" && !(e.otherItems ?? []).some((o) => CARRY.test(o.label))) return notEvaluable("决算未列示年末结转和结余，无法比较收支总计");
     const parts: Term[] = [{ path: "/expenditure/total", value: e.total, label: "本年支出合计" }];
     (e.otherItems ?? []).forEach((o, i) => {
       if (CARRY.test(o.label)) parts.push({ path: `/expenditure/otherItems/${i}/amount`, value: o.amount, label: o.label });
