@@ -55,10 +55,27 @@ function functionLines(d: Disclosure): FunctionLine[] {
   return [...(d.expenditureByFunction ?? [])].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : a.code.length - b.code.length));
 }
 
-/** The 一般公共预算 tables may reuse the functional lines only when all fiscal money is 一般公共预算. */
+/** The 类 lines' total, exactly. */
+function classTotal(d: Disclosure): number | undefined {
+  return addWan((d.expenditureByFunction ?? []).filter((l) => l.code.length === 3).map((l) => l.total));
+}
+
+/**
+ * The format does not say which table the functional lines came from. They
+ * are the 一般公共预算 table's when their 类 add up to the 一般公共预算 money,
+ * or when the department has no other fiscal money.
+ */
 function linesAreGeneralBudget(d: Disclosure): boolean {
   if (!d.expenditureByFunction?.length) return false;
+  const general = amountOf(d, "generalBudget");
+  if (general !== undefined && classTotal(d) === general) return true;
   return isZeroOrAbsent(amountOf(d, "governmentFund")) && isZeroOrAbsent(amountOf(d, "stateCapital"));
+}
+
+/** …and the whole department's when their 类 add up to its total expenditure. */
+function linesAreDepartment(d: Disclosure): boolean {
+  if (!d.expenditureByFunction?.length) return false;
+  return d.expenditure?.total === undefined || classTotal(d) === d.expenditure.total || linesAreGeneralBudget(d) && isZeroOrAbsent(amountOf(d, "governmentFund")) && isZeroOrAbsent(amountOf(d, "stateCapital"));
 }
 
 function functionRows(lines: FunctionLine[], cols: ("total" | "basic" | "project")[]): Cell[][] {
@@ -85,7 +102,7 @@ function t1(ctx: TableContext): TableModel {
   const incomeTotal = d.income?.total ?? addWan(items.map((i) => i.amount));
 
   const e = d.expenditure;
-  const classes = functionLines(d).filter((l) => l.code.length === 3);
+  const classes = linesAreDepartment(d) ? functionLines(d).filter((l) => l.code.length === 3) : [];
   const right: Cell[][] = classes.length
     ? classes.map((l, n) => [text(`${chineseNumber(n + 1)}、${l.name}`, { align: "left" }), amountCell(l.total)])
     : [
@@ -164,7 +181,7 @@ function t2(ctx: TableContext): TableModel {
 function t3(ctx: TableContext): TableModel {
   const { d, final } = ctx;
   const e = d.expenditure;
-  const lines = functionLines(d);
+  const lines = linesAreDepartment(d) ? functionLines(d) : [];
   const empty = !e && !lines.length;
   return {
     id: "t3",
