@@ -260,3 +260,31 @@ test("a project table without a 项目名称 cell takes its name from the title"
   assert.deepEqual(projects![0]!.indicators![0]!.target, { raw: "≥250天", op: ">=", value: 250, unit: "天" });
   assert.ok(diagnostics.some((d) => d.level === "info" && d.line === 3));
 });
+
+test("tables from a reader that keeps merged cells (span) read by column", () => {
+  let line = 1;
+  const row = (...cells: (string | [string, number])[]) => {
+    const no = line++;
+    return { line: no, cells: cells.map((c) => (typeof c === "string" ? { text: c, line: no } : { text: c[0], line: no, span: c[1] })) };
+  };
+  const rows = [
+    row("项目编码", "X-1", "项目名称", ["合并项目", 3]),
+    row("预算规模及资金用途", "预算数", "10", ["其中：财政资金", 2], "8", "其他资金", "2"),
+    row("", ["用于合并单元格测试", 6]),
+    row(["资金支出计划（%）", 2], "3月底", "6月底", "10月底", "12月底"),
+    row(["", 2], "", "50", "", "100"),
+    row("绩效目标", ["1、读对列", 5]),
+    row("一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据"),
+    row("产出指标", "数量指标", "列数", "列数", "=6个", "设计"),
+  ];
+  const doc = { layout: "cells" as const, format: "docx", lines: rows.map((r) => ({ no: r.line, text: r.cells.map((c) => c.text).join("\t") })), blocks: [{ kind: "table" as const, line: 1, rows }] };
+  const disclosure: Disclosure = { format: FORMAT_ID, amountUnit: "万元" };
+  extractProjects.run({ doc, disclosure, diagnose: () => {}, cite: () => {} });
+  const p = disclosure.performance?.projects?.[0];
+  assert.equal(p?.name, "合并项目");
+  assert.equal(p?.fiscalFunds, 8);
+  assert.equal(p?.otherFunds, 2);
+  assert.equal(p?.purpose, "用于合并单元格测试");
+  assert.deepEqual(p?.spendingPlan, { jun: 50, dec: 100 });
+  assert.deepEqual(p?.indicators?.[0]?.target, { raw: "=6个", op: "=", value: 6, unit: "个" });
+});

@@ -17,10 +17,16 @@ export interface ProjectRow extends Row {
 export function tableRows(doc: SourceDocument, blockIndex: number): ProjectRow[] {
   const block = doc.blocks[blockIndex] as TableBlock;
   const rebuild = doc.layout === "cells" && doc.lines.some((l) => l.emptyCell);
-  if (!rebuild) return block.rows.map((r) => ({ ...r, block: blockIndex }));
+  if (!rebuild) return block.rows.map((r) => ({ ...r, cells: expandSpans(r.cells), block: blockIndex }));
   const next = doc.blocks[blockIndex + 1];
   const last = next ? next.line - 1 : doc.lines.length;
   return rebuildCells(doc, block.line, last).map((r) => ({ ...r, block: blockIndex }));
+}
+
+/** A merged cell (docx/xlsx `span`) fills its columns, so positions match the header's. */
+function expandSpans(cells: Cell[]): Cell[] {
+  if (!cells.some((c) => (c.span ?? 1) > 1)) return cells;
+  return cells.flatMap((c) => [c, ...Array.from({ length: Math.max(0, (c.span ?? 1) - 1) }, () => ({ text: "", line: c.line }))]);
 }
 
 /**

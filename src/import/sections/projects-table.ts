@@ -42,7 +42,7 @@ const FISCAL_LABEL = /^(其中)?[:：]?(财政资金|财政拨款)$/;
 const OTHER_LABEL = /^(其中)?[:：]?其他资金$/;
 const PURPOSE_LABEL = /^(资金用途|主要用途|项目概况|项目内容|项目简介)$/;
 const UNIT_LABEL = /^(实施单位|单位名称|预算单位)$/;
-const PLAN_LABEL = /资金支出计划|支出进度计划|资金使用计划/;
+const PLAN_LABEL = /资金支出计划|支出进度计划|资金使用计划|支出计划\(%\)|资金支出进度/;
 const GOALS_LABEL = /^(绩效目标|年度绩效目标|当年绩效目标|项目绩效目标|年度目标|年度总体目标|总体目标|项目目标)$/;
 const MONTH_LABEL = /^(\d{1,2})月(底|末|份)?(前)?$/;
 const MONTH_KEYS: Record<string, keyof NonNullable<Project["spendingPlan"]>> = { "3": "mar", "6": "jun", "10": "oct", "12": "dec" };
@@ -158,7 +158,9 @@ export function parseProjectTable(rows: ProjectRow[], defaultUnit: MoneyUnit = "
     let planRow = false;
     for (let i = 0; i < cells.length; i++) {
       const t = texts[i]!;
-      const next = cells[i + 1];
+      // The value is the next cell; a merged label may leave blank cells before it.
+      let next = cells[i + 1];
+      if (next && !squash(next.text) && (cells[i]!.span ?? 1) > 1) next = cells.slice(i + 1).find((c) => squash(c.text));
       if (CODE_LABEL.test(t) && next && project.code === undefined && squash(next.text)) {
         project.code = squash(next.text);
         cite("/code", next);
