@@ -106,9 +106,11 @@ export function changeEvents(stream: Stream): ChangeEvent[] {
     let context = text.slice(start, m.index);
     let keyword = lastSubject(context);
     if (!keyword && start > 0) {
+      // Only when the sentence before states the subject's amount ("…合计总支出1377.92万元。与2020年相比增加27.82%").
       const prevStart = sentenceStart(text, start - 1);
       context = text.slice(prevStart, m.index);
       keyword = lastSubject(context);
+      if (keyword && !new RegExp(AMT).test(context.slice(keyword.index))) keyword = undefined;
     }
     if (!keyword) continue;
     const subject = subjectOf(keyword.word);
