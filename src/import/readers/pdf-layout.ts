@@ -51,6 +51,12 @@ function unrotate(r: Rotation, x: number, y: number): [number, number] {
   }
 }
 
+const CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f";
+const CJK_SPACE = new RegExp(`(?<=[${CJK}]) +(?=[${CJK}])`, "g");
+const CJK_END = new RegExp(`[${CJK}]$`);
+const CJK_START = new RegExp(`^[${CJK}]`);
+const isWordEnd = (s: string) => /[A-Za-z0-9%.,;:)]$/.test(s);
+const isWordStart = (s: string) => /^[A-Za-z0-9(]/.test(s);
 const isDigitEnd = (s: string) => /[\d%％)）]$/.test(s);
 const isDigitStart = (s: string) => /^[-−(（]?\d/.test(s);
 
@@ -69,10 +75,12 @@ export function layoutPage(items: readonly PlacedItem[]): string[] {
     const size = Math.hypot(it.c, it.d) || Math.hypot(it.a, it.b);
     if (!(size > 0)) continue;
     const [x, y] = unrotate(rotation, it.x, it.y);
-    const text = it.str.replace(/\s+/g, " ");
+    // Spaces between Chinese characters are spacing for justification, never words (pdftotext drops them too).
+    const text = it.str.replace(/\s+/g, " ").replace(CJK_SPACE, "");
     const trimmed = text.trim();
     if (!trimmed) {
-      runs.push({ text: "", x, end: x + Math.max(0, it.width), y, size, spaceBefore: true });
+      // A narrow drawn space is spacing, not a word gap.
+      if (it.width >= 0.2 * size) runs.push({ text: "", x, end: x + Math.max(0, it.width), y, size, spaceBefore: true });
       continue;
     }
     runs.push({ text: trimmed, x, end: x + Math.max(0, it.width), y, size, spaceBefore: text.startsWith(" ") });
@@ -140,10 +148,12 @@ function composeLine(line: Run[], minX: number, unit: number): string {
     const col = Math.round((run.x - minX) / unit);
     if (!s) {
       s = " ".repeat(Math.max(0, col)) + run.text;
-    } else if (gap < 0.2 * size && !space && !run.spaceBefore) {
-      s += run.text;
     } else if (gap < 0.9 * size && !(gap > 0.3 * size && isDigitEnd(prevText) && isDigitStart(run.text))) {
-      s += " " + run.text;
+      // Close neighbours belong together. Chinese takes no spaces, so a gap there is letter
+      // spacing (justified text); between Latin words or digits a visible gap is a space.
+      const chinese = CJK_END.test(prevText) && CJK_START.test(run.text);
+      const wordGap = !chinese && (space || run.spaceBefore || (gap >= 0.2 * size && isWordEnd(prevText) && isWordStart(run.text)));
+      s += (wordGap ? " " : "") + run.text;
     } else {
       s += " ".repeat(Math.max(2, col - s.length)) + run.text;
     }
