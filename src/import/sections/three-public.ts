@@ -1,9 +1,215 @@
-import type { PartExtractor } from "./context.ts";
+import { fenToWan, type Fen, type MoneyUnit } from "../../model/amount.ts";
+import type { ThreePublic } from "../../model/disclosure.ts";
+import { squash } from "../source-document.ts";
+import type { ExtractContext, PartExtractor } from "./context.ts";
+import { cellAmount, gridRows, tableUnit, type GridCell, type GridRow } from "./procurement-grid.ts";
+import { readNarrative, type Key, type Mode } from "./three-public-narrative.ts";
+import { sectionText } from "./three-public-text.ts";
 
-/** Reads “三公”经费. */
+type Amounts = Omit<ThreePublic, "previous" | "change" | "changeRate" | "fundSources" | "explanation">;
+
+interface Value {
+  fen: Fen;
+  line: number;
+  raw: string;
+}
+
+/** Reads “三公”经费 from its table and its paragraph; the table's figures win where both state one. */
 export const extractThreePublic: PartExtractor = {
   name: "“三公”经费",
-  run() {
-    // Not yet implemented.
+  run(ctx) {
+    const found = new Map<string, Value>();
+    const out: ThreePublic = {};
+    const table = readTable(ctx);
+    if (table) {
+      for (const [k, v] of table.values) found.set(k, v);
+      if (table.fundSources?.length) out.fundSources = table.fundSources;
+      if (table.changeRate) {
+        out.changeRate = table.changeRate.value;
+        ctx.cite("/threePublic/changeRate", table.changeRate.line, table.changeRate.raw);
+      }
+    }
+    for (const sec of sectionText(ctx.doc, /三公/, /名词解释|^[\d一二三四五六七八九十]+[、.．]?“?三公”?经费[:：]指|：指|是指/)) {
+      const n = readNarrative(sec.text, ctx.disclosure.year);
+      if (n.values.length === 0) continue;
+      for (const v of n.values) {
+        const id = `${v.mode}:${v.key}`;
+        if (!found.has(id)) found.set(id, { fen: v.fen, line: sec.lineAt(v.index), raw: v.raw });
+      }
+      if (n.changeRate && out.changeRate === undefined) {
+        out.changeRate = n.changeRate.value;
+        ctx.cite("/threePublic/changeRate", sec.lineAt(n.changeRate.index), n.changeRate.raw);
+      }
+      if (n.explanation) {
+        out.explanation = n.explanation.text;
+        ctx.cite("/threePublic/explanation", sec.lineAt(n.explanation.index), n.explanation.text);
+      }
+      break;
+    }
+    if (found.size === 0) return;
+    const build = (mode: Mode, base: string): Amounts | undefined => {
+      const a: Amounts = {};
+      const get = (key: Key, path: string) => {
+        const v = found.get(`${mode}:${key}`);
+        if (!v) return undefined;
+        ctx.cite(`${base}/${path}`, v.line, v.raw);
+        return fenToWan(v.fen);
+      };
+      const total = get("total", "total");
+      if (total !== undefined) a.total = total;
+      const overseas = get("overseas", "overseas");
+      if (overseas !== undefined) a.overseas = overseas;
+      const vt = get("vehicle", "vehicle/total");
+      const vp = get("purchase", "vehicle/purchase");
+      const vo = get("operation", "vehicle/operation");
+      if (vt !== undefined || vp !== undefined || vo !== undefined) {
+        a.vehicle = {};
+        if (vt !== undefined) a.vehicle.total = vt;
+        if (vp !== undefined) a.vehicle.purchase = vp;
+        if (vo !== undefined) a.vehicle.operation = vo;
+      }
+      const reception = get("reception", "reception");
+      if (reception !== undefined) a.reception = reception;
+      return Object.keys(a).length ? a : undefined;
+    };
+    Object.assign(out, build("current", "/threePublic"));
+    const previous = build("previous", "/threePublic/previous");
+    if (previous) out.previous = previous;
+    const change = build("change", "/threePublic/change");
+    if (change) out.change = change;
+    if (out.total === undefined && out.overseas === undefined && out.reception === undefined && !out.vehicle) {
+      ctx.diagnose("warning", "找到“三公”经费说明，但未能读出本年金额（三公 section found, no current amounts read）", "threePublic");
+    }
+    // Fields before fundSources/explanation, as format.md lists them.
+    const ordered: ThreePublic = {};
+    for (const k of ["total", "overseas", "vehicle", "reception", "previous", "change", "changeRate", "fundSources", "explanation"] as const) {
+      if (out[k] !== undefined) (ordered as Record<string, unknown>)[k] = out[k];
+    }
+    ctx.disclosure.threePublic = ordered;
   },
 };
+
+interface TableResult {
+  values: Map<string, Value>;
+  fundSources?: { label: string; amount: number }[];
+  changeRate?: { value: number; line: number; raw: string };
+}
+
+const TITLE = /三公.{0,12}(?:经费)?.{0,20}表/;
+
+/** Which of the five amounts a header label or row label names. */
+function keyOf(label: string): Key | "subtotal" | undefined {
+  if (/购置(?:及|和|与)运/.test(label)) return "vehicle";
+  if (/出国/.test(label)) return "overseas";
+  if (/接待/.test(label)) return "reception";
+  if (/购置/.test(label)) return "purchase";
+  if (/运行|运维/.test(label)) return "operation";
+  if (/小计/.test(label)) return "subtotal";
+  if (/合计|总额|总计|三公/.test(label)) return "total";
+  return undefined;
+}
+
+function readTable(ctx: ExtractContext): TableResult | undefined {
+  const doc = ctx.doc;
+  for (const l of doc.lines) {
+    const t = squash(l.text);
+    if (t.length > 80 || !TITLE.test(t) || /(\.{4,}|…{2,}|·{4,})/.test(t) || /说明|^[一二三四五六七八九十]+、/.test(t)) continue;
+    const unit = tableUnit(doc, l.no);
+    const rows = gridRows(doc, l.no + 1, l.no + 45);
+    const r = doc.layout === "columns" ? readColumnsTable(rows, unit) : readRowsTable(rows, unit);
+    if (r && r.values.size > 0) return r;
+  }
+  return undefined;
+}
+
+/** Word/tab tables that list one 三公 item per row (项目 | 合计 | 同比 | 资金来源…). */
+function readRowsTable(rows: GridRow[], unit: MoneyUnit): TableResult | undefined {
+  const h = rows.findIndex((r) => r.cells.some((c) => /^(项目|名称|科目)$/.test(squash(c.text))) && r.cells.some((c) => /合计|金额|预算/.test(squash(c.text))));
+  if (h < 0) return readColumnsTable(rows, unit);
+  const head = rows[h]!.cells.map((c) => squash(c.text));
+  const amountCol = head.findIndex((x, i) => i > 0 && /合计|金额|预算数/.test(x));
+  const rateCol = head.findIndex((x) => /同比|增减率|增长率|下降|增长/.test(x));
+  const fundCol = head.findIndex((x) => /资金来源/.test(x));
+  const sub = rows[h + 1]?.cells.map((c) => squash(c.text)) ?? [];
+  const fundLabels = fundCol >= 0 ? sub.map((x, i) => (i >= fundCol && x ? x : "")) : [];
+  const out: TableResult = { values: new Map() };
+  for (const r of rows.slice(h + 1)) {
+    const cells = r.cells.map((c) => squash(c.text));
+    const key = keyOf(cells[0] ?? "");
+    if (!key || key === "subtotal") {
+      if (out.values.size > 0 && cells.filter(Boolean).length === 1) break;
+      continue;
+    }
+    const fen = cellAmount(cells[amountCol] ?? "", unit);
+    if (fen === undefined) continue;
+    out.values.set(`current:${key}`, { fen, line: r.line, raw: `${cells[amountCol]}` });
+    if (key === "total") {
+      const rate = cells[rateCol];
+      if (rateCol >= 0 && rate && /\d/.test(rate)) {
+        const v = Number(rate.replace(/[%％]/g, ""));
+        const down = /下降|减少|降低/.test(head[rateCol]!);
+        if (Number.isFinite(v)) out.changeRate = { value: down ? -v : v, line: r.line, raw: `${head[rateCol]}${rate}` };
+      }
+      const funds = fundLabels
+        .map((label, i) => ({ label, fen: label ? cellAmount(cells[i] ?? "", unit) : undefined }))
+        .filter((f): f is { label: string; fen: Fen } => f.fen !== undefined)
+        .map((f) => ({ label: f.label, amount: fenToWan(f.fen) }));
+      if (funds.length) out.fundSources = funds;
+    }
+  }
+  return out;
+}
+
+/**
+ * PDF tables with one column per amount under a multi-line header: each
+ * figure of the first data row belongs to the lowest header label above it.
+ */
+function readColumnsTable(rows: GridRow[], unit: MoneyUnit): TableResult | undefined {
+  const data = rows.findIndex((r) => r.cells.filter((c) => cellAmount(c.text, unit) !== undefined).length >= 1 && r.cells.some((c) => cellAmount(c.text, unit) !== undefined && /\./.test(c.text)));
+  if (data < 1) return undefined;
+  const header: GridCell[] = rows.slice(0, data).flatMap((r) => splitWords(r.cells)).filter((c) => !/单位[:：]|部门[:：]|编制/.test(c.text));
+  const row = rows[data]!;
+  const hasMeetings = header.some((c) => /会议费|培训费/.test(c.text));
+  const out: TableResult = { values: new Map() };
+  let overseasSeen = false;
+  for (const c of row.cells) {
+    const fen = cellAmount(c.text, unit);
+    if (fen === undefined) continue;
+    const over = header.filter((h) => h.x < c.end + 2 && h.end > c.x - 2 && keyOf(h.text));
+    let label: GridCell | undefined;
+    if (over.length) label = over.reduce((a, b) => (b.line > a.line ? b : a));
+    else {
+      const centre = (c.x + c.end) / 2;
+      let best = Infinity;
+      for (const h of header) {
+        if (!keyOf(h.text)) continue;
+        const d = Math.abs((h.x + h.end) / 2 - centre);
+        if (d < best && d <= 8) {
+          best = d;
+          label = h;
+        }
+      }
+    }
+    if (!label) continue;
+    let key = keyOf(label.text)!;
+    if (key === "subtotal") key = overseasSeen || (!hasMeetings && out.values.has("current:total")) ? "vehicle" : "total";
+    if (key === "total" && hasMeetings && /^合计$/.test(label.text) && !out.values.has("current:total")) continue;
+    if (key === "overseas") overseasSeen = true;
+    const id = `current:${key}`;
+    if (!out.values.has(id)) out.values.set(id, { fen, line: row.line, raw: c.text });
+  }
+  return out.values.size ? out : undefined;
+}
+
+/** Header cells split at single spaces too ("合计 因公出国（境）费" printed close together). */
+function splitWords(cells: GridCell[]): GridCell[] {
+  const out: GridCell[] = [];
+  for (const c of cells) {
+    let x = c.x;
+    for (const part of c.text.split(/(\s+)/)) {
+      if (part.trim()) out.push({ ...c, text: squash(part), x, end: x + part.length });
+      x += part.length;
+    }
+  }
+  return out;
+}

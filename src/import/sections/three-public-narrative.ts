@@ -1,0 +1,163 @@
+/**
+ * Reads the "三公"经费 paragraph: which of the five amounts each figure belongs
+ * to (by the nearest name before it), and whether it is this year's amount,
+ * last year's, or the change (增加/减少 before it, "与上年相比" opening the
+ * sentence, 持平 for a stated zero).
+ */
+import { parseAmount, type Fen } from "../../model/amount.ts";
+
+export type Key = "total" | "overseas" | "vehicle" | "purchase" | "operation" | "reception";
+export type Mode = "current" | "previous" | "change";
+
+export interface NarrativeValue {
+  key: Key;
+  mode: Mode;
+  fen: Fen;
+  /** Offset in the squashed text. */
+  index: number;
+  raw: string;
+}
+
+export interface NarrativeResult {
+  values: NarrativeValue[];
+  changeRate?: { value: number; index: number; raw: string };
+  explanation?: { text: string; index: number };
+}
+
+// Alternatives in priority order: the longer names first.
+const KEYWORDS = new RegExp(
+  [
+    "(?<vehicle>公务(?:用)?车(?:辆)?购置(?:及|和|与)(?:公务用车)?运(?:行|维)(?:维护)?(?:费用|经费|费)?)",
+    "(?<total>[“\"”]?三公[”\"“]?经费)",
+    "(?<overseas>(?:因公|公务)出国(?:（境）|\\(境\\)|境)?(?:费用|经费|费)?|出国(?:（境）)?经费)",
+    "(?<reception>(?:国内)?公务接待(?:费用|经费|费)?)",
+    "(?<purchase>(?:公务(?:用)?车(?:辆)?|车辆)购置(?:费用|经费|费)?)",
+    "(?<operation>(?:公务(?:用)?车(?:用车)?(?:辆)?|车辆)(?:运行(?:维护)?|运维)(?:费用|经费|费)?)",
+  ].join("|"),
+  "g",
+);
+
+const AMOUNT = /([-−]?\d[\d,，]*(?:\.\d+)?)(亿元|万元|元)|为(0)(?![\d.])/g;
+const CHANGE_WORD = /(增加|减少|增长|下降|降低|上升|节约|压减|压缩)了?(?:为)?$/;
+const NEGATIVE = /减少|下降|降低|节约|压减|压缩/;
+const FLAT = /持平|无增减|无变化|没有变化|一致|相同|不变|未变/;
+const RATE = /(增长|下降|减少|增加|上升|降低)(?:了)?(\d+(?:\.\d+)?)[%％]/;
+
+/** Parses the squashed section text; `year` is the budget year (earlier years' sentences are 上年). */
+export function readNarrative(text: string, year: number | undefined): NarrativeResult {
+  const values: NarrativeValue[] = [];
+  const result: NarrativeResult = { values };
+  const yr = year ?? Number(/(\d{4})年/.exec(text)?.[1] ?? NaN);
+  // Keyword spans.
+  const keys: { key: Key; start: number; end: number }[] = [];
+  for (const m of text.matchAll(KEYWORDS)) {
+    const g = m.groups!;
+    const key = (Object.keys(g) as Key[]).find((k) => g[k] !== undefined)!;
+    keys.push({ key, start: m.index!, end: m.index! + m[0].length });
+  }
+  // "公务用车运行费7.92万元，其中公务用车购置费0万元": an operation figure split into 购置 and 运行 is the vehicle total.
+  for (let i = 0; i + 1 < keys.length; i++) {
+    const k = keys[i]!;
+    if (k.key !== "operation") continue;
+    const next = keys[i + 1]!;
+    if (next.key === "purchase" && /其中/.test(text.slice(k.end, next.start)) && next.start - k.end < 30) k.key = "vehicle";
+  }
+  const sentences = splitSentences(text);
+  let key: Key = "total";
+  let keyHasAmount = false;
+  let ki = 0;
+  for (const s of sentences) {
+    const body = text.slice(s.start, s.end);
+    const firstAmount = AMOUNT.exec(body);
+    AMOUNT.lastIndex = 0;
+    const lead = firstAmount ? body.slice(0, firstAmount.index) : body;
+    const opensChange = /^(?:与|较|比|同)[^，,]{0,16}(?:相比|比较|对比)|^(?:与|较|比)(?:上年|\d{4}年)/.test(body) || CHANGE_WORD.test(lead);
+    const years = [...lead.matchAll(/(\d{4})年/g)].map((m) => Number(m[1]));
+    const previous = !opensChange && years.length > 0 && Number.isFinite(yr) && years[0]! < yr && !/相比|较|比/.test(lead);
+    const mode: Mode = opensChange ? "change" : previous ? "previous" : "current";
+    // A sentence that names nothing continues the last name only while that name still lacks a figure.
+    if (keyHasAmount && !keys.some((k) => k.start >= s.start && k.start < s.start + Math.min(lead.length + 1, 40))) {
+      key = "total";
+      keyHasAmount = false;
+    }
+    const seen = new Set<string>();
+    let pos = s.start;
+    const segEnd = () => {
+      const k = keys[ki];
+      return k && k.start < s.end ? k.start : s.end;
+    };
+    while (pos < s.end) {
+      while (ki < keys.length && keys[ki]!.end <= pos) ki++;
+      const next = keys[ki];
+      if (next && next.start <= pos) {
+        key = next.key;
+        keyHasAmount = false;
+        pos = next.end;
+        ki++;
+        continue;
+      }
+      const end = segEnd();
+      const seg = text.slice(pos, end);
+      readSegment(seg, pos, key, mode, seen, values);
+      if (values.some((v) => v.index >= pos && v.index < end)) keyHasAmount = true;
+      if (FLAT.test(seg) && !seen.has(`change:${key}`)) {
+        values.push({ key, mode: "change", fen: 0n, index: pos + seg.search(FLAT), raw: seg.match(FLAT)![0] });
+        seen.add(`change:${key}`);
+      }
+      if (key === "total" && !result.changeRate) {
+        const r = RATE.exec(seg);
+        if (r) {
+          const v = Number(r[2]);
+          result.changeRate = { value: NEGATIVE.test(r[1]!) ? -v : v, index: pos + r.index, raw: r[0] };
+        }
+      }
+      pos = end;
+    }
+  }
+  const ex = /(?:增减(?:变化)?|变化|变动)原因(?:为|是|主要是)?[:：]?/.exec(text);
+  if (ex) {
+    const from = ex.index + ex[0].length;
+    const stop = text.indexOf("。", from);
+    const t = text.slice(from, stop < 0 ? undefined : stop + 1);
+    if (t.length > 2) result.explanation = { text: t, index: from };
+  }
+  return result;
+}
+
+function readSegment(seg: string, offset: number, key: Key, mode: Mode, seen: Set<string>, out: NarrativeValue[]): void {
+  const amounts = [...seg.matchAll(AMOUNT)];
+  // 决算 documents state 年初预算 first and the 决算 figure after it: the 决算 figure wins.
+  const finalIdx = amounts.findIndex((a) => /决算(?:数)?(?:为|是)?$/.test(seg.slice(0, a.index)));
+  for (const [i, a] of amounts.entries()) {
+    if (finalIdx >= 0 && i < finalIdx && !CHANGE_WORD.test(seg.slice(0, a.index))) continue;
+    const before = seg.slice(0, a.index);
+    const num = a[1] ?? a[3]!;
+    const unit = (a[2] ?? "万元") as "元" | "万元" | "亿元";
+    let fen = parseAmount(num, unit);
+    if (fen === undefined) continue;
+    if (/^[%％]/.test(seg.slice(a.index! + a[0].length))) continue;
+    const cw = CHANGE_WORD.exec(before.slice(-8));
+    let m: Mode = mode;
+    if (cw) {
+      m = "change";
+      if (NEGATIVE.test(cw[1]!) && fen > 0n) fen = -fen;
+    }
+    const id = `${m}:${key}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    out.push({ key, mode: m, fen, index: offset + a.index!, raw: a[0] });
+  }
+}
+
+function splitSentences(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === "。") {
+      out.push({ start, end: i + 1 });
+      start = i + 1;
+    }
+  }
+  if (start < text.length) out.push({ start, end: text.length });
+  return out;
+}
