@@ -89,7 +89,8 @@ export function layoutPage(items: readonly PlacedItem[]): string[] {
   if (sizes.length === 0) return [];
   const bodySize = sizes[Math.floor(sizes.length / 2)]!;
   const unit = bodySize * 0.45;
-  const minX = Math.min(...runs.filter((r) => r.text).map((r) => r.x));
+  let minX = Infinity; // a loop, not Math.min(...): a page may hold more items than a call has arguments
+  for (const r of runs) if (r.text && r.x < minX) minX = r.x;
 
   // Lines: runs whose baselines are within a third of a glyph of the line's first run.
   runs.sort((p, q) => p.y - q.y || p.x - q.x);
@@ -118,7 +119,8 @@ export function layoutPage(items: readonly PlacedItem[]): string[] {
     const text = composeLine(line, minX, unit);
     if (!text.trim()) continue;
     const y = line[0]!.y;
-    const size = Math.max(...line.filter((r) => r.text).map((r) => r.size));
+    let size = 0;
+    for (const r of line) if (r.text && r.size > size) size = r.size;
     // A gap of more than about two lines' height is shown as a blank line.
     if (prevY !== undefined && y - prevY > 2.2 * Math.max(size, prevSize)) out.push("");
     out.push(text);
