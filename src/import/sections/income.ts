@@ -76,6 +76,9 @@ export const extractIncome: PartExtractor = {
     const stream = narrativeStream(ctx.doc);
     const narrative = readNarrativeIncome(stream);
 
+    if (table?.cutOff) {
+      ctx.diagnose("warning", "收支总表不完整：有收入分项但未见收入总计（summary table cut off: income rows without a total）", SECTION, table.region.titleLine);
+    }
     const tableTotal = table?.incomeTotal;
     if (tableTotal) {
       income.total = fenToWan(tableTotal.fen);

@@ -35,6 +35,8 @@ export interface SummaryTable {
   expenditureSubtotal?: SummaryValue;
   basic?: SummaryValue;
   project?: SummaryValue;
+  /** Rows were found but no total: the table is cut off. */
+  cutOff?: boolean;
 }
 
 const cache = new WeakMap<SourceDocument, SummaryTable | null>();
@@ -130,6 +132,7 @@ export function dropSummedParents(items: SummaryItem[]): SummaryItem[] {
 export function readSummaryTable(doc: SourceDocument): SummaryTable | undefined {
   if (cache.has(doc)) return cache.get(doc) ?? undefined;
   let found: SummaryTable | undefined;
+  let partial: SummaryTable | undefined;
   for (const region of findTableRegions(doc, SUMMARY_TABLE_TITLE)) {
     if (/财政拨款|一般公共预算/.test(region.title)) continue;
     const table = readRegion(region);
@@ -137,7 +140,9 @@ export function readSummaryTable(doc: SourceDocument): SummaryTable | undefined 
       found = table;
       break;
     }
+    if (table.items.length) partial ??= { ...table, cutOff: true };
   }
+  found ??= partial;
   cache.set(doc, found ?? null);
   return found;
 }
