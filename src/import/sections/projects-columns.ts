@@ -7,7 +7,7 @@
  * are joined until they read "…指标" and then given to the rows around them.
  */
 import type { Cell } from "../source-document.ts";
-import { cellText, splitDisplayColumns, type ProjectRow } from "./projects-rows.ts";
+import { cellText, displayWidth, splitDisplayColumns, type ProjectRow } from "./projects-rows.ts";
 import { indicatorColumns } from "./projects-table.ts";
 
 export interface ColumnsGrid {
@@ -18,7 +18,26 @@ export interface ColumnsGrid {
   rows: ProjectRow[];
 }
 
-const headerLike = (row: ProjectRow) => row.cells.every((c) => !/\d{2,}/.test(c.text.replace(/[（(]\d+[)）]/, "")) && c.text.length <= 12);
+/**
+ * Header labels set off by a single space ("一级指标 二级指标") are separate
+ * columns; their x follows the metric the cell was measured in.
+ */
+function splitWords(cell: Cell, line: string | undefined): Cell[] {
+  if (!/[\u4e00-\u9fff] [\u4e00-\u9fff]/.test(cell.text)) return [cell];
+  const wide = line !== undefined && displayWidth(line.slice(0, line.indexOf(cell.text))) === cell.x && displayWidth(cell.text) === cell.end! - cell.x!;
+  const measure = (t: string) => (wide ? displayWidth(t) : t.length);
+  const out: Cell[] = [];
+  const re = /\S+/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(cell.text))) {
+    const x = cell.x! + measure(cell.text.slice(0, m.index));
+    out.push({ ...cell, text: m[0], x, end: x + measure(m[0]) });
+  }
+  return out;
+}
+
+const headerLike = (row: ProjectRow) =>
+  row.cells.every((c) => !/\d{2,}/.test(c.text.replace(/[（(]\d+[)）]/, "")) && c.text.split(/ (?=[\u4e00-\u9fff])/).every((w) => w.length <= 12));
 
 /** Header columns from the lines around `r`: cells stacked at the same x are one label ("一级" over "指标"). */
 export function columnsHeader(rows: ProjectRow[], r: number): { header: Cell[]; end: number } | undefined {
@@ -33,7 +52,7 @@ export function columnsHeader(rows: ProjectRow[], r: number): { header: Cell[]; 
   }
   const columns: Cell[] = [];
   for (const row of block) {
-    for (const c of row.cells) {
+    for (const c of row.cells.flatMap((cell) => splitWords(cell, row.text))) {
       const col = columns.find((h) => c.x! < h.end! + 1 && c.end! > h.x! - 1);
       if (col) {
         col.text += c.text;
@@ -87,13 +106,17 @@ function gridWith(rows: ProjectRow[], headerAt: number): ColumnsGrid | undefined
     for (const c of row.cells) {
       let k = columnOf(header, c);
       if (k < 0) continue;
+      // A lone operator or 定性 belongs to 指标性质, however far it drifted.
+      if (roles.op !== undefined && /^(≥|≤|=|＝|>|<|＞|＜|定性|定量)$/.test(c.text.trim())) k = roles.op;
       // A comparison ("≥330 台") drifted left of its column is still the 指标值.
-      if (k !== target && roles.target !== undefined && k < target && /^[≥≤＞＜<>=＝]/.test(c.text) && !cells[target]) k = target;
+      else if (k !== target && roles.target !== undefined && k < target && /^[≥≤＞＜<>=＝]/.test(c.text) && !cells[target]) k = target;
       (cells[k] ??= []).push(c);
     }
     return cells;
   });
-  const anchors = placed.map((cells, i) => (cells[target]?.length ? i : -1)).filter((i) => i >= 0);
+  // Every indicator states its 指标性质 when the table has that column; a wrapped 指标值 does not.
+  const anchorCol = roles.op ?? target;
+  const anchors = placed.map((cells, i) => (cells[anchorCol]?.length ? i : -1)).filter((i) => i >= 0);
   if (!anchors.length) return { headerEnd: end, header, rows: [] };
   const out: Cell[][] = anchors.map((i) => Array.from({ length: width }, () => ({ text: "", line: body[i]!.line })));
   const levelCols = new Set([roles.level1, roles.level2].filter((k): k is number => k !== undefined));

@@ -191,3 +191,4 @@ function readList(lines: SourceLine[], start: number, header: Header): { project
   }
   return { projects, end };
 }
+

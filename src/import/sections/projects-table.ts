@@ -64,10 +64,10 @@ export function indicatorColumns(cells: Cell[]): Partial<Record<Role, number>> |
     if (/^一级指标$/.test(t)) role = "level1";
     else if (/^二级指标$/.test(t)) role = "level2";
     else if (/^(三级指标|指标名称)$/.test(t)) role = "name";
-    else if (/指标描述|指标内容|指标说明/.test(t)) role = "description";
-    else if (/^(本年|年度)?指标值(\(.*\))?$|^绩效指标值$|^目标值$/.test(t)) role = "target";
+    else if (/指标描述|指标内容|指标说明|指标值内容/.test(t)) role = "description";
+    else if (/^(本年|年度)?(绩效)?指标值(\(.*\))?$|^目标值$/.test(t)) role = "target";
     else if (/确定依据|设定依据|指标依据/.test(t)) role = "basis";
-    else if (/^(绩效)?指标性质$/.test(t)) role = "op";
+    else if (/^(绩效)?指标(值)?(性质|类型)$/.test(t)) role = "op";
     else if (/^(绩效)?(计量|度量)单位$/.test(t)) role = "measure";
     if (role && roles[role] === undefined) roles[role] = i;
   });
@@ -422,3 +422,4 @@ function readColumnsIndicators(grids: ColumnsGrid[], line: number, project: Part
   cites.push(...best.cites);
   problems.push(...best.problems);
 }
+
