@@ -1,0 +1,151 @@
+/**
+ * 支出: the 部门支出总表's total row by column header (tabs and PDF columns,
+ * where right-aligned figures drift from centred headers and blank cells
+ * vanish), the 基本支出表's 人员经费/公用经费 split, narrative parts and changes.
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readText } from "../../src/import/readers/text.ts";
+import { extractExpenditure } from "../../src/import/sections/expenditure.ts";
+import { FORMAT_ID, type Diagnostic, type Disclosure } from "../../src/model/disclosure.ts";
+
+function run(text: string): { disclosure: Disclosure; diagnostics: Diagnostic[] } {
+  const disclosure: Disclosure = { format: FORMAT_ID, amountUnit: "万元" };
+  const diagnostics: Diagnostic[] = [];
+  extractExpenditure.run({
+    doc: readText(text),
+    disclosure,
+    diagnose: (level, message, section, line) => diagnostics.push({ level, message, ...(section ? { section } : {}), ...(line ? { line } : {}) }),
+    cite() {},
+  });
+  return { disclosure, diagnostics };
+}
+
+/** The 国家信访局 部门支出总表 as pdftotext prints it: total row at the end, blank columns missing. */
+const COLUMNS_TABLE = `
+                                  部门支出总表
+                                                                                   单位：万元
+
+科目编                                                                     事业单位经营   对附属单位
+                   科目名称   合   计        基本支出        项目支出        上缴上级支出
+  码                                                                       支出     补助支出
+
+201       一般公共服务支出        47,179.30     7,736.44   39,442.86
+
+2014001     行政运行          6,286.21      6,286.21
+
+2014002     一般行政管理事务          737.29                  737.29
+
+                合      计         50,616.94   11,056.07   39,560.87
+
+                                                                         部门公开表 4
+`;
+
+test("支出总表 in PDF columns: the total row's figures go to 合计 / 基本支出 / 项目支出", () => {
+  const e = run(COLUMNS_TABLE).disclosure.expenditure!;
+  assert.equal(e.total, 50616.94);
+  assert.equal(e.basic, 11056.07);
+  assert.equal(e.project, 39560.87);
+  assert.equal(e.otherItems, undefined);
+});
+
+/** A tab-separated 支出预算总表 whose only row has no label, with an extra column. */
+const TABS_TABLE = [
+  "公开03表",
+  "支出预算总表",
+  "部门名称：江苏省人大常委会办公厅\t单位：万元",
+  "合计\t基本支出\t项目支出\t单位预留机动经费\t结转下年资金",
+  "15897.44\t7877.76\t6333.96\t1685.72\t",
+  "公开04表",
+  ...Array.from({ length: 10 }, (_, i) => `填充${i}\t${i}`),
+].join("\n");
+
+test("支出总表 in tabs: an unlabelled total row, extra columns become otherItems", () => {
+  assert.equal(readText(TABS_TABLE).layout, "tabs");
+  const { disclosure, diagnostics } = run(TABS_TABLE);
+  const e = disclosure.expenditure!;
+  assert.equal(e.total, 15897.44);
+  assert.equal(e.basic, 7877.76);
+  assert.equal(e.project, 6333.96);
+  assert.deepEqual(e.otherItems, [{ label: "单位预留机动经费", amount: 1685.72 }]);
+  assert.equal(diagnostics.filter((d) => d.level === "warning").length, 0, "columns add up to the total");
+});
+
+test("支出总表 whose columns do not add up is reported", () => {
+  const broken = TABS_TABLE.replace("15897.44\t7877.76", "15897.44\t7000.00");
+  const { diagnostics } = run(broken);
+  assert.ok(diagnostics.some((d) => d.level === "warning" && /不一致/.test(d.message)));
+});
+
+test("基本支出表 split is taken only when it adds up to the department's basic expenditure", () => {
+  const basic = (personnel: string, pub: string, total: string) =>
+    [
+      "一般公共预算基本支出表",
+      "单位：万元",
+      "科目编码\t科目名称\t合计\t人员经费\t公用经费",
+      `合计\t\t${total}\t${personnel}\t${pub}`,
+      "301\t工资福利支出\t6620.08\t6620.08\t",
+      "部门公开表 7",
+    ].join("\n");
+  const whole = TABS_TABLE + "\n" + basic("6298.38", "1579.38", "7877.76");
+  const e = run(whole).disclosure.expenditure!;
+  assert.equal(e.personnel, 6298.38);
+  assert.equal(e.publicOperating, 1579.38);
+  // A split of the 一般公共预算 part only (9,880.88 of 11,056.07) is not the department's.
+  const department = TABS_TABLE.replace("15897.44\t7877.76\t6333.96\t1685.72", "50616.94\t11056.07\t39560.87\t");
+  const part = run(department + "\n" + basic("7504.62", "2376.26", "9880.88")).disclosure.expenditure!;
+  assert.equal(part.basic, 11056.07);
+  assert.equal(part.personnel, undefined);
+  assert.equal(part.publicOperating, undefined);
+});
+
+test("narrative: total with 其中 parts, and the changes of total, basic and project", () => {
+  const text = [
+    "2、支出说明",
+    "支出总计72899万元，其中：基本支出16356万元，项目支出56543万元。",
+    "3、比上年增减情况",
+    " 2020年部门预算收支安排72899万元，较2019年预算增加10000万元，其中：基本支出减少3590万元，项目支出增加13600万元。基本支出的减少主要是落实中央关于压减一般性支出的精神。",
+  ].join("\n");
+  const e = run(text).disclosure.expenditure!;
+  assert.equal(e.total, 72899);
+  assert.equal(e.basic, 16356);
+  assert.equal(e.project, 56543);
+  assert.deepEqual(e.change, { total: 10000, basic: -3590, project: 13600 });
+});
+
+test("narrative: personnel and 日常公用经费 without a basic total; a rate in the next sentence", () => {
+  const text = "发改局（部门）2021年支出预算：人员经费580.17万元，日常公用经费29.41万元，项目支出768.34万元，合计总支出1377.92万元。与2020年相比增加27.82%，原因：项目支出经费增加和人员增加。";
+  const e = run(text).disclosure.expenditure!;
+  assert.equal(e.total, 1377.92);
+  assert.equal(e.personnel, 580.17);
+  assert.equal(e.publicOperating, 29.41);
+  assert.equal(e.project, 768.34);
+  assert.equal(e.basic, undefined);
+  assert.equal(e.changeRate, 27.82);
+  assert.equal(e.changeReason, "项目支出经费增加和人员增加");
+});
+
+test("narrative: previous year's amount, change and rate of the department's expenditure", () => {
+  const text = [
+    "三、支出预算情况说明",
+    "2026 年支出预算 29956.27 万元，比 2025 年年初预算数",
+    "28479.84 万元增加 1476.73 万元，增长 5.18%。主要原因是人员增加。",
+    "(一)基本支出。基本支出预算 19170.50 万元，占本年支出预算 63.99%。",
+    "（二）项目支出。项目支出预算 10785.77 万元，占本年支出预算 36.01%。",
+  ].join("\n");
+  const e = run(text).disclosure.expenditure!;
+  assert.equal(e.total, 29956.27);
+  assert.equal(e.basic, 19170.5);
+  assert.equal(e.project, 10785.77);
+  assert.deepEqual(e.previous, { total: 28479.84 });
+  assert.equal(e.change?.total, 1476.73);
+  assert.equal(e.changeRate, 5.18);
+});
+
+test("a function class's description before a change is not the department's project expenditure", () => {
+  const text = [
+    "1．一般公共服务（类）支出12706.28万元，主要用于单位完成日常和特定工作任务的发展项目支出。与上年相比增加 2177.95 万元。",
+    "项目支出预算数为 6333.96 万元。与上年相比增加480万元，增长8.2 %。",
+  ].join("\n");
+  assert.equal(run(text).disclosure.expenditure!.change?.project, 480);
+});

@@ -1,0 +1,91 @@
+/**
+ * 机关运行经费: the narrative statement (definitions and table titles skipped),
+ * its change and rate, the stated item list, and the 机关运行经费 table.
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readText } from "../../src/import/readers/text.ts";
+import { extractOperatingCosts } from "../../src/import/sections/operating-costs.ts";
+import { FORMAT_ID, type Diagnostic, type Disclosure } from "../../src/model/disclosure.ts";
+
+function run(text: string): { disclosure: Disclosure; diagnostics: Diagnostic[] } {
+  const disclosure: Disclosure = { format: FORMAT_ID, amountUnit: "万元" };
+  const diagnostics: Diagnostic[] = [];
+  extractOperatingCosts.run({
+    doc: readText(text),
+    disclosure,
+    diagnose: (level, message, section, line) => diagnostics.push({ level, message, ...(section ? { section } : {}), ...(line ? { line } : {}) }),
+    cite() {},
+  });
+  return { disclosure, diagnostics };
+}
+
+test("the heading names it, the next sentence states the amount", () => {
+  const text = ["三、机关运行经费安排情况", "", "2020年开发区各部门公用经费支出1059万元。主要包括办公费、印刷费。"].join("\n");
+  assert.deepEqual(run(text).disclosure.operatingCosts, { amount: 1059 });
+});
+
+test("a definition (机关运行经费：指…) is not a statement; amount, decrease and rate over wrapped PDF lines", () => {
+  const text = [
+    "  （四）机关运行经费：指行政单位使用一般公共预算财政拨款安排的基本支出中的日常公用经费支出，共10项。",
+    "  2026 年本单位机关运行经费财政拨款预算 742.77 万元，",
+    "",
+    "较 2025 年年初预算减少 0.52 万元，下降 0.07%。主要是单位",
+    "",
+    "落实过紧日子要求，压减一般性支出。",
+  ].join("\n");
+  const oc = run(text).disclosure.operatingCosts!;
+  assert.equal(oc.amount, 742.77);
+  assert.equal(oc.change, -0.52);
+  assert.equal(oc.changeRate, -0.07);
+  assert.match(oc.explanation ?? "", /过紧日子/);
+});
+
+test("items listed in brackets, one without a unit; a rate-only change in the next sentence", () => {
+  const text = [
+    "三、机关运行经费情况说明",
+    "为保障发改局正常运行，2021年安排机关运行经费29.41万元。对比2020年增加9.57%，主要原因：人员增加。具体情况如下：",
+    "发改局2021年安排机关运行经费29.41万元（其中办公费5.4万元、邮电费4.6万元、公务用车运行维护费4.5、印刷费2万元），对比2020年增加9.57%。",
+  ].join("\n");
+  const oc = run(text).disclosure.operatingCosts!;
+  assert.equal(oc.amount, 29.41);
+  assert.equal(oc.changeRate, 9.57);
+  assert.equal(oc.change, undefined);
+  assert.deepEqual(oc.items, [
+    { name: "办公费", amount: 5.4 },
+    { name: "邮电费", amount: 4.6 },
+    { name: "公务用车运行维护费", amount: 4.5 },
+    { name: "印刷费", amount: 2 },
+  ]);
+});
+
+test("the 机关运行经费 table's 合计 is preferred; a different narrative figure is reported", () => {
+  const text = [
+    "一般公共预算机关运行经费支出预算表",
+    "部门：苏州市审计局                                                 单位：万元",
+    "          科目编码                 科目名称            机关运行经费支出",
+    "                     合计                                     395.60",
+    "302                     商品和服务支出                             395.60",
+    "  30201                 办公费                                  29.00",
+    "  30202                 印刷费                                   5.00",
+    "公开13表",
+    "十二、一般公共预算机关运行经费支出预算情况说明",
+    "2026 年本部门一般公共预算机关运行经费预算支出 395.0 万元，与上年相比减少 3.61 万元，减少 0.9%。",
+  ].join("\n");
+  const { disclosure, diagnostics } = run(text);
+  const oc = disclosure.operatingCosts!;
+  assert.equal(oc.amount, 395.6);
+  assert.equal(oc.change, -3.61);
+  assert.equal(oc.changeRate, -0.9);
+  assert.deepEqual(oc.items, [
+    { name: "办公费", amount: 29 },
+    { name: "印刷费", amount: 5 },
+  ]);
+  assert.ok(diagnostics.some((d) => d.level === "warning" && d.line === 10));
+});
+
+test("no statement: nothing set, one diagnostic", () => {
+  const { disclosure, diagnostics } = run("名词解释\n机关运行经费：是指各部门的公用经费。\n");
+  assert.equal(disclosure.operatingCosts, undefined);
+  assert.equal(diagnostics.length, 1);
+});
