@@ -5,6 +5,7 @@
  */
 import { normalizeNumberText, parseAmount, type Fen } from "../../../model/amount.ts";
 import type { CheckContext } from "../../context.ts";
+import type { NarrativeLine } from "../../types.ts";
 
 export type Topic = "threePublic" | "operatingCosts" | "procurement" | "assets" | "income" | "expenditure" | "performance" | "other";
 
@@ -40,10 +41,9 @@ export function sentencesOf(ctx: CheckContext): Sentence[] {
   const out: Sentence[] = [];
   if (ctx.narrative?.length) {
     let topic: Topic = "other";
-    for (const para of ctx.narrative) {
-      const text = para.text.replace(/\s+/g, "");
-      if (!text) continue;
-      if (HEADING.test(para.text) && text.length < 60) topic = topicOf(text) ?? "other";
+    for (const para of paragraphs(ctx.narrative)) {
+      const text = para.text;
+      if (HEADING.test(text) && text.length < 60) topic = topicOf(text) ?? "other";
       for (const s of split(text)) out.push({ text: s, line: para.line, topic });
     }
   } else {
@@ -74,8 +74,34 @@ function topicFromPath(path: string): Topic {
   return (["threePublic", "operatingCosts", "procurement", "assets", "income", "expenditure", "performance"] as const).find((t) => t === head) ?? "other";
 }
 
+/**
+ * Text blocks joined back into paragraphs: a block that does not end a sentence
+ * continues on the next one (readers break at line ends and page breaks), unless
+ * the next one starts a new numbered heading.
+ */
+function paragraphs(lines: NarrativeLine[]): NarrativeLine[] {
+  const out: NarrativeLine[] = [];
+  let open = false;
+  for (const l of lines) {
+    const text = l.text.replace(/\s+/g, "");
+    if (!text) continue;
+    const last = out[out.length - 1];
+    if (open && last && !HEADING.test(text) && last.text.length < 4000) last.text += text;
+    else out.push({ line: l.line, text });
+    open = !/[。；;！？：:]$/.test(text) && !(HEADING.test(text) && text.length < 60);
+  }
+  return out;
+}
+
+/** Sentences; a sentence that only continues the comparison ("与上年相比增加…") stays with the one before. */
 function split(text: string): string[] {
-  return text.split(/(?<=[。；;！？])/).map((s) => s.trim()).filter((s) => s.length > 0);
+  const parts = text.split(/(?<=[。；;！？])/).map((s) => s.trim()).filter((s) => s.length > 0);
+  const out: string[] = [];
+  for (const p of parts) {
+    if (out.length && /^(与|比|较|同|和)(上年|上一年|去年|\d{4}年)/.test(p)) out[out.length - 1] += p;
+    else out.push(p);
+  }
+  return out;
 }
 
 /** A number as printed in running text, with its unit, in 分 and with its printed decimals in 万元. */
