@@ -114,7 +114,7 @@ export function readNarrative(text: string, year: number | undefined): Narrative
       pos = end;
     }
   }
-  const ex = /(?:增减(?:变化)?|变化|变动)原因(?:为|是|主要是)?[:：]?/.exec(text);
+  const ex = /(?:增减(?:变化)?|变化|变动)原因(?:为|是|主要是)[:：]?|(?:增减(?:变化)?|变化|变动)原因[:：]/.exec(text);
   if (ex) {
     const from = ex.index + ex[0].length;
     const stop = text.indexOf("。", from);

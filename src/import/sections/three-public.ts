@@ -99,6 +99,7 @@ const TITLE = /三公.{0,12}(?:经费)?.{0,20}表/;
 
 /** Which of the five amounts a header label or row label names. */
 function keyOf(label: string): Key | "subtotal" | undefined {
+  if (/机关运行|会议|培训/.test(label)) return undefined;
   if (/购置(?:及|和|与)运/.test(label)) return "vehicle";
   if (/出国/.test(label)) return "overseas";
   if (/接待/.test(label)) return "reception";
