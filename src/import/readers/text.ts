@@ -14,7 +14,8 @@ export function detectLayout(lines: readonly string[]): Layout {
   let midTab = 0;
   let spaced = 0;
   for (const line of lines) {
-    if (line.startsWith("\t")) tabStart++;
+    // A Word-export cell line holds one cell; a tab-separated row may start with an empty cell.
+    if (line.startsWith("\t") && !line.slice(1).includes("\t")) tabStart++;
     else if (line.includes("\t")) midTab++;
     else if (/\S {2,}\S/.test(line)) spaced++;
   }

@@ -171,7 +171,7 @@ export function findActivityGrids(doc: SourceDocument): ActivityGrid[] {
       const row = block.rows[r]!;
       if (row.line <= consumedTo) continue;
       if (!isActivityHeader(row.cells.map((c) => c.text))) continue;
-      const grid = rebuild ? cellsGrid(doc, row.line) : doc.layout === "columns" ? columnsGrid(doc, block, r) : rowsGrid(block, r);
+      const grid = rebuild ? cellsGrid(doc, row.line) : doc.layout === "columns" ? columnsGrid(doc, block, r) : rowsGrid(doc, block, r);
       if (grid) {
         grids.push(grid);
         consumedTo = grid.endLine;
@@ -183,7 +183,7 @@ export function findActivityGrids(doc: SourceDocument): ActivityGrid[] {
 }
 
 /** Tables whose rows already keep every cell ("tabs", .docx/.xlsx readers). */
-function rowsGrid(block: TableBlock, headerIndex: number): ActivityGrid | undefined {
+function rowsGrid(doc: SourceDocument, block: TableBlock, headerIndex: number): ActivityGrid | undefined {
   const first = expandSpans(block.rows[headerIndex]!.cells);
   const next = block.rows[headerIndex + 1];
   const second = next ? expandSpans(next.cells) : undefined;
@@ -192,7 +192,18 @@ function rowsGrid(block: TableBlock, headerIndex: number): ActivityGrid | undefi
   const headerTexts = first.map((c) => squash(c.text)).join("|");
   const rows: GridRow[] = [];
   let endLine = block.rows[block.rows.length - 1]!.line;
-  for (const row of block.rows.slice(headerIndex + headerRows)) {
+  // A row of blank cells (or a page break) can end the reader's table: the rows of tables
+  // that follow right after, as wide as this one, go on with it.
+  const body = block.rows.slice(headerIndex + headerRows);
+  for (let b = doc.blocks.indexOf(block) + 1, last = endLine; b < doc.blocks.length; b++) {
+    const next = doc.blocks[b]!;
+    if (next.kind !== "table" || next.line - last > 3 || next.rows[0]!.cells.length < width / 2) break;
+    if (isActivityHeader(next.rows[0]!.cells.map((c) => c.text)) && squash(next.rows[0]!.cells.map((c) => c.text).join("|")) !== headerTexts.replace(/\|/g, "")) break;
+    body.push(...next.rows);
+    last = next.rows[next.rows.length - 1]!.line;
+    endLine = last;
+  }
+  for (const row of body) {
     const cells = expandSpans(row.cells);
     if (cells.map((c) => squash(c.text)).join("|") === headerTexts) continue; // header repeated on a new page
     // A lone cell between rows is a wrapped cell ("tabs" reader): it continues the last filled cell above.
@@ -428,7 +439,11 @@ function columnsGrid(doc: SourceDocument, block: TableBlock, headerIndex: number
   for (const pl of textLines) {
     // Top-aligned cells have no gaps: text under a blank in a column the row already filled starts a row.
     const resumes = (k: number) => !!current && !!squash(current.cells[k]!.text) && !previous?.get(k);
-    if (!current || [...pl.cells.keys()].some((k) => (keys.has(k) && !full(k, previous?.get(k))) || resumes(k))) newRow(pl.line);
+    // Grades that all ended short on the line above are finished cells: new grades start a row.
+    // (Not one short grade alone: narrow grade columns wrap "95%" / "以上".)
+    const gradeCols = [...pl.cells.keys()].filter((k) => GRADE_SET.has(roles[k]));
+    const gradesEnded = gradeCols.length >= 2 && gradeCols.every((k) => previous?.get(k) && !full(k, previous.get(k)));
+    if (!current || gradesEnded || [...pl.cells.keys()].some((k) => (keys.has(k) && !full(k, previous?.get(k))) || resumes(k))) newRow(pl.line);
     add(pl.cells);
     previous = pl.cells;
   }
