@@ -16,10 +16,13 @@ interface Words {
   year: string;
   /** "上年" */
   previous: string;
+  /** "2020年预算数": how a stated previous amount is named. */
+  previousNamed: string;
 }
 
 function words(d: Disclosure): Words {
-  return { kind: d.kind === "final" ? "决算" : "预算", year: d.year ? `${d.year}年` : "本年", previous: "上年" };
+  const kind = d.kind === "final" ? "决算" : "预算";
+  return { kind, year: d.year ? `${d.year}年` : "本年", previous: "上年", previousNamed: d.year ? `${d.year - 1}年${kind}数` : `上年${kind}数` };
 }
 
 /**
@@ -32,7 +35,9 @@ function versusPrevious(w: Words, current: number | undefined, previous: number 
   if (c === undefined) return "";
   const r = rate ?? ratePercent(c, previous);
   const clause = changeClause(c, r);
-  return clause === "持平" ? `，与${w.previous}持平` : `，比${w.previous}${clause}`;
+  // A stated previous amount is named with its year, as real texts do ("比2020年预算数6.45万元增加…").
+  const base = previous !== undefined ? `${w.previousNamed}${printWan(previous)}万元` : w.previous;
+  return clause === "持平" ? `，与${base}持平` : `，比${base}${clause}`;
 }
 
 /** "，主要原因是…" right after the change it explains (how real disclosures state it). */
