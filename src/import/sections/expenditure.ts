@@ -151,6 +151,34 @@ export function readBasicSplit(ctx: ExtractContext): { total: Found; personnel: 
   return undefined;
 }
 
+/**
+ * A 功能分类 expenditure table split into 人员经费 / 公用经费 / 项目 (专项业务经费)
+ * columns, whose 合计 is the department's whole expenditure (西安: 一般公共预算支出明细表
+ * when all funds are 一般公共预算). Basic expenditure is then 人员经费 + 公用经费.
+ */
+const SPLIT_COLUMNS = [
+  { key: "total", pattern: /^(?:合计|总计)$/ },
+  { key: "personnel", pattern: /^人员经费(?:支出)?$/ },
+  { key: "publicOperating", pattern: /^(?:日常)?公用经费(?:支出)?$/ },
+  { key: "project", pattern: /^(?:项目支出|专项业务经费(?:支出)?)$/ },
+];
+
+export function readFunctionSplit(ctx: ExtractContext, total: Fen): { personnel: Found; publicOperating: Found; project: Found } | undefined {
+  for (const region of findTableRegions(ctx.doc, /支出.*表/)) {
+    if (/收支|收入|三公|基金|国有资本|基本支出|项目支出/.test(region.title)) continue;
+    const read = totalRowValues(region, SPLIT_COLUMNS);
+    if (!read) continue;
+    const t = found(read.values.get("total"), region);
+    const personnel = found(read.values.get("personnel"), region);
+    const publicOperating = found(read.values.get("publicOperating"), region);
+    const project = found(read.values.get("project"), region);
+    if (!t || !personnel || !publicOperating || !project || t.fen !== total) continue;
+    if (personnel.fen + publicOperating.fen + project.fen !== total) continue;
+    return { personnel, publicOperating, project };
+  }
+  return undefined;
+}
+
 interface NarrativeExpenditure {
   total?: Found;
   basic?: Found;
@@ -256,10 +284,26 @@ export const extractExpenditure: PartExtractor = {
       table.others.forEach((o, i) => ctx.cite(`/expenditure/otherItems/${i}/amount`, o.found.line, o.found.text));
     }
 
+    const totalFen = (table?.total ?? summaryFound(summaryTotal) ?? narrative.total)?.fen;
+    if (e.basic === undefined && e.project === undefined && totalFen !== undefined) {
+      const split = readFunctionSplit(ctx, totalFen);
+      if (split) {
+        const basic = split.personnel.fen + split.publicOperating.fen;
+        e.basic = fenToWan(basic);
+        ctx.cite("/expenditure/basic", split.personnel.line);
+        ctx.diagnose("info", `基本支出按人员经费与公用经费之和计为${formatWan(basic)}万元（basic expenditure = 人员经费 + 公用经费 of the expenditure table）`, SECTION, split.personnel.line);
+        set("project", split.project, undefined);
+        set("personnel", split.personnel, undefined);
+        set("publicOperating", split.publicOperating, undefined);
+      }
+    }
+
     // 人员经费 / 公用经费 describe the department's basic expenditure only when they add up to it.
     const basicFen = e.basic !== undefined ? (table?.basic ?? summaryFound(summary?.basic) ?? narrative.basic)?.fen : undefined;
-    const split = readBasicSplit(ctx);
-    if (split && (basicFen === undefined || split.total.fen === basicFen)) {
+    const split = e.personnel === undefined ? readBasicSplit(ctx) : undefined;
+    if (e.personnel !== undefined) {
+      // Already read with the expenditure table's split.
+    } else if (split && (basicFen === undefined || split.total.fen === basicFen)) {
       set("personnel", split.personnel, narrative.personnel);
       set("publicOperating", split.publicOperating, narrative.publicOperating);
     } else if (narrative.personnel && narrative.publicOperating && (basicFen === undefined || narrative.personnel.fen + narrative.publicOperating.fen === basicFen)) {

@@ -132,7 +132,8 @@ export function findTableRegions(doc: SourceDocument, title: RegExp, maxRows = 1
     const text = squash(l.text);
     if (l.furniture && leader(text)) continue;
     if (text.length > 60 || !title.test(text) || /说明|情况$|[。，；]|\d\.\d/.test(text)) continue;
-    if (!/表(?:[（(][^）)]*[）)])?$/.test(text)) continue;
+    // A title ends in 表, or 表（…） — whose bracket may wrap onto the next line.
+    if (!/表(?:[（(][^）)]*[）)]?)?$/.test(text)) continue;
     // The region ends at the next table title or form number.
     let end = lines.length + 1;
     let open = true;
