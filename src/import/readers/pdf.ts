@@ -74,7 +74,10 @@ export async function pdfToText(bytes: Uint8Array): Promise<PdfText> {
       }
       // A few pages are requested ahead: pdf.js then parses one page while it waits on another's reads.
       for (let k = n; k <= Math.min(doc.numPages, n + 3); k++) if (!ahead.has(k)) ahead.set(k, fetchPage(k));
-      const { page, content } = await ahead.get(n)!;
+      const { page, content } = await ahead.get(n)!.catch((error: unknown) => {
+        if (error instanceof ImportError) throw error;
+        throw new ImportError(`PDF 文件已损坏：第 ${n} 页无法读取（${(error as Error)?.message ?? error}）（damaged PDF page）`, "damaged");
+      });
       ahead.delete(n);
       const viewport = page.getViewport({ scale: 1 });
       const items: PlacedItem[] = [];

@@ -83,6 +83,8 @@ test("damaged PDFs and zips say they are damaged", async () => {
   const garbage = new Uint8Array(4000).map((_, i) => (i * 7919 + 13) % 251);
   await refused(new Uint8Array([...Buffer.from("%PDF-1.7\n"), ...garbage]), "damaged", /PDF 文件已损坏/);
   await refused(good.subarray(0, 60), "damaged", /PDF 文件已损坏/);
+  const several = buildPdf({ pages: [page, page, page] });
+  await refused(several.subarray(0, Math.floor(several.length * 0.8)), "damaged", /PDF 文件已损坏/);
   const docx = await seedDocx();
   await refused(docx.subarray(0, Math.floor(docx.length / 2)), "damaged", /已损坏.*damaged zip/);
   // Central directory intact, entry data corrupted.
