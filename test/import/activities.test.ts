@@ -240,3 +240,29 @@ test("a table cut off mid-row keeps what is readable and does not crash", () => 
   assert.equal(acts[1]!.indicators![0]!.name, "决算及时率");
   assert.deepEqual(acts[1]!.indicators![0]!.grades, {});
 });
+
+test("combined 职责活动 column with unnumbered duties; budget unit from the header cell", () => {
+  const text = [
+    "部门职责-工作活动绩效目标",
+    "职责活动\t年度预算数（元）\t内容描述\t绩效目标\t绩效指标\t评价标准\t\t\t",
+    "\t\t\t\t\t优\t良\t中\t差",
+    "财政管理\t200000\t管好财政\t\t\t\t\t\t",
+    "1.预算编制\t150000\t编制预算\t按时编制\t编制及时率\t≥95%\t≥90%\t≥85%\t<85%",
+    "\t\t\t\t预算公开率\t100%\t\t\t未公开",
+    "2.决算管理\t50000\t编制决算\t及时准确\t决算及时率\t≥95%\t≥90%\t≥85%\t<85%",
+    "统计调查\t\t统计\t\t\t\t\t\t",
+    "1.数据采集\t\t采集数据\t按期上报\t上报率\t≥90%\t≥80%\t≥70%\t<70%",
+    "",
+    ...Array.from({ length: 6 }, (_, i) => `收入项目${i + 1}\t${i + 1}.00\t${i + 1}.00`),
+  ].join("\n");
+  assert.equal(readText(text).layout, "tabs");
+  const acts = runActivities(text).disclosure.performance!.activities!;
+  assert.deepEqual(
+    acts.map((a) => [a.duty, a.dutyBudget, a.activity, a.budget, a.indicators!.length]),
+    [
+      ["财政管理", 20, "预算编制", 15, 2],
+      ["财政管理", 20, "决算管理", 5, 1],
+      ["统计调查", undefined, "数据采集", undefined, 1],
+    ],
+  );
+});

@@ -53,6 +53,13 @@ function readGrid(ctx: ExtractContext, grid: ActivityGrid, out: Activity[]): voi
   const unit = tableUnit(ctx, grid);
   const gradeCols = GRADE_ROLES.map((g) => [g, col(g)] as const).filter(([, k]) => k >= 0);
 
+  // In a combined 职责活动 column duties are numbered 一、 and activities 1、; a table that
+  // numbers only its activities leaves its duties unnumbered.
+  const ARABIC_NUMBERED = /^[（(]?\d+[、.．）)]/;
+  const combinedTexts = combined ? grid.rows.map((r) => cellText(r.cells[activityCol]?.text ?? "")).filter(Boolean) : [];
+  const unnumberedDuties = combined && !combinedTexts.some((t) => CHINESE_NUMBERED.test(t)) && combinedTexts.some((t) => ARABIC_NUMBERED.test(t));
+  const isDutyRow = (t: string) => CHINESE_NUMBERED.test(t) || (unnumberedDuties && !ARABIC_NUMBERED.test(t));
+
   let duty: { name: string; budget?: number; line: number; budgetLine?: number; budgetText?: string } | undefined;
   let current: { activity: Activity; index: number } | undefined;
   const pointer = (i: number, ...rest: (string | number)[]) => ["/performance/activities", i, ...rest].join("/");
@@ -80,7 +87,7 @@ function readGrid(ctx: ExtractContext, grid: ActivityGrid, out: Activity[]): voi
     let rowIsDuty = false;
     if (combined) {
       const t = text(activityCol);
-      if (t && CHINESE_NUMBERED.test(t)) {
+      if (t && isDutyRow(t)) {
         rowIsDuty = true;
         duty = { name: stripNumbering(t), line: get(activityCol)!.line };
         const b = amount(get(budgetCol));
