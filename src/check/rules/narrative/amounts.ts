@@ -176,7 +176,10 @@ export const functionCodeText = defineRule(
     for (const s of sentences) {
       for (const m of s.text.matchAll(/([\u4e00-\u9fa5]{2,20})[（(](\d{3}|\d{5}|\d{7})[)）]/g)) {
         const code = m[2]!;
-        if (codes.has(code) || seen.has(code)) continue;
+        // Functional codes start with 2 (201–234); 3xx/5xx are economic classification codes.
+        if (!code.startsWith("2") || codes.has(code) || seen.has(code)) continue;
+        // Only where the table lists that 类 at all: otherwise the table (or its import) is partial.
+        if (!lines.some((l) => l.code.length === code.length && l.code.startsWith(code.slice(0, 3)))) continue;
         seen.add(code);
         const name = norm(m[1]!).replace(/^[①-⑳\d、.]+/, "");
         // The row the text most likely meant: same name, same 类, fewest differing digits.
@@ -186,6 +189,8 @@ export const functionCodeText = defineRule(
         const best = cands[0];
         drafts.push({
           path: best ? `/expenditureByFunction/${best.i}` : "/expenditureByFunction", ...(s.line ? { line: s.line } : {}),
+          // A code the table lacks is a contradiction when the table has the same row under another code.
+          severity: best ? "warning" : "info",
           message: `说明文字「${m[0]}」引用的科目编码 ${code} 不在支出表中` + (best ? `（表中同名科目为 ${best.l.code} ${best.l.name}）` : ""),
           actual: code, ...(best ? { expected: best.l.code } : {}),
         });
