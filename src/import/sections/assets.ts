@@ -1,9 +1,123 @@
-import type { PartExtractor } from "./context.ts";
+import { fenToWan, type MoneyUnit } from "../../model/amount.ts";
+import type { Assets } from "../../model/disclosure.ts";
+import { squash, type SourceDocument } from "../source-document.ts";
+import type { ExtractContext, PartExtractor } from "./context.ts";
+import { stripNumbering } from "./find.ts";
+import { cellAmount, gridRows, type GridRow } from "./procurement-grid.ts";
+import { sectionText } from "./three-public-text.ts";
 
-/** Reads 国有资产. */
+type Item = NonNullable<Assets["items"]>[number];
+type Values = NonNullable<Assets["total"]>;
+
+/** Reads 国有资产: the date it is stated at and the 固定资产占用情况 / 资产信息 table. */
 export const extractAssets: PartExtractor = {
   name: "国有资产",
-  run() {
-    // Not yet implemented.
+  run(ctx) {
+    const table = findTable(ctx.doc);
+    if (!table) return;
+    const out: Assets = {};
+    const asOf = findDate(ctx, table.header.line);
+    if (asOf) out.asOf = asOf;
+    readTable(ctx, table.rows, table.index, table.unit, out);
+    if (!out.total && !out.items?.length) {
+      ctx.diagnose("warning", "找到资产表，但未能读出数据（asset table found, no rows read）", "assets", table.header.line);
+      return;
+    }
+    ctx.disclosure.assets = out;
   },
 };
+
+const HEADER_NAME = /^(?:资产类别|资产名称|资产分类|类别|项目|名称)$/;
+const HEADER_VALUE = /原值|价值|净值|账面|金额/;
+
+function findTable(doc: SourceDocument): { rows: GridRow[]; index: number; header: GridRow; unit: MoneyUnit } | undefined {
+  const titles = doc.lines.filter((l) => !l.furniture && /资产(?:信息|占用|情况|明细)|固定资产/.test(squash(l.text)) && squash(l.text).length < 120);
+  for (const t of titles) {
+    const rows = gridRows(doc, t.no, t.no + 80);
+    const index = rows.findIndex((r) => {
+      const cells = r.cells.map((c) => squash(c.text));
+      return cells.some((c) => HEADER_NAME.test(c)) && cells.some((c) => HEADER_VALUE.test(c));
+    });
+    if (index < 0 || index > 8) continue;
+    const header = rows[index]!;
+    let unit: MoneyUnit = "万元";
+    const around = [...rows.slice(0, index + 1).flatMap((r) => r.cells.map((c) => squash(c.text)))].join("|");
+    const m = /单位[:：]?(万元|元|亿元)/.exec(around);
+    if (m) unit = m[1] as MoneyUnit;
+    return { rows, index, header, unit };
+  }
+  return undefined;
+}
+
+/** The date the figures are stated at: "截止时间：2018年12月31日", "截至2025年12月31日", "2020年末". */
+function findDate(ctx: ExtractContext, near: number): string | undefined {
+  const pad = (n: string) => n.padStart(2, "0");
+  for (const l of ctx.doc.lines) {
+    if (l.no < near - 12 || l.no > near + 2) continue;
+    const t = squash(l.text);
+    const d = /(?:截止|截至)(?:时间|日期)?[:：]?(\d{4})年(\d{1,2})月(\d{1,2})日/.exec(t);
+    if (d) return `${d[1]}-${pad(d[2]!)}-${pad(d[3]!)}`;
+    const e = /(\d{4})年(?:末|底|年末|12月末)/.exec(t);
+    if (e) return `${e[1]}-12-31`;
+  }
+  for (const sec of sectionText(ctx.doc, /国有资产|资产占用/)) {
+    const d = /(?:截止|截至)(?:时间|日期)?[:：]?(\d{4})年(\d{1,2})月(\d{1,2})日/.exec(sec.text);
+    if (d) return `${d[1]}-${pad(d[2]!)}-${pad(d[3]!)}`;
+  }
+  return undefined;
+}
+
+function readTable(ctx: ExtractContext, rows: GridRow[], h: number, unit: MoneyUnit, out: Assets): void {
+  const head = rows[h]!.cells.map((c) => squash(c.text));
+  const nameCol = head.findIndex((c) => HEADER_NAME.test(c));
+  const col = {
+    quantity: head.findIndex((c) => /数量/.test(c)),
+    originalValue: head.findIndex((c) => /原值|价值|账面|金额/.test(c) && !/净值|折旧/.test(c)),
+    depreciation: head.findIndex((c) => /折旧|摊销/.test(c)),
+    netValue: head.findIndex((c) => /净值/.test(c)),
+  };
+  const headerUnit = /单位[:：]?(万元|元)/.exec(head.join("|"));
+  const u = (headerUnit?.[1] as MoneyUnit | undefined) ?? unit;
+  const items: Item[] = [];
+  let parent: string | undefined;
+  let inChildren = false;
+  let numbered = false;
+  for (const r of rows.slice(h + 1)) {
+    const cells = r.cells.map((c) => squash(c.text));
+    const raw = (cells[nameCol] ?? "").trim();
+    // The table ends at the next paragraph: a single long text cell.
+    if (r.cells.length === 1 && raw.length > 25) break;
+    if (!raw || /^单位[:：]/.test(raw)) continue;
+    const values: Values = {};
+    const q = cells[col.quantity];
+    if (col.quantity >= 0 && q && /^\d[\d,]*(?:\.\d+)?$/.test(q)) values.quantity = Number(q.replace(/,/g, ""));
+    for (const k of ["originalValue", "depreciation", "netValue"] as const) {
+      const i = col[k];
+      if (i < 0) continue;
+      const f = cellAmount(cells[i] ?? "", u);
+      if (f !== undefined) values[k] = fenToWan(f);
+    }
+    if (/^(合计|总计|资产总额|总额|资产合计)$/.test(raw)) {
+      out.total = values;
+      ctx.cite("/assets/total", r.line, r.cells.map((c) => c.text).join(" "));
+      continue;
+    }
+    const child = /^其中[:：]?/.test(raw);
+    const hasNumber = /^(?:[一二三四五六七八九十]+[、.．]|\d+[、.．](?!\d)|[（(][一二三四五六七八九十\d]+[）)])/.test(raw);
+    if (hasNumber) numbered = true;
+    const category = stripNumbering(raw.replace(/^其中[:：]?/, ""));
+    if (!category || /^\d+$/.test(category)) continue;
+    const item: Item = { category };
+    if (child || (inChildren && numbered && !hasNumber)) {
+      if (parent) item.parent = parent;
+      inChildren = true;
+    } else {
+      parent = category;
+      inChildren = false;
+    }
+    Object.assign(item, values);
+    ctx.cite(`/assets/items/${items.length}`, r.line, r.cells.map((c) => c.text).join(" "));
+    items.push(item);
+  }
+  if (items.length) out.items = items;
+}
