@@ -266,3 +266,12 @@ test("combined 职责活动 column with unnumbered duties; budget unit from the 
     ],
   );
 });
+
+test("two activity tables (a department and its unit) are both read, in order", () => {
+  const second = CELLS.replace("财政管理", "教育管理").replace("预算编制", "课程建设");
+  const acts = runActivities(`${CELLS}\n\n${second}`).disclosure.performance!.activities!;
+  assert.deepEqual(
+    acts.map((a) => `${a.duty}/${a.activity}`),
+    ["财政管理/预算编制", "财政管理/决算管理", "统计调查/数据采集", "教育管理/课程建设", "教育管理/决算管理", "统计调查/数据采集"],
+  );
+});

@@ -176,7 +176,6 @@ export function findActivityGrids(doc: SourceDocument): ActivityGrid[] {
         grids.push(grid);
         consumedTo = grid.endLine;
       }
-      break;
     }
   }
   return grids;
