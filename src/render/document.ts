@@ -142,14 +142,16 @@ export function buildDocument(d: Disclosure): RenderedDocument {
 }
 
 function unitsTable(d: Disclosure): TableModel {
+  const coded = (d.units ?? []).some((u) => u.code);
   return {
     id: "units",
     title: "机构设置",
-    widths: [0.7, 5, 1.2, 1.6, 2.6],
-    header: [[head("序号"), head("单位名称"), head("单位性质"), head("单位规格"), head("经费保障形式")]],
+    widths: [0.7, ...(coded ? [1.2] : []), 5, 1.2, 1.6, 2.6],
+    header: [[head("序号"), ...(coded ? [head("单位编码")] : []), head("单位名称"), head("单位性质"), head("单位规格"), head("经费保障形式")]],
     body: (d.units ?? []).map((u, i) => [
       text(String(i + 1), { align: "center" }),
-      text(u.code ? `${u.code} ${u.name}` : u.name, { align: "left" }),
+      ...(coded ? [text(u.code, { align: "center" })] : []),
+      text(u.name, { align: "left" }),
       text(u.nature, { align: "center" }),
       text(u.level, { align: "center" }),
       text(u.funding, { align: "center" }),

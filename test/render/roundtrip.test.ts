@@ -1,0 +1,63 @@
+/**
+ * extract → render → extract (issue 4, item 5) over every seed and corpus
+ * document and the hand-built fixture. The parts listed as ROUND_TRIPS must
+ * come back as they went in (golden-file rule: every stated field the same);
+ * the other parts are measured and reported with t.diagnostic, so the
+ * figures show what the importer and the renderers still disagree on.
+ */
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import type { Disclosure } from "../../src/model/disclosure.ts";
+import { importDisclosure } from "../../src/import/index.ts";
+import { renderDisclosure } from "../../src/render/index.ts";
+import { corpusDir, seedsDir } from "../support/paths.ts";
+import { fixture } from "./fixture.ts";
+import { DOCUMENT_PARTS, tableFacts, within } from "./roundtrip.ts";
+
+/** Parts that round-trip on every document today; a regression here fails the test. */
+const ROUND_TRIPS = {
+  docx: ["kind", "year", "department", "units", "duties", "income", "otherNotes", "functionalClassification"],
+  xlsx: ["income", "expenditure"],
+} as const;
+
+const inputs: { name: string; disclosure: () => Promise<Disclosure> }[] = [
+  { name: "fixture", disclosure: async () => fixture() },
+  ...[
+    ...readdirSync(seedsDir).filter((f) => f.endsWith(".txt")).map((f) => join(seedsDir, f)),
+    ...readdirSync(corpusDir).filter((f) => f.endsWith(".txt")).map((f) => join(corpusDir, f)),
+  ].map((path) => ({
+    name: path.split("/").slice(-2).join("/"),
+    disclosure: async () => (await importDisclosure(new Uint8Array(readFileSync(path)))).disclosure,
+  })),
+];
+
+for (const format of ["docx", "xlsx"] as const) {
+  test(`round trip through ${format}`, async (t) => {
+    const tally = new Map<string, { ok: number; of: number; lost: string[] }>();
+    const failures: string[] = [];
+    for (const input of inputs) {
+      const a = await input.disclosure();
+      const { disclosure: b } = await importDisclosure(await renderDisclosure(a, format));
+      const [A, B] = format === "xlsx" ? [tableFacts(a), tableFacts(b)] : [a, b];
+      for (const part of DOCUMENT_PARTS) {
+        const stated = (A as Record<string, unknown>)[part];
+        if (stated === undefined) continue;
+        const same = within(stated, (B as Record<string, unknown>)[part]);
+        const entry = tally.get(part) ?? { ok: 0, of: 0, lost: [] };
+        entry.of++;
+        if (same) entry.ok++;
+        else entry.lost.push(input.name);
+        tally.set(part, entry);
+        if (!same && (ROUND_TRIPS[format] as readonly string[]).includes(part)) {
+          failures.push(`${input.name} ${part}:\n  rendered ${JSON.stringify(stated).slice(0, 400)}\n  read back ${JSON.stringify((B as Record<string, unknown>)[part]).slice(0, 400)}`);
+        }
+      }
+    }
+    for (const [part, e] of tally) t.diagnostic(`${format} ${part}: ${e.ok}/${e.of}${e.lost.length ? `（未还原：${e.lost.join(", ")}）` : ""}`);
+    assert.ok(tally.size > 0);
+    for (const part of ROUND_TRIPS[format]) assert.ok(tally.get(part)?.of, `${part} was never rendered`);
+    assert.deepEqual(failures, [], failures.join("\n"));
+  });
+}
