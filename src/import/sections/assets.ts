@@ -85,8 +85,8 @@ function readTable(ctx: ExtractContext, rows: GridRow[], h: number, unit: MoneyU
   for (const r of rows.slice(h + 1)) {
     const cells = r.cells.map((c) => squash(c.text));
     const raw = (cells[nameCol] ?? "").trim();
-    // The table ends at the next paragraph: a single long text cell.
-    if (r.cells.length === 1 && raw.length > 25) break;
+    // The table ends at the next paragraph or heading: a row of one cell.
+    if (r.cells.length === 1 && rows[h]!.cells.length > 1) break;
     if (!raw || /^单位[:：]/.test(raw)) continue;
     const values: Values = {};
     const q = cells[col.quantity];
