@@ -60,23 +60,57 @@ function value(token: Token | undefined, unit: MoneyUnit): SummaryValue | undefi
 function readRegion(region: TableRegion): SummaryTable {
   const unit = region.unit;
   const table: SummaryTable = { region, unit, items: [] };
+  const wrap: Wrap = {};
   for (const row of region.rows) {
     // Rows after 收入总计 (notes, a repeated header) are not income rows.
-    if (!table.incomeTotal || table.incomeTotalFirst) readIncomeSide(row, table);
+    if (!table.incomeTotal || table.incomeTotalFirst) readIncomeSide(row, table, wrap);
     readExpenditureSide(row, table);
   }
   table.items = dropSummedParents(table.items);
   return table;
 }
 
-function readIncomeSide(row: TokenRow, table: SummaryTable): void {
+/**
+ * PDF text prints a wrapped label cell around its figure: "(1)一般公共预算" on the
+ * line above, the number alone at the row's start, "拨款" below. The pending
+ * label waits for that number and takes the continuation line after it.
+ */
+interface Wrap {
+  pending?: { text: string; x: number };
+  lastLabelX?: number;
+  /** The item just read from a wrapped label, which may still continue below. */
+  last?: { item: SummaryItem; x: number };
+}
+
+function readIncomeSide(row: TokenRow, table: SummaryTable, wrap: Wrap): void {
   const first = row.tokens.findIndex((t) => t.kind === "text");
+  const head = row.tokens[0];
+  // A figure alone at the start of the row belongs to the label printed above it.
+  if (head?.kind === "num" && head.x !== undefined && wrap.pending) {
+    const amount = value(head, table.unit);
+    const label = wrap.pending.text;
+    wrap.pending = undefined;
+    if (amount && INCOME_WORD.test(label) && !NOT_INCOME.test(stripNumbering(label))) {
+      const item = { ...amount, label: stripNumbering(label), level: numberingLevel(label) };
+      table.items.push(item);
+      wrap.last = { item, x: wrap.lastLabelX ?? 0 };
+    }
+    return;
+  }
   if (first < 0) return;
   // The income side is the left half: its label is the row's first cell.
   if (row.tokens.slice(0, first).some((t) => t.kind === "num")) return;
-  const label = row.tokens[first]!.text;
+  const token = row.tokens[first]!;
+  const label = token.text;
   const next = row.tokens[first + 1];
   const amount = value(next?.kind === "num" ? next : undefined, table.unit);
+  // The line below a wrapped label: unnumbered text at the label's column, no figure.
+  if (wrap.last && !amount && token.x !== undefined && Math.abs(token.x - wrap.last.x) <= 6 && numberingLevel(label) === 1 && !/^[一二三四五六七八九十]+[、.．]/.test(label) && label.length <= 6) {
+    wrap.last.item.label += label;
+    wrap.last = undefined;
+    return;
+  }
+  wrap.last = undefined;
   if (/^(?:收入)?总计$|^收入总计|^收入合计$|^合计$/.test(label)) {
     if (amount && !table.incomeTotal) {
       table.incomeTotal = amount;
@@ -89,8 +123,15 @@ function readIncomeSide(row: TokenRow, table: SummaryTable): void {
     if (amount) table.incomeSubtotal = amount;
     return;
   }
+  if (!amount) {
+    if (token.x !== undefined && first === 0) {
+      wrap.pending = { text: label, x: token.x };
+      wrap.lastLabelX = token.x;
+    }
+    return;
+  }
+  wrap.pending = undefined;
   if (!INCOME_WORD.test(label) || NOT_INCOME.test(stripNumbering(label))) return;
-  if (!amount) return;
   table.items.push({ ...amount, label: stripNumbering(label), level: numberingLevel(label) });
 }
 

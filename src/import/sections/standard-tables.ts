@@ -85,7 +85,9 @@ function joinSpread(tokens: Token[]): Token[] {
   const out: Token[] = [];
   for (const t of tokens) {
     const last = out[out.length - 1];
-    if (t.kind === "text" && last?.kind === "text" && last.text.length <= 3 && t.text.length <= 2) {
+    // Only neighbours: a short cell far to the right is another column's.
+    const near = last?.end === undefined || t.x === undefined || t.x - last.end <= 6;
+    if (t.kind === "text" && last?.kind === "text" && last.text.length <= 3 && t.text.length <= 2 && near) {
       last.text += t.text;
       last.end = t.end ?? last.end;
     } else out.push({ ...t });
