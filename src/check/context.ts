@@ -58,6 +58,21 @@ export class CheckContext {
     return t;
   }
 
+  /** Two different values read from the same printed token of the same line: a misaligned read, not the document. */
+  sameSource(terms: Term[]): boolean {
+    const map = this.d.sourceMap;
+    if (!map) return false;
+    const seen = new Set<string>();
+    for (const t of terms) {
+      const ref = map[t.path];
+      if (!ref?.text) continue;
+      const key = `${ref.line}|${ref.text.trim()}`;
+      if (seen.has(key)) return true;
+      seen.add(key);
+    }
+    return false;
+  }
+
   /**
    * total = Σ parts, exactly in 分. Beyond the rounding tolerance (half a unit
    * of the last printed digit of each value) the finding has the rule's
@@ -75,7 +90,9 @@ export class CheckContext {
     if (diff === 0n) return undefined;
     const abs = diff < 0n ? -diff : diff;
     const within = abs <= tol;
-    const severity: Severity = within || (eq.partsMayBeIncomplete && diff > 0n) ? (ruleSeverity === "info" ? "info" : "warning") : eq.severity ?? ruleSeverity;
+    const suspect = !within && this.sameSource([eq.total, ...eq.parts]);
+    const severity: Severity =
+      within || suspect || (eq.partsMayBeIncomplete && diff > 0n) ? (ruleSeverity === "info" ? "info" : "warning") : eq.severity ?? ruleSeverity;
     const partsText = eq.parts.map((p) => `${p.label} ${fmt(this.fen(p.value))}`).join(" + ");
     return {
       severity,
@@ -83,7 +100,8 @@ export class CheckContext {
       message:
         `${eq.title}不成立：填报${eq.total.label} ${fmt(total)} 万元，分项之和 ${fmt(sum)} 万元（${partsText}），差额 ${fmt(diff)} 万元` +
         (within ? `（在四舍五入允许误差 ${fmt(tol)} 万元以内，请核对尾差）` : `（超出四舍五入允许误差 ${fmt(tol)} 万元）`) +
-        (!within && eq.partsMayBeIncomplete && diff > 0n ? "；可能另有未列出的分项，请核对" : ""),
+        (!within && eq.partsMayBeIncomplete && diff > 0n ? "；可能另有未列出的分项，请核对" : "") +
+        (suspect ? "；其中两项引自同一行的同一数字，可能是读取错位，请核对原表" : ""),
       actual: eq.total.value,
       expected: Number(fmt(sum)),
       difference: Number(fmt(diff)),

@@ -126,3 +126,49 @@ test("narrative: a comparison with the wrong year and a rate computed on this ye
   assert.equal(rate.expected, -30.74);
   assert.match(rate.message, /本年数/);
 });
+
+test("two values read from the same printed token of one line make a broken equation a warning (a misread, not the document)", () => {
+  const d = base({
+    threePublic: { total: 112.61, overseas: 68.5, vehicle: { total: 38.6 }, reception: 38.6 },
+    sourceMap: {
+      "/threePublic/total": { line: 415, text: "112.61" },
+      "/threePublic/overseas": { line: 415, text: "68.50" },
+      "/threePublic/vehicle/total": { line: 415, text: "38.60" },
+      "/threePublic/reception": { line: 415, text: "38.60" },
+    },
+  });
+  const narrative = [{ line: 662, text: "公务接待费5.51万元。" }];
+  const r = runChecks({ disclosure: d, narrative });
+  const sum = r.findings.find((f) => f.rule === "ARI-010")!;
+  assert.equal(sum.severity, "warning");
+  assert.match(sum.message, /同一行的同一数字/);
+  // The text cannot be called wrong while the table itself does not add up.
+  assert.equal(r.findings.find((f) => f.rule === "TXT-004")!.severity, "warning");
+  // Without the shared token the same numbers are an error.
+  delete d.sourceMap;
+  assert.equal(runChecks({ disclosure: d }).findings.find((f) => f.rule === "ARI-010")!.severity, "error");
+});
+
+test("parts that may be incomplete: a total above them is a warning, below them an error", () => {
+  const above = runChecks({ disclosure: base({ performance: { projects: [{ name: "信息化运行维护", budget: 2134.87, fiscalFunds: 1384.87 }] } }) });
+  assert.equal(above.findings.find((f) => f.rule === "ARI-040")!.severity, "warning");
+  const below = runChecks({ disclosure: base({ performance: { projects: [{ name: "项目", budget: 100, fiscalFunds: 90, otherFunds: 20 }] } }) });
+  assert.equal(below.findings.find((f) => f.rule === "ARI-040")!.severity, "error");
+});
+
+test("a code shared by many projects (a 一级项目 code) is not a duplicate; two projects sharing one code are", () => {
+  const projects = ["44194-法律援助办案补贴", "44210-法律援助值班补贴", "44216-案件卷宗档案数字化"].map((name) => ({ name, code: "11000022T0000004" }));
+  assert.equal(runChecks({ disclosure: base({ performance: { projects } }) }).findings.filter((f) => f.rule === "COD-005").length, 0);
+  const two = [{ name: "项目规划编制、评审、监管等费用", code: "107-0401-YBN-OU62" }, { name: "隐患排查经费", code: "107-0401-YBN-OU62" }];
+  const f = runChecks({ disclosure: base({ performance: { projects: two } }) }).findings.find((x) => x.rule === "COD-005")!;
+  assert.equal(f.path, "/performance/projects/1/code");
+  assert.equal(f.severity, "error");
+});
+
+test("a year stated earlier in the sentence (across ；) keeps later amounts out of this year's comparison", () => {
+  const d = base({ year: 2021, threePublic: { total: 8.48, overseas: 0, vehicle: { total: 7.92, purchase: 0, operation: 7.92 }, reception: 0.56 } });
+  const narrative = [{ line: 132, text: "2020年“三公经费”预算总额为6.45万元，其中：因公出国（境）费0万元；公务用车运行费6.02万元，国内公务接待费0.43万元。" }];
+  assert.equal(runChecks({ disclosure: d, narrative }).findings.filter((f) => f.rule === "TXT-004").length, 0);
+  const wrong = [{ line: 130, text: "本部门2021年“三公经费”预算总额为8.48万元，其中：公务接待0.56万元；公务接待费0.65万元。" }];
+  assert.equal(runChecks({ disclosure: d, narrative: wrong }).findings.filter((f) => f.rule === "TXT-004").length, 1);
+});

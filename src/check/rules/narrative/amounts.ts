@@ -5,6 +5,9 @@ import { BASIS, defineRule } from "../define.ts";
 import { halfUnit, toleranceOf } from "../../tolerance.ts";
 import { NUM, UNIT, resolveSubject, sentencesOf, textAmount, type Sentence } from "./sentences.ts";
 import type { CheckContext } from "../../context.ts";
+import { threePublicTotal, threePublicVehicle } from "../arithmetic/three-public.ts";
+
+const catalogueRule = (id: string) => [threePublicTotal, threePublicVehicle].find((r) => r.id === id);
 
 interface Named {
   label: string;
@@ -24,7 +27,7 @@ function aboutThisYear(ctx: CheckContext, s: Sentence, upto: string): boolean {
   return years.every((y) => y === ctx.d.year);
 }
 
-function compareNamed(ctx: CheckContext, self: RuleMeta, names: Named[]): Outcome {
+function compareNamed(ctx: CheckContext, self: RuleMeta, names: Named[], tableConsistent = true): Outcome {
   const sentences = sentencesOf(ctx);
   if (!sentences.length) return notEvaluable("没有说明文字");
   const drafts: Draft[] = [];
@@ -43,8 +46,9 @@ function compareNamed(ctx: CheckContext, self: RuleMeta, names: Named[]): Outcom
         const diff = a.fen - v;
         if ((diff < 0n ? -diff : diff) <= tol) continue;
         drafts.push({
-          path: n.path, severity: self.severity, ...(s.line ? { line: s.line } : {}),
-          message: `说明文字「${m[0]}」中${n.label}为 ${fmt(a.fen)} 万元，表中为 ${fmt(v)} 万元，差额 ${fmt(diff)} 万元`,
+          // Which side is wrong is only certain when the table itself adds up.
+          path: n.path, severity: tableConsistent ? self.severity : "warning", ...(s.line ? { line: s.line } : {}),
+          message: `说明文字「${m[0]}」中${n.label}为 ${fmt(a.fen)} 万元，表中为 ${fmt(v)} 万元，差额 ${fmt(diff)} 万元` + (tableConsistent ? "" : "（表中各项本身不平衡，请一并核对）"),
           actual: Number(fmt(a.fen)), expected: n.value, difference: Number(fmt(diff)), unit: "万元",
         });
       }
@@ -69,6 +73,10 @@ export const threePublicText = defineRule(
   (ctx, self) => {
     const t = ctx.d.threePublic;
     if (!t) return notApplicable(`未列示"三公"经费`);
+    const consistent = ["ARI-010", "ARI-011"].every((id) => {
+      const rule = catalogueRule(id);
+      return !rule || rule.check(ctx).status !== "failed";
+    });
     return compareNamed(ctx, self, [
       named(`"三公"经费`, `["“]?三公["”]?经费`, "/threePublic/total", t.total),
       named("因公出国（境）费", "因公出国[（(]境[)）]费(?:用)?", "/threePublic/overseas", t.overseas),
@@ -76,7 +84,7 @@ export const threePublicText = defineRule(
       named("公务用车购置费", "公务用车购置费", "/threePublic/vehicle/purchase", t.vehicle?.purchase),
       named("公务用车运行费", "公务用车运行(?:维护)?费", "/threePublic/vehicle/operation", t.vehicle?.operation),
       named("公务接待费", "公务接待费", "/threePublic/reception", t.reception),
-    ]);
+    ], consistent);
   },
 );
 

@@ -95,10 +95,11 @@ function paragraphs(lines: NarrativeLine[]): NarrativeLine[] {
 
 /** Sentences; a sentence that only continues the comparison ("与上年相比增加…") stays with the one before. */
 function split(text: string): string[] {
-  const parts = text.split(/(?<=[。；;！？])/).map((s) => s.trim()).filter((s) => s.length > 0);
+  // "；" separates the clauses of one statement (its year still applies), so only 。！？ end a sentence.
+  const parts = text.split(/(?<=[。！？])/).map((s) => s.trim()).filter((s) => s.length > 0);
   const out: string[] = [];
   for (const p of parts) {
-    if (out.length && /^(与|比|较|同|和)(上年|上一年|去年|\d{4}年)/.test(p)) out[out.length - 1] += p;
+    if (out.length && /^((与|比|较|同|和)(上年|上一年|去年|\d{4}年)|其中)/.test(p)) out[out.length - 1] += p;
     else out.push(p);
   }
   return out;
