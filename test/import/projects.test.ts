@@ -10,7 +10,7 @@ import { readText } from "../../src/import/readers/text.ts";
 import { extractProjects } from "../../src/import/sections/projects.ts";
 import { splitGoals } from "../../src/import/sections/projects-table.ts";
 import { spreadLabels } from "../../src/import/sections/projects-columns.ts";
-import { FORMAT_ID, type Diagnostic, type Disclosure, type Project } from "../../src/model/disclosure.ts";
+import { FORMAT_ID, validateDisclosure, type Diagnostic, type Disclosure, type Project } from "../../src/model/disclosure.ts";
 import { corpusDir, corpusGoldenDir, goldenDir, seedsDir } from "../support/paths.ts";
 
 function runProjects(text: string): { projects: Project[] | undefined; diagnostics: Diagnostic[]; cites: Map<string, number> } {
@@ -287,4 +287,18 @@ test("tables from a reader that keeps merged cells (span) read by column", () =>
   assert.equal(p?.purpose, "用于合并单元格测试");
   assert.deepEqual(p?.spendingPlan, { jun: 50, dec: 100 });
   assert.deepEqual(p?.indicators?.[0]?.target, { raw: "=6个", op: "=", value: 6, unit: "个" });
+});
+
+test("a disclosure cut off anywhere yields valid projects or none, never a crash", () => {
+  for (const file of readdirSync(seedsDir).filter((f) => /^00[234]_/.test(f))) {
+    const lines = readFileSync(join(seedsDir, file), "utf8").split("\n");
+    for (let k = 1; k < 8; k++) {
+      const text = lines.slice(0, Math.floor((lines.length * k) / 8)).join("\n");
+      const doc = readText(text);
+      const disclosure: Disclosure = { format: FORMAT_ID, amountUnit: "万元" };
+      extractProjects.run({ doc, disclosure, diagnose: () => {}, cite: () => {} });
+      const checked = validateDisclosure(disclosure);
+      assert.ok(checked.ok, `${file} cut at ${k}/8: ${checked.ok ? "" : JSON.stringify(checked.problems.slice(0, 2))}`);
+    }
+  }
 });
