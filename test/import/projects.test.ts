@@ -227,6 +227,23 @@ test("columns layout: a one-project table from PDF text, its indicator grid alig
       ["满意度指标", "服务对象满意度指标", "使用部门满意率", "≥85%"],
     ],
   );
+  // Table 2: the target and the score drift into one column, the 三级指标 into the 二级指标 column.
+  assert.deepEqual(
+    projects![1]!.indicators?.map((i) => [i.level1, i.level2, i.name, i.target.raw.replace(/\s+/g, "")]),
+    [
+      ["成本指标", "经济成本指标", "项目成本控制", "≤2706.79万元"],
+      ["产出指标", "数量指标", "指导出台信访业务规范性文件", "≥1本"],
+      ["产出指标", "数量指标", "舆情报告报送量", "≥55期"],
+      ["产出指标", "数量指标", "《人民信访》发行量", "720000册"],
+      ["产出指标", "数量指标", "形成的研究成果数", "≥38个"],
+      ["产出指标", "质量指标", "购买货物一次性验收通过率", "≥95%"],
+      ["产出指标", "质量指标", "接访和办公运行事故次数", "≤1次"],
+      ["效益指标", "社会效益指标", "接访环境", "明显改善"],
+      ["效益指标", "社会效益指标", "信访工作法治化水平", "持续提升"],
+      ["效益指标", "生态效益指标", "绿色节能环保产品购置率", "≥100%"],
+      ["满意度指标", "服务对象满意度指标", "舆情对信访正面中性评价占比", "≥85%"],
+    ],
+  );
   // Grids that cannot be aligned are left out with a warning, never imported askew.
   for (const q of projects!.slice(1)) {
     if (q.indicators) continue;

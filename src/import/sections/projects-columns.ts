@@ -6,7 +6,7 @@
  * cell prints its label once (often one character per line), so label pieces
  * are joined until they read "…指标" and then given to the rows around them.
  */
-import type { Cell } from "../source-document.ts";
+import { squash, type Cell } from "../source-document.ts";
 import { cellText, displayWidth, splitDisplayColumns, type ProjectRow } from "./projects-rows.ts";
 import { indicatorColumns } from "./projects-table.ts";
 
@@ -101,6 +101,7 @@ function gridWith(rows: ProjectRow[], headerAt: number): ColumnsGrid | undefined
   const width = header.length;
   const body = rows.slice(end + 1);
   const target = roles.target ?? roles.name!;
+  const levelCols = new Set([roles.level1, roles.level2].filter((k): k is number => k !== undefined));
   const placed = body.map((row) => {
     const cells: (Cell[] | undefined)[] = Array.from({ length: width }, () => undefined);
     for (const c of row.cells) {
@@ -112,6 +113,21 @@ function gridWith(rows: ProjectRow[], headerAt: number): ColumnsGrid | undefined
       else if (k !== target && roles.target !== undefined && k < target && /^[≥≤＞＜<>=＝]/.test(c.text) && !cells[target]) k = target;
       (cells[k] ??= []).push(c);
     }
+    // Text drifts right on lines with much Chinese before it: two cells in one
+    // column with the column to its left empty means the first belongs there.
+    for (let k = width - 1; k > 0; k--) {
+      const list = cells[k];
+      if (list && list.length > 1 && !cells[k - 1] && !levelCols.has(k - 1)) cells[k - 1] = [list.shift()!];
+    }
+    // And a label column holds one label a line: a second cell there drifted left from the next column.
+    for (const k of levelCols) {
+      const list = cells[k];
+      if (list && list.length > 1 && k + 1 < width && !cells[k + 1] && !levelCols.has(k + 1)) cells[k + 1] = [list.pop()!];
+      // Label pieces are short or say 指标; a longer phrase there is the 三级指标 drifted left.
+      const last = cells[k]?.[cells[k]!.length - 1];
+      if (last && k + 1 < width && !cells[k + 1] && !levelCols.has(k + 1) && squash(last.text).length >= 6 && !/[指标]/.test(last.text)) cells[k + 1] = [cells[k]!.pop()!];
+      if (cells[k] && !cells[k]!.length) cells[k] = undefined;
+    }
     return cells;
   });
   // Every indicator states its 指标性质 when the table has that column; a wrapped 指标值 does not.
@@ -119,7 +135,6 @@ function gridWith(rows: ProjectRow[], headerAt: number): ColumnsGrid | undefined
   const anchors = placed.map((cells, i) => (cells[anchorCol]?.length ? i : -1)).filter((i) => i >= 0);
   if (!anchors.length) return { headerEnd: end, header, rows: [] };
   const out: Cell[][] = anchors.map((i) => Array.from({ length: width }, () => ({ text: "", line: body[i]!.line })));
-  const levelCols = new Set([roles.level1, roles.level2].filter((k): k is number => k !== undefined));
 
   // Wrapped text: each piece to the nearest anchor (a tie goes to the anchor below).
   const nearest = (i: number): number => {

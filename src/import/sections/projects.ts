@@ -166,6 +166,8 @@ function lineRows(doc: SourceDocument, from: number, until: number | undefined):
     if (line.no < from || line.furniture || !line.text.trim()) continue;
     if (until !== undefined && line.no >= until) break;
     if (line.no > from && TITLE.test(squash(line.text))) break;
+    // The table's footnote ("备注：1、绩效指标可选择填写…") ends it.
+    if (line.no > from && /^(备注|注)[:：]/.test(squash(line.text))) break;
     rows.push({ cells: splitColumns(line.text, line.no), line: line.no, block: -1, text: line.text });
   }
   return rows;
