@@ -244,6 +244,21 @@ test("columns layout: a one-project table from PDF text, its indicator grid alig
       ["满意度指标", "服务对象满意度指标", "舆情对信访正面中性评价占比", "≥85%"],
     ],
   );
+  // Table 3: a name wrapped around its row, label pieces one character a line.
+  assert.deepEqual(
+    projects![2]!.indicators?.map((i) => [i.level2, i.name]),
+    [
+      ["经济成本指标", "项目成本控制"],
+      ["数量指标", "信访业务主体培训班次"],
+      ["数量指标", "培养实践锻炼、跟班学习干部人数"],
+      ["数量指标", "信访业务主体培训人数"],
+      ["质量指标", "培训合格率"],
+      ["质量指标", "培训参与度"],
+      ["时效指标", "培训计划按期完成率"],
+      ["社会效益指标", "信访系统干部整体素质和业务能力"],
+      ["服务对象满意度指标", "受训学员满意率"],
+    ],
+  );
   // Grids that cannot be aligned are left out with a warning, never imported askew.
   for (const q of projects!.slice(1)) {
     if (q.indicators) continue;

@@ -125,7 +125,8 @@ function gridWith(rows: ProjectRow[], headerAt: number): ColumnsGrid | undefined
       if (list && list.length > 1 && k + 1 < width && !cells[k + 1] && !levelCols.has(k + 1)) cells[k + 1] = [list.pop()!];
       // Label pieces are short or say 指标; a longer phrase there is the 三级指标 drifted left.
       const last = cells[k]?.[cells[k]!.length - 1];
-      if (last && k + 1 < width && !cells[k + 1] && !levelCols.has(k + 1) && squash(last.text).length >= 6 && !/[指标]/.test(last.text)) cells[k + 1] = [cells[k]!.pop()!];
+      const drifted = (c: Cell) => !/[指标]/.test(c.text) && (squash(c.text).length >= 6 || c.x! - header[k]!.x! > header[k + 1]!.x! - c.x!);
+      if (last && k + 1 < width && !cells[k + 1] && !levelCols.has(k + 1) && drifted(last)) cells[k + 1] = [cells[k]!.pop()!];
       if (cells[k] && !cells[k]!.length) cells[k] = undefined;
     }
     return cells;
