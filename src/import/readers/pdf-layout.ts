@@ -52,7 +52,8 @@ function unrotate(r: Rotation, x: number, y: number): [number, number] {
 }
 
 const CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f";
-const CJK_SPACE = new RegExp(`(?<=[${CJK}]) +(?=[${CJK}])`, "g");
+/** Three or more Chinese characters each one space apart: letter spacing, not words. */
+const CJK_SPACED = new RegExp(`[${CJK}](?: [${CJK}]){2,}`, "g");
 const CJK_END = new RegExp(`[${CJK}]$`);
 const CJK_START = new RegExp(`^[${CJK}]`);
 const isWordEnd = (s: string) => /[A-Za-z0-9%.,;:)]$/.test(s);
@@ -76,7 +77,7 @@ export function layoutPage(items: readonly PlacedItem[]): string[] {
     if (!(size > 0)) continue;
     const [x, y] = unrotate(rotation, it.x, it.y);
     // Spaces between Chinese characters are spacing for justification, never words (pdftotext drops them too).
-    const text = it.str.replace(/\s+/g, " ").replace(CJK_SPACE, "");
+    const text = it.str.replace(/\s+/g, " ").replace(CJK_SPACED, (m) => m.replace(/ /g, ""));
     const trimmed = text.trim();
     if (!trimmed) {
       // A narrow drawn space is spacing, not a word gap.
@@ -111,13 +112,23 @@ export function layoutPage(items: readonly PlacedItem[]): string[] {
   }
   if (current.length) lines.push(current);
 
+  const frags: Fragment[][] = [];
+  const kept: Run[][] = [];
+  for (const line of lines) {
+    line.sort((p, q) => p.x - q.x);
+    const f = fragmentsOf(line);
+    if (f.length === 0) continue;
+    frags.push(f);
+    kept.push(line);
+  }
+  assignColumns(frags, minX, unit);
+
   const out: string[] = [];
   let prevY: number | undefined;
   let prevSize = bodySize;
-  for (const line of lines) {
-    line.sort((p, q) => p.x - q.x);
-    const text = composeLine(line, minX, unit);
-    if (!text.trim()) continue;
+  for (const [i, line] of kept.entries()) {
+    let text = "";
+    for (const f of frags[i]!) text += " ".repeat(Math.max(text ? 2 : 0, f.col - text.length)) + f.text;
     const y = line[0]!.y;
     let size = 0;
     for (const r of line) if (r.text && r.size > size) size = r.size;
@@ -130,9 +141,19 @@ export function layoutPage(items: readonly PlacedItem[]): string[] {
   return out;
 }
 
-function composeLine(line: Run[], minX: number, unit: number): string {
-  let s = "";
-  let prevEnd = -Infinity;
+/** A piece of a line that stands apart from its neighbours: a cell, or a line of running text. */
+interface Fragment {
+  text: string;
+  x: number;
+  end: number;
+  /** Start column in the line's text. */
+  col: number;
+}
+
+/** Joins a line's runs that belong together; a wide gap starts a new fragment. */
+function fragmentsOf(line: Run[]): Fragment[] {
+  const frags: Fragment[] = [];
+  let cur: Fragment | undefined;
   let prevX = -Infinity;
   let prevText = "";
   let prevSize = 0;
@@ -140,30 +161,73 @@ function composeLine(line: Run[], minX: number, unit: number): string {
   for (const run of line) {
     if (!run.text) {
       // A drawn space: remember it as a word gap, but its (often bogus) width is ignored.
-      if (s) space = true;
+      if (cur) space = true;
       continue;
     }
     // Fake bold: the same text drawn twice at almost the same place.
     if (run.text === prevText && Math.abs(run.x - prevX) < 0.3 * run.size) continue;
     const size = Math.max(run.size, prevSize);
-    const gap = run.x - prevEnd;
-    const col = Math.round((run.x - minX) / unit);
-    if (!s) {
-      s = " ".repeat(Math.max(0, col)) + run.text;
-    } else if (gap < 0.9 * size && !(gap > 0.3 * size && isDigitEnd(prevText) && isDigitStart(run.text))) {
+    const gap = cur ? run.x - cur.end : Infinity;
+    if (cur && gap < 0.9 * size && !(gap > 0.3 * size && isDigitEnd(prevText) && isDigitStart(run.text))) {
       // Close neighbours belong together. Chinese takes no spaces, so a gap there is letter
       // spacing (justified text); between Latin words or digits a visible gap is a space.
       const chinese = CJK_END.test(prevText) && CJK_START.test(run.text);
-      const wordGap = !chinese && (space || run.spaceBefore || (gap >= 0.2 * size && isWordEnd(prevText) && isWordStart(run.text)));
-      s += (wordGap ? " " : "") + run.text;
+      const wordGap = space || run.spaceBefore || (!chinese && gap >= 0.2 * size && isWordEnd(prevText) && isWordStart(run.text));
+      cur.text += (wordGap ? " " : "") + run.text;
+      cur.end = Math.max(cur.end, run.end);
     } else {
-      s += " ".repeat(Math.max(2, col - s.length)) + run.text;
+      cur = { text: run.text, x: run.x, end: run.end, col: 0 };
+      frags.push(cur);
     }
-    prevEnd = Math.max(prevEnd, run.end);
     prevX = run.x;
     prevText = run.text;
     prevSize = run.size;
     space = false;
   }
-  return s.replace(/\s+$/, "");
+  return frags;
+}
+
+/**
+ * Columns as pdftotext -layout assigns them: going left to right over the
+ * whole page, a fragment starts right after every fragment that ends to its
+ * left (on any line), or, under one it overlaps, at the character above its
+ * start. Cells in a column then line up with their header however wide the
+ * characters (a Chinese character is one column but twice a digit's width).
+ * A page with very many fragments falls back to columns proportional to x.
+ */
+function assignColumns(lines: Fragment[][], minX: number, unit: number): void {
+  const all: { f: Fragment; line: number }[] = [];
+  lines.forEach((l, line) => l.forEach((f) => all.push({ f, line })));
+  if (all.length > 4000) {
+    for (const { f } of all) f.col = Math.round((f.x - minX) / unit);
+    return;
+  }
+  all.sort((p, q) => p.f.x - q.f.x);
+  for (let i = 0; i < all.length; i++) {
+    const { f, line } = all[i]!;
+    let col = 0;
+    for (let j = 0; j < i; j++) {
+      const { f: g, line: gl } = all[j]!;
+      const len = g.text.length;
+      let c: number;
+      if (f.x >= g.end - 0.5) c = g.col + len + (gl === line ? 2 : 1);
+      else c = g.col + charIndexAt(g, f.x);
+      if (c > col) col = c;
+    }
+    f.col = col;
+  }
+}
+
+/** The index of the character of `g` at x, Chinese characters counted twice as wide as others. */
+function charIndexAt(g: Fragment, x: number): number {
+  const chars = [...g.text];
+  const weights = chars.map((ch) => (CJK_START.test(ch) ? 2 : 1));
+  const total = weights.reduce((a, b) => a + b, 0);
+  const target = ((x - g.x) / Math.max(1e-6, g.end - g.x)) * total;
+  let acc = 0;
+  for (let k = 0; k < chars.length; k++) {
+    if (acc + weights[k]! / 2 > target) return k;
+    acc += weights[k]!;
+  }
+  return chars.length;
 }
