@@ -37,7 +37,8 @@ const run = (text: string, opts: { bold?: boolean; size?: number; font?: string 
 
 function lines(text: string, opts: { bold?: boolean; size?: number } = {}): TextRun[] {
   // A cell's line breaks become <w:br/> inside one paragraph, as Word prints them.
-  return text.split("\n").map((part, i) => new TextRun({ text: part, break: i > 0 ? 1 : 0, bold: opts.bold, size: opts.size, font: { eastAsia: SONG, ascii: SONG, hAnsi: SONG } }));
+  // No per-run font: the document default (宋体) applies, which keeps big tables' XML small and fast to write.
+  return text.split("\n").map((part, i) => new TextRun({ text: part, ...(i > 0 ? { break: 1 } : {}), ...(opts.bold ? { bold: true } : {}), ...(opts.size ? { size: opts.size } : {}) }));
 }
 
 const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
@@ -50,7 +51,6 @@ function cellOf(c: Cell, header: boolean): TableCell {
     ...(c.rowSpan && c.rowSpan > 1 ? { rowSpan: c.rowSpan } : {}),
     verticalAlign: VerticalAlign.CENTER,
     ...(header ? { shading: { fill: "F2F2F2" } } : {}),
-    margins: { left: 60, right: 60, top: 20, bottom: 20 },
   });
 }
 
@@ -79,6 +79,7 @@ function tableBlocks(t: TableModel, newPage: boolean): (Paragraph | Table)[] {
         rows,
         width: { size: width, type: WidthType.DXA },
         columnWidths,
+        margins: { left: 60, right: 60, top: 20, bottom: 20 },
         borders: { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER },
       }),
     );
