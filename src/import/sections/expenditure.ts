@@ -202,7 +202,7 @@ function stated(stream: Stream, re: RegExp, from: number, to: number): Found | u
 export function readNarrativeExpenditure(stream: Stream): NarrativeExpenditure {
   const text = stream.text;
   const out: NarrativeExpenditure = {};
-  const re = new RegExp(String.raw`(支出预算(?:总计|总额|合计)?|预算支出|支出总计|合计总支出|总支出|支出合计|支出)(?:为|是|共计|共)?[：:]?(?:\d{4}年度?(?:年初)?预算数)?${AMT}`, "g");
+  const re = new RegExp(String.raw`(支出预算(?:总计|总额|合计)?|预算支出(?:总计|总额|合计)?|支出总计|支出总额|合计总支出|总支出|支出合计|支出)(?:为|是|共计|共)?[：:]?(?:\d{4}年度?(?:年初)?预算数)?${AMT}`, "g");
   let m: RegExpExecArray | null;
   let windowStart = -1;
   while ((m = re.exec(text))) {

@@ -34,7 +34,7 @@ const SOURCE_PREFIX = /(?:拨款|事业|经营|其他|补助|上缴|基金|资�
 /** "2020年全年预计收入72899万元,其中：财政拨款收入72899万元" and the like. */
 export function readNarrativeIncome(stream: Stream): NarrativeIncome {
   const text = stream.text;
-  const re = new RegExp(String.raw`(收入预算(?:总计|总额|合计)?|预算收入|预计收入|收入总计|收入总额|收入)(?:为|是|共计|共|总计)?[：:]?(?:\d{4}年度?(?:年初)?预算数)?${AMT}`, "g");
+  const re = new RegExp(String.raw`(收入预算(?:总计|总额|合计)?|预算收入(?:总计|总额|合计)?|预计收入|收入总计|收入总额|收入合计|收入)(?:为|是|共计|共|总计)?[：:]?(?:\d{4}年度?(?:年初)?预算数)?${AMT}`, "g");
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
     const before = text.slice(Math.max(0, m.index - 6), m.index);
@@ -45,7 +45,7 @@ export function readNarrativeIncome(stream: Stream): NarrativeIncome {
     const result: NarrativeIncome = { total: { fen, line: lineAt(stream, m.index), raw: m[0] }, items: [] };
     const end = sentenceEnd(text, m.index + m[0].length);
     const rest = text.slice(m.index + m[0].length, end);
-    const listAt = rest.search(/其中/);
+    const listAt = rest.search(/其中|包括|分别为/);
     if (listAt >= 0) {
       const offset = m.index + m[0].length + listAt;
       for (const it of statedItems(rest.slice(listAt), offset)) {

@@ -159,6 +159,11 @@ export function findTableRegions(doc: SourceDocument, title: RegExp, maxRows = 1
     // The unit caption is printed just above or below the title (a few lines at most).
     let unit: MoneyUnit | undefined;
     for (let n = Math.max(1, l.no - 3); n <= Math.min(lines.length, l.no + 6) && !unit; n++) unit = declaredUnit(lines[n - 1]!.text);
+    // Or further down, among the header rows before the first figures.
+    for (const r of rows) {
+      if (unit || r.tokens.some((t) => t.kind === "num" && /[.,，]/.test(t.text))) break;
+      unit = declaredUnit(r.tokens.map((t) => t.text).join(""));
+    }
     regions.push({ title: text, titleLine: l.no, unit: unit ?? "万元", rows, open });
   }
   return regions;
