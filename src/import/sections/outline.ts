@@ -56,7 +56,7 @@ export function parseNumbering(text: string): Numbered | undefined {
   if ((m = new RegExp(`^(${CN})\\s*[、.．，,]\\s*(.*)$`).exec(t))) return { style: "cn", number: m[1]!, rest: m[2]!.trim() };
   if ((m = new RegExp(`^[（(]\\s*(${CN})\\s*[）)]\\s*[、.．]?\\s*(.*)$`).exec(t))) return { style: "cnParen", number: m[1]!, rest: m[2]!.trim() };
   if ((m = /^[（(]\s*(\d{1,2})\s*[）)]\s*[、.．]?\s*(.*)$/.exec(t))) return { style: "arabicParen", number: m[1]!, rest: m[2]!.trim() };
-  if ((m = /^(\d{1,2})\s*(?:[、．]|\.(?!\d)|\s(?=[\u4e00-\u9fa5“"《]))\s*(.*)$/.exec(t))) {
+  if ((m = /^(\d{1,2})\s*(?:[、．]|\.(?!\d)|\s(?=[\u4e00-\u9fa5“"《])(?![个万元年月日人名家项次件条辆亿岁天台套张户座]))\s*(.*)$/.exec(t))) {
     // "2021 年..." is a year, not item 20 or 21: numbering has at most two digits.
     return { style: "arabic", number: m[1]!, rest: m[2]!.trim() };
   }
@@ -90,6 +90,8 @@ function isHeading(text: string, numbered: Numbered | undefined): boolean {
   if (!body) return false;
   // A heading is short and is not a sentence: a long line or one with a full stop inside is a numbered paragraph.
   const inner = body.replace(/[。.]$/, "");
+  // A full stop ends sentences, not headings, except after a few words ("八、国民经济核算。").
+  if (/[。.]$/.test(body) && inner.length > 14) return false;
   return inner.length <= 36 && !/[。；;]/.test(inner) && !/[:：]./.test(inner);
 }
 
@@ -131,25 +133,71 @@ function isCentered(doc: SourceDocument, no: number): boolean {
   );
 }
 
+/** The value of an outline number: "十二" → 12, "3" → 3, "②" → 2; 0 when none. */
+export function numberValue(n: string): number {
+  if (/^\d+$/.test(n)) return Number(n);
+  if (/^[①-⑳]$/.test(n)) return n.charCodeAt(0) - 0x2460 + 1;
+  const digits: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+  let total = 0;
+  let current = 0;
+  for (const ch of n) {
+    if (ch in digits) current = digits[ch]!;
+    else if (ch === "十") {
+      total += (current || 1) * 10;
+      current = 0;
+    } else if (ch === "百") {
+      total += (current || 1) * 100;
+      current = 0;
+    } else return 0;
+  }
+  return total + current;
+}
+
 /**
- * The outline depth of every heading paragraph (index into `paras`), by the
- * stack rule described at the top of this file.
+ * The outline depth of every heading paragraph (index into `paras`). A
+ * heading continues the numbering of an open heading of its style (N after
+ * N−1: a sibling); a "1" under an open style restarts it one level down; a
+ * 一、/2、 mix (一、… 2、… 三、) counts as one sequence; any other new style
+ * opens a child. 第X部分 and centred titles start at the top.
  */
 export function headingDepths(paras: readonly Para[]): Map<number, number> {
   const depths = new Map<number, number>();
-  const stack: NumberStyle[] = [];
+  const stack: { style: NumberStyle; n: number }[] = [];
+  const sequence = (a: NumberStyle, b: NumberStyle) => a === b || (a === "cn" && b === "arabic") || (a === "arabic" && b === "cn");
   for (const [i, p] of paras.entries()) {
     if (!p.heading) continue;
-    const style = p.centered ? "centered" : (p.numbered?.style ?? "titled");
+    const style: NumberStyle = p.centered ? "centered" : (p.numbered?.style ?? "titled");
+    const n = p.numbered ? numberValue(p.numbered.number) : 0;
     if (style === "part" || style === "centered") stack.length = 0;
     else {
-      const at = stack.lastIndexOf(style);
+      let at = -1;
+      if (n >= 2) {
+        for (let j = stack.length - 1; j >= 0 && at < 0; j--) if (stack[j]!.style === style && stack[j]!.n === n - 1) at = j;
+        for (let j = stack.length - 1; j >= 0 && at < 0; j--) if (sequence(stack[j]!.style, style) && stack[j]!.n === n - 1) at = j;
+      }
+      if (at < 0 && !(n === 1 && stack.some((e) => e.style === style))) at = stack.map((e) => e.style).lastIndexOf(style);
       if (at >= 0) stack.length = at;
     }
     depths.set(i, stack.length);
-    stack.push(style);
+    stack.push({ style, n });
   }
   return depths;
+}
+
+/**
+ * Paragraph texts joined into running text: lines wrapped by the page are
+ * joined directly; a numbered paragraph or a line after a sentence end starts
+ * a new line.
+ */
+export function joinParas(paras: readonly Para[]): string {
+  let out = "";
+  for (const p of paras) {
+    const t = p.text.trim();
+    if (!t) continue;
+    if (out && (p.numbered || /[。：:！？!?]$/.test(out))) out += "\n";
+    out += t;
+  }
+  return out;
 }
 
 /** Builds sections for headings whose title matches. */

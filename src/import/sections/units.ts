@@ -1,13 +1,41 @@
 import type { ExtractContext, PartExtractor } from "./context.ts";
 import { rowTexts, stripNumbering } from "./find.ts";
-import { cleanText } from "./outline.ts";
+import { cleanText, joinParas, Outline, type Para, type Section } from "./outline.ts";
 import { squash, type TableBlock } from "../source-document.ts";
 import type { Disclosure } from "../../model/disclosure.ts";
 
-const SECTION = "机构设置";
+const SECTION = "部门职责及机构设置";
 
 type Unit = NonNullable<Disclosure["units"]>[number];
 type Field = "code" | "name" | "nature" | "level" | "funding";
+
+/** 部门职责 / 主要职责 / 主要职能 / 职能职责 / "上海市普陀区财政局主要职能". */
+const DUTIES_TITLE = /^.{0,24}?(?:主要)?(?:职责|职能)(?:情况)?$/;
+/** A heading that combines duties and units: "部门主要职责及机构设置", "部门职责、机构设置等基本情况". */
+const COMBINED_TITLE = /(?:职责|职能).{0,4}机构设置/;
+const NOT_DUTIES = /机构|绩效|分类|分工|单位构成|人员/;
+
+/** The 部门职责 text: the duties section's paragraphs (numbered duties kept as printed), sub-sections on units left out. */
+export function dutiesText(outline: Outline): { text: string; line: number } | undefined {
+  let section: Section | undefined = outline.find(DUTIES_TITLE).filter((s) => !NOT_DUTIES.test(s.title) && s.paras.length).pop();
+  section ??= outline.findOne(COMBINED_TITLE);
+  if (!section) return undefined;
+  const parts: Para[] = [];
+  let skipping = false;
+  for (const p of section.paras) {
+    if (p.heading && /机构设置|单位构成|预算单位|人员/.test(p.text)) {
+      skipping = true;
+      continue;
+    }
+    // Back from a units sub-section when the text turns to the duties again ("其主要职责是：…").
+    if (skipping && /^(?:其|本部门|本单位|部门|单位)?的?主要(?:职责|职能)|职责(?:是|为|如下|包括)[:：]?/.test(p.text)) skipping = false;
+    if (skipping) continue;
+    if (p.heading && !p.numbered && DUTIES_TITLE.test(p.text.replace(/[:：]$/, ""))) continue;
+    parts.push(p);
+  }
+  if (!parts.length) return undefined;
+  return { text: joinParas(parts), line: parts[0]!.line };
+}
 
 /** Header cells of a 机构设置 table, by field. */
 const HEADER: Record<Field, RegExp> = {
@@ -80,6 +108,11 @@ export function unitFromSentence(text: string): Unit | undefined {
 export const extractUnits: PartExtractor = {
   name: SECTION,
   run(ctx) {
+    const duties = dutiesText(new Outline(ctx.doc));
+    if (duties) {
+      ctx.disclosure.duties = duties.text;
+      ctx.cite("/duties", duties.line, duties.text.slice(0, 80));
+    }
     const units: Unit[] = [];
     for (const block of ctx.doc.blocks) {
       if (block.kind !== "table") continue;
