@@ -98,8 +98,8 @@ interface TableResult {
 const TITLE = /三公.{0,12}(?:经费)?.{0,20}表/;
 
 /** Which of the five amounts a header label or row label names. */
-function keyOf(label: string): Key | "subtotal" | undefined {
-  if (/机关运行|会议|培训/.test(label)) return undefined;
+function keyOf(label: string): Key | "subtotal" | "other" | undefined {
+  if (/机关运行|会议费|培训费/.test(label)) return "other";
   if (/购置(?:及|和|与)运/.test(label)) return "vehicle";
   if (/出国/.test(label)) return "overseas";
   if (/接待/.test(label)) return "reception";
@@ -117,7 +117,7 @@ function readTable(ctx: ExtractContext): TableResult | undefined {
     if (t.length > 80 || !TITLE.test(t) || /(\.{4,}|…{2,}|·{4,})/.test(t) || /说明|^[一二三四五六七八九十]+、/.test(t)) continue;
     const unit = tableUnit(doc, l.no);
     const rows = gridRows(doc, l.no + 1, l.no + 45);
-    const r = doc.layout === "columns" ? readColumnsTable(rows, unit) : readRowsTable(rows, unit);
+    const r = doc.layout === "columns" ? readColumnsTable(rows, unit, ctx.disclosure.year) : readRowsTable(rows, unit);
     if (r && r.values.size > 0) return r;
   }
   return undefined;
@@ -126,7 +126,7 @@ function readTable(ctx: ExtractContext): TableResult | undefined {
 /** Word/tab tables that list one 三公 item per row (项目 | 合计 | 同比 | 资金来源…). */
 function readRowsTable(rows: GridRow[], unit: MoneyUnit): TableResult | undefined {
   const h = rows.findIndex((r) => r.cells.some((c) => /^(项目|名称|科目)$/.test(squash(c.text))) && r.cells.some((c) => /合计|金额|预算/.test(squash(c.text))));
-  if (h < 0) return readColumnsTable(rows, unit);
+  if (h < 0) return undefined;
   const head = rows[h]!.cells.map((c) => squash(c.text));
   const amountCol = head.findIndex((x, i) => i > 0 && /合计|金额|预算数/.test(x));
   const rateCol = head.findIndex((x) => /同比|增减率|增长率|下降|增长/.test(x));
@@ -137,7 +137,7 @@ function readRowsTable(rows: GridRow[], unit: MoneyUnit): TableResult | undefine
   for (const r of rows.slice(h + 1)) {
     const cells = r.cells.map((c) => squash(c.text));
     const key = keyOf(cells[0] ?? "");
-    if (!key || key === "subtotal") {
+    if (!key || key === "subtotal" || key === "other") {
       if (out.values.size > 0 && cells.filter(Boolean).length === 1) break;
       continue;
     }
@@ -162,44 +162,122 @@ function readRowsTable(rows: GridRow[], unit: MoneyUnit): TableResult | undefine
 }
 
 /**
- * PDF tables with one column per amount under a multi-line header: each
- * figure of the first data row belongs to the lowest header label above it.
+ * PDF tables with one column per amount under a multi-line header. The
+ * header's leaf labels (those with no named label under them) are matched to
+ * the figures of each data row in order, skipping the blank cells by
+ * position; a row labelled with an earlier year is 上年, one labelled 增减 the
+ * change. Tables that split every amount by fund type sum each group.
  */
-function readColumnsTable(rows: GridRow[], unit: MoneyUnit): TableResult | undefined {
-  const data = rows.findIndex((r) => r.cells.filter((c) => cellAmount(c.text, unit) !== undefined).length >= 1 && r.cells.some((c) => cellAmount(c.text, unit) !== undefined && /\./.test(c.text)));
-  if (data < 1) return undefined;
-  const header: GridCell[] = rows.slice(0, data).flatMap((r) => splitWords(r.cells)).filter((c) => !/单位[:：]|部门[:：]|编制/.test(c.text));
-  const row = rows[data]!;
-  const hasMeetings = header.some((c) => /会议费|培训费/.test(c.text));
-  const out: TableResult = { values: new Map() };
+function readColumnsTable(rows: GridRow[], unit: MoneyUnit, year?: number): TableResult | undefined {
+  const isAmount = (c: GridCell) => cellAmount(c.text, unit) !== undefined && /\./.test(c.text);
+  const first = rows.findIndex((r) => splitWords(r.cells).some(isAmount));
+  if (first < 1) return undefined;
+  const header: GridCell[] = rows.slice(0, first).flatMap((r) => splitWords(r.cells)).filter((c) => !/单位[:：]|部门[:：]|编制/.test(c.text));
+  if (header.some((c) => /决算数/.test(c.text)) && header.some((c) => /预算数/.test(c.text))) return undefined;
+  const keyed = stackLabels(header).filter((h) => keyOf(h.text) !== undefined);
+  const overlaps = (a: GridCell, b: GridCell) => a.x < b.end && b.x < a.end;
+  const leaves = keyed.filter((h) => !keyed.some((o) => o.line > h.line && overlaps(o, h))).sort((a, b) => a.x - b.x);
+  if (leaves.length === 0) return undefined;
+  const hasMeetings = leaves.some((c) => /会议费|培训费/.test(c.text));
+  const roles: (Key | "other")[] = [];
   let overseasSeen = false;
-  for (const c of row.cells) {
-    const fen = cellAmount(c.text, unit);
-    if (fen === undefined) continue;
-    const over = header.filter((h) => h.x < c.end + 2 && h.end > c.x - 2 && keyOf(h.text));
-    let label: GridCell | undefined;
-    if (over.length) label = over.reduce((a, b) => (b.line > a.line ? b : a));
-    else {
-      const centre = (c.x + c.end) / 2;
-      let best = Infinity;
-      for (const h of header) {
-        if (!keyOf(h.text)) continue;
-        const d = Math.abs((h.x + h.end) / 2 - centre);
-        if (d < best && d <= 8) {
-          best = d;
-          label = h;
-        }
-      }
-    }
-    if (!label) continue;
-    let key = keyOf(label.text)!;
-    if (key === "subtotal") key = overseasSeen || (!hasMeetings && out.values.has("current:total")) ? "vehicle" : "total";
-    if (key === "total" && hasMeetings && /^合计$/.test(label.text) && !out.values.has("current:total")) continue;
+  for (const leaf of leaves) {
+    let key = keyOf(leaf.text)!;
+    if (key === "subtotal") key = overseasSeen ? "vehicle" : "total";
     if (key === "overseas") overseasSeen = true;
-    const id = `current:${key}`;
-    if (!out.values.has(id)) out.values.set(id, { fen, line: row.line, raw: c.text });
+    roles.push(key);
+  }
+  // With 会议费/培训费 beside them, a 合计 before the 三公 小计 is the grand total, not the 三公 total.
+  if (hasMeetings) {
+    const totals = roles.flatMap((r, i) => (r === "total" ? [i] : []));
+    if (totals.length > 1) roles[totals[0]!] = "other";
+  }
+  // A header printed once per year or per unit (several 出国 columns) is not one row of amounts.
+  if (roles.filter((r) => r === "overseas").length > 1 || roles.filter((r) => r === "reception").length > 1) return undefined;
+  const out: TableResult = { values: new Map() };
+  const years: number[] = [];
+  const dataRows = rows.slice(first).filter((r) => splitWords(r.cells).some(isAmount)).slice(0, 4);
+  for (const r of dataRows) for (const m of rowLabel(r).matchAll(/(\d{4})年/g)) years.push(Number(m[1]));
+  const current = year ?? (years.length ? Math.max(...years) : undefined);
+  for (const [n, r] of dataRows.entries()) {
+    const label = rowLabel(r);
+    const y = /(\d{4})年/.exec(label);
+    const mode: Mode | undefined = /增减|变化|变动/.test(label) ? "change" : y ? (current !== undefined && Number(y[1]) < current ? "previous" : "current") : n === 0 ? "current" : undefined;
+    if (!mode) continue;
+    const cells = splitWords(r.cells).filter(isAmount).sort((a, b) => a.x - b.x);
+    const assigned = assign(cells, leaves);
+    if (!assigned) continue;
+    for (const [i, group] of assigned.entries()) {
+      const role = roles[i]!;
+      if (role === "other" || group.length === 0) continue;
+      const id = `${mode}:${role}`;
+      if (out.values.has(id)) continue;
+      const fen = group.reduce((s, c) => s + cellAmount(c.text, unit)!, 0n);
+      out.values.set(id, { fen, line: r.line, raw: group.map((c) => c.text).join("+") });
+    }
   }
   return out.values.size ? out : undefined;
+}
+
+/** The words of a row that are not amounts (its 年度 or 项目 label). */
+function rowLabel(r: GridRow): string {
+  return r.cells.filter((c) => !/^[-\d,.\s]+$/.test(c.text)).map((c) => squash(c.text)).join("");
+}
+
+/**
+ * PDF headers break a label over lines ("公务接" / "待费"): words stacked under
+ * a fragment that names nothing yet are joined to it.
+ */
+function stackLabels(words: GridCell[]): GridCell[] {
+  const stacks: GridCell[] = [];
+  for (const w of [...words].sort((a, b) => a.line - b.line || a.x - b.x)) {
+    const s = stacks
+      .filter((k) => k.line < w.line && k.x < w.end && w.x < k.end && keyOf(k.text) === undefined)
+      .sort((a, b) => b.line - a.line)[0];
+    if (s) {
+      s.text += w.text;
+      s.x = Math.min(s.x, w.x);
+      s.end = Math.max(s.end, w.end);
+      s.line = w.line;
+    } else stacks.push({ ...w });
+  }
+  return stacks;
+}
+
+/**
+ * Figures to leaf labels: k figures per label when the row has k times as many
+ * (one per fund type), else an order-keeping alignment that leaves the blank
+ * columns out with the least horizontal distance.
+ */
+function assign(cells: GridCell[], leaves: GridCell[]): GridCell[][] | undefined {
+  const n = cells.length;
+  const m = leaves.length;
+  if (n > m) {
+    if (n % m !== 0) return undefined;
+    const k = n / m;
+    return leaves.map((_, i) => cells.slice(i * k, (i + 1) * k));
+  }
+  const cost = (c: GridCell, l: GridCell) => Math.min(Math.abs((c.x + c.end) / 2 - (l.x + l.end) / 2), Math.abs(c.end - l.end));
+  const INF = Number.POSITIVE_INFINITY;
+  const dp: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(INF));
+  for (let j = 0; j <= m; j++) dp[0]![j] = 0;
+  for (let i = 1; i <= n; i++) {
+    for (let j = i; j <= m; j++) {
+      dp[i]![j] = Math.min(dp[i]![j - 1]!, dp[i - 1]![j - 1]! + cost(cells[i - 1]!, leaves[j - 1]!));
+    }
+  }
+  const out: GridCell[][] = leaves.map(() => []);
+  let i = n;
+  let j = m;
+  while (i > 0 && j > 0) {
+    if (dp[i]![j] === dp[i]![j - 1] && j > i) j--;
+    else {
+      out[j - 1]!.push(cells[i - 1]!);
+      i--;
+      j--;
+    }
+  }
+  return out;
 }
 
 /** Header cells split at single spaces too ("合计 因公出国（境）费" printed close together). */
