@@ -116,7 +116,7 @@ function readTable(ctx: ExtractContext): TableResult | undefined {
     const t = squash(l.text);
     if (t.length > 80 || !TITLE.test(t) || /(\.{4,}|…{2,}|·{4,})/.test(t) || /说明|^[一二三四五六七八九十]+、/.test(t)) continue;
     const unit = tableUnit(doc, l.no);
-    const rows = gridRows(doc, l.no + 1, l.no + 45);
+    const rows = gridRows(doc, l.no + 1, l.no + (doc.layout === "columns" ? 45 : 90));
     const r = doc.layout === "columns" ? readColumnsTable(rows, unit, ctx.disclosure.year) : readRowsTable(rows, unit);
     if (r && r.values.size > 0) return r;
   }
@@ -172,7 +172,7 @@ function readColumnsTable(rows: GridRow[], unit: MoneyUnit, year?: number): Tabl
   const isAmount = (c: GridCell) => cellAmount(c.text, unit) !== undefined && /\./.test(c.text);
   const first = rows.findIndex((r) => splitWords(r.cells).some(isAmount));
   if (first < 1) return undefined;
-  const header: GridCell[] = rows.slice(0, first).flatMap((r) => splitWords(r.cells)).filter((c) => !/单位[:：]|部门[:：]|编制/.test(c.text));
+  const header: GridCell[] = rows.slice(0, first).flatMap((r) => splitWords(r.cells)).filter((c) => !/单位[:：]|部门(?:名称)?[:：]|单位名称[:：]|编制/.test(c.text));
   if (header.some((c) => /决算数/.test(c.text)) && header.some((c) => /预算数/.test(c.text))) return undefined;
   const keyed = stackLabels(header).filter((h) => keyOf(h.text) !== undefined);
   const overlaps = (a: GridCell, b: GridCell) => a.x < b.end && b.x < a.end;
@@ -232,7 +232,7 @@ function stackLabels(words: GridCell[]): GridCell[] {
   const stacks: GridCell[] = [];
   for (const w of [...words].sort((a, b) => a.line - b.line || a.x - b.x)) {
     const s = stacks
-      .filter((k) => k.line < w.line && k.x < w.end && w.x < k.end && keyOf(k.text) === undefined)
+      .filter((k) => k.line < w.line && k.x < w.end && w.x < k.end && keyOf(k.text) === undefined && k.text.length <= 8)
       .sort((a, b) => b.line - a.line)[0];
     if (s) {
       s.text += w.text;
