@@ -1,5 +1,5 @@
 import type { PartExtractor } from "./context.ts";
-import { Outline, type Section } from "./outline.ts";
+import { Outline, outlineOf, type Section } from "./outline.ts";
 import { squash } from "../source-document.ts";
 
 const SECTION = "名词解释";
@@ -61,7 +61,7 @@ export function glossaryEntries(section: Section): GlossaryEntry[] {
 export const extractGlossary: PartExtractor = {
   name: SECTION,
   run(ctx) {
-    const outline = new Outline(ctx.doc);
+    const outline = outlineOf(ctx.doc);
     const section = outline.findOne(/^(?:\d{4}年度?)?(?:部门预算|部门决算)?名词解释$/);
     if (!section) return;
     const entries = glossaryEntries(section);

@@ -1,5 +1,5 @@
 import type { PartExtractor } from "./context.ts";
-import { Outline, type Para } from "./outline.ts";
+import { Outline, outlineOf, type Para } from "./outline.ts";
 import { squash } from "../source-document.ts";
 
 const SECTION = "其他需要说明的事项";
@@ -30,7 +30,7 @@ export function isUnnumberedPartTitle(p: Para, previous: string): boolean {
 export const extractOtherNotes: PartExtractor = {
   name: SECTION,
   run(ctx) {
-    const outline = new Outline(ctx.doc);
+    const outline = outlineOf(ctx.doc);
     const section = OTHER_NOTES_TITLES.map((t) => outline.findOne(t)).find((s) => s);
     if (!section) return;
     // Some templates use the title for a container of other parts ("（一）机关运行经费… （二）“三公”经费…"): not notes.

@@ -256,3 +256,12 @@ export class Outline {
     return found[found.length - 1];
   }
 }
+
+const outlines = new WeakMap<SourceDocument, Outline>();
+
+/** The document's outline, built once per document and shared by the extractors that need it. */
+export function outlineOf(doc: SourceDocument): Outline {
+  let outline = outlines.get(doc);
+  if (!outline) outlines.set(doc, (outline = new Outline(doc)));
+  return outline;
+}

@@ -1,5 +1,5 @@
 import type { ExtractContext, PartExtractor } from "./context.ts";
-import { Outline, type Para, type Section } from "./outline.ts";
+import { Outline, outlineOf, type Para, type Section } from "./outline.ts";
 import type { Disclosure } from "../../model/disclosure.ts";
 import { squash } from "../source-document.ts";
 
@@ -96,7 +96,7 @@ export function readGoals(section: Section): ReadGoal[] {
 export const extractPerformanceGoals: PartExtractor = {
   name: SECTION,
   run(ctx: ExtractContext) {
-    const outline = new Outline(ctx.doc);
+    const outline = outlineOf(ctx.doc);
     const perf = (ctx.disclosure.performance ??= {});
 
     // 总体绩效目标: the text under its heading, or on the same line after "总体绩效目标：".

@@ -1,6 +1,6 @@
 import type { ExtractContext, PartExtractor } from "./context.ts";
 import { rowTexts, stripNumbering } from "./find.ts";
-import { cleanText, joinParas, Outline, type Para, type Section } from "./outline.ts";
+import { cleanText, joinParas, Outline, outlineOf, type Para, type Section } from "./outline.ts";
 import { squash, type TableBlock } from "../source-document.ts";
 import type { Disclosure } from "../../model/disclosure.ts";
 
@@ -108,7 +108,7 @@ export function unitFromSentence(text: string): Unit | undefined {
 export const extractUnits: PartExtractor = {
   name: SECTION,
   run(ctx) {
-    const duties = dutiesText(new Outline(ctx.doc));
+    const duties = dutiesText(outlineOf(ctx.doc));
     if (duties) {
       ctx.disclosure.duties = duties.text;
       ctx.cite("/duties", duties.line, duties.text.slice(0, 80));
