@@ -2,6 +2,7 @@
  * The 部门职责—工作活动绩效目标 extractor on the real seeds (checked against
  * the golden files) and on small tables written in each text layout.
  */
+import { runExtractor } from "../support/run-extractor.ts";
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -9,22 +10,12 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { readText } from "../../src/import/readers/text.ts";
 import { extractActivities } from "../../src/import/sections/activities.ts";
-import { FORMAT_ID, type Diagnostic, type Disclosure } from "../../src/model/disclosure.ts";
+import type { Diagnostic, Disclosure } from "../../src/model/disclosure.ts";
 
 const shared = resolve(process.env.GONGKAI_SHARED ?? join(dirname(fileURLToPath(import.meta.url)), "../../../shared"));
 
 export function runActivities(text: string): { disclosure: Disclosure; diagnostics: Diagnostic[]; cites: Map<string, number> } {
-  const doc = readText(text);
-  const disclosure: Disclosure = { format: FORMAT_ID, amountUnit: "万元" };
-  const diagnostics: Diagnostic[] = [];
-  const cites = new Map<string, number>();
-  extractActivities.run({
-    doc,
-    disclosure,
-    diagnose: (level, message, section, line) => diagnostics.push({ level, message, ...(section ? { section } : {}), ...(line ? { line } : {}) }),
-    cite: (pointer, line) => cites.set(pointer, line),
-  });
-  return { disclosure, diagnostics, cites };
+  return runExtractor(extractActivities, text);
 }
 
 /** The golden files' matching rules (format.md): named keys, exact arrays, whitespace-free strings. */

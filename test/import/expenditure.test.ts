@@ -3,21 +3,15 @@
  * where right-aligned figures drift from centred headers and blank cells
  * vanish), the 基本支出表's 人员经费/公用经费 split, narrative parts and changes.
  */
+import { runExtractor } from "../support/run-extractor.ts";
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readText } from "../../src/import/readers/text.ts";
 import { extractExpenditure } from "../../src/import/sections/expenditure.ts";
-import { FORMAT_ID, type Diagnostic, type Disclosure } from "../../src/model/disclosure.ts";
+import type { Diagnostic, Disclosure } from "../../src/model/disclosure.ts";
 
 function run(text: string): { disclosure: Disclosure; diagnostics: Diagnostic[] } {
-  const disclosure: Disclosure = { format: FORMAT_ID, amountUnit: "万元" };
-  const diagnostics: Diagnostic[] = [];
-  extractExpenditure.run({
-    doc: readText(text),
-    disclosure,
-    diagnose: (level, message, section, line) => diagnostics.push({ level, message, ...(section ? { section } : {}), ...(line ? { line } : {}) }),
-    cite() {},
-  });
+  const { disclosure, diagnostics } = runExtractor(extractExpenditure, text);
   return { disclosure, diagnostics };
 }
 

@@ -2,23 +2,15 @@
  * 收入: the 收支总表 read in each text layout (built here from the same rows),
  * the narrative statement, table/text disagreements, and the source vocabulary.
  */
+import { runExtractor } from "../support/run-extractor.ts";
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readText } from "../../src/import/readers/text.ts";
 import { extractIncome, incomeSource } from "../../src/import/sections/income.ts";
-import { FORMAT_ID, type Diagnostic, type Disclosure } from "../../src/model/disclosure.ts";
+import type { Diagnostic, Disclosure } from "../../src/model/disclosure.ts";
 
 function run(text: string): { disclosure: Disclosure; diagnostics: Diagnostic[]; cites: Map<string, number> } {
-  const disclosure: Disclosure = { format: FORMAT_ID, amountUnit: "万元" };
-  const diagnostics: Diagnostic[] = [];
-  const cites = new Map<string, number>();
-  extractIncome.run({
-    doc: readText(text),
-    disclosure,
-    diagnose: (level, message, section, line) => diagnostics.push({ level, message, ...(section ? { section } : {}), ...(line ? { line } : {}) }),
-    cite: (pointer, line) => cites.set(pointer, line),
-  });
-  return { disclosure, diagnostics, cites };
+  return runExtractor(extractIncome, text);
 }
 
 /** A two-sided 收支总表: income label | amount | expenditure label | amount ("" = blank cell). */

@@ -2,21 +2,14 @@
  * 机关运行经费: the narrative statement (definitions and table titles skipped),
  * its change and rate, the stated item list, and the 机关运行经费 table.
  */
+import { runExtractor } from "../support/run-extractor.ts";
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readText } from "../../src/import/readers/text.ts";
 import { extractOperatingCosts } from "../../src/import/sections/operating-costs.ts";
-import { FORMAT_ID, type Diagnostic, type Disclosure } from "../../src/model/disclosure.ts";
+import type { Diagnostic, Disclosure } from "../../src/model/disclosure.ts";
 
 function run(text: string): { disclosure: Disclosure; diagnostics: Diagnostic[] } {
-  const disclosure: Disclosure = { format: FORMAT_ID, amountUnit: "万元" };
-  const diagnostics: Diagnostic[] = [];
-  extractOperatingCosts.run({
-    doc: readText(text),
-    disclosure,
-    diagnose: (level, message, section, line) => diagnostics.push({ level, message, ...(section ? { section } : {}), ...(line ? { line } : {}) }),
-    cite() {},
-  });
+  const { disclosure, diagnostics } = runExtractor(extractOperatingCosts, text);
   return { disclosure, diagnostics };
 }
 

@@ -2,6 +2,7 @@
  * The 项目绩效目标表 extractor on the real seeds and corpus (against the golden
  * files) and on small tables written in each text layout.
  */
+import { runExtractor } from "../support/run-extractor.ts";
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
@@ -14,16 +15,7 @@ import { FORMAT_ID, validateDisclosure, type Diagnostic, type Disclosure, type P
 import { corpusDir, corpusGoldenDir, goldenDir, seedsDir } from "../support/paths.ts";
 
 function runProjects(text: string): { projects: Project[] | undefined; diagnostics: Diagnostic[]; cites: Map<string, number> } {
-  const doc = readText(text);
-  const disclosure: Disclosure = { format: FORMAT_ID, amountUnit: "万元" };
-  const diagnostics: Diagnostic[] = [];
-  const cites = new Map<string, number>();
-  extractProjects.run({
-    doc,
-    disclosure,
-    diagnose: (level, message, section, line) => diagnostics.push({ level, message, ...(section ? { section } : {}), ...(line ? { line } : {}) }),
-    cite: (pointer, line) => cites.set(pointer, line),
-  });
+  const { disclosure, diagnostics, cites } = runExtractor(extractProjects, text);
   return { projects: disclosure.performance?.projects, diagnostics, cites };
 }
 
