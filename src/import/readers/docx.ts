@@ -177,7 +177,7 @@ export function docxItems(xml: string, numbering = new Numbering()): DocItem[] {
 export function docxText(items: DocItem[]): { text: string; blocks: Block[] } {
   const out: string[] = [];
   const blocks: Block[] = [];
-  const clean = (s: string) => s.replace(/\t/g, " ").replace(/\s+$/, "");
+  const clean = (s: string) => s.replace(/\t/g, " ").trimEnd();
   for (const item of items) {
     if (item.kind === "para") {
       for (const line of item.text.split("\n")) {

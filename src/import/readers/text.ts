@@ -28,7 +28,7 @@ export function detectLayout(lines: readonly string[]): Layout {
 export function readText(text: string, format = "txt", layout?: Layout): SourceDocument {
   const raw = text.replace(/\r\n?/g, "\n").replace(/\f/g, "\n").split("\n");
   layout ??= detectLayout(raw);
-  const lines: SourceLine[] = raw.map((t, i) => ({ no: i + 1, text: t.replace(/\s+$/, "") }));
+  const lines: SourceLine[] = raw.map((t, i) => ({ no: i + 1, text: t.trimEnd() }));
   // Trimming hides a Word export's empty cells ("\t" lines); keep that fact for row rebuilding.
   if (layout === "cells") for (const [i, t] of raw.entries()) if (/^\t\s*$/.test(t)) lines[i]!.emptyCell = true;
   const blocks = layout === "cells" ? cellBlocks(lines) : layout === "tabs" ? tabBlocks(lines) : columnBlocks(lines);
