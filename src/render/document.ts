@@ -215,17 +215,23 @@ function functionalTable(d: Disclosure): TableModel {
 }
 
 function activitiesTable(d: Disclosure): TableModel {
+  const activities = d.performance?.activities ?? [];
+  // 指标描述 is a column only when some indicator has one (seed layouts with and without it both exist).
+  const described = activities.some((a) => a.indicators?.some((i) => i.description));
+  const width = described ? 10 : 9;
   const body: Cell[][] = [];
   let duty: string | undefined;
   let dutyNo = 0;
   let activityNo = 0;
-  for (const a of d.performance?.activities ?? []) {
+  for (const a of activities) {
     if (a.duty !== duty) {
       duty = a.duty;
       activityNo = 0;
-      body.push([text(`${chineseNumber(++dutyNo)}、${a.duty}`, { align: "left", bold: true }), amount(a.dutyBudget), text("", { colSpan: 7 })]);
+      body.push([text(`${chineseNumber(++dutyNo)}、${a.duty}`, { align: "left", bold: true }), amount(a.dutyBudget), text("", { colSpan: width - 2 })]);
     }
     const indicators = a.indicators?.length ? a.indicators : [undefined];
+    // An indicator with its own goal needs the goal column cell by cell (the importer reads a differing goal as the indicator's).
+    const ownGoals = indicators.some((i) => i?.goal);
     indicators.forEach((ind, k) => {
       const span = { rowSpan: indicators.length };
       const lead: Cell[] =
@@ -234,12 +240,14 @@ function activitiesTable(d: Disclosure): TableModel {
               text(`${++activityNo}、${a.activity}`, { align: "left", ...span }),
               { ...amount(a.budget), ...span },
               text(a.description, { align: "left", ...span }),
-              text(a.goal, { align: "left", ...span }),
+              ...(ownGoals ? [] : [text(a.goal, { align: "left", ...span })]),
             ]
           : [];
       body.push([
         ...lead,
+        ...(ownGoals ? [text(k === 0 ? a.goal : ind?.goal, { align: "left" })] : []),
         text(ind?.name, { align: "left" }),
+        ...(described ? [text(ind?.description, { align: "left" })] : []),
         text(ind?.grades.excellent, { align: "center" }),
         text(ind?.grades.good, { align: "center" }),
         text(ind?.grades.fair, { align: "center" }),
@@ -247,14 +255,19 @@ function activitiesTable(d: Disclosure): TableModel {
       ]);
     });
   }
+  const rows2 = { rowSpan: 2 };
   return {
     id: "activities",
     title: "部门职责—工作活动绩效目标",
     unit: "单位：万元",
-    widths: [2.6, 1.1, 2.6, 2.6, 2.4, 0.9, 0.9, 0.9, 0.9],
+    widths: [2.6, 1.1, 2.6, 2.6, 2.4, ...(described ? [2.4] : []), 0.9, 0.9, 0.9, 0.9],
     landscape: true,
     header: [
-      [head("职责活动", { rowSpan: 2 }), head("年度预算数", { rowSpan: 2 }), head("内容描述", { rowSpan: 2 }), head("绩效目标", { rowSpan: 2 }), head("绩效指标", { rowSpan: 2 }), head("评价标准", { colSpan: 4 })],
+      [
+        head("职责活动", rows2), head("年度预算数", rows2), head("内容描述", rows2), head("绩效目标", rows2), head("绩效指标", rows2),
+        ...(described ? [head("指标描述", rows2)] : []),
+        head("评价标准", { colSpan: 4 }),
+      ],
       [head("优"), head("良"), head("中"), head("差")],
     ],
     body,
@@ -279,8 +292,12 @@ export function projectTable(pj: Project): TableModel {
   const inds = pj.indicators ?? [];
   const l1 = runLengths(inds.map((i) => i.level1));
   const l2 = runLengths(inds.map((i) => `${i.level1}\u0000${i.level2}`));
+  // The unit as a row of the table (实施单位, as national and provincial forms print it): a caption line above
+  // the table could carry only a coded unit, and a name alone would read as any line of text.
+  const unit = [pj.unit?.code, pj.unit?.name].filter(Boolean).join(" ");
   const body: Cell[][] = [
     [head("项目编码"), text(pj.code, { colSpan: 2 }), head("项目名称"), text(pj.name, { colSpan: 3 })],
+    ...(unit ? [[head("实施单位"), text(unit, { colSpan: 6, align: "left" })]] : []),
     [head("预算规模及资金用途", { rowSpan: 2 }), head("预算数"), amount(pj.budget), head("其中：财政资金"), amount(pj.fiscalFunds), head("其他资金"), amount(pj.otherFunds)],
     [text(pj.purpose, { colSpan: 6, align: "left" })],
     [head("资金支出计划（%）", { rowSpan: 2 }), head("3月底"), head("6月底"), head("10月底", { colSpan: 2 }), head("12月底", { colSpan: 2 })],
@@ -301,11 +318,9 @@ export function projectTable(pj: Project): TableModel {
       text(ind.basis, { align: "left" }),
     ]),
   ];
-  const unit = [pj.unit?.code, pj.unit?.name].filter(Boolean).join("");
   return {
     id: `project-${pj.code ?? pj.name}`,
     title: `${pj.name}绩效目标表`,
-    ...(unit ? { caption: unit } : {}),
     unit: "单位：万元",
     widths: [1.6, 1.5, 2.2, 1.6, 1.4, 1.4, 1.8],
     header: [],
