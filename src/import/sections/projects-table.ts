@@ -193,8 +193,10 @@ export function parseProjectTable(rows: ProjectRow[], defaultUnit: MoneyUnit = "
       } else if (UNIT_LABEL.test(t) && next && cellText(next) && !isLabel(next.text)) {
         // "303001 秦皇岛经济技术开发区经济发展局": code and name in one cell.
         const coded = /^(\d{6,})\s*([^\d\s].*)$/.exec(cellText(next));
-        project.unit = coded ? { code: coded[1]!, name: coded[2]! } : { ...project.unit, name: cellText(next) };
-        cite("/unit/name", next);
+        // A cell of digits alone is the unit's code (a unit listed by code only).
+        const codeOnly = /^\d{6,}$/.test(cellText(next));
+        project.unit = coded ? { code: coded[1]!, name: coded[2]! } : codeOnly ? { ...project.unit, code: cellText(next) } : { ...project.unit, name: cellText(next) };
+        cite(codeOnly ? "/unit/code" : "/unit/name", next);
       } else if (GOALS_LABEL.test(t) && goals === undefined) {
         const values = cells.slice(i + 1).filter((c) => cellText(c));
         if (values.length === 1) {
