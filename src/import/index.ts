@@ -9,7 +9,8 @@ import type { ExtractContext } from "./sections/context.ts";
 import { extractors } from "./sections/registry.ts";
 import { readSource } from "./read.ts";
 import { ImportError } from "./errors.ts";
-import { forgetSquashed, squash, type SourceDocument } from "./source-document.ts";
+import { forgetMemos } from "./memo.ts";
+import { squash, type SourceDocument } from "./source-document.ts";
 
 export interface ImportResult {
   disclosure: Disclosure;
@@ -22,7 +23,7 @@ export interface ImportOptions {
 }
 
 export async function importDisclosure(bytes: Uint8Array, options: ImportOptions = {}): Promise<ImportResult> {
-  forgetSquashed();
+  forgetMemos();
   const document = await readSource(bytes);
   const disclosure = extractDisclosure(document);
   disclosure.source = {

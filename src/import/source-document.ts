@@ -8,6 +8,7 @@
  * and every cell keeps the line it came from, so findings and diagnostics can
  * point at the exact place.
  */
+import { memoByText } from "./memo.ts";
 
 /** How the text was laid out, which decides how rows and cells are found. */
 export type Layout =
@@ -72,22 +73,5 @@ export interface SourceDocument {
   format: string;
 }
 
-const squashed = new Map<string, string>();
-
-/**
- * Removes all whitespace: documents wrap and pad Chinese text freely.
- * Memoised because every extractor squashes the same lines again; the cache
- * is bounded so a long-running server does not grow without limit.
- */
-export const squash = (s: string): string => {
-  let r = squashed.get(s);
-  if (r === undefined) {
-    r = s.replace(/\s+/g, "");
-    if (squashed.size >= 1 << 16) squashed.clear();
-    squashed.set(s, r);
-  }
-  return r;
-};
-
-/** Empties squash's memo: each import starts cold, so benchmarks measure one document's real cost. */
-export const forgetSquashed = (): void => squashed.clear();
+/** Removes all whitespace: documents wrap and pad Chinese text freely. */
+export const squash: (s: string) => string = memoByText((s) => s.replace(/\s+/g, ""));

@@ -7,6 +7,7 @@
  * a heading whose style is already open closes everything below it (a
  * sibling), a new style opens a child. 第X部分 always starts at the top.
  */
+import { memoByText } from "../memo.ts";
 import { squash, type SourceDocument, type TableBlock } from "../source-document.ts";
 
 export type NumberStyle = "part" | "cn" | "cnParen" | "arabic" | "arabicParen" | "circled" | "titled" | "centered";
@@ -47,14 +48,16 @@ export interface Section {
 }
 
 const CN = "[一二三四五六七八九十百零〇]+";
+const CN_NUMBER = new RegExp(`^(${CN})\\s*[、.．，,]\\s*(.*)$`);
+const CN_PAREN_NUMBER = new RegExp(`^[（(]\\s*(${CN})\\s*[）)]\\s*[、.．]?\\s*(.*)$`);
 
 /** Recognises outline numbering at the start of a line. */
 export function parseNumbering(text: string): Numbered | undefined {
   const t = text.trim();
   let m: RegExpExecArray | null;
   if ((m = /^第\s*([一二三四五六七八九十\d]+)\s*部\s*分\s*[:：]?\s*(.*)$/.exec(t))) return { style: "part", number: m[1]!, rest: m[2]!.trim() };
-  if ((m = new RegExp(`^(${CN})\\s*[、.．，,]\\s*(.*)$`).exec(t))) return { style: "cn", number: m[1]!, rest: m[2]!.trim() };
-  if ((m = new RegExp(`^[（(]\\s*(${CN})\\s*[）)]\\s*[、.．]?\\s*(.*)$`).exec(t))) return { style: "cnParen", number: m[1]!, rest: m[2]!.trim() };
+  if ((m = CN_NUMBER.exec(t))) return { style: "cn", number: m[1]!, rest: m[2]!.trim() };
+  if ((m = CN_PAREN_NUMBER.exec(t))) return { style: "cnParen", number: m[1]!, rest: m[2]!.trim() };
   if ((m = /^[（(]\s*(\d{1,2})\s*[）)]\s*[、.．]?\s*(.*)$/.exec(t))) return { style: "arabicParen", number: m[1]!, rest: m[2]!.trim() };
   if ((m = /^(\d{1,2})\s*(?:[、．]|\.(?!\d)|\s(?=[\u4e00-\u9fa5“"《])(?![个万元年月日人名家项次件条辆亿岁天台套张户座]))\s*(.*)$/.exec(t))) {
     // "2021 年..." is a year, not item 20 or 21: numbering has at most two digits.
@@ -78,10 +81,10 @@ export function cleanText(text: string): string {
 }
 
 /** A title without its numbering and trailing colon/full stop, squashed. */
-export function titleOf(text: string): string {
+export const titleOf: (text: string) => string = memoByText((text) => {
   const n = parseNumbering(text);
   return squash(n ? n.rest : text).replace(/[:：。.]+$/, "");
-}
+});
 
 function isHeading(text: string, numbered: Numbered | undefined): boolean {
   const body = squash(numbered ? numbered.rest : text);

@@ -9,6 +9,7 @@ import { declaredUnit, fenToWan, parseAmount, type MoneyUnit } from "../../model
 import type { Project, ProjectIndicator } from "../../model/disclosure.ts";
 import { parseTarget } from "../../model/target.ts";
 import { squash, type Cell } from "../source-document.ts";
+import { memoByText } from "../memo.ts";
 import { cellText, type ProjectRow } from "./projects-rows.ts";
 import { columnsGrids, type ColumnsGrid } from "./projects-columns.ts";
 
@@ -27,13 +28,13 @@ export interface ParsedProject {
 }
 
 /** Squashed text with full-width parentheses and a trailing colon normalised, for label matching. */
-export function labelText(text: string): string {
-  return squash(text)
+export const labelText: (text: string) => string = memoByText((text) =>
+  squash(text)
     .replace(/（/g, "(")
     .replace(/）/g, ")")
     .replace(/[：:]$/, "")
-    .replace(/\((万元|元)\)$/, "");
-}
+    .replace(/\((万元|元)\)$/, ""),
+);
 
 export const CODE_LABEL = /^项目(编码|代码|编号)$/;
 export const NAME_LABEL = /^(项目名称|专项资金名称|专项名称|项目\(资金\)名称|资金名称|一级项目名称|二级项目名称)$/;
