@@ -3,6 +3,7 @@ import { fmt, has, notApplicable, notEvaluable, outcome, type CheckContext, type
 import type { Draft, Outcome, RuleMeta } from "../../types.ts";
 import { BASIS, defineRule, ROUNDING } from "../define.ts";
 import { checkRate, pct } from "./rate.ts";
+import { sentencesOf } from "../narrative/sentences.ts";
 
 interface Triple {
   label: string;
@@ -181,10 +182,23 @@ export const threePublicChangeExplained = defineRule(
     if (!t || !has(t.total)) return notApplicable(`未列示"三公"经费`);
     const change = has(t.change?.total) ? t.change.total : has(t.previous?.total) ? t.total - t.previous.total : undefined;
     if (change === undefined) return notEvaluable("未列示上年数或增减额");
-    if (Math.abs(change) < 1e-6 || t.explanation?.trim()) return outcome([]);
+    if (Math.abs(change) < 1e-6 || t.explanation?.trim() || threePublicReasonInText(ctx)) return outcome([]);
     return outcome([{ path: "/threePublic/explanation", message: `"三公"经费比上年增减 ${change.toFixed(2)} 万元，但未说明增减变化原因` }]);
   },
 );
+
+const REASON = /原因|主要是|主要为|由于|因为|系因/;
+const THREE_PUBLIC_WORDS = /三公|因公出国|公务用车|公务接待/;
+
+/**
+ * A reason stated in the running text of the document, when the importer left
+ * `explanation` empty ("…减少1.75万元，主要是厉行节约，压减预算"). Only the
+ * document's own text counts: a JSON disclosure without an explanation has none.
+ */
+function threePublicReasonInText(ctx: CheckContext): boolean {
+  if (!ctx.narrative?.length) return false;
+  return sentencesOf(ctx).some((s) => (s.topic === "threePublic" || THREE_PUBLIC_WORDS.test(s.text)) && REASON.test(s.text));
+}
 
 const DIRECTION_UP = /增加|增长|上升|提高|多/;
 const DIRECTION_DOWN = /减少|下降|降低|压减|缩减|少/;

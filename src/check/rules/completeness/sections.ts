@@ -3,13 +3,27 @@ import { has, notApplicable, outcome, passed } from "../../context.ts";
 import type { Disclosure } from "../../../model/disclosure.ts";
 import type { Draft, Severity } from "../../types.ts";
 import { BASIS, defineRule, EXACT } from "../define.ts";
+import { sectionInText } from "./text-sections.ts";
+import type { CheckContext } from "../../context.ts";
 
-function presenceRule(id: string, severity: Severity, category: string, title: string, path: string, basis: string | undefined, present: (d: Disclosure) => boolean, message: string) {
+/**
+ * `inText`: headings that show the part is explained in words even when no data was read
+ * from it (the importer reads Hebei-style tables; other provinces write these parts as prose).
+ */
+function presenceRule(id: string, severity: Severity, category: string, title: string, path: string, basis: string | undefined, present: (d: Disclosure) => boolean, message: string, inText?: RegExp) {
   return defineRule(
     { id, family: "completeness", severity, category, title, expects: `公开文件包含${category}`, tolerance: EXACT, ...(basis ? { basis } : {}) },
-    (ctx) => (present(ctx.d) ? passed() : outcome([{ path, message }])),
+    (ctx) => (present(ctx.d) || explainedInText(ctx, inText) ? passed() : outcome([{ path, message }])),
   );
 }
+
+const explainedInText = (ctx: CheckContext, topic: RegExp | undefined) => topic !== undefined && sectionInText(ctx, topic) !== undefined;
+
+/** Heading wordings of the parts some documents write as prose (narrow: duty headings mention 国有资产管理, 绩效管理改革). */
+const ASSETS_HEADING = /国有资产(信息|占用|占有|使用|情况|预算)|资产(占用|占有)情况/;
+const PERFORMANCE_HEADING = /绩效(目标|信息|评价|情况|管理(工作)?情况)/;
+// A combined "部门职责及机构设置" heading is followed by the duties, so it proves nothing about the units.
+const UNITS_HEADING = /^(?!.*职责).*(机构设置|单位构成)/;
 
 const nonEmpty = (s: string | undefined) => !!s && s.trim().length > 0;
 
@@ -27,14 +41,16 @@ export const hasVehicleSplit = defineRule(
   },
 );
 export const hasProcurement = presenceRule("CMP-007", "warning", "政府采购", "说明了政府采购预算", "/procurement", "《预算法》第十四条第三款", (d) => !!d.procurement && (d.procurement.none === true || has(d.procurement.total) || !!d.procurement.items?.length), "未说明政府采购预算情况（无采购时也应说明）");
-export const hasAssets = presenceRule("CMP-008", "warning", "国有资产", "说明了国有资产占用情况", "/assets", BASIS.rules143, (d) => !!d.assets && (!!d.assets.total || !!d.assets.items?.length || !!d.assets.plannedPurchases), "未说明国有资产占用情况");
-export const hasPerformance = presenceRule("CMP-009", "warning", "绩效信息", "公开了绩效目标", "/performance", "中发〔2018〕34号；" + BASIS.perf88, (d) => !!d.performance && (nonEmpty(d.performance.overallGoal) || !!d.performance.goals?.length || !!d.performance.activities?.length || !!d.performance.projects?.length), "未公开绩效目标");
+export const hasAssets = presenceRule("CMP-008", "warning", "国有资产", "说明了国有资产占用情况", "/assets", BASIS.rules143, (d) => !!d.assets && (!!d.assets.total || !!d.assets.items?.length || !!d.assets.plannedPurchases), "未说明国有资产占用情况", ASSETS_HEADING);
+export const hasPerformance = presenceRule("CMP-009", "warning", "绩效信息", "公开了绩效目标", "/performance", "中发〔2018〕34号；" + BASIS.perf88, (d) => !!d.performance && (nonEmpty(d.performance.overallGoal) || !!d.performance.goals?.length || !!d.performance.activities?.length || !!d.performance.projects?.length), "未公开绩效目标", PERFORMANCE_HEADING);
 export const hasGlossary = presenceRule("CMP-010", "info", "名词解释", "解释了专业名词", "/glossary", BASIS.rules143, (d) => !!d.glossary?.length, "未对专业性较强的名词进行解释");
 export const hasUnits = defineRule(
   { id: "CMP-011", family: "completeness", severity: "warning", category: "机构设置", title: "列示了机构设置", expects: "机构设置部分列出所属预算单位", tolerance: EXACT, basis: BASIS.rules143 },
   (ctx) => {
     const u = ctx.d.units;
     if (u?.length) return passed();
+    // Units listed in prose under their own heading ("二、部门预算单位构成　……包括本级和所属 3 家事业单位").
+    if (!u && explainedInText(ctx, UNITS_HEADING)) return passed();
     return outcome([{ path: "/units", message: u ? "机构设置部分有标题但未列出任何单位" : "未公开机构设置（所属预算单位）" }]);
   },
 );

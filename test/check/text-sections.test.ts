@@ -1,0 +1,73 @@
+/**
+ * Completeness rules ask the document's text before calling a part missing: parts written
+ * as prose (机构设置, 国有资产占有使用情况, 三公 change reasons) in the corpus must not be
+ * reported missing, while the seeds' really missing or empty sections still are.
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { loadCheckInput } from "../../src/check/input.ts";
+import { runChecks } from "../../src/check/engine.ts";
+import { CheckContext } from "../../src/check/context.ts";
+import { sectionInText } from "../../src/check/rules/completeness/text-sections.ts";
+import type { CheckInput } from "../../src/check/types.ts";
+import { corpusDir, seedsDir } from "../support/paths.ts";
+
+const inputs = new Map<string, Promise<CheckInput>>();
+const load = (file: string) => {
+  let p = inputs.get(file);
+  if (!p) inputs.set(file, (p = loadCheckInput(new Uint8Array(readFileSync(file)), file)));
+  return p;
+};
+const corpus = (n: string) => load(join(corpusDir, `${n}.txt`));
+const seed = async (prefix: string) => {
+  const { readdirSync } = await import("node:fs");
+  return load(join(seedsDir, readdirSync(seedsDir).find((f) => f.startsWith(prefix) && f.endsWith(".txt"))!));
+};
+const status = (input: CheckInput, rule: string) => runChecks(input).results.find((r) => r.rule.id === rule)!.status;
+/** The same input with the narrative lines matching `drop` removed. */
+const without = (input: CheckInput, drop: RegExp): CheckInput => ({ ...input, narrative: input.narrative!.filter((l) => !drop.test(l.text)) });
+
+test("assets written as a paragraph: CMP-008 passes on the text, fails once the section is gone", async () => {
+  const input = await corpus("031");
+  assert.equal(input.disclosure.assets, undefined, "this test is about the importer leaving assets unread");
+  const section = sectionInText(new CheckContext(input), /国有资产(占有|占用)/);
+  assert.ok(section, "（四）国有资产占有使用情况。截至 2025 年 12 月… is found");
+  assert.equal(status(input, "CMP-008"), "passed");
+  assert.equal(status(without(input, /国有资产占有使用情况/), "CMP-008"), "failed");
+});
+
+test("units listed in prose under 部门预算单位构成 / 机构设置: CMP-011 passes", async () => {
+  for (const n of ["001", "017", "034", "036"]) {
+    const input = await corpus(n);
+    if (input.disclosure.units?.length) continue;
+    assert.equal(status(input, "CMP-011"), "passed", n);
+    assert.equal(status(without(input, /机构设置|单位构成/), "CMP-011"), "failed", n);
+  }
+});
+
+test("a heading with nothing under it, a table of contents entry or a duty line is not a section", async () => {
+  // Seed 001 prints "机构设置：" and goes straight on to 二、部门预算安排的总体情况 (a golden finding).
+  const s001 = await seed("001_");
+  assert.equal(status(s001, "CMP-011"), "failed");
+  // Seed 000 has no asset section; its duties mention 国有资产管理 (a golden finding).
+  assert.equal(status(await seed("000_"), "CMP-008"), "failed");
+  // Corpus 017 has no asset section at all.
+  assert.equal(status(await corpus("017"), "CMP-008"), "failed");
+  // Corpus 036 lists 七、部门国有资产占有使用及资产购置情况说明 in its contents (line 13, next line a heading) and as a section (line 166).
+  const s036 = sectionInText(new CheckContext(await corpus("036")), /国有资产占有使用/);
+  assert.ok(s036 && s036.line > 100, `section found at its body, not the contents entry (line ${s036?.line})`);
+  // Corpus 007's duty "（五）拟订和组织实施本区行政事业单位国有资产管理规章制度" is not an asset section.
+  const s007 = new CheckContext(await corpus("007"));
+  assert.ok((sectionInText(s007, /国有资产(占有|占用)/)?.line ?? 0) > 400);
+});
+
+test("三公 change reasons stated in the text: YOY-013 passes, fails when the reasons are removed", async () => {
+  for (const n of ["003", "034", "036"]) {
+    const input = await corpus(n);
+    assert.equal(status(input, "YOY-013"), "passed", n);
+    // Without the sentences giving reasons the change is unexplained.
+    assert.equal(status(without(input, /原因|主要/), "YOY-013"), "failed", n);
+  }
+});
