@@ -31,7 +31,10 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEnc
     // NUL bytes and many control characters mean this is not text in any of our encodings.
     const sample = bytes.subarray(0, 65536);
     let control = 0;
-    for (const b of sample) if (b === 0 || (b < 0x09) || (b > 0x0d && b < 0x20 && b !== 0x1b)) control++;
+    for (let i = 0; i < sample.length; i++) {
+      const b = sample[i]!;
+      if (b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b)) control++;
+    }
     if (control > 0 && control / sample.length > 0.001) {
       throw new ImportError("文件不是文本，也不是可识别的 .docx/.xlsx/.pdf 文件（binary data that is not a recognised document）", "binary");
     }

@@ -4,7 +4,7 @@
  * sentence states.
  */
 import { parseAmount, type Fen, type MoneyUnit } from "../../model/amount.ts";
-import { squash, type Block, type Row, type SourceDocument, type SourceLine, type TableBlock } from "../source-document.ts";
+import { squash, squashedLines, type Block, type Row, type SourceDocument, type SourceLine, type TableBlock } from "../source-document.ts";
 
 /** Lines that carry content (page numbers, running headers and TOC leaders left out). */
 export function contentLines(doc: SourceDocument): SourceLine[] {
@@ -13,16 +13,19 @@ export function contentLines(doc: SourceDocument): SourceLine[] {
 
 /** The first content line at or after `from` (a line number) whose squashed text matches. */
 export function findLine(doc: SourceDocument, pattern: RegExp, from = 1): SourceLine | undefined {
-  for (const line of doc.lines) {
+  const flat = squashedLines(doc);
+  for (let i = Math.max(0, from - 1); i < doc.lines.length; i++) {
+    const line = doc.lines[i]!;
     if (line.no < from || line.furniture) continue;
-    if (pattern.test(squash(line.text))) return line;
+    if (pattern.test(flat[i]!)) return line;
   }
   return undefined;
 }
 
 /** Every content line whose squashed text matches. */
 export function findLines(doc: SourceDocument, pattern: RegExp): SourceLine[] {
-  return doc.lines.filter((l) => !l.furniture && pattern.test(squash(l.text)));
+  const flat = squashedLines(doc);
+  return doc.lines.filter((l, i) => !l.furniture && pattern.test(flat[i]!));
 }
 
 /** The index of the first block that starts at or after a line number. */

@@ -13,6 +13,7 @@
  */
 import { squash, type Cell, type Row, type SourceDocument, type SourceLine, type TableBlock } from "../source-document.ts";
 import { declaredUnit } from "../../model/amount.ts";
+import { memoByText } from "../memo.ts";
 
 export type ColumnRole =
   | "duty"
@@ -60,8 +61,10 @@ export interface ActivityGrid {
   endLine: number;
 }
 
-/** What a header cell says the column holds. "span" is 评价标准 over 优/良/中/差. */
-export function headerRole(text: string): ColumnRole | "gradesSpan" | "other" | undefined {
+/** What a header cell says the column holds. "span" is 评价标准 over 优/良/中/差. Memoised: every row of every table is tested. */
+export const headerRole: (text: string) => ColumnRole | "gradesSpan" | "other" | undefined = memoByText(roleOfHeader);
+
+function roleOfHeader(text: string): ColumnRole | "gradesSpan" | "other" | undefined {
   const t = squash(unradical(text)).replace(/[（(].*?[）)]$/, "");
   if (!t) return undefined;
   if (/^(?:部门)?职责[-—–－、/]?(?:及|和|与)?(?:工作)?活动(?:名称)?$/.test(t)) return "dutyActivity";

@@ -75,6 +75,8 @@ function cellsOf(line: SourceLine): Cell[] {
 
 /** A header line: a name column label, with an amount and a goal/indicator label near it. */
 function headerAt(lines: SourceLine[], i: number): Header | undefined {
+  // Every name label ends in 名称: skip the column split for all other lines.
+  if (!/名\s*称/.test(lines[i]!.text)) return undefined;
   const cells = cellsOf(lines[i]!);
   const nameIdx = cells.findIndex((c) => LIST_NAME.test(labelText(c.text)));
   if (nameIdx < 0) return undefined;

@@ -49,10 +49,10 @@ const MONTH_LABEL = /^(\d{1,2})月(底|末|份)?(前)?$/;
 const MONTH_KEYS: Record<string, keyof NonNullable<Project["spendingPlan"]>> = { "3": "mar", "6": "jun", "10": "oct", "12": "dec" };
 
 const ANY_LABEL = [CODE_LABEL, NAME_LABEL, BUDGET_LABEL, FISCAL_LABEL, OTHER_LABEL, PURPOSE_LABEL, UNIT_LABEL, PLAN_LABEL, GOALS_LABEL];
-export const isLabel = (text: string): boolean => {
+export const isLabel: (text: string) => boolean = memoByText((text) => {
   const t = labelText(text);
   return ANY_LABEL.some((re) => re.test(t)) || MONTH_LABEL.test(t) || /^预算规模/.test(t) || /^(一|二|三)级指标$/.test(t);
-};
+});
 
 type Role = "level1" | "level2" | "name" | "description" | "target" | "basis" | "op" | "measure";
 

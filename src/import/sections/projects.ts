@@ -58,10 +58,13 @@ function anchorOf(row: ProjectRow): { code: boolean; name: boolean } | undefined
   let name = false;
   row.cells.forEach((c, i) => {
     const t = labelText(c.text);
+    const isCode = CODE_LABEL.test(t);
+    const isName = !isCode && NAME_LABEL.test(t);
+    if (!isCode && !isName) return;
     const next = row.cells[i + 1];
     const value = next && squash(next.text) && !isLabel(next.text);
-    if (CODE_LABEL.test(t) && value) code = true;
-    if (NAME_LABEL.test(t) && value) name = true;
+    if (isCode && value) code = true;
+    if (isName && value) name = true;
   });
   return code || name ? { code, name } : undefined;
 }
@@ -162,7 +165,8 @@ function extent(doc: SourceDocument, tables: (ProjectRow[] | undefined)[], from:
 /** PDF text: every line a row (its cells at their x), up to the next project or heading. */
 function lineRows(doc: SourceDocument, from: number, until: number | undefined): ProjectRow[] {
   const rows: ProjectRow[] = [];
-  for (const line of doc.lines) {
+  // Lines are numbered from 1 in order: start at `from` instead of scanning the document per project.
+  for (const line of doc.lines.slice(Math.max(0, from - 1))) {
     if (line.no < from || line.furniture || !line.text.trim()) continue;
     if (until !== undefined && line.no >= until) break;
     if (line.no > from && TITLE.test(squash(line.text))) break;
@@ -175,7 +179,7 @@ function lineRows(doc: SourceDocument, from: number, until: number | undefined):
 
 /** The 单位：元 / 单位：万元 caption printed just above a table (or in its first rows). */
 function moneyUnitBefore(doc: SourceDocument, line: number): MoneyUnit | undefined {
-  for (const l of doc.lines) {
+  for (const l of doc.lines.slice(Math.max(0, line - 9), Math.max(0, line - 1))) {
     if (l.no >= line - 8 && l.no < line && !l.furniture) {
       const u = declaredUnit(l.text);
       if (u) return u;
@@ -187,7 +191,7 @@ function moneyUnitBefore(doc: SourceDocument, line: number): MoneyUnit | undefin
 /** "303001 秦皇岛经济技术开发区经济发展局（本级）": the unit a project table belongs to, printed above it. */
 function unitBefore(doc: SourceDocument, after: number, before: number): { code: string; name: string; line: number } | undefined {
   let found: { code: string; name: string; line: number } | undefined;
-  for (const l of doc.lines) {
+  for (const l of doc.lines.slice(Math.max(0, after), Math.max(0, before - 1))) {
     if (l.no <= after || l.no >= before || l.furniture) continue;
     const t = l.text.trim();
     // A table title starts afresh: a unit line printed before it belongs to something else.

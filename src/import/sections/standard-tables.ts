@@ -11,7 +11,7 @@
  * ("16,474.82 一、一般公共服务支出") are split into their parts.
  */
 import { declaredUnit, parseAmount, type Fen, type MoneyUnit } from "../../model/amount.ts";
-import { squash, type SourceDocument } from "../source-document.ts";
+import { squash, squashedLines, type SourceDocument } from "../source-document.ts";
 
 export interface Token {
   kind: "num" | "text" | "blank";
@@ -95,13 +95,16 @@ function joinSpread(tokens: Token[]): Token[] {
   return out;
 }
 
-/** The rows of the document from line `from` (inclusive) to `to` (exclusive), as tokens. */
-export function tokenRows(doc: SourceDocument, from: number, to: number): TokenRow[] {
+const documentRows = new WeakMap<SourceDocument, TokenRow[]>();
+
+/** Every row of the document as tokens, in line order: built once per document, shared by all table readers. */
+function allTokenRows(doc: SourceDocument): TokenRow[] {
+  const cached = documentRows.get(doc);
+  if (cached) return cached;
   const rows: TokenRow[] = [];
   for (const block of doc.blocks) {
     if (block.kind === "table") {
       for (const row of block.rows) {
-        if (row.line < from || row.line >= to) continue;
         const tokens: Token[] = [];
         for (const c of row.cells) tokens.push(...cellTokens(c.text, c.line, c.x, c.end));
         rows.push({ line: row.line, tokens: joinSpread(tokens) });
@@ -110,14 +113,34 @@ export function tokenRows(doc: SourceDocument, from: number, to: number): TokenR
       const lines = block.text.split("\n");
       lines.forEach((text, i) => {
         const line = block.line + i;
-        if (line < from || line >= to || !text.trim()) return;
+        if (!text.trim()) return;
         const furniture = doc.lines[line - 1]?.furniture;
         if (furniture) return;
         rows.push({ line, tokens: joinSpread(cellTokens(text, line)) });
       });
     }
   }
-  return rows.sort((a, b) => a.line - b.line);
+  rows.sort((a, b) => a.line - b.line);
+  documentRows.set(doc, rows);
+  return rows;
+}
+
+/** First index in `rows` (sorted by line) whose line is at least `line`. */
+function firstAt(rows: readonly TokenRow[], line: number): number {
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (rows[mid]!.line < line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The rows of the document from line `from` (inclusive) to `to` (exclusive), as tokens. Shared: do not modify. */
+export function tokenRows(doc: SourceDocument, from: number, to: number): TokenRow[] {
+  const rows = allTokenRows(doc);
+  return rows.slice(firstAt(rows, from), firstAt(rows, to));
 }
 
 /**
@@ -128,10 +151,11 @@ export function tokenRows(doc: SourceDocument, from: number, to: number): TokenR
 export function findTableRegions(doc: SourceDocument, title: RegExp, maxRows = 160): TableRegion[] {
   const regions: TableRegion[] = [];
   const lines = doc.lines;
+  const flat = squashedLines(doc);
   // A title repeated on every page of a long table is marked as a running header: still a title.
   const leader = (t: string) => /[.…·]{3,}|^\d+$/.test(t);
   for (const l of lines) {
-    const text = squash(l.text);
+    const text = flat[l.no - 1]!;
     if (l.furniture && leader(text)) continue;
     if (text.length > 60 || !title.test(text) || /说明|情况$|[。，；]|\d\.\d/.test(text)) continue;
     // A title ends in 表, or 表（…） — whose bracket may wrap onto the next line.
@@ -140,12 +164,12 @@ export function findTableRegions(doc: SourceDocument, title: RegExp, maxRows = 1
     let end = lines.length + 1;
     let open = true;
     for (let n = l.no + 1; n <= lines.length; n++) {
-      const t = squash(lines[n - 1]!.text);
+      const t = flat[n - 1]!;
       if (!t || leader(t)) continue;
       if (t === text) continue; // the same title again: the table goes on over the page
       if (t.length <= 42 && TABLE_BOUNDARY.test(t) && !/单位[:：]/.test(t) && !/^(?:项目|合计|总计)/.test(t)) {
         // The same table continued on the next page under its title again: skip the repeated title.
-        const repeat = [0, 1, 2, 3].map((k) => lines[n - 1 + k]).find((x) => x && squash(x.text) === text);
+        const repeat = [0, 1, 2, 3].map((k) => lines[n - 1 + k]).find((x) => x && flat[x.no - 1] === text);
         if (repeat) {
           n = repeat.no;
           continue;
