@@ -5,7 +5,9 @@
  * golden finding is matched (same pointer, or only an ancestor/descendant pointer, the
  * way golden-check.mjs matches) and which warning rules fire on most documents.
  *
- * Run: node --import tsx scripts/precision.ts [--json] [--only NAME] [--no-pdf] [--warnings]
+ * Run: node --import tsx scripts/precision.ts [--json] [--only NAME] [--no-pdf] [--golden] [--warnings] [--rule ID]
+ *   --golden: how each golden finding is matched; --warnings: warning rules by the documents they fire on;
+ *   --rule ID: that rule's status (and reason) and findings on every document, for reviewing one rule.
  */
 import { readFileSync, readdirSync, existsSync } from "node:fs";
 import { join } from "node:path";
@@ -27,6 +29,7 @@ interface Doc {
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(name);
 const only = args.includes("--only") ? args[args.indexOf("--only") + 1] : undefined;
+const ruleId = args.includes("--rule") ? args[args.indexOf("--rule") + 1] : undefined;
 
 function docsOf(golden: string, docs: string, ext?: string): Doc[] {
   return readdirSync(golden)
@@ -61,7 +64,13 @@ interface DocResult {
 const results: DocResult[] = [];
 for (const doc of docs) {
   const input = await loadCheckInput(new Uint8Array(readFileSync(doc.file)), doc.name);
-  const { findings } = runChecks(input);
+  const { findings, results: outcomes } = runChecks(input);
+  if (ruleId) {
+    const r = outcomes.find((x) => x.rule.id === ruleId);
+    console.log(`${doc.name}: ${r?.status ?? "no such rule"}${r?.reason ? ` (${r.reason})` : ""}`);
+    for (const f of r?.findings ?? []) console.log(`  ${f.severity} ${f.path ?? "-"} line ${f.line ?? "-"}: ${f.message}`);
+    continue;
+  }
   const errors = findings.filter((f) => f.severity === "error");
   const listed = (f: Finding) => f.path !== undefined && f.path !== "" && f.path !== "/" && doc.golden.some((g) => related(f.path!, g.path));
   const warnings: Record<string, number> = {};
@@ -80,7 +89,9 @@ for (const doc of docs) {
   });
 }
 
-if (flag("--json")) {
+if (ruleId) {
+  // Printed above, document by document.
+} else if (flag("--json")) {
   console.log(JSON.stringify(results, null, 2));
 } else {
   let errors = 0, unlisted = 0, goldenCount = 0, exact = 0, nearbyOnly = 0, missed = 0;

@@ -69,7 +69,7 @@ test("a broken equation cites both sides with their source lines, and the number
 
 test("a line is found on a descendant or an ancestor when the value itself is not cited", () => {
   const d = base({
-    performance: { activities: [{ duty: "职责", activity: "活动", indicators: [{ name: "完成率", grades: {} }] }] },
+    performance: { activities: [{ duty: "职责", activity: "活动", indicators: [{ name: "完成率", grades: {} }, { name: "满意度", grades: { excellent: "≥95%", good: "≥90%", fair: "≥85%", poor: "<85%" } }] }] },
     sourceMap: { "/performance/activities/0/indicators/0/name": { line: 77, text: "完成率" } },
   });
   const f = runChecks({ disclosure: d }).findings.find((x) => x.rule === "PRF-006")!;

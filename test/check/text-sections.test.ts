@@ -71,3 +71,15 @@ test("三公 change reasons stated in the text: YOY-013 passes, fails when the r
     assert.equal(status(without(input, /原因|主要/), "YOY-013"), "failed", n);
   }
 });
+
+test("an activity table printed without 优良中差 columns (corpus 004) is not reported indicator by indicator", async () => {
+  const input = await corpus("004");
+  const acts = input.disclosure.performance?.activities ?? [];
+  if (!acts.some((a) => a.indicators?.length)) return; // nothing read from it: nothing to test
+  assert.equal(status(input, "PRF-006"), "notApplicable");
+  // The same table with one graded indicator has grade columns: the blank ones are reported again.
+  const graded = structuredClone(input);
+  const first = graded.disclosure.performance!.activities!.find((a) => a.indicators?.length)!;
+  first.indicators![0]!.grades = { excellent: "≥95%", good: "≥90%", fair: "≥85%", poor: "<85%" };
+  assert.equal(status(graded, "PRF-006"), "failed");
+});

@@ -1,5 +1,5 @@
 /** The parts of a disclosure agree with each other (cn-standards §0, §2). */
-import { fmt, has, notApplicable, notEvaluable, outcome, type Term } from "../../context.ts";
+import { fmt, has, notApplicable, notEvaluable, outcome, type CheckContext, type Term } from "../../context.ts";
 import type { Draft } from "../../types.ts";
 import { BASIS, defineRule, ROUNDING } from "../define.ts";
 
@@ -84,9 +84,37 @@ export const functionClassesCoverTotal = defineRule(
     if (!has(total) || !lines.length) return notApplicable("未同时列示支出合计和功能分类类级科目");
     if (new Set(lines.map(({ l }) => l.code)).size !== lines.length) return notApplicable("类级科目重复（混合了多张表）");
     const parts = lines.map(({ l, i }) => ({ path: `/expenditureByFunction/${i}/total`, value: l.total, label: `${l.code} ${l.name}` }));
+    const fiscal = fiscalOnlyTable(ctx, parts);
+    if (fiscal) return notApplicable(`功能分类表只列${fiscal.label}安排的支出（各类之和 ${fmt(fiscal.sum)} 万元等于${fiscal.label}），不含其他资金，不与支出合计比较`);
     return outcome([ctx.equation({ title: "支出合计 = 功能分类各类之和", path: "/expenditureByFunction", total: { path: "/expenditure/total", value: total, label: "支出合计" }, parts }, self.severity)]);
   },
 );
+
+/**
+ * Many provinces publish the functional table for 财政拨款 (or only 一般公共预算拨款) funds while
+ * 支出合计 covers every source. The table is recognised by its sum: when the classes add up to
+ * that income (within rounding), comparing them with 支出合计 would only report the other sources.
+ */
+function fiscalOnlyTable(ctx: CheckContext, parts: Term[]): { label: string; sum: bigint } | undefined {
+  const items = ctx.d.income?.items ?? [];
+  const amount = (sources: string[]) => {
+    const its = items.filter((it) => sources.includes(it.source) && has(it.amount));
+    return its.length ? { fen: its.reduce((a, it) => a + ctx.fen(it.amount), 0n), n: its.length } : undefined;
+  };
+  const candidates: [string, ReturnType<typeof amount>][] = [
+    ["一般公共预算拨款", amount(["generalBudget"])],
+    ["财政拨款", amount(["generalBudget", "governmentFund", "stateCapital", "fiscalUnsplit"])],
+  ];
+  const sum = parts.reduce((a, p) => a + ctx.fen(p.value), 0n);
+  const tol = parts.reduce((a, p) => a + ctx.tolerance(p), 0n);
+  for (const [label, c] of candidates) {
+    if (!c || c.fen === ctx.fen(ctx.d.expenditure?.total ?? 0)) continue;
+    const diff = sum - c.fen;
+    // Each income amount carries its own half unit (2 decimals of 万元 when printed so).
+    if ((diff < 0n ? -diff : diff) <= tol + BigInt(c.n) * 5000n) return { label, sum };
+  }
+  return undefined;
+}
 
 export const partsWithinWhole = defineRule(
   {

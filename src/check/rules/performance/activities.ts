@@ -97,9 +97,11 @@ export const gradesContiguous = defineRule(meta("PRF-005", "评价标准各档�
   }),
 );
 
-export const indicatorHasGrades = defineRule(meta("PRF-006", "绩效指标有评价标准", "每个有名称的指标列出优、良、中、差评价标准"), (ctx) =>
-  eachIndicator(ctx, (ind, path) => (squash(ind.name) && !parsedGrades(ind.grades).length ? { path, message: `指标「${ind.name}」没有评价标准（优、良、中、差均为空）` } : undefined)),
-);
+export const indicatorHasGrades = defineRule(meta("PRF-006", "绩效指标有评价标准", "每个有名称的指标列出优、良、中、差评价标准"), (ctx) => {
+  // A table without any grade (活动 | 绩效指标 | 指标性质 | 指标值, as some provinces print it) has no 优良中差 columns to fill.
+  if (!(ctx.d.performance?.activities ?? []).some((a) => a.indicators?.some((x) => parsedGrades(x.grades).length))) return notApplicable("职责活动表没有优、良、中、差评价标准列");
+  return eachIndicator(ctx, (ind, path) => (squash(ind.name) && !parsedGrades(ind.grades).length ? { path, message: `指标「${ind.name}」没有评价标准（优、良、中、差均为空）` } : undefined));
+});
 
 export const indicatorHasName = defineRule(meta("PRF-007", "有评价标准的指标有名称", "列出评价标准的行写明指标名称"), (ctx) =>
   eachIndicator(ctx, (ind, path) => (!squash(ind.name) && !squash(ind.description) && parsedGrades(ind.grades).length ? { path, message: `有评价标准（${show(ind)}）的行没有指标名称` } : undefined)),
