@@ -4,7 +4,7 @@
  * over lines, pages and blank lines), with a map back to source lines.
  */
 import { parseAmount, type Fen } from "../../model/amount.ts";
-import { squash, type SourceDocument } from "../source-document.ts";
+import { squashedLines, type SourceDocument } from "../source-document.ts";
 
 export interface Stream {
   text: string;
@@ -12,13 +12,22 @@ export interface Stream {
   starts: { offset: number; line: number }[];
 }
 
-/** Joins all content lines (furniture left out). */
+const streams = new WeakMap<SourceDocument, Stream>();
+
+/** Joins all content lines (furniture left out). Built once per document: income, expenditure and operating costs all read it. */
 export function narrativeStream(doc: SourceDocument): Stream {
+  let stream = streams.get(doc);
+  if (!stream) streams.set(doc, (stream = buildStream(doc)));
+  return stream;
+}
+
+function buildStream(doc: SourceDocument): Stream {
   let text = "";
   const starts: Stream["starts"] = [];
+  const flat = squashedLines(doc);
   for (const l of doc.lines) {
     if (l.furniture) continue;
-    const s = squash(l.text);
+    const s = flat[l.no - 1]!;
     if (!s) continue;
     // Bare page numbers ("- 5 -", "—17—", "19") interrupt sentences that run over a page.
     if (/^[-—–－]*\d{1,3}[-—–－]*$/.test(s)) continue;

@@ -87,6 +87,8 @@ function roleOfHeader(text: string): ColumnRole | "gradesSpan" | "other" | undef
 
 /** A header row names an activity column and an indicator or grade column. */
 export function isActivityHeader(texts: readonly string[]): boolean {
+  // Both activity roles name 活动: most rows are rejected without classifying every cell.
+  if (!texts.some((t) => /活\s*动/.test(t))) return false;
   const roles = texts.map(headerRole);
   const activity = roles.includes("activity") || roles.includes("dutyActivity");
   const graded = roles.some((r) => r === "indicator" || r === "gradesSpan" || r === "excellent");

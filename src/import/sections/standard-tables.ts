@@ -11,7 +11,7 @@
  * ("16,474.82 一、一般公共服务支出") are split into their parts.
  */
 import { declaredUnit, parseAmount, type Fen, type MoneyUnit } from "../../model/amount.ts";
-import { squash, squashedLines, type SourceDocument } from "../source-document.ts";
+import { squash, squashedLines, type Row, type SourceDocument, type TextBlock } from "../source-document.ts";
 
 export interface Token {
   kind: "num" | "text" | "blank";
@@ -95,52 +95,44 @@ function joinSpread(tokens: Token[]): Token[] {
   return out;
 }
 
-const documentRows = new WeakMap<SourceDocument, TokenRow[]>();
+// Tokens are made once per row and shared by every table reader that asks for it.
+const rowTokens = new WeakMap<Row, TokenRow>();
+const textTokens = new WeakMap<TextBlock, (TokenRow | null | undefined)[]>();
 
-/** Every row of the document as tokens, in line order: built once per document, shared by all table readers. */
-function allTokenRows(doc: SourceDocument): TokenRow[] {
-  const cached = documentRows.get(doc);
-  if (cached) return cached;
+/** The rows of the document from line `from` (inclusive) to `to` (exclusive), as tokens. Shared: do not modify. */
+export function tokenRows(doc: SourceDocument, from: number, to: number): TokenRow[] {
   const rows: TokenRow[] = [];
   for (const block of doc.blocks) {
     if (block.kind === "table") {
       for (const row of block.rows) {
-        const tokens: Token[] = [];
-        for (const c of row.cells) tokens.push(...cellTokens(c.text, c.line, c.x, c.end));
-        rows.push({ line: row.line, tokens: joinSpread(tokens) });
+        if (row.line < from || row.line >= to) continue;
+        let tokenRow = rowTokens.get(row);
+        if (!tokenRow) {
+          const tokens: Token[] = [];
+          for (const c of row.cells) tokens.push(...cellTokens(c.text, c.line, c.x, c.end));
+          rowTokens.set(row, (tokenRow = { line: row.line, tokens: joinSpread(tokens) }));
+        }
+        rows.push(tokenRow);
       }
     } else {
+      if (block.line >= to) continue;
       const lines = block.text.split("\n");
+      if (block.line + lines.length <= from) continue;
+      let cache = textTokens.get(block);
+      if (!cache) textTokens.set(block, (cache = []));
       lines.forEach((text, i) => {
         const line = block.line + i;
-        if (!text.trim()) return;
-        const furniture = doc.lines[line - 1]?.furniture;
-        if (furniture) return;
-        rows.push({ line, tokens: joinSpread(cellTokens(text, line)) });
+        if (line < from || line >= to) return;
+        let tokenRow = cache[i];
+        if (tokenRow === undefined) {
+          tokenRow = !text.trim() || doc.lines[line - 1]?.furniture ? null : { line, tokens: joinSpread(cellTokens(text, line)) };
+          cache[i] = tokenRow;
+        }
+        if (tokenRow) rows.push(tokenRow);
       });
     }
   }
-  rows.sort((a, b) => a.line - b.line);
-  documentRows.set(doc, rows);
-  return rows;
-}
-
-/** First index in `rows` (sorted by line) whose line is at least `line`. */
-function firstAt(rows: readonly TokenRow[], line: number): number {
-  let lo = 0;
-  let hi = rows.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (rows[mid]!.line < line) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** The rows of the document from line `from` (inclusive) to `to` (exclusive), as tokens. Shared: do not modify. */
-export function tokenRows(doc: SourceDocument, from: number, to: number): TokenRow[] {
-  const rows = allTokenRows(doc);
-  return rows.slice(firstAt(rows, from), firstAt(rows, to));
+  return rows.sort((a, b) => a.line - b.line);
 }
 
 /**
