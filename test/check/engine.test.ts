@@ -172,3 +172,20 @@ test("a year stated earlier in the sentence (across ；) keeps later amounts out
   const wrong = [{ line: 130, text: "本部门2021年“三公经费”预算总额为8.48万元，其中：公务接待0.56万元；公务接待费0.65万元。" }];
   assert.equal(runChecks({ disclosure: d, narrative: wrong }).findings.filter((f) => f.rule === "TXT-004").length, 1);
 });
+
+test("a row the asset 合计 leaves out is reported once (ARI-036), the columns are compared without it (seed 003's table)", () => {
+  const row = (category: string, originalValue: number, depreciation: number, netValue: number) => ({ category, originalValue, depreciation, netValue });
+  const items = [
+    row("土地、房屋及构筑物", 0, 0, 0), row("通用设备", 224.71, 198.37, 26.34), row("专用设备", 13.48, 13.48, 0),
+    row("文物和陈列品", 0, 0, 0), row("图书、档案", 0, 0, 0), row("家具、用具、装具及动植物", 44.72, 32.46, 12.26), row("无形资产", 285.7, 91.72, 193.98),
+  ];
+  const r = runChecks({ disclosure: base({ assets: { total: { originalValue: 282.91, depreciation: 244.3, netValue: 38.61 }, items } }) });
+  const of = (id: string) => r.findings.filter((f) => f.rule === id);
+  assert.deepEqual(of("ARI-036").map((f) => f.path), ["/assets/items/6"]);
+  assert.equal(of("ARI-030").length, 0, "282.91 is the sum of the rows it covers");
+  // 244.31 and 38.60 against 244.30 and 38.61: rounding-level, reported as warnings to verify.
+  assert.deepEqual([...of("ARI-031"), ...of("ARI-032")].map((f) => [f.path, f.severity]), [["/assets/total/depreciation", "warning"], ["/assets/total/netValue", "warning"]]);
+  // Without an omitted row the full sum is compared as before: an error.
+  const r2 = runChecks({ disclosure: base({ assets: { total: { originalValue: 282.91 + 100 }, items } }) });
+  assert.equal(r2.findings.find((f) => f.rule === "ARI-030")?.severity, "error");
+});

@@ -1,5 +1,5 @@
 /** The asset table: 合计 = Σ categories (其中 rows excluded), 原值 − 累计折旧 = 净值, 其中 ≤ its parent. */
-import { fmt, has, notApplicable, outcome, type Term } from "../../context.ts";
+import { fmt, has, notApplicable, outcome, type CheckContext, type Term } from "../../context.ts";
 import type { Draft } from "../../types.ts";
 import { defineRule, ROUNDING } from "../define.ts";
 
@@ -17,7 +17,10 @@ function columnRule(id: string, col: Col, severity: "error" | "warning") {
     (ctx, self) => {
       const a = ctx.d.assets;
       const total = a?.total?.[col];
-      const items = (a?.items ?? []).map((it, i) => ({ it, i })).filter(({ it }) => !it.parent && has(it[col]));
+      // A row the 合计 leaves out is reported once, by ARI-036; the columns are compared without it.
+      const omitted = omittedRows(ctx);
+      const left = omitted.length === 1 ? omitted[0]! : undefined;
+      const items = (a?.items ?? []).map((it, i) => ({ it, i })).filter(({ it, i }) => !it.parent && has(it[col]) && i !== left?.i);
       if (!has(total) || items.length < 2) return notApplicable(`未列示资产合计或分类${COL_LABEL[col]}`);
       const parts: Term[] = items.map(({ it, i }) => ({ path: `/assets/items/${i}/${col}`, value: it[col]!, label: it.category }));
       const totalTerm: Term = { path: `/assets/total/${col}`, value: total, label: `合计${COL_LABEL[col]}` };
@@ -25,7 +28,8 @@ function columnRule(id: string, col: Col, severity: "error" | "warning") {
         const sum = items.reduce((s, { it }) => s + it[col]!, 0);
         return sum === total ? outcome([]) : outcome([{ path: totalTerm.path, message: `资产合计数量 ${total} 与各类资产数量之和 ${sum} 不一致`, actual: total, expected: sum }]);
       }
-      return outcome([ctx.equation({ title: `资产合计${COL_LABEL[col]} = 各类资产之和`, total: totalTerm, parts }, self.severity)]);
+      const without = left ? `（不含合计遗漏的「${left.it.category}」，见 ARI-036）` : "";
+      return outcome([ctx.equation({ title: `资产合计${COL_LABEL[col]} = 各类资产之和${without}`, total: totalTerm, parts }, self.severity)]);
     },
   );
 }
@@ -111,18 +115,32 @@ export const assetTotalOmitsRow = defineRule(
   (ctx) => {
     const a = ctx.d.assets;
     const total = a?.total?.originalValue;
-    const items = a?.items ?? [];
-    if (!has(total) || items.length < 2) return notApplicable("未列示资产合计原值或分类");
-    const top = items.map((it, i) => ({ it, i })).filter(({ it }) => !it.parent && has(it.originalValue));
-    const diff = top.reduce((s, { it }) => s + ctx.fen(it.originalValue!), 0n) - ctx.fen(total);
-    if (diff === 0n) return outcome([]);
-    const drafts: Draft[] = [];
-    for (const { it, i } of top) {
-      const v = ctx.fen(it.originalValue!);
-      if (v !== 0n && (diff - v <= 5000n && v - diff <= 5000n)) {
-        drafts.push({ path: `/assets/items/${i}`, message: `资产合计原值 ${fmt(ctx.fen(total))} 万元未包含「${it.category}」（${fmt(v)} 万元）：各类之和比合计多 ${fmt(diff)} 万元`, related: ["/assets/total/originalValue"], difference: Number(fmt(diff)), unit: "万元" });
-      }
-    }
-    return outcome(drafts);
+    if (!has(total) || (a?.items ?? []).length < 2) return notApplicable("未列示资产合计原值或分类");
+    return outcome(
+      omittedRows(ctx).map(({ it, i, diff }): Draft => ({
+        path: `/assets/items/${i}`,
+        message: `资产合计原值 ${fmt(ctx.fen(total))} 万元未包含「${it.category}」（${fmt(ctx.fen(it.originalValue!))} 万元）：各类之和比合计多 ${fmt(diff)} 万元`,
+        related: ["/assets/total/originalValue"], difference: Number(fmt(diff)), unit: "万元",
+      })),
+    );
   },
 );
+
+type AssetItem = NonNullable<NonNullable<CheckContext["d"]["assets"]>["items"]>[number];
+
+/** Top-level rows whose 原值 is exactly what the categories exceed 合计 by (within one printed half unit). */
+function omittedRows(ctx: CheckContext): { it: AssetItem; i: number; diff: bigint }[] {
+  const a = ctx.d.assets;
+  const total = a?.total?.originalValue;
+  if (!has(total)) return [];
+  const top = (a?.items ?? []).map((it, i) => ({ it, i })).filter(({ it }) => !it.parent && has(it.originalValue));
+  if (top.length < 2) return [];
+  const diff = top.reduce((s, { it }) => s + ctx.fen(it.originalValue!), 0n) - ctx.fen(total);
+  if (diff === 0n) return [];
+  return top
+    .filter(({ it }) => {
+      const v = ctx.fen(it.originalValue!);
+      return v !== 0n && diff - v <= 5000n && v - diff <= 5000n;
+    })
+    .map((x) => ({ ...x, diff }));
+}
