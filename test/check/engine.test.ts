@@ -189,3 +189,13 @@ test("a row the asset 合计 leaves out is reported once (ARI-036), the columns 
   const r2 = runChecks({ disclosure: base({ assets: { total: { originalValue: 282.91 + 100 }, items } }) });
   assert.equal(r2.findings.find((f) => f.rule === "ARI-030")?.severity, "error");
 });
+
+test("a functional row read as three values from two printed figures is a misread (warning), not a broken row (corpus 031 表七)", () => {
+  const line = { code: "205", name: "教育支出", total: 182, basic: 182, project: 182 };
+  const at = (text: string) => runChecks({ disclosure: base({ expenditureByFunction: [line], sourceMap: { "/expenditureByFunction/0": { line: 635, text } } }) }).findings.find((f) => f.rule === "ARI-052")!;
+  const misread = at("205          教育支出                                  182.00                  182.00");
+  assert.equal(misread.severity, "warning");
+  assert.match(misread.message, /只印有 2 个数字/);
+  // Three figures printed that do not add up: the document's own error.
+  assert.equal(at("205 教育支出 182.00 182.00 182.00").severity, "error");
+});
