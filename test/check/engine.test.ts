@@ -199,3 +199,13 @@ test("a functional row read as three values from two printed figures is a misrea
   // Three figures printed that do not add up: the document's own error.
   assert.equal(at("205 教育支出 182.00 182.00 182.00").severity, "error");
 });
+
+test("PRF-006: an activity table without any grade has no 优良中差 columns (not applicable); with one graded indicator the blank ones are reported", () => {
+  const graded = { name: "满意度", grades: { excellent: "≥95%", good: "≥90%", fair: "≥85%", poor: "<85%" } };
+  const table = (indicators: { name: string; grades: Record<string, string> }[]) =>
+    runChecks({ disclosure: base({ performance: { activities: [{ duty: "职责", activity: "活动", indicators }] } }) }).results.find((r) => r.rule.id === "PRF-006")!;
+  assert.equal(table([{ name: "完成率", grades: {} }, { name: "次数", grades: {} }]).status, "notApplicable");
+  const r = table([{ name: "完成率", grades: {} }, graded]);
+  assert.equal(r.status, "failed");
+  assert.deepEqual(r.findings.map((f) => f.path), ["/performance/activities/0/indicators/0"]);
+});

@@ -72,14 +72,16 @@ test("三公 change reasons stated in the text: YOY-013 passes, fails when the r
   }
 });
 
-test("an activity table printed without 优良中差 columns (corpus 004) is not reported indicator by indicator", async () => {
+test("an activity table the importer flagged row by row (corpus 004) is not evaluable, not reported fragment by fragment", async () => {
   const input = await corpus("004");
   const acts = input.disclosure.performance?.activities ?? [];
-  if (!acts.some((a) => a.indicators?.length)) return; // nothing read from it: nothing to test
-  assert.equal(status(input, "PRF-006"), "notApplicable");
-  // The same table with one graded indicator has grade columns: the blank ones are reported again.
-  const graded = structuredClone(input);
-  const first = graded.disclosure.performance!.activities!.find((a) => a.indicators?.length)!;
-  first.indicators![0]!.grades = { excellent: "≥95%", good: "≥90%", fair: "≥85%", poor: "<85%" };
-  assert.equal(status(graded, "PRF-006"), "failed");
+  if (!acts.length) return; // the importer no longer reads that table: nothing to guard
+  for (const id of ["PRF-006", "PRF-008", "PRF-010"]) assert.equal(status(input, id), "notEvaluable", id);
+  // Without the importer's diagnostics the same rows are checked (and reported) again.
+  const trusted: CheckInput = { ...input, disclosure: { ...input.disclosure, diagnostics: [] } };
+  assert.equal(status(trusted, "PRF-008"), "failed");
+});
+
+test("seed activity tables without import diagnostics are still checked", async () => {
+  for (const prefix of ["000_", "001_", "002_"]) assert.notEqual(status(await seed(prefix), "PRF-009"), "notEvaluable", prefix);
 });

@@ -1,7 +1,7 @@
 /** The 部门职责—工作活动 table: graded indicators that can be applied, no duplicates, nothing blank. */
 import { notApplicable, notEvaluable, outcome } from "../../context.ts";
 import type { Activity } from "../../../model/disclosure.ts";
-import type { Draft, RuleMeta } from "../../types.ts";
+import type { Draft, Outcome, RuleMeta } from "../../types.ts";
 import { BASIS, defineRule, EXACT } from "../define.ts";
 import type { CheckContext } from "../../context.ts";
 import { GRADE_LABEL, kindOfName, kindOfUnit, parsedGrades } from "./units.ts";
@@ -17,13 +17,35 @@ function eachIndicator(ctx: CheckContext, fn: (ind: Indicator, path: string, act
   return outcome(drafts);
 }
 
+/**
+ * When the importer itself flagged most rows of the activity table (rows without a duty,
+ * cells it could not place), the table was not read reliably: its rows are fragments of
+ * another layout, and reporting each fragment would bury the reviewer in the reader's noise.
+ */
+function unreliableTable(ctx: CheckContext): Outcome | undefined {
+  const acts = ctx.d.performance?.activities ?? [];
+  const diags = ctx.d.diagnostics ?? [];
+  if (!acts.length || !diags.length) return undefined;
+  let lo = Infinity, hi = -Infinity;
+  for (const [path, ref] of Object.entries(ctx.d.sourceMap ?? {})) {
+    if (!path.startsWith("/performance/activities/")) continue;
+    if (ref.line < lo) lo = ref.line;
+    if (ref.line > hi) hi = ref.line;
+  }
+  if (lo > hi) return undefined;
+  const flagged = diags.filter((x) => x.level !== "info" && x.line !== undefined && x.line >= lo && x.line <= hi).length;
+  return flagged * 2 >= acts.length ? notEvaluable(`职责活动表读取不可靠：导入时第 ${lo}–${hi} 行有 ${flagged} 处无法对应（共 ${acts.length} 项活动），请核对原表`) : undefined;
+}
+
+const activityRule = (m: RuleMeta, check: (ctx: CheckContext) => Outcome) => defineRule(m, (ctx) => unreliableTable(ctx) ?? check(ctx));
+
 const meta = (id: string, title: string, expects: string, severity: RuleMeta["severity"] = "warning"): RuleMeta => ({
   id, family: "performance", severity, category: "职责活动绩效", title, expects, tolerance: EXACT, basis: BASIS.perf88,
 });
 
 const show = (ind: Indicator) => parsedGrades(ind.grades).map((g) => `${GRADE_LABEL[g.key]} ${g.raw}`).join(" / ");
 
-export const gradesOrdered = defineRule(meta("PRF-001", "评价标准优良中差依次递进", "优、良、中的门槛同向且依次递减（或递增），不出现一档用 ≥ 而下一档用 ≤ 的重叠"), (ctx) =>
+export const gradesOrdered = activityRule(meta("PRF-001", "评价标准优良中差依次递进", "优、良、中的门槛同向且依次递减（或递增），不出现一档用 ≥ 而下一档用 ≤ 的重叠"), (ctx) =>
   eachIndicator(ctx, (ind, path) => {
     const q = parsedGrades(ind.grades).filter((g) => g.t.value !== undefined && g.t.op);
     const top = q.filter((g) => g.key !== "poor");
@@ -42,7 +64,7 @@ export const gradesOrdered = defineRule(meta("PRF-001", "评价标准优良中�
   }),
 );
 
-export const gradesDistinct = defineRule(meta("PRF-002", "各档评价标准互不相同", "优、良、中、差四档的评价标准互不相同"), (ctx) =>
+export const gradesDistinct = activityRule(meta("PRF-002", "各档评价标准互不相同", "优、良、中、差四档的评价标准互不相同"), (ctx) =>
   eachIndicator(ctx, (ind, path) => {
     const g = parsedGrades(ind.grades);
     const seen = new Map<string, string>();
@@ -55,7 +77,7 @@ export const gradesDistinct = defineRule(meta("PRF-002", "各档评价标准互�
   }),
 );
 
-export const gradesUnitMatchesIndicator = defineRule(meta("PRF-003", "评价标准的单位与指标相符", "比率类指标按百分比分档，数量类指标按数量分档，指标名称注明单位的按该单位分档"), (ctx) =>
+export const gradesUnitMatchesIndicator = activityRule(meta("PRF-003", "评价标准的单位与指标相符", "比率类指标按百分比分档，数量类指标按数量分档，指标名称注明单位的按该单位分档"), (ctx) =>
   eachIndicator(ctx, (ind, path) => {
     const want = kindOfName(ind.name);
     if (!want || !ind.name) return undefined;
@@ -72,7 +94,7 @@ export const gradesUnitMatchesIndicator = defineRule(meta("PRF-003", "评价标�
   }),
 );
 
-export const gradesConsistentUnits = defineRule(meta("PRF-004", "各档评价标准使用同一单位", "四档评价标准使用同一单位（例如不能优档写 1 而其余写百分比）"), (ctx) =>
+export const gradesConsistentUnits = activityRule(meta("PRF-004", "各档评价标准使用同一单位", "四档评价标准使用同一单位（例如不能优档写 1 而其余写百分比）"), (ctx) =>
   eachIndicator(ctx, (ind, path) => {
     const q = parsedGrades(ind.grades).filter((g) => g.t.value !== undefined);
     const withUnit = q.filter((g) => g.t.unit);
@@ -84,7 +106,7 @@ export const gradesConsistentUnits = defineRule(meta("PRF-004", "各档评价标
   }),
 );
 
-export const gradesContiguous = defineRule(meta("PRF-005", "评价标准各档首尾相接", "相邻两档之间不留空档（如中档 ≥3、差档 <1 时 1 至 3 之间无档可评）"), (ctx) =>
+export const gradesContiguous = activityRule(meta("PRF-005", "评价标准各档首尾相接", "相邻两档之间不留空档（如中档 ≥3、差档 <1 时 1 至 3 之间无档可评）"), (ctx) =>
   eachIndicator(ctx, (ind, path) => {
     const q = parsedGrades(ind.grades).filter((g) => g.t.value !== undefined && g.t.op);
     for (let k = 1; k < q.length; k++) {
@@ -97,17 +119,17 @@ export const gradesContiguous = defineRule(meta("PRF-005", "评价标准各档�
   }),
 );
 
-export const indicatorHasGrades = defineRule(meta("PRF-006", "绩效指标有评价标准", "每个有名称的指标列出优、良、中、差评价标准"), (ctx) => {
+export const indicatorHasGrades = activityRule(meta("PRF-006", "绩效指标有评价标准", "每个有名称的指标列出优、良、中、差评价标准"), (ctx) => {
   // A table without any grade (活动 | 绩效指标 | 指标性质 | 指标值, as some provinces print it) has no 优良中差 columns to fill.
   if (!(ctx.d.performance?.activities ?? []).some((a) => a.indicators?.some((x) => parsedGrades(x.grades).length))) return notApplicable("职责活动表没有优、良、中、差评价标准列");
   return eachIndicator(ctx, (ind, path) => (squash(ind.name) && !parsedGrades(ind.grades).length ? { path, message: `指标「${ind.name}」没有评价标准（优、良、中、差均为空）` } : undefined));
 });
 
-export const indicatorHasName = defineRule(meta("PRF-007", "有评价标准的指标有名称", "列出评价标准的行写明指标名称"), (ctx) =>
+export const indicatorHasName = activityRule(meta("PRF-007", "有评价标准的指标有名称", "列出评价标准的行写明指标名称"), (ctx) =>
   eachIndicator(ctx, (ind, path) => (!squash(ind.name) && !squash(ind.description) && parsedGrades(ind.grades).length ? { path, message: `有评价标准（${show(ind)}）的行没有指标名称` } : undefined)),
 );
 
-export const activityHasIndicators = defineRule(meta("PRF-008", "每项工作活动有绩效指标", "每项工作活动至少有一个有名称的绩效指标"), (ctx) => {
+export const activityHasIndicators = activityRule(meta("PRF-008", "每项工作活动有绩效指标", "每项工作活动至少有一个有名称的绩效指标"), (ctx) => {
   const acts = ctx.d.performance?.activities ?? [];
   if (!acts.length) return notApplicable("没有职责活动表");
   return outcome(
@@ -117,7 +139,7 @@ export const activityHasIndicators = defineRule(meta("PRF-008", "每项工作活
   );
 });
 
-export const activityIndicatorsUnique = defineRule(meta("PRF-009", "同一活动的绩效指标不重复", "同一工作活动下指标名称不重复"), (ctx) => {
+export const activityIndicatorsUnique = activityRule(meta("PRF-009", "同一活动的绩效指标不重复", "同一工作活动下指标名称不重复"), (ctx) => {
   const acts = ctx.d.performance?.activities ?? [];
   if (!acts.some((a) => a.indicators?.length)) return notApplicable("没有职责活动绩效指标");
   return outcome(
@@ -130,7 +152,7 @@ export const activityIndicatorsUnique = defineRule(meta("PRF-009", "同一活动
   );
 });
 
-export const activitiesUnique = defineRule(meta("PRF-010", "同一职责下的工作活动不重复", "同一职责下不出现名称相同的两项工作活动"), (ctx) => {
+export const activitiesUnique = activityRule(meta("PRF-010", "同一职责下的工作活动不重复", "同一职责下不出现名称相同的两项工作活动"), (ctx) => {
   const acts = ctx.d.performance?.activities ?? [];
   if (acts.length < 2) return notApplicable("职责活动少于两项");
   const seen = new Map<string, number>();
@@ -156,7 +178,7 @@ export function chineseNumber(s: string): number | undefined {
   return t * 10 + (ones ? CN_DIGITS[ones] ?? 0 : 0);
 }
 
-export const activityNumbering = defineRule(meta("PRF-011", "职责与活动编号连续", "职责编号（一、二、…）依次递增不跳号；同一职责下活动编号（1、2、…）不重新从头开始"), (ctx) => {
+export const activityNumbering = activityRule(meta("PRF-011", "职责与活动编号连续", "职责编号（一、二、…）依次递增不跳号；同一职责下活动编号（1、2、…）不重新从头开始"), (ctx) => {
   const acts = ctx.d.performance?.activities ?? [];
   const map = ctx.d.sourceMap ?? {};
   if (!acts.length) return notApplicable("没有职责活动表");
