@@ -120,7 +120,8 @@ if (ruleId) {
         byRule[rule].findings += n;
       }
     }
-    console.log(`\nwarning rules by documents fired on (of ${results.length}):`);
+    const total = Object.values(byRule).reduce((a, c) => a + c.findings, 0);
+    console.log(`\nwarning findings: ${total}; warning rules by documents fired on (of ${results.length}):`);
     for (const [rule, c] of Object.entries(byRule).sort((a, b) => b[1].docs - a[1].docs || b[1].findings - a[1].findings)) {
       console.log(`  ${rule}: ${c.docs} documents, ${c.findings} findings`);
     }
