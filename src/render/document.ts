@@ -322,7 +322,8 @@ export function projectTable(pj: Project): TableModel {
     id: `project-${pj.code ?? pj.name}`,
     title: `${pj.name}绩效目标表`,
     unit: "单位：万元",
-    widths: [1.6, 1.5, 2.2, 1.6, 1.4, 1.4, 1.8],
+    // Wide enough for 其中：财政资金 and 社会效益指标 on one line, and for 指标值确定依据's document numbers.
+    widths: [1.5, 1.9, 2.1, 2.0, 1.1, 1.4, 2.2],
     header: [],
     body,
   };

@@ -35,18 +35,27 @@ const TEXT_WIDTH = { portrait: A4.width - 2 * MARGIN, landscape: A4.height - 2 *
 const run = (text: string, opts: { bold?: boolean; size?: number; font?: string } = {}) =>
   new TextRun({ text, bold: opts.bold, size: opts.size, font: { eastAsia: opts.font ?? SONG, ascii: opts.font ?? SONG, hAnsi: opts.font ?? SONG } });
 
-function lines(text: string, opts: { bold?: boolean; size?: number } = {}): TextRun[] {
+function lines(text: string, bold: boolean): TextRun[] {
   // A cell's line breaks become <w:br/> inside one paragraph, as Word prints them.
-  // No per-run font: the document default (宋体) applies, which keeps big tables' XML small and fast to write.
-  return text.split("\n").map((part, i) => new TextRun({ text: part, ...(i > 0 ? { break: 1 } : {}), ...(opts.bold ? { bold: true } : {}), ...(opts.size ? { size: opts.size } : {}) }));
+  // No per-run font or size: the cell's paragraph style carries them, which keeps big tables' XML small and fast to write.
+  return text.split("\n").map((part, i) => new TextRun({ text: part, ...(i > 0 ? { break: 1 } : {}), ...(bold ? { bold: true } : {}) }));
 }
 
-const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
 
+/** Paragraph styles of table cells (10.5 pt… 10 pt, one per alignment): set once in styles.xml instead of on every run. */
+const CELL_STYLE = { left: "CellLeft", center: "CellCenter", right: "CellRight", head: "CellHead" } as const;
+const cellStyles = [
+  { id: CELL_STYLE.left, alignment: AlignmentType.LEFT },
+  { id: CELL_STYLE.center, alignment: AlignmentType.CENTER },
+  { id: CELL_STYLE.right, alignment: AlignmentType.RIGHT },
+  { id: CELL_STYLE.head, alignment: AlignmentType.CENTER, bold: true },
+].map(({ id, alignment, bold }) => ({ id, name: id, basedOn: "Normal", quickFormat: false, run: { size: 20, ...(bold ? { bold } : {}) }, paragraph: { alignment } }));
+
 function cellOf(c: Cell, header: boolean): TableCell {
+  const style = header ? CELL_STYLE.head : CELL_STYLE[c.align ?? "left"];
   return new TableCell({
-    children: [new Paragraph({ alignment: ALIGN[header ? "center" : (c.align ?? "left")], children: lines(c.text, { bold: header || c.bold, size: 20 }) })],
+    children: [new Paragraph({ style, children: c.text ? lines(c.text, !header && !!c.bold) : [] })],
     ...(c.colSpan && c.colSpan > 1 ? { columnSpan: c.colSpan } : {}),
     ...(c.rowSpan && c.rowSpan > 1 ? { rowSpan: c.rowSpan } : {}),
     verticalAlign: VerticalAlign.CENTER,
@@ -162,7 +171,7 @@ export async function renderDocx(d: Disclosure): Promise<Uint8Array> {
   const document = new Document({
     title: doc.title,
     creator: "gongkai",
-    styles: { default: { document: { run: { font: { ascii: SONG, eastAsia: SONG, hAnsi: SONG }, size: 24 } } } },
+    styles: { default: { document: { run: { font: { ascii: SONG, eastAsia: SONG, hAnsi: SONG }, size: 24 } } }, paragraphStyles: cellStyles },
     sections: sections(doc.blocks),
   });
   return new Uint8Array(await Packer.toBuffer(document));

@@ -29,6 +29,7 @@ p { text-indent: 2em; margin: 0.2em 0; text-align: justify; }
 section.table { margin: 0.8em 0 1.2em; }
 section.table.wide { page: wide; }
 section.table.new-page { break-before: page; }
+.table-title, .table-meta { break-after: avoid; }
 .table-title { text-align: center; font-size: 15pt; font-weight: bold; margin: 0.3em 0; }
 .table-meta { display: flex; justify-content: space-between; font-size: 10.5pt; margin-bottom: 0.2em; }
 table { border-collapse: collapse; width: 100%; font-size: 10.5pt; line-height: 1.4; }
@@ -78,6 +79,19 @@ function blockHtml(b: Block): string {
   }
 }
 
+/** A CSS string literal (for `content:`): quotes, backslashes and line breaks escaped. */
+const cssString = (s: string) => `"${s.replace(/[\\"]/g, "\\$&").replace(/[\r\n]+/g, " ").replace(/</g, "\\3c ")}"`;
+
+/**
+ * The printed footer as CSS page-margin boxes (Chromium ≥ 131): the document's title and 第 N 页 / 共 M 页.
+ * Chromium lays these out with the page itself; a footerTemplate is a second document laid out per page,
+ * which cost ~20 % of a long PDF's print time.
+ */
+function pageFooterCss(title: string): string {
+  const box = `@bottom-center { content: ${cssString(title ? `${title}　` : "")} "第 " counter(page) " 页 / 共 " counter(pages) " 页"; font-family: "Noto Serif CJK SC", "Source Han Serif SC", serif; font-size: 8pt; color: #333; }`;
+  return `@page { ${box} }\n@page wide { ${box} }`;
+}
+
 export function documentHtml(doc: RenderedDocument): string {
   return `<!DOCTYPE html>
 <html lang="zh-CN">
@@ -86,7 +100,7 @@ export function documentHtml(doc: RenderedDocument): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="gongkai">
 <title>${escape(doc.title)}</title>
-<style>${CSS}</style>
+<style>${CSS}${pageFooterCss(doc.title)}</style>
 </head>
 <body>
 ${doc.blocks.map(blockHtml).join("\n")}
