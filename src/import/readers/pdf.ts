@@ -14,6 +14,8 @@ import type { SourceDocument } from "../source-document.ts";
 import { limits } from "./limits.ts";
 import { readText } from "./text.ts";
 import { layoutPage, type PlacedItem } from "./pdf-layout.ts";
+import { runningLines } from "./pdf-furniture.ts";
+import { foldRadicals } from "./pdf-radicals.ts";
 import { cMapUrl, loadPdfJs, standardFontDataUrl } from "./pdfjs.ts";
 
 
@@ -22,6 +24,8 @@ export interface PdfText {
   pages: number;
   /** How many lines of `text` (form feeds read as line ends) each page has. */
   pageLines: number[];
+  /** 1-based numbers of the lines that are running headers or footers. */
+  furniture: Set<number>;
 }
 
 /** The PDF's text as pdftotext -layout-like lines, pages ended by form feeds. */
@@ -60,8 +64,7 @@ export async function pdfToText(bytes: Uint8Array): Promise<PdfText> {
       return p;
     };
     const ahead = new Map<number, ReturnType<typeof fetchPage>>();
-    const out: string[] = [];
-    const pageLines: number[] = [];
+    const pageTexts: string[][] = [];
     let chars = 0;
     let imagePages = 0;
     let textless = 0;
@@ -84,14 +87,13 @@ export async function pdfToText(bytes: Uint8Array): Promise<PdfText> {
       for (const item of content.items) {
         if (!("str" in item) || !item.str) continue;
         const [a, b, c, d, x, y] = Util.transform(viewport.transform, item.transform) as number[];
-        items.push({ str: item.str, a: a!, b: b!, c: c!, d: d!, x: x!, y: y!, width: item.width });
+        // Radicals read for ideographs (部⻔ for 部门): see pdf-radicals.ts.
+        items.push({ str: foldRadicals(item.str), a: a!, b: b!, c: c!, d: d!, x: x!, y: y!, width: item.width });
         chars += item.str.replace(/\s/g, "").length;
       }
       // Only the first few textless pages are probed: enough to tell a scan, and bounded.
       if (items.length === 0 && ++textless <= 3 && (await hasImages(page))) imagePages++;
-      const lines = layoutPage(items);
-      out.push(lines.join("\n") + "\n\f");
-      pageLines.push(lines.length + 1);
+      pageTexts.push(layoutPage(items));
       page.cleanup();
     }
     if (chars < 20) {
@@ -102,15 +104,20 @@ export async function pdfToText(bytes: Uint8Array): Promise<PdfText> {
         imagePages > 0 ? "needs-ocr" : "empty",
       );
     }
-    return { text: out.join(""), pages: doc.numPages, pageLines };
+    return {
+      text: pageTexts.map((lines) => lines.join("\n") + "\n\f").join(""),
+      pages: doc.numPages,
+      pageLines: pageTexts.map((lines) => lines.length + 1),
+      furniture: runningLines(pageTexts),
+    };
   } finally {
     await doc.destroy().catch(() => undefined);
   }
 }
 
 export async function readPdf(bytes: Uint8Array): Promise<SourceDocument> {
-  const { text, pageLines } = await pdfToText(bytes);
-  const doc = readText(text, "pdf", "columns");
+  const { text, pageLines, furniture } = await pdfToText(bytes);
+  const doc = readText(text, "pdf", "columns", furniture);
   // The true page of every line, rather than the guess from printed page numbers.
   let line = 0;
   pageLines.forEach((count, i) => {

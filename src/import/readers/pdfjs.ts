@@ -8,7 +8,12 @@
  * fails an edge-case feature test. That made a PDF import 2-3 times slower and
  * would slow every other part of the process, so the natives are put back
  * once both modules have loaded. New methods the polyfills add are left.
+ *
+ * The worker only ever reads text here, so its source gets small edits before
+ * it is loaded (see TEXT_ONLY_EDITS); if pdfjs-dist changes and an edit no
+ * longer matches, the worker is loaded as shipped: slower, never wrong.
  */
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 
@@ -19,6 +24,44 @@ export const cMapUrl = join(pdfjsDir, "cmaps") + "/";
 export const standardFontDataUrl = join(pdfjsDir, "standard_fonts") + "/";
 
 let loading: Promise<PdfJs> | undefined;
+
+/**
+ * [what, find, replace]: each `find` must occur exactly once in the worker.
+ * Glyph outlines are for drawing: converting a font program for the canvas is
+ * what pdf.js spends most of its time on (an embedded CJK CFF font took ~1 s
+ * of a 1.5 s import), and text needs none of it when the PDF maps codes to
+ * Unicode itself (composite font with a ToUnicode map, the norm for Chinese
+ * PDFs; the code → CID → width path does not use the font program). Type 3
+ * glyph procedures (Chromium prints CJK fonts as Type 3) are likewise only
+ * drawn; their widths come from the font's /Widths.
+ */
+const TEXT_ONLY_EDITS: [string, string, string][] = [
+  [
+    "skip font programs of ToUnicode-mapped composite fonts",
+    "    [type, subtype] = getFontFileType(file, properties);",
+    "    if (properties.composite && properties.hasIncludedToUnicodeMap) {\n      this.fallbackToSystemFont(properties);\n      return;\n    }\n    [type, subtype] = getFontFileType(file, properties);",
+  ],
+  [
+    "skip Type 3 glyph procedures",
+    "      if (translatedFont.isType3Font) {\n        try {\n          await translated.loadType3Data(",
+    "      if (translatedFont.isType3Font && false) {\n        try {\n          await translated.loadType3Data(",
+  ],
+];
+
+/** The worker module to import: the shipped file, or its text-only edit as a data: URL. */
+function workerModule(): string {
+  const shipped = join(pdfjsDir, "legacy", "build", "pdf.worker.mjs");
+  if (process.env.GONGKAI_PDFJS_AS_SHIPPED) return shipped;
+  let source = readFileSync(shipped, "utf8");
+  for (const [, find, replace] of TEXT_ONLY_EDITS) {
+    const at = source.indexOf(find);
+    if (at < 0 || source.indexOf(find, at + 1) >= 0) return shipped;
+    source = source.slice(0, at) + replace + source.slice(at + find.length);
+  }
+  // The source map sits beside the shipped file, not beside a data: URL.
+  source = source.replace(/\n\/\/# sourceMappingURL=\S+\s*$/, "\n");
+  return "data:text/javascript;base64," + Buffer.from(source).toString("base64");
+}
 
 export function loadPdfJs(): Promise<PdfJs> {
   return (loading ??= load());
@@ -34,8 +77,7 @@ async function load(): Promise<PdfJs> {
   try {
     const lib = await import("pdfjs-dist/legacy/build/pdf.mjs");
     // Setting globalThis.pdfjsWorker (the worker module does) makes pdf.js run its worker in this thread.
-    const worker: string = "pdfjs-dist/legacy/build/pdf.worker.mjs"; // untyped module: loaded for its side effect
-    await import(worker);
+    await import(workerModule()); // untyped module: loaded for its side effect
     return lib;
   } finally {
     for (const [target, key, value] of natives) {

@@ -24,11 +24,15 @@ export function detectLayout(lines: readonly string[]): Layout {
   return "columns";
 }
 
-/** `layout` may be given by a reader that knows how it wrote the text (docx, xlsx, pdf). */
-export function readText(text: string, format = "txt", layout?: Layout): SourceDocument {
+/**
+ * `layout` may be given by a reader that knows how it wrote the text (docx, xlsx, pdf);
+ * `furniture`, the numbers of lines it knows are page furniture (a PDF's running footers).
+ */
+export function readText(text: string, format = "txt", layout?: Layout, furniture?: ReadonlySet<number>): SourceDocument {
   const raw = text.replace(/\r\n?/g, "\n").replace(/\f/g, "\n").split("\n");
   layout ??= detectLayout(raw);
   const lines: SourceLine[] = raw.map((t, i) => ({ no: i + 1, text: t.trimEnd() }));
+  if (furniture) for (const no of furniture) if (lines[no - 1]) lines[no - 1]!.furniture = true;
   // Trimming hides a Word export's empty cells ("\t" lines); keep that fact for row rebuilding.
   if (layout === "cells") for (const [i, t] of raw.entries()) if (/^\t\s*$/.test(t)) lines[i]!.emptyCell = true;
   const blocks = layout === "cells" ? cellBlocks(lines) : layout === "tabs" ? tabBlocks(lines) : columnBlocks(lines);

@@ -1,0 +1,43 @@
+/**
+ * CJK radicals → the ideographs they stand for in running text.
+ *
+ * A CJK font maps a radical code point and its ideograph to one glyph (⼀ and
+ * 一 share a glyph in Noto CJK). A PDF writer that builds the ToUnicode map
+ * from the font's cmap picks the lowest code point for a glyph, the radical,
+ * so Chromium-printed PDFs (and some government PDFs) read 部⻔ for 部门 and
+ * ⼀ for 一. Kangxi radicals (U+2F00–U+2FD5) have NFKC mappings; the CJK
+ * Radicals Supplement (U+2E80–U+2EFF) has none, so its table below lists the
+ * glyph equivalences of Noto Sans/Serif CJK (all faces), which are those of
+ * Unicode's EquivalentUnifiedIdeograph.txt. Only these characters change:
+ * full NFKC of the text would also turn full-width punctuation and digits
+ * into ASCII, which the extractors read as printed.
+ */
+
+const SUPPLEMENT: Record<string, string> = {
+  "⺂": "乛", "⺃": "乚", "⺅": "亻", "⺇": "𠘨", "⺉": "刂", "⺋": "㔾", "⺍": "𭕄", "⺎": "兀",
+  "⺏": "尣", "⺐": "尢", "⺒": "巳", "⺓": "幺", "⺔": "彑", "⺕": "彐", "⺖": "忄", "⺘": "扌",
+  "⺙": "攵", "⺛": "旡", "⺞": "歺", "⺟": "母", "⺠": "民", "⺡": "氵", "⺣": "灬", "⺤": "爫",
+  "⺦": "丬", "⺨": "犭", "⺩": "𤣩", "⺫": "罒", "⺭": "礻", "⺮": "𥫗", "⺯": "糹", "⺰": "纟",
+  "⺱": "罓", "⺲": "罒", "⺳": "㓁", "⺹": "耂", "⺺": "肀", "⺽": "𦥑", "⺾": "艹", "⺿": "艹",
+  "⻀": "艹", "⻁": "虎", "⻂": "衤", "⻃": "覀", "⻄": "西", "⻅": "见", "⻆": "角", "⻇": "𧢲",
+  "⻈": "讠", "⻉": "贝", "⻊": "𧾷", "⻋": "车", "⻌": "辶", "⻍": "辶", "⻎": "辶", "⻐": "钅",
+  "⻑": "長", "⻒": "镸", "⻓": "长", "⻔": "门", "⻕": "𨸏", "⻖": "阝", "⻘": "青", "⻙": "韦",
+  "⻚": "页", "⻛": "风", "⻜": "飞", "⻝": "食", "⻞": "𩙿", "⻟": "飠", "⻠": "饣", "⻡": "𩠐",
+  "⻢": "马", "⻣": "骨", "⻤": "鬼", "⻥": "鱼", "⻦": "鸟", "⻧": "卤", "⻨": "麦", "⻩": "黄",
+  "⻪": "黾", "⻫": "斉", "⻬": "齐", "⻭": "歯", "⻮": "齿", "⻯": "竜", "⻰": "龙", "⻱": "龜",
+  "⻲": "亀", "⻳": "龟",
+};
+
+const RADICAL = /[\u2e80-\u2eff\u2f00-\u2fd5]/u;
+const RADICALS = /[\u2e80-\u2eff\u2f00-\u2fd5]/gu;
+
+function fold(ch: string): string {
+  const code = ch.codePointAt(0)!;
+  if (code >= 0x2f00) return ch.normalize("NFKC");
+  return SUPPLEMENT[ch] ?? ch;
+}
+
+/** The text with CJK radicals replaced by their ideographs; other characters as they are. */
+export function foldRadicals(text: string): string {
+  return RADICAL.test(text) ? text.replace(RADICALS, fold) : text;
+}
