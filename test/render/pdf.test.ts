@@ -95,3 +95,21 @@ test("the HTML the PDF is printed from is one self-contained page", () => {
   assert.match(html, /<th colspan="3">公务用车购置及运行费<\/th>/);
   assert.match(html, /<th rowspan="2">因公出国（境）费<\/th>/);
 });
+
+test("one printer prints documents asked for at once, each whole, with its own title in the page footer", async () => {
+  const a = fixture();
+  // A name with quotes and markup must stay text in the CSS footer, not end the style sheet.
+  const b = { ...fixture(), department: { name: '示范"区"</style>统计局', code: "304" } };
+  const [pa, pb] = await Promise.all([printer.render(a), printer.render(b)]);
+  const footers: string[] = [];
+  for (const [name, pdf] of [["a", pa], ["b", pb]] as const) {
+    const path = join(dir, `${name}.pdf`);
+    writeFileSync(path, pdf);
+    const pages = (await run("pdftotext", ["-layout", path, "-"], { maxBuffer: 64 << 20 })).stdout.split("\f").filter((p) => p.trim());
+    const last = squash(pages.at(-1)!);
+    assert.ok(last.includes(`第${pages.length}页/共${pages.length}页`), `${name}: last page footer numbers its page of ${pages.length}`);
+    footers.push(last);
+  }
+  assert.ok(footers[0]!.includes("示范市高新区发展和改革局2023年部门预算第"), "the footer carries the document's title");
+  assert.ok(footers[1]!.includes('示范"区"</style>统计局2023年部门预算第'), "a title with quotes and markup prints as written");
+});
