@@ -23,6 +23,8 @@ interface Heading {
 const NUMBERED = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]、?|\d{1,2}[、.．](?!\d)|第[一二三四五六七八九十]+部分)/;
 const TITLE_END = /[。：:；;，,]/;
 const MAX_TITLE = 30;
+/** An unnumbered heading is one phrase, at most closed by a colon (not "…全面实施绩效目标管理，"). */
+const UNNUMBERED = /^[^。：:；;，,]+[：:]?$/;
 
 const cache = new WeakMap<CheckContext, { headings: Heading[]; isHeading: boolean[] }>();
 
@@ -40,7 +42,7 @@ function headingsOf(ctx: CheckContext): { headings: Heading[]; isHeading: boolea
     const title = end ? body.slice(0, end.index) : body;
     const rest = end ? body.slice(end.index + 1) : "";
     // Unnumbered headings are short lines that do not read as a sentence ("部门机构设置", "机构设置：").
-    const heading = title.length > 0 && title.length <= MAX_TITLE && (numbered !== null || (rest.length === 0 && text.length <= MAX_TITLE));
+    const heading = title.length > 0 && title.length <= MAX_TITLE && (numbered !== null || (text.length <= MAX_TITLE && UNNUMBERED.test(text)));
     isHeading.push(heading);
     if (heading) headings.push({ index, line: l.line, title, rest });
   });
