@@ -62,9 +62,18 @@ interface Found {
   line: number;
 }
 
-/** "预算主管部门：X", "部门名称：X", "单位名称：X" (the value up to a wide gap or the unit caption). */
-function labelled(lines: SourceLine[], label: RegExp): Found | undefined {
+/** A cheap test before the regexes: the raw line holds one of the words (a Word bookmark may hide them, so it is read too). */
+function mayHold(text: string, keys: readonly string[]): boolean {
+  return keys.some((k) => text.includes(k)) || text.includes("[bookmark:");
+}
+
+/**
+ * "预算主管部门：X", "部门名称：X", "单位名称：X" (the value up to a wide gap or the unit caption).
+ * `keys` are words the label cannot be printed without: lines lacking all of them are skipped unread.
+ */
+function labelled(lines: SourceLine[], label: RegExp, keys: string[]): Found | undefined {
   for (const line of lines) {
+    if (!mayHold(line.text, keys)) continue;
     const text = cleanText(line.text);
     const m = label.exec(text);
     if (!m) continue;
@@ -74,12 +83,36 @@ function labelled(lines: SourceLine[], label: RegExp): Found | undefined {
   return undefined;
 }
 
+/**
+ * Whether a cell can hold the department's code: its last non-space character
+ * is the name's last (code and name in one cell), or it is three digits alone.
+ */
+function mayHoldCode(text: string, nameEnd: number): boolean {
+  let i = text.length - 1;
+  while (i >= 0 && isSpace(text.charCodeAt(i))) i--;
+  if (i < 0) return false;
+  if (text.charCodeAt(i) === nameEnd) return true;
+  let digits = 0;
+  for (; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      if (++digits > 3) return false;
+    } else if (!isSpace(c)) return false;
+  }
+  return digits === 3;
+}
+
+const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 0x3000 || c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 11 || c === 12 || c === 0x1680 || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0xfeff;
+
 /** The department code printed beside its name: "979燕郊…管理委员会", "[292]国家信访局", a row "024 | 苏州市审计局". */
 function codedName(ctx: ExtractContext, name: string): { code: string; name: string; line: number } | undefined {
   const fits = (candidate: string) => candidate.length >= 2 && (candidate === name || name.endsWith(candidate));
+  const nameEnd = name.charCodeAt(name.length - 1);
   for (const block of ctx.doc.blocks) {
     const rows = block.kind === "table" ? block.rows : [{ cells: [{ text: block.text, line: block.line }], line: block.line }];
     for (const row of rows) {
+      // Most rows (amounts, sentences) cannot hold the code: skip them before squashing their cells.
+      if (!row.cells.some((c) => mayHoldCode(c.text, nameEnd))) continue;
       const cells = row.cells.map((c) => squash(c.text));
       for (const [i, cell] of cells.entries()) {
         const m = /^[[【]?(\d{3})[\]】]?(\D.*)$/.exec(cell);
@@ -97,6 +130,7 @@ function unitCodedDepartment(ctx: ExtractContext): Found | undefined {
     if (block.kind !== "table") continue;
     for (const row of block.rows) {
       for (const c of row.cells) {
+        if (!c.text.includes("级")) continue;
         const m = /^\d{6}(\D{2,40}?)本级$/.exec(squash(c.text));
         if (m) return { value: m[1]!, line: c.line };
       }
@@ -110,6 +144,7 @@ function organOfPlace(lines: SourceLine[], place: string): Found | undefined {
   const counts = new Map<string, Found & { n: number }>();
   const re = new RegExp(`${place}[\\u4e00-\\u9fa5]{0,12}?(?:管理委员会|委员会|人民政府|办公室|办公厅|管委会|局|厅|委|办|院|中心)`, "g");
   for (const line of lines) {
+    if (!line.text.includes(place[0]!)) continue;
     for (const m of squash(line.text).matchAll(re)) {
       const hit = counts.get(m[0]) ?? { value: m[0], line: line.no, n: 0 };
       hit.n++;
@@ -126,10 +161,12 @@ function statedYear(lines: SourceLine[]): Found | undefined {
     /^[（(](\d{4})年度?[）)]$/g,
     /(\d{4})年度?(?:收入|支出|收支)(?:预算|决算)/g,
   ];
+  // Every tier needs "年": the other lines are left unread, the rest squashed once for all tiers.
+  const candidates = lines.filter((l) => l.text.includes("年")).map((l) => ({ no: l.no, text: squash(cleanText(l.text)) }));
   for (const re of tiers) {
     const counts = new Map<string, Found & { n: number }>();
-    for (const line of lines) {
-      for (const m of squash(cleanText(line.text)).matchAll(re)) {
+    for (const line of candidates) {
+      for (const m of line.text.matchAll(re)) {
         const hit = counts.get(m[1]!) ?? { value: m[1]!, line: line.no, n: 0 };
         hit.n++;
         counts.set(m[1]!, hit);
@@ -139,6 +176,12 @@ function statedYear(lines: SourceLine[]): Found | undefined {
     if (best.length) return best[0];
   }
   return undefined;
+}
+
+function countOf(text: string, word: string): number {
+  let n = 0;
+  for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + word.length)) n++;
+  return n;
 }
 
 /** Reads 基本信息（类型、年度、地区、部门）. */
@@ -154,9 +197,10 @@ export const extractMeta: PartExtractor = {
       d.kind = title.kind;
       ctx.cite("/kind", title.line, title.text);
     } else {
-      const all = squash(lines.map((l) => l.text).join(""));
-      const budget = (all.match(/预算/g) ?? []).length;
-      const final = (all.match(/决算/g) ?? []).length;
+      // Squashing line by line gives the same text as squashing it joined, and reuses the memo.
+      const all = lines.map((l) => squash(l.text)).join("");
+      const budget = countOf(all, "预算");
+      const final = countOf(all, "决算");
       if (budget || final) {
         d.kind = final > budget ? "final" : "budget";
         ctx.diagnose("info", `未找到标题，按全文“预算”“决算”出现次数推断为${d.kind === "final" ? "决算" : "预算"}（kind inferred from word counts）`, SECTION);
@@ -179,10 +223,10 @@ export const extractMeta: PartExtractor = {
 
     // department: the 预算主管部门 line, the organ in the title, a 部门名称 label, a unit-code cell, or the organ named after the title's place.
     const place = title?.name && isBarePlace(title.name) ? title.name : undefined;
-    let dept: Found | undefined = labelled(lines, /预算主管部门\s*[:：]\s*/);
+    let dept: Found | undefined = labelled(lines, /预算主管部门\s*[:：]\s*/, ["预算主管部门"]);
     if (!dept && title?.name && !place) dept = { value: title.name, line: title.line };
-    dept ??= labelled(lines, /(?:部门名称|主管部门)\s*[:：]?\s*/);
-    dept ??= labelled(lines, /单位名称\s*[:：]\s*/);
+    dept ??= labelled(lines, /(?:部门名称|主管部门)\s*[:：]?\s*/, ["部门名称", "主管部门"]);
+    dept ??= labelled(lines, /单位名称\s*[:：]\s*/, ["单位名称"]);
     dept ??= unitCodedDepartment(ctx);
     if (!dept && place) dept = organOfPlace(lines, place);
     if (dept) {

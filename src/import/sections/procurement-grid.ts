@@ -28,7 +28,7 @@ export interface GridRow {
  */
 export function gridRows(doc: SourceDocument, from: number, to: number): GridRow[] {
   const rows: GridRow[] = [];
-  const lines = doc.lines.filter((l) => l.no >= from && l.no <= to);
+  const lines = linesBetween(doc, from, to);
   if (doc.layout === "columns") {
     for (const l of lines) {
       if (l.furniture || !l.text.trim()) continue;
@@ -71,6 +71,14 @@ export function gridRows(doc: SourceDocument, from: number, to: number): GridRow
   }
   close();
   return rows;
+}
+
+/** Lines `from`..`to` (inclusive): a slice when lines are numbered by position, as every reader numbers them. */
+function linesBetween(doc: SourceDocument, from: number, to: number): SourceDocument["lines"] {
+  const lo = Math.max(1, from);
+  const slice = doc.lines.slice(lo - 1, Math.max(lo - 1, to));
+  if (!slice.length || (slice[0]!.no === lo && slice[slice.length - 1]!.no === lo + slice.length - 1)) return slice;
+  return doc.lines.filter((l) => l.no >= from && l.no <= to);
 }
 
 /** The money unit a table's caption declares near its title ("单位：元", "金额单位：万元"); 万元 when none. */

@@ -97,10 +97,18 @@ function readTotalTable(ctx: ExtractContext): TableResult | undefined {
   return undefined;
 }
 
+/** How many lines above its 目录序号 cell a header row may start (one line per cell in a Word export). */
+const HEADER_REACH = 60;
+/** 目录序号 / 目录编码 / 品目…, or a cell wrapped after "政府采购目录". */
+const CATALOG_WORDS = /目录.{0,2}(?:序号|编码|代码)|品目|采购目录$/;
+
 /** The Hebei-style 部门政府采购预算 table: one row per purchase, with its project, 目录序号 and funds. */
 function readItemsTable(ctx: ExtractContext): TableResult | undefined {
   const doc = ctx.doc;
-  const all = gridRows(doc, 1, doc.lines.length);
+  // The header names the 目录 / 品目 column: grid rows are built only from a little above the first line that does.
+  const first = doc.lines.find((l) => CATALOG_WORDS.test(squash(l.text)));
+  if (!first) return undefined;
+  const all = gridRows(doc, Math.max(1, first.no - HEADER_REACH), doc.lines.length);
   const h = all.findIndex((r) => {
     const t = r.cells.map((c) => squash(c.text));
     return t.some((x) => /目录序号|目录编码|品目编码/.test(x)) && t.some((x) => /采购物品名称|采购品目名称|品目名称|采购项目名称/.test(x));

@@ -54,6 +54,8 @@ interface Columns {
 /** A table is a 机构设置 table when one row names the unit and at least one of 性质/规格/经费形式. */
 export function unitColumns(table: TableBlock): Columns | undefined {
   for (const [r, row] of table.rows.entries()) {
+    // The name header (…名称 / …全称) is required: rows without "称" are skipped before squashing and matching.
+    if (!row.cells.some((c) => c.text.includes("称"))) continue;
     const texts = rowTexts(row);
     const index: Partial<Record<Field, number>> = {};
     for (const [i, t] of texts.entries()) {
