@@ -85,3 +85,15 @@ test("an activity table the importer flagged row by row (corpus 004) is not eval
 test("seed activity tables without import diagnostics are still checked", async () => {
   for (const prefix of ["000_", "001_", "002_"]) assert.notEqual(status(await seed(prefix), "PRF-009"), "notEvaluable", prefix);
 });
+
+test("a project without indicators names the importer's note on its table (seed 004: cut-off table, line 565)", async () => {
+  const input = await seed("004_");
+  const f = runChecks(input).findings.filter((x) => x.rule === "PRF-024");
+  const cut = f.find((x) => x.path === "/performance/projects/5/indicators");
+  assert.ok(cut, "the truncated table is still reported (golden finding)");
+  assert.match(cut.message, /导入提示，第 \d+ 行：.*指标表在此处中断/);
+  assert.equal(cut.line, Number(/第 (\d+) 行/.exec(cut.message)![1]));
+  // Without the importer's diagnostics the plain finding remains.
+  const plain = runChecks({ ...input, disclosure: { ...input.disclosure, diagnostics: [] } }).findings.find((x) => x.path === "/performance/projects/5/indicators")!;
+  assert.doesNotMatch(plain.message, /导入提示/);
+});

@@ -157,8 +157,26 @@ export const targetStated = defineRule(meta("PRF-023", "每个指标都有指标
 );
 
 export const projectHasIndicators = defineRule(meta("PRF-024", "每个项目都有绩效指标", "每个项目绩效目标表列出绩效指标"), (ctx) =>
-  eachProject(ctx, () => true, "没有项目绩效目标表", (p, base) => (p.indicators?.length ? undefined : { path: `${base}/indicators`, message: `项目「${p.name}」没有绩效指标` })),
+  eachProject(ctx, () => true, "没有项目绩效目标表", (p, base) => {
+    if (p.indicators?.length) return undefined;
+    // Say when the importer reported trouble with this table: the reviewer then knows to look at the original.
+    const note = importNoteFor(ctx, Number(base.slice(base.lastIndexOf("/") + 1)));
+    return { path: `${base}/indicators`, message: `项目「${p.name}」没有绩效指标` + (note ? `（导入提示，第 ${note.line} 行：${note.message}；请核对原表）` : ""), ...(note ? { line: note.line } : {}) };
+  }),
 );
+
+/** The first import diagnostic (warning or info) between project i's first source line and the next project's. */
+function importNoteFor(ctx: CheckContext, i: number): { line: number; message: string } | undefined {
+  const diags = ctx.d.diagnostics ?? [];
+  if (!diags.length) return undefined;
+  const map = ctx.d.sourceMap ?? {};
+  const start = (k: number) => map[`/performance/projects/${k}/name`]?.line ?? map[`/performance/projects/${k}`]?.line;
+  const from = start(i);
+  if (from === undefined) return undefined;
+  const to = start(i + 1) ?? Infinity;
+  const d = diags.find((x) => x.line !== undefined && x.line >= from && x.line < to && x.level !== "error" && /指标/.test(x.message) && /项目/.test(x.section ?? ""));
+  return d ? { line: d.line!, message: d.message.replace(/（[^（）]*[a-z][^（）]*）$/, "") } : undefined;
+}
 
 const LABEL_ONLY = /^(预算规模及资金用途|资金用途|预算规模)$/;
 
