@@ -11,6 +11,12 @@
  * Unicode's EquivalentUnifiedIdeograph.txt. Only these characters change:
  * full NFKC of the text would also turn full-width punctuation and digits
  * into ASCII, which the extractors read as printed.
+ *
+ * The same happens to a few ideographs and brackets whose glyph the font
+ * shares with a lower code point (measured by printing every GB2312
+ * character with Chromium and reading it back): 户 comes out as ⼾ (NFKC 戶), 胶 as
+ * 㬵, 〈〉 (U+3008/U+3009) as U+2329/U+232A. The dashes and tildes
+ * that also change (— as ―, ～ as 〜) are left: documents use both forms.
  */
 
 const SUPPLEMENT: Record<string, string> = {
@@ -28,16 +34,23 @@ const SUPPLEMENT: Record<string, string> = {
   "⻲": "亀", "⻳": "龟",
 };
 
-const RADICAL = /[\u2e80-\u2eff\u2f00-\u2fd5]/u;
-const RADICALS = /[\u2e80-\u2eff\u2f00-\u2fd5]/gu;
+/** Characters GB2312 text never holds, read for the GB2312 character drawn with the same glyph. */
+const TWINS: Record<string, string> = { "戶": "户", "㬵": "胶", "\u2329": "〈", "\u232a": "〉" };
+
+const RADICAL = /[\u2e80-\u2eff\u2f00-\u2fd5\u2329\u232a\u3b35\u6236]/u;
+const RADICALS = /[\u2e80-\u2eff\u2f00-\u2fd5\u2329\u232a\u3b35\u6236]/gu;
 
 function fold(ch: string): string {
   const code = ch.codePointAt(0)!;
-  if (code >= 0x2f00) return ch.normalize("NFKC");
-  return SUPPLEMENT[ch] ?? ch;
+  if (code >= 0x2f00 && code <= 0x2fd5) {
+    // ⼾ (door) is NFKC 戶, but the SC glyph it names is 户.
+    const ideograph = ch.normalize("NFKC");
+    return TWINS[ideograph] ?? ideograph;
+  }
+  return SUPPLEMENT[ch] ?? TWINS[ch] ?? ch;
 }
 
-/** The text with CJK radicals replaced by their ideographs; other characters as they are. */
+/** The text with CJK radicals (and the twins above) replaced by their characters; others as they are. */
 export function foldRadicals(text: string): string {
   return RADICAL.test(text) ? text.replace(RADICALS, fold) : text;
 }

@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, test } from "node:test";
 import { importDisclosure } from "../../../src/import/index.ts";
+import { pdfToText } from "../../../src/import/readers/pdf.ts";
 import { foldRadicals } from "../../../src/import/readers/pdf-radicals.ts";
 import { PdfPrinter } from "../../../src/render/index.ts";
 import { seedsDir } from "../../support/paths.ts";
@@ -25,16 +26,45 @@ test("Kangxi radicals and simplified radicals fold to the ideographs; punctuatio
   const kept = "（一）１２３，：；“三公”　％－";
   assert.equal(foldRadicals(kept), kept);
   assert.equal(foldRadicals("⺀"), "⺀", "a radical with no ideograph of its own stays");
+  assert.equal(foldRadicals("财政专戶管理资金 \u2329一\u232a"), "财政专户管理资金 〈一〉");
 });
 
-let printer: PdfPrinter | undefined;
-after(() => printer?.close());
+let opened: Promise<PdfPrinter> | undefined;
+const printer = () => (opened ??= PdfPrinter.open());
+after(async () => (await opened)?.close());
+
+/** Every GB2312 character (no spaces, no private-use codes), in order. */
+function gb2312(): string[] {
+  const dec = new TextDecoder("gbk");
+  const out: string[] = [];
+  for (let a = 0xa1; a <= 0xf7; a++) {
+    for (let b = 0xa1; b <= 0xfe; b++) {
+      const s = dec.decode(new Uint8Array([a, b]));
+      if (s.length === 1 && s !== "\ufffd" && s > "\u2000" && !/\s/.test(s) && !(s >= "\ue000" && s <= "\uf8ff")) out.push(s);
+    }
+  }
+  return out;
+}
+
+test("every GB2312 character printed by Chromium in Noto Serif and Sans CJK SC reads back as itself", async () => {
+  const chars = gb2312();
+  assert.ok(chars.length > 7000, `${chars.length} characters`);
+  // Forms both in use in documents, so left as the PDF names them.
+  const ambiguous = new Set(["—", "～", "／", "｀"]);
+  for (const [family, weight] of [["Noto Serif CJK SC", 400], ["Noto Sans CJK SC", 700]] as const) {
+    const html = `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><style>body{font:${weight} 10pt "${family}";word-break:break-all}</style></head><body>${chars.join(" ")}</body></html>`;
+    const { text } = await pdfToText(await (await printer()).print(html));
+    const back = [...text.replace(/\s+/g, "")];
+    assert.equal(back.length, chars.length, family);
+    const changed = chars.flatMap((c, i) => (c !== back[i] && !ambiguous.has(c) ? [`${c}→${back[i]}`] : []));
+    assert.deepEqual(changed, [], `${family} ${weight}`);
+  }
+});
 
 test("a seed printed to PDF by Chromium reads back with normal ideographs", async () => {
   const seed = readdirSync(seedsDir).filter((f) => f.endsWith(".txt")).sort()[0]!;
   const { disclosure } = await importDisclosure(new Uint8Array(readFileSync(join(seedsDir, seed))));
-  printer = await PdfPrinter.open();
-  const pdf = await printer.render(disclosure);
+  const pdf = await (await printer()).render(disclosure);
   const { disclosure: back, document } = await importDisclosure(pdf);
   const text = document.lines.map((l) => l.text).join("\n");
   assert.ok(!RADICALS.test(text), `radicals left: ${[...new Set(text.match(/[\u2e80-\u2fdf]/gu))].join(" ")}`);
