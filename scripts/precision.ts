@@ -5,9 +5,10 @@
  * golden finding is matched (same pointer, or only an ancestor/descendant pointer, the
  * way golden-check.mjs matches) and which warning rules fire on most documents.
  *
- * Run: node --import tsx scripts/precision.ts [--json] [--only NAME] [--no-pdf] [--golden] [--warnings] [--rule ID]
+ * Run: node --import tsx scripts/precision.ts [--json] [--only NAME] [--no-pdf] [--golden] [--warnings] [--rule ID] [--severity warning]
  *   --golden: how each golden finding is matched; --warnings: warning rules by the documents they fire on;
- *   --rule ID: that rule's status (and reason) and findings on every document, for reviewing one rule.
+ *   --rule ID: that rule's status (and reason) and findings on every document, for reviewing one rule;
+ *   --severity warning: list the unlisted findings of that severity instead of the errors.
  */
 import { readFileSync, readdirSync, existsSync } from "node:fs";
 import { join } from "node:path";
@@ -30,6 +31,7 @@ const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(name);
 const only = args.includes("--only") ? args[args.indexOf("--only") + 1] : undefined;
 const ruleId = args.includes("--rule") ? args[args.indexOf("--rule") + 1] : undefined;
+const severity = args.includes("--severity") ? args[args.indexOf("--severity") + 1]! : "error";
 
 function docsOf(golden: string, docs: string, ext?: string): Doc[] {
   return readdirSync(golden)
@@ -71,7 +73,7 @@ for (const doc of docs) {
     for (const f of r?.findings ?? []) console.log(`  ${f.severity} ${f.path ?? "-"} line ${f.line ?? "-"}: ${f.message}`);
     continue;
   }
-  const errors = findings.filter((f) => f.severity === "error");
+  const errors = findings.filter((f) => f.severity === severity);
   const listed = (f: Finding) => f.path !== undefined && f.path !== "" && f.path !== "/" && doc.golden.some((g) => related(f.path!, g.path));
   const warnings: Record<string, number> = {};
   for (const f of findings) if (f.severity === "warning") warnings[f.rule] = (warnings[f.rule] ?? 0) + 1;
@@ -98,7 +100,7 @@ if (ruleId) {
   for (const r of results) {
     errors += r.errors;
     unlisted += r.unlisted.length;
-    console.log(`\n## ${r.doc}: ${r.errors} errors, ${r.unlisted.length} not in the golden file`);
+    console.log(`\n## ${r.doc}: ${r.errors} ${severity} findings, ${r.unlisted.length} not in the golden file`);
     for (const u of r.unlisted) console.log(`  ${u.rule} ${u.path ?? "-"} line ${u.line ?? "-"}: ${u.message}`);
     for (const g of r.golden) {
       goldenCount++;
@@ -109,7 +111,7 @@ if (ruleId) {
       if (flag("--golden")) console.log(`  golden ${g.path} (${g.rule}): ${how} ${[...g.exact, ...g.nearby].join(", ")}`);
     }
   }
-  console.log(`\nerror findings: ${errors}; not listed in golden files: ${unlisted}`);
+  console.log(`\n${severity} findings: ${errors}; not listed in golden files: ${unlisted}`);
   console.log(`golden findings: ${goldenCount}; matched on the exact pointer: ${exact}; only via an ancestor/descendant: ${nearbyOnly}; missed: ${missed}`);
   if (flag("--warnings")) {
     const byRule: Record<string, { docs: number; findings: number }> = {};

@@ -141,7 +141,8 @@ const BREAKAGES: Breakage[] = [
   { rule: "PRF-010", breakIt: (d) => { const a = d.performance!.activities!; a.push({ ...clone(a[0]!), dutyBudget: undefined, budget: undefined } as never); delete a[a.length - 1]!.dutyBudget; delete a[a.length - 1]!.budget; }, path: (d) => `/performance/activities/${d.performance!.activities!.length - 1}` },
   { rule: "PRF-011", breakIt: (d) => { const a = d.performance!.activities!; const extra = { ...clone(a[0]!), activity: "另一活动" }; delete extra.dutyBudget; delete extra.budget; a.splice(1, 0, extra); d.sourceMap = { "/performance/activities/0/activity": { line: 5, text: "2、活动" }, "/performance/activities/1/activity": { line: 9, text: "1、另一活动" } }; }, path: "/performance/activities/1" },
   { rule: "PRF-012", breakIt: (d) => { const s = d.performance!.projects![0]!.spendingPlan!; s.oct = 50; s.jun = 80; }, path: "/performance/projects/0/spendingPlan", severity: "error" },
-  { rule: "PRF-013", breakIt: (d) => { delete d.performance!.projects![0]!.spendingPlan!.dec; }, path: "/performance/projects/0/spendingPlan" },
+  // 12月底 left blank and 100% never reached (a plan reaching 100% by 10月底 is complete).
+  { rule: "PRF-013", breakIt: (d) => { d.performance!.projects![0]!.spendingPlan = { mar: 10, jun: 40, oct: 80 }; }, path: "/performance/projects/0/spendingPlan" },
   { rule: "PRF-014", breakIt: (d) => { d.performance!.projects![0]!.spendingPlan!.dec = 120; }, path: "/performance/projects/0/spendingPlan/dec", severity: "error" },
   { rule: "PRF-015", breakIt: (d) => { const p = d.performance!.projects![0]!; p.indicators!.push(clone(p.indicators![1]!)); }, path: "/performance/projects/0/indicators/4" },
   { rule: "PRF-016", breakIt: (d) => { const p = d.performance!.projects![0]!; p.indicators = p.indicators!.filter((x) => !/满意/.test(x.level1)); }, path: "/performance/projects/0/indicators" },

@@ -39,6 +39,8 @@ export const planReaches100 = defineRule(meta("PRF-013", "资金支出计划年�
   eachProject(ctx, (p) => planOf(p).length > 0, "项目未列示资金支出计划", (p, base) => {
     const dec = p.spendingPlan?.dec;
     if (dec === 100) return undefined;
+    // Cumulative: 100% by 6月底 or 10月底 with 12月底 left blank has reached the year's total.
+    if (!has(dec) && planOf(p).some((x) => x.v === 100)) return undefined;
     return { path: `${base}/spendingPlan`, message: has(dec) ? `项目「${p.name}」12 月底累计支出计划为 ${dec}%，未达到 100%` : `项目「${p.name}」资金支出计划没有 12 月底的数（${showPlan(p)}），未达到 100%`, actual: dec ?? "—", expected: 100, unit: "%" };
   }),
 );
