@@ -33,12 +33,15 @@ const HEADER_VALUE = /原值|价值|净值|账面|金额/;
 function findTable(doc: SourceDocument): { rows: GridRow[]; index: number; header: GridRow; unit: MoneyUnit } | undefined {
   const titles = doc.lines.filter((l) => !l.furniture && /资产(?:信息|占用|情况|明细)|固定资产/.test(squash(l.text)) && squash(l.text).length < 120);
   for (const t of titles) {
-    const rows = gridRows(doc, t.no, t.no + 80);
+    let rows = gridRows(doc, t.no, t.no + 80);
     const index = rows.findIndex((r) => {
       const cells = r.cells.map((c) => squash(c.text));
       return cells.some((c) => HEADER_NAME.test(c)) && cells.some((c) => HEADER_VALUE.test(c));
     });
     if (index < 0 || index > 8) continue;
+    // A Word export prints one line per cell: a long table runs past the window, so read on to its end.
+    const end = tableEnd(doc, rows[index]!.line);
+    if (end > t.no + 80) rows = gridRows(doc, t.no, end);
     const header = rows[index]!;
     let unit: MoneyUnit = "万元";
     const around = [...rows.slice(0, index + 1).flatMap((r) => r.cells.map((c) => squash(c.text)))].join("|");
@@ -47,6 +50,12 @@ function findTable(doc: SourceDocument): { rows: GridRow[]; index: number; heade
     return { rows, index, header, unit };
   }
   return undefined;
+}
+
+/** The last line of the table block that holds a line (the block before the next one starts). */
+function tableEnd(doc: SourceDocument, line: number): number {
+  const i = doc.blocks.findIndex((b) => b.line > line);
+  return i < 0 ? doc.lines.length : doc.blocks[i]!.line - 1;
 }
 
 /** The date the figures are stated at: "截止时间：2018年12月31日", "截至2025年12月31日", "2020年末". */

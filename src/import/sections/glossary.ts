@@ -35,7 +35,9 @@ export function glossaryEntries(section: Section): GlossaryEntry[] {
     lastLine = p.line;
     if (tableBetween) current = undefined;
     const hasColon = ENTRY.test(body);
-    const continues = current && !p.numbered && !p.centered && (!hasColon || !endsSentence(current.text) || !/[:：]/.test(current.text));
+    // A title ("功能分类名词解释" over its table) ends the definition before it; it is not part of it.
+    const title = p.heading && !p.numbered && !hasColon;
+    const continues = current && !p.numbered && !p.centered && !title && (!hasColon || !endsSentence(current.text) || !/[:：]/.test(current.text));
     if (continues) {
       current!.text += body.trim();
     } else if (p.numbered || hasColon) {

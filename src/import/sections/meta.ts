@@ -11,6 +11,8 @@ export interface TitleReading {
   name?: string;
   year?: number;
   kind?: "budget" | "final";
+  /** A place printed alone on the line above the title ("上海市普陀区" over "上海市普陀区财政局 2024年部门预算"): the 地区 as stated. */
+  place?: { name: string; line: number };
   /** The squashed title text and its first line. */
   text: string;
   line: number;
@@ -39,7 +41,17 @@ export function headLines(lines: SourceLine[], max = 5): SourceLine[] {
 
 export function readTitle(lines: SourceLine[]): TitleReading | undefined {
   const head = headLines(lines);
-  for (let s = 0; s < Math.min(3, head.length); s++) {
+  const first = head[0] ? squash(cleanText(head[0].text)) : "";
+  if (head.length > 1 && isBarePlace(first)) {
+    // The place line above an organ's title states the region; the title names the organ.
+    const rest = readTitleFrom(head, 1);
+    if (rest?.name && !isBarePlace(rest.name)) return { ...rest, place: { name: first, line: head[0]!.no } };
+  }
+  return readTitleFrom(head, 0);
+}
+
+function readTitleFrom(head: SourceLine[], from: number): TitleReading | undefined {
+  for (let s = from; s < Math.min(from + 3, head.length); s++) {
     const text = head.slice(s).map((l) => squash(cleanText(l.text))).join("");
     const m = TITLE.exec(text);
     if (!m) continue;
@@ -238,10 +250,13 @@ export const extractMeta: PartExtractor = {
       ctx.diagnose("warning", "未找到部门名称（department name not found）", SECTION);
     }
 
-    // region: the place the title (or the department) is named after, unless two places compete.
+    // region: a place printed alone above the title, else the place the title (or the department) is named after, unless two places compete.
     const regionSource = place ?? title?.name ?? dept?.value;
     const region = regionSource ? regionOf(regionSource) : undefined;
-    if (region && "name" in region) {
+    if (title?.place) {
+      d.region = { name: title.place.name };
+      ctx.cite("/region/name", title.place.line, title.place.name);
+    } else if (region && "name" in region) {
       d.region = { name: region.name };
       ctx.cite("/region/name", title?.name ? title.line : dept!.line, region.name);
     } else if (region && "ambiguous" in region) {

@@ -143,9 +143,9 @@ function readItemsTable(ctx: ExtractContext): TableResult | undefined {
     ctx.diagnose("warning", "政府采购预算表的表头无法识别（procurement table header not recognised）", "procurement", all[h]!.line);
     return undefined;
   }
-  // Fund columns: the full-width header row names them at the data rows' own positions.
+  // Fund columns: the full-width header row names them at the data rows' own positions (a one-row header names them itself).
   const funds: { index: number; label: string }[] = [];
-  for (const r of headers) {
+  for (const r of [all[h]!, ...headers]) {
     if (r.cells.length !== width) continue;
     for (const [i, c] of r.cells.entries()) {
       const label = squash(c.text);

@@ -1,6 +1,6 @@
 import type { ExtractContext, PartExtractor } from "./context.ts";
 import { rowTexts, stripNumbering } from "./find.ts";
-import { cleanText, joinParas, Outline, outlineOf, type Para, type Section } from "./outline.ts";
+import { cleanText, joinParas, Outline, outlineOf, titleOf, type Para, type Section } from "./outline.ts";
 import { squash, type TableBlock } from "../source-document.ts";
 import type { Disclosure } from "../../model/disclosure.ts";
 
@@ -14,6 +14,12 @@ const DUTIES_TITLE = /^.{0,24}?(?:主要)?(?:职责|职能)(?:情况)?$/;
 /** A heading that combines duties and units: "部门主要职责及机构设置", "部门职责、机构设置等基本情况". */
 const COMBINED_TITLE = /(?:职责|职能).{0,4}机构设置/;
 const NOT_DUTIES = /机构|绩效|分类|分工|单位构成|人员/;
+/**
+ * Titles of the parts that follow the duties ("部门预算安排总体情况", "三、机关运行经费安排情况"):
+ * never a sub-heading of them. Anchored at both ends, since duties themselves mention 国有资产, 预算 ...
+ */
+const OTHER_PART =
+  /^(?:第.{1,3}部分.*|(?:\d{4}年度?)?(?:部门|本部门|单位)?(?:预算|决算|收支|收入|支出|财政拨款|一般公共预算|政府性基金|机关运行经费|“?三公”?|政府采购|国有资产|(?:预算)?绩效|名词解释|(?:其他|其它)).{0,30}(?:情况|说明|安排|原因|信息|目标|解释|事项|表|经费))$/;
 
 /** The 部门职责 text: the duties section's paragraphs (numbered duties kept as printed), sub-sections on units left out. */
 export function dutiesText(outline: Outline): { text: string; line: number } | undefined {
@@ -23,6 +29,10 @@ export function dutiesText(outline: Outline): { text: string; line: number } | u
   const parts: Para[] = [];
   let skipping = false;
   for (const p of section.paras) {
+    // The outline may nest the next part under the duties (numbering restarted or mixed) or not know its
+    // unnumbered title ("部门预算安排总体情况" on a line of its own): that title ends them.
+    const title = titleOf(p.text);
+    if ((p.heading || (!p.numbered && title.length <= 30 && !/[，。；,;:：]/.test(title))) && OTHER_PART.test(title)) break;
     if (p.heading && /机构设置|单位构成|预算单位|人员/.test(p.text)) {
       skipping = true;
       continue;
