@@ -32,11 +32,15 @@ export function documentTitle(d: Disclosure): string {
   return `${who}${d.year ? `${d.year}年` : ""}部门${d.kind === "final" ? "决算" : "预算"}`;
 }
 
-/** One line, as covers print it: the department's full name (the region only when the name lacks it). */
-function coverName(d: Disclosure): string {
+/**
+ * The cover's name lines: the region on its own line above the department's
+ * full name (a reader cannot always tell the region from the name:
+ * "示范市高新区发展和改革局" names a city and a zone; "中共西安市委宣传部" does not start with it).
+ */
+function coverLines(d: Disclosure): string[] {
   const dept = d.department?.name ?? "";
   const region = d.region?.name ?? "";
-  return region && !dept.startsWith(region) ? `${region}${dept}` : dept || region;
+  return region && dept && region !== dept ? [region, dept] : [dept || region].filter(Boolean);
 }
 
 export function buildDocument(d: Disclosure): RenderedDocument {
@@ -131,7 +135,7 @@ export function buildDocument(d: Disclosure): RenderedDocument {
   return {
     title,
     blocks: [
-      { kind: "cover", lines: [coverName(d)].filter(Boolean), subtitle: `${d.year ? `${d.year}年` : ""}部门${kind}公开` },
+      { kind: "cover", lines: coverLines(d), subtitle: `${d.year ? `${d.year}年` : ""}部门${kind}公开` },
       { kind: "pageBreak" },
       { kind: "heading", level: 1, text: "目录" },
       { kind: "toc", entries: [...toc.map((h) => ({ level: h.level as 1 | 2, text: h.text })), ...tables] },
@@ -161,15 +165,21 @@ function unitsTable(d: Disclosure): TableModel {
 
 function procurementTable(d: Disclosure): TableModel {
   const items = d.procurement?.items ?? [];
+  // One column per fund source (一般公共预算拨款, 基金预算拨款 ...) that the total or an item names, in order of appearance.
+  const funds = [...new Set([...(d.procurement?.fundSources ?? []), ...items.flatMap((i) => i.fundSources ?? [])].map((f) => f.label))];
+  const fundCells = (sources: { label: string; amount: number }[] | undefined) => funds.map((l) => amount(sources?.find((f) => f.label === l)?.amount));
   return {
     id: "procurement",
     title: `政府采购${d.kind === "final" ? "决算" : "预算"}表`,
     unit: "单位：万元",
-    widths: [3, 2.5, 1.4, 1, 1, 1.2, 1.3],
+    widths: [3, 2.5, 1.4, 1, 1, 1.2, 1.3, ...funds.map(() => 1.4)],
     landscape: true,
-    header: [[head("项目名称"), head("采购物品名称"), head("政府采购目录序号"), head("计量单位"), head("数量"), head("单价"), head("金额")]],
+    header: [[head("项目名称"), head("采购物品名称"), head("政府采购目录序号"), head("计量单位"), head("数量"), head("单价"), head("金额"), ...funds.map((l) => head(l))]],
     body: [
-      [text("合计", { align: "center", bold: true }), text(""), text(""), text(""), text(""), text(""), amount(d.procurement?.total ?? addWan(items.map((i) => i.amount)))],
+      [
+        text("合计", { align: "center", bold: true }), text(""), text(""), text(""), text(""), text(""),
+        amount(d.procurement?.total ?? addWan(items.map((i) => i.amount))), ...fundCells(d.procurement?.fundSources),
+      ],
       ...items.map((i) => [
         text(i.project, { align: "left" }),
         text(i.item, { align: "left" }),
@@ -178,6 +188,7 @@ function procurementTable(d: Disclosure): TableModel {
         text(i.quantity === undefined ? "" : String(i.quantity), { align: "right" }),
         amount(i.unitPrice),
         amount(i.amount),
+        ...fundCells(i.fundSources),
       ]),
     ],
   };

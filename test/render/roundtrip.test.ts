@@ -18,7 +18,7 @@ import { DOCUMENT_PARTS, tableFacts, within } from "./roundtrip.ts";
 
 /** Parts that round-trip on every document today; a regression here fails the test. */
 const ROUND_TRIPS = {
-  docx: ["kind", "year", "department", "units", "duties", "income", "otherNotes", "functionalClassification", "performance"],
+  docx: ["kind", "year", "region", "department", "units", "duties", "income", "procurement", "assets", "otherNotes", "functionalClassification", "glossary", "performance"],
   xlsx: ["income", "expenditure"],
 } as const;
 
