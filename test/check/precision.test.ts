@@ -120,3 +120,11 @@ test("spending plans: 100% reached by 6月底/10月底 with 12月底 blank is co
   });
   assert.ok(complete > 0 && short > 0, `${complete} complete and ${short} short plans in seed 003`);
 });
+
+test("TXT-008: a text figure cut to its decimals (表 78.2164, 文 78.21) is not a contradiction; 887.36 for 87.3617 is (corpus 007, golden)", async () => {
+  const input = await corpus("007");
+  const f = runChecks(input).findings.filter((x) => x.rule === "TXT-008");
+  assert.ok(f.length > 0);
+  assert.deepEqual([...new Set(f.map((x) => x.path))], ["/expenditureByFunction/10"]);
+  assert.match(f[0]!.message, /887\.36/);
+});

@@ -213,7 +213,7 @@ export const functionAmountText = defineRule(
     id: "TXT-008", family: "narrative", severity: "warning", category: "功能分类",
     title: "说明中功能分类科目的金额与支出表一致",
     expects: "说明文字\"…（项）X 万元\"的金额等于支出表中该科目的合计、基本支出或项目支出之一",
-    tolerance: "两边各按末位半个单位",
+    tolerance: "两边各按末位半个单位；文字把表中数字按其位数截断（如 78.2164 写作 78.21）也视为一致",
   },
   (ctx, self) => {
     const lines = ctx.d.expenditureByFunction ?? [];
@@ -234,10 +234,14 @@ export const functionAmountText = defineRule(
         compared++;
         const { l, i } = hits[0]!;
         const values = [l.total, l.basic, l.project].filter(has);
+        const unit = 2n * halfUnit(a.places);
         const ok = values.some((v) => {
           const d = ctx.fen(v) - a.fen;
           const tol = halfUnit(a.places) + toleranceOf(ctx.d, `/expenditureByFunction/${i}/total`, v);
-          return d <= tol && -d <= tol;
+          // Some documents cut the table's figure to the text's decimals instead of rounding it
+          // (table 78.2164, text 78.21): a printing convention, not a contradiction.
+          const truncated = v >= 0 && d >= 0n && d < unit;
+          return (d <= tol && -d <= tol) || truncated;
         });
         if (ok) continue;
         drafts.push({
