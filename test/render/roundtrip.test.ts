@@ -8,10 +8,10 @@
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { test } from "node:test";
+import { after, test } from "node:test";
 import type { Disclosure } from "../../src/model/disclosure.ts";
 import { importDisclosure } from "../../src/import/index.ts";
-import { renderDisclosure } from "../../src/render/index.ts";
+import { PdfPrinter, renderDisclosure } from "../../src/render/index.ts";
 import { corpusDir, seedsDir } from "../support/paths.ts";
 import { fixture } from "./fixture.ts";
 import { DOCUMENT_PARTS, tableFacts, within } from "./roundtrip.ts";
@@ -20,7 +20,13 @@ import { DOCUMENT_PARTS, tableFacts, within } from "./roundtrip.ts";
 const ROUND_TRIPS = {
   docx: ["kind", "year", "region", "department", "units", "duties", "income", "procurement", "assets", "otherNotes", "functionalClassification", "glossary", "performance"],
   xlsx: ["income", "expenditure"],
+  pdf: ["kind", "year", "region", "department", "duties", "income", "glossary", "otherNotes"],
 } as const;
+
+// One browser prints every PDF (a launch per document would cost seconds each).
+let printing: Promise<PdfPrinter> | undefined;
+const printer = () => (printing ??= PdfPrinter.open());
+after(async () => (await printing)?.close());
 
 const inputs: { name: string; disclosure: () => Promise<Disclosure> }[] = [
   { name: "fixture", disclosure: async () => fixture() },
@@ -33,13 +39,13 @@ const inputs: { name: string; disclosure: () => Promise<Disclosure> }[] = [
   })),
 ];
 
-for (const format of ["docx", "xlsx"] as const) {
+for (const format of ["docx", "xlsx", "pdf"] as const) {
   test(`round trip through ${format}`, async (t) => {
     const tally = new Map<string, { ok: number; of: number; lost: string[] }>();
     const failures: string[] = [];
     for (const input of inputs) {
       const a = await input.disclosure();
-      const { disclosure: b } = await importDisclosure(await renderDisclosure(a, format));
+      const { disclosure: b } = await importDisclosure(await renderDisclosure(a, format, { printer: format === "pdf" ? await printer() : undefined }));
       const [A, B] = format === "xlsx" ? [tableFacts(a), tableFacts(b)] : [a, b];
       for (const part of DOCUMENT_PARTS) {
         const stated = (A as Record<string, unknown>)[part];
