@@ -56,7 +56,8 @@ function readTitleFrom(head: SourceLine[], from: number): TitleReading | undefin
     const m = TITLE.exec(text);
     if (!m) continue;
     const name = m[2]!.replace(/^(?:附件\d*|关于)/, "");
-    if (/[，。,；;：:]/.test(name)) continue;
+    // A sentence or a table caption run into the next line is not a title ("预算01表 收支总表 / 本部门2021年部门预算…").
+    if (/[，。,；;：:\d]|总表|本部门|本单位/.test(name)) continue;
     const yearText = m[1] ?? m[3];
     return {
       ...(name ? { name } : {}),
