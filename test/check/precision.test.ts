@@ -128,3 +128,19 @@ test("TXT-008: a text figure cut to its decimals (表 78.2164, 文 78.21) is not
   assert.deepEqual([...new Set(f.map((x) => x.path))], ["/expenditureByFunction/10"]);
   assert.match(f[0]!.message, /887\.36/);
 });
+
+test("PRF-025: a project from a table kind without a 资金用途 column is not missing its purpose (corpus 031 表十二); seed 003's blank one is (golden)", async () => {
+  const s003 = runChecks(await seed("003_")).findings.filter((x) => x.rule === "PRF-025").map((x) => x.path);
+  assert.deepEqual(s003, ["/performance/projects/22/purpose"]);
+  const input = await corpus("031");
+  const projects = input.disclosure.performance?.projects ?? [];
+  const bare = projects.findIndex((p) => !p.purpose);
+  if (bare < 0) return; // every project read with a purpose: nothing to test
+  assert.ok(!runChecks(input).findings.some((x) => x.rule === "PRF-025" && x.path === `/performance/projects/${bare}/purpose`));
+  // The same project with the fields of its neighbours is of the same kind: its blank purpose is reported.
+  const same = structuredClone(input);
+  const model = projects.find((p) => p.purpose)!;
+  Object.assign(same.disclosure.performance!.projects![bare]!, { ...structuredClone(model), name: projects[bare]!.name, purpose: undefined });
+  delete same.disclosure.performance!.projects![bare]!.purpose;
+  assert.ok(runChecks(same).findings.some((x) => x.rule === "PRF-025" && x.path === `/performance/projects/${bare}/purpose`));
+});

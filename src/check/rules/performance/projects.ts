@@ -184,11 +184,22 @@ const LABEL_ONLY = /^(预算规模及资金用途|资金用途|预算规模)$/;
 
 export const purposeStated = defineRule(meta("PRF-025", "写明资金用途", "项目表列出资金用途时，每个项目都写明用途，而不是留空或重复栏目名称"), (ctx) => {
   const projects = ctx.d.performance?.projects ?? [];
-  if (!projects.some((p) => squash(p.purpose) && !LABEL_ONLY.test(squash(p.purpose)))) return notApplicable("项目表未列示资金用途");
+  const stated = projects.filter((p) => squash(p.purpose) && !LABEL_ONLY.test(squash(p.purpose)));
+  if (!stated.length) return notApplicable("项目表未列示资金用途");
+  // A project missing a field every project with a purpose has comes from another kind of table
+  // (a 一般性项目 list without a 资金用途 column next to 重点专项 tables): its blank purpose is no omission.
+  const filled = (p: Project) => new Set(Object.entries(p).filter(([k, v]) => k !== "purpose" && v !== undefined && v !== "" && !(Array.isArray(v) && !v.length)).map(([k]) => k));
+  const shared = [...filled(stated[0]!)].filter((k) => stated.every((p) => filled(p).has(k)));
+  const sameKind = (p: Project) => {
+    const own = filled(p);
+    return shared.every((k) => own.has(k));
+  };
   return eachProject(ctx, () => true, "没有项目绩效目标表", (p, base) =>
-    LABEL_ONLY.test(squash(p.purpose)) || !squash(p.purpose)
-      ? { path: `${base}/purpose`, message: p.purpose ? `项目「${p.name}」的资金用途为「${p.purpose}」，未写明用途` : `项目「${p.name}」未写明资金用途（其他项目均已写明）` }
-      : undefined,
+    LABEL_ONLY.test(squash(p.purpose))
+      ? { path: `${base}/purpose`, message: `项目「${p.name}」的资金用途为「${p.purpose}」，未写明用途` }
+      : !squash(p.purpose) && sameKind(p)
+        ? { path: `${base}/purpose`, message: `项目「${p.name}」未写明资金用途（同类项目表均已写明）` }
+        : undefined,
   );
 });
 
