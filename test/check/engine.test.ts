@@ -209,3 +209,16 @@ test("PRF-006: an activity table without any grade has no 优良中差 columns (
   assert.equal(r.status, "failed");
   assert.deepEqual(r.findings.map((f) => f.path), ["/performance/activities/0/indicators/0"]);
 });
+
+test("YOY-004: a change and rate stated for another amount of the same sentence are not recomputed against 支出合计 (corpus 001's wording)", () => {
+  const disclosure = base({
+    expenditure: { total: 50616.94, change: { total: -21519.26 }, changeRate: -85.59 },
+    sourceMap: { "/expenditure/change/total": { line: 3, text: "减少21,519.26万元，减少85.59%" }, "/expenditure/changeRate": { line: 3, text: "减少21,519.26万元，减少85.59%" } },
+  });
+  const status = (text: string) => runChecks({ disclosure, narrative: [{ line: 3, text }] }).results.find((r) => r.rule.id === "YOY-004")!;
+  const other = status("2026 年预算数 3,623.98 为万元，比 2025 年执行减少 21,519.26 万元，减少 85.59%，主要原因是年中追加投资。");
+  assert.equal(other.status, "notEvaluable");
+  assert.match(other.reason!, /3623\.98/);
+  // Without that amount the rate is recomputed from 支出合计 and reported.
+  assert.equal(status("比 2025 年执行减少 21,519.26 万元，减少 85.59%，主要原因是年中追加投资。").status, "failed");
+});

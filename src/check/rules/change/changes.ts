@@ -3,7 +3,8 @@ import { fmt, has, notApplicable, notEvaluable, outcome, type CheckContext, type
 import type { Draft, Outcome, RuleMeta } from "../../types.ts";
 import { BASIS, defineRule, ROUNDING } from "../define.ts";
 import { checkRate, pct } from "./rate.ts";
-import { sentencesOf } from "../narrative/sentences.ts";
+import { NUM, sentencesOf, textAmount, UNIT } from "../narrative/sentences.ts";
+import { halfUnit } from "../../tolerance.ts";
 
 interface Triple {
   label: string;
@@ -79,6 +80,30 @@ export const threePublicChangeParts = triplesRule(meta("YOY-010", "三公经费"
   }));
 });
 
+/**
+ * The amount a stated change and rate were computed on, when the sentence that states them
+ * prints it ("2026 年预算数 3,623.98 为万元，比 2025 年执行减少 21,519.26 万元，减少 85.59%"):
+ * a figure other than `current` whose last year (figure − change) gives the stated rate. The
+ * statement is then consistent in itself and about another amount than the one it was read for.
+ */
+function statedBase(ctx: CheckContext, changePath: string, change: bigint, rate: number, current: bigint): string | undefined {
+  const ref = ctx.d.sourceMap?.[changePath];
+  if (!ref?.text || !ctx.narrative?.length) return undefined;
+  const cited = ref.text.replace(/\s+/g, "");
+  const sentence = sentencesOf(ctx).find((x) => x.line !== undefined && Math.abs(x.line - ref.line) <= 3 && x.text.includes(cited));
+  if (!sentence) return undefined;
+  for (const m of sentence.text.slice(0, sentence.text.indexOf(cited)).matchAll(AMOUNT_IN_TEXT)) {
+    const a = textAmount(m[1]!, m[2]!);
+    if (!a || a.fen === current || a.fen === change || a.fen === -change) continue;
+    const tol = halfUnit(a.places);
+    const res = checkRate(change, tol, a.fen - change, 2n * tol, rate);
+    if (res?.ok) return fmt(a.fen);
+  }
+  return undefined;
+}
+
+const AMOUNT_IN_TEXT = new RegExp(`${NUM}\\s*(?:为)?${UNIT}`, "g");
+
 interface RateInput {
   label: string;
   current?: number;
@@ -123,6 +148,10 @@ function rateRule(m: RuleMeta, input: (ctx: CheckContext) => RateInput) {
     const res = checkRate(dFen, dTol, pFen, pTol, r.rate);
     if (!res) return notEvaluable("上年数为零或负数，增减率无意义");
     if (res.ok) return outcome([]);
+    if (inferred) {
+      const base = statedBase(ctx, r.changePath, dFen, r.rate, ctx.fen(r.current!));
+      if (base) return notEvaluable(`说明文字的增减额 ${fmt(dFen)} 万元与增减率 ${pct(r.rate)} 是就 ${base} 万元而言（同一句，第 ${ctx.d.sourceMap?.[r.changePath]?.line ?? "?"} 行），与${r.label} ${fmt(ctx.fen(r.current!))} 万元不是同一口径，无法复算`);
+    }
     return outcome([{
       path: r.ratePath, severity: inferred ? "warning" : self.severity,
       message: `${r.label}增减率填报 ${pct(r.rate)}，按增减额 ${fmt(dFen)} 万元 ÷ 上年数 ${fmt(pFen)} 万元${inferred ? "（上年数由本年数减增减额推算）" : ""}复算为 ${pct(res.computed)}`,
