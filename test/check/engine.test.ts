@@ -222,3 +222,12 @@ test("YOY-004: a change and rate stated for another amount of the same sentence 
   // Without that amount the rate is recomputed from 支出合计 and reported.
   assert.equal(status("比 2025 年执行减少 21,519.26 万元，减少 85.59%，主要原因是年中追加投资。").status, "failed");
 });
+
+test("PRF-001: 中 as the strict complement of 良 (优 ≥20 / 良 ≥12 / 中 <12, seed 000) is a partition; 良 ≤ the 优 threshold (seed 002) overlaps", () => {
+  const run = (grades: Record<string, string>) =>
+    runChecks({ disclosure: base({ performance: { activities: [{ duty: "职责", activity: "活动", indicators: [{ name: "组织参展参会企业个数", grades }] }] } }) }).findings.filter((f) => f.rule === "PRF-001");
+  assert.equal(run({ excellent: "≥20家", good: "≥12家", fair: "＜12家", poor: "未执行" }).length, 0);
+  assert.equal(run({ excellent: "≥20", good: "≤20", fair: "≤15", poor: "≤10" }).length, 1);
+  // A reversed 中 with another threshold is still an overlap.
+  assert.equal(run({ excellent: "≥20家", good: "≥12家", fair: "＜15家", poor: "未执行" }).length, 1);
+});

@@ -48,9 +48,13 @@ const show = (ind: Indicator) => parsedGrades(ind.grades).map((g) => `${GRADE_LA
 export const gradesOrdered = activityRule(meta("PRF-001", "评价标准优良中差依次递进", "优、良、中的门槛同向且依次递减（或递增），不出现一档用 ≥ 而下一档用 ≤ 的重叠"), (ctx) =>
   eachIndicator(ctx, (ind, path) => {
     const q = parsedGrades(ind.grades).filter((g) => g.t.value !== undefined && g.t.op);
-    const top = q.filter((g) => g.key !== "poor");
+    let top = q.filter((g) => g.key !== "poor");
     if (top.length < 2) return undefined;
     const dir = (op: string) => (op === ">=" || op === ">" ? 1 : op === "<=" || op === "<" ? -1 : 0);
+    // "优 ≥20 / 良 ≥12 / 中 <12 / 差 未执行": the last numeric grade is the complement of the one
+    // before it (same threshold, strict and reversed): a partition, not an overlap.
+    const [prev, last] = [top[top.length - 2]!.t, top[top.length - 1]!.t];
+    if (top.length >= 2 && (last.op === "<" || last.op === ">") && dir(last.op) === -dir(prev.op!) && last.value === prev.value && !(prev.op === "<" || prev.op === ">")) top = top.slice(0, -1);
     const dirs = top.map((g) => dir(g.t.op!)).filter((x) => x !== 0);
     if (dirs.some((x) => x !== dirs[0])) return { path, message: `「${ind.name}」的评价标准方向相互重叠：${show(ind)}` };
     const d = dirs[0];
