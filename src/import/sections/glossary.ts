@@ -1,5 +1,5 @@
 import type { PartExtractor } from "./context.ts";
-import { Outline, outlineOf, type Section } from "./outline.ts";
+import { Outline, outlineOf, titleOf, type Section } from "./outline.ts";
 import { squash } from "../source-document.ts";
 
 const SECTION = "名词解释";
@@ -19,6 +19,9 @@ const endsSentence = (s: string) => /[。！；;)）”"]$/.test(s.trim());
 /** Captions of the tables that often follow a glossary: not terms. */
 const NOT_TERMS = /^(?:编制部门|编制单位|部门名称|单位名称|填报单位|单位|金额单位|注|备注|说明|资料来源)$/;
 
+/** Titles of what follows a glossary: the tables part, its first table, an annex. */
+const END_TITLES = /^(?:(?:文字|表格|报表)部分|(?:\d{4}年度?)?(?:部门)?(?:预算|决算)?(?:公开)?(?:报表|表格|附表)|附件\d*|附表\d*|.{0,20}(?:预算|决算)(?:公开)?表)$/;
+
 /**
  * The numbered or unnumbered "term：definition" entries of a 名词解释 section,
  * wrapped lines joined (a term may itself wrap: "四、一般公共服务（类）…机构 /
@@ -35,11 +38,16 @@ export function glossaryEntries(section: Section): GlossaryEntry[] {
     lastLine = p.line;
     if (tableBetween) current = undefined;
     const hasColon = ENTRY.test(body);
+    // The tables part after the glossary ("二、表格部分", "部门预算公开表") ends it, whatever the outline nests.
+    if ((p.heading || p.centered) && END_TITLES.test(titleOf(p.text))) break;
     // A title ("功能分类名词解释" over its table) ends the definition before it; it is not part of it.
     const title = p.heading && !p.numbered && !hasColon;
-    const continues = current && !p.numbered && !p.centered && !title && (!hasColon || !endsSentence(current.text) || !/[:：]/.test(current.text));
+    // A PDF line wrapped before a number ("房价收入比超过 / 4 倍以上地区…") is not item 4.
+    const wrappedNumber = !!current && !!p.numbered && !hasColon && /^\d{1,2}\s+[^\s、．.]/.test(p.text) && !endsSentence(current.text) && /[:：]/.test(current.text);
+    const continues =
+      wrappedNumber || (current && !p.numbered && !p.centered && !title && (!hasColon || !endsSentence(current.text) || !/[:：]/.test(current.text)));
     if (continues) {
-      current!.text += body.trim();
+      current!.text += (wrappedNumber ? p.text : body).trim();
     } else if (p.numbered || hasColon) {
       current = { text: body.trim(), line: p.line };
       buffers.push(current);
