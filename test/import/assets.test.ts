@@ -1,0 +1,100 @@
+/**
+ * 国有资产: the date figures are stated at, the 资产 table's 合计 and items
+ * with their 其中 parents (also numbered parents with unnumbered children),
+ * tables in 元 and in each text layout, a long Word table read to its end,
+ * and a table that cannot be read diagnosed at its header.
+ */
+import { runExtractor } from "../support/run-extractor.ts";
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { extractAssets } from "../../src/import/sections/assets.ts";
+import type { Layout } from "../../src/import/source-document.ts";
+import { seedsDir } from "../support/paths.ts";
+
+const width = (s: string) => [...s].reduce((n, c) => n + (/[\u2e80-\uffff]/.test(c) ? 2 : 1), 0);
+
+function layOut(rows: string[][], layout: Layout): string[] {
+  if (layout === "cells") return rows.flatMap((r) => [...r.map((c) => `\t${c}`), ""]);
+  if (layout === "tabs") return rows.map((r) => r.join("\t"));
+  const cols = rows[0]!.map((_, i) => Math.max(...rows.map((r) => width(r[i] ?? ""))) + 4);
+  return rows.map((r) => r.map((c, i) => c + " ".repeat(cols[i]! - width(c))).join("").trimEnd());
+}
+
+const assets = (text: string, layout?: Layout) => runExtractor(extractAssets, text, layout);
+
+const ROWS = [
+  ["资产类别", "数量", "原值", "累计折旧", "净值"],
+  ["合计", "647", "526,069.11", "100,000.00", "426,069.11"],
+  ["通用设备", "314", "356,671.06", "80,000.00", "276,671.06"],
+  ["其中：汽车", "1", "70,216.27", "20,000.00", "50,216.27"],
+  ["家具、用具、装具及动植物", "333", "169,398.05", "20,000.00", "149,398.05"],
+];
+
+for (const layout of ["cells", "tabs", "columns"] as const) {
+  test(`asset table in the ${layout} layout, in 元, with 其中 rows and the date above`, () => {
+    const text = ["五、国有资产占用情况", "截至2020年12月31日，本部门共有车辆1辆。", "国有资产占用情况表", "单位：元", ...layOut(ROWS, layout), "", "六、其他需要说明的事项"].join("\n");
+    const { disclosure, diagnostics } = assets(text, layout);
+    assert.deepEqual(diagnostics, []);
+    assert.deepEqual(disclosure.assets, {
+      asOf: "2020-12-31",
+      total: { quantity: 647, originalValue: 52.606911, depreciation: 10, netValue: 42.606911 },
+      items: [
+        { category: "通用设备", quantity: 314, originalValue: 35.667106, depreciation: 8, netValue: 27.667106 },
+        { category: "汽车", parent: "通用设备", quantity: 1, originalValue: 7.021627, depreciation: 2, netValue: 5.021627 },
+        { category: "家具、用具、装具及动植物", quantity: 333, originalValue: 16.939805, depreciation: 2, netValue: 14.939805 },
+      ],
+    });
+  });
+}
+
+test("numbered categories, 其中 and the unnumbered rows after it as children; 年末 as the date", () => {
+  const rows = [
+    ["资产名称", "原值"],
+    ["一、房屋（平方米）", "3491.22"],
+    ["其中：办公用房（平方米）", "1659.40"],
+    ["业务用房（平方米）", "1000.00"],
+    ["二、车辆（台、辆）", "513.03"],
+  ];
+  const text = ["国有资产信息", "2018年末国有资产情况如下：", "单位：万元", ...layOut(rows, "cells")].join("\n");
+  assert.deepEqual(assets(text, "cells").disclosure.assets, {
+    asOf: "2018-12-31",
+    items: [
+      { category: "房屋（平方米）", originalValue: 3491.22 },
+      { category: "办公用房（平方米）", parent: "房屋（平方米）", originalValue: 1659.4 },
+      // Unnumbered rows after a 其中 row stay children until the next numbered category.
+      { category: "业务用房（平方米）", parent: "房屋（平方米）", originalValue: 1000 },
+      { category: "车辆（台、辆）", originalValue: 513.03 },
+    ],
+  });
+});
+
+test("a Word table longer than the first window is read to its last row", () => {
+  const rows = [["资产类别", "数量", "原值", "累计折旧", "净值"], ...Array.from({ length: 20 }, (_, i) => [`类别${i + 1}`, `${i + 1}`, `${i + 1}.00`, "", ""])];
+  const text = ["国有资产占用情况表", "单位：万元", ...layOut(rows, "cells"), "六、其他需要说明的事项"].join("\n");
+  const items = assets(text, "cells").disclosure.assets?.items ?? [];
+  assert.equal(items.length, 20);
+  assert.deepEqual(items[19], { category: "类别20", quantity: 20, originalValue: 20 });
+});
+
+test("broken input: a header with no readable rows is diagnosed at its line", () => {
+  const text = ["国有资产占用情况表", ...layOut([["资产类别", "原值"], ["", "见附件"]], "cells"), "六、其他需要说明的事项"].join("\n");
+  const { disclosure, diagnostics } = assets(text, "cells");
+  assert.equal(disclosure.assets, undefined);
+  assert.deepEqual(
+    diagnostics.map((d) => [d.level, d.line]),
+    [["warning", 2]],
+  );
+});
+
+test("real seeds: 002's Word table to its last 其中 row, 003's 资产信息表 with 累计折旧/摊销", () => {
+  const read = (name: string) => assets(readFileSync(join(seedsDir, name), "utf8")).disclosure.assets!;
+  const s002 = read("002_30620b3058080950.txt");
+  assert.equal(s002.asOf, "2020-12-31");
+  assert.equal(s002.total?.originalValue, 52.606911);
+  assert.deepEqual(s002.items?.at(-1), { category: "家具用具", parent: "家具、用具、装具及动植物", quantity: 333, originalValue: 8.86386 });
+  const s003 = read("003_728ba56877c78465.txt");
+  assert.deepEqual(s003.total, { originalValue: 282.91, depreciation: 244.3, netValue: 38.61 });
+  assert.deepEqual(s003.items?.at(-1), { category: "无形资产", originalValue: 285.7, depreciation: 91.72, netValue: 193.98 });
+});
