@@ -13,7 +13,8 @@ import { extractAssets } from "../../src/import/sections/assets.ts";
 import type { Layout } from "../../src/import/source-document.ts";
 import { seedsDir } from "../support/paths.ts";
 
-const width = (s: string) => [...s].reduce((n, c) => n + (/[\u2e80-\uffff]/.test(c) ? 2 : 1), 0);
+/** pdftotext -layout pads in characters: a CJK character takes one position, as in the reader's columns. */
+const width = (s: string) => s.length;
 
 function layOut(rows: string[][], layout: Layout): string[] {
   if (layout === "cells") return rows.flatMap((r) => [...r.map((c) => `\t${c}`), ""]);

@@ -13,7 +13,8 @@ import { extractProcurement } from "../../src/import/sections/procurement.ts";
 import type { Layout } from "../../src/import/source-document.ts";
 import { corpusDir, seedsDir } from "../support/paths.ts";
 
-const width = (s: string) => [...s].reduce((n, c) => n + (/[\u2e80-\uffff]/.test(c) ? 2 : 1), 0);
+/** pdftotext -layout pads in characters: a CJK character takes one position, as in the reader's columns. */
+const width = (s: string) => s.length;
 
 /** A table in one of the three text layouts ("columns": aligned as pdftotext prints it, numbers right-aligned). */
 function layOut(rows: string[][], layout: Layout): string[] {
@@ -87,6 +88,21 @@ for (const layout of ["cells", "tabs", "columns"] as const) {
     });
   });
 }
+
+test("PDF text with blank cells: each cell is read under the header column above it", () => {
+  const rows = GRID.map((r) => r.map((c) => (c === "-" || c === "0" ? "" : c)));
+  const { disclosure, diagnostics } = procurement(["部门政府采购预算表", "单位：元", ...layOut(rows, "columns")].join("\n"), "columns");
+  assert.deepEqual(diagnostics, []);
+  const p = disclosure.procurement!;
+  assert.equal(p.total, 0.32);
+  assert.deepEqual(
+    p.items?.map((i) => [i.project, i.item, i.catalogCode, i.measure, i.quantity, i.unitPrice, i.amount, i.fundSources]),
+    [
+      ["日常公用经费", "桌", "A060206", "张", 2, 0.11, 0.22, [{ label: "一般公共预算拨款", amount: 0.22 }]],
+      ["城市绿化管理费", "服务", "C", "次", 1, 0.1, 0.1, [{ label: "基金预算拨款", amount: 0.1 }]],
+    ],
+  );
+});
 
 test("broken input: an item row without an amount, a header without an amount column", () => {
   const rows = [GRID[0]!, GRID[1]!, ["日常公用经费", "桌", "A060206", "张", "2", "1,100.00", "见附件", "", ""]];

@@ -114,6 +114,8 @@ function readItemsTable(ctx: ExtractContext): TableResult | undefined {
     return t.some((x) => /目录序号|目录编码|品目编码/.test(x)) && t.some((x) => /采购物品名称|采购品目名称|品目名称|采购项目名称/.test(x));
   });
   if (h < 0) return undefined;
+  // PDF text drops blank cells: place each cell under the header column it sits beneath.
+  if (doc.layout === "columns") for (let i = h + 1; i < all.length; i++) all[i] = underHeader(all[i]!, all[h]!);
   const unit = findUnitAbove(doc, all[h]!.line);
   const head = all[h]!.cells.map((c) => squash(c.text));
   // Header rows continue until the first 合计 row or the first row with a catalog-like code.
@@ -196,6 +198,33 @@ function readItemsTable(ctx: ExtractContext): TableResult | undefined {
     ctx.cite(`/procurement/items/${k}`, r.line, r.cells.map((c) => c.text).join(" "));
   }
   return result;
+}
+
+/**
+ * A "columns" row laid out on the header's columns: each cell goes to the
+ * header cell it overlaps most (else the nearest by centre), blanks stay "".
+ * A row whose cells would collide (a different table) is kept as printed.
+ */
+function underHeader(row: GridRow, header: GridRow): GridRow {
+  // One cell is a paragraph or a title after the table: it ends the table as printed.
+  if (row.cells.length < 2) return row;
+  const cols = header.cells;
+  const out: GridRow["cells"] = cols.map((c) => ({ text: "", line: row.line, x: c.x, end: c.end }));
+  for (const cell of row.cells) {
+    let best = -1;
+    let bestScore = -Infinity;
+    for (const [j, c] of cols.entries()) {
+      const overlap = Math.min(cell.end, c.end) - Math.max(cell.x, c.x);
+      const score = overlap > 0 ? overlap : -Math.abs((cell.x + cell.end) / 2 - (c.x + c.end) / 2);
+      if (score > bestScore) {
+        bestScore = score;
+        best = j;
+      }
+    }
+    if (best < 0 || out[best]!.text) return row;
+    out[best] = { ...cell };
+  }
+  return { cells: out, line: row.line };
 }
 
 /** 货物 / 工程 / 服务 from the item's own words or the 目录 code's letter (A 货物, B 工程, C 服务). */
