@@ -1,6 +1,6 @@
 import { fenToWan, type Fen } from "../../model/amount.ts";
 import type { FunctionLine } from "../../model/disclosure.ts";
-import { squash } from "../source-document.ts";
+import { squash, type SourceDocument } from "../source-document.ts";
 import type { ExtractContext, PartExtractor } from "./context.ts";
 import { amountColumns, cellAmount, columnOf, gridRows, tableUnit, type Column, type GridCell, type GridRow } from "./procurement-grid.ts";
 
@@ -49,6 +49,12 @@ interface Pending {
 }
 
 const CODE_TOKEN = /^\d{2,7}$/;
+/** Rows that only a page break repeats inside a table: the caption, the unit, the column header. */
+const REPEATED_CAPTION = /单位[:：]|科目|名称|续表|^表\d+$/;
+/** A table's printed number on a line of its own, "表5". */
+const TABLE_NUMBER = /^表\d+$/;
+/** A caption: ends in 表, or 表 opens a parenthesis that may wrap onto the next line. */
+const CAPTION = /表(?:[（(].*)?$/;
 const AMOUNT_TEXT = /^[-−(（]?[\d,，]+(?:\.\d+)?[)）]?$/;
 
 /** Reads the table under a title; [] when no 科目 rows follow. */
@@ -64,13 +70,24 @@ function readTable(ctx: ExtractContext, titleLine: number): FunctionLine[] {
   const header = rows.slice(0, first).flatMap((r) => headerLabels(r.cells));
   // The table ends at the next title, a note, or the next caption.
   let last = rows.length;
+  // The title and its number ("表5" on the line above) come back on every page of the table;
+  // any other caption or number starts the next table.
+  const ownTitle = squash(doc.lines[titleLine - 1]?.text ?? "");
+  const ownNumber = tableNumber(doc, titleLine);
+  const otherCaption = (i: number) => {
+    const t = rowTextOf(rows[i]!);
+    if (parsed[i]!.amounts.length > 0 || parsed[i]!.codeTokens.length > 0 || t === ownTitle || /续/.test(t)) return false;
+    if (TABLE_NUMBER.test(t)) return ownNumber !== undefined && t !== ownNumber;
+    return t.length <= 60 && CAPTION.test(t);
+  };
   for (let i = first + 1; i < rows.length; i++) {
     const t = rowTextOf(rows[i]!);
-    if (/^注[:：]|^说明[:：]/.test(t) || (/表(?:[（(].*[)）])?$/.test(t) && parsed[i]!.amounts.length === 0 && parsed[i]!.codeTokens.length === 0) || /单位[:：]/.test(t)) {
+    if (/^注[:：]|^说明[:：]/.test(t) || otherCaption(i) || /单位[:：]/.test(t)) {
       // A repeated header on the next page ("单位：万元" under a 续表 title) does not end the table
       // when code rows follow right after; otherwise stop.
       const resumes = parsed.slice(i + 1, i + 12).findIndex((p) => p.codeTokens.length > 0 && p.amounts.length > 0);
-      const nextTitle = rows.slice(i + 1, i + 12).some((r) => /表(?:[（(].*[)）])?$/.test(rowTextOf(r)) && !/续/.test(rowTextOf(r)));
+      let nextTitle = false;
+      for (let j = i + 1; j < Math.min(rows.length, i + 12) && !nextTitle; j++) nextTitle = otherCaption(j);
       if (resumes < 0 || nextTitle || !/续|单位[:：]/.test(t)) {
         last = i;
         break;
@@ -80,12 +97,22 @@ function readTable(ctx: ExtractContext, titleLine: number): FunctionLine[] {
   const data = parsed.slice(first, last);
   // PDF pages shift the columns, and each page repeats the header: read the columns page by page.
   const pageOf = new Map(doc.lines.map((l) => [l.no, l.page ?? 0]));
+  // Text without page marks (pdftotext output saved as .txt): a repeated caption or header
+  // between two amount rows starts a new page just the same.
+  const resumed: boolean[] = [];
+  let captionSeen = false;
+  for (const [k, p] of data.entries()) {
+    if (p.amounts.length > 0) {
+      resumed[k] = captionSeen;
+      captionSeen = false;
+    } else if (p.codeTokens.length === 0 && REPEATED_CAPTION.test(rowTextOf(p.row))) captionSeen = true;
+  }
   const layouts: Layout[] = [];
   let current: Layout | undefined;
   let groupStart = 0;
   for (let k = 0; k <= data.length; k++) {
     const page = (i: number) => pageOf.get(data[i]!.row.line) ?? 0;
-    if (k < data.length && (k === groupStart || page(k) === page(groupStart))) continue;
+    if (k < data.length && (k === groupStart || (page(k) === page(groupStart) && !resumed[k]))) continue;
     const group = data.slice(groupStart, k);
     const startIdx = first + groupStart;
     let h = startIdx - 1;
@@ -120,12 +147,13 @@ function readTable(ctx: ExtractContext, titleLine: number): FunctionLine[] {
     ctx.cite(`/expenditureByFunction/${i}`, at, text);
   };
   const lone = (q: ParsedRow | undefined) =>
-    q && q.codeTokens.length === 0 && q.amounts.length === 0 && q.row.cells.length === 1 && !/^合计$|单位[:：]|表$/.test(q.name) ? q.name : "";
+    q && q.codeTokens.length === 0 && q.amounts.length === 0 && q.row.cells.length === 1 && !/^合计$|单位[:：]|表$|^注[:：]|^说明[:：]/.test(q.name) && !REPEATED_CAPTION.test(q.name) && !CAPTION.test(q.name) ? q.name : "";
   for (const [k, p] of data.entries()) {
     const layout = layouts[k];
     if (!layout) continue;
     const { cols, roles, codeCols } = layout;
     const code = resolveCode(p, codeCols, byIndex, lei, kuan);
+    const namedInRow = p.name !== "";
     // A long name wraps around its code row: the half above and the half below.
     if (code && !p.name && p.amounts.length > 0) p.name = lone(parsed[first + k - 1]) + lone(parsed[first + k + 1]);
     if (code && p.amounts.length === 0) {
@@ -147,13 +175,22 @@ function readTable(ctx: ExtractContext, titleLine: number): FunctionLine[] {
     }
     const total = values.get("total");
     if (!code) {
-      if (/合计|总计|小计/.test(p.name) || !p.name || total === undefined) continue;
+      // Amounts alone on their line: the name's first half is above, the code (and the rest) below.
+      const next = parsed[first + k + 1];
+      if (!p.name) p.name = lone(parsed[first + k - 1]);
+      const codeBelow = next !== undefined && next.codeTokens.length > 0 && next.amounts.length === 0;
+      if (/合计|总计|小计/.test(p.name) || (!p.name && !codeBelow) || total === undefined) continue;
       pending = { line: lineOf("", p.name, values), at: p.row.line };
       continue;
     }
     if (total === undefined) continue;
     setLevel(code);
-    push(lineOf(code, p.name, values), p.row.line, p.row.cells.map((c) => c.text).join(" "));
+    const fl = lineOf(code, p.name, values);
+    // PDF text wraps a long name: its tail is on the next line, alone under the name column,
+    // unless that line is the first half of a name-less amount row below it.
+    const after = parsed[first + k + 2];
+    if (doc.layout === "columns" && namedInRow && k + 1 < data.length && !(after && after.amounts.length > 0 && !after.name)) fl.name += lone(parsed[first + k + 1]);
+    push(fl, p.row.line, p.row.cells.map((c) => c.text).join(" "));
     pending = undefined;
   }
   return out;
@@ -163,6 +200,16 @@ function readTable(ctx: ExtractContext, titleLine: number): FunctionLine[] {
     if (code.length >= 5) kuan = code.slice(0, 5);
     if (code.length >= 3) lei = code.slice(0, 3);
   }
+}
+
+/** The "表N" printed alone just above a title, if any. */
+function tableNumber(doc: SourceDocument, titleLine: number): string | undefined {
+  for (let no = titleLine - 1; no >= Math.max(1, titleLine - 3); no--) {
+    const t = squash(doc.lines[no - 1]?.text ?? "");
+    if (TABLE_NUMBER.test(t)) return t;
+    if (t) return undefined;
+  }
+  return undefined;
 }
 
 /**
