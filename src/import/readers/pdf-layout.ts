@@ -150,6 +150,17 @@ interface Fragment {
   col: number;
 }
 
+/**
+ * Neighbours a narrow gap still keeps in different cells: two numbers, or a
+ * number and Chinese text half a character or more apart (a right-aligned
+ * amount and the next cell's label: "352.27 | 其中：财政资金"). In running
+ * text a number touches its Chinese words or sits one narrow space away.
+ */
+function apartCells(prev: string, next: string, gapEm: number): boolean {
+  if (gapEm > 0.3 && isDigitEnd(prev) && isDigitStart(next)) return true;
+  return gapEm >= 0.6 && ((isDigitEnd(prev) && CJK_START.test(next)) || (CJK_END.test(prev) && isDigitStart(next)));
+}
+
 /** Joins a line's runs that belong together; a wide gap starts a new fragment. */
 function fragmentsOf(line: Run[]): Fragment[] {
   const frags: Fragment[] = [];
@@ -168,7 +179,7 @@ function fragmentsOf(line: Run[]): Fragment[] {
     if (run.text === prevText && Math.abs(run.x - prevX) < 0.3 * run.size) continue;
     const size = Math.max(run.size, prevSize);
     const gap = cur ? run.x - cur.end : Infinity;
-    if (cur && gap < 0.9 * size && !(gap > 0.3 * size && isDigitEnd(prevText) && isDigitStart(run.text))) {
+    if (cur && gap < 0.9 * size && !apartCells(prevText, run.text, gap / size)) {
       // Close neighbours belong together. Chinese takes no spaces, so a gap there is letter
       // spacing (justified text); between Latin words or digits a visible gap is a space.
       const chinese = CJK_END.test(prevText) && CJK_START.test(run.text);
