@@ -22,7 +22,15 @@ function eachIndicator(ctx: CheckContext, fn: (ind: Indicator, path: string, act
  * cells it could not place), the table was not read reliably: its rows are fragments of
  * another layout, and reporting each fragment would bury the reviewer in the reader's noise.
  */
+const unreliableMemo = new WeakMap<CheckContext, Outcome | null>();
+
 function unreliableTable(ctx: CheckContext): Outcome | undefined {
+  let hit = unreliableMemo.get(ctx);
+  if (hit === undefined) unreliableMemo.set(ctx, (hit = unreliableOf(ctx) ?? null));
+  return hit ?? undefined;
+}
+
+function unreliableOf(ctx: CheckContext): Outcome | undefined {
   const acts = ctx.d.performance?.activities ?? [];
   const diags = ctx.d.diagnostics ?? [];
   if (!acts.length || !diags.length) return undefined;
