@@ -67,7 +67,7 @@ function readTable(ctx: ExtractContext, titleLine: number): FunctionLine[] {
   const parsed = rows.map((r) => splitRow(r));
   const first = parsed.findIndex((p) => p.codeTokens.length > 0 && p.amounts.length > 0);
   if (first < 0 || first > 25) return [];
-  const header = rows.slice(0, first).flatMap((r) => headerLabels(r.cells));
+  const header = columnHeader(rows.slice(0, first));
   // The table ends at the next title, a note, or the next caption.
   let last = rows.length;
   // The title and its number ("表5" on the line above) come back on every page of the table;
@@ -118,7 +118,7 @@ function readTable(ctx: ExtractContext, titleLine: number): FunctionLine[] {
     let h = startIdx - 1;
     while (h >= 0 && parsed[h]!.amounts.length === 0 && (groupStart > 0 ? h > first + groupStart - 40 : true) && !(groupStart > 0 && h < first + groupStart - 1 && parsed[h]!.codeTokens.length > 0)) h--;
     const headerRows = groupStart === 0 ? rows.slice(0, first) : rows.slice(h + 1, startIdx);
-    const labels = groupStart === 0 ? header : headerRows.flatMap((r) => headerLabels(r.cells));
+    const labels = groupStart === 0 ? header : columnHeader(headerRows);
     const cols = amountColumns(group.flatMap((p) => p.amounts), labels, byIndex);
     const roles = columnRoles(cols);
     if (roles.has("total")) current = { cols, roles, codeCols: labels.filter((l) => /^(类|款|项)$/.test(squash(l.text))) };
@@ -210,6 +210,21 @@ function tableNumber(doc: SourceDocument, titleLine: number): string | undefined
     if (t) return undefined;
   }
   return undefined;
+}
+
+/**
+ * The labels of the column header: the rows below the "单位：" line when there is one, since
+ * above it sit the title and its wrapped tail ("目-不含上年结转）"), whose words are no column's.
+ */
+function columnHeader(rows: GridRow[]): GridCell[] {
+  let start = 0;
+  for (let i = rows.length - 1; i >= 0; i--) {
+    if (rows[i]!.cells.some((c) => /单位[:：]/.test(squash(c.text)))) {
+      start = i;
+      break;
+    }
+  }
+  return rows.slice(start).flatMap((r) => headerLabels(r.cells.filter((c) => !/单位[:：]/.test(squash(c.text)))));
 }
 
 /**
