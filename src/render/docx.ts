@@ -68,11 +68,13 @@ function tableBlocks(t: TableModel, newPage: boolean): (Paragraph | Table)[] {
   const sum = t.widths.reduce((a, b) => a + b, 0);
   const columnWidths = t.widths.map((w) => Math.floor((width * w) / sum));
   const out: (Paragraph | Table)[] = [
-    new Paragraph({ pageBreakBefore: newPage, alignment: AlignmentType.CENTER, spacing: { before: 120, after: 120 }, children: [run(t.title, { bold: true, size: 30, font: HEI })] }),
+    // keepNext: a table's title and unit line stay on the page of its first rows.
+    new Paragraph({ pageBreakBefore: newPage, keepNext: true, alignment: AlignmentType.CENTER, spacing: { before: 120, after: 120 }, children: [run(t.title, { bold: true, size: 30, font: HEI })] }),
   ];
   if (t.caption || t.unit) {
     out.push(
       new Paragraph({
+        keepNext: true,
         tabStops: [{ type: "right", position: width }],
         children: [run(t.caption ?? "", { size: 20 }), run("\t", { size: 20 }), run(t.unit ?? "", { size: 20 })],
       }),
@@ -114,6 +116,7 @@ function blockContent(b: Block, firstInSection: boolean): (Paragraph | Table)[] 
       return [
         new Paragraph({
           heading: level,
+          keepNext: true,
           alignment: b.level === 1 ? AlignmentType.CENTER : AlignmentType.LEFT,
           spacing: { before: 240, after: 120 },
           children: [run(b.text, { bold: true, size: [32, 28, 24][b.level - 1], font: HEI })],

@@ -29,7 +29,7 @@ p { text-indent: 2em; margin: 0.2em 0; text-align: justify; }
 section.table { margin: 0.8em 0 1.2em; }
 section.table.wide { page: wide; }
 section.table.new-page { break-before: page; }
-.table-title, .table-meta { break-after: avoid; }
+h1, h2, h3, .table-title, .table-meta { break-after: avoid; }
 .table-title { text-align: center; font-size: 15pt; font-weight: bold; margin: 0.3em 0; }
 .table-meta { display: flex; justify-content: space-between; font-size: 10.5pt; margin-bottom: 0.2em; }
 table { border-collapse: collapse; width: 100%; font-size: 10.5pt; line-height: 1.4; }
