@@ -1,5 +1,6 @@
 import { fenToWan, formatWan, sumFen, type Fen } from "../../model/amount.ts";
 import type { Expenditure } from "../../model/disclosure.ts";
+import type { SourceDocument } from "../source-document.ts";
 import type { ExtractContext, PartExtractor } from "./context.ts";
 import { readSummaryTable } from "./money-summary-table.ts";
 import { AMT, amountOf, changeEvents, firstEvent, lineAt, narrativeStream, sentenceEnd, type ChangeSubject, type Stream } from "./money-narrative.ts";
@@ -93,6 +94,70 @@ export function totalRowValues(region: TableRegion, keys: { key: string; pattern
   return { row, values: assignColumns(row, columns) };
 }
 
+/**
+ * pdftotext stacks a header cell's words over lines ("本年支出合" / "计", "项目支" / "出")
+ * and prints a row's figures on the lines around its label (合计 below, 基本/项目 above,
+ * 合计's own figure alone). Reads such a table's total row from the stacked header and the
+ * figures before the first 科目 row; taken only when its columns add up to the total.
+ */
+function readStackedTotal(doc: SourceDocument, region: TableRegion): { row: TokenRow; values: Map<string, Token> } | undefined {
+  if (doc.layout !== "columns") return undefined;
+  const first = region.rows.findIndex((r) => rowNumbers(r).some((t) => /[.,，]/.test(t.text)));
+  if (first < 1) return undefined;
+  const header = stackedHeader(region.rows.slice(0, first));
+  const figures: Token[] = [];
+  let line = region.rows[first]!.line;
+  for (const r of region.rows.slice(first, first + 6)) {
+    const lead = r.tokens.find((t) => t.kind !== "blank");
+    // The first 科目 row (a code, or a name with figures) ends the total row.
+    if (lead?.kind === "num" && /^\d{3,7}$/.test(lead.text)) break;
+    if (lead?.kind === "text" && !/^(?:合计|总计|类款项|类|款|项)$/.test(lead.text)) break;
+    for (const t of rowNumbers(r)) {
+      const placed = t.x !== undefined ? t : placeToken(doc, t);
+      if (!placed) return undefined;
+      figures.push(placed);
+    }
+    // Figures below the 合计 label belong to the next row.
+    if (lead?.kind === "text" && /^(?:合计|总计)$/.test(lead.text)) {
+      line = r.line;
+      break;
+    }
+  }
+  if (figures.length < 2) return undefined;
+  figures.sort((a, b) => a.x! - b.x!);
+  const row: TokenRow = { line, tokens: [{ kind: "text", text: "合计", line }, ...figures] };
+  const read = totalRowValues({ ...region, rows: [...header, row] }, EXPENDITURE_COLUMNS);
+  const total = tokenAmount(read?.values.get("total"), region.unit);
+  if (!read || total === undefined) return undefined;
+  const parts = [...read.values].filter(([k]) => k !== "total" && k !== "结转下年" && !k.startsWith("ignore:"));
+  const sum = sumFen(parts.map(([, t]) => tokenAmount(t, region.unit) ?? 0n));
+  return parts.length > 0 && sum === total ? read : undefined;
+}
+
+/** Header rows with each cell's stacked fragments joined top to bottom, by horizontal overlap. */
+function stackedHeader(rows: TokenRow[]): TokenRow[] {
+  const stacks: { token: Token; row: number }[] = [];
+  rows.forEach((r, i) => {
+    for (const t of r.tokens) {
+      if (t.kind !== "text" || t.x === undefined || t.end === undefined) continue;
+      const over = stacks.find((s) => i - s.row <= 2 && s.row < i && t.x! < s.token.end! && t.end! > s.token.x!);
+      if (over) {
+        over.token = { ...over.token, text: over.token.text + t.text, x: Math.min(over.token.x!, t.x), end: Math.max(over.token.end!, t.end) };
+        over.row = i;
+      } else stacks.push({ token: { ...t }, row: i });
+    }
+  });
+  const line = rows[rows.length - 1]!.line;
+  return [{ line, tokens: stacks.map((s) => s.token).sort((a, b) => a.x! - b.x!) }];
+}
+
+/** A figure printed alone on its line has no column position: take it from the line as printed. */
+function placeToken(doc: SourceDocument, t: Token): Token | undefined {
+  const raw = doc.lines[t.line - 1]?.text ?? "";
+  const x = raw.indexOf(t.text);
+  return x < 0 ? undefined : { ...t, x, end: x + t.text.length };
+}
+
 interface TableExpenditure {
   total?: Found;
   basic?: Found;
@@ -109,7 +174,8 @@ function found(token: Token | undefined, region: TableRegion): Found | undefined
 export function readExpenditureTable(ctx: ExtractContext): TableExpenditure | undefined {
   for (const region of findTableRegions(ctx.doc, EXPENDITURE_TABLE_TITLE)) {
     if (NOT_DEPARTMENT_TABLE.test(region.title)) continue;
-    const read = totalRowValues(region, EXPENDITURE_COLUMNS);
+    let read = totalRowValues(region, EXPENDITURE_COLUMNS);
+    if (!read?.values.has("total") || !read.values.has("project")) read = readStackedTotal(ctx.doc, region) ?? read;
     if (!read) continue;
     const out: TableExpenditure = { others: [] };
     const total = found(read.values.get("total"), region);
