@@ -1,0 +1,284 @@
+/**
+ * “三公”经费 tables that print one column per amount: 合计 | 因公出国（境）费 |
+ * 公务用车购置及运行费 (小计 | 购置费 | 运行费) | 公务接待费, with the years in
+ * rows (上年 / 本年 / 增减额, as our own renderer and many jurisdictions print
+ * it) or side by side as column groups under year headings (2020年 | 2021年 |
+ * 增减变化情况).
+ *
+ * PDF text ("columns" layout) places header labels by their x position: a
+ * label's leaves are the labels printed under it. Word and spreadsheet text
+ * ("cells", "tabs") loses the width of merged header cells, so there the
+ * leaves are found from what the labels mean: the vehicle heading is replaced
+ * by the 小计 / 购置费 / 运行费 printed under it, in order.
+ */
+import type { MoneyUnit } from "../../model/amount.ts";
+import { squash } from "../source-document.ts";
+import { cellAmount, type GridCell, type GridRow } from "./procurement-grid.ts";
+import { canHaveChildren, groupMode, keyOf, rowMode, type Role } from "./three-public-labels.ts";
+import type { Key, Mode } from "./three-public-narrative.ts";
+import type { TableResult } from "./three-public-table.ts";
+
+const CAPTION = /单位[:：]|部门(?:名称)?[:：]|单位名称[:：]|编制/;
+
+/** True when the rows before the first figures name 出国 and 接待 in separate cells: the items are columns. */
+export function itemsAsColumns(rows: GridRow[], unit: MoneyUnit, positioned: boolean): boolean {
+  const first = firstDataRow(rows, unit, positioned);
+  // A header is a few rows of short labels; paragraphs before a later table are not one.
+  if (first < 1 || first > 20 || rows.slice(0, first).some((r) => r.cells.some((c) => squash(c.text).length > 40))) return false;
+  const head = header(rows.slice(0, first), positioned);
+  const roles = new Set((positioned ? stackLabels(head) : head).map((c) => keyOf(c.text)));
+  return roles.has("overseas") && roles.has("reception");
+}
+
+export function readColumnsTable(rows: GridRow[], unit: MoneyUnit, year: number | undefined, positioned: boolean): TableResult | undefined {
+  const first = firstDataRow(rows, unit, positioned);
+  if (first < 1) return undefined;
+  const head = header(rows.slice(0, first), positioned);
+  // A 预算数 / 决算数 pair per item is a 决算 comparison table, not one row of amounts.
+  if (head.some((c) => /决算数/.test(c.text)) && head.some((c) => /预算数/.test(c.text))) return undefined;
+  const groups = groupHeadings(head, year);
+  const labels = head.filter((c) => !groups.includes(c));
+  const leaves = positioned ? positionedLeaves(labels) : indexedLeaves(labels);
+  if (leaves.length === 0) return undefined;
+  const dataRows = rows.slice(first).filter((r) => splitWords(r.cells, positioned).some((c) => isAmount(c, unit, positioned)));
+  const out: TableResult = { values: new Map() };
+  const put = (mode: Mode, role: Key | "other", cells: GridCell[]) => {
+    const id = `${mode}:${role}`;
+    if (role === "other" || cells.length === 0 || out.values.has(id)) return;
+    const fen = cells.reduce((s, c) => s + cellAmount(c.text, unit)!, 0n);
+    out.values.set(id, { fen, line: cells[0]!.line, raw: cells.map((c) => squash(c.text)).join("+") });
+  };
+
+  if (groups.length >= 2) {
+    // Years side by side: one row (the 合计 row, else the first) holds every figure.
+    const row = dataRows.find((r) => /^(合计|总计)/.test(rowLabel(r))) ?? dataRows[0];
+    if (!row) return undefined;
+    const byGroup = groupLeaves(leaves, groups, positioned);
+    const figs = positioned ? figures(row, unit) : undefined;
+    // Every group repeats one header: when the figures divide evenly, the best-read group's roles serve for all.
+    const k = figs && figs.length % groups.length === 0 ? figs.length / groups.length : 0;
+    const template = k ? byGroup.map((g) => roles(g)).find((r) => r.length === k && r.includes("overseas")) : undefined;
+    const aligned = template ? undefined : figs ? assign(figs, leaves) : byIndex(row, leaves, unit);
+    let start = 0;
+    for (const [gi, g] of groups.entries()) {
+      const mode = groupMode(g.text, year);
+      const own = byGroup[gi]!;
+      if (mode && template) for (const [i, role] of template.entries()) put(mode, role, [figs![gi * k + i]!]);
+      else if (mode && aligned) for (const [i, role] of roles(own).entries()) put(mode, role, aligned[start + i] ?? []);
+      start += own.length;
+    }
+    return out.values.size ? out : undefined;
+  }
+
+  const roleOf = roles(leaves);
+  // A header printed once per year or per unit (several 出国 columns) is not one row of amounts.
+  if (roleOf.filter((r) => r === "overseas").length > 1 || roleOf.filter((r) => r === "reception").length > 1) return undefined;
+  const years = dataRows.slice(0, 4).flatMap((r) => [...rowLabel(r).matchAll(/(\d{4})年/g)].map((m) => Number(m[1])));
+  const current = year ?? (years.length ? Math.max(...years) : undefined);
+  for (const [n, r] of dataRows.slice(0, 4).entries()) {
+    const mode = rowMode(rowLabel(r), current) ?? (n === 0 ? "current" : undefined);
+    if (!mode) continue;
+    const assigned = positioned ? assign(figures(r, unit), leaves) : byIndex(r, leaves, unit);
+    if (!assigned) continue;
+    for (const [i, group] of assigned.entries()) put(mode, roleOf[i]!, group);
+  }
+  return out.values.size ? out : undefined;
+}
+
+function isAmount(c: GridCell, unit: MoneyUnit, positioned: boolean): boolean {
+  return cellAmount(c.text, unit) !== undefined && (!positioned || /\./.test(c.text));
+}
+
+function firstDataRow(rows: GridRow[], unit: MoneyUnit, positioned: boolean): number {
+  return rows.findIndex((r) => splitWords(r.cells, positioned).some((c) => isAmount(c, unit, positioned)));
+}
+
+function header(rows: GridRow[], positioned: boolean): GridCell[] {
+  // Word cells keep their own line; a header label's line is its row's, so that a row's labels stay together.
+  return rows.flatMap((r) => splitWords(r.cells, positioned).map((c) => ({ ...c, line: r.line }))).filter((c) => c.text && !CAPTION.test(c.text));
+}
+
+/** Year / change headings printed side by side on one line, left to right. */
+function groupHeadings(head: GridCell[], year: number | undefined): GridCell[] {
+  const byLine = new Map<number, GridCell[]>();
+  for (const c of head) {
+    if (keyOf(c.text) !== undefined || groupMode(c.text, year) === undefined && !/^\d{4}年/.test(c.text)) continue;
+    const list = byLine.get(c.line) ?? [];
+    list.push(c);
+    byLine.set(c.line, list);
+  }
+  for (const list of byLine.values()) if (list.length >= 2) return list.sort((a, b) => a.x - b.x);
+  return [];
+}
+
+/** Leaves of each group: by the nearest heading (PDF), or in equal runs (Word, spreadsheets). */
+function groupLeaves(leaves: GridCell[], groups: GridCell[], positioned: boolean): GridCell[][] {
+  const out: GridCell[][] = groups.map(() => []);
+  if (!positioned) {
+    const k = Math.floor(leaves.length / groups.length);
+    for (const [i, l] of leaves.entries()) out[Math.min(groups.length - 1, Math.floor(i / Math.max(1, k)))]!.push(l);
+    return out;
+  }
+  const centre = (c: GridCell) => (c.x + c.end) / 2;
+  for (const l of leaves) {
+    let best = 0;
+    for (let i = 1; i < groups.length; i++) if (Math.abs(centre(groups[i]!) - centre(l)) < Math.abs(centre(groups[best]!) - centre(l))) best = i;
+    out[best]!.push(l);
+  }
+  return out;
+}
+
+/** The role of each leaf, left to right: a 小计 before 出国 is the 三公 total, after it the vehicle subtotal. */
+function roles(leaves: GridCell[]): (Key | "other")[] {
+  const out: (Key | "other")[] = [];
+  let overseasSeen = false;
+  for (const leaf of leaves) {
+    let key = keyOf(leaf.text)!;
+    if (key === "subtotal") key = overseasSeen ? "vehicle" : "total";
+    if (key === "overseas") overseasSeen = true;
+    out.push(key);
+  }
+  // With 会议费/培训费 beside them, a 合计 before the 三公 小计 is the grand total, not the 三公 total.
+  if (leaves.some((c) => /会议费|培训费/.test(c.text))) {
+    const totals = out.flatMap((r, i) => (r === "total" ? [i] : []));
+    if (totals.length > 1) out[totals[0]!] = "other";
+  }
+  return out;
+}
+
+/** PDF: keyed labels with no keyed label under them, left to right. */
+function positionedLeaves(words: GridCell[]): GridCell[] {
+  const keyed = stackLabels(words).filter((h) => keyOf(h.text) !== undefined);
+  const overlaps = (a: GridCell, b: GridCell) => a.x < b.end && b.x < a.end;
+  return keyed
+    .filter((h) => !canHaveChildren(keyOf(h.text)) || !keyed.some((o) => o.line > h.line && overlaps(o, h)))
+    .sort((a, b) => a.x - b.x);
+}
+
+/**
+ * Word / spreadsheet: the first row that names 出国 or 接待 gives the order;
+ * each vehicle heading there is replaced by the vehicle labels printed under
+ * it (up to a repeat, which starts the next group's); a 合计 merged down from
+ * a row above and left of them comes first.
+ */
+function indexedLeaves(cells: GridCell[]): GridCell[] {
+  const keyed = cells.filter((c) => keyOf(c.text) !== undefined);
+  const lines = [...new Set(keyed.map((c) => c.line))].sort((a, b) => a - b);
+  const rowOf = (line: number) => keyed.filter((c) => c.line === line).sort((a, b) => a.x - b.x);
+  const main = lines.find((l) => rowOf(l).some((c) => keyOf(c.text) === "overseas" || keyOf(c.text) === "reception"));
+  if (main === undefined) return [];
+  const mainRow = rowOf(main);
+  const out: GridCell[] = [];
+  for (const l of lines) if (l < main) for (const c of rowOf(l)) if (/^(合计|总计)$/.test(c.text) && c.x < mainRow[0]!.x) out.push(c);
+  const children = lines.filter((l) => l > main).flatMap((l) => rowOf(l).filter((c) => /^(subtotal|purchase|operation)$/.test(keyOf(c.text)!)));
+  let ci = 0;
+  for (const c of mainRow) {
+    if (keyOf(c.text) !== "vehicle" || ci >= children.length) {
+      out.push(c);
+      continue;
+    }
+    const seen = new Set<Role>();
+    while (ci < children.length && !seen.has(keyOf(children[ci]!.text)!)) {
+      seen.add(keyOf(children[ci]!.text)!);
+      out.push(children[ci++]!);
+    }
+  }
+  return out;
+}
+
+/** The words of a row that are not amounts (its 年度 or 项目 label). */
+function rowLabel(r: GridRow): string {
+  return r.cells.filter((c) => !/^[-\d,.\s]+$/.test(c.text)).map((c) => squash(c.text)).join("");
+}
+
+/** PDF: a row's figures left to right. */
+function figures(r: GridRow, unit: MoneyUnit): GridCell[] {
+  return splitWords(r.cells, true).filter((c) => isAmount(c, unit, true)).sort((a, b) => a.x - b.x);
+}
+
+/**
+ * Word / spreadsheet: leaf k is column start + k, where start is the first
+ * leaf's column; a row with more cells than that (a label cell merged over two
+ * columns in the header) is aligned from its right end instead.
+ */
+function byIndex(r: GridRow, leaves: GridCell[], unit: MoneyUnit): GridCell[][] | undefined {
+  const m = leaves.length;
+  const cells = r.cells;
+  let start = leaves[0]!.x;
+  if (cells.length > start + m && cells.slice(start + m).some((c) => squash(c.text))) start = cells.length - m;
+  if (start < 1) return undefined;
+  return leaves.map((_, k) => {
+    const c = cells[start + k];
+    return c && cellAmount(c.text, unit) !== undefined ? [c] : [];
+  });
+}
+
+/**
+ * PDF headers break a label over lines ("公务接" / "待费"): words stacked under
+ * a fragment that names nothing yet are joined to it.
+ */
+function stackLabels(words: GridCell[]): GridCell[] {
+  const stacks: GridCell[] = [];
+  for (const w of [...words].sort((a, b) => a.line - b.line || a.x - b.x)) {
+    const s = stacks
+      .filter((k) => k.line < w.line && k.x < w.end && w.x < k.end && keyOf(k.text) === undefined && k.text.length <= 8)
+      .sort((a, b) => b.line - a.line)[0];
+    if (s) {
+      s.text += w.text;
+      s.x = Math.min(s.x, w.x);
+      s.end = Math.max(s.end, w.end);
+      s.line = w.line;
+    } else stacks.push({ ...w });
+  }
+  return stacks;
+}
+
+/**
+ * Figures to leaf labels: k figures per label when the row has k times as many
+ * (one per fund type), else an order-keeping alignment that leaves the blank
+ * columns out with the least horizontal distance.
+ */
+function assign(cells: GridCell[], leaves: GridCell[]): GridCell[][] | undefined {
+  const n = cells.length;
+  const m = leaves.length;
+  if (n > m) {
+    if (n % m !== 0) return undefined;
+    const k = n / m;
+    return leaves.map((_, i) => cells.slice(i * k, (i + 1) * k));
+  }
+  const cost = (c: GridCell, l: GridCell) => Math.min(Math.abs((c.x + c.end) / 2 - (l.x + l.end) / 2), Math.abs(c.end - l.end));
+  const INF = Number.POSITIVE_INFINITY;
+  const dp: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(INF));
+  for (let j = 0; j <= m; j++) dp[0]![j] = 0;
+  for (let i = 1; i <= n; i++) {
+    for (let j = i; j <= m; j++) {
+      dp[i]![j] = Math.min(dp[i]![j - 1]!, dp[i - 1]![j - 1]! + cost(cells[i - 1]!, leaves[j - 1]!));
+    }
+  }
+  const out: GridCell[][] = leaves.map(() => []);
+  let i = n;
+  let j = m;
+  while (i > 0 && j > 0) {
+    if (dp[i]![j] === dp[i]![j - 1] && j > i) j--;
+    else {
+      out[j - 1]!.push(cells[i - 1]!);
+      i--;
+      j--;
+    }
+  }
+  return out;
+}
+
+/** PDF cells split at single spaces too ("合计 因公出国（境）费" printed close together); other layouts keep their cells. */
+function splitWords(cells: GridCell[], positioned: boolean): GridCell[] {
+  if (!positioned) return cells.map((c) => ({ ...c, text: squash(c.text) }));
+  const out: GridCell[] = [];
+  for (const c of cells) {
+    let x = c.x;
+    for (const part of c.text.split(/(\s+)/)) {
+      if (part.trim()) out.push({ ...c, text: squash(part), x, end: x + part.length });
+      x += part.length;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,80 @@
+/**
+ * The “三公”经费 table: found by its title, then read in whichever
+ * orientation it is printed — one item per row (项目 | 合计 | 同比 | 资金来源…)
+ * or one item per column (three-public-columns.ts).
+ */
+import { fenToWan, type Fen, type MoneyUnit } from "../../model/amount.ts";
+import { squash } from "../source-document.ts";
+import type { ExtractContext } from "./context.ts";
+import { cellAmount, gridRows, tableUnit, type GridRow } from "./procurement-grid.ts";
+import { itemsAsColumns, readColumnsTable } from "./three-public-columns.ts";
+import { keyOf } from "./three-public-labels.ts";
+
+export interface TableValue {
+  fen: Fen;
+  line: number;
+  raw: string;
+}
+
+export interface TableResult {
+  /** `${mode}:${key}` → figure. */
+  values: Map<string, TableValue>;
+  fundSources?: { label: string; amount: number }[];
+  changeRate?: { value: number; line: number; raw: string };
+}
+
+const TITLE = /三公.{0,12}(?:经费)?.{0,20}表/;
+
+export function readTable(ctx: ExtractContext): TableResult | undefined {
+  const doc = ctx.doc;
+  const positioned = doc.layout === "columns";
+  for (const l of doc.lines) {
+    if (l.text.length > 400) continue;
+    const t = squash(l.text);
+    if (t.length > 80 || !TITLE.test(t) || /(\.{4,}|…{2,}|·{4,})/.test(t) || /说明|^[一二三四五六七八九十]+、/.test(t)) continue;
+    const unit = tableUnit(doc, l.no);
+    const rows = gridRows(doc, l.no + 1, l.no + (positioned ? 45 : 90));
+    const r = itemsAsColumns(rows, unit, positioned) ? readColumnsTable(rows, unit, ctx.disclosure.year, positioned) : readRowsTable(rows, unit);
+    if (r && r.values.size > 0) return r;
+  }
+  return undefined;
+}
+
+/** Tables that list one 三公 item per row (项目 | 合计 | 同比 | 资金来源…). */
+function readRowsTable(rows: GridRow[], unit: MoneyUnit): TableResult | undefined {
+  const h = rows.findIndex((r) => r.cells.some((c) => /^(项目|名称|科目)$/.test(squash(c.text))) && r.cells.some((c) => /合计|金额|预算/.test(squash(c.text))));
+  // The header follows the title and its captions; one further down belongs to another table (the title was a TOC entry).
+  if (h < 0 || h > 8) return undefined;
+  const head = rows[h]!.cells.map((c) => squash(c.text));
+  const amountCol = head.findIndex((x, i) => i > 0 && /合计|金额|预算数/.test(x));
+  const rateCol = head.findIndex((x) => /同比|增减率|增长率|下降|增长/.test(x));
+  const fundCol = head.findIndex((x) => /资金来源/.test(x));
+  const sub = rows[h + 1]?.cells.map((c) => squash(c.text)) ?? [];
+  const fundLabels = fundCol >= 0 ? sub.map((x, i) => (i >= fundCol && x ? x : "")) : [];
+  const out: TableResult = { values: new Map() };
+  for (const r of rows.slice(h + 1)) {
+    const cells = r.cells.map((c) => squash(c.text));
+    const key = keyOf(cells[0] ?? "");
+    if (!key || key === "subtotal" || key === "other") {
+      if (out.values.size > 0 && cells.filter(Boolean).length === 1) break;
+      continue;
+    }
+    const fen = cellAmount(cells[amountCol] ?? "", unit);
+    if (fen === undefined) continue;
+    out.values.set(`current:${key}`, { fen, line: r.line, raw: `${cells[amountCol]}` });
+    if (key === "total") {
+      const rate = cells[rateCol];
+      if (rateCol >= 0 && rate && /\d/.test(rate)) {
+        const v = Number(rate.replace(/[%％]/g, ""));
+        const down = /下降|减少|降低/.test(head[rateCol]!);
+        if (Number.isFinite(v)) out.changeRate = { value: down ? -v : v, line: r.line, raw: `${head[rateCol]}${rate}` };
+      }
+      const funds = fundLabels
+        .map((label, i) => ({ label, fen: label ? cellAmount(cells[i] ?? "", unit) : undefined }))
+        .filter((f): f is { label: string; fen: Fen } => f.fen !== undefined)
+        .map((f) => ({ label: f.label, amount: fenToWan(f.fen) }));
+      if (funds.length) out.fundSources = funds;
+    }
+  }
+  return out;
+}
