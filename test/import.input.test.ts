@@ -75,3 +75,25 @@ test("a truncated document yields what is readable, never a crash", async () => 
     assert.equal(disclosure.format, "gongkai.disclosure/1");
   }
 });
+
+test("extract takes canonical JSON: valid data comes back unchanged, broken data is refused with the field named", async () => {
+  const { disclosure } = await importDisclosure(utf8);
+  const good = join(tmp, "disclosure.json");
+  writeFileSync(good, JSON.stringify(disclosure));
+  const r = spawnSync(cli, ["extract", good], { encoding: "utf8" });
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout), JSON.parse(JSON.stringify(disclosure)));
+
+  const broken = join(tmp, "broken.json");
+  writeFileSync(broken, JSON.stringify({ ...disclosure, year: "明年" }));
+  const b = spawnSync(cli, ["extract", broken], { encoding: "utf8" });
+  assert.equal(b.status, 2);
+  assert.equal(b.stdout, "");
+  assert.match(b.stderr, /year/);
+
+  const other = join(tmp, "other.json");
+  writeFileSync(other, JSON.stringify({ hello: "world" }));
+  const o = spawnSync(cli, ["extract", other], { encoding: "utf8" });
+  assert.notEqual(o.status, 0);
+  assert.match(o.stderr, /不是 gongkai 公开数据 JSON/);
+});

@@ -1,6 +1,8 @@
 import { readFile, stat } from "node:fs/promises";
 import { UserError } from "./user-error.ts";
 import { ImportError } from "../import/errors.ts";
+import { FORMAT_ID, validateDisclosure, type Disclosure } from "../model/disclosure.ts";
+import { looksLikeJson } from "../check/input.ts";
 
 /** Largest input accepted from the command line (bytes): larger files are refused, not read. */
 export const MAX_INPUT_BYTES = 200 * 1024 * 1024;
@@ -25,4 +27,28 @@ export async function readInputFile(path: string): Promise<Uint8Array> {
 export function importFailure(error: unknown, file: string): never {
   if (error instanceof ImportError) throw new UserError(`${file}：${error.message}`, 3);
   throw error;
+}
+
+/**
+ * A canonical JSON disclosure given where a document is expected (extract,
+ * render): validated and returned as it is. Undefined when the bytes are not
+ * JSON, so the caller imports them as a document.
+ */
+export function canonicalJson(bytes: Uint8Array, file: string): Disclosure | undefined {
+  if (!looksLikeJson(bytes)) return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder().decode(bytes).replace(/^\uFEFF/, ""));
+  } catch (e) {
+    throw new UserError(`${file}：JSON 格式错误：${(e as Error).message}（invalid JSON）`);
+  }
+  if ((json as { format?: unknown })?.format !== FORMAT_ID) {
+    throw new UserError(`${file}：不是 gongkai 公开数据 JSON（缺少 "format": "${FORMAT_ID}"）（not a canonical disclosure）`);
+  }
+  const checked = validateDisclosure(json);
+  if (!checked.ok) {
+    const list = checked.problems.slice(0, 10).map((p) => `  ${p.path}：${p.message}`).join("\n");
+    throw new UserError(`${file}：数据不符合公开数据格式（${checked.problems.length} 处）（invalid disclosure）：\n${list}`);
+  }
+  return checked.disclosure;
 }

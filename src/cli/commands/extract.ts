@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { basename } from "node:path";
 import { importDisclosure } from "../../import/index.ts";
-import { importFailure, readInputFile } from "../input.ts";
+import { canonicalJson, importFailure, readInputFile } from "../input.ts";
 
 export function registerExtract(program: Command): void {
   program
@@ -12,6 +12,12 @@ export function registerExtract(program: Command): void {
     .option("--text", "输出读取器得到的文本与表格结构，而非 JSON（print the intermediate document）")
     .action(async (file: string, options: { compact?: boolean; text?: boolean }) => {
       const bytes = await readInputFile(file);
+      // Canonical JSON is validated and printed as it is (a round trip, or a check of hand-edited data).
+      const json = options.text ? undefined : canonicalJson(bytes, file);
+      if (json) {
+        process.stdout.write(JSON.stringify(json, null, options.compact ? 0 : 2) + "\n");
+        return;
+      }
       const { disclosure, document } = await importDisclosure(bytes, { fileName: basename(file) }).catch((e: unknown) =>
         importFailure(e, file),
       );

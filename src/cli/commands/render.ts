@@ -1,35 +1,19 @@
 import type { Command } from "commander";
 import { mkdir, writeFile } from "node:fs/promises";
 import { basename, join } from "node:path";
-import { FORMAT_ID, validateDisclosure, type Disclosure } from "../../model/disclosure.ts";
+import type { Disclosure } from "../../model/disclosure.ts";
 import { importDisclosure } from "../../import/index.ts";
 import { DEFAULT_EXTENSION, RENDER_FORMATS, renderDisclosure, type RenderFormat } from "../../render/index.ts";
 import { dataPackage } from "../../render/fdp.ts";
 import { RenderError } from "../../render/pdf.ts";
-import { importFailure, readInputFile } from "../input.ts";
+import { canonicalJson, importFailure, readInputFile } from "../input.ts";
 import { UserError } from "../user-error.ts";
 
 /** A canonical JSON disclosure is used as it is; anything else goes through the importer. */
 async function loadDisclosure(file: string): Promise<Disclosure> {
   const bytes = await readInputFile(file);
-  const head = new TextDecoder().decode(bytes.subarray(0, 4096)).replace(/^\uFEFF/, "").trimStart();
-  if (head.startsWith("{")) {
-    let json: unknown;
-    try {
-      json = JSON.parse(new TextDecoder().decode(bytes).replace(/^\uFEFF/, ""));
-    } catch (e) {
-      throw new UserError(`${file}：JSON 格式错误：${(e as Error).message}（invalid JSON）`);
-    }
-    if ((json as { format?: unknown })?.format !== FORMAT_ID) {
-      throw new UserError(`${file}：不是 gongkai 公开数据 JSON（缺少 "format": "${FORMAT_ID}"）（not a canonical disclosure）`);
-    }
-    const checked = validateDisclosure(json);
-    if (!checked.ok) {
-      const list = checked.problems.slice(0, 10).map((p) => `  ${p.path}：${p.message}`).join("\n");
-      throw new UserError(`${file}：数据不符合公开数据格式（${checked.problems.length} 处）（invalid disclosure）：\n${list}`);
-    }
-    return checked.disclosure;
-  }
+  const json = canonicalJson(bytes, file);
+  if (json) return json;
   const { disclosure } = await importDisclosure(bytes, { fileName: basename(file) }).catch((e: unknown) => importFailure(e, file));
   return disclosure;
 }
