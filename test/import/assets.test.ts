@@ -71,6 +71,32 @@ test("numbered categories, 其中 and the unnumbered rows after it as children; 
   });
 });
 
+test("PDF text: blank value cells and categories with no figures at all", () => {
+  const text = [
+    "                   国有资产占用情况表",
+    "                                                     单位：万元",
+    "         资产类别             数量          原值        累计折旧  净值",
+    "          合计                         52.606911",
+    "土地房屋及构筑物",
+    "其中：房屋",
+    "通用设备                        314      35.667106",
+    "其中：汽车                         1        7.021627",
+    "",
+    "六、其他需要说明的事项",
+  ].join("\n");
+  const { disclosure, diagnostics } = assets(text, "columns");
+  assert.deepEqual(diagnostics, []);
+  assert.deepEqual(disclosure.assets, {
+    total: { originalValue: 52.606911 },
+    items: [
+      { category: "土地房屋及构筑物" },
+      { category: "房屋", parent: "土地房屋及构筑物" },
+      { category: "通用设备", quantity: 314, originalValue: 35.667106 },
+      { category: "汽车", parent: "通用设备", quantity: 1, originalValue: 7.021627 },
+    ],
+  });
+});
+
 test("a Word table longer than the first window is read to its last row", () => {
   const rows = [["资产类别", "数量", "原值", "累计折旧", "净值"], ...Array.from({ length: 20 }, (_, i) => [`类别${i + 1}`, `${i + 1}`, `${i + 1}.00`, "", ""])];
   const text = ["国有资产占用情况表", "单位：万元", ...layOut(rows, "cells"), "六、其他需要说明的事项"].join("\n");

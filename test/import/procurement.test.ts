@@ -104,6 +104,42 @@ test("PDF text with blank cells: each cell is read under the header column above
   );
 });
 
+test("PDF text: a header wrapped over three lines, names wrapped above and below their row", () => {
+  // As the PDF reader prints the rendered 政府采购预算表 of seed 001 (pdf.js text, columns by character).
+  const text = [
+    "                                  政府采购预算表",
+    "                                                                                              单位：万元",
+    "                              政府采购目录                                             一般公共预算",
+    "     项目名称          采购物品名称              计量单位       数量           单价       金额                  基金预算拨款",
+    "                                 序号                                                拨款",
+    "      合计                                                                  980.00      780.00     200.00",
+    "蓝天小学           货物                 A       套             1        580.00   580.00     580.00",
+    "实验小学新建体育教学活动中心",
+    "               货物                 A       套             1        200.00   200.00     200.00",
+    "工程",
+    "城市节点设计（京秦高速燕顺路",
+    "节点和迎宾路节点、对接徐尹路  货物                A       次             1        200.00   200.00                200.00",
+    "潮白河大桥节点）",
+    "",
+    "五、国有资产信息",
+  ].join("\n");
+  const { disclosure, diagnostics } = procurement(text, "columns");
+  assert.deepEqual(diagnostics, []);
+  const p = disclosure.procurement!;
+  assert.deepEqual(p.fundSources, [
+    { label: "一般公共预算拨款", amount: 780 },
+    { label: "基金预算拨款", amount: 200 },
+  ]);
+  assert.deepEqual(
+    p.items?.map((i) => [i.project, i.item, i.catalogCode, i.measure, i.amount, i.fundSources?.map((f) => f.label)]),
+    [
+      ["蓝天小学", "货物", "A", "套", 580, ["一般公共预算拨款"]],
+      ["实验小学新建体育教学活动中心工程", "货物", "A", "套", 200, ["一般公共预算拨款"]],
+      ["城市节点设计（京秦高速燕顺路节点和迎宾路节点、对接徐尹路潮白河大桥节点）", "货物", "A", "次", 200, ["基金预算拨款"]],
+    ],
+  );
+});
+
 test("broken input: an item row without an amount, a header without an amount column", () => {
   const rows = [GRID[0]!, GRID[1]!, ["日常公用经费", "桌", "A060206", "张", "2", "1,100.00", "见附件", "", ""]];
   const bad = procurement(["部门政府采购预算表", "单位：元", ...layOut(rows, "cells")].join("\n"), "cells");

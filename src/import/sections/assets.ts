@@ -3,7 +3,7 @@ import type { Assets } from "../../model/disclosure.ts";
 import { squash, type SourceDocument } from "../source-document.ts";
 import type { ExtractContext, PartExtractor } from "./context.ts";
 import { stripNumbering } from "./find.ts";
-import { cellAmount, gridRows, type GridRow } from "./procurement-grid.ts";
+import { cellAmount, columnUnder, gridRows, underHeader, type GridRow } from "./procurement-grid.ts";
 import { sectionText } from "./three-public-text.ts";
 
 type Item = NonNullable<Assets["items"]>[number];
@@ -77,6 +77,7 @@ function findDate(ctx: ExtractContext, near: number): string | undefined {
 }
 
 function readTable(ctx: ExtractContext, rows: GridRow[], h: number, unit: MoneyUnit, out: Assets): void {
+  const layout = ctx.doc.layout;
   const head = rows[h]!.cells.map((c) => squash(c.text));
   const nameCol = head.findIndex((c) => HEADER_NAME.test(c));
   const col = {
@@ -91,7 +92,15 @@ function readTable(ctx: ExtractContext, rows: GridRow[], h: number, unit: MoneyU
   let parent: string | undefined;
   let inChildren = false;
   let numbered = false;
-  for (const r of rows.slice(h + 1)) {
+  let previousLine = rows[h]!.line;
+  for (const printed of rows.slice(h + 1)) {
+    // PDF text drops blank cells: read each value under the header column it sits beneath.
+    let r = layout === "columns" ? underHeader(printed, rows[h]!) : printed;
+    // PDF text: a category with no figures is a lone name on the very next line, under the name column.
+    const bareCategory =
+      layout === "columns" && r.cells.length === 1 && r.line === previousLine + 1 && columnUnder(r.cells[0]!, rows[h]!) === nameCol;
+    if (bareCategory) r = { line: r.line, cells: rows[h]!.cells.map((c, i) => (i === nameCol ? r.cells[0]! : { ...c, text: "" })) };
+    previousLine = r.line;
     const cells = r.cells.map((c) => squash(c.text));
     const raw = (cells[nameCol] ?? "").trim();
     // The table ends at the next paragraph or heading: a row of one cell.

@@ -161,3 +161,35 @@ export function columnOf(cols: Column[], cell: GridCell, byIndex: boolean): Colu
   if (byIndex) return cols.find((k) => k.x === cell.x);
   return cols.find((k) => Math.abs(k.end - cell.end) <= 2) ?? cols.find((k) => cell.x < k.end && cell.end > k.x);
 }
+
+/** The header column a cell sits under: the one it overlaps most, else the nearest by centre. */
+export function columnUnder(cell: GridCell, header: GridRow): number {
+  let best = -1;
+  let bestScore = -Infinity;
+  for (const [j, c] of header.cells.entries()) {
+    const overlap = Math.min(cell.end, c.end) - Math.max(cell.x, c.x);
+    const score = overlap > 0 ? overlap : -Math.abs((cell.x + cell.end) / 2 - (c.x + c.end) / 2);
+    if (score > bestScore) {
+      bestScore = score;
+      best = j;
+    }
+  }
+  return best;
+}
+
+/**
+ * A "columns" row laid out on the header's columns: each cell goes to the
+ * header cell it overlaps most (else the nearest by centre), blanks stay "".
+ * A row whose cells would collide (a different table) is kept as printed.
+ */
+export function underHeader(row: GridRow, header: GridRow): GridRow {
+  // One cell is a paragraph or a title after the table: it ends the table as printed.
+  if (row.cells.length < 2) return row;
+  const out: GridRow["cells"] = header.cells.map((c) => ({ text: "", line: row.line, x: c.x, end: c.end }));
+  for (const cell of row.cells) {
+    const best = columnUnder(cell, header);
+    if (best < 0 || out[best]!.text) return row;
+    out[best] = { ...cell };
+  }
+  return { cells: out, line: row.line };
+}
