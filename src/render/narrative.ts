@@ -113,7 +113,10 @@ export function threePublicText(d: Disclosure): string[] {
   const p = t.previous;
   const out: string[] = [];
   if (t.total !== undefined) {
-    out.push(`${w.year}财政拨款“三公”经费${w.kind}${printWan(t.total)}万元${versusPrevious(w, t.total, p?.total, change?.total, t.changeRate)}。`);
+    const versus = versusPrevious(w, t.total, p?.total, change?.total, t.changeRate);
+    // A rate stated without the amounts it came from is still printed, so that it is not lost.
+    const rateOnly = !versus && t.changeRate !== undefined ? `，比${w.previous}${t.changeRate < 0 ? "下降" : "增长"}${printPercent(Math.abs(t.changeRate))}` : "";
+    out.push(`${w.year}财政拨款“三公”经费${w.kind}${printWan(t.total)}万元${versus}${rateOnly}。`);
   }
   const parts: string[] = [];
   if (t.overseas !== undefined) parts.push(`因公出国（境）费${printWan(t.overseas)}万元${versusPrevious(w, t.overseas, p?.overseas, change?.overseas)}`);

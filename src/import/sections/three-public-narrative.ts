@@ -22,7 +22,11 @@ export interface NarrativeResult {
   values: NarrativeValue[];
   changeRate?: { value: number; index: number; raw: string };
   explanation?: { text: string; index: number };
+  /** "资金来源：一般公共预算拨款240万元": where the money comes from, in the order stated. */
+  fundSources?: { label: string; fen: Fen; index: number; raw: string }[];
 }
+
+const FUND = /([^，,；;：:、。\d]{2,20}?)([-−]?\d[\d,，]*(?:\.\d+)?)(万元|元)/g;
 
 // Alternatives in priority order: the longer names first.
 const KEYWORDS = new RegExp(
@@ -68,6 +72,15 @@ export function readNarrative(text: string, year: number | undefined): Narrative
   let ki = 0;
   for (const s of sentences) {
     const body = text.slice(s.start, s.end);
+    // A 资金来源 sentence lists sources, not the five amounts.
+    const fund = /^资金来源[:：]/.exec(body);
+    if (fund) {
+      for (const f of body.slice(fund[0].length).matchAll(FUND)) {
+        const fen = parseAmount(f[2]!, f[3] as "元" | "万元");
+        if (fen !== undefined) (result.fundSources ??= []).push({ label: f[1]!, fen, index: s.start + fund[0].length + f.index!, raw: f[0] });
+      }
+      continue;
+    }
     const firstAmount = AMOUNT.exec(body);
     AMOUNT.lastIndex = 0;
     const lead = firstAmount ? body.slice(0, firstAmount.index) : body;

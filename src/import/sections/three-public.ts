@@ -35,6 +35,12 @@ export const extractThreePublic: PartExtractor = {
         out.changeRate = n.changeRate.value;
         ctx.cite("/threePublic/changeRate", sec.lineAt(n.changeRate.index), n.changeRate.raw);
       }
+      if (n.fundSources && !out.fundSources) {
+        out.fundSources = n.fundSources.map((f, i) => {
+          ctx.cite(`/threePublic/fundSources/${i}/amount`, sec.lineAt(f.index), f.raw);
+          return { label: f.label, amount: fenToWan(f.fen) };
+        });
+      }
       if (n.explanation) {
         out.explanation = n.explanation.text;
         ctx.cite("/threePublic/explanation", sec.lineAt(n.explanation.index), n.explanation.text);
