@@ -104,7 +104,7 @@ function readStackedTotal(doc: SourceDocument, region: TableRegion): { row: Toke
   if (doc.layout !== "columns") return undefined;
   const first = region.rows.findIndex((r) => rowNumbers(r).some((t) => /[.,，]/.test(t.text)));
   if (first < 1) return undefined;
-  const header = stackedHeader(region.rows.slice(0, first));
+  const header = stackedHeader(doc, region.rows.slice(0, first));
   const figures: Token[] = [];
   let line = region.rows[first]!.line;
   for (const r of region.rows.slice(first, first + 6)) {
@@ -135,20 +135,39 @@ function readStackedTotal(doc: SourceDocument, region: TableRegion): { row: Toke
 }
 
 /** Header rows with each cell's stacked fragments joined top to bottom, by horizontal overlap. */
-function stackedHeader(rows: TokenRow[]): TokenRow[] {
-  const stacks: { token: Token; row: number }[] = [];
+function stackedHeader(doc: SourceDocument, rows: TokenRow[]): TokenRow[] {
+  interface Stack {
+    text: string;
+    x: number;
+    end: number;
+    row: number;
+    line: number;
+  }
+  const stacks: Stack[] = [];
+  // A fragment continues the cell above it when they overlap and at most one line lies between.
+  const above = (x: number, end: number, i: number) => (s: Stack) => s.row < i && i - s.row <= 2 && x < s.end && end > s.x;
   rows.forEach((r, i) => {
-    for (const t of r.tokens) {
-      if (t.kind !== "text" || t.x === undefined || t.end === undefined) continue;
-      const over = stacks.find((s) => i - s.row <= 2 && s.row < i && t.x! < s.token.end! && t.end! > s.token.x!);
-      if (over) {
-        over.token = { ...over.token, text: over.token.text + t.text, x: Math.min(over.token.x!, t.x), end: Math.max(over.token.end!, t.end) };
-        over.row = i;
-      } else stacks.push({ token: { ...t }, row: i });
+    for (const whole of r.tokens) {
+      if (whole.kind !== "text" || whole.x === undefined || whole.end === undefined) continue;
+      // Tails of neighbouring cells run together ("出 出 出" under three columns): split them again.
+      const parts = stacks.filter(above(whole.x, whole.end, i)).length > 1 ? printedParts(doc, whole.line, whole.x, whole.end, whole.text) : [{ text: whole.text, x: whole.x, end: whole.end }];
+      for (const p of parts) {
+        const over = stacks.find(above(p.x, p.end, i));
+        if (over) Object.assign(over, { text: over.text + p.text, x: Math.min(over.x, p.x), end: Math.max(over.end, p.end), row: i });
+        else stacks.push({ ...p, row: i, line: whole.line });
+      }
     }
   });
   const line = rows[rows.length - 1]!.line;
-  return [{ line, tokens: stacks.map((s) => s.token).sort((a, b) => a.x! - b.x!) }];
+  const tokens: Token[] = stacks.map((s) => ({ kind: "text", text: s.text, line: s.line, x: s.x, end: s.end }));
+  return [{ line, tokens: tokens.sort((a, b) => a.x! - b.x!) }];
+}
+
+/** A text token's space-separated pieces as printed on its line, with their columns. */
+function printedParts(doc: SourceDocument, line: number, x: number, end: number, text: string): { text: string; x: number; end: number }[] {
+  const raw = doc.lines[line - 1]?.text.slice(x, end) ?? "";
+  const parts = [...raw.matchAll(/\S+/g)].map((m) => ({ text: m[0], x: x + m.index, end: x + m.index + m[0].length }));
+  return parts.length > 0 ? parts : [{ text, x, end }];
 }
 
 /** A figure printed alone on its line has no column position: take it from the line as printed. */

@@ -50,9 +50,9 @@ interface Pending {
 
 const CODE_TOKEN = /^\d{2,7}$/;
 /** Rows that only a page break repeats inside a table: the caption, the unit, the column header. */
-const REPEATED_CAPTION = /单位[:：]|科目|名称|续表|^表\d+$/;
+const REPEATED_CAPTION = /单位[:：]|科目|名称|续表|^表(?:\d+|[一二三四五六七八九十]+)$/;
 /** A table's printed number on a line of its own, "表5". */
-const TABLE_NUMBER = /^表\d+$/;
+const TABLE_NUMBER = /^表(?:\d+|[一二三四五六七八九十]+)$/;
 /** A caption: ends in 表, or 表 opens a parenthesis that may wrap onto the next line. */
 const CAPTION = /表(?:[（(].*)?$/;
 const AMOUNT_TEXT = /^[-−(（]?[\d,，]+(?:\.\d+)?[)）]?$/;
@@ -76,8 +76,10 @@ function readTable(ctx: ExtractContext, titleLine: number): FunctionLine[] {
   const ownNumber = tableNumber(doc, titleLine);
   const otherCaption = (i: number) => {
     const t = rowTextOf(rows[i]!);
-    if (parsed[i]!.amounts.length > 0 || parsed[i]!.codeTokens.length > 0 || t === ownTitle || /续/.test(t)) return false;
-    if (TABLE_NUMBER.test(t)) return ownNumber !== undefined && t !== ownNumber;
+    if (parsed[i]!.amounts.length > 0 || t === ownTitle || /续/.test(t)) return false;
+    if (TABLE_NUMBER.test(t)) return t !== ownNumber;
+    // A title may start with its year ("2026 年…表"), which reads like a code.
+    if (parsed[i]!.codeTokens.length > 0 && !/^\d{4}年/.test(t)) return false;
     return t.length <= 60 && CAPTION.test(t);
   };
   for (let i = first + 1; i < rows.length; i++) {
@@ -189,7 +191,10 @@ function readTable(ctx: ExtractContext, titleLine: number): FunctionLine[] {
     // PDF text wraps a long name: its tail is on the next line, alone under the name column,
     // unless that line is the first half of a name-less amount row below it.
     const after = parsed[first + k + 2];
-    if (doc.layout === "columns" && namedInRow && k + 1 < data.length && !(after && after.amounts.length > 0 && !after.name)) fl.name += lone(parsed[first + k + 1]);
+    // A line left of the amounts: header words of the next page ("基本支出") sit over them.
+    const tail = parsed[first + k + 1];
+    const underName = tail !== undefined && tail.row.cells.length === 1 && tail.row.cells[0]!.end < p.amounts[0]!.x;
+    if (doc.layout === "columns" && namedInRow && underName && k + 1 < data.length && !(after && after.amounts.length > 0 && !after.name)) fl.name += lone(tail);
     push(fl, p.row.line, p.row.cells.map((c) => c.text).join(" "));
     pending = undefined;
   }
@@ -202,8 +207,10 @@ function readTable(ctx: ExtractContext, titleLine: number): FunctionLine[] {
   }
 }
 
-/** The "表N" printed alone just above a title, if any. */
+/** The "表N" printed alone just above a title, or at the title's start, if any. */
 function tableNumber(doc: SourceDocument, titleLine: number): string | undefined {
+  const inTitle = /^表(?:\d+|[一二三四五六七八九十]+)/.exec(squash(doc.lines[titleLine - 1]?.text ?? ""));
+  if (inTitle) return inTitle[0];
   for (let no = titleLine - 1; no >= Math.max(1, titleLine - 3); no--) {
     const t = squash(doc.lines[no - 1]?.text ?? "");
     if (TABLE_NUMBER.test(t)) return t;

@@ -70,7 +70,7 @@ function readOperatingTable(ctx: ExtractContext): { total: Found; items: { name:
 export function readStatedItems(stream: Stream, from: number): { name: string; fen: Fen; line: number; text: string }[] {
   const text = stream.text;
   // The list may follow in the next sentence ("…安排机关运行经费29.41万元。…29.41万元（其中办公费…）").
-  const m = /万元[（(]其中[：:，,]?([^）)]+)[）)]/.exec(text.slice(from, from + 400));
+  const m = /万元[（(]其中[：:，,]?([^）)]+)[）)]/.exec(text.slice(from, from + 400)) ?? listAfter(text, from);
   if (!m) return [];
   const base = from + m.index + m[0].indexOf(m[1]!);
   if (/[一二三四五六七八九十]、/.test(text.slice(from, base))) return [];
@@ -85,6 +85,23 @@ export function readStatedItems(stream: Stream, from: number): { name: string; f
     offset += clause.length + 1;
   }
   return out;
+}
+
+/**
+ * "…万元，比上年增加…。其中：办公费60.20万元、差旅费40.00万元。": a list opened by 其中 in
+ * the amount's sentence or the next one, read up to the sentence's end. Shaped like the
+ * bracketed match (whole text, then the list) so both read the same way.
+ */
+function listAfter(text: string, from: number): [string, string] & { index: number } | undefined {
+  const limit = sentenceEnd(text, sentenceEnd(text, from) + 1);
+  const window = text.slice(from, limit);
+  const at = /其中[：:，,]?/.exec(window);
+  if (!at) return undefined;
+  const list = window.slice(at.index + at[0].length);
+  // Only a list of "name amount" clauses: "其中：财政拨款…" over several sentences is not one.
+  const clauses = list.split(/[、，,；;]/);
+  if (clauses.length < 2 || !clauses.every((c) => /^[^\d]{2,20}?\d[\d,]*(?:\.\d+)?(?:万元|元)?$/.test(c))) return undefined;
+  return Object.assign([at[0] + list, list] as [string, string], { index: at.index });
 }
 
 export const extractOperatingCosts: PartExtractor = {

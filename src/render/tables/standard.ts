@@ -50,9 +50,14 @@ function isZeroOrAbsent(v: number | undefined): boolean {
   return v === undefined || v === 0;
 }
 
-/** Functional classification lines in code order, with the 类 lines (3 digits) alone when asked. */
+/**
+ * Functional classification lines in code order. A list whose codes repeat holds several
+ * units' rows one after another (a table without unit names): it keeps the printed order.
+ */
 function functionLines(d: Disclosure): FunctionLine[] {
-  return [...(d.expenditureByFunction ?? [])].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : a.code.length - b.code.length));
+  const lines = d.expenditureByFunction ?? [];
+  if (new Set(lines.map((l) => l.code)).size < lines.length) return [...lines];
+  return [...lines].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : a.code.length - b.code.length));
 }
 
 /** The 类 lines' total, exactly. */
