@@ -75,7 +75,7 @@ function toFinding(rule: Rule, draft: Draft, lines: SourceLines): Finding {
   return finding;
 }
 
-/** Source lines by JSON Pointer: the value's own citation, else its first cited descendant, else its nearest cited ancestor. */
+/** Source lines by JSON Pointer: the value's own citation, else its name's, else its first cited descendant, else its nearest cited ancestor. */
 class SourceLines {
   private keys?: string[];
   constructor(private readonly disclosure: Disclosure) {}
@@ -85,6 +85,9 @@ class SourceLines {
     if (!map) return undefined;
     const own = map[path];
     if (own) return own;
+    // An object's own label row before the shared rows it sits under (an activity's duty is cited on the duty's line).
+    const label = map[`${path}/name`] ?? map[`${path}/activity`];
+    if (label) return label;
     // Descendants share the prefix "path/": a contiguous range of the sorted keys.
     this.keys ??= Object.keys(map).sort();
     const prefix = path + "/";

@@ -144,3 +144,11 @@ test("PRF-025: a project from a table kind without a 资金用途 column is not 
   delete same.disclosure.performance!.projects![bare]!.purpose;
   assert.ok(runChecks(same).findings.some((x) => x.rule === "PRF-025" && x.path === `/performance/projects/${bare}/purpose`));
 });
+
+test("a finding on an activity points at the activity's own row, not the duty row it shares (seed 001)", async () => {
+  const input = await seed("001_");
+  const map = input.disclosure.sourceMap!;
+  const f = runChecks(input).findings.filter((x) => x.rule === "PRF-010");
+  assert.ok(f.length > 0);
+  for (const x of f) assert.equal(x.line, map[`${x.path}/activity`]!.line, x.path);
+});
