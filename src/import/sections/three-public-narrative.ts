@@ -45,6 +45,7 @@ const AMOUNT = /([-−]?\d[\d,，]*(?:\.\d+)?)(亿元|万元|元)|为(0)(?![\d.]
 const CHANGE_WORD = /(增加|减少|增长|下降|降低|上升|节约|压减|压缩)了?(?:为)?$/;
 const NEGATIVE = /减少|下降|降低|节约|压减|压缩/;
 const FLAT = /持平|无增减|无变化|没有变化|一致|相同|不变|未变/;
+const PREVIOUS_NAMED = /(?:比|较|与)(?:上年|上年度|\d{4}年度?)(?:年初)?(?:预算|决算|执行)?数?(?:为|是)?$/;
 const RATE = /(增长|下降|减少|增加|上升|降低)(?:了)?(\d+(?:\.\d+)?)[%％]/;
 
 /** Parses the squashed section text; `year` is the budget year (earlier years' sentences are 上年). */
@@ -151,7 +152,9 @@ function readSegment(seg: string, offset: number, key: Key, mode: Mode, seen: Se
     if (/^[%％]/.test(seg.slice(a.index! + a[0].length))) continue;
     const cw = CHANGE_WORD.exec(before.slice(-8));
     let m: Mode = mode;
-    if (cw) {
+    // "比2020年预算数6.45万元增加…": the figure the comparison names is last year's.
+    if (PREVIOUS_NAMED.test(before.slice(-16))) m = "previous";
+    else if (cw) {
       m = "change";
       if (NEGATIVE.test(cw[1]!) && fen > 0n) fen = -fen;
     }

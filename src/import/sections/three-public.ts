@@ -24,7 +24,8 @@ export const extractThreePublic: PartExtractor = {
         ctx.cite("/threePublic/changeRate", table.changeRate.line, table.changeRate.raw);
       }
     }
-    for (const sec of sectionText(ctx.doc, /三公/, /名词解释|^[\d一二三四五六七八九十]+[、.．]?“?三公”?经费[:：]指|：指|是指/)) {
+    const sections = sectionText(ctx.doc, /三公/, /名词解释|^[\d一二三四五六七八九十]+[、.．]?“?三公”?经费[:：]指|：指|是指/);
+    for (const sec of sections) {
       const n = readNarrative(sec.text, ctx.disclosure.year);
       if (n.values.length === 0) continue;
       for (const v of n.values) {
@@ -47,7 +48,13 @@ export const extractThreePublic: PartExtractor = {
       }
       break;
     }
-    if (found.size === 0) return;
+    if (found.size === 0) {
+      // A heading with a body but no figure in it is worth a look; no 三公 part at all is only noted.
+      const at = sections.find((sec) => sec.text.length > 40);
+      if (at) ctx.diagnose("warning", `第 ${at.heading} 行的“三公”经费部分未能读出金额（三公 section found, no amounts read）`, "threePublic", at.heading);
+      else ctx.diagnose("info", "未找到“三公”经费表或说明（no 三公 table or paragraph found）", "threePublic");
+      return;
+    }
     const build = (mode: Mode, base: string): Amounts | undefined => {
       const a: Amounts = {};
       const get = (key: Key, path: string) => {

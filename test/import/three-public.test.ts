@@ -1,0 +1,185 @@
+/**
+ * “三公”经费: the table with one item per row and with one item per column
+ * (years as rows, as our renderer prints it; years side by side as column
+ * groups) in each text layout, a table in 元, the paragraph alone, and a
+ * document with neither; then real documents and our own rendered files.
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { extractThreePublic } from "../../src/import/sections/three-public.ts";
+import { importDisclosure } from "../../src/import/index.ts";
+import { renderDisclosure } from "../../src/render/index.ts";
+import type { Layout } from "../../src/import/source-document.ts";
+import type { Disclosure } from "../../src/model/disclosure.ts";
+import { runExtractor } from "../support/run-extractor.ts";
+import { corpusDir, seedsDir } from "../support/paths.ts";
+
+const threePublic = (text: string, layout?: Layout) => runExtractor(extractThreePublic, text, layout);
+
+/** A table in one text layout ("columns": padded as pdftotext prints it, one position per character, numbers right-aligned). */
+function layOut(rows: string[][], layout: Layout): string[] {
+  if (layout === "cells") return rows.flatMap((r) => [...r.map((c) => `\t${c}`), ""]);
+  if (layout === "tabs") return rows.map((r) => r.join("\t"));
+  const cols = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length)) + 4);
+  return rows.map((r) => r.map((c, i) => (/^-?[\d.,]+$/.test(c) ? " ".repeat(cols[i]! - c.length - 2) + c + "  " : c + " ".repeat(cols[i]! - c.length))).join("").trimEnd());
+}
+
+const LAYOUTS: Layout[] = ["cells", "tabs", "columns"];
+
+test("one item per row (项目 | 合计 | 同比): amounts, the rate and the cited lines, in every layout", () => {
+  const rows = [
+    ["项目", "合计", "同比增减%"],
+    ["合计", "240.00", "-2.00"],
+    ["因公出国（境）费", "40.00", ""],
+    ["公务用车购置及运行费", "130.00", ""],
+    ["其中：公务用车购置费", "60.00", ""],
+    ["公务用车运行费", "70.00", ""],
+    ["公务接待费", "70.00", ""],
+  ];
+  for (const layout of LAYOUTS) {
+    const r = threePublic(["9．财政拨款“三公”经费支出表", "单位：万元", ...layOut(rows, layout)].join("\n"), layout);
+    assert.deepEqual(
+      r.disclosure.threePublic,
+      { total: 240, overseas: 40, vehicle: { total: 130, purchase: 60, operation: 70 }, reception: 70, changeRate: -2 },
+      layout,
+    );
+    assert.ok(r.cites.has("/threePublic/reception"), layout);
+  }
+});
+
+test("one item per column, years as rows (the layout our renderer writes): 上年, 本年 and 增减额 in every layout", () => {
+  const spreadsheet = [
+    ["项目", "合计", "因公出国（境）费", "公务用车购置及运行费", "", "", "公务接待费"],
+    ["", "", "", "小计", "公务用车购置费", "公务用车运行费", ""],
+    ["2020年预算数", "240.00", "40.00", "130.00", "60.00", "70.00", "70.00"],
+    ["2021年预算数", "235.00", "35.00", "130.00", "60.00", "70.00", "70.00"],
+    ["增减额", "-5.00", "-5.00", "0.00", "0.00", "0.00", "0.00"],
+  ];
+  // A Word export prints a merged heading once: the vehicle heading spans three cells but is one.
+  const word = [["项目", "合计", "因公出国（境）费", "公务用车购置及运行费", "公务接待费"], ...spreadsheet.slice(1)];
+  const expected = {
+    total: 235,
+    overseas: 35,
+    vehicle: { total: 130, purchase: 60, operation: 70 },
+    reception: 70,
+    previous: { total: 240, overseas: 40, vehicle: { total: 130, purchase: 60, operation: 70 }, reception: 70 },
+    change: { total: -5, overseas: -5, vehicle: { total: 0, purchase: 0, operation: 0 }, reception: 0 },
+  };
+  for (const layout of LAYOUTS) {
+    const rows = layout === "cells" ? word : spreadsheet;
+    const r = threePublic(["9．财政拨款“三公”经费支出表", "单位：万元", ...layOut(rows, layout)].join("\n"), layout);
+    assert.deepEqual(r.disclosure.threePublic, expected, layout);
+  }
+});
+
+test("a blank cell stays absent and does not shift the columns after it", () => {
+  const rows = [
+    ["项目", "合计", "因公出国（境）费", "公务用车购置及运行费", "", "", "公务接待费"],
+    ["", "", "", "小计", "公务用车购置费", "公务用车运行费", ""],
+    ["2021年预算数", "0.95", "", "", "", "", "0.95"],
+  ];
+  for (const layout of ["cells", "tabs"] as const) {
+    const r = threePublic(["“三公”经费支出预算表", ...layOut(rows, layout)].join("\n"), layout);
+    assert.deepEqual(r.disclosure.threePublic, { total: 0.95, reception: 0.95 }, layout);
+  }
+});
+
+test("a table in 元 is converted to 万元 exactly", () => {
+  const rows = [
+    ["项目", "合计", "因公出国（境）费", "公务用车购置及运行费", "", "", "公务接待费"],
+    ["", "", "", "小计", "公务用车购置费", "公务用车运行费", ""],
+    ["2021年", "1,021,097.87", "482,370.00", "510,597.23", "154,200.00", "356,397.23", "28,130.64"],
+  ];
+  for (const layout of LAYOUTS) {
+    const r = threePublic(["“三公”经费支出预算表", "单位：元", ...layOut(rows, layout)].join("\n"), layout);
+    assert.deepEqual(
+      r.disclosure.threePublic,
+      { total: 102.109787, overseas: 48.237, vehicle: { total: 51.059723, purchase: 15.42, operation: 35.639723 }, reception: 2.813064 },
+      layout,
+    );
+  }
+});
+
+test("the paragraph alone: this year, last year, the change and its reason", () => {
+  const r = threePublic(
+    [
+      "四、财政拨款“三公”经费预算情况",
+      "2021年“三公”经费预算数为8.48万元，比2020年预算数6.45万元增加2.03万元，增长31.47%。其中：因公出国（境）费0万元；",
+      "公务用车购置及运行费7.92万元，较上年增加1.9万元；公务接待费0.56万元，较上年增加0.13万元。增减变化原因：机构改革，增加2个单位。",
+      "五、政府采购情况",
+      "本部门无政府采购预算。",
+    ].join("\n"),
+  );
+  assert.deepEqual(r.disclosure.threePublic, {
+    total: 8.48,
+    overseas: 0,
+    vehicle: { total: 7.92 },
+    reception: 0.56,
+    previous: { total: 6.45 },
+    change: { total: 2.03, vehicle: { total: 1.9 }, reception: 0.13 },
+    changeRate: 31.47,
+    explanation: "机构改革，增加2个单位。",
+  });
+  assert.equal(r.cites.get("/threePublic/vehicle/total"), 3);
+});
+
+test("a 三公 heading without figures is reported; a document with no 三公 part is noted, not an error", () => {
+  const empty = threePublic(["四、财政拨款“三公”经费预算情况", "本部门“三公”经费预算情况详见附表，相关说明另行公开，此处不再重复列示。", "五、政府采购情况", "无。"].join("\n"));
+  assert.equal(empty.disclosure.threePublic, undefined);
+  assert.deepEqual(
+    empty.diagnostics.map((d) => [d.level, d.section, d.line]),
+    [["warning", "threePublic", 1]],
+  );
+  assert.match(empty.diagnostics[0]!.message, /三公.*未能读出金额/);
+  const none = threePublic(["一、部门职责", "负责全区财政工作。", "二、收支预算情况", "收入预算100万元。"].join("\n"));
+  assert.equal(none.disclosure.threePublic, undefined);
+  assert.deepEqual(none.diagnostics.map((d) => d.level), ["info"]);
+});
+
+const importFile = async (path: string) => (await importDisclosure(new Uint8Array(readFileSync(path)))).disclosure;
+
+test("corpus 036: 2020 | 2021 | 增减 side by side in 元, with 会议费/培训费 beside; the table's −9.49 wins over the text's 增加", async () => {
+  // 表13 合计 row: 2020 三公 小计 160,000.00 (接待 80,000.00, 车 80,000.00), 2021 65,100.00, 增减 −94,900.00;
+  // the paragraph says "较上年增加 9.49 万元" for what is a decrease.
+  const d = await importFile(join(corpusDir, "036.txt"));
+  assert.deepEqual(d.threePublic, {
+    total: 6.51,
+    overseas: 0,
+    vehicle: { total: 0, purchase: 0, operation: 0 },
+    reception: 6.51,
+    previous: { total: 16, overseas: 0, vehicle: { total: 8, purchase: 0, operation: 8 }, reception: 8 },
+    change: { total: -9.49, overseas: 0, vehicle: { total: -8, purchase: 0, operation: -8 }, reception: -1.49 },
+  });
+});
+
+test("corpus 017: a 合计 that adds 会议费 and 培训费 is not the 三公 total; the PDF reads the same", async () => {
+  // 公开09表: 合计 2542.60 | 小计 833.60 | 出国 222.50 | 车 183.60 | (购置 blank) | 运行 183.60 | 接待 427.50 | 会议费 1305.25 | 培训费 403.75
+  for (const ext of ["txt", "pdf"]) {
+    const d = await importFile(join(corpusDir, `017.${ext}`));
+    assert.equal(d.threePublic?.total, 833.6, ext);
+    assert.deepEqual(d.threePublic?.vehicle, { total: 183.6, purchase: 0, operation: 183.6 }, ext);
+    assert.equal(d.threePublic?.reception, 427.5, ext);
+  }
+});
+
+test("seed 003 (tab-separated, paragraph only): last year's figures and the change from the text", async () => {
+  const d = await importFile(join(seedsDir, "003_728ba56877c78465.txt"));
+  assert.equal(d.threePublic?.total, 8.48);
+  assert.deepEqual(d.threePublic?.previous, { total: 6.45, overseas: 0, vehicle: { total: 6.02, purchase: 0, operation: 6.02 }, reception: 0.43 });
+  assert.equal(d.threePublic?.change?.total, 2.03);
+});
+
+test("our own .xlsx and .docx (items as columns, years as rows) read back what was rendered", async () => {
+  const d = await importFile(join(corpusDir, "026.txt"));
+  const t = d.threePublic!;
+  assert.ok(t.previous?.total !== undefined && t.change?.total !== undefined, "026 states last year and the change");
+  for (const format of ["xlsx", "docx"] as const) {
+    const back = (await importDisclosure(await renderDisclosure(d as Disclosure, format))).disclosure.threePublic;
+    assert.equal(back?.total, t.total, format);
+    assert.deepEqual(back?.previous, t.previous, format);
+    assert.deepEqual(back?.vehicle, t.vehicle, format);
+    assert.equal(back?.change?.total, t.change?.total, format);
+  }
+});
