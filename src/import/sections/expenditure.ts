@@ -427,6 +427,10 @@ export const extractExpenditure: PartExtractor = {
       if (!ev || ev.amount === undefined) continue;
       (e.change ??= {})[part] = fenToWan(ev.amount);
       ctx.cite(`/expenditure/change/${part}`, lineAt(stream, ev.index), ev.raw);
+      if (ev.previous !== undefined) {
+        (e.previous ??= {})[part] = fenToWan(ev.previous);
+        ctx.cite(`/expenditure/previous/${part}`, lineAt(stream, ev.index));
+      }
     }
 
     if (!Object.keys(e).length) {
