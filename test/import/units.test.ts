@@ -44,6 +44,26 @@ for (const layout of ["cells", "tabs", "columns"] as const) {
   });
 }
 
+test("PDF text: header cells wrapped over three lines, a cell wrapped above and below its row", () => {
+  // As the PDF reader prints rendered 机构设置 tables (pdf.js text, columns by character).
+  const text = [
+    "                             机构设置",
+    "      单位编                              单位性",
+    " 序号                  单位名称                          单位规格    经费保障形式",
+    "        码                                 质",
+    "  1   303001  示范市高新区发展和改革局（本级）           行政         正处级     财政拨款",
+    "                                                                  财政性资金定额或定项",
+    "  2   303002  示范市高新区节能监察中心               事业         正科级",
+    "                                                                      补助",
+    "",
+    "                     第二部分 部门预算情况说明",
+  ].join("\n");
+  assert.deepEqual(runExtractor(extractUnits, text, "columns").disclosure.units, [
+    { name: "示范市高新区发展和改革局（本级）", code: "303001", nature: "行政", level: "正处级", funding: "财政拨款" },
+    { name: "示范市高新区节能监察中心", code: "303002", nature: "事业", level: "正科级", funding: "财政性资金定额或定项补助" },
+  ]);
+});
+
 test("the sentence form of a single unit", () => {
   assert.deepEqual(unitFromSentence("高新区发改局为副县级单位，单位性质是“行政”，经费形式是“财政拨款”，根据工作需要，下设综合处。"), {
     name: "高新区发改局",

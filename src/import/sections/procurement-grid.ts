@@ -193,3 +193,82 @@ export function underHeader(row: GridRow, header: GridRow): GridRow {
   }
   return { cells: out, line: row.line };
 }
+
+/**
+ * PDF text wraps a long name ("实验小学新建体育教学活动中心 / 货物 … 200.00 /
+ * 工程") above and below its row's line. With the rows already laid out on
+ * the header's columns, lines right next to them holding no amount and only
+ * a name or two are joined into the cell they sit under, of the nearer row
+ * (the wrapped cell is centred on its row; at equal distance, the row whose
+ * cell is blank); lines after the last row go to it. Returns the index just
+ * past the table's rows.
+ */
+export function joinWrappedCells(rows: GridRow[], first: number, header: GridRow, isRow: (r: GridRow) => boolean): number {
+  const isWrap = (r: GridRow) => r.cells.length <= 2 && r.cells.every((c) => parseAmount(squash(c.text)) === undefined && !/^(?:合计|总计|小计)$/.test(squash(c.text)));
+  // The table's extent: rows and wrapped lines on adjacent lines.
+  let end = first;
+  while (end + 1 < rows.length && rows[end + 1]!.line === rows[end]!.line + 1 && (isRow(rows[end + 1]!) || isWrap(rows[end + 1]!))) end++;
+  const band = rows.slice(first, end + 1);
+  if (!band.some((r) => !isRow(r))) return end + 1;
+  const dataAt = band.map((r, i) => (isRow(r) ? i : -1)).filter((i) => i >= 0);
+  if (!dataAt.length) return first;
+  // The nearer row; at equal distance, the one whose cell under the text is blank (its name was wrapped away).
+  const owner = (i: number, at: number): number => {
+    const after = dataAt.find((k) => k > i);
+    const before = [...dataAt].reverse().find((k) => k < i);
+    if (before === undefined) return after!;
+    if (after === undefined) return before;
+    if (i - before !== after - i) return i - before < after - i ? before : after;
+    return !band[after]!.cells[at]?.text && band[before]!.cells[at]?.text ? after : before;
+  };
+  const joined = band.map((r) => ({ ...r, cells: r.cells.map((c) => ({ ...c })) }));
+  for (const [i, r] of band.entries()) {
+    if (isRow(r)) continue;
+    for (const c of r.cells) {
+      const at = columnUnder(c, header);
+      const o = owner(i, at);
+      const cell = joined[o]!.cells[at];
+      if (!cell) continue;
+      cell.text = i < o ? `${c.text}${cell.text}` : `${cell.text}${c.text}`;
+    }
+  }
+  rows.splice(first, band.length, ...joined.filter((_, i) => isRow(band[i]!)));
+  return first + dataAt.length;
+}
+
+/**
+ * PDF text prints a header whose cells wrap ("政府采购目录序" / "号") on
+ * adjacent lines: those lines become one row, each column's pieces joined
+ * top to bottom where their character spans touch. Only lines within
+ * `reach` of the header line `at` are joined, and only while they hold no
+ * amount and `accept` takes them.
+ */
+export function joinHeaderLines(rows: GridRow[], at: number, reach: number, accept: (r: GridRow) => boolean = () => true): void {
+  // A header line holds no amount, no 合计 and no caption ("单位：万元", "部门：…").
+  const isHeaderLine = (r: GridRow | undefined) =>
+    !!r && r.cells.length > 0 && accept(r) && !r.cells.some((c) => parseAmount(squash(c.text)) !== undefined || /^(?:合计|总计)$|单位[:：]|^(?:编制)?(?:部门|单位)(?:名称)?[:：]/.test(squash(c.text)));
+  let from = at;
+  let to = at;
+  while (from > 0 && from > at - reach && rows[from - 1]!.line === rows[from]!.line - 1 && isHeaderLine(rows[from - 1])) from--;
+  while (to + 1 < rows.length && to < at + reach && rows[to + 1]!.line === rows[to]!.line + 1 && isHeaderLine(rows[to + 1])) to++;
+  if (from === to) return;
+  const columns: { x: number; end: number; parts: { line: number; x: number; text: string }[] }[] = [];
+  for (const r of rows.slice(from, to + 1)) {
+    for (const c of r.cells) {
+      const col = columns.find((k) => c.x <= k.end && c.end >= k.x);
+      if (col) {
+        col.x = Math.min(col.x, c.x);
+        col.end = Math.max(col.end, c.end);
+        col.parts.push({ line: r.line, x: c.x, text: c.text });
+      } else columns.push({ x: c.x, end: c.end, parts: [{ line: r.line, x: c.x, text: c.text }] });
+    }
+  }
+  columns.sort((a, b) => a.x - b.x);
+  const cells = columns.map((k) => ({
+    text: k.parts.sort((a, b) => a.line - b.line || a.x - b.x).map((p) => p.text).join(""),
+    line: rows[from]!.line,
+    x: k.x,
+    end: k.end,
+  }));
+  rows.splice(from, to - from + 1, { cells, line: rows[from]!.line });
+}

@@ -3,7 +3,7 @@ import type { Procurement } from "../../model/disclosure.ts";
 import { squash, type SourceDocument } from "../source-document.ts";
 import type { ExtractContext, PartExtractor } from "./context.ts";
 import { statedAmounts } from "./find.ts";
-import { cellAmount, columnUnder, gridRows, tableUnit, underHeader, type GridRow } from "./procurement-grid.ts";
+import { cellAmount, columnUnder, gridRows, joinHeaderLines, joinWrappedCells, tableUnit, underHeader, type GridRow } from "./procurement-grid.ts";
 import { sectionText } from "./three-public-text.ts";
 
 type Item = NonNullable<Procurement["items"]>[number];
@@ -102,42 +102,10 @@ const HEADER_REACH = 60;
 /** 目录序号 / 目录编码 / 品目…, or a cell wrapped inside "政府采购目录序号" (PDF text wraps narrow header cells). */
 const CATALOG_WORDS = /目录.{0,2}(?:序号|编码|代码)|品目|采购目录/;
 
-/**
- * PDF text prints a header whose cells wrap ("政府采购目录序" / "号") on
- * adjacent lines: those lines become one row, each column's pieces joined
- * top to bottom where their character spans touch. Only the lines next to
- * the one naming the 目录 column are joined, and only while they hold no amount.
- */
+/** The PDF header line that names the 目录 column only in part ("政府采购目录序"): its wrapped lines are joined. */
 function mergeWrappedHeader(rows: GridRow[]): void {
   const at = rows.findIndex((r) => r.cells.some((c) => /目录序?$|品目/.test(squash(c.text))) && !r.cells.some((c) => /目录序号|目录编码|品目编码/.test(squash(c.text))));
-  if (at < 0) return;
-  // A header line holds no amount, no 合计 and no caption ("单位：万元", "部门：…").
-  const isHeaderLine = (r: GridRow | undefined) =>
-    !!r && r.cells.length > 0 && !r.cells.some((c) => parseAmount(squash(c.text)) !== undefined || /^(?:合计|总计)$|单位[:：]|^(?:编制)?(?:部门|单位)(?:名称)?[:：]/.test(squash(c.text)));
-  let from = at;
-  let to = at;
-  while (from > 0 && from > at - 2 && rows[from - 1]!.line === rows[from]!.line - 1 && isHeaderLine(rows[from - 1])) from--;
-  while (to + 1 < rows.length && to < at + 2 && rows[to + 1]!.line === rows[to]!.line + 1 && isHeaderLine(rows[to + 1])) to++;
-  if (from === to) return;
-  const columns: { x: number; end: number; parts: { line: number; x: number; text: string }[] }[] = [];
-  for (const r of rows.slice(from, to + 1)) {
-    for (const c of r.cells) {
-      const col = columns.find((k) => c.x <= k.end && c.end >= k.x);
-      if (col) {
-        col.x = Math.min(col.x, c.x);
-        col.end = Math.max(col.end, c.end);
-        col.parts.push({ line: r.line, x: c.x, text: c.text });
-      } else columns.push({ x: c.x, end: c.end, parts: [{ line: r.line, x: c.x, text: c.text }] });
-    }
-  }
-  columns.sort((a, b) => a.x - b.x);
-  const cells = columns.map((k) => ({
-    text: k.parts.sort((a, b) => a.line - b.line || a.x - b.x).map((p) => p.text).join(""),
-    line: rows[from]!.line,
-    x: k.x,
-    end: k.end,
-  }));
-  rows.splice(from, to - from + 1, { cells, line: rows[from]!.line });
+  if (at >= 0) joinHeaderLines(rows, at, 2);
 }
 
 /** The Hebei-style 部门政府采购预算 table: one row per purchase, with its project, 目录序号 and funds. */
@@ -193,7 +161,7 @@ function readItemsTable(ctx: ExtractContext): TableResult | undefined {
       if (i > col.amount && label && !/^(合计|总计|小计)$/.test(label) && /拨款|预算|专户|来源|资金|收入/.test(label)) funds.push({ index: i, label });
     }
   }
-  if (doc.layout === "columns") joinWrappedCells(all, d, all[h]!, col.amount);
+  if (doc.layout === "columns") joinWrappedCells(all, d, all[h]!, (r) => r.cells.length > col.amount! && r.cells.some((c) => c.text));
   const result: TableResult = { items: [] };
   for (let i = d; i < all.length; i++) {
     const r = all[i]!;
@@ -238,46 +206,6 @@ function readItemsTable(ctx: ExtractContext): TableResult | undefined {
     ctx.cite(`/procurement/items/${k}`, r.line, r.cells.map((c) => c.text).join(" "));
   }
   return result;
-}
-
-/**
- * PDF text wraps a long name ("实验小学新建体育教学活动中心 / 货物 … 200.00 /
- * 工程") above and below its row's line. Lines right next to the rows, with
- * no amount and only a name or two, are joined into the cell they sit under:
- * lines between two rows are shared half and half (the wrapped cell is
- * centred on its row), lines after the last row go to it.
- */
-function joinWrappedCells(rows: GridRow[], first: number, header: GridRow, amountCol: number): void {
-  const isRow = (r: GridRow) => r.cells.length > amountCol && r.cells.some((c) => c.text);
-  const isWrap = (r: GridRow) => r.cells.length <= 2 && r.cells.every((c) => parseAmount(squash(c.text)) === undefined);
-  // The table's extent: rows and wrapped lines on adjacent lines.
-  let end = first;
-  while (end + 1 < rows.length && rows[end + 1]!.line === rows[end]!.line + 1 && (isRow(rows[end + 1]!) || isWrap(rows[end + 1]!))) end++;
-  const band = rows.slice(first, end + 1);
-  if (!band.some((r) => !isRow(r))) return;
-  const dataAt = band.map((r, i) => (isRow(r) ? i : -1)).filter((i) => i >= 0);
-  if (!dataAt.length) return;
-  // The nearer row; at equal distance, the one whose cell under the text is blank (its name was wrapped away).
-  const owner = (i: number, at: number): number => {
-    const after = dataAt.find((k) => k > i);
-    const before = [...dataAt].reverse().find((k) => k < i);
-    if (before === undefined) return after!;
-    if (after === undefined) return before;
-    if (i - before !== after - i) return i - before < after - i ? before : after;
-    return !band[after]!.cells[at]?.text && band[before]!.cells[at]?.text ? after : before;
-  };
-  const joined = band.map((r) => ({ ...r, cells: r.cells.map((c) => ({ ...c })) }));
-  for (const [i, r] of band.entries()) {
-    if (isRow(r)) continue;
-    for (const c of r.cells) {
-      const at = columnUnder(c, header);
-      const o = owner(i, at);
-      const cell = joined[o]!.cells[at];
-      if (!cell) continue;
-      cell.text = i < o ? `${c.text}${cell.text}` : `${cell.text}${c.text}`;
-    }
-  }
-  rows.splice(first, band.length, ...joined.filter((_, i) => isRow(band[i]!)));
 }
 
 /** 货物 / 工程 / 服务 from the item's own words or the 目录 code's letter (A 货物, B 工程, C 服务). */

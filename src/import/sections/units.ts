@@ -1,7 +1,8 @@
 import type { ExtractContext, PartExtractor } from "./context.ts";
 import { rowTexts, stripNumbering } from "./find.ts";
 import { cleanText, joinParas, Outline, outlineOf, titleOf, type Para, type Section } from "./outline.ts";
-import { squash, type TableBlock } from "../source-document.ts";
+import { squash, type Row, type SourceDocument, type TableBlock } from "../source-document.ts";
+import { gridRows, joinHeaderLines, joinWrappedCells, underHeader, type GridRow } from "./procurement-grid.ts";
 import type { Disclosure } from "../../model/disclosure.ts";
 
 const SECTION = "部门职责及机构设置";
@@ -78,9 +79,38 @@ export function unitColumns(table: TableBlock): Columns | undefined {
   return undefined;
 }
 
+/**
+ * PDF text: rows laid out on the header's columns (blank cells dropped by the
+ * text come back as ""), and names wrapped above or below a row joined to it.
+ */
+function pdfRows(doc: SourceDocument, table: TableBlock, headerRow: number): { header: Row; rows: Row[] } {
+  const head = table.rows[headerRow]!;
+  const grid: GridRow = { line: head.line, cells: head.cells.map((c) => ({ text: c.text, line: c.line, x: c.x ?? 0, end: c.end ?? 0 })) };
+  // Read the lines again, a little past the block: a wrapped last cell may have been left out of it.
+  const last = table.rows[table.rows.length - 1]!.line;
+  const lines = gridRows(doc, head.line - 1, last + 4);
+  // A header cell wrapped over the lines around the header row ("单位编 / 码") is joined first.
+  const at = lines.findIndex((r) => r.line === head.line);
+  // Only short fragments are wrapped header text; a unit row (names, 行政, 正处级) is not.
+  if (at >= 0) joinHeaderLines(lines, at, 1, (r) => r.cells.every((c) => squash(c.text).length <= 3 && !/\d/.test(c.text)));
+  const h = lines.findIndex((r) => r.line >= head.line - 1 && r.cells.some((c) => HEADER.name.test(squash(c.text))));
+  const header: GridRow = h >= 0 ? lines[h]! : grid;
+  const rows = lines.slice(h + 1).map((r) => underHeader(r, header));
+  const end = joinWrappedCells(rows, 0, header, (r) => r.cells.length >= 2 && r.cells.some((c) => c.text));
+  // The table ends where its rows and wrapped lines stop following each other.
+  return { header, rows: rows.slice(0, end) };
+}
+
 function unitsFromTable(ctx: ExtractContext, table: TableBlock, cols: Columns, base: number): Unit[] {
   const units: Unit[] = [];
-  for (const row of table.rows.slice(cols.headerRow + 1)) {
+  let rows = table.rows.slice(cols.headerRow + 1);
+  if (ctx.doc.layout === "columns") {
+    const pdf = pdfRows(ctx.doc, table, cols.headerRow);
+    rows = pdf.rows;
+    // The joined header may name more columns (单位编 / 码 → 单位编码): read the fields from it.
+    cols = { headerRow: cols.headerRow, index: unitColumns({ kind: "table", line: pdf.header.line, rows: [pdf.header] })?.index ?? cols.index };
+  }
+  for (const row of rows) {
     const texts = rowTexts(row);
     const at = (f: Field) => (cols.index[f] === undefined ? undefined : texts[cols.index[f]!]);
     const name = at("name") ? stripNumbering(at("name")!) : "";
