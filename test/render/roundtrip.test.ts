@@ -20,7 +20,7 @@ import { DOCUMENT_PARTS, tableFacts, within } from "./roundtrip.ts";
 const ROUND_TRIPS = {
   docx: ["kind", "year", "region", "department", "units", "duties", "income", "procurement", "assets", "otherNotes", "functionalClassification", "glossary", "performance", "threePublic"],
   xlsx: ["income", "expenditure", "threePublic"],
-  pdf: ["kind", "year", "region", "department", "duties", "income", "glossary", "otherNotes", "threePublic"],
+  pdf: ["kind", "year", "region", "department", "units", "duties", "income", "procurement", "assets", "glossary", "otherNotes", "threePublic"],
 } as const;
 
 // One browser prints every PDF (a launch per document would cost seconds each).
