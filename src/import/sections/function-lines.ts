@@ -34,6 +34,7 @@ export const extractFunctionLines: PartExtractor = {
         }
       }
     }
+    ctx.diagnose("info", "未找到按功能分类科目列示的支出表（no expenditure table by functional classification found）", "expenditureByFunction");
   },
 };
 
@@ -88,8 +89,9 @@ function readTable(ctx: ExtractContext, titleLine: number): FunctionLine[] {
       // A repeated header on the next page ("单位：万元" under a 续表 title) does not end the table
       // when code rows follow right after; otherwise stop.
       const resumes = parsed.slice(i + 1, i + 12).findIndex((p) => p.codeTokens.length > 0 && p.amounts.length > 0);
+      // Another table's caption before those rows: they are that table's.
       let nextTitle = false;
-      for (let j = i + 1; j < Math.min(rows.length, i + 12) && !nextTitle; j++) nextTitle = otherCaption(j);
+      for (let j = i + 1; j <= i + resumes && !nextTitle; j++) nextTitle = otherCaption(j);
       if (resumes < 0 || nextTitle || !/续|单位[:：]/.test(t)) {
         last = i;
         break;
@@ -246,7 +248,9 @@ function headerLabels(cells: GridCell[]): GridCell[] {
     for (const part of c.text.split(/(\s+)/)) {
       if (part.trim()) {
         const prev = out[out.length - 1];
-        if (prev && prev.line === c.line && /^[\u4e00-\u9fff]$/.test(prev.text) && /^[\u4e00-\u9fff]$/.test(part) && x - prev.end <= 10) {
+        // "类 款 项" are three code columns, not one spread word.
+        const codeLevels = /^[类款项]$/.test(prev?.text ?? "") && /^[类款项]$/.test(part);
+        if (prev && prev.line === c.line && /^[\u4e00-\u9fff]$/.test(prev.text) && /^[\u4e00-\u9fff]$/.test(part) && x - prev.end <= 10 && !codeLevels) {
           prev.text += part;
           prev.end = x + part.length;
         } else out.push({ ...c, text: part, x, end: x + part.length });
