@@ -62,5 +62,6 @@ export const extractFunctionalClassification: PartExtractor = {
     }
     for (const e of out) if (!e.name) ctx.diagnose("warning", `功能分类科目 ${e.code} 没有名称（no name）`, SECTION);
     if (out.length) ctx.disclosure.functionalClassification = out;
+    else ctx.diagnose("info", "未找到功能分类科目说明表（no table explaining 功能分类科目 found）", SECTION);
   },
 };
