@@ -9,6 +9,9 @@ import assert from "node:assert/strict";
 import { readText } from "../../src/import/readers/text.ts";
 import { extractExpenditure } from "../../src/import/sections/expenditure.ts";
 import type { Diagnostic, Disclosure } from "../../src/model/disclosure.ts";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { corpusDir } from "../support/paths.ts";
 
 function run(text: string): { disclosure: Disclosure; diagnostics: Diagnostic[] } {
   const { disclosure, diagnostics } = runExtractor(extractExpenditure, text);
@@ -142,4 +145,47 @@ test("a function class's description before a change is not the department's pro
     "项目支出预算数为 6333.96 万元。与上年相比增加480万元，增长8.2 %。",
   ].join("\n");
   assert.equal(run(text).disclosure.expenditure!.change?.project, 480);
+});
+
+/** The 上海 支出决算表 as pdftotext prints it: header words and the 合计 row's figures stacked over lines. */
+const STACKED = [
+  "                                支出决算表",
+  "                                                                             单位：万元",
+  "                项目                                                           对附属单位",
+  "                                本年支出合                 项目支      上缴上级支   经营支",
+  "   支出功能分类                                  基本支出                                补",
+  "                       科目名称       计                    出         出      出",
+  "    科目编码                                                                      助支出",
+  "                                           2,336.91   603.14",
+  "                                2,940.05",
+  " 类    款   项",
+  "                        合计",
+  "                                           1,503.52   603.14",
+  "201             一般公共服务支出        2,106.66",
+  "                                           1,503.52   603.14",
+  "201   06        财政事务            2,106.66",
+  "",
+  "                       财政拨款收入支出决算总表",
+].join("\n");
+
+test("支出决算表 with stacked header words and figures: 合计 / 基本支出 / 项目支出 of the total row", () => {
+  const e = runExtractor(extractExpenditure, STACKED, "columns").disclosure.expenditure!;
+  assert.equal(e.total, 2940.05);
+  assert.equal(e.basic, 2336.91);
+  assert.equal(e.project, 603.14);
+  assert.equal(e.otherItems, undefined);
+});
+
+test("real document (上海 012): 项目支出 from the stacked 支出决算表", () => {
+  const text = readFileSync(join(corpusDir, "012.txt"), "utf8");
+  const e = run(text).disclosure.expenditure!;
+  assert.deepEqual([e.total, e.basic, e.project], [2940.05, 2336.91, 603.14]);
+});
+
+test("narrative: the earlier year's 基本支出 / 项目支出 stated with their changes", () => {
+  const text =
+    "一、收支预算总体情况\n2023年支出预算总计1180.50万元，比2022年预算数1200.00万元减少19.50万元，下降1.63%。其中：基本支出800.25万元，比2022年预算数780.25万元增加20.00万元，增长2.56%；项目支出380.25万元，比2022年预算数419.75万元减少39.50万元，下降9.41%。\n";
+  const e = run(text).disclosure.expenditure!;
+  assert.deepEqual(e.previous, { total: 1200, basic: 780.25, project: 419.75 });
+  assert.deepEqual(e.change, { total: -19.5, basic: 20, project: -39.5 });
 });

@@ -82,3 +82,18 @@ test("no statement: nothing set, one diagnostic", () => {
   assert.equal(disclosure.operatingCosts, undefined);
   assert.equal(diagnostics.length, 1);
 });
+
+test("items listed after 其中： in the next sentence, up to its end", () => {
+  const text = "二、机关运行经费\n2023年机关运行经费预算100.20万元，比2022年预算数95.50万元增加4.70万元，增长4.92%。其中：办公费60.20万元、差旅费40.00万元。\n三、其他\n";
+  const oc = run(text).disclosure.operatingCosts!;
+  assert.deepEqual(oc.items, [
+    { name: "办公费", amount: 60.2 },
+    { name: "差旅费", amount: 40 },
+  ]);
+  assert.equal(oc.previous, 95.5);
+});
+
+test("a 其中 clause that is not a list of items is not read as one", () => {
+  const text = "二、机关运行经费\n2023年机关运行经费预算100.20万元。其中：财政拨款安排的部分按规定使用，主要用于办公和差旅。\n";
+  assert.equal(run(text).disclosure.operatingCosts!.items, undefined);
+});
