@@ -40,6 +40,11 @@ function versusPrevious(w: Words, current: number | undefined, previous: number 
   return clause === "持平" ? `，与${base}持平` : `，比${base}${clause}`;
 }
 
+/** A rate stated without the amounts it came from ("，比上年增长27.82%"), so that it is not lost. */
+function rateOnly(w: Words, rate: number | undefined): string {
+  return rate === undefined ? "" : `，比${w.previous}${rate < 0 ? "下降" : "增长"}${printPercent(Math.abs(rate))}`;
+}
+
 /** "，主要原因是…" right after the change it explains (how real disclosures state it). */
 function because(reason: string | undefined): string {
   const r = reason?.trim().replace(/[。；;，,\s]+$/, "");
@@ -65,7 +70,7 @@ export function expenditureText(d: Disclosure): string[] {
   const w = words(d);
   const sentences: string[] = [];
   if (e.total !== undefined) {
-    const versus = versusPrevious(w, e.total, e.previous?.total, e.change?.total, e.changeRate);
+    const versus = versusPrevious(w, e.total, e.previous?.total, e.change?.total, e.changeRate) || rateOnly(w, e.changeRate);
     sentences.push(`${w.year}支出${w.kind}总计${printWan(e.total)}万元${versus}${versus ? because(e.changeReason) : ""}。`);
   }
   const parts: string[] = [];
@@ -82,7 +87,7 @@ export function expenditureText(d: Disclosure): string[] {
   for (const o of e.otherItems ?? []) parts.push(`${o.label}${printWan(o.amount)}万元`);
   if (parts.length) sentences.push(`其中：${parts.join("；")}。`);
   const out = [sentences.join("")];
-  if (e.changeReason && (e.total === undefined || !versusPrevious(w, e.total, e.previous?.total, e.change?.total, e.changeRate))) {
+  if (e.changeReason && (e.total === undefined || !(versusPrevious(w, e.total, e.previous?.total, e.change?.total, e.changeRate) || rateOnly(w, e.changeRate)))) {
     out.push(`增减变化的主要原因：${e.changeReason}`);
   }
   return out.filter(Boolean);
@@ -95,7 +100,7 @@ export function operatingCostsText(d: Disclosure): string[] {
   const out: string[] = [];
   if (o.amount !== undefined) {
     const items = (o.items ?? []).map((i) => `${i.name}${printWan(i.amount)}万元`);
-    const versus = versusPrevious(w, o.amount, o.previous, o.change, o.changeRate);
+    const versus = versusPrevious(w, o.amount, o.previous, o.change, o.changeRate) || rateOnly(w, o.changeRate);
     out.push(
       `${w.year}机关运行经费${w.kind}${printWan(o.amount)}万元${versus}${versus ? because(o.explanation) : ""}。` +
         (items.length ? `其中：${items.join("、")}。` : ""),

@@ -188,18 +188,28 @@ function t3(ctx: TableContext): TableModel {
   const e = d.expenditure;
   const lines = linesAreDepartment(d) ? functionLines(d) : [];
   const empty = !e && !lines.length;
+  // Other items that are parts of the total (单位预留机动经费, 上缴上级支出 …) get their own column, as printed.
+  const others = e?.otherItems ?? [];
+  const parts = others.length && e?.total !== undefined && addWan([e.basic ?? 0, e.project ?? 0, ...others.map((o) => o.amount)]) === e.total ? others : [];
   return {
     id: "t3",
     title: final ? "支出决算表" : "部门支出总表",
     caption: ctx.caption,
     unit: "单位：万元",
-    widths: [1.3, 4, 1.4, 1.4, 1.4],
-    header: [[head("科目编码"), head("科目名称"), head("合计"), head("基本支出"), head("项目支出")]],
+    widths: [1.3, 4, 1.4, 1.4, 1.4, ...parts.map(() => 1.4)],
+    header: [[head("科目编码"), head("科目名称"), head("合计"), head("基本支出"), head("项目支出"), ...parts.map((o) => head(o.label))]],
     body: empty
       ? []
       : [
-          [text(""), totalLabel("合计"), amountCell(e?.total, { bold: true }), amountCell(e?.basic, { bold: true }), amountCell(e?.project, { bold: true })],
-          ...functionRows(lines, ["total", "basic", "project"]),
+          [
+            text(""),
+            totalLabel("合计"),
+            amountCell(e?.total, { bold: true }),
+            amountCell(e?.basic, { bold: true }),
+            amountCell(e?.project, { bold: true }),
+            ...parts.map((o) => amountCell(o.amount, { bold: true })),
+          ],
+          ...functionRows(lines, ["total", "basic", "project"]).map((r) => [...r, ...parts.map(() => text(""))]),
         ],
     ...(empty ? { empty: true, note: emptyNote("支出数据", final) } : {}),
   };
