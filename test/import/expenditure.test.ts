@@ -189,3 +189,23 @@ test("narrative: the earlier year's 基本支出 / 项目支出 stated with thei
   assert.deepEqual(e.previous, { total: 1200, basic: 780.25, project: 419.75 });
   assert.deepEqual(e.change, { total: -19.5, basic: 20, project: -39.5 });
 });
+
+/** Our own 支出总表 printed to PDF: an extra column's header wraps, its tail alone on a line. */
+const WRAPPED_HEADER = [
+  "                       3．部门支出总表",
+  "部门：江苏省人大常委会办公厅                                                   单位：万元",
+  "                                                                单位预留机",
+  " 科目编码           科目名称              合计         基本支出      项目支出",
+  "                                                                 动经费",
+  "                 合计              15897.44      7877.76  6333.96   1685.72",
+  "201     一般公共服务支出                 12706.28",
+  "20101   人大事务                     12706.28",
+  "",
+  "                       4．财政拨款收支总表",
+].join("\n");
+
+test("支出总表 whose extra column's header wraps onto a line of its own: the column becomes an other item", () => {
+  const e = runExtractor(extractExpenditure, WRAPPED_HEADER, "columns").disclosure.expenditure!;
+  assert.deepEqual([e.total, e.basic, e.project], [15897.44, 7877.76, 6333.96]);
+  assert.deepEqual(e.otherItems, [{ label: "单位预留机动经费", amount: 1685.72 }]);
+});

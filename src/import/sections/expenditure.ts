@@ -147,7 +147,9 @@ function stackedHeader(doc: SourceDocument, rows: TokenRow[]): TokenRow[] {
   // A fragment continues the cell above it when they overlap and at most one line lies between.
   const above = (x: number, end: number, i: number) => (s: Stack) => s.row < i && i - s.row <= 2 && x < s.end && end > s.x;
   rows.forEach((r, i) => {
-    for (const whole of r.tokens) {
+    for (const token of r.tokens) {
+      // A header word alone on its line has no column position: take it from the line as printed.
+      const whole = token.x === undefined && r.tokens.length === 1 ? lonePosition(doc, token) : token;
       if (whole.kind !== "text" || whole.x === undefined || whole.end === undefined) continue;
       // Tails of neighbouring cells run together ("出 出 出" under three columns): split them again.
       const parts = stacks.filter(above(whole.x, whole.end, i)).length > 1 ? printedParts(doc, whole.line, whole.x, whole.end, whole.text) : [{ text: whole.text, x: whole.x, end: whole.end }];
@@ -161,6 +163,12 @@ function stackedHeader(doc: SourceDocument, rows: TokenRow[]): TokenRow[] {
   const line = rows[rows.length - 1]!.line;
   const tokens: Token[] = stacks.map((s) => ({ kind: "text", text: s.text, line: s.line, x: s.x, end: s.end }));
   return [{ line, tokens: tokens.sort((a, b) => a.x! - b.x!) }];
+}
+
+function lonePosition(doc: SourceDocument, t: Token): Token {
+  const raw = doc.lines[t.line - 1]?.text ?? "";
+  const x = raw.search(/\S/);
+  return x < 0 ? t : { ...t, x, end: raw.trimEnd().length };
 }
 
 /** A text token's space-separated pieces as printed on its line, with their columns. */
@@ -194,7 +202,9 @@ export function readExpenditureTable(ctx: ExtractContext): TableExpenditure | un
   for (const region of findTableRegions(ctx.doc, EXPENDITURE_TABLE_TITLE)) {
     if (NOT_DEPARTMENT_TABLE.test(region.title)) continue;
     let read = totalRowValues(region, EXPENDITURE_COLUMNS);
-    if (!read?.values.has("total") || !read.values.has("project")) read = readStackedTotal(ctx.doc, region) ?? read;
+    // Figures left without a column: a header word may be stacked over lines ("单位预留机" / "动经费").
+    const unplaced = read !== undefined && rowNumbers(read.row).length > read.values.size;
+    if (!read?.values.has("total") || !read.values.has("project") || unplaced) read = readStackedTotal(ctx.doc, region) ?? read;
     if (!read) continue;
     const out: TableExpenditure = { others: [] };
     const total = found(read.values.get("total"), region);
