@@ -183,3 +183,13 @@ test("our own .xlsx and .docx (items as columns, years as rows) read back what w
     assert.equal(back?.change?.total, t.change?.total, format);
   }
 });
+
+test("PDF text: a figure nearer the label beside its own goes where the sums hold; the table ends before the next one", async () => {
+  // corpus 007 (PDF): 合计 0.95 and 公务接待费 0.95 under a squeezed header whose 小计 is closer to the second figure.
+  const d007 = await importFile(join(corpusDir, "007.pdf"));
+  assert.deepEqual(d007.threePublic?.vehicle, { total: 0, purchase: 0, operation: 0 });
+  assert.equal(d007.threePublic?.reception, 0.95);
+  // corpus 001: the 三公 table prints no 购置费; a figure of the next table (50,616.94) is not it.
+  const d001 = await importFile(join(corpusDir, "001.txt"));
+  assert.deepEqual(d001.threePublic?.vehicle, { total: 38.6, operation: 38.6 });
+});

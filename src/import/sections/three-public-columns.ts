@@ -40,7 +40,7 @@ export function readColumnsTable(rows: GridRow[], unit: MoneyUnit, year: number 
   const labels = head.filter((c) => !groups.includes(c));
   const leaves = positioned ? positionedLeaves(labels) : indexedLeaves(labels);
   if (leaves.length === 0) return undefined;
-  const dataRows = rows.slice(first).filter((r) => splitWords(r.cells, positioned).some((c) => isAmount(c, unit, positioned)));
+  const dataRows = tableBody(rows.slice(first), unit, positioned);
   const out: TableResult = { values: new Map() };
   const put = (mode: Mode, role: Key | "other", cells: GridCell[]) => {
     const id = `${mode}:${role}`;
@@ -78,7 +78,7 @@ export function readColumnsTable(rows: GridRow[], unit: MoneyUnit, year: number 
   for (const [n, r] of dataRows.slice(0, 4).entries()) {
     const mode = rowMode(rowLabel(r), current) ?? (n === 0 ? "current" : undefined);
     if (!mode) continue;
-    const assigned = positioned ? assign(figures(r, unit), leaves) : byIndex(r, leaves, unit);
+    const assigned = positioned ? alignChecked(figures(r, unit), leaves, roleOf, unit) : byIndex(r, leaves, unit);
     if (!assigned) continue;
     for (const [i, group] of assigned.entries()) put(mode, roleOf[i]!, group);
   }
@@ -91,6 +91,19 @@ function isAmount(c: GridCell, unit: MoneyUnit, positioned: boolean): boolean {
 
 function firstDataRow(rows: GridRow[], unit: MoneyUnit, positioned: boolean): number {
   return rows.findIndex((r) => splitWords(r.cells, positioned).some((c) => isAmount(c, unit, positioned)));
+}
+
+/** The rows with figures up to where the table ends: a title, or two rows in a row without figures. */
+function tableBody(rows: GridRow[], unit: MoneyUnit, positioned: boolean): GridRow[] {
+  const out: GridRow[] = [];
+  let gap = 0;
+  for (const r of rows) {
+    if (splitWords(r.cells, positioned).some((c) => isAmount(c, unit, positioned))) {
+      out.push(r);
+      gap = 0;
+    } else if (++gap >= 2 || /表$/.test(rowLabel(r))) break;
+  }
+  return out;
 }
 
 function header(rows: GridRow[], positioned: boolean): GridCell[] {
@@ -234,6 +247,53 @@ function stackLabels(words: GridCell[]): GridCell[] {
 }
 
 /**
+ * PDF text squeezes a header so that a figure may sit nearer the label beside
+ * its own: among the alignments that move each figure at most one label from
+ * its nearest, the one whose sums hold best (合计 = 出国 + 车 + 接待, 车 = 购置 +
+ * 运行, blanks as zero) wins, then the nearest.
+ */
+function alignChecked(cells: GridCell[], leaves: GridCell[], roleOf: (Key | "other")[], unit: MoneyUnit): GridCell[][] | undefined {
+  const n = cells.length;
+  const m = leaves.length;
+  if (n > m || n > 8 || n === 0) return assign(cells, leaves);
+  const fen = cells.map((c) => cellAmount(c.text, unit)!);
+  const has = (role: Key) => roleOf.includes(role);
+  const score = (at: number[]): number => {
+    const v = new Map<Key | "other", bigint>();
+    at.forEach((j, i) => v.set(roleOf[j]!, fen[i]!));
+    const z = (k: Key) => v.get(k) ?? 0n;
+    let s = 0;
+    if (v.has("vehicle") && (has("purchase") || has("operation"))) s += v.get("vehicle") === z("purchase") + z("operation") ? 1 : -1;
+    const vehicle = v.get("vehicle") ?? z("purchase") + z("operation");
+    if (v.has("total")) s += v.get("total") === z("overseas") + vehicle + z("reception") ? 1 : -1;
+    return s;
+  };
+  const nearest = cells.map((c) => leaves.reduce((b, l, j) => (cost(c, l) < cost(c, leaves[b]!) ? j : b), 0));
+  let best: { at: number[]; score: number; cost: number } | undefined;
+  const at: number[] = [];
+  const walk = (i: number, total: number) => {
+    if (i === n) {
+      const s = score(at);
+      if (!best || s > best.score || (s === best.score && total < best.cost)) best = { at: [...at], score: s, cost: total };
+      return;
+    }
+    for (let j = Math.max(nearest[i]! - 1, i === 0 ? 0 : at[i - 1]! + 1); j <= Math.min(nearest[i]! + 1, m - 1); j++) {
+      at.push(j);
+      walk(i + 1, total + cost(cells[i]!, leaves[j]!));
+      at.pop();
+    }
+  };
+  walk(0, 0);
+  if (!best) return assign(cells, leaves);
+  const out: GridCell[][] = leaves.map(() => []);
+  best.at.forEach((j, i) => out[j]!.push(cells[i]!));
+  return out;
+}
+
+/** How far a figure sits from a label: centres, or right edges (PDF right-aligns numbers). */
+const cost = (c: GridCell, l: GridCell) => Math.min(Math.abs((c.x + c.end) / 2 - (l.x + l.end) / 2), Math.abs(c.end - l.end));
+
+/**
  * Figures to leaf labels: k figures per label when the row has k times as many
  * (one per fund type), else an order-keeping alignment that leaves the blank
  * columns out with the least horizontal distance.
@@ -246,7 +306,6 @@ function assign(cells: GridCell[], leaves: GridCell[]): GridCell[][] | undefined
     const k = n / m;
     return leaves.map((_, i) => cells.slice(i * k, (i + 1) * k));
   }
-  const cost = (c: GridCell, l: GridCell) => Math.min(Math.abs((c.x + c.end) / 2 - (l.x + l.end) / 2), Math.abs(c.end - l.end));
   const INF = Number.POSITIVE_INFINITY;
   const dp: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(INF));
   for (let j = 0; j <= m; j++) dp[0]![j] = 0;
