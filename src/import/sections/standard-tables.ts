@@ -95,6 +95,27 @@ function joinSpread(tokens: Token[]): Token[] {
   return out;
 }
 
+const blockOrder = new WeakMap<SourceDocument, boolean>();
+
+/** Whether every block starts after the previous one ends and no row lies above its block (true for our readers; checked once). */
+function inLineOrder(doc: SourceDocument): boolean {
+  let ordered = blockOrder.get(doc);
+  if (ordered === undefined) {
+    ordered = true;
+    let previousEnd = 0;
+    for (const block of doc.blocks) {
+      const lines = block.kind === "table" ? block.rows.map((r) => r.line) : [block.line, block.line + block.text.split("\n").length - 1];
+      if (block.line <= previousEnd || lines.some((l) => l < block.line)) {
+        ordered = false;
+        break;
+      }
+      previousEnd = Math.max(block.line, ...lines);
+    }
+    blockOrder.set(doc, ordered);
+  }
+  return ordered;
+}
+
 // Tokens are made once per row and shared by every table reader that asks for it.
 const rowTokens = new WeakMap<Row, TokenRow>();
 const textTokens = new WeakMap<TextBlock, (TokenRow | null | undefined)[]>();
@@ -102,7 +123,23 @@ const textTokens = new WeakMap<TextBlock, (TokenRow | null | undefined)[]>();
 /** The rows of the document from line `from` (inclusive) to `to` (exclusive), as tokens. Shared: do not modify. */
 export function tokenRows(doc: SourceDocument, from: number, to: number): TokenRow[] {
   const rows: TokenRow[] = [];
-  for (const block of doc.blocks) {
+  const blocks = doc.blocks;
+  const ordered = inLineOrder(doc);
+  // Blocks in line order: start at the last block that begins at or before `from` (it may run into the range).
+  let b = 0;
+  if (ordered) {
+    let lo = 0;
+    let hi = blocks.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (blocks[mid]!.line <= from) lo = mid;
+      else hi = mid - 1;
+    }
+    b = lo;
+  }
+  for (; b < blocks.length; b++) {
+    const block = blocks[b]!;
+    if (ordered && block.line >= to) break;
     if (block.kind === "table") {
       for (const row of block.rows) {
         if (row.line < from || row.line >= to) continue;
