@@ -23,12 +23,20 @@ async function score(golden: string, docs: string, extra: string[] = []): Promis
   return { ratio: passed / (passed + failed), output: stdout };
 }
 
-test("seeds: at least 98% of the golden facts", async () => {
+// The issue's bars are 98% (seeds) and 95% (corpus); the floors below are today's scores, so a
+// change that loses facts fails here instead of passing quietly above the issue's bar.
+test("seeds: every golden fact (issue bar 98%)", async () => {
   const { ratio, output } = await score(goldenDir, seedsDir);
-  assert.ok(ratio >= 0.98, `seed score ${(ratio * 100).toFixed(2)}% < 98%\n${output}`);
+  assert.ok(ratio >= 1, `seed score ${(ratio * 100).toFixed(2)}% < 100%\n${output}`);
 });
 
-test("corpus text: at least 95% of the golden facts", async () => {
+test("corpus text: every golden fact (issue bar 95%)", async () => {
   const { ratio, output } = await score(corpusGoldenDir, corpusDir);
-  assert.ok(ratio >= 0.95, `corpus score ${(ratio * 100).toFixed(2)}% < 95%\n${output}`);
+  assert.ok(ratio >= 1, `corpus score ${(ratio * 100).toFixed(2)}% < 100%\n${output}`);
+});
+
+test("corpus PDFs: the same facts read from the original PDFs (issue 4 bar 95%)", async () => {
+  const { ratio, output } = await score(corpusGoldenDir, corpusDir, ["--ext", "pdf"]);
+  // 034.pdf lists 3 of its 4 projects (one fact); every other fact is read.
+  assert.ok(ratio >= 0.995, `corpus PDF score ${(ratio * 100).toFixed(2)}% < 99.5%\n${output}`);
 });
