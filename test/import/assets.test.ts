@@ -12,16 +12,9 @@ import { join } from "node:path";
 import { extractAssets } from "../../src/import/sections/assets.ts";
 import type { Layout } from "../../src/import/source-document.ts";
 import { seedsDir } from "../support/paths.ts";
+import { layOut } from "../support/layout.ts";
 
-/** pdftotext -layout pads in characters: a CJK character takes one position, as in the reader's columns. */
-const width = (s: string) => s.length;
 
-function layOut(rows: string[][], layout: Layout): string[] {
-  if (layout === "cells") return rows.flatMap((r) => [...r.map((c) => `\t${c}`), ""]);
-  if (layout === "tabs") return rows.map((r) => r.join("\t"));
-  const cols = rows[0]!.map((_, i) => Math.max(...rows.map((r) => width(r[i] ?? ""))) + 4);
-  return rows.map((r) => r.map((c, i) => c + " ".repeat(cols[i]! - width(c))).join("").trimEnd());
-}
 
 const assets = (text: string, layout?: Layout) => runExtractor(extractAssets, text, layout);
 

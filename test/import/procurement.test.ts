@@ -12,17 +12,11 @@ import { join } from "node:path";
 import { extractProcurement } from "../../src/import/sections/procurement.ts";
 import type { Layout } from "../../src/import/source-document.ts";
 import { corpusDir, seedsDir } from "../support/paths.ts";
+import { layOut as layOutWith } from "../support/layout.ts";
 
-/** pdftotext -layout pads in characters: a CJK character takes one position, as in the reader's columns. */
-const width = (s: string) => s.length;
+const layOut = (rows: string[][], layout: Layout) => layOutWith(rows, layout, { numbers: "right" });
 
-/** A table in one of the three text layouts ("columns": aligned as pdftotext prints it, numbers right-aligned). */
-function layOut(rows: string[][], layout: Layout): string[] {
-  if (layout === "cells") return rows.flatMap((r) => [...r.map((c) => `\t${c}`), ""]);
-  if (layout === "tabs") return rows.map((r) => r.join("\t"));
-  const cols = rows[0]!.map((_, i) => Math.max(...rows.map((r) => width(r[i] ?? ""))) + 4);
-  return rows.map((r) => r.map((c, i) => (/^[\d.,]+$/.test(c) ? " ".repeat(cols[i]! - width(c) - 2) + c + "  " : c + " ".repeat(cols[i]! - width(c)))).join("").trimEnd());
-}
+
 
 const procurement = (text: string, layout?: Layout) => runExtractor(extractProcurement, text, layout);
 

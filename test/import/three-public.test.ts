@@ -15,16 +15,12 @@ import type { Layout } from "../../src/import/source-document.ts";
 import type { Disclosure } from "../../src/model/disclosure.ts";
 import { runExtractor } from "../support/run-extractor.ts";
 import { corpusDir, seedsDir } from "../support/paths.ts";
+import { layOut as layOutWith } from "../support/layout.ts";
+
+const layOut = (rows: string[][], layout: Layout) => layOutWith(rows, layout, { numbers: "right" });
 
 const threePublic = (text: string, layout?: Layout) => runExtractor(extractThreePublic, text, layout);
 
-/** A table in one text layout ("columns": padded as pdftotext prints it, one position per character, numbers right-aligned). */
-function layOut(rows: string[][], layout: Layout): string[] {
-  if (layout === "cells") return rows.flatMap((r) => [...r.map((c) => `\t${c}`), ""]);
-  if (layout === "tabs") return rows.map((r) => r.join("\t"));
-  const cols = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length)) + 4);
-  return rows.map((r) => r.map((c, i) => (/^-?[\d.,]+$/.test(c) ? " ".repeat(cols[i]! - c.length - 2) + c + "  " : c + " ".repeat(cols[i]! - c.length))).join("").trimEnd());
-}
 
 const LAYOUTS: Layout[] = ["cells", "tabs", "columns"];
 

@@ -12,17 +12,9 @@ import { join } from "node:path";
 import { extractUnits, unitFromSentence } from "../../src/import/sections/units.ts";
 import type { Layout } from "../../src/import/source-document.ts";
 import { seedsDir } from "../support/paths.ts";
+import { layOut } from "../support/layout.ts";
 
-/** pdftotext -layout pads in characters: a CJK character takes one position, as in the reader's columns. */
-const width = (s: string) => s.length;
 
-/** A table written in one of the three text layouts. */
-function layOut(rows: string[][], layout: Layout): string[] {
-  if (layout === "cells") return rows.flatMap((r) => [...r.map((c) => `\t${c}`), ""]);
-  if (layout === "tabs") return rows.map((r) => r.join("\t"));
-  const cols = rows[0]!.map((_, i) => Math.max(...rows.map((r) => width(r[i] ?? ""))) + 4);
-  return rows.map((r) => r.map((c, i) => c + " ".repeat(cols[i]! - width(c))).join("").trimEnd());
-}
 
 const UNIT_ROWS = [
   ["单位名称", "单位性质", "单位规格", "经费保障形式"],
