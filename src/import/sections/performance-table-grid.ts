@@ -14,6 +14,7 @@
 import { squash, type Cell, type Row, type SourceDocument, type SourceLine, type TableBlock } from "../source-document.ts";
 import { declaredUnit } from "../../model/amount.ts";
 import { memoByText } from "../memo.ts";
+import { foldRadicals } from "../readers/pdf-radicals.ts";
 
 export type ColumnRole =
   | "duty"
@@ -140,14 +141,11 @@ function expandSpans(cells: readonly Cell[]): GridCell[] {
 }
 
 /**
- * Some PDFs map common characters to look-alike Kangxi radicals (⼀ for 一,
- * ⽬ for 目); read as the characters they stand for.
+ * Some PDFs map common characters to look-alike radicals (⼀ for 一, ⻔ for 门);
+ * the PDF reader folds them, and text extracted elsewhere (pdftotext) is folded
+ * here with the same table.
  */
-export function unradical(text: string): string {
-  return text.replace(/[\u2e80-\u2fdf]/g, (c) => RADICALS.get(c) ?? c.normalize("NFKC"));
-}
-/** CJK radical supplement forms (which NFKC leaves alone) and the characters they stand for. */
-const RADICALS = new Map([..."⺟母⺠民⺬示⺮竹⻄西⻅见⻆角⻋车⻓长⻔门⻚页⻛风⻜飞⻝食⻢马⻥鱼⻩黄⻬齐⻮齿⻰龙⻳龟"].flatMap((c, i, all) => (i % 2 ? [] : [[c, all[i + 1]!] as const])));
+export const unradical = foldRadicals;
 
 /** Joins the lines of a cell: Chinese wraps without a space, Latin words with one. */
 export function cellText(text: string): string {
