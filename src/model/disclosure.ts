@@ -54,6 +54,15 @@ export const ExpenditureSchema = z.object({
   changeReason: text.optional(),
 });
 
+/**
+ * An expenditure `otherItems` line that is carried forward (结转下年, 年末结转和结余,
+ * 结余分配): printed below 本年支出合计 and not part of it, unlike 上缴上级支出 or
+ * 对附属单位补助支出 (format.md, Expenditure).
+ */
+export function isCarriedForward(item: { label: string }): boolean {
+  return /结转|结余/.test(item.label);
+}
+
 export const OperatingCostsSchema = z.object({
   amount: amount.optional(),
   previous: amount.optional(),

@@ -5,7 +5,7 @@
  * disclosures ("2021年收入预算总计X万元，比上年增加Y万元，增长Z%"), which is
  * also what the importer recognises.
  */
-import type { Disclosure } from "../model/disclosure.ts";
+import { isCarriedForward, type Disclosure } from "../model/disclosure.ts";
 import { addWan, changeClause, printPercent, printWan, ratePercent, subtractWan } from "./numbers.ts";
 import { threePublicChange } from "./tables/standard.ts";
 
@@ -71,7 +71,7 @@ export function expenditureText(d: Disclosure): string[] {
   const sentences: string[] = [];
   if (e.total !== undefined) {
     const versus = versusPrevious(w, e.total, e.previous?.total, e.change?.total, e.changeRate) || rateOnly(w, e.changeRate);
-    sentences.push(`${w.year}支出${w.kind}总计${printWan(e.total)}万元${versus}${versus ? because(e.changeReason) : ""}。`);
+    sentences.push(`${w.year}支出${w.kind}总计${printWan(e.total)}万元${versus}${versus ? reasonOf(e.changeReason) : "。"}`);
   }
   const parts: string[] = [];
   if (e.basic !== undefined) {
@@ -84,13 +84,27 @@ export function expenditureText(d: Disclosure): string[] {
     );
   }
   if (e.project !== undefined) parts.push(`项目支出${printWan(e.project)}万元${versusPrevious(w, e.project, e.previous?.project, e.change?.project)}`);
-  for (const o of e.otherItems ?? []) parts.push(`${o.label}${printWan(o.amount)}万元`);
+  for (const o of e.otherItems ?? []) if (!isCarriedForward(o)) parts.push(`${o.label}${printWan(o.amount)}万元`);
   if (parts.length) sentences.push(`其中：${parts.join("；")}。`);
+  // Carried forward is not part of this year's expenditure: stated after it, not among its parts.
+  const carried = (e.otherItems ?? []).filter(isCarriedForward).map((o) => `${o.label}${printWan(o.amount)}万元`);
+  if (carried.length) sentences.push(`此外，${carried.join("，")}。`);
   const out = [sentences.join("")];
   if (e.changeReason && (e.total === undefined || !(versusPrevious(w, e.total, e.previous?.total, e.change?.total, e.changeRate) || rateOnly(w, e.changeRate)))) {
     out.push(`增减变化的主要原因：${e.changeReason}`);
   }
   return out.filter(Boolean);
+}
+
+/**
+ * The reason after the change of the total, closing its sentence: a reason
+ * written as a sentence of its own (ending in 。) is printed as one, whole,
+ * so that it reads back as written; a clause joins the change's sentence.
+ */
+function reasonOf(reason: string | undefined): string {
+  const r = reason?.trim();
+  if (r?.endsWith("。")) return `。主要原因是${r.replace(/^(主要原因(是|为)?|原因(是|为)?)[：:，,]?/, "")}`;
+  return `${because(reason)}。`;
 }
 
 export function operatingCostsText(d: Disclosure): string[] {

@@ -2,8 +2,8 @@ import { fenToWan, formatWan, sumFen, type Fen } from "../../model/amount.ts";
 import type { Expenditure } from "../../model/disclosure.ts";
 import type { SourceDocument } from "../source-document.ts";
 import type { ExtractContext, PartExtractor } from "./context.ts";
-import { readSummaryTable } from "./money-summary-table.ts";
-import { AMT, amountOf, changeEvents, firstEvent, lineAt, narrativeStream, sentenceEnd, type ChangeSubject, type Stream } from "./money-narrative.ts";
+import { readSummaryTable, type SummaryTable, type SummaryValue } from "./money-summary-table.ts";
+import { AMT, amountOf, changeEvents, lineAt, narrativeStream, sentenceEnd, sentenceStart, type ChangeEvent, type Stream } from "./money-narrative.ts";
 import {
   assignColumns,
   findTableRegions,
@@ -190,6 +190,8 @@ interface TableExpenditure {
   basic?: Found;
   project?: Found;
   others: { label: string; found: Found }[];
+  /** The 结转下年 column: not part of this year's expenditure. */
+  carry?: Found;
 }
 
 function found(token: Token | undefined, region: TableRegion): Found | undefined {
@@ -215,10 +217,16 @@ export function readExpenditureTable(ctx: ExtractContext): TableExpenditure | un
     if (project) out.project = project;
     for (const c of EXPENDITURE_COLUMNS.slice(3)) {
       const f = found(read.values.get(c.key), region);
-      if (f && f.fen !== 0n && c.key !== "结转下年" && !c.key.startsWith("ignore:")) out.others.push({ label: c.key, found: f });
+      if (!f || f.fen === 0n || c.key.startsWith("ignore:")) continue;
+      if (c.key === "结转下年") out.carry = f;
+      else out.others.push({ label: c.key, found: f });
     }
     const parts = sumFen([out.basic?.fen ?? 0n, out.project?.fen ?? 0n, ...out.others.map((o) => o.found.fen)]);
-    if (out.total && (out.basic || out.project) && parts !== out.total.fen) {
+    if (out.total && out.carry && (out.basic || out.project) && parts + out.carry.fen === out.total.fen) {
+      // A 合计 that counts the 结转下年 column is 支出总计: this year's expenditure is the rest.
+      out.total = { ...out.total, fen: out.total.fen - out.carry.fen };
+      ctx.diagnose("info", `支出总表合计${formatWan(out.total.fen + out.carry.fen)}万元含结转下年${formatWan(out.carry.fen)}万元，本年支出合计计为${formatWan(out.total.fen)}万元（the table's total includes the amount carried forward）`, SECTION, read.row.line);
+    } else if (out.total && (out.basic || out.project) && parts !== out.total.fen) {
       ctx.diagnose("warning", `支出总表合计${formatWan(out.total.fen)}万元与各列之和${formatWan(parts)}万元不一致（expenditure table total differs from the sum of its columns）`, SECTION, read.row.line);
     }
     if (out.total) return out;
@@ -331,19 +339,73 @@ export function readNarrativeExpenditure(stream: Stream): NarrativeExpenditure {
   return out;
 }
 
-function sentenceStart(text: string, index: number): number {
-  const a = text.lastIndexOf("。", index - 1);
-  const b = text.lastIndexOf("；", index - 1);
-  return Math.max(a, b) + 1;
-}
-
-/** The reason stated after a change: "…，主要原因是…。" / "原因：…。" */
-function reasonAfter(text: string, index: number): string | undefined {
+/**
+ * The reason stated after a change: "…，主要原因是…。" / "…。原因：…。". A reason
+ * that is a sentence of its own keeps its full stop, as printed; a clause of
+ * the change's sentence does not (the full stop closes that sentence).
+ */
+function reasonAfter(text: string, index: number): { text: string; at: number } | undefined {
   const end = sentenceEnd(text, index);
   const nextEnd = sentenceEnd(text, end + 1);
-  const span = text.slice(index, Math.min(nextEnd, index + 300));
-  const m = /(?:主要原因(?:是|为)?|原因(?:是|为)?|主要是)[：:，,]?([^。]+)/.exec(span);
-  return m?.[1]?.replace(/[；;，,]$/, "");
+  const span = text.slice(index, Math.min(nextEnd + 1, index + 300));
+  const m = /(?:主要原因(?:是|为)?|原因(?:是|为)?|主要是)[：:，,]?([^。]+)(。)?/.exec(span);
+  if (!m?.[1]) return undefined;
+  const ownSentence = m.index > 0 && span[m.index - 1] === "。" && m[2] !== undefined;
+  return { text: ownSentence ? `${m[1]}。` : m[1].replace(/[；;，,]$/, ""), at: index + m.index };
+}
+
+/**
+ * 结转下年 / 年末结转和结余 as the 收支总表 prints them below 本年支出合计, else the
+ * 支出总表's 结转下年 column: amounts that are not this year's expenditure.
+ */
+function carriedForward(summary: SummaryTable | undefined, table: TableExpenditure | undefined): { label: string; found: Found }[] {
+  if (summary?.carryForward?.length) return summary.carryForward.map((c) => ({ label: c.label, found: { fen: c.fen, line: c.line, text: c.text } }));
+  return table?.carry ? [{ label: "结转下年", found: table.carry }] : [];
+}
+
+/** "收入支出总计2995.39万元" / "收入、支出预算总计15897.44万元": the 收支总计 a change may be measured from. */
+const BOTH_TOTAL = new RegExp(String.raw`(?:收、支|收入、支出|收入支出|收支)(?:预算|决算)?(?:总计|合计|总额|安排)(?:为|是|共)?${AMT}`, "g");
+/** What may stand before the department's own 支出: a clause boundary, the year, the department, 总, 预算. */
+const DEPARTMENT_BEFORE = /(?:^|[，,：:；;）)、]|\d{4}年度?|部门|单位|本级|预算|决算|总|本年|当年|全年)$/;
+/** A comparison with this year's own budget (决算数与预算数基本持平), not with the year before. */
+const SAME_YEAR_BUDGET = /(?:与|比|较)(?:年初|调整后?)?预算/;
+
+/**
+ * Whether a change is about the department's total (本年支出合计): a sentence
+ * about one 功能分类 line ("其他信访事务支出…减少21,519.26万元") or about a 收支总计
+ * that differs from it ("收入支出总计2995.39万元…减少56.95万元") is not.
+ * The amount the change is measured from decides when the text states one
+ * (within rounding of its printed places); else the subject's wording.
+ */
+export function aboutTotal(text: string, ev: ChangeEvent, total: Fen | undefined, carried: boolean): boolean {
+  if (ev.subject !== "expenditure" && ev.subject !== "both") return false;
+  const keyword = ev.keyword;
+  if (!keyword) return false;
+  if (SAME_YEAR_BUDGET.test(text.slice(keyword.index, ev.index))) return false;
+  let base = ev.base;
+  if (!base && ev.subject === "both") {
+    // "…收入支出总计2995.39万元。与2023年度相比，收入支出总计减少56.95万元": the total stated before.
+    const from = sentenceStart(text, Math.max(0, sentenceStart(text, keyword.index) - 1));
+    for (const m of text.slice(from, keyword.index).matchAll(BOTH_TOTAL)) {
+      const fen = amountOf(m[1]!, m[2]!);
+      if (fen !== undefined) base = { fen, raw: m[0] };
+    }
+  }
+  if (base) return total === undefined || sameWithinPrinting(base, total);
+  // 收支总计 counts what is carried forward: it is not 本年支出合计 then.
+  if (ev.subject === "both") return !carried;
+  if (keyword.word === "部门预算") return true;
+  const before = text.slice(Math.max(sentenceStart(text, keyword.index), keyword.index - 8), keyword.index);
+  return DEPARTMENT_BEFORE.test(before);
+}
+
+/** A printed amount equals an exact one when they differ by at most half a unit of its last printed place. */
+function sameWithinPrinting(printed: { fen: Fen; raw: string }, exact: Fen): boolean {
+  const m = /(?:\.(\d+))?(万元|元|亿元)$/.exec(printed.raw);
+  const unit = m ? amountOf("1", m[2]!) : undefined;
+  if (unit === undefined) return printed.fen === exact;
+  const diff = printed.fen > exact ? printed.fen - exact : exact - printed.fen;
+  return diff * 2n * 10n ** BigInt(m![1]?.length ?? 0) <= unit;
 }
 
 export const extractExpenditure: PartExtractor = {
@@ -369,17 +431,28 @@ export const extractExpenditure: PartExtractor = {
         );
       }
     };
-    const summaryTotal = summary?.expenditureSubtotal ?? summary?.expenditureTotal;
-    const summaryFound = (v: typeof summaryTotal) => (v ? { fen: v.fen, line: v.line, text: v.text } : undefined);
-    set("total", table?.total ?? summaryFound(summaryTotal), narrative.total);
+    const summaryFound = (v: SummaryValue | undefined): Found | undefined => (v ? { fen: v.fen, line: v.line, text: v.text } : undefined);
+    const carry = carriedForward(summary, table);
+    let summaryTotal = summaryFound(summary?.expenditureSubtotal);
+    if (!summaryTotal && summary?.expenditureTotal) {
+      // Without a 本年支出合计 row, this year's expenditure is 支出总计 less what is carried forward.
+      const carried = sumFen(carry.map((c) => c.found.fen));
+      summaryTotal = { ...summaryFound(summary.expenditureTotal)!, fen: summary.expenditureTotal.fen - carried };
+      if (carried !== 0n && !table?.total) {
+        ctx.diagnose("info", `本年支出合计按支出总计${formatWan(summary.expenditureTotal.fen)}万元减去结转${formatWan(carried)}万元计为${formatWan(summaryTotal.fen)}万元（this year's expenditure = 支出总计 less the amounts carried forward）`, SECTION, summary.expenditureTotal.line);
+      }
+    }
+    set("total", table?.total ?? summaryTotal, narrative.total);
     set("basic", table?.basic ?? summaryFound(summary?.basic), narrative.basic);
     set("project", table?.project ?? summaryFound(summary?.project), narrative.project);
-    if (table?.others.length) {
-      e.otherItems = table.others.map((o) => ({ label: o.label, amount: fenToWan(o.found.fen) }));
-      table.others.forEach((o, i) => ctx.cite(`/expenditure/otherItems/${i}/amount`, o.found.line, o.found.text));
+    // Parts of this year's expenditure (上缴上级支出 …) first, then what is carried forward (below 本年支出合计).
+    const others = [...(table?.others ?? []), ...carry];
+    if (others.length) {
+      e.otherItems = others.map((o) => ({ label: o.label, amount: fenToWan(o.found.fen) }));
+      others.forEach((o, i) => ctx.cite(`/expenditure/otherItems/${i}/amount`, o.found.line, o.found.text));
     }
 
-    const totalFen = (table?.total ?? summaryFound(summaryTotal) ?? narrative.total)?.fen;
+    const totalFen = (table?.total ?? summaryTotal ?? narrative.total)?.fen;
     if (e.basic === undefined && e.project === undefined && totalFen !== undefined) {
       const split = readFunctionSplit(ctx, totalFen);
       if (split) {
@@ -413,8 +486,7 @@ export const extractExpenditure: PartExtractor = {
     }
 
     const events = changeEvents(stream);
-    const pick = (...s: ChangeSubject[]) => firstEvent(events.filter((ev) => ev.amount !== undefined || ev.rate !== undefined), ...s);
-    const total = pick("expenditure", "both");
+    const total = events.find((ev) => (ev.amount !== undefined || ev.rate !== undefined) && aboutTotal(stream.text, ev, totalFen, carry.length > 0));
     if (total) {
       const line = lineAt(stream, total.index);
       if (total.amount !== undefined) {
@@ -430,7 +502,10 @@ export const extractExpenditure: PartExtractor = {
         ctx.cite("/expenditure/previous/total", line);
       }
       const reason = reasonAfter(stream.text, total.index);
-      if (reason) e.changeReason = reason;
+      if (reason) {
+        e.changeReason = reason.text;
+        ctx.cite("/expenditure/changeReason", lineAt(stream, reason.at), reason.text);
+      }
     }
     for (const part of ["basic", "project"] as const) {
       const ev = events.find((x) => x.subject === part && x.amount !== undefined);

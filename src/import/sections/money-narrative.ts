@@ -78,6 +78,13 @@ export interface ChangeEvent {
   rate?: number;
   /** The earlier year's amount stated in the same clause ("比2025年年初预算数28479.84万元增加…"). */
   previous?: Fen;
+  /** The subject as named ("支出", "收入支出", "部门预算") and where, in the stream. */
+  keyword?: { word: string; index: number };
+  /**
+   * The amount the change is measured from, stated right after the subject
+   * ("支出预算29956.27万元，比…增加…"), as printed: which total the sentence is about.
+   */
+  base?: { fen: Fen; raw: string };
   index: number;
   raw: string;
 }
@@ -87,6 +94,9 @@ const SUBJECT = /收、支|收入、支出|收入支出|收支|基本支出|项�
 /** A fund-level subject ("财政拨款收入", "一般公共预算支出") is not the department's total. */
 const FUND_SCOPE = /(?:财政拨款|一般公共预算|政府性基金|国有资本|经营|专户|拨款)[^，,。；]{0,4}$/;
 const UP = /增加|增长|上升|增幅|提高/;
+const FIRST_AMT = new RegExp(AMT);
+/** The earlier year's amount closing the clause before a change ("比2025年年初预算数28479.84万元"). */
+const PREVIOUS = new RegExp(String.raw`(?:比|较|与)\d{4}年[^，,。；]{0,10}?${AMT}$`);
 
 function subjectOf(keyword: string): ChangeSubject | undefined {
   if (/收、支|收入、支出|收入支出|收支/.test(keyword)) return "both";
@@ -119,22 +129,29 @@ export function changeEvents(stream: Stream): ChangeEvent[] {
       const prevStart = sentenceStart(text, start - 1);
       context = text.slice(prevStart, m.index);
       keyword = lastSubject(context);
-      if (keyword && !new RegExp(AMT).test(context.slice(keyword.index))) keyword = undefined;
+      if (keyword && !FIRST_AMT.test(context.slice(keyword.index))) keyword = undefined;
     }
     if (!keyword) continue;
     const subject = subjectOf(keyword.word);
     if (!subject) continue;
     if (subject !== "operating" && FUND_SCOPE.test(context.slice(0, keyword.index))) continue;
     const sign = m[0] === "持平" || UP.test(m[1] ?? "") ? 1n : -1n;
-    const event: ChangeEvent = { subject, index: m.index, raw: m[0] };
+    const keywordAt = m.index - context.length + keyword.index;
+    const event: ChangeEvent = { subject, keyword: { word: keyword.word, index: keywordAt }, index: m.index, raw: m[0] };
     if (m[0] === "持平") event.amount = 0n;
     else if (m[2]) {
       const fen = amountOf(m[2], m[3]!);
       if (fen !== undefined) event.amount = sign * fen;
       if (m[4]) event.rate = Number(m[4]) * (UP.test(m[0].slice(m[0].search(/[，,]/) + 1)) ? 1 : -1);
     } else if (m[5]) event.rate = Number(m[5]) * Number(sign);
-    const prev = new RegExp(String.raw`(?:比|较|与)\d{4}年[^，,。；]{0,10}?${AMT}$`).exec(text.slice(start, m.index));
+    const prev = PREVIOUS.exec(text.slice(start, m.index));
     if (prev) event.previous = amountOf(prev[1]!, prev[2]!);
+    // The base: the first amount after the subject, short of the earlier year's ("比2025年预算数X万元").
+    const base = FIRST_AMT.exec(context.slice(keyword.index + keyword.word.length, context.length - (prev?.[0].length ?? 0)));
+    if (base) {
+      const fen = amountOf(base[1]!, base[2]!);
+      if (fen !== undefined) event.base = { fen, raw: base[0] };
+    }
     events.push(event);
   }
   return events;

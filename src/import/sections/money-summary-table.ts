@@ -35,6 +35,8 @@ export interface SummaryTable {
   expenditureSubtotal?: SummaryValue;
   basic?: SummaryValue;
   project?: SummaryValue;
+  /** Lines below 本年支出合计 that are not this year's expenditure (结转下年, 年末结转和结余, 结余分配), as printed. */
+  carryForward?: (SummaryValue & { label: string })[];
   /** Rows were found but no total: the table is cut off. */
   cutOff?: boolean;
 }
@@ -135,6 +137,9 @@ function readIncomeSide(row: TokenRow, table: SummaryTable, wrap: Wrap): void {
   table.items.push({ ...amount, label: stripNumbering(label), level: numberingLevel(label) });
 }
 
+/** 结转下年(资金) / 年末结转和结余 / 年终结转 / 结余分配, not their 其中 rows (基本支出结转 …). */
+const CARRY_FORWARD = /^(?:结转下年|年末结转|年终结转|结余分配)/;
+
 function readExpenditureSide(row: TokenRow, table: SummaryTable): void {
   row.tokens.forEach((t, i) => {
     if (t.kind !== "text") return;
@@ -146,6 +151,7 @@ function readExpenditureSide(row: TokenRow, table: SummaryTable): void {
     else if (/^支出(?:总计|合计)$/.test(label)) table.expenditureTotal ??= amount;
     else if (/^基本支出$/.test(label)) table.basic ??= amount;
     else if (/^项目支出$/.test(label)) table.project ??= amount;
+    else if (CARRY_FORWARD.test(label) && amount.fen !== 0n && !table.carryForward?.some((c) => c.label === label)) (table.carryForward ??= []).push({ ...amount, label });
   });
 }
 

@@ -3,7 +3,7 @@
  * disclosure. Only what the disclosure states is printed; a table without
  * data is still published, empty, with the standard explanation (R7).
  */
-import type { Disclosure, FunctionLine, IncomeSource } from "../../model/disclosure.ts";
+import { isCarriedForward, type Disclosure, type FunctionLine, type IncomeSource } from "../../model/disclosure.ts";
 import { addWan, chineseNumber, printWan, subtractWan } from "../numbers.ts";
 import { text, type Cell, type TableModel } from "./model.ts";
 
@@ -107,15 +107,20 @@ function t1(ctx: TableContext): TableModel {
   const incomeTotal = d.income?.total ?? addWan(items.map((i) => i.amount));
 
   const e = d.expenditure;
+  // 结转下年 / 年末结转和结余 sit below 本年支出合计 and add up to 支出总计; 上缴上级支出 … are part of 本年支出合计.
+  const carried = (e?.otherItems ?? []).filter(isCarriedForward);
+  const ownOthers = (e?.otherItems ?? []).filter((o) => !isCarriedForward(o));
   const classes = linesAreDepartment(d) ? functionLines(d).filter((l) => l.code.length === 3) : [];
+  const byKind: { label: string; amount: number }[] = [
+    ...(e?.basic !== undefined ? [{ label: "基本支出", amount: e.basic }] : []),
+    ...(e?.project !== undefined ? [{ label: "项目支出", amount: e.project }] : []),
+    ...ownOthers,
+  ];
   const right: Cell[][] = classes.length
     ? classes.map((l, n) => [text(`${chineseNumber(n + 1)}、${l.name}`, { align: "left" }), amountCell(l.total)])
-    : [
-        ...(e?.basic !== undefined ? [[text("一、基本支出", { align: "left" }), amountCell(e.basic)]] : []),
-        ...(e?.project !== undefined ? [[text(`${e?.basic !== undefined ? "二" : "一"}、项目支出`, { align: "left" }), amountCell(e.project)]] : []),
-      ];
-  const rightCarry: Cell[][] = (e?.otherItems ?? []).map((o) => [text(o.label, { align: "left" }), amountCell(o.amount)]);
-  const expenditureTotal = addWan([e?.total, ...(e?.otherItems ?? []).map((o) => o.amount)]);
+    : byKind.map((o, n) => [text(`${chineseNumber(n + 1)}、${o.label}`, { align: "left" }), amountCell(o.amount)]);
+  const rightCarry: Cell[][] = carried.map((o) => [text(o.label, { align: "left" }), amountCell(o.amount)]);
+  const expenditureTotal = addWan([e?.total, ...carried.map((o) => o.amount)]);
 
   const pair = (a: Cell[][], b: Cell[][]): Cell[][] => {
     const n = Math.max(a.length, b.length);
@@ -188,8 +193,9 @@ function t3(ctx: TableContext): TableModel {
   const e = d.expenditure;
   const lines = linesAreDepartment(d) ? functionLines(d) : [];
   const empty = !e && !lines.length;
-  // Other items that are parts of the total (单位预留机动经费, 上缴上级支出 …) get their own column, as printed.
-  const others = e?.otherItems ?? [];
+  // Other items that are parts of the total (单位预留机动经费, 上缴上级支出 …) get their own column, as printed;
+  // what is carried forward is not this year's expenditure.
+  const others = (e?.otherItems ?? []).filter((o) => !isCarriedForward(o));
   const parts = others.length && e?.total !== undefined && addWan([e.basic ?? 0, e.project ?? 0, ...others.map((o) => o.amount)]) === e.total ? others : [];
   return {
     id: "t3",

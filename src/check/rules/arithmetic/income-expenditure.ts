@@ -2,8 +2,7 @@
 import { has, notApplicable, notEvaluable, outcome, type Term } from "../../context.ts";
 import { pointer } from "../../pointer.ts";
 import { BASIS, defineRule, ROUNDING } from "../define.ts";
-
-const CARRY = /结转|结余/;
+import { isCarriedForward } from "../../../model/disclosure.ts";
 
 export const incomeItemsSum = defineRule(
   {
@@ -47,7 +46,7 @@ export const expenditureSplit = defineRule(
     if (!first) return outcome([]);
     // Other expenditure lines (上缴上级支出 …) belong to the total; carried-forward lines do not.
     const others: Term[] = (e.otherItems ?? []).flatMap((o, i) =>
-      CARRY.test(o.label) ? [] : [{ path: pointer("expenditure", "otherItems", i, "amount"), value: o.amount, label: o.label }],
+      isCarriedForward(o) ? [] : [{ path: pointer("expenditure", "otherItems", i, "amount"), value: o.amount, label: o.label }],
     );
     if (others.length) return outcome([ctx.equation({ title: "支出合计 = 基本支出 + 项目支出 + 其他支出", total, parts: [...parts, ...others], severity }, self.severity)]);
     return outcome([first]);
@@ -92,7 +91,7 @@ function splitRule(id: string, key: "previous" | "change", word: string) {
       const s = ctx.d.expenditure?.[key];
       if (!has(s?.total) || !has(s.basic) || !has(s.project)) return notApplicable(`未同时列示${word}的合计、基本支出和项目支出`);
       // Other expenditure lines (上缴上级, 预留机动经费 …) are in the total but have no split here.
-      if ((ctx.d.expenditure?.otherItems ?? []).some((o) => !CARRY.test(o.label))) return notEvaluable("支出合计还含有其他支出项目，其上年数/增减额未分列");
+      if ((ctx.d.expenditure?.otherItems ?? []).some((o) => !isCarriedForward(o))) return notEvaluable("支出合计还含有其他支出项目，其上年数/增减额未分列");
       return outcome([
         ctx.equation(
           {

@@ -2,8 +2,7 @@
 import { fmt, has, notApplicable, notEvaluable, outcome, type CheckContext, type Term } from "../../context.ts";
 import type { Draft } from "../../types.ts";
 import { BASIS, defineRule, ROUNDING } from "../define.ts";
-
-const CARRY = /结转|结余/;
+import { isCarriedForward } from "../../../model/disclosure.ts";
 
 export const incomeEqualsExpenditure = defineRule(
   {
@@ -17,10 +16,10 @@ export const incomeEqualsExpenditure = defineRule(
     const e = ctx.d.expenditure;
     if (!has(inc) || !has(e?.total)) return notApplicable("未同时列示收入总计和支出合计");
     // Final accounts carry 年末结转和结余 on the expenditure side; without it the totals cannot be compared.
-    if (ctx.d.kind === "final" && !(e.otherItems ?? []).some((o) => CARRY.test(o.label))) return notEvaluable("决算未列示年末结转和结余，无法比较收支总计");
+    if (ctx.d.kind === "final" && !(e.otherItems ?? []).some((o) => isCarriedForward(o))) return notEvaluable("决算未列示年末结转和结余，无法比较收支总计");
     const parts: Term[] = [{ path: "/expenditure/total", value: e.total, label: "本年支出合计" }];
     (e.otherItems ?? []).forEach((o, i) => {
-      if (CARRY.test(o.label)) parts.push({ path: `/expenditure/otherItems/${i}/amount`, value: o.amount, label: o.label });
+      if (isCarriedForward(o)) parts.push({ path: `/expenditure/otherItems/${i}/amount`, value: o.amount, label: o.label });
     });
     return outcome([ctx.equation({ title: "收入总计 = 支出总计", total: { path: "/income/total", value: inc, label: "收入总计" }, parts }, self.severity)]);
   },
