@@ -60,6 +60,14 @@ function readGrid(ctx: ExtractContext, grid: ActivityGrid, out: Activity[]): voi
   const unnumberedDuties = combined && !combinedTexts.some((t) => CHINESE_NUMBERED.test(t)) && combinedTexts.some((t) => ARABIC_NUMBERED.test(t));
   const isDutyRow = (t: string) => CHINESE_NUMBERED.test(t) || (unnumberedDuties && !ARABIC_NUMBERED.test(t));
 
+  // A table without a 职责 column (部门整体绩效目标 tables list 活动 only) gives its activities
+  // duty "": the document names no duty, and a caption would pass for one. Said once, not per row.
+  const noDutyColumn = dutyCol < 0;
+  if (noDutyColumn)
+    ctx.diagnose("info", `表格没有职责列（表头：${grid.headerText.replace(/\s+/g, "")}），各活动的职责留空（table has no 职责 column; duty left blank）`, SECTION, grid.headerLine);
+  for (const cell of grid.outside ?? [])
+    ctx.diagnose("info", `表格左侧的“${cell.text}”不在任何列内（可能是外层表格在新页重复的标签），未读入（text outside the table's columns ignored）`, SECTION, cell.line);
+
   let duty: { name: string; budget?: number; line: number; budgetLine?: number; budgetText?: string } | undefined;
   let current: { activity: Activity; index: number } | undefined;
   const pointer = (i: number, ...rest: (string | number)[]) => ["/performance/activities", i, ...rest].join("/");
@@ -104,7 +112,18 @@ function readGrid(ctx: ExtractContext, grid: ActivityGrid, out: Activity[]): voi
     }
 
     const name = text(activityCol);
-    if (name && !rowIsDuty) {
+    // Tables without duties (部门整体绩效目标) print the activity on each of its indicator
+    // rows: the same name on the next row, with nothing of its own but an indicator, is the
+    // same activity. (With duties, seeds list an activity twice on purpose: kept apart.)
+    const repeated =
+      noDutyColumn &&
+      !!current &&
+      !!name &&
+      stripNumbering(name) === current.activity.activity &&
+      !text(col("description")) &&
+      !text(col("goal")) &&
+      !text(budgetCol);
+    if (name && !rowIsDuty && !repeated) {
       const activity: Activity = { duty: duty?.name ?? "", activity: stripNumbering(name), indicators: [] };
       const index = out.length;
       if (duty) {
@@ -113,7 +132,7 @@ function readGrid(ctx: ExtractContext, grid: ActivityGrid, out: Activity[]): voi
           activity.dutyBudget = duty.budget;
           ctx.cite(pointer(index, "dutyBudget"), duty.budgetLine!, duty.budgetText);
         }
-      } else {
+      } else if (!noDutyColumn) {
         ctx.diagnose("warning", `活动“${activity.activity}”之前没有职责名称（activity without a duty）`, SECTION, get(activityCol)!.line);
       }
       ctx.cite(pointer(index, "activity"), get(activityCol)!.line, name);
@@ -132,8 +151,10 @@ function readGrid(ctx: ExtractContext, grid: ActivityGrid, out: Activity[]): voi
     const goal = text(col("goal"));
     const indicatorName = text(col("indicator"));
     const indicatorDescription = text(col("indicatorDescription"));
+    const target = targetText(text(col("indicatorKind")), text(col("indicatorValue")), text(col("indicatorUnit")));
+    const targetLine = [col("indicatorValue"), col("indicatorKind"), col("indicatorUnit")].map((k) => (text(k) ? get(k)!.line : undefined)).find((l) => l !== undefined);
     const grades = gradeCols.map(([g, k]) => [g, text(k), get(k)] as const).filter(([, t]) => t);
-    const hasIndicator = !!(indicatorName || indicatorDescription || grades.length);
+    const hasIndicator = !!(indicatorName || indicatorDescription || target || grades.length);
 
     if (!current) {
       if (hasIndicator || description || goal)
@@ -160,9 +181,9 @@ function readGrid(ctx: ExtractContext, grid: ActivityGrid, out: Activity[]): voi
     const j = indicators.length;
     if (indicatorName) ctx.cite(pointer(index, "indicators", j, "name"), get(col("indicator"))!.line, indicatorName);
     else ctx.diagnose("info", `活动“${activity.activity}”有一行指标没有指标名称（indicator without a name）`, SECTION, row.line);
-    if (indicatorDescription) {
-      indicator.description = indicatorDescription;
-      ctx.cite(pointer(index, "indicators", j, "description"), get(col("indicatorDescription"))!.line, indicatorDescription);
+    if (indicatorDescription || target) {
+      indicator.description = [indicatorDescription, target].filter(Boolean).join("；");
+      ctx.cite(pointer(index, "indicators", j, "description"), indicatorDescription ? get(col("indicatorDescription"))!.line : targetLine!, indicator.description);
     }
     if (indicatorGoal) indicator.goal = indicatorGoal;
     for (const [g, t, cell] of grades) {
@@ -171,4 +192,17 @@ function readGrid(ctx: ExtractContext, grid: ActivityGrid, out: Activity[]): voi
     }
     indicators.push(indicator);
   }
+}
+
+/**
+ * The one target of an indicator in a table without 优良中差 (指标性质 / 指标值 / 度量单位,
+ * e.g. "≥" "95" "%", or "定性" "效果显著"). A GradedIndicator has no target field and the
+ * target is no grade (putting it under 优 would invent a grading the table does not have),
+ * so it goes to the description, prefixed "指标值：" and printed as the table prints it:
+ * "指标值：≥95%", "指标值：效果显著（定性）".
+ */
+function targetText(kind: string, value: string, unit: string): string {
+  if (!kind && !value && !unit) return "";
+  if (/^定性$/.test(kind)) return `指标值：${value}${unit}（定性）`;
+  return `指标值：${kind}${value}${unit}`;
 }

@@ -27,6 +27,9 @@ export type ColumnRole =
   | "goal"
   | "indicator"
   | "indicatorDescription"
+  | "indicatorKind"
+  | "indicatorValue"
+  | "indicatorUnit"
   | "excellent"
   | "good"
   | "fair"
@@ -60,6 +63,8 @@ export interface ActivityGrid {
   rows: GridRow[];
   /** Last source line of the table. */
   endLine: number;
+  /** Text beside the table that belongs to none of its columns (a label of an enclosing table repeated on a page). */
+  outside?: GridCell[];
 }
 
 /** What a header cell says the column holds. "span" is 评价标准 over 优/良/中/差. Memoised: every row of every table is tested. */
@@ -78,6 +83,10 @@ function roleOfHeader(text: string): ColumnRole | "gradesSpan" | "other" | undef
   if (/^(?:绩效|活动|工作)?目标$/.test(t)) return "goal";
   if (/^(?:绩效)?指标(?:描述|说明|解释|内容|定义)$/.test(t)) return "indicatorDescription";
   if (/^(?:绩效指标|指标名称|指标|绩效指标名称)$/.test(t)) return "indicator";
+  // Tables without 优良中差 give each indicator one target: 指标性质 (≥, ≤, ＝, 定性), 指标值, 度量单位.
+  if (/^(?:指标)?(?:性质|方向)$/.test(t)) return "indicatorKind";
+  if (/^(?:指标值|目标值|指标目标值)$/.test(t)) return "indicatorValue";
+  if (/^(?:度量|计量)单位$/.test(t)) return "indicatorUnit";
   if (/^评价标准|^评分标准|^标准$/.test(t)) return "gradesSpan";
   if (/^优(?:秀)?$/.test(t)) return "excellent";
   if (/^良(?:好)?$/.test(t)) return "good";
@@ -354,15 +363,16 @@ function columnsGrid(doc: SourceDocument, block: TableBlock, headerIndex: number
     if (count >= 3 && edge - 0.5 < bounds[k - 1]! && edge > headCells[k - 1]!.end) bounds[k - 1] = edge - 0.5;
   }
 
-  // Collect the table's lines, each cell placed in a column; null marks a blank line.
-  const placedLines: ({ line: number; cells: Map<number, Cell> } | null)[] = [];
+  // Collect the table's lines, their cells split at runs of spaces; null marks a blank line.
+  type RawLine = { line: number; page?: number; cells: Cell[] };
+  const rawLines: (RawLine | null)[] = [];
   let blankRun = 0;
   let endLine = headRow.line;
   for (const line of doc.lines) {
     if (line.no <= lastHeader || line.furniture) continue;
     if (!line.text.trim()) {
       if (++blankRun >= 4) break;
-      if (placedLines.length && placedLines[placedLines.length - 1] !== null) placedLines.push(null);
+      if (rawLines.length && rawLines[rawLines.length - 1] !== null) rawLines.push(null);
       continue;
     }
     blankRun = 0;
@@ -373,18 +383,47 @@ function columnsGrid(doc: SourceDocument, block: TableBlock, headerIndex: number
     if (declaredUnit(line.text)) break;
     const only = cells.length === 1 ? cells[0]! : undefined;
     if (only && !/\s/.test(only.text) && columnOf(only.x ?? 0) === 0 && columnOf(only.end ?? 0) >= 2) break;
+    rawLines.push({ line: line.no, ...(line.page !== undefined ? { page: line.page } : {}), cells });
+    endLine = line.no;
+  }
+  while (rawLines.length && rawLines[rawLines.length - 1] === null) rawLines.pop();
+
+  // Each page of PDF text is laid out on its own: the same column can start 30 characters
+  // further left on the next page. Pieces of the table (between blank lines or page
+  // breaks) whose text does not fit the columns found so far get columns of their own.
+  const models = regionBounds(rawLines, bounds, headCells.length);
+  const outside: GridCell[] = [];
+
+  // Place each cell in a column.
+  const placedLines: ({ line: number; cells: Map<number, Cell> } | null)[] = [];
+  rawLines.forEach((raw, i) => {
+    if (raw === null) {
+      placedLines.push(null);
+      return;
+    }
+    const { bounds: lineBounds, left } = models[i]!;
+    const colOf = (x: number) => {
+      const k = lineBounds.findIndex((b) => x < b);
+      return k < 0 ? headCells.length - 1 : k;
+    };
     // Narrow columns can sit one space apart: place each space-separated word by its own
     // centre. Chinese text has no spaces, so a space next to a Chinese character is a
     // column edge: the next word goes at least one column on.
     const placed = new Map<number, Cell>();
-    for (const cell of cells) {
+    for (const cell of raw.cells) {
+      // Text wholly left of the table's first column on this page (a label of an
+      // enclosing table repeated on each page) belongs to no column.
+      if (left !== undefined && (cell.end ?? 0) <= left) {
+        outside.push({ text: cell.text, line: cell.line });
+        continue;
+      }
       let prevCol = -1;
       let prevText = "";
       for (const c of words(cell, width)) {
-        let k = columnOf(((c.x ?? 0) + (c.end ?? c.x ?? 0)) / 2);
+        let k = colOf(((c.x ?? 0) + (c.end ?? c.x ?? 0)) / 2);
         const chinese = /[\u2e80-\u9fff\uff00-\uffef]$/.test(prevText) || /^[\u2e80-\u9fff\uff00-\uffef]/.test(c.text);
-        if (prevCol >= 0 && chinese && prevCol < bounds.length && (c.end ?? 0) > bounds[prevCol]!) k = Math.max(k, prevCol + 1);
-        else if (prevCol >= 0 && GRADE_SET.has(roles[prevCol]) && prevCol < bounds.length && (c.end ?? 0) > bounds[prevCol]!) k = Math.max(k, prevCol + 1);
+        if (prevCol >= 0 && chinese && prevCol < lineBounds.length && (c.end ?? 0) > lineBounds[prevCol]!) k = Math.max(k, prevCol + 1);
+        else if (prevCol >= 0 && GRADE_SET.has(roles[prevCol]) && prevCol < lineBounds.length && (c.end ?? 0) > lineBounds[prevCol]!) k = Math.max(k, prevCol + 1);
         else if (prevCol >= 0) k = Math.max(k, prevCol);
         const prev = placed.get(k);
         placed.set(k, prev ? { ...prev, text: `${prev.text} ${c.text}`, end: c.end } : c);
@@ -392,11 +431,17 @@ function columnsGrid(doc: SourceDocument, block: TableBlock, headerIndex: number
         prevText = c.text;
       }
     }
-    placedLines.push({ line: line.no, cells: placed });
-    endLine = line.no;
-  }
-  while (placedLines.length && placedLines[placedLines.length - 1] === null) placedLines.pop();
+    if (placed.size) placedLines.push({ line: raw.line, cells: placed });
+  });
   const textLines = placedLines.filter((l): l is { line: number; cells: Map<number, Cell> } => l !== null);
+  const grid = (rows: GridRow[]): ActivityGrid => ({
+    roles,
+    headerLine: headRow.line,
+    headerText: headRow.cells.map((c) => c.text).join("|"),
+    rows,
+    endLine,
+    ...(outside.length ? { outside } : {}),
+  });
 
   const rows: GridRow[] = [];
   let current: GridRow | undefined;
@@ -425,7 +470,7 @@ function columnsGrid(doc: SourceDocument, block: TableBlock, headerIndex: number
       open = true;
       add(pl.cells);
     }
-    return { roles, headerLine: headRow.line, headerText: headRow.cells.map((c) => c.text).join("|"), rows: joinSplitRows(rows, roles), endLine };
+    return grid(joinSplitRows(rows, roles));
   }
 
   // How wide each column's text runs: a line that fills it was wrapped.
@@ -437,6 +482,14 @@ function columnsGrid(doc: SourceDocument, block: TableBlock, headerIndex: number
   // Rows start in the name columns (duty, activity, indicator); grades and descriptions only wrap.
   const keyRoles: (ColumnRole | undefined)[] = ["duty", "dutyActivity", "activity", roles.includes("indicator") ? "indicator" : "excellent"];
   const keys = new Set(roles.flatMap((r, k) => (keyRoles.includes(r) && r ? [k] : [])));
+  const names = new Set<ColumnRole | undefined>(["duty", "dutyActivity", "activity"]);
+
+  // Stricter: the line runs to the column's usual wrapping width (a cell one line below its
+  // row's line past the centre, from rounding, is told only by this).
+  const filled = (k: number, c: Cell | undefined) => !!c && (c.end ?? 0) - (c.x ?? 0) >= widths[k]!;
+  const centred = centredRows(textLines, roles, full, filled);
+  if (centred) return grid(centred);
+
   let previous: Map<number, Cell> | undefined;
   for (const pl of textLines) {
     // Top-aligned cells have no gaps: text under a blank in a column the row already filled starts a row.
@@ -445,11 +498,208 @@ function columnsGrid(doc: SourceDocument, block: TableBlock, headerIndex: number
     // (Not one short grade alone: narrow grade columns wrap "95%" / "以上".)
     const gradeCols = [...pl.cells.keys()].filter((k) => GRADE_SET.has(roles[k]));
     const gradesEnded = gradeCols.length >= 2 && gradeCols.every((k) => previous?.get(k) && !full(k, previous.get(k)));
-    if (!current || gradesEnded || [...pl.cells.keys()].some((k) => (keys.has(k) && !full(k, previous?.get(k))) || resumes(k))) newRow(pl.line);
+    // A row has one 指标性质 (≥, ＝, 定性: never wrapped) and one name: a second one, or the
+    // same name printed again (each row repeating its activity), is the next row.
+    const again = (k: number) =>
+      !!current && !!squash(current.cells[k]!.text) && (roles[k] === "indicatorKind" || (names.has(roles[k]) && squash(current.cells[k]!.text) === squash(pl.cells.get(k)!.text)));
+    if (!current || gradesEnded || [...pl.cells.keys()].some((k) => (keys.has(k) && !full(k, previous?.get(k))) || resumes(k) || again(k))) newRow(pl.line);
     add(pl.cells);
     previous = pl.cells;
   }
-  return { roles, headerLine: headRow.line, headerText: headRow.cells.map((c) => c.text).join("|"), rows, endLine };
+  return grid(rows);
+}
+
+type PlacedLine = { line: number; cells: Map<number, Cell> };
+
+/**
+ * Column bounds for every collected line. The header's bounds hold while the text
+ * fits them; a piece of the table (lines between blank lines or page breaks) whose
+ * text runs across a bound, or puts two runs of text in one column, is measured on
+ * its own: where its lines leave a gap of spaces all the way down, columns end. Only
+ * a piece with as many such runs as the header has columns is re-measured (a piece
+ * with fewer, e.g. one short row, keeps the bounds it has). `left` is the first
+ * column's left edge when the bounds were measured from the text.
+ */
+function regionBounds(lines: readonly ({ cells: Cell[]; page?: number } | null)[], headerBounds: number[], columns: number): ({ bounds: number[]; left?: number } | undefined)[] {
+  const out: ({ bounds: number[]; left?: number } | undefined)[] = [];
+  let model: { bounds: number[]; left?: number } = { bounds: headerBounds };
+  let i = 0;
+  while (i < lines.length) {
+    if (lines[i] === null) {
+      out.push(undefined);
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < lines.length && lines[j] !== null && lines[j]!.page === lines[i]!.page) j++;
+    const piece = lines.slice(i, j) as { cells: Cell[] }[];
+    const runs = textRuns(piece, piece.length >= 4 ? 2 : 1);
+    let own = model;
+    if (!fits(runs, model)) {
+      if (runs.length === columns) own = model = { bounds: runs.slice(0, -1).map((r, k) => (r.end + runs[k + 1]!.x) / 2), left: runs[0]!.x };
+    } else if (model.left === undefined && piece.length >= 4 && runs.length) {
+      // The header's bounds leave the first column open to the left: text wholly left of
+      // where this piece's lines start is no cell of the table either.
+      own = { bounds: model.bounds, left: runs[0]!.x };
+    }
+    for (let k = i; k < j; k++) out.push(own);
+    i = j;
+  }
+  return out;
+}
+
+/** Every run of text of a piece lies in one column, one run per column (text left of the table aside). */
+function fits(runs: readonly { x: number; end: number }[], model: { bounds: number[]; left?: number }): boolean {
+  const colOf = (x: number) => {
+    const k = model.bounds.findIndex((b) => x < b);
+    return k < 0 ? model.bounds.length : k;
+  };
+  const seen = new Set<number>();
+  for (const run of runs) {
+    if (model.left !== undefined && run.end <= model.left) continue;
+    const k = colOf(run.x);
+    if (colOf(run.end - 1) !== k || seen.has(k)) return false;
+    seen.add(k);
+  }
+  return true;
+}
+
+/** Stretches of character columns that text covers on at least `min` lines of the piece. */
+function textRuns(piece: readonly { cells: Cell[] }[], min: number): { x: number; end: number }[] {
+  const cover: number[] = [];
+  for (const l of piece)
+    for (const c of l.cells)
+      for (let x = c.x ?? 0; x < (c.end ?? 0); x++) cover[x] = (cover[x] ?? 0) + 1;
+  const runs: { x: number; end: number }[] = [];
+  for (let x = 0; x <= cover.length; x++) {
+    const on = (cover[x] ?? 0) >= min;
+    const last = runs[runs.length - 1];
+    if (on && last && last.end === x) last.end = x + 1;
+    else if (on) runs.push({ x, end: x + 1 });
+  }
+  return runs;
+}
+
+/**
+ * Tables whose cells are centred vertically (printed by most budget systems): the
+ * one-line cells of a row (activity name, 指标性质, 指标值, 单位) sit on one line,
+ * the anchor, and a wrapped cell spreads over as many lines above it as below. Lines
+ * between two anchors holding only wrapped text are split between them: a line
+ * continues the row above while that row's cell has fewer lines below its anchor
+ * than above (or as many, none on the anchor, and its last line ran to the column's
+ * edge), unless the line opens a new entry
+ * (numbered, or starting like many entries of its column: "产出指标…" / "效益指标…").
+ * Returns undefined when the table is not laid out so (wrapped cells start on the
+ * row's first line: most rows' anchors follow a line that ended short).
+ */
+function centredRows(
+  lines: readonly PlacedLine[],
+  roles: readonly (ColumnRole | undefined)[],
+  full: (k: number, c: Cell | undefined) => boolean,
+  filled: (k: number, c: Cell | undefined) => boolean,
+): GridRow[] | undefined {
+  const names = new Set<ColumnRole | undefined>(["duty", "dutyActivity", "activity"]);
+  const nameCols = new Set(roles.flatMap((r, k) => (names.has(r) ? [k] : [])));
+  if (!nameCols.size) return undefined;
+  // Anchor columns: those whose text (nearly) always shares a line with a name.
+  const withName = roles.map(() => 0);
+  const total = roles.map(() => 0);
+  for (const pl of lines) {
+    const named = [...pl.cells.keys()].some((k) => nameCols.has(k));
+    for (const k of pl.cells.keys()) {
+      total[k]!++;
+      if (named) withName[k]!++;
+    }
+  }
+  const anchorCols = new Set(roles.flatMap((_, k) => (nameCols.has(k) || (total[k]! >= 3 && withName[k]! >= total[k]! * 0.9) ? [k] : [])));
+  const isAnchor = (pl: PlacedLine) => [...pl.cells.keys()].some((k) => anchorCols.has(k));
+  const wrapped = (pl: PlacedLine) => !isAnchor(pl) && [...pl.cells].every(([k, c]) => full(k, c));
+  let anchors = 0;
+  let openAbove = 0;
+  lines.forEach((pl, i) => {
+    if (!isAnchor(pl)) return;
+    anchors++;
+    if (i > 0 && wrapped(lines[i - 1]!)) openAbove++;
+  });
+  if (anchors < 3 || openAbove * 2 < anchors || anchors === lines.length) return undefined;
+
+  const starts = entryStarts(lines, anchorCols);
+  const rows: GridRow[] = [];
+  type Open = { row: GridRow; above: Map<number, number>; below: Map<number, number>; last: Map<number, Cell>; middle: Set<number>; anchored: boolean };
+  let open: Open | undefined;
+  const begin = (line: number): Open => {
+    const row: GridRow = { cells: roles.map(() => ({ text: "", line })), line };
+    rows.push(row);
+    return { row, above: new Map(), below: new Map(), last: new Map(), middle: new Set(), anchored: false };
+  };
+  const put = (o: Open, cells: Map<number, Cell>) => {
+    for (const [k, c] of cells) {
+      const cell = o.row.cells[k]!;
+      if (cell.text) cell.text = `${cell.text}\n${c.text}`;
+      else o.row.cells[k] = { text: c.text, line: c.line };
+      o.last.set(k, c);
+      const side = o.anchored ? o.below : o.above;
+      side.set(k, (side.get(k) ?? 0) + 1);
+    }
+  };
+  for (const pl of lines) {
+    if (isAnchor(pl)) {
+      // An anchor opens its own row unless the wrapped lines just above already did.
+      if (!open || open.anchored) open = begin(pl.line);
+      open.anchored = true;
+      // Wrapped text on the anchor line is the cell's middle: neither above nor below.
+      for (const [k, c] of pl.cells) {
+        const cell = open.row.cells[k]!;
+        open.row.cells[k] = cell.text ? { text: `${cell.text}\n${c.text}`, line: cell.line } : { text: c.text, line: c.line };
+        if (!anchorCols.has(k)) {
+          open.last.set(k, c);
+          open.middle.add(k);
+        }
+      }
+      continue;
+    }
+    const continues =
+      !!open &&
+      open.anchored &&
+      [...pl.cells].every(([k, c]) => {
+        if (!open!.row.cells[k]!.text || starts(k, c.text)) return false;
+        const above = open!.above.get(k) ?? 0;
+        const below = open!.below.get(k) ?? 0;
+        // A cell with text on its row's line has an odd number of lines: as many below as above.
+        return below < above || (below === above && !open!.middle.has(k) && filled(k, open!.last.get(k)));
+      });
+    if (!continues && (!open || open.anchored)) open = begin(pl.line);
+    put(open!, pl.cells);
+  }
+  return rows;
+}
+
+/**
+ * Whether a wrapped cell's line opens a new entry of its column: a numbered item, or
+ * text starting with the same four characters as at least three lines of the column
+ * and one in twenty (the column names its entries by kind: 产出指标…, 效益指标…;
+ * the lines that continue a cell start anywhere in its text).
+ */
+function entryStarts(lines: readonly PlacedLine[], anchorCols: ReadonlySet<number>): (k: number, text: string) => boolean {
+  const heads = new Map<number, Map<string, number>>();
+  const counts = new Map<number, number>();
+  for (const pl of lines)
+    for (const [k, c] of pl.cells) {
+      if (anchorCols.has(k)) continue;
+      const t = squash(c.text);
+      if (t.length < 6) continue;
+      const m = heads.get(k) ?? new Map<string, number>();
+      m.set(t.slice(0, 4), (m.get(t.slice(0, 4)) ?? 0) + 1);
+      heads.set(k, m);
+      counts.set(k, (counts.get(k) ?? 0) + 1);
+    }
+  const NUMBERED = /^[（(]?(?:\d{1,2}|[一二三四五六七八九十]+)[、.．）)]/;
+  return (k, text) => {
+    const t = squash(text);
+    if (NUMBERED.test(t)) return true;
+    const n = heads.get(k)?.get(t.slice(0, 4)) ?? 0;
+    return t.length >= 4 && n >= 3 && n * 20 >= (counts.get(k) ?? 0);
+  };
 }
 
 interface HeaderCell {
