@@ -326,3 +326,37 @@ test("a disclosure cut off anywhere yields valid projects or none, never a crash
     }
   }
 });
+
+test("a project list printed one row a line: indicators read by their wording, each beside its project (corpus 004 .pdf text)", () => {
+  const text = [
+    "预算12表 项目支出绩效目标表",
+    "                                                               金额单位：万元",
+    "项目名称         项目总额     其中：       绩效目标       一级指标  二级指标     三级指标    绩效指标性质  本年绩效指标值  绩效度量单位",
+    "                              财政资金",
+    "44194-法律援助  560.000000  560.000000  维护受援人权益  产出指标  质量指标   符合相关办法要求  定性      符合要求",
+    "                                                              效益指标  社会效益指标  挽回经济损失   ≥       3000     万元",
+    "",
+    "44210-值班补贴  1,582.550000  1,582.550000  提供咨询  满意度指标  服务对象满意度指标       咨询人员满意度      ≥   97    %",
+    "                                                                    效益指标  可持续影响指标 案卷存放安全性  定性  良好",
+    "                                                                    产出指标   数量指标            人民监督员履职人数 ＝    287     人",
+  ].join("\n");
+  const { projects } = runProjects(text);
+  assert.deepEqual(
+    projects?.map((p) => [p.name, p.indicators?.map((i) => [i.level1, i.level2, i.name, i.target.raw])]),
+    [
+      ["44194-法律援助", [["产出指标", "质量指标", "符合相关办法要求", "符合要求"], ["效益指标", "社会效益指标", "挽回经济损失", "≥3000万元"]]],
+      ["44210-值班补贴", [["满意度指标", "服务对象满意度指标", "咨询人员满意度", "≥97%"], ["效益指标", "可持续影响指标", "案卷存放安全性", "良好"], ["产出指标", "数量指标", "人民监督员履职人数", "＝287人"]]],
+    ],
+  );
+});
+
+test("a project list whose indicator rows cannot be placed says so, naming the project and line (corpus 004 .txt, 034 .txt)", () => {
+  for (const file of ["004.txt", "034.txt"]) {
+    const { projects, diagnostics } = runProjects(readFileSync(join(corpusDir, file), "utf8"));
+    // No indicator is guessed into a project; each project without indicators has a warning naming it.
+    for (const p of projects!) {
+      if (p.indicators?.length) continue;
+      assert.ok(diagnostics.some((d) => d.level === "warning" && d.message.includes(p.name) && d.line !== undefined), `${file}: ${p.name}`);
+    }
+  }
+});

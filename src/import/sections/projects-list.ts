@@ -11,6 +11,7 @@ import type { Project } from "../../model/disclosure.ts";
 import { squash, type Cell, type SourceDocument, type SourceLine } from "../source-document.ts";
 import { labelText, type ParsedProject } from "./projects-table.ts";
 import { splitColumns } from "../readers/text.ts";
+import { readListIndicators, type ProjectPrint } from "./projects-list-indicators.ts";
 
 const LIST_NAME = /^(项目名称|单位\(项目\)名称|一级项目名称|二级项目名称|项目\(资金\)名称|专项资金名称|专项名称)$/;
 const LIST_AMOUNT = /^(项目总额|资金总额|预算数|预算金额|当年预算|年度预算|预算总额|金额|合计|当年财政拨款|年度资金总额|财政拨款)(\(万元\)|\(元\))?$/;
@@ -112,6 +113,7 @@ interface DataLine {
 
 function readList(lines: SourceLine[], start: number, header: Header): { projects: { line: number; parsed: ParsedProject }[]; end: number } {
   const data: DataLine[] = [];
+  const headers = [start];
   const loose: { index: number; text: string; line: number; code: boolean }[] = [];
   let end = start;
   let departmentName: string | undefined;
@@ -128,7 +130,10 @@ function readList(lines: SourceLine[], start: number, header: Header): { project
       if (!(header.title && text.endsWith(header.title)) && !/项目.*绩效目标表/.test(text)) break;
       continue;
     }
-    if (headerAt(lines, i)) continue;
+    if (headerAt(lines, i)) {
+      headers.push(i);
+      continue;
+    }
     const dept = /^部门(名称)?[:：](.+?)(单位[:：].*)?$/.exec(text);
     if (dept) {
       departmentName = dept[2];
@@ -171,6 +176,7 @@ function readList(lines: SourceLine[], start: number, header: Header): { project
   if (departmentName) units.add(squash(departmentName));
   const projects: { line: number; parsed: ParsedProject }[] = [];
   let previous: Project | undefined;
+  const prints: ProjectPrint[] = [];
   for (const d of data) {
     d.nameParts.sort((a, b) => a.index - b.index);
     const name = d.nameParts.map((p) => p.text).join("");
@@ -179,7 +185,10 @@ function readList(lines: SourceLine[], start: number, header: Header): { project
     if (fen === undefined) continue;
     const budget = fenToWan(fen);
     // A project whose merged cells are printed again after a page break is one project.
-    if (previous && previous.budget === budget && squash(previous.name) === squash(name)) continue;
+    if (previous && previous.budget === budget && squash(previous.name) === squash(name)) {
+      prints.push({ line: d.line.no, project: projects.length - 1, oneLine: d.nameParts.every((x) => x.line === d.line.no) });
+      continue;
+    }
     const project: Project = { name, budget };
     if (d.code) project.code = d.code.text;
     if (d.leftCode) project.unit = { code: d.leftCode.text };
@@ -188,8 +197,16 @@ function readList(lines: SourceLine[], start: number, header: Header): { project
       { path: "/budget", line: d.amount.line, text: d.amount.text },
     ];
     if (d.code) cites.push({ path: "/code", line: d.code.line, text: d.code.text });
+    prints.push({ line: d.line.no, project: projects.length, oneLine: d.nameParts.every((x) => x.line === d.line.no) });
     projects.push({ line: d.line.no, parsed: { project, cites, problems: [] } });
     previous = project;
+  }
+  const { byProject } = readListIndicators(lines, headers, end, prints, projects.map((p) => p.parsed.project.name));
+  for (const [p, found] of byProject) {
+    const { parsed } = projects[p]!;
+    if (found.indicators.length) parsed.project.indicators = found.indicators;
+    parsed.cites.push(...found.cites);
+    parsed.problems.push(...found.problems);
   }
   return { projects, end };
 }

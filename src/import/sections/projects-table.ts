@@ -330,6 +330,7 @@ function readIndicators(
   project: Partial<Project>,
   cites: Sourced[],
   problems: ParsedProject["problems"],
+  lines?: number[],
 ): void {
   const { roles, width } = header;
   const indicators: ProjectIndicator[] = [];
@@ -377,6 +378,7 @@ function readIndicators(
     if (basis) indicator.basis = basis;
     indicators.push(indicator);
     const line = rows[k]!.line;
+    lines?.push(line);
     cites.push({ path: `/indicators/${i}/name`, line: at("name")?.line ?? line, text: name });
     if (targetCell) cites.push({ path: `/indicators/${i}/target`, line: targetCell.line, text: raw });
     if (!level1 || !level2) problems.push({ level: "warning", message: `指标“${name}”没有一级或二级指标（missing indicator level）`, line });
@@ -399,25 +401,89 @@ function plausible(i: ProjectIndicator): boolean {
   );
 }
 
+/** Indicators read from a PDF-text grid, with the source line of each (its 指标性质 or 指标值). */
+export interface GridIndicators {
+  indicators: ProjectIndicator[];
+  lines: number[];
+  /** Paths relative to the project ("/indicators/0/name"). */
+  cites: Sourced[];
+  problems: ParsedProject["problems"];
+  /** Every indicator reads like one: the grid's columns line up. */
+  aligned: boolean;
+}
+
 /**
  * PDF text: of the grids built by character index and by display width, keep
- * the one whose rows read as indicators; when neither does, import none
- * rather than misaligned ones.
+ * the one whose rows read as indicators.
  */
-function readColumnsIndicators(grids: ColumnsGrid[], line: number, project: Partial<Project>, cites: Sourced[], problems: ParsedProject["problems"]): void {
-  let best: { indicators: ProjectIndicator[]; cites: Sourced[]; problems: ParsedProject["problems"]; good: number } | undefined;
+export function bestGridIndicators(grids: ColumnsGrid[], line: number, strict = false): GridIndicators | undefined {
+  let best: (GridIndicators & { good: number }) | undefined;
   for (const grid of grids) {
     const roles = indicatorColumns(grid.header)!;
     const tmp: Partial<Project> = {};
     const c: Sourced[] = [];
     const p: ParsedProject["problems"] = [];
-    readIndicators(grid.rows, { roles, width: grid.header.length, key: "", line }, tmp, c, p);
+    const lines: number[] = [];
+    readIndicators(grid.rows, { roles, width: grid.header.length, key: "", line }, tmp, c, p, lines);
     const indicators = tmp.indicators ?? [];
-    const good = indicators.filter(plausible).length;
-    if (!best || good > best.good || (good === best.good && indicators.length < best.indicators.length)) best = { indicators, cites: c, problems: p, good };
+    const good = indicators.filter((i) => plausible(i) && (!strict || consistent(i))).length;
+    if (!best || good > best.good || (good === best.good && indicators.length < best.indicators.length)) {
+      best = { indicators, lines, cites: c, problems: p, good, aligned: good === indicators.length };
+    }
   }
+  if (!best) return undefined;
+  const levels = grids.flatMap((g) => g.levelLabels ?? []);
+  if (best.aligned) impliedLevel1(best.indicators, levels);
+  return best;
+}
+
+/**
+ * Stricter, for grids spread over pages of a list: the 二级指标 a whole label
+ * that fits its 一级指标, a comparison followed by a number, a name that is no label.
+ */
+function consistent(i: ProjectIndicator): boolean {
+  const level2 = squash(i.level2);
+  const rule = IMPLIED_LEVEL1.find(([l2]) => l2.test(level2));
+  const raw = squash(i.target.raw);
+  return (
+    /^.{2,}指标$/.test(level2) &&
+    (!rule || rule[1].test(squash(i.level1))) &&
+    (!/^(≥|≤|＞|＜|>|<|=|＝)/.test(raw) || /^(≥|≤|＞|＜|>|<|=|＝)\s*[-+]?\d/.test(raw)) &&
+    !/指标$/.test(squash(i.name))
+  );
+}
+
+/** The 一级指标 each standard 二级指标 belongs to (财预〔2020〕10号 framework). */
+const IMPLIED_LEVEL1: [RegExp, RegExp][] = [
+  [/^(数量|质量|时效)指标$/, /^产出指标$/],
+  [/^(经济|社会|生态)效益指标$|^可持续影响指标$/, /^(效益|效果)指标$/],
+  [/^(服务对象)?满意度指标$/, /^满意度指标$/],
+  [/^(经济|社会|生态环境)成本指标$/, /^成本指标$/],
+];
+
+/**
+ * A merged 一级指标 cell printed one character a line cannot always be placed
+ * over the right rows; where the 二级指标 names a standard category whose
+ * 一级指标 is printed in the same grid, that one is meant.
+ */
+function impliedLevel1(indicators: ProjectIndicator[], printed: string[]): void {
+  const labels = [...new Set(printed.map(squash))];
+  for (const i of indicators) {
+    const rule = IMPLIED_LEVEL1.find(([l2]) => l2.test(squash(i.level2)));
+    if (!rule || rule[1].test(squash(i.level1))) continue;
+    const level1 = labels.find((l) => rule[1].test(l));
+    if (level1) i.level1 = level1;
+  }
+}
+
+/**
+ * PDF text: the best grid's indicators; when no grid reads as indicators,
+ * import none rather than misaligned ones.
+ */
+function readColumnsIndicators(grids: ColumnsGrid[], line: number, project: Partial<Project>, cites: Sourced[], problems: ParsedProject["problems"]): void {
+  const best = bestGridIndicators(grids, line);
   if (!best || !best.indicators.length) return;
-  if (best.good < best.indicators.length) {
+  if (!best.aligned) {
     problems.push({ level: "warning", message: "PDF 文本中的绩效指标表无法可靠对齐各列，指标未导入（indicator columns could not be aligned）", line });
     return;
   }
@@ -425,4 +491,3 @@ function readColumnsIndicators(grids: ColumnsGrid[], line: number, project: Part
   cites.push(...best.cites);
   problems.push(...best.problems);
 }
-
