@@ -12,6 +12,8 @@ import type { Diagnostic, Disclosure } from "../../src/model/disclosure.ts";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { corpusDir } from "../support/paths.ts";
+import { LAYOUTS, layOut } from "../support/layout.ts";
+import type { Layout } from "../../src/import/source-document.ts";
 
 function run(text: string): { disclosure: Disclosure; diagnostics: Diagnostic[] } {
   const { disclosure, diagnostics } = runExtractor(extractExpenditure, text);
@@ -208,4 +210,123 @@ test("支出总表 whose extra column's header wraps onto a line of its own: the
   const e = runExtractor(extractExpenditure, WRAPPED_HEADER, "columns").disclosure.expenditure!;
   assert.deepEqual([e.total, e.basic, e.project], [15897.44, 7877.76, 6333.96]);
   assert.deepEqual(e.otherItems, [{ label: "单位预留机动经费", amount: 1685.72 }]);
+});
+
+// ── 结转下年 / 年末结转和结余: otherItems, not part of 本年支出合计 (format.md) ────────────
+
+/** A 收支总表 with an amount carried forward below 本年支出合计. */
+const CARRY_ROWS: string[][] = [
+  ["项目", "预算数", "项目", "预算数"],
+  ["一、一般公共预算拨款收入", "1,100.50", "一、基本支出", "800.25"],
+  ["二、政府性基金预算拨款收入", "80.00", "二、项目支出", "380.25"],
+  ["本年收入合计", "1,180.50", "本年支出合计", "1,180.50"],
+  ["上年结转", "54.07", "结转下年", "54.07"],
+  ["收入总计", "1,234.57", "支出总计", "1,234.57"],
+];
+const carryTable = (rows: string[][], layout: Layout) =>
+  ["部门收支总表", "单位：万元", "", ...layOut(rows, layout, { numbers: "right" }), "", "部门收入总表", "单位：万元"].join("\n");
+
+for (const layout of LAYOUTS) {
+  test(`收支总表 (${layout}): 结转下年 is an other item with its printed label and line, outside 本年支出合计`, () => {
+    const text = carryTable(CARRY_ROWS, layout);
+    const { disclosure, cites } = runExtractor(extractExpenditure, text, layout);
+    const e = disclosure.expenditure!;
+    assert.equal(e.total, 1180.5);
+    assert.deepEqual([e.basic, e.project], [800.25, 380.25]);
+    assert.deepEqual(e.otherItems, [{ label: "结转下年", amount: 54.07 }]);
+    // The figure's line: the label's, or the next one where each cell has its own line.
+    const lines = text.split("\n");
+    const label = lines.findIndex((l) => /结转下年/.test(l));
+    assert.equal(cites.get("/expenditure/otherItems/0/amount"), lines.findIndex((l, i) => i >= label && /54\.07/.test(l)) + 1);
+  });
+}
+
+test("收支总表 without a 本年支出合计 row: this year's expenditure is 支出总计 less 结转下年, said in a diagnostic", () => {
+  const rows = CARRY_ROWS.filter((r) => r[2] !== "本年支出合计");
+  const { disclosure, diagnostics } = runExtractor(extractExpenditure, carryTable(rows, "tabs"), "tabs");
+  assert.equal(disclosure.expenditure!.total, 1180.5);
+  assert.deepEqual(disclosure.expenditure!.otherItems, [{ label: "结转下年", amount: 54.07 }]);
+  assert.ok(diagnostics.some((d) => d.level === "info" && /减去结转/.test(d.message)));
+});
+
+test("a 结转下年 of 0 is not an item", () => {
+  const rows = CARRY_ROWS.map((r) => (r[2] === "结转下年" ? [r[0]!, "0.00", r[2], "0.00"] : r));
+  assert.equal(runExtractor(extractExpenditure, carryTable(rows, "tabs"), "tabs").disclosure.expenditure!.otherItems, undefined);
+});
+
+test("支出总表's 结转下年 column: outside 合计 it is an item; counted in 合计, 本年支出合计 is the rest", () => {
+  const outside = TABS_TABLE.replace("1685.72\t", "1685.72\t100.00");
+  const a = run(outside);
+  assert.equal(a.disclosure.expenditure!.total, 15897.44);
+  assert.deepEqual(a.disclosure.expenditure!.otherItems, [{ label: "单位预留机动经费", amount: 1685.72 }, { label: "结转下年", amount: 100 }]);
+  assert.equal(a.diagnostics.filter((d) => d.level === "warning").length, 0);
+  const inside = outside.replace("15897.44\t", "15997.44\t");
+  const b = run(inside);
+  assert.equal(b.disclosure.expenditure!.total, 15897.44);
+  assert.ok(b.diagnostics.some((d) => d.level === "info" && /含结转下年/.test(d.message)));
+});
+
+test("real document (上海 012, 决算): 年末结转和结余 55.34 is an item; 本年支出合计 stays 2,940.05", () => {
+  const { disclosure, cites } = runExtractor(extractExpenditure, readFileSync(join(corpusDir, "012.txt"), "utf8"));
+  const e = disclosure.expenditure!;
+  assert.equal(e.total, 2940.05);
+  assert.deepEqual(e.otherItems, [{ label: "年末结转和结余", amount: 55.34 }]);
+  assert.equal(cites.get("/expenditure/otherItems/0/amount"), 169);
+});
+
+// ── A change belongs to the total only when its sentence is about the total ──────────
+
+test("real document (国家信访局 001): the change of one 项 line (2014099 其他信访事务支出) is not the department's", () => {
+  const text = readFileSync(join(corpusDir, "001.txt"), "utf8");
+  assert.match(text, /减少 21,519\.26/, "the line's sentence is in the document (line 484)");
+  const e = run(text).disclosure.expenditure!;
+  assert.equal(e.total, 50616.94);
+  assert.equal(e.change?.total, undefined);
+  assert.equal(e.changeRate, undefined);
+  assert.equal(e.changeReason, undefined);
+});
+
+test("real document (上海 012): the change of 收入支出总计 2,995.39 is not that of 支出合计 2,940.05", () => {
+  const text = readFileSync(join(corpusDir, "012.txt"), "utf8");
+  assert.match(text, /收入\s*支出总计减少56\.95万元，下降1\.87%/);
+  const e = run(text).disclosure.expenditure!;
+  assert.equal(e.change?.total, undefined);
+  assert.equal(e.changeRate, undefined);
+  assert.equal(e.changeReason, undefined);
+});
+
+test("real documents: a change stated for the total is attached (003: 支出预算 29956.27; 017: 收、支预算总计 = 支出合计)", () => {
+  const r003 = runExtractor(extractExpenditure, readFileSync(join(corpusDir, "003.txt"), "utf8"));
+  const e = r003.disclosure.expenditure!;
+  assert.deepEqual([e.change?.total, e.changeRate, e.previous?.total], [1476.73, 5.18, 28479.84]);
+  assert.equal(r003.cites.get("/expenditure/change/total"), 139);
+  // Its reason is a sentence of its own: kept whole, with its full stop.
+  assert.equal(e.changeReason, "人员增加，社保基数调整，人员经费增加；新增信息化建设项目。");
+  const e017 = run(readFileSync(join(corpusDir, "017.txt"), "utf8")).disclosure.expenditure!;
+  assert.deepEqual([e017.total, e017.change?.total, e017.changeRate], [15897.44, 2248.37, 16.47]);
+});
+
+test("收支总计 with an amount carried forward is not 本年支出合计: its change is not the total's", () => {
+  const text = [
+    carryTable(CARRY_ROWS, "tabs"),
+    "一、收支预算总体情况",
+    "2023年收支预算总计1,234.57万元，比上年增加34.57万元，增长2.88%。",
+  ].join("\n");
+  const e = runExtractor(extractExpenditure, text, "tabs").disclosure.expenditure!;
+  assert.equal(e.change?.total, undefined);
+  // Stated for 支出预算 itself, it is.
+  const own = text.replace("收支预算总计1,234.57万元", "支出预算1,180.50万元");
+  assert.equal(runExtractor(extractExpenditure, own, "tabs").disclosure.expenditure!.change?.total, 34.57);
+});
+
+test("a comparison with this year's own budget (决算数与预算数持平) is not a change on the year before", () => {
+  const text = "2024年度支出合计1,180.50万元，完成年初预算的100%，决算数与预算数基本持平。";
+  const e = run(text).disclosure.expenditure!;
+  assert.equal(e.total, 1180.5);
+  assert.equal(e.change, undefined);
+});
+
+test("a reason in the change's own sentence is read without the sentence's full stop", () => {
+  const e = run("2023年支出预算总计1180.50万元，比上年减少19.50万元，主要原因是人员减少。其中：基本支出800.25万元。").disclosure.expenditure!;
+  assert.equal(e.changeReason, "人员减少");
 });
