@@ -7,6 +7,11 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { extractOperatingCosts } from "../../src/import/sections/operating-costs.ts";
 import type { Diagnostic, Disclosure } from "../../src/model/disclosure.ts";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { importDisclosure } from "../../src/import/index.ts";
+import { corpusDir } from "../support/paths.ts";
+import { LAYOUTS } from "../support/layout.ts";
 
 function run(text: string): { disclosure: Disclosure; diagnostics: Diagnostic[] } {
   const { disclosure, diagnostics } = runExtractor(extractOperatingCosts, text);
@@ -96,4 +101,37 @@ test("items listed after 其中： in the next sentence, up to its end", () => {
 test("a 其中 clause that is not a list of items is not read as one", () => {
   const text = "二、机关运行经费\n2023年机关运行经费预算100.20万元。其中：财政拨款安排的部分按规定使用，主要用于办公和差旅。\n";
   assert.equal(run(text).disclosure.operatingCosts!.items, undefined);
+});
+
+test("a bracketed list in the next part (the 三公 paragraph) is not the 机关运行经费's, in every layout", () => {
+  // corpus 034: "（一）机关运行经费：…122.98 万元…" then "（二）“三公”经费预算：…5.00 万元（其中，公务用车购置费 0.00 万元，…）".
+  const text = [
+    "  （一）机关运行经费：2026 年长沙市信访局机关运行经费",
+    "122.98 万元，比上年预算增加 7.20 万元，上升 6.22%。主要是",
+    "人员增加，经费较上年增加。",
+    "  （二）“三公”经费预算：2026 年长沙市信访局“三公”",
+    "经费预算数为 8.00 万元，其中，公务接待费 3.00 万元，公务",
+    "用车购置及运行费 5.00 万元（其中，公务用车购置费 0.00 万",
+    "元，公务用车运行费 5.00 万元），因公出国（境）费 0.00 万",
+    "元。",
+  ].join("\n");
+  for (const layout of LAYOUTS) {
+    const oc = runExtractor(extractOperatingCosts, text, layout).disclosure.operatingCosts!;
+    assert.deepEqual(oc, { amount: 122.98, change: 7.2, changeRate: 6.22, explanation: "人员增加，经费较上年增加" }, layout);
+  }
+  // A numbered line of a lower rank inside the part does not end it.
+  const nested = ["（一）机关运行经费", "2026年机关运行经费 10.00 万元。具体如下：", "1.日常运转：10.00万元（其中办公费6.00万元、邮电费4.00万元）。", "（二）“三公”经费"].join("\n");
+  assert.deepEqual(run(nested).disclosure.operatingCosts!.items, [
+    { name: "办公费", amount: 6 },
+    { name: "邮电费", amount: 4 },
+  ]);
+});
+
+test("corpus 034 (.txt and .pdf): 机关运行经费 stated without items; the 三公 vehicle split stays with 三公", async () => {
+  for (const ext of ["txt", "pdf"]) {
+    const { disclosure: d } = await importDisclosure(new Uint8Array(readFileSync(join(corpusDir, `034.${ext}`))));
+    assert.equal(d.operatingCosts?.amount, 122.98, ext);
+    assert.equal(d.operatingCosts?.items, undefined, ext);
+    assert.deepEqual(d.threePublic?.vehicle, { total: 5, purchase: 0, operation: 5 }, ext);
+  }
 });

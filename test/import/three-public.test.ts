@@ -189,3 +189,47 @@ test("PDF text: a figure nearer the label beside its own goes where the sums hol
   const d001 = await importFile(join(corpusDir, "001.txt"));
   assert.deepEqual(d001.threePublic?.vehicle, { total: 38.6, operation: 38.6 });
 });
+
+test("PDF text: year headings at their group's left edge, not over its middle; each group repeats one header (corpus 036 .pdf)", async () => {
+  const head = ["合计", "因公出国（境）费", "公务接待费", "公务用车购置及运行费"];
+  const rows = [
+    ["", "2020年", "", "", "", "2021年", "", "", "", "增减变化情况", "", "", ""],
+    ["项目", ...head, ...head, ...head],
+    ["合计", "16.00", "0.00", "8.00", "8.00", "6.51", "0.00", "6.51", "0.00", "-9.49", "0.00", "-1.49", "-8.00"],
+  ];
+  const r = threePublic(["“三公”经费支出预算表", "单位：万元", ...layOut(rows, "columns")].join("\n"), "columns");
+  assert.deepEqual(r.disclosure.threePublic, {
+    total: 6.51,
+    overseas: 0,
+    vehicle: { total: 0 },
+    reception: 6.51,
+    previous: { total: 16, overseas: 0, vehicle: { total: 8 }, reception: 8 },
+    change: { total: -9.49, overseas: 0, vehicle: { total: -8 }, reception: -1.49 },
+  });
+  // 表13 of corpus 036 as the PDF prints it: 2020年 | 2021年 | 增减变化情况 each over 合计, 三公 (小计, 出国, 接待, 车 (小计, 购置, 运行)), 会议费, 培训费.
+  const txt = await importFile(join(corpusDir, "036.txt"));
+  const pdf = await importFile(join(corpusDir, "036.pdf"));
+  assert.deepEqual(pdf.threePublic, txt.threePublic);
+});
+
+test("the paragraph: figures after 会议费 / 培训费 are none of the five; an unfilled 增加（减少）0万元 is a zero change", () => {
+  const r = threePublic(
+    [
+      "九、一般公共预算“三公”经费、会议费、培训费支出预算情况说明",
+      "1．因公出国（境）费预算支出 222.5 万元，与上年度持平。",
+      "2．公务用车购置及运行费预算支出 183.6 万元。其中：",
+      "（1）公务用车购置预算支出 0 万元，比上年预算增加（减少）    0   万元，主要原因无此项预算。",
+      "（2）公务用车运行维护费预算支出 183.6 万元，与上年度持平。",
+      "3．公务接待费预算支出 427.5 万元，与上年度持平。",
+      "本部门2018年度一般公共预算拨款安排的会议费预算支出 1305.25 万元，与上年度持平。",
+      "本部门2018年度一般公共预算拨款安排的培训费预算支出 403.75 万元，比上年增加（减少）12 万元。",
+      "十、政府性基金预算支出预算情况说明",
+    ].join("\n"),
+  );
+  assert.deepEqual(r.disclosure.threePublic, {
+    overseas: 222.5,
+    vehicle: { total: 183.6, purchase: 0, operation: 183.6 },
+    reception: 427.5,
+    change: { overseas: 0, vehicle: { purchase: 0, operation: 0 }, reception: 0 },
+  });
+});

@@ -3,6 +3,7 @@ import type { OperatingCosts } from "../../model/disclosure.ts";
 import type { ExtractContext, PartExtractor } from "./context.ts";
 import { AMT, amountOf, changeEvents, lineAt, narrativeStream, sentenceEnd, type Stream } from "./money-narrative.ts";
 import { findTableRegions, rowLabel, rowNumbers, tokenAmount } from "./standard-tables.ts";
+import { headingRank } from "./three-public-text.ts";
 
 const SECTION = "机关运行经费";
 
@@ -69,8 +70,10 @@ function readOperatingTable(ctx: ExtractContext): { total: Found; items: { name:
 /** "（其中办公费5.4万元、邮电费4.6万元、…、公务用车运行维护费4.5、…）" after the amount. */
 export function readStatedItems(stream: Stream, from: number): { name: string; fen: Fen; line: number; text: string }[] {
   const text = stream.text;
-  // The list may follow in the next sentence ("…安排机关运行经费29.41万元。…29.41万元（其中办公费…）").
-  const m = /万元[（(]其中[：:，,]?([^）)]+)[）)]/.exec(text.slice(from, from + 400)) ?? listAfter(text, from);
+  // The list may follow a few sentences on ("…安排机关运行经费29.41万元。…具体情况如下：…29.41万元（其中办公费…）"),
+  // never in a later part: "（二）“三公”经费预算：…5.00万元（其中，公务用车购置费…）" lists 三公 items.
+  const limit = Math.min(partEnd(stream, from), from + 400);
+  const m = /万元[（(]其中[：:，,]?([^）)]+)[）)]/.exec(text.slice(from, limit)) ?? listAfter(text, from, limit);
   if (!m) return [];
   const base = from + m.index + m[0].indexOf(m[1]!);
   if (/[一二三四五六七八九十]、/.test(text.slice(from, base))) return [];
@@ -88,12 +91,31 @@ export function readStatedItems(stream: Stream, from: number): { name: string; f
 }
 
 /**
+ * Where the part holding `from` ends in the stream: the start of the next
+ * source line whose outline numbering ("（二）", "3.", "四、") is of the same or
+ * a higher rank than the heading the part opens with (any numbering when
+ * no heading precedes it).
+ */
+function partEnd(stream: Stream, from: number): number {
+  const rankAt = (k: number) => headingRank(stream.text.slice(stream.starts[k]!.offset, stream.starts[k]!.offset + 8));
+  let k = stream.starts.findIndex((s) => s.offset > from);
+  if (k < 0) return stream.text.length;
+  let own: number | undefined;
+  for (let j = k - 1; j >= 0 && own === undefined; j--) own = rankAt(j);
+  for (; k < stream.starts.length; k++) {
+    const r = rankAt(k);
+    if (r !== undefined && (own === undefined || r <= own)) return stream.starts[k]!.offset;
+  }
+  return stream.text.length;
+}
+
+/**
  * "…万元，比上年增加…。其中：办公费60.20万元、差旅费40.00万元。": a list opened by 其中 in
  * the amount's sentence or the next one, read up to the sentence's end. Shaped like the
  * bracketed match (whole text, then the list) so both read the same way.
  */
-function listAfter(text: string, from: number): [string, string] & { index: number } | undefined {
-  const limit = sentenceEnd(text, sentenceEnd(text, from) + 1);
+function listAfter(text: string, from: number, end: number): [string, string] & { index: number } | undefined {
+  const limit = Math.min(end, sentenceEnd(text, sentenceEnd(text, from) + 1));
   const window = text.slice(from, limit);
   const at = /其中[：:，,]?/.exec(window);
   if (!at) return undefined;

@@ -37,6 +37,9 @@ export function readColumnsTable(rows: GridRow[], unit: MoneyUnit, year: number 
   // A 预算数 / 决算数 pair per item is a 决算 comparison table, not one row of amounts.
   if (head.some((c) => /决算数/.test(c.text)) && head.some((c) => /预算数/.test(c.text))) return undefined;
   const groups = groupHeadings(head, year);
+  // Without the budget year, the latest year heading is this year's.
+  const headed = groups.flatMap((g) => /^(\d{4})年/.exec(g.text)?.[1] ?? []).map(Number);
+  if (year === undefined && headed.length) year = Math.max(...headed);
   const labels = head.filter((c) => !groups.includes(c));
   const leaves = positioned ? positionedLeaves(labels) : indexedLeaves(labels);
   if (leaves.length === 0) return undefined;
@@ -124,13 +127,23 @@ function groupHeadings(head: GridCell[], year: number | undefined): GridCell[] {
   return [];
 }
 
-/** Leaves of each group: by the nearest heading (PDF), or in equal runs (Word, spreadsheets). */
+/**
+ * Leaves of each group: in equal runs (Word, spreadsheets, and PDF when the
+ * runs repeat one header), else by the nearest heading (PDF). A PDF heading
+ * may sit at its group's left edge rather than over its middle, so equal
+ * runs that name the same labels in the same order are the better evidence.
+ */
 function groupLeaves(leaves: GridCell[], groups: GridCell[], positioned: boolean): GridCell[][] {
   const out: GridCell[][] = groups.map(() => []);
-  if (!positioned) {
-    const k = Math.floor(leaves.length / groups.length);
+  const k = Math.floor(leaves.length / groups.length);
+  const runs = () => {
     for (const [i, l] of leaves.entries()) out[Math.min(groups.length - 1, Math.floor(i / Math.max(1, k)))]!.push(l);
     return out;
+  };
+  if (!positioned) return runs();
+  if (k > 1 && leaves.length === k * groups.length) {
+    const sequence = (g: number) => leaves.slice(g * k, (g + 1) * k).map((l) => keyOf(l.text)).join();
+    if (groups.every((_, g) => sequence(g) === sequence(0))) return runs();
   }
   const centre = (c: GridCell) => (c.x + c.end) / 2;
   for (const l of leaves) {

@@ -37,12 +37,16 @@ const KEYWORDS = new RegExp(
     "(?<reception>(?:国内)?公务接待(?:费用|经费|费)?)",
     "(?<purchase>(?:公务(?:用)?车(?:辆)?|车辆)购置(?:费用|经费|费)?)",
     "(?<operation>(?:公务(?:用)?车(?:用车)?(?:辆)?|车辆)(?:运行(?:维护)?|运维)(?:费用|经费|费)?)",
+    // Printed beside 三公 in many parts ("…会议费预算支出1305.25万元，与上年度持平"): their figures are none of the five.
+    "(?<other>会议费|培训费|机关运行经费)",
   ].join("|"),
   "g",
 );
 
 const AMOUNT = /([-−]?\d[\d,，]*(?:\.\d+)?)(亿元|万元|元)|为(0)(?![\d.])/g;
-const CHANGE_WORD = /(增加|减少|增长|下降|降低|上升|节约|压减|压缩)了?(?:为)?$/;
+const CHANGE_WORD = /(增加|减少|增长|下降|降低|上升|节约|压减|压缩)(?:[（(](?:增加|减少|下降)[)）])?了?(?:为)?$/;
+/** A form's wording left unfilled, "增加（减少）0万元": the sign is unknown, so only a zero can be read. */
+const EITHER_WAY = /[（(](?:增加|减少|下降)[)）]了?(?:为)?$/;
 const NEGATIVE = /减少|下降|降低|节约|压减|压缩/;
 const FLAT = /持平|无增减|无变化|没有变化|一致|相同|不变|未变/;
 const PREVIOUS_NAMED = /(?:比|较|与)(?:上年|上年度|\d{4}年度?)(?:年初)?(?:预算|决算|执行)?数?(?:为|是)?$/;
@@ -54,10 +58,10 @@ export function readNarrative(text: string, year: number | undefined): Narrative
   const result: NarrativeResult = { values };
   const yr = year ?? Number(/(\d{4})年/.exec(text)?.[1] ?? NaN);
   // Keyword spans.
-  const keys: { key: Key; start: number; end: number }[] = [];
+  const keys: { key: Key | "other"; start: number; end: number }[] = [];
   for (const m of text.matchAll(KEYWORDS)) {
     const g = m.groups!;
-    const key = (Object.keys(g) as Key[]).find((k) => g[k] !== undefined)!;
+    const key = (Object.keys(g) as (Key | "other")[]).find((k) => g[k] !== undefined)!;
     keys.push({ key, start: m.index!, end: m.index! + m[0].length });
   }
   // "公务用车运行费7.92万元，其中公务用车购置费0万元": an operation figure split into 购置 and 运行 is the vehicle total.
@@ -68,7 +72,7 @@ export function readNarrative(text: string, year: number | undefined): Narrative
     if (next.key === "purchase" && /其中/.test(text.slice(k.end, next.start)) && next.start - k.end < 30) k.key = "vehicle";
   }
   const sentences = splitSentences(text);
-  let key: Key = "total";
+  let key: Key | "other" = "total";
   let keyHasAmount = false;
   let ki = 0;
   for (const s of sentences) {
@@ -111,6 +115,10 @@ export function readNarrative(text: string, year: number | undefined): Narrative
         continue;
       }
       const end = segEnd();
+      if (key === "other") {
+        pos = end;
+        continue;
+      }
       const seg = text.slice(pos, end);
       readSegment(seg, pos, key, mode, seen, values);
       if (values.some((v) => v.index >= pos && v.index < end)) keyHasAmount = true;
@@ -150,7 +158,8 @@ function readSegment(seg: string, offset: number, key: Key, mode: Mode, seen: Se
     let fen = parseAmount(num, unit);
     if (fen === undefined) continue;
     if (/^[%％]/.test(seg.slice(a.index! + a[0].length))) continue;
-    const cw = CHANGE_WORD.exec(before.slice(-8));
+    const cw = CHANGE_WORD.exec(before.slice(-12));
+    if (cw && EITHER_WAY.test(cw[0]) && fen !== 0n) continue;
     let m: Mode = mode;
     // "比2020年预算数6.45万元增加…": the figure the comparison names is last year's.
     if (PREVIOUS_NAMED.test(before.slice(-16))) m = "previous";
