@@ -159,3 +159,21 @@ test("the same rows one line each (a reader that joins wrapped cells): each line
     ],
   );
 });
+
+test("the same table as tab-separated rows: targets and merged activities do not depend on the layout", () => {
+  const text = ["部门整体支出绩效目标表", "", ["活动", "绩效指标", "指标性质", "指标值", "度量单位"].join("\t"), ...ROWS.map((r) => r.join("\t")), "", "三、其他说明"].join("\n");
+  const { disclosure, diagnostics } = runExtractor(extractActivities, text, "tabs");
+  const acts = disclosure.performance!.activities!;
+  assert.deepEqual(
+    acts.map((a) => [a.activity, a.indicators!.map((i) => i.description)]),
+    [
+      ["业务管理", ["指标值：≥12期", "指标值：≥95%", "指标值：效果显著（定性）"]],
+      ["信息化运维", ["指标值：＝17个", "指标值：≤2小时", "指标值：≥90%"]],
+      ["综合保障", ["指标值：≤30元/平方米", "指标值：≥5000平方米"]],
+    ],
+  );
+  assert.deepEqual(
+    diagnostics.map((d) => [d.level, d.line]),
+    [["info", 3]],
+  );
+});

@@ -612,6 +612,10 @@ function centredRows(
     }
   }
   const anchorCols = new Set(roles.flatMap((_, k) => (nameCols.has(k) || (total[k]! >= 3 && withName[k]! >= total[k]! * 0.9) ? [k] : [])));
+  // Only a table that prints its name on every row (a row per indicator, with its target)
+  // has anchors to gather around; where the name stands once over several indicator rows
+  // (graded tables), the rows are read by wrapping.
+  if (anchorCols.size === nameCols.size) return undefined;
   const isAnchor = (pl: PlacedLine) => [...pl.cells.keys()].some((k) => anchorCols.has(k));
   const wrapped = (pl: PlacedLine) => !isAnchor(pl) && [...pl.cells].every(([k, c]) => full(k, c));
   let anchors = 0;
