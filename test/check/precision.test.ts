@@ -74,14 +74,20 @@ test("三公 change reasons stated in the text: YOY-013 passes, fails when the r
   }
 });
 
-test("an activity table the importer flagged row by row (corpus 004) is not evaluable, not reported fragment by fragment", async () => {
+test("an activity table the importer flagged row by row is not evaluable, not reported fragment by fragment (corpus 004)", async () => {
   const input = await corpus("004");
   const acts = input.disclosure.performance?.activities ?? [];
-  if (!acts.length) return; // the importer no longer reads that table: nothing to guard
-  for (const id of ["PRF-006", "PRF-008", "PRF-010"]) assert.equal(status(input, id), "notEvaluable", id);
-  // Without the importer's diagnostics the same rows are checked (and reported) again.
-  const trusted: CheckInput = { ...input, disclosure: { ...input.disclosure, diagnostics: [] } };
-  assert.equal(status(trusted, "PRF-008"), "failed");
+  assert.ok(acts.length, "corpus 004's 部门整体 table is read");
+  // Read row by row now (9 activities, one target per indicator, no grades): checked as it is.
+  assert.equal(status(input, "PRF-006"), "notApplicable");
+  for (const id of ["PRF-008", "PRF-010"]) assert.equal(status(input, id), "passed", id);
+  // As the importer read it before (a warning on every row of the table), the rules step aside.
+  const lines = Object.entries(input.disclosure.sourceMap ?? {}).flatMap(([path, ref]) => (path.startsWith("/performance/activities/") ? [ref.line] : []));
+  const flagged: CheckInput = {
+    ...input,
+    disclosure: { ...input.disclosure, diagnostics: lines.map((line) => ({ level: "warning" as const, message: "活动之前没有职责名称", section: "职责—活动绩效目标", line })) },
+  };
+  for (const id of ["PRF-008", "PRF-010"]) assert.equal(status(flagged, id), "notEvaluable", id);
 });
 
 test("seed activity tables without import diagnostics are still checked", async () => {
