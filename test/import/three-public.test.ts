@@ -147,6 +147,7 @@ test("corpus 036: 2020 | 2021 | 增减 side by side in 元, with 会议费/培�
     reception: 6.51,
     previous: { total: 16, overseas: 0, vehicle: { total: 8, purchase: 0, operation: 8 }, reception: 8 },
     change: { total: -9.49, overseas: 0, vehicle: { total: -8, purchase: 0, operation: -8 }, reception: -1.49 },
+    explanation: "2021年预算贯彻财政“过紧日子”要求压缩经费。",
   });
 });
 
@@ -232,4 +233,17 @@ test("the paragraph: figures after 会议费 / 培训费 are none of the five; a
     reception: 427.5,
     change: { overseas: 0, vehicle: { purchase: 0, operation: 0 }, reception: 0 },
   });
+});
+
+test("the reason stated with the total's change is the explanation; a reason after an item is that item's", () => {
+  const total = threePublic(
+    ["（二）“三公”经费预算：2026 年本局“三公”经费预算数为 8.00 万元，其中，公务接待费 3.00 万元。", "2026 年“三公”经费预算较 2025 年减少 1.75 万元，主要是厉行节约，压减预算。", "（三）一般性支出情况"].join("\n"),
+  );
+  assert.equal(total.disclosure.threePublic?.change?.total, -1.75);
+  assert.equal(total.disclosure.threePublic?.explanation, "厉行节约，压减预算。");
+  const item = threePublic(
+    ["四、“三公”经费情况说明", "2026 年“三公”经费预算 308.00 万元，比 2025 年减少 22.24 万元。其中：因公出国（境）费用 20.00 万元，比 2025 年减少 7.00 万元，主要原因是预计因公出国出境将减少。"].join("\n"),
+  );
+  assert.equal(item.disclosure.threePublic?.change?.total, -22.24);
+  assert.equal(item.disclosure.threePublic?.explanation, undefined);
 });

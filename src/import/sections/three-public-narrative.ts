@@ -143,7 +143,33 @@ export function readNarrative(text: string, year: number | undefined): Narrative
     const t = text.slice(from, stop < 0 ? undefined : stop + 1);
     if (t.length > 2) result.explanation = { text: t, index: from };
   }
+  if (!result.explanation) result.explanation = reasonAfterTotalChange(text, values, keys, sentences);
   return result;
+}
+
+const REASON = /(?:主要原因|原因)(?:是|为)[:：]?|主要是(?:由于|因为)?|(?:变动|变化|增减)原因[:：]?/;
+
+/**
+ * "…较2025年减少1.75万元，主要是厉行节约，压减预算。": the reason stated in the
+ * sentence of the total's change, before any of the items is named (a reason
+ * after 公务接待费 is that item's).
+ */
+function reasonAfterTotalChange(
+  text: string,
+  values: NarrativeValue[],
+  keys: { start: number }[],
+  sentences: { start: number; end: number }[],
+): NarrativeResult["explanation"] {
+  const change = values.find((v) => v.key === "total" && v.mode === "change");
+  if (!change) return undefined;
+  const sentence = sentences.find((s) => s.start <= change.index && change.index < s.end)!;
+  const tail = text.slice(change.index, sentence.end);
+  const m = REASON.exec(tail);
+  if (!m) return undefined;
+  const from = change.index + m.index + m[0].length;
+  if (keys.some((k) => k.start > change.index && k.start < from)) return undefined;
+  const reason = text.slice(from, sentence.end);
+  return reason.replace(/。$/, "").length > 2 ? { text: reason, index: from } : undefined;
 }
 
 function readSegment(seg: string, offset: number, key: Key, mode: Mode, seen: Set<string>, out: NarrativeValue[]): void {
