@@ -514,15 +514,17 @@ type PlacedLine = { line: number; cells: Map<number, Cell> };
 /**
  * Column bounds for every collected line. The header's bounds hold while the text
  * fits them; a piece of the table (lines between blank lines or page breaks) whose
- * text runs across a bound, or puts two runs of text in one column, is measured on
- * its own: where its lines leave a gap of spaces all the way down, columns end. Only
- * a piece with as many such runs as the header has columns is re-measured (a piece
- * with fewer, e.g. one short row, keeps the bounds it has). `left` is the first
- * column's left edge when the bounds were measured from the text.
+ * text runs across a bound, or puts two runs of text in one column, and fits
+ * neither the bounds in use nor the header's, is measured on its own: where its
+ * lines leave a gap of spaces all the way down, columns end. Only a piece with as
+ * many such runs as the header has columns is re-measured (a piece with fewer, e.g.
+ * one short row, keeps the bounds it has). `left` is the first column's left edge
+ * as measured from the text.
  */
 function regionBounds(lines: readonly ({ cells: Cell[]; page?: number } | null)[], headerBounds: number[], columns: number): ({ bounds: number[]; left?: number } | undefined)[] {
   const out: ({ bounds: number[]; left?: number } | undefined)[] = [];
-  let model: { bounds: number[]; left?: number } = { bounds: headerBounds };
+  const header: { bounds: number[]; left?: number } = { bounds: headerBounds };
+  let model = header;
   let i = 0;
   while (i < lines.length) {
     if (lines[i] === null) {
@@ -534,10 +536,13 @@ function regionBounds(lines: readonly ({ cells: Cell[]; page?: number } | null)[
     while (j < lines.length && lines[j] !== null && lines[j]!.page === lines[i]!.page) j++;
     const piece = lines.slice(i, j) as { cells: Cell[] }[];
     const runs = textRuns(piece, piece.length >= 4 ? 2 : 1);
-    let own = model;
+    // The bounds in use, else the header's (back on the header's page), else this piece's own.
     if (!fits(runs, model)) {
-      if (runs.length === columns) own = model = { bounds: runs.slice(0, -1).map((r, k) => (r.end + runs[k + 1]!.x) / 2), left: runs[0]!.x };
-    } else if (model.left === undefined && piece.length >= 4 && runs.length) {
+      if (model !== header && fits(runs, header)) model = header;
+      else if (runs.length === columns) model = { bounds: runs.slice(0, -1).map((r, k) => (r.end + runs[k + 1]!.x) / 2), left: runs[0]!.x };
+    }
+    let own = model;
+    if (model.left === undefined && piece.length >= 4 && runs.length) {
       // The header's bounds leave the first column open to the left: text wholly left of
       // where this piece's lines start is no cell of the table either.
       own = { bounds: model.bounds, left: runs[0]!.x };
