@@ -247,3 +247,40 @@ test("the reason stated with the total's change is the explanation; a reason aft
   assert.equal(item.disclosure.threePublic?.change?.total, -22.24);
   assert.equal(item.disclosure.threePublic?.explanation, undefined);
 });
+
+test("one item per row with a column per year: the latest year is this year's, the earlier last year's, 增减额 the change; a 决算 beside its 预算 is this year's", () => {
+  const years = [
+    ["项目", "2025年预算数", "2026年预算数", "增减额", "增减率（%）"],
+    ["合计", "10.00", "8.00", "-2.00", "-20.00"],
+    ["因公出国（境）费", "0.00", "0.00", "0.00", "0.00"],
+    ["公务用车购置及运行费", "6.00", "5.00", "-1.00", "-16.67"],
+    ["其中：公务用车购置费", "0.00", "0.00", "0.00", ""],
+    ["公务用车运行费", "6.00", "5.00", "-1.00", "-16.67"],
+    ["公务接待费", "4.00", "3.00", "-1.00", "-25.00"],
+  ];
+  const final = [
+    ["项目", "年初预算数", "决算数"],
+    ["合计", "0.95", "0.50"],
+    ["因公出国（境）费", "0.00", "0.00"],
+    ["公务用车购置及运行费", "0.00", "0.00"],
+    ["公务接待费", "0.95", "0.50"],
+  ];
+  for (const layout of LAYOUTS) {
+    const r = threePublic(["2026年财政拨款“三公”经费预算表", "单位：万元", ...layOut(years, layout)].join("\n"), layout);
+    assert.deepEqual(
+      r.disclosure.threePublic,
+      {
+        total: 8,
+        overseas: 0,
+        vehicle: { total: 5, purchase: 0, operation: 5 },
+        reception: 3,
+        previous: { total: 10, overseas: 0, vehicle: { total: 6, purchase: 0, operation: 6 }, reception: 4 },
+        change: { total: -2, overseas: 0, vehicle: { total: -1, purchase: 0, operation: -1 }, reception: -1 },
+        changeRate: -20,
+      },
+      layout,
+    );
+    const f = threePublic(["财政拨款“三公”经费支出决算表", "单位：万元", ...layOut(final, layout)].join("\n"), layout);
+    assert.deepEqual(f.disclosure.threePublic, { total: 0.5, overseas: 0, vehicle: { total: 0 }, reception: 0.5 }, layout);
+  }
+});
