@@ -466,7 +466,10 @@ function columnsGrid(doc: SourceDocument, block: TableBlock, headerIndex: number
         open = false;
         continue;
       }
-      if (!open) newRow(pl.line);
+      // A numbered name under a row that has one opens the next row (a blank line may
+      // stand for a page break only).
+      const numbered = [...pl.cells].some(([k, c]) => NAME_ROLES.has(roles[k]) && NUMBERED_ENTRY.test(squash(c.text)) && !!squash(current?.cells[k]!.text ?? ""));
+      if (!open || numbered) newRow(pl.line);
       open = true;
       add(pl.cells);
     }
@@ -482,7 +485,7 @@ function columnsGrid(doc: SourceDocument, block: TableBlock, headerIndex: number
   // Rows start in the name columns (duty, activity, indicator); grades and descriptions only wrap.
   const keyRoles: (ColumnRole | undefined)[] = ["duty", "dutyActivity", "activity", roles.includes("indicator") ? "indicator" : "excellent"];
   const keys = new Set(roles.flatMap((r, k) => (keyRoles.includes(r) && r ? [k] : [])));
-  const names = new Set<ColumnRole | undefined>(["duty", "dutyActivity", "activity"]);
+  const names = NAME_ROLES;
 
   // Stricter: the line runs to the column's usual wrapping width (a cell one line below its
   // row's line past the centre, from rounding, is told only by this).
@@ -502,7 +505,9 @@ function columnsGrid(doc: SourceDocument, block: TableBlock, headerIndex: number
     // same name printed again (each row repeating its activity), is the next row.
     const again = (k: number) =>
       !!current && !!squash(current.cells[k]!.text) && (roles[k] === "indicatorKind" || (names.has(roles[k]) && squash(current.cells[k]!.text) === squash(pl.cells.get(k)!.text)));
-    if (!current || gradesEnded || [...pl.cells.keys()].some((k) => (keys.has(k) && !full(k, previous?.get(k))) || resumes(k) || again(k))) newRow(pl.line);
+    // A numbered name (一、 / 1、) opens an entry whatever the line above looked like.
+    const numbered = (k: number) => names.has(roles[k]) && NUMBERED_ENTRY.test(squash(pl.cells.get(k)!.text));
+    if (!current || gradesEnded || [...pl.cells.keys()].some((k) => (keys.has(k) && !full(k, previous?.get(k))) || resumes(k) || again(k) || numbered(k))) newRow(pl.line);
     add(pl.cells);
     previous = pl.cells;
   }
@@ -510,6 +515,11 @@ function columnsGrid(doc: SourceDocument, block: TableBlock, headerIndex: number
 }
 
 type PlacedLine = { line: number; cells: Map<number, Cell> };
+
+const NAME_ROLES = new Set<ColumnRole | undefined>(["duty", "dutyActivity", "activity"]);
+
+/** "一、" "（二）" "3、" "4." at the start of a cell: an item of a numbered list. */
+const NUMBERED_ENTRY = /^[（(]?(?:\d{1,2}|[一二三四五六七八九十]+)[、.．）)]/;
 
 /**
  * Column bounds for every collected line. The header's bounds hold while the text
@@ -603,7 +613,7 @@ function centredRows(
   full: (k: number, c: Cell | undefined) => boolean,
   filled: (k: number, c: Cell | undefined) => boolean,
 ): GridRow[] | undefined {
-  const names = new Set<ColumnRole | undefined>(["duty", "dutyActivity", "activity"]);
+  const names = NAME_ROLES;
   const nameCols = new Set(roles.flatMap((r, k) => (names.has(r) ? [k] : [])));
   if (!nameCols.size) return undefined;
   // Anchor columns: those whose text (nearly) always shares a line with a name.
@@ -702,10 +712,9 @@ function entryStarts(lines: readonly PlacedLine[], anchorCols: ReadonlySet<numbe
       heads.set(k, m);
       counts.set(k, (counts.get(k) ?? 0) + 1);
     }
-  const NUMBERED = /^[（(]?(?:\d{1,2}|[一二三四五六七八九十]+)[、.．）)]/;
   return (k, text) => {
     const t = squash(text);
-    if (NUMBERED.test(t)) return true;
+    if (NUMBERED_ENTRY.test(t)) return true;
     const n = heads.get(k)?.get(t.slice(0, 4)) ?? 0;
     return t.length >= 4 && n >= 3 && n * 20 >= (counts.get(k) ?? 0);
   };
@@ -785,7 +794,7 @@ function headerBand(doc: SourceDocument, main: Row, width: (s: string) => number
  */
 function joinSplitRows(rows: GridRow[], roles: readonly (ColumnRole | undefined)[]): GridRow[] {
   const rowLevel = new Set<ColumnRole | undefined>(["indicator", "indicatorDescription", ...GRADE_ROLES]);
-  const names = new Set<ColumnRole | undefined>(["duty", "dutyActivity", "activity"]);
+  const names = NAME_ROLES;
   const out: GridRow[] = [];
   for (const row of rows) {
     const prev = out[out.length - 1];
