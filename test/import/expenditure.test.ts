@@ -330,3 +330,12 @@ test("a reason in the change's own sentence is read without the sentence's full 
   const e = run("2023年支出预算总计1180.50万元，比上年减少19.50万元，主要原因是人员减少。其中：基本支出800.25万元。").disclosure.expenditure!;
   assert.equal(e.changeReason, "人员减少");
 });
+
+test("a part's change measured from another amount (one fund's 基本支出) is not the department's", () => {
+  const text =
+    "2023年支出预算总计1180.50万元，其中：基本支出800.25万元，项目支出380.25万元。一般公共预算拨款支出中，基本支出700.00万元，比上年增加20.00万元；项目支出380.25万元，比上年减少39.50万元。";
+  const e = run(text).disclosure.expenditure!;
+  assert.equal(e.basic, 800.25);
+  assert.equal(e.change?.basic, undefined);
+  assert.equal(e.change?.project, -39.5);
+});

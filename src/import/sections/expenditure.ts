@@ -1,4 +1,4 @@
-import { fenToWan, formatWan, sumFen, type Fen } from "../../model/amount.ts";
+import { fenToWan, formatWan, sumFen, wanToFen, type Fen } from "../../model/amount.ts";
 import type { Expenditure } from "../../model/disclosure.ts";
 import type { SourceDocument } from "../source-document.ts";
 import type { ExtractContext, PartExtractor } from "./context.ts";
@@ -508,7 +508,9 @@ export const extractExpenditure: PartExtractor = {
       }
     }
     for (const part of ["basic", "project"] as const) {
-      const ev = events.find((x) => x.subject === part && x.amount !== undefined);
+      // A change measured from another amount ("…其中基本支出33325.21万元…比上年增加…" for one fund) is not the part's.
+      const own = e[part] !== undefined ? wanToFen(e[part]) : undefined;
+      const ev = events.find((x) => x.subject === part && x.amount !== undefined && (!x.base || own === undefined || sameWithinPrinting(x.base, own)));
       if (!ev || ev.amount === undefined) continue;
       (e.change ??= {})[part] = fenToWan(ev.amount);
       ctx.cite(`/expenditure/change/${part}`, lineAt(stream, ev.index), ev.raw);
