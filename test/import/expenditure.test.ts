@@ -13,6 +13,12 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { corpusDir } from "../support/paths.ts";
 import { LAYOUTS, layOut } from "../support/layout.ts";
+import { fixture } from "../render/fixture.ts";
+import { standardTables } from "../../src/render/tables/standard.ts";
+import { expenditureText } from "../../src/render/narrative.ts";
+import type { TableModel } from "../../src/render/tables/model.ts";
+import { renderDisclosure } from "../../src/render/index.ts";
+import { importDisclosure } from "../../src/import/index.ts";
 import type { Layout } from "../../src/import/source-document.ts";
 
 function run(text: string): { disclosure: Disclosure; diagnostics: Diagnostic[] } {
@@ -338,4 +344,33 @@ test("a part's change measured from another amount (one fund's 基本支出) is 
   assert.equal(e.basic, 800.25);
   assert.equal(e.change?.basic, undefined);
   assert.equal(e.change?.project, -39.5);
+});
+
+/** Our own 收支总表, 支出总表 and explanation with a part of the total (上缴上级支出) and an amount carried forward. */
+function withOthers(): Disclosure {
+  const d = fixture();
+  d.expenditure = { total: 1180.5, basic: 700.25, project: 380.25, otherItems: [{ label: "上缴上级支出", amount: 100 }, { label: "结转下年", amount: 54.067891 }] };
+  delete d.expenditureByFunction;
+  return d;
+}
+
+test("rendered tables and text: 结转下年 below 本年支出合计 and in 支出总计 only; 上缴上级支出 a part of the total", () => {
+  const tables = standardTables(withOthers());
+  const cells = (t: TableModel) => t.body.map((r) => r.map((c) => c.text));
+  const t1 = cells(tables[0]!);
+  const row = (label: string) => t1.findIndex((r) => r.includes(label));
+  assert.ok(row("三、上缴上级支出") < row("本年支出合计") && row("本年支出合计") < row("结转下年") && row("结转下年") < row("支出总计"));
+  assert.equal(t1[row("本年支出合计")]![3], "1180.50");
+  assert.equal(t1[row("支出总计")]![3], "1234.567891");
+  const t3 = tables[2]!;
+  assert.deepEqual(t3.header.flat().map((c) => c.text).slice(-2), ["项目支出", "上缴上级支出"]);
+  const text = expenditureText(withOthers()).join("");
+  assert.match(text, /其中：基本支出700\.25万元[^。]*；项目支出380\.25万元；上缴上级支出100\.00万元。此外，结转下年54\.067891万元。/);
+});
+
+test("rendered to .docx and read back: 上缴上级支出 and 结转下年 come back as they went in", async () => {
+  const d = withOthers();
+  const back = (await importDisclosure(await renderDisclosure(d, "docx"))).disclosure.expenditure!;
+  assert.equal(back.total, 1180.5);
+  assert.deepEqual(back.otherItems, d.expenditure!.otherItems);
 });
