@@ -28,6 +28,20 @@ export interface SourceLine {
   furniture?: boolean;
   /** "cells" layout: the line was a lone tab, an empty table cell (its text is trimmed to ""). */
   emptyCell?: boolean;
+  /**
+   * The line prints one whole row of a table whose borders the PDF draws:
+   * the row's cells as a .docx holds them (empty cells kept, a merged cell
+   * once with its span, the lower part of a vertical merge `continued`).
+   * `table` numbers the drawn tables of the document; a table carried on
+   * over a page break keeps its number.
+   */
+  drawnRow?: { table: number; cells: DrawnCell[] };
+}
+
+export interface DrawnCell {
+  text: string;
+  span: number;
+  continued: boolean;
 }
 
 export interface Cell {

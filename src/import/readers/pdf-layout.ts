@@ -18,7 +18,7 @@ export interface PlacedItem {
   width: number;
 }
 
-interface Run {
+export interface Run {
   text: string;
   /** Start along the reading direction. */
   x: number;
@@ -28,9 +28,12 @@ interface Run {
   y: number;
   size: number;
   spaceBefore: boolean;
+  /** A drawn table cell's whole text (pdf-ruled-page.ts): the cell, and the row it is printed on. */
+  cell?: string;
+  row?: string;
 }
 
-type Rotation = 0 | 90 | 180 | 270;
+export type Rotation = 0 | 90 | 180 | 270;
 
 function rotationOf(it: PlacedItem): Rotation {
   if (Math.abs(it.a) >= Math.abs(it.b)) return it.a >= 0 ? 0 : 180;
@@ -38,7 +41,7 @@ function rotationOf(it: PlacedItem): Rotation {
 }
 
 /** Maps a device point so that text of the given rotation reads left to right. */
-function unrotate(r: Rotation, x: number, y: number): [number, number] {
+export function unrotate(r: Rotation, x: number, y: number): [number, number] {
   switch (r) {
     case 0:
       return [x, y];
@@ -62,7 +65,19 @@ const isDigitEnd = (s: string) => /[\d%％)）]$/.test(s);
 const isDigitStart = (s: string) => /^[-−(（]?\d/.test(s);
 
 export function layoutPage(items: readonly PlacedItem[]): string[] {
-  if (items.length === 0) return [];
+  const placed = placeRuns(items);
+  return placed ? layoutLines(placed.runs, placed.bodySize).map((l) => l.text) : [];
+}
+
+/** A page's runs in its reading direction, with the direction and the body text size. */
+export interface PlacedRuns {
+  runs: Run[];
+  rotation: Rotation;
+  bodySize: number;
+}
+
+export function placeRuns(items: readonly PlacedItem[]): PlacedRuns | undefined {
+  if (items.length === 0) return undefined;
   // The page's reading direction is that of most characters (a landscape
   // table drawn rotated reads as a normal page); stray text at other angles
   // (stamps, watermarks, vertical labels) is left out, as pdftotext does.
@@ -87,13 +102,63 @@ export function layoutPage(items: readonly PlacedItem[]): string[] {
     runs.push({ text: trimmed, x, end: x + Math.max(0, it.width), y, size, spaceBefore: text.startsWith(" ") });
   }
   const sizes = runs.filter((r) => r.text).map((r) => r.size).sort((p, q) => p - q);
-  if (sizes.length === 0) return [];
-  const bodySize = sizes[Math.floor(sizes.length / 2)]!;
+  if (sizes.length === 0) return undefined;
+  return { runs, rotation, bodySize: sizes[Math.floor(sizes.length / 2)]! };
+}
+
+/** A printed line: its text (cells at their columns) and baseline. */
+export interface LaidLine {
+  text: string;
+  y: number;
+  /** How many cells (fragments apart by wide gaps) the line has. */
+  cells: number;
+  /** The drawn table row the line prints, if it does. */
+  row?: string;
+}
+
+/** Runs → lines as pdftotext -layout prints them; a blank line stands for a gap of more than two lines. */
+export function layoutLines(runs: Run[], bodySize: number): LaidLine[] {
   const unit = bodySize * 0.45;
   let minX = Infinity; // a loop, not Math.min(...): a page may hold more items than a call has arguments
   for (const r of runs) if (r.text && r.x < minX) minX = r.x;
 
   // Lines: runs whose baselines are within a third of a glyph of the line's first run.
+  const lines = groupLines(runs);
+
+  const frags: Fragment[][] = [];
+  const kept: Run[][] = [];
+  for (const line of lines) {
+    line.sort((p, q) => p.x - q.x);
+    const f = fragmentsOf(line);
+    if (f.length === 0) continue;
+    frags.push(f);
+    kept.push(line);
+  }
+  assignColumns(frags, minX, unit);
+
+  const out: LaidLine[] = [];
+  let prevY: number | undefined;
+  let prevSize = bodySize;
+  let prevRow: string | undefined;
+  for (const [i, line] of kept.entries()) {
+    let text = "";
+    for (const f of frags[i]!) text += " ".repeat(Math.max(text ? 2 : 0, f.col - text.length)) + f.text;
+    const y = line[0]!.y;
+    let size = 0;
+    for (const r of line) if (r.text && r.size > size) size = r.size;
+    const row = line.find((r) => r.row !== undefined)?.row;
+    // A gap of more than about two lines' height is shown as a blank line (not between rows of a drawn table).
+    if (prevY !== undefined && !(row && prevRow) && y - prevY > 2.2 * Math.max(size, prevSize)) out.push({ text: "", y: (prevY + y) / 2, cells: 0 });
+    out.push({ text, y, cells: frags[i]!.length, ...(row ? { row } : {}) });
+    prevY = y;
+    prevSize = size;
+    prevRow = row;
+  }
+  return out;
+}
+
+/** Runs whose baselines are within a third of a glyph of the line's first run, top to bottom. */
+export function groupLines(runs: Run[]): Run[][] {
   runs.sort((p, q) => p.y - q.y || p.x - q.x);
   const lines: Run[][] = [];
   let current: Run[] = [];
@@ -111,38 +176,11 @@ export function layoutPage(items: readonly PlacedItem[]): string[] {
     current.push(run);
   }
   if (current.length) lines.push(current);
-
-  const frags: Fragment[][] = [];
-  const kept: Run[][] = [];
-  for (const line of lines) {
-    line.sort((p, q) => p.x - q.x);
-    const f = fragmentsOf(line);
-    if (f.length === 0) continue;
-    frags.push(f);
-    kept.push(line);
-  }
-  assignColumns(frags, minX, unit);
-
-  const out: string[] = [];
-  let prevY: number | undefined;
-  let prevSize = bodySize;
-  for (const [i, line] of kept.entries()) {
-    let text = "";
-    for (const f of frags[i]!) text += " ".repeat(Math.max(text ? 2 : 0, f.col - text.length)) + f.text;
-    const y = line[0]!.y;
-    let size = 0;
-    for (const r of line) if (r.text && r.size > size) size = r.size;
-    // A gap of more than about two lines' height is shown as a blank line.
-    if (prevY !== undefined && y - prevY > 2.2 * Math.max(size, prevSize)) out.push("");
-    out.push(text);
-    prevY = y;
-    prevSize = size;
-  }
-  return out;
+  return lines;
 }
 
 /** A piece of a line that stands apart from its neighbours: a cell, or a line of running text. */
-interface Fragment {
+export interface Fragment {
   text: string;
   x: number;
   end: number;
@@ -162,12 +200,13 @@ function apartCells(prev: string, next: string, gapEm: number): boolean {
 }
 
 /** Joins a line's runs that belong together; a wide gap starts a new fragment. */
-function fragmentsOf(line: Run[]): Fragment[] {
+export function fragmentsOf(line: Run[]): Fragment[] {
   const frags: Fragment[] = [];
   let cur: Fragment | undefined;
   let prevX = -Infinity;
   let prevText = "";
   let prevSize = 0;
+  let prevCell: string | undefined;
   let space = false;
   for (const run of line) {
     if (!run.text) {
@@ -179,7 +218,8 @@ function fragmentsOf(line: Run[]): Fragment[] {
     if (run.text === prevText && Math.abs(run.x - prevX) < 0.3 * run.size) continue;
     const size = Math.max(run.size, prevSize);
     const gap = cur ? run.x - cur.end : Infinity;
-    if (cur && gap < 0.9 * size && !apartCells(prevText, run.text, gap / size)) {
+    // A drawn cell's run is the cell's whole text: it joins nothing, and nothing joins it.
+    if (cur && run.cell === undefined && prevCell === undefined && gap < 0.9 * size && !apartCells(prevText, run.text, gap / size)) {
       // Close neighbours belong together. Chinese takes no spaces, so a gap there is letter
       // spacing (justified text); between Latin words or digits a visible gap is a space.
       const chinese = CJK_END.test(prevText) && CJK_START.test(run.text);
@@ -193,6 +233,7 @@ function fragmentsOf(line: Run[]): Fragment[] {
     prevX = run.x;
     prevText = run.text;
     prevSize = run.size;
+    prevCell = run.cell;
     space = false;
   }
   return frags;

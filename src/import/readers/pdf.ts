@@ -1,9 +1,13 @@
 /**
  * .pdf → SourceDocument. pdf.js (legacy build, which runs on Node 20) gives
- * positioned text items; they are rebuilt into lines like `pdftotext -layout`
- * prints them (cells apart by runs of 2+ spaces at columns proportional to x,
- * a form feed after each page), so the "columns" layout of readers/text.ts and
- * every part extractor apply unchanged.
+ * positioned text items and (readers/pdfjs.ts) the paths the page paints.
+ * The items are rebuilt into lines like `pdftotext -layout` prints them
+ * (cells apart by runs of 2+ spaces at columns proportional to x, a form
+ * feed after each page), so the "columns" layout of readers/text.ts and every
+ * part extractor apply unchanged. Where a table's borders are drawn, as Word,
+ * WPS and Chromium print them, each row is one line with every cell whole
+ * however its lines wrap, and the line also carries the row's exact cells
+ * (SourceLine.drawnRow) for extractors that can use them.
  *
  * Chinese PDFs often use non-embedded fonts (STSong-Light, UniGB-UCS2-H):
  * without pdf.js's CMaps their text comes out empty, so the CMap and standard
@@ -11,9 +15,11 @@
  */
 import { ImportError } from "../errors.ts";
 import type { SourceDocument } from "../source-document.ts";
+import { layoutBorderedPage, type BorderedPage } from "./pdf-ruled-page.ts";
 import { limits } from "./limits.ts";
 import { readText } from "./text.ts";
-import { layoutPage, type PlacedItem } from "./pdf-layout.ts";
+import type { PlacedItem } from "./pdf-layout.ts";
+import { segmentsOf, type PathItem, type Segment } from "./pdf-rules.ts";
 import { runningLines } from "./pdf-furniture.ts";
 import { foldRadicals } from "./pdf-radicals.ts";
 import { cMapUrl, loadPdfJs, standardFontDataUrl } from "./pdfjs.ts";
@@ -28,8 +34,32 @@ export interface PdfText {
   furniture: Set<number>;
 }
 
-/** The PDF's text as pdftotext -layout-like lines, pages ended by form feeds. */
+/** One page's text items and drawn segments, in device space. */
+interface PdfPage {
+  items: PlacedItem[];
+  segments: Segment[];
+}
+
+/** The PDF's text as pdftotext -layout-like lines (drawn tables a row a line), pages ended by form feeds. */
 export async function pdfToText(bytes: Uint8Array): Promise<PdfText> {
+  return laidOut(await readPages(bytes)).text;
+}
+
+function laidOut(pages: readonly PdfPage[]): { text: PdfText; pages: BorderedPage[] } {
+  const laid = pages.map((p) => layoutBorderedPage(p.items, p.segments));
+  const pageTexts = laid.map((p) => p.lines.map((l) => l.text));
+  return {
+    text: {
+      text: pageTexts.map((lines) => lines.join("\n") + "\n\f").join(""),
+      pages: pageTexts.length,
+      pageLines: pageTexts.map((lines) => lines.length + 1),
+      furniture: runningLines(pageTexts),
+    },
+    pages: laid,
+  };
+}
+
+async function readPages(bytes: Uint8Array): Promise<PdfPage[]> {
   const { getDocument, Util } = await loadPdfJs();
   const started = Date.now();
   // pdf.js takes ownership of (and detaches) the buffer it is given: pass a copy.
@@ -64,7 +94,7 @@ export async function pdfToText(bytes: Uint8Array): Promise<PdfText> {
       return p;
     };
     const ahead = new Map<number, ReturnType<typeof fetchPage>>();
-    const pageTexts: string[][] = [];
+    const pages: PdfPage[] = [];
     let chars = 0;
     let imagePages = 0;
     let textless = 0;
@@ -84,7 +114,9 @@ export async function pdfToText(bytes: Uint8Array): Promise<PdfText> {
       ahead.delete(n);
       const viewport = page.getViewport({ scale: 1 });
       const items: PlacedItem[] = [];
+      const paths: PathItem[] = [];
       for (const item of content.items) {
+        if ((item as unknown as PathItem).type === "gongkaiPath") paths.push(item as unknown as PathItem);
         if (!("str" in item) || !item.str) continue;
         const [a, b, c, d, x, y] = Util.transform(viewport.transform, item.transform) as number[];
         // Radicals read for ideographs (部⻔ for 部门): see pdf-radicals.ts.
@@ -93,7 +125,7 @@ export async function pdfToText(bytes: Uint8Array): Promise<PdfText> {
       }
       // Only the first few textless pages are probed: enough to tell a scan, and bounded.
       if (items.length === 0 && ++textless <= 3 && (await hasImages(page))) imagePages++;
-      pageTexts.push(layoutPage(items));
+      pages.push({ items, segments: segmentsOf(paths, viewport.transform) });
       page.cleanup();
     }
     if (chars < 20) {
@@ -104,26 +136,43 @@ export async function pdfToText(bytes: Uint8Array): Promise<PdfText> {
         imagePages > 0 ? "needs-ocr" : "empty",
       );
     }
-    return {
-      text: pageTexts.map((lines) => lines.join("\n") + "\n\f").join(""),
-      pages: doc.numPages,
-      pageLines: pageTexts.map((lines) => lines.length + 1),
-      furniture: runningLines(pageTexts),
-    };
+    return pages;
   } finally {
     await doc.destroy().catch(() => undefined);
   }
 }
 
 export async function readPdf(bytes: Uint8Array): Promise<SourceDocument> {
-  const { text, pageLines, furniture } = await pdfToText(bytes);
-  const doc = readText(text, "pdf", "columns", furniture);
-  // The true page of every line, rather than the guess from printed page numbers.
-  let line = 0;
-  pageLines.forEach((count, i) => {
-    for (const end = line + count; line < end && line < doc.lines.length; line++) doc.lines[line]!.page = i + 1;
+  const { text, pages } = laidOut(await readPages(bytes));
+  const doc = readText(text.text, "pdf", "columns", text.furniture);
+  // The true page of every line, rather than the guess from printed page numbers, and the drawn rows.
+  let first = 0;
+  let tables = 0;
+  let open: { table: number; columns: number[] } | undefined;
+  pages.forEach((page, i) => {
+    const numbers = page.tables.map(() => -1);
+    for (const [k, laid] of page.lines.entries()) {
+      const line = doc.lines[first + k];
+      if (!line) break;
+      if (!laid.row) {
+        // Only furniture and blank lines may stand between a table and its continuation on the next page.
+        if (line.text.trim() && !line.furniture) open = undefined;
+        continue;
+      }
+      const [t, r] = laid.row.split(":").map(Number) as [number, number];
+      const table = page.tables[t]!;
+      if (numbers[t] === -1) numbers[t] = open && sameColumns(open.columns, table.columns) ? open.table : tables++;
+      line.drawnRow = { table: numbers[t]!, cells: table.rows[r]! };
+      open = { table: numbers[t]!, columns: table.columns };
+    }
+    for (let k = 0; k < text.pageLines[i]! && first + k < doc.lines.length; k++) doc.lines[first + k]!.page = i + 1;
+    first += text.pageLines[i]!;
   });
   return doc;
+}
+
+function sameColumns(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((x, i) => Math.abs(x - b[i]!) <= 3);
 }
 
 /** Whether a page paints an image (a scanned page), without decoding it. */

@@ -10,8 +10,10 @@
  * once both modules have loaded. New methods the polyfills add are left.
  *
  * The worker only ever reads text here, so its source gets small edits before
- * it is loaded (see TEXT_ONLY_EDITS); if pdfjs-dist changes and an edit no
- * longer matches, the worker is loaded as shipped: slower, never wrong.
+ * it is loaded (see TEXT_ONLY_EDITS): it skips what only drawing needs, and
+ * reports painted paths (table borders) with the text. If pdfjs-dist changes
+ * and an edit no longer matches, the worker is loaded as shipped: slower, and
+ * tables are read from their text alone (wrapped cells as separate lines).
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -24,6 +26,49 @@ export const cMapUrl = join(pdfjsDir, "cmaps") + "/";
 export const standardFontDataUrl = join(pdfjsDir, "standard_fonts") + "/";
 
 let loading: Promise<PdfJs> | undefined;
+
+/** Points of drawn paths reported per page (or form): a page of tables has a few thousand. */
+const MAX_PATH_POINTS = 200_000;
+
+/**
+ * Table borders are drawn paths, which getTextContent skips and which only
+ * getOperatorList reports, at the cost of evaluating and copying every glyph
+ * of the page again (about as long as reading the text). So the text-content
+ * loop also records path construction and painting: each painted path becomes
+ * an item `{type: "gongkaiPath", paint, subpaths}` among the text items, its
+ * points already through the current transformation matrix (PDF user space,
+ * as text items' transforms are). Curves only move the pen: borders are
+ * straight. At most MAX_PATH_POINTS points are reported per content stream.
+ */
+const PATH_CASES = [
+  "moveTo", "lineTo", "curveTo", "curveTo2", "curveTo3", "closePath", "rectangle",
+  "stroke", "closeStroke", "fill", "eoFill", "fillStroke", "eoFillStroke", "closeFillStroke", "closeEOFillStroke", "endPath",
+].map((op) => `          case OPS.${op}:\n`).join("") + "            gongkaiRecordPath(stateManager, fn, args, textContent.items);\n            break;\n";
+
+const PATH_RECORDER = `function gongkaiRecordPath(stateManager, fn, args, items) {
+  const rec = (stateManager.gongkaiPath ||= { subpaths: [], current: null, points: 0 });
+  const m = stateManager.state.ctm;
+  const move = (x, y) => { rec.current = [x * m[0] + y * m[2] + m[4], x * m[1] + y * m[3] + m[5]]; rec.subpaths.push(rec.current); rec.points++; };
+  const line = (x, y) => { if (!rec.current) return move(x, y); rec.current.push(x * m[0] + y * m[2] + m[4], x * m[1] + y * m[3] + m[5]); rec.points++; };
+  switch (fn) {
+    case OPS.moveTo: move(args[0], args[1]); return;
+    case OPS.lineTo: line(args[0], args[1]); return;
+    case OPS.curveTo: move(args[4], args[5]); return;
+    case OPS.curveTo2: case OPS.curveTo3: move(args[2], args[3]); return;
+    case OPS.closePath: if (rec.current && rec.current.length > 2) rec.current.push(rec.current[0], rec.current[1]); return;
+    case OPS.rectangle: {
+      const [x, y, w, h] = args;
+      move(x, y); line(x + w, y); line(x + w, y + h); line(x, y + h); line(x, y);
+      rec.current = null;
+      return;
+    }
+  }
+  const paint = fn === OPS.stroke || fn === OPS.closeStroke ? "stroke" : fn === OPS.fill || fn === OPS.eoFill ? "fill" : fn === OPS.endPath ? null : "fillStroke";
+  if (paint && rec.subpaths.length && rec.points <= ${MAX_PATH_POINTS}) items.push({ type: "gongkaiPath", paint, subpaths: rec.subpaths });
+  rec.subpaths = [];
+  rec.current = null;
+}
+`;
 
 /**
  * [what, find, replace]: each `find` must occur exactly once in the worker.
@@ -46,6 +91,12 @@ const TEXT_ONLY_EDITS: [string, string, string][] = [
     "      if (translatedFont.isType3Font) {\n        try {\n          await translated.loadType3Data(",
     "      if (translatedFont.isType3Font && false) {\n        try {\n          await translated.loadType3Data(",
   ],
+  [
+    "report drawn paths with the text content",
+    "          case OPS.setTextRise:\n            textState.textRise = args[0];",
+    PATH_CASES + "          case OPS.setTextRise:\n            textState.textRise = args[0];",
+  ],
+  ["define the path recorder", "\nclass StateManager {", "\n" + PATH_RECORDER + "\nclass StateManager {"],
 ];
 
 /** The worker module to import: the shipped file, or its text-only edit as a data: URL. */
