@@ -135,3 +135,21 @@ test("corpus 034 (.txt and .pdf): 机关运行经费 stated without items; the �
     assert.deepEqual(d.threePublic?.vehicle, { total: 5, purchase: 0, operation: 5 }, ext);
   }
 });
+
+test("a 其中： list in the amount's own sentence ends with that sentence, in every layout", () => {
+  const text = ["五、机关运行经费情况说明", "2026年机关运行经费安排30万元，其中：办公费10万元，印刷费5万元，差旅费15万元。", "六、政府采购情况", "本部门无政府采购预算。"].join("\n");
+  for (const layout of LAYOUTS) {
+    assert.deepEqual(
+      runExtractor(extractOperatingCosts, text, layout).disclosure.operatingCosts,
+      {
+        amount: 30,
+        items: [
+          { name: "办公费", amount: 10 },
+          { name: "印刷费", amount: 5 },
+          { name: "差旅费", amount: 15 },
+        ],
+      },
+      layout,
+    );
+  }
+});

@@ -119,7 +119,9 @@ function listAfter(text: string, from: number, end: number): [string, string] & 
   const window = text.slice(from, limit);
   const at = /其中[：:，,]?/.exec(window);
   if (!at) return undefined;
-  const list = window.slice(at.index + at[0].length);
+  const rest = window.slice(at.index + at[0].length);
+  // The list ends with its own sentence ("其中：办公费10万元，差旅费15万元。" in the amount's sentence).
+  const list = rest.slice(0, sentenceEnd(rest, 0));
   // Only a list of "name amount" clauses: "其中：财政拨款…" over several sentences is not one.
   const clauses = list.split(/[、，,；;]/);
   if (clauses.length < 2 || !clauses.every((c) => /^[^\d]{2,20}?\d[\d,]*(?:\.\d+)?(?:万元|元)?$/.test(c))) return undefined;
