@@ -50,23 +50,27 @@ export function readListIndicators(lines: SourceLine[], headers: number[], end: 
     const rows = segmentRows(lines, h, last);
     const at = rows.findIndex((r) => LEVEL_HEADER.test(r.text ?? ""));
     if (at < 0) return;
+    // "绩效指标" printed over the indicator columns is their caption, no column of its own.
+    for (let r = 0; r <= at; r++) rows[r] = { ...rows[r]!, cells: rows[r]!.cells.filter((c) => squash(c.text) !== "绩效指标") };
     const grids = columnsGrids(rows, at, { ordered: true });
     const headerLine = rows[at]!.line;
+    // The table's body starts after the header's last line (labels stacked over several lines).
+    const headerEnd = grids.length ? rows[grids[0]!.headerEnd]!.line : headerLine;
     const lastLine = rows[rows.length - 1]!.line;
     const here = prints.filter((p) => p.line > headerLine && p.line <= lastLine);
-    const header = grids[0]?.header ?? columnsHeader(rows, at)?.header;
+    // Body rows start with their labels: leave them out when gathering a header stacked over lines.
+    const header = grids[0]?.header ?? columnsHeader(rows.filter((r, k) => k <= at || !r.cells.some((c) => LEVEL2_WORD.test(squash(c.text)) || OP_WORD.test(squash(c.text)))), at)?.header;
     let best = grids.length ? bestGridIndicators(grids, headerLine, true) : undefined;
-    // Rows that print both labels on every line are read by their wording when the columns do not line up.
-    if ((!best || !best.aligned) && header) {
+    // Rows that could not be read still count as rows when they are cut among the projects.
+    let unread: number[] = [];
+    // Rows printed one a line are read by their wording: always when every such row reads, else when the columns do not line up.
+    if (header) {
       const worded = wordedRows(rows.slice(at + 1), header);
-      if (worded && worded.indicators.length + worded.unread.length) {
-        const owner = ownersOf([...worded.lines, ...worded.unread], here, lastOwner);
-        const unreadOwner = owner.slice(worded.lines.length);
-        worded.unread.forEach((line, i) => {
-          const p = unreadOwner[i];
-          if (p !== undefined) entry(p).problems.push({ level: "warning", message: `第 ${line} 行的绩效指标跨行或缺列，无法按列读取（indicator row wrapped or incomplete）`, line });
-        });
+      const complete = worded && worded.indicators.length && !worded.unread.length;
+      const gridFailed = !best || !best.aligned || !best.indicators.length;
+      if (worded && worded.indicators.length + worded.unread.length && (complete || gridFailed)) {
         best = { indicators: worded.indicators, lines: worded.lines, cites: worded.cites, problems: [], aligned: true };
+        unread = worded.unread;
       }
     }
     if (!best || !best.indicators.length) return;
@@ -78,10 +82,16 @@ export function readListIndicators(lines: SourceLine[], headers: number[], end: 
       }
       return;
     }
-    const owner = ownersOf(best.lines, here, lastOwner);
-    if (owner.some((p) => p === undefined)) {
-      for (const p of uncertain(best.lines, here)) {
-        entry(p).problems.push({ level: "warning", message: `第 ${headerLine} 行起的项目清单中，项目名称印在合并单元格中部，无法确定哪些指标行属于本项目，本页指标未导入（indicator rows cannot be assigned to the project）`, line: headerLine });
+    const allLines = [...best.lines, ...unread];
+    const allOwners = ownersOf(allLines, here, lastOwner, [headerEnd, lastLine]);
+    const owner = allOwners.slice(0, best.lines.length);
+    unread.forEach((line, i) => {
+      const p = allOwners[best!.lines.length + i];
+      if (p !== undefined) entry(p).problems.push({ level: "warning", message: `第 ${line} 行的绩效指标跨行或缺列，无法按列读取（indicator row wrapped or incomplete）`, line });
+    });
+    if (allOwners.some((p) => p === undefined)) {
+      for (const p of uncertain(allLines, here, allOwners)) {
+        entry(p).problems.push({ level: "warning", message: `第 ${headerLine} 行起的项目清单中，无法确定哪些指标行属于本项目（合并单元格跨多行），本页指标未导入（indicator rows cannot be assigned to the project）`, line: headerLine });
       }
     }
     best.indicators.forEach((indicator, i) => {
@@ -141,14 +151,27 @@ function segmentRows(lines: SourceLine[], header: number, last: number): Project
 /**
  * The project of each indicator line. A reader that keeps a merged cell at its
  * top prints the project, its name on one line, on its first indicator's line:
- * its rows run to the next such printing. A merged cell printed around its
- * middle (pdftotext) gives no sure boundary between projects, so rows near one
+ * its rows run to the next such printing. pdftotext prints a merged cell in
+ * the middle of its rows: when every printing is such, the rows are cut into
+ * consecutive runs, each centred on its printing. Rows near a mix of the two
  * are left without a project (undefined) rather than guessed.
  */
-function ownersOf(indicatorLines: number[], prints: ProjectPrint[], before: number | undefined): (number | undefined)[] {
+function ownersOf(indicatorLines: number[], prints: ProjectPrint[], before: number | undefined, span: [number, number]): (number | undefined)[] {
+  if (!prints.length) return indicatorLines.map(() => before);
   const top = (p: ProjectPrint) => p.oneLine && indicatorLines.includes(p.line);
+  if (!prints.some(top)) {
+    const order = indicatorLines.map((l, i) => [l, i] as const).sort((a, b) => a[0] - b[0]);
+    const runs = centredRuns(
+      prints.map((p) => p.line),
+      order.map(([l]) => l),
+      span,
+    );
+    const out = new Array<number | undefined>(indicatorLines.length);
+    order.forEach(([, i], k) => (out[i] = runs[k]! < 0 ? undefined : prints[runs[k]!]!.project));
+    return out;
+  }
   return indicatorLines.map((l) => {
-    if (!prints.length || l < prints[0]!.line) return prints.length ? undefined : before;
+    if (l < prints[0]!.line) return undefined;
     let k = 0;
     while (k + 1 < prints.length && prints[k + 1]!.line <= l) k++;
     const here = prints[k]!;
@@ -157,10 +180,66 @@ function ownersOf(indicatorLines: number[], prints: ProjectPrint[], before: numb
   });
 }
 
+/**
+ * Cuts the rows (sorted anchor lines) into consecutive runs, one per printing,
+ * so that each printing sits in the middle of its run: a run spans from the
+ * midpoint with the row before it to the midpoint with the row after it (the
+ * table's first and last lines at its ends). A small dynamic programme; with
+ * more printings than rows, or a run whose middle lies far from its printing,
+ * the rows are left without a project (-1).
+ */
+export function centredRuns(centres: number[], anchors: number[], span: [number, number]): number[] {
+  const G = centres.length;
+  const A = anchors.length;
+  if (!A) return [];
+  if (G > A) return anchors.map(() => -1);
+  const topOf = (i: number) => (i === 0 ? span[0] : (anchors[i - 1]! + anchors[i]!) / 2);
+  const bottomOf = (j: number) => (j === A - 1 ? span[1] : (anchors[j]! + anchors[j + 1]!) / 2);
+  const cost = (g: number, i: number, j: number) => Math.abs(centres[g]! - (topOf(i) + bottomOf(j - 1)) / 2);
+  const dp = Array.from({ length: G + 1 }, () => new Array<number>(A + 1).fill(Infinity));
+  const cut = Array.from({ length: G + 1 }, () => new Array<number>(A + 1).fill(0));
+  dp[0]![0] = 0;
+  for (let g = 1; g <= G; g++) {
+    for (let j = g; j <= A; j++) {
+      for (let i = g - 1; i < j; i++) {
+        const v = dp[g - 1]![i]! + cost(g - 1, i, j);
+        if (v < dp[g]![j]!) [dp[g]![j], cut[g]![j]] = [v, i];
+      }
+    }
+  }
+  const starts = new Array<number>(G + 1).fill(A);
+  for (let g = G, j = A; g > 0; g--) {
+    starts[g - 1] = cut[g]![j]!;
+    j = starts[g - 1]!;
+  }
+  // A cut that could move one row either way at little cost is a guess: both runs beside it are left out.
+  const unsure = new Array<boolean>(G).fill(false);
+  for (let g = 0; g < G; g++) if (cost(g, starts[g]!, starts[g + 1]!) > 2.5) unsure[g] = true;
+  for (let g = 1; g < G; g++) {
+    const [a, b, c] = [starts[g - 1]!, starts[g]!, starts[g + 1]!];
+    const here = cost(g - 1, a, b) + cost(g, b, c);
+    const moved = [b - 1, b + 1].filter((m) => m > a && m < c).map((m) => cost(g - 1, a, m) + cost(g, m, c));
+    if (moved.some((v) => v - here < 2)) unsure[g - 1] = unsure[g] = true;
+  }
+  const owner = new Array<number>(A).fill(-1);
+  for (let g = 0; g < G; g++) for (let n = starts[g]!; n < starts[g + 1]!; n++) owner[n] = unsure[g] ? -1 : g;
+  return owner;
+}
+
 /** Projects whose rows cannot be told from their neighbours' (see ownersOf). */
-function uncertain(indicatorLines: number[], prints: ProjectPrint[]): Set<number> {
+function uncertain(indicatorLines: number[], prints: ProjectPrint[], owner: (number | undefined)[]): Set<number> {
   const top = (p: ProjectPrint) => p.oneLine && indicatorLines.includes(p.line);
   const out = new Set<number>();
+  if (!prints.some(top)) {
+    // Centred: the printings beside rows left without a project.
+    owner.forEach((p, i) => {
+      if (p !== undefined) return;
+      const l = indicatorLines[i]!;
+      const near = prints.reduce((a, b) => (Math.abs(b.line - l) < Math.abs(a.line - l) ? b : a));
+      out.add(near.project);
+    });
+    return out;
+  }
   prints.forEach((p, k) => {
     const next = prints[k + 1];
     if (!top(p) || (next && !top(next))) out.add(p.project);
@@ -181,24 +260,33 @@ const LEVEL2_WORD = /^[\u4e00-\u9fff]{2,10}指标$/;
 const OP_WORD = /^(≥|≤|＝|=|＞|＜|>|<|定性|定量)$/;
 const COMPARISON = /^(≥|≤|＝|=|＞|＜|>|<)$/;
 
+/** The standard 二级指标, recognised without a 一级指标 beside them (a merged 一级指标 printed on an earlier row). */
+const STANDARD_LEVEL2 = /^(数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|(服务对象)?满意度|经济成本|社会成本|生态环境成本)指标$/;
+
+type Column = "name" | "op" | "target" | "measure" | "description" | "basis" | "other";
+
 /**
  * Indicator rows read by their wording: a line with a 一级指标 label and a
- * 二级指标 label side by side, then the 三级指标 and the target cells in the
- * header's order (name, then 指标性质 / 指标值 / 计量单位). Works wherever each
- * row is printed on one line, however its columns drift; a line with the
- * labels but cells that do not fit is returned as unread.
+ * 二级指标 label side by side (or, under merged labels printed on an earlier
+ * row, a line starting in or right of the 一级指标 column), then the 三级指标
+ * and the other cells in the header's order, placed around the 指标性质
+ * (≥, ＝, 定性) that every row states. Works wherever each row is printed on
+ * one line, however its columns drift; a row whose cells do not fit is
+ * returned as unread.
  */
-function wordedRows(rows: ProjectRow[], header: Cell[]): { indicators: ProjectIndicator[]; lines: number[]; cites: Sourced[]; unread: number[] } | undefined {
+function wordedRows(rows: ProjectRow[], allHeader: Cell[]): { indicators: ProjectIndicator[]; lines: number[]; cites: Sourced[]; unread: number[] } | undefined {
+  // "绩效指标" printed over the indicator columns is their caption, no column of its own.
+  const header = allHeader.filter((h) => squash(h.text) !== "绩效指标");
   const roles = indicatorColumns(header);
   if (!roles || roles.op === undefined || roles.target === undefined) return undefined;
-  // Only the simple grid: after 二级指标 exactly 三级指标, 指标性质, 指标值 and perhaps 计量单位.
-  const after = (["name", "op", "target", "measure"] as const).filter((r) => roles[r] !== undefined);
-  if (header.length - 1 - roles.level2! !== after.length || after.some((r) => roles[r]! <= roles.level2!)) return undefined;
-  const order = [...after].sort((a, b) => roles[a]! - roles[b]!);
-  if (order[0] !== "name") return undefined;
-  const rest = order.slice(1);
+  const roleAt = new Map(Object.entries(roles).map(([r, k]) => [k, r as Column]));
+  const cols: Column[] = header.map((_, k) => roleAt.get(k) ?? "other").slice(roles.level2! + 1);
+  const q = cols.indexOf("op");
+  if (cols[0] !== "name" || q < 1 || !cols.includes("target") || cols.includes("level1" as Column) || cols.includes("level2" as Column)) return undefined;
   const out = { indicators: [] as ProjectIndicator[], lines: [] as number[], cites: [] as Sourced[], unread: [] as number[] };
   const byLine = new Map(rows.map((r) => [r.line, r]));
+  let level1: Cell | undefined;
+  let level2: Cell | undefined;
   for (const row of rows) {
     // "录入等形式对结 产出指标", "人民监督员履职人数 ＝": cells set off by one space.
     const cells = row.cells.flatMap((c) => {
@@ -211,47 +299,64 @@ function wordedRows(rows: ProjectRow[], header: Cell[]): { indicators: ProjectIn
       return [{ ...c, text: m[1]!, end: c.x! + m[1]!.length }, { ...c, text: m[2]!, x }];
     });
     const i = cells.findIndex((c, k) => LEVEL1_WORD.test(squash(c.text)) && k + 1 < cells.length);
-    if (i < 0) continue;
-    const level2 = cells[i + 1]!;
-    const tail = cells.slice(i + 2);
-    const j = tail.findIndex((c) => OP_WORD.test(squash(c.text)));
+    let tail: Cell[];
+    if (i >= 0) {
+      level1 = cells[i]!;
+      level2 = LEVEL2_WORD.test(squash(cells[i + 1]!.text)) ? cells[i + 1] : undefined;
+      if (!level2) {
+        out.unread.push(row.line);
+        continue;
+      }
+      tail = cells.slice(i + 2);
+    } else {
+      // Under merged labels: only a line that starts in the label columns and states a 指标性质.
+      if (!level1 || !cells.length || cells[0]!.x! < level1.x! - 1 || !cells.some((c) => OP_WORD.test(squash(c.text)))) continue;
+      tail = cells;
+      if (STANDARD_LEVEL2.test(squash(tail[0]!.text))) level2 = tail.shift();
+    }
+    let k = tail.findIndex((c) => OP_WORD.test(squash(c.text)));
     // A name wrapped around its row: the lines above and below hold its pieces, the row none.
-    if (j === rest.indexOf("op") && j >= 0) {
-      const from = level2.end!;
-      const to = tail[j]!.x!;
+    if (k === q - 1 && k >= 0 && cols[q - 1] !== "measure") {
+      const from = (i >= 0 ? level2 : cells[0])!.end!;
+      const to = (tail[0] ?? tail[k])!.x!;
       const piece = (line: number) => byLine.get(line)?.cells.find((c) => c.x! >= from && c.end! <= to + 2);
       const above = piece(row.line - 1);
       const below = piece(row.line + 1);
       if (above || below) tail.unshift({ text: [above?.text, below?.text].filter(Boolean).join("\n"), line: (above ?? below)!.line, x: from, end: to });
+      k = tail.findIndex((c) => OP_WORD.test(squash(c.text)));
     }
-    const k = tail.findIndex((c) => OP_WORD.test(squash(c.text)));
-    const nameCount = k - rest.indexOf("op");
-    const parts = new Map<string, Cell>();
-    if (LEVEL2_WORD.test(squash(level2.text)) && k >= 0 && nameCount === 1 && tail.length - nameCount <= rest.length) {
-      rest.forEach((r, k) => {
-        const c = tail[nameCount + k];
-        if (c) parts.set(r, c);
+    const parts = new Map<Column, Cell>();
+    // Before the 指标性质 every column, or all but a blank 计量单位 just before it (定性).
+    const before = k === q ? cols.slice(0, q) : k === q - 1 && cols[q - 1] === "measure" ? cols.slice(0, q - 1) : undefined;
+    const afterCols = cols.slice(q + 1);
+    if (before && tail.length - k - 1 <= afterCols.length) {
+      before.forEach((c, n) => parts.set(c, tail[n]!));
+      parts.set("op", tail[k]!);
+      afterCols.forEach((c, n) => {
+        const cell = tail[k + 1 + n];
+        if (cell) parts.set(c, cell);
       });
     }
-    const name = tail[0];
+    const name = parts.get("name");
     const valueCell = parts.get("target");
-    if (!name || !valueCell || parts.size < rest.length - (parts.has("measure") || !rest.includes("measure") ? 0 : 1)) {
-      out.unread.push(row.line);
-      continue;
-    }
     const op = squash(parts.get("op")?.text ?? "");
     const value = cellText(valueCell);
     const measure = cellText(parts.get("measure"));
     // Every cell in its role: a comparison is followed by a number, a qualitative target by words.
-    if (COMPARISON.test(op) && !/^[-+]?\d/.test(squash(value))) {
+    if (!name || !value || !level2 || (COMPARISON.test(op) && !/^[-+]?\d/.test(squash(value)))) {
       out.unread.push(row.line);
       continue;
     }
-    const raw = `${COMPARISON.test(op) ? op : ""}${value}${value && measure && !value.endsWith(measure) ? measure : ""}`;
+    const raw = `${COMPARISON.test(op) ? op : ""}${value}${measure && !value.endsWith(measure) ? measure : ""}`;
     const n = out.indicators.length;
-    out.indicators.push({ level1: squash(cells[i]!.text), level2: squash(level2.text), name: cellText(name), target: parseTarget(raw) });
+    const indicator: ProjectIndicator = { level1: squash(level1.text), level2: squash(level2.text), name: cellText(name), target: parseTarget(raw) };
+    const description = cellText(parts.get("description"));
+    if (description) indicator.description = description;
+    const basis = cellText(parts.get("basis"));
+    if (basis) indicator.basis = basis;
+    out.indicators.push(indicator);
     out.lines.push(row.line);
-    out.cites.push({ path: `/indicators/${n}/name`, line: row.line, text: cellText(name) }, { path: `/indicators/${n}/target`, line: row.line, text: raw });
+    out.cites.push({ path: `/indicators/${n}/name`, line: name.line, text: cellText(name) }, { path: `/indicators/${n}/target`, line: row.line, text: raw });
   }
   return out;
 }
