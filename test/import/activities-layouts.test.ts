@@ -172,3 +172,54 @@ test("PDF text with blank lines between rows, a header split over lines and radi
     },
   ]);
 });
+
+test("seed 002's table as PDF text whose pages each place the columns anew, the header printed on every page", () => {
+  const name = "002_30620b3058080950";
+  const grid = seedGrid(name);
+  // Each page of the PDF text laid out on its own (as pdftotext does): the columns wrap
+  // alike, but start elsewhere, with other gaps between them.
+  const widths = [12, 8, 20, 20, 12, 9, 9, 9, 9];
+  const pages = [
+    { indent: 0, gap: 2 },
+    { indent: 14, gap: 6 },
+    { indent: 4, gap: 3 },
+  ];
+  const wrap = (s: string, w: number) => {
+    const t = flat(s);
+    const out: string[] = [];
+    for (let i = 0; i < t.length; i += w) out.push(t.slice(i, i + w));
+    return out;
+  };
+  const out = ["部门职责-工作活动绩效目标", "单位：万元", ""];
+  let page = 0;
+  let onPage = 0;
+  let xs: number[] = [];
+  const place = (pieces: string[]) => pieces.reduce((line, p, k) => (p ? line.padEnd(xs[k]!, " ") + p : line), "");
+  const header = () => {
+    const { indent, gap } = pages[page % pages.length]!;
+    xs = widths.map((_, k) => indent + widths.slice(0, k).reduce((a, b) => a + b + gap, 0));
+    out.push(place([...HEADER_1.slice(0, 5), HEADER_1[5]!]), place(["", "", "", "", "", ...GRADES]));
+  };
+  header();
+  for (const row of grid.rows) {
+    const cells = row.cells.map((c, k) => wrap(c.text, widths[k]!));
+    const height = Math.max(1, ...cells.map((c) => c.length));
+    if (onPage + height > 45) {
+      out.push("", `- ${++page} -`, "");
+      onPage = 0;
+      header();
+    }
+    for (let i = 0; i < height; i++) out.push(place(cells.map((c) => c[i] ?? "")));
+    onPage += height;
+  }
+  out.push("", "", "", "", "七、名词解释");
+  const text = out.join("\n");
+  assert.ok(page >= 2, "the table runs over three pages");
+  assert.equal(readText(text).layout, "columns");
+  const expected = runActivities(seedText(name)).disclosure.performance!.activities!;
+  const actual = runActivities(text).disclosure.performance!.activities!;
+  const { ratio, misses } = agreement(actual, expected);
+  assert.equal(actual.length, expected.length);
+  // As on one layout (above): a cell whose last line fills its column joins the next indicator.
+  assert.ok(ratio >= 0.85, `${(ratio * 100).toFixed(1)}% agree\n${misses.join("\n")}`);
+});

@@ -346,25 +346,25 @@ function columnsGrid(doc: SourceDocument, block: TableBlock, headerIndex: number
   };
   const headerText = headRow.cells.map((c) => squash(c.text)).join("|");
   const lastHeader = band.lastLine;
-  // Headers are centred but text is left-aligned: where many cells of a column start at
-  // the same place left of the header, that is the column's left edge.
-  const starts = headCells.map(() => new Map<number, number>());
-  for (const line of doc.lines) {
-    if (line.no <= lastHeader || line.furniture) continue;
-    if (line.no > lastHeader + 300) break;
-    for (const c of splitLine(line.text, line.no)) {
-      if (squash(c.text).length < 4) continue;
-      const k = columnOf((c.x ?? 0) + width(c.text.split(" ")[0]!) / 2);
-      starts[k]!.set(c.x ?? 0, (starts[k]!.get(c.x ?? 0) ?? 0) + 1);
-    }
-  }
-  for (let k = 1; k < headCells.length; k++) {
-    const [edge, count] = [...starts[k]!].sort((a, b) => b[1] - a[1])[0] ?? [0, 0];
-    if (count >= 3 && edge - 0.5 < bounds[k - 1]! && edge > headCells[k - 1]!.end) bounds[k - 1] = edge - 0.5;
-  }
+  refineBounds(doc, bounds, headCells, lastHeader, lastHeader + 300, width);
+  // A header printed again on a later page (at its own positions) gives that page's columns.
+  const pageHeader = (no: number): number[] | undefined => {
+    const line = doc.lines[no - 1];
+    if (!line) return undefined;
+    const again = headerBand(doc, { cells: splitLine(line.text, line.no), line: line.no }, width);
+    const cells = again.cells
+      .filter((c) => !(c.role === "gradesSpan" && hasGrades))
+      .map((c) => ({ role: c.role === "other" || c.role === "gradesSpan" ? undefined : c.role, x: c.x, end: c.end }))
+      .sort((a, b) => a.x - b.x);
+    if (cells.length !== headCells.length || cells.some((c, k) => c.role !== roles[k])) return undefined;
+    const b = cells.slice(0, -1).map((h, k) => (h.end + cells[k + 1]!.x) / 2);
+    const next = doc.lines.find((l) => l.no > again.lastLine && !l.furniture && l.page !== undefined && l.page !== line.page);
+    refineBounds(doc, b, cells, again.lastLine, next ? next.no - 1 : again.lastLine + 60, width);
+    return b;
+  };
 
   // Collect the table's lines, their cells split at runs of spaces; null marks a blank line.
-  type RawLine = { line: number; page?: number; cells: Cell[] };
+  type RawLine = { line: number; page?: number; cells: Cell[]; header?: boolean };
   const rawLines: (RawLine | null)[] = [];
   let blankRun = 0;
   let endLine = headRow.line;
@@ -378,7 +378,11 @@ function columnsGrid(doc: SourceDocument, block: TableBlock, headerIndex: number
     blankRun = 0;
     const cells = splitLine(line.text, line.no).map((c) => ({ ...c, end: (c.x ?? 0) + width(c.text) }));
     const texts = cells.map((c) => squash(c.text));
-    if (texts.join("|") === headerText || (texts.length >= 2 && cells.every((c) => headerRole(c.text) !== "other"))) continue; // header repeated on a new page
+    if (texts.join("|") === headerText || (texts.length >= 2 && cells.every((c) => headerRole(c.text) !== "other"))) {
+      // header repeated on a new page: not data, but it places that page's columns
+      rawLines.push({ line: line.no, cells, header: true });
+      continue;
+    }
     // A caption or a paragraph from the margin across the columns ends the table.
     if (declaredUnit(line.text)) break;
     const only = cells.length === 1 ? cells[0]! : undefined;
@@ -386,12 +390,12 @@ function columnsGrid(doc: SourceDocument, block: TableBlock, headerIndex: number
     rawLines.push({ line: line.no, ...(line.page !== undefined ? { page: line.page } : {}), cells });
     endLine = line.no;
   }
-  while (rawLines.length && rawLines[rawLines.length - 1] === null) rawLines.pop();
+  while (rawLines.length && (rawLines[rawLines.length - 1] === null || rawLines[rawLines.length - 1]!.header)) rawLines.pop();
 
   // Each page of PDF text is laid out on its own: the same column can start 30 characters
   // further left on the next page. Pieces of the table (between blank lines or page
   // breaks) whose text does not fit the columns found so far get columns of their own.
-  const models = regionBounds(rawLines, bounds, headCells.length);
+  const models = regionBounds(rawLines, bounds, headCells.length, pageHeader);
   const outside: GridCell[] = [];
 
   // Place each cell in a column.
@@ -401,6 +405,7 @@ function columnsGrid(doc: SourceDocument, block: TableBlock, headerIndex: number
       placedLines.push(null);
       return;
     }
+    if (raw.header) return;
     const { bounds: lineBounds, left } = models[i]!;
     const colOf = (x: number) => {
       const k = lineBounds.findIndex((b) => x < b);
@@ -522,6 +527,32 @@ const NAME_ROLES = new Set<ColumnRole | undefined>(["duty", "dutyActivity", "act
 const NUMBERED_ENTRY = /^[（(]?(?:\d{1,2}|[一二三四五六七八九十]+)[、.．）)]/;
 
 /**
+ * Headers are centred but text is left-aligned: where many cells of a column start at
+ * the same place left of the header (lines after `from` up to `to`), that is the
+ * column's left edge.
+ */
+function refineBounds(doc: SourceDocument, bounds: number[], headCells: readonly { x: number; end: number }[], from: number, to: number, width: (s: string) => number): void {
+  const columnOf = (x: number) => {
+    const k = bounds.findIndex((b) => x < b);
+    return k < 0 ? headCells.length - 1 : k;
+  };
+  const starts = headCells.map(() => new Map<number, number>());
+  for (const line of doc.lines) {
+    if (line.no <= from || line.furniture) continue;
+    if (line.no > to) break;
+    for (const c of splitLine(line.text, line.no)) {
+      if (squash(c.text).length < 4) continue;
+      const k = columnOf((c.x ?? 0) + width(c.text.split(" ")[0]!) / 2);
+      starts[k]!.set(c.x ?? 0, (starts[k]!.get(c.x ?? 0) ?? 0) + 1);
+    }
+  }
+  for (let k = 1; k < headCells.length; k++) {
+    const [edge, count] = [...starts[k]!].sort((a, b) => b[1] - a[1])[0] ?? [0, 0];
+    if (count >= 3 && edge - 0.5 < bounds[k - 1]! && edge > headCells[k - 1]!.end) bounds[k - 1] = edge - 0.5;
+  }
+}
+
+/**
  * Column bounds for every collected line. The header's bounds hold while the text
  * fits them; a piece of the table (lines between blank lines or page breaks) whose
  * text runs across a bound, or puts two runs of text in one column, and fits
@@ -531,19 +562,33 @@ const NUMBERED_ENTRY = /^[（(]?(?:\d{1,2}|[一二三四五六七八九十]+)[�
  * one short row, keeps the bounds it has). `left` is the first column's left edge
  * as measured from the text.
  */
-function regionBounds(lines: readonly ({ cells: Cell[]; page?: number } | null)[], headerBounds: number[], columns: number): ({ bounds: number[]; left?: number } | undefined)[] {
+function regionBounds(
+  lines: readonly ({ line: number; cells: Cell[]; page?: number; header?: boolean } | null)[],
+  headerBounds: number[],
+  columns: number,
+  pageHeader: (line: number) => number[] | undefined,
+): ({ bounds: number[]; left?: number } | undefined)[] {
   const out: ({ bounds: number[]; left?: number } | undefined)[] = [];
-  const header: { bounds: number[]; left?: number } = { bounds: headerBounds };
+  let header: { bounds: number[]; left?: number } = { bounds: headerBounds };
   let model = header;
+  let placedByRun = false;
   let i = 0;
   while (i < lines.length) {
-    if (lines[i] === null) {
+    const first = lines[i]!;
+    if (first === null || first.header) {
+      // The first line of a header band (评价标准 may print above or below the main line) that places every column.
+      if (first?.header && !placedByRun) {
+        const b = pageHeader(first.line);
+        if (b) model = header = { bounds: b };
+        placedByRun = !!b;
+      }
+      if (!first?.header) placedByRun = false;
       out.push(undefined);
       i++;
       continue;
     }
     let j = i + 1;
-    while (j < lines.length && lines[j] !== null && lines[j]!.page === lines[i]!.page) j++;
+    while (j < lines.length && lines[j] !== null && !lines[j]!.header && lines[j]!.page === first.page) j++;
     const piece = lines.slice(i, j) as { cells: Cell[] }[];
     const runs = textRuns(piece, piece.length >= 4 ? 2 : 1);
     // The bounds in use, else the header's (back on the header's page), else this piece's own.
@@ -558,6 +603,7 @@ function regionBounds(lines: readonly ({ cells: Cell[]; page?: number } | null)[
       own = { bounds: model.bounds, left: runs[0]!.x };
     }
     for (let k = i; k < j; k++) out.push(own);
+    placedByRun = false;
     i = j;
   }
   return out;
