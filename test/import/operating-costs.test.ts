@@ -153,3 +153,16 @@ test("a 其中： list in the amount's own sentence ends with that sentence, in 
     );
   }
 });
+
+test("公务用车运行经费 in an earlier 三公 part and a bare 运行经费 elsewhere are not the 机关运行经费", () => {
+  const text = [
+    "四、“三公”经费",
+    "2026年“三公”经费12万元，其中公务用车购置及运行经费8万元，公务接待费4万元。信息系统运行经费20万元列入项目支出。",
+    "五、机关运行经费",
+    "2026年机关运行经费预算30万元。",
+  ].join("\n");
+  assert.deepEqual(run(text).disclosure.operatingCosts, { amount: 30 });
+  // Without the full name, a bare 运行经费 that is no vehicle's is the statement (corpus 031: "财政拨款运行经费 2115.63 万元").
+  const bare = ["四、“三公”经费", "其中车辆运行经费8万元。", "五、其他", "2026年一般公共预算财政拨款运行经费 2115.63 万元，比 2025 年增加 1.05 万元。"].join("\n");
+  assert.equal(run(bare).disclosure.operatingCosts?.amount, 2115.63);
+});

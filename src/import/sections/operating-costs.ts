@@ -6,6 +6,7 @@ import { findTableRegions, rowLabel, rowNumbers, tokenAmount } from "./standard-
 import { headingRank } from "./three-public-text.ts";
 
 const SECTION = "机关运行经费";
+const AMOUNT = new RegExp(AMT);
 
 interface Found {
   fen: Fen;
@@ -21,15 +22,21 @@ interface Found {
  * "三、机关运行经费安排情况 2020年开发区各部门公用经费支出1059万元".
  */
 export function readNarrativeOperatingCosts(stream: Stream): Found | undefined {
+  // The full name first: a bare 运行经费 ("信息系统运行经费20万元") may be something else.
+  return statementOf(stream, /机关运行经费/g) ?? statementOf(stream, /运行经费/g);
+}
+
+function statementOf(stream: Stream, re: RegExp): Found | undefined {
   const text = stream.text;
-  const re = /机关运行经费|运行经费/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 8);
     if (/^[）)]?[：:]?(?:是|是指|指)/.test(after)) continue;
+    // "公务用车（购置及）运行经费", "车辆运行经费" are 三公 items, not the 机关运行经费.
+    if (/车(?:辆)?(?:购置)?[及和与]?$/.test(text.slice(Math.max(0, m.index - 6), m.index))) continue;
     const end = Math.min(sentenceEnd(text, m.index), m.index + 120);
     const window = text.slice(m.index, end);
-    const a = new RegExp(AMT).exec(window);
+    const a = AMOUNT.exec(window);
     if (!a) continue;
     // "…机关运行经费预算表 … 单位：万元" is a table title, not a statement.
     const lead = window.slice(0, a.index);
