@@ -327,25 +327,27 @@ test("a disclosure cut off anywhere yields valid projects or none, never a crash
   }
 });
 
-test("a project list printed one row a line: indicators read by their wording, each beside its project (corpus 004 .pdf text)", () => {
+test("a project list printed one row a line: indicators read by their wording, each beside its project, a code run into a name cut off (corpus 004 .pdf text)", () => {
   const text = [
     "预算12表 项目支出绩效目标表",
     "                                                               金额单位：万元",
     "项目名称         项目总额     其中：       绩效目标       一级指标  二级指标     三级指标    绩效指标性质  本年绩效指标值  绩效度量单位",
     "                              财政资金",
-    "44194-法律援助  560.000000  560.000000  维护受援人权益  产出指标  质量指标   符合相关办法要求  定性      符合要求",
+    "11000022T000000444194-法律援助  560.000000  560.000000  维护受援人权益  产出指标  质量指标   符合相关办法要求  定性      符合要求",
     "                                                              效益指标  社会效益指标  挽回经济损失   ≥       3000     万元",
     "",
+    "11000022T0000004",
     "44210-值班补贴  1,582.550000  1,582.550000  提供咨询  满意度指标  服务对象满意度指标       咨询人员满意度      ≥   97    %",
     "                                                                    效益指标  可持续影响指标 案卷存放安全性  定性  良好",
     "                                                                    产出指标   数量指标            人民监督员履职人数 ＝    287     人",
   ].join("\n");
   const { projects } = runProjects(text);
   assert.deepEqual(
-    projects?.map((p) => [p.name, p.indicators?.map((i) => [i.level1, i.level2, i.name, i.target.raw])]),
+    projects?.map((p) => [p.code, p.name, p.indicators?.map((i) => [i.level1, i.level2, i.name, i.target.raw])]),
     [
-      ["44194-法律援助", [["产出指标", "质量指标", "符合相关办法要求", "符合要求"], ["效益指标", "社会效益指标", "挽回经济损失", "≥3000万元"]]],
-      ["44210-值班补贴", [["满意度指标", "服务对象满意度指标", "咨询人员满意度", "≥97%"], ["效益指标", "可持续影响指标", "案卷存放安全性", "良好"], ["产出指标", "数量指标", "人民监督员履职人数", "＝287人"]]],
+      // The code run into the name is cut at the length of the list's other codes.
+      ["11000022T0000004", "44194-法律援助", [["产出指标", "质量指标", "符合相关办法要求", "符合要求"], ["效益指标", "社会效益指标", "挽回经济损失", "≥3000万元"]]],
+      ["11000022T0000004", "44210-值班补贴", [["满意度指标", "服务对象满意度指标", "咨询人员满意度", "≥97%"], ["效益指标", "可持续影响指标", "案卷存放安全性", "良好"], ["产出指标", "数量指标", "人民监督员履职人数", "＝287人"]]],
     ],
   );
 });
@@ -359,4 +361,53 @@ test("a project list whose indicator rows cannot be placed says so, naming the p
       assert.ok(diagnostics.some((d) => d.level === "warning" && d.message.includes(p.name) && d.line !== undefined), `${file}: ${p.name}`);
     }
   }
+});
+
+test("a project list with merged 一级/二级指标 printed once: labels carried down, cells placed around the 指标性质, a project reprinted on a new page (corpus 034 .pdf text)", () => {
+  const pad = (n: number) => " ".repeat(n);
+  const text = [
+    `${pad(40)}2026年项目支出绩效目标表`,
+    "部门名称：某某局                                                                                      单位：万元",
+    "单位编码   单位（项目）名称   资金总额   绩效目标       绩效指标",
+    `${pad(48)}一级指标  二级指标      三级指标      指标值  指标值内容    评（扣）分标准    度量单位  指标值类型  备注`,
+    "合计                         45.78",
+    "126001  第一专项     35.78   完成调拨工作   成本指标  经济成本指标  总成本        35.78   不超过预算    偏离目标不得分    万元      ≤          20",
+    `${pad(56)}社会成本指标  无            无      无            无                          定性`,
+    `${pad(48)}产出指标  数量指标      调拨单位数    10      调拨单位数量  少1个减1分        个        ≥          10`,
+    `${pad(58)}时效指标  调拨及时性    按时    确保及时调拨  未按时不得分                定性       5`,
+    `${pad(58)}${pad(14)}受理及时率    95      受理率达95%   每低1个百分点减0.2分  %   ≥          5`,
+    "",
+    `${pad(40)}2026年项目支出绩效目标表`,
+    "部门名称：某某局                                                                                      单位：万元",
+    "单位编码   单位（项目）名称   资金总额   绩效目标       绩效指标",
+    `${pad(48)}一级指标  二级指标      三级指标      指标值  指标值内容    评（扣）分标准    度量单位  指标值类型  备注`,
+    "126001  第一专项     35.78   完成调拨工作   满意度指标  服务对象满意度指标  群众满意度  90  群众评价满意率  大于90%得满分   %   ≥   10",
+    "        第二专项     10.00   保障运行       产出指标  质量指标      设备正常运行率  95  设备维修保障  每低1个百分点减0.5分  %  ≥  10",
+    `${pad(56)}时效指标  不适用时效指标  无  不适用  不适用  定性`,
+  ].join("\n");
+  const { projects, diagnostics } = runProjects(text);
+  assert.deepEqual(
+    projects?.map((p) => [p.name, p.indicators?.map((i) => [i.level1, i.level2, i.name, i.target.raw, i.description ?? ""])]),
+    [
+      [
+        "第一专项",
+        [
+          ["成本指标", "经济成本指标", "总成本", "≤35.78万元", "不超过预算"],
+          ["成本指标", "社会成本指标", "无", "无", "无"],
+          ["产出指标", "数量指标", "调拨单位数", "≥10个", "调拨单位数量"],
+          ["产出指标", "时效指标", "调拨及时性", "按时", "确保及时调拨"],
+          ["产出指标", "时效指标", "受理及时率", "≥95%", "受理率达95%"],
+          ["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "群众评价满意率"],
+        ],
+      ],
+      [
+        "第二专项",
+        [
+          ["产出指标", "质量指标", "设备正常运行率", "≥95%", "设备维修保障"],
+          ["产出指标", "时效指标", "不适用时效指标", "无", "不适用"],
+        ],
+      ],
+    ],
+  );
+  assert.deepEqual(diagnostics.filter((d) => d.level === "warning"), []);
 });

@@ -91,7 +91,8 @@ export function readListIndicators(lines: SourceLine[], headers: number[], end: 
     });
     if (allOwners.some((p) => p === undefined)) {
       for (const p of uncertain(allLines, here, allOwners)) {
-        entry(p).problems.push({ level: "warning", message: `第 ${headerLine} 行起的项目清单中，无法确定哪些指标行属于本项目（合并单元格跨多行），本页指标未导入（indicator rows cannot be assigned to the project）`, line: headerLine });
+        const line = here.find((x) => x.project === p)?.line ?? headerLine;
+        entry(p).problems.push({ level: "warning", message: `第 ${line} 行的项目在合并单元格中跨多行，无法确定哪些指标行属于本项目，本页指标未导入（indicator rows cannot be assigned to the project）`, line });
       }
     }
     best.indicators.forEach((indicator, i) => {

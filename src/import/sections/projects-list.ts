@@ -177,9 +177,17 @@ function readList(lines: SourceLine[], start: number, header: Header): { project
   const projects: { line: number; parsed: ParsedProject }[] = [];
   let previous: Project | undefined;
   const prints: ProjectPrint[] = [];
+  // Codes in one list share one length: a name that starts with a longer run of code characters has its code run into it.
+  const codeLengths = new Set(data.flatMap((d) => (d.code ? [d.code.text.length] : [])));
+  const codeLength = codeLengths.size === 1 ? [...codeLengths][0]! : undefined;
   for (const d of data) {
     d.nameParts.sort((a, b) => a.index - b.index);
-    const name = d.nameParts.map((p) => p.text).join("");
+    let name = d.nameParts.map((p) => p.text).join("");
+    const glued = codeLength && !d.code ? /^[0-9A-Z]+(?=[-\u4e00-\u9fff])/.exec(name) : null;
+    if (glued && glued[0].length > codeLength! && CODE.test(glued[0].slice(0, codeLength))) {
+      d.code = { text: name.slice(0, codeLength), line: d.nameParts[0]!.line };
+      name = name.slice(codeLength);
+    }
     if (!name || TOTAL.test(squash(name)) || units.has(squash(name))) continue;
     const fen = parseAmount(d.amount.text);
     if (fen === undefined) continue;
