@@ -90,45 +90,12 @@ function columnOf(header: Cell[], cell: Cell): number {
  * others: the grid is built both ways, for the caller to keep the one that
  * reads as indicators.
  */
-export function columnsGrids(rows: ProjectRow[], headerAt: number, options: { ordered?: boolean } = {}): ColumnsGrid[] {
+export function columnsGrids(rows: ProjectRow[], headerAt: number): ColumnsGrid[] {
   const display = rows.map((r) => (r.text === undefined ? r : { ...r, cells: splitDisplayColumns(r.text, r.line) }));
-  const ways: [ProjectRow[], boolean][] = [[rows, false], [display, false]];
-  if (options.ordered) ways.push([rows, true], [display, true]);
-  return ways.map(([rs, ordered]) => gridWith(rs, headerAt, ordered)).filter((g): g is ColumnsGrid => g !== undefined);
+  return [rows, display].map((rs) => gridWith(rs, headerAt)).filter((g): g is ColumnsGrid => g !== undefined);
 }
 
-/**
- * Columns for a line's cells in their printed order, each column at most one
- * cell, the sum of distances to the columns' starts or centres least: a line
- * shifted by a few characters keeps its cells in order (a small dynamic programme).
- */
-function orderedColumns(header: Cell[], cells: Cell[], levelCols: Set<number>): number[] {
-  const n = cells.length;
-  const m = header.length;
-  const dist = (i: number, k: number) => {
-    const c = cells[i]!;
-    const h = header[k]!;
-    // A label column holds 一级/二级指标 labels or pieces of them: other text there costs more.
-    const foreign = levelCols.has(k) && !/[指标]/.test(c.text) ? 4 : 0;
-    return foreign + Math.min(Math.abs(c.x! - h.x!), Math.abs((c.x! + c.end!) / 2 - (h.x! + h.end!) / 2));
-  };
-  if (n > m) return cells.map((c) => columnOf(header, c));
-  // cost[i][k]: least cost of placing the first i cells in the first k columns.
-  const cost = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(Infinity));
-  for (let k = 0; k <= m; k++) cost[0]![k] = 0;
-  for (let i = 1; i <= n; i++) {
-    for (let k = i; k <= m; k++) cost[i]![k] = Math.min(cost[i]![k - 1]!, cost[i - 1]![k - 1]! + dist(i - 1, k - 1));
-  }
-  const out = new Array<number>(n).fill(-1);
-  for (let i = n, k = m; i > 0; k--) {
-    if (cost[i]![k] === cost[i]![k - 1]) continue;
-    out[i - 1] = k - 1;
-    i--;
-  }
-  return out;
-}
-
-function gridWith(rows: ProjectRow[], headerAt: number, ordered = false): ColumnsGrid | undefined {
+function gridWith(rows: ProjectRow[], headerAt: number): ColumnsGrid | undefined {
   const found = columnsHeader(rows, headerAt);
   if (!found) return undefined;
   const { header, end } = found;
@@ -139,9 +106,8 @@ function gridWith(rows: ProjectRow[], headerAt: number, ordered = false): Column
   const levelCols = new Set([roles.level1, roles.level2].filter((k): k is number => k !== undefined));
   const placed = body.map((row) => {
     const cells: (Cell[] | undefined)[] = Array.from({ length: width }, () => undefined);
-    const ks = ordered ? orderedColumns(header, row.cells, levelCols) : undefined;
-    for (const [j, c] of row.cells.entries()) {
-      let k = ks ? ks[j]! : columnOf(header, c);
+    for (const c of row.cells) {
+      let k = columnOf(header, c);
       if (k < 0) continue;
       // A lone operator or 定性 belongs to 指标性质, however far it drifted.
       if (roles.op !== undefined && /^(≥|≤|=|＝|>|<|＞|＜|定性|定量)$/.test(c.text.trim())) k = roles.op;

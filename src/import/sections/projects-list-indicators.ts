@@ -2,16 +2,17 @@
  * The indicator columns of a project list (Beijing 预算12表, Hunan 项目支出绩效目标表):
  * 一级/二级/三级指标, 指标值 … printed right of the project's name, amount and
  * goal, one row per indicator while the project's own cells are merged over
- * its rows. Each page of the list is read as one grid (pdftotext shifts
- * columns from page to page), and each indicator given to the project whose
- * merged cells it sits beside.
+ * its rows. Rows are read by their wording, one line each (the columns drift
+ * too much from line to line to place cells by position), and each given to
+ * the project whose merged cells it sits beside; what cannot be read or placed
+ * is reported against the project instead of guessed.
  */
 import type { ProjectIndicator } from "../../model/disclosure.ts";
 import { squash, type SourceLine } from "../source-document.ts";
 import { splitColumns } from "../readers/text.ts";
-import { columnsGrids, columnsHeader } from "./projects-columns.ts";
+import { columnsHeader } from "./projects-columns.ts";
 import { cellText, type ProjectRow } from "./projects-rows.ts";
-import { bestGridIndicators, indicatorColumns, type ParsedProject, type Sourced } from "./projects-table.ts";
+import { indicatorColumns, type ParsedProject, type Sourced } from "./projects-table.ts";
 import { parseTarget } from "../../model/target.ts";
 import type { Cell } from "../source-document.ts";
 
@@ -33,7 +34,7 @@ const LEVEL_HEADER = /[一二三]\s*级\s*指\s*标/;
 const NOT_A_ROW = /绩效目标表|^部门(名称)?[:：]|^(单位|金额单位)[:：]/;
 
 /**
- * Reads the indicator grid of each page of a list. `headers` are the indices
+ * Reads the indicator rows of each page of a list. `headers` are the indices
  * (into `lines`) of the list's header line on each page, `end` the index of
  * its last line, `prints` the lines of the projects' merged cells.
  */
@@ -52,41 +53,31 @@ export function readListIndicators(lines: SourceLine[], headers: number[], end: 
     if (at < 0) return;
     // "绩效指标" printed over the indicator columns is their caption, no column of its own.
     for (let r = 0; r <= at; r++) rows[r] = { ...rows[r]!, cells: rows[r]!.cells.filter((c) => squash(c.text) !== "绩效指标") };
-    const grids = columnsGrids(rows, at, { ordered: true });
     const headerLine = rows[at]!.line;
-    // The table's body starts after the header's last line (labels stacked over several lines).
-    const headerEnd = grids.length ? rows[grids[0]!.headerEnd]!.line : headerLine;
     const lastLine = rows[rows.length - 1]!.line;
     const here = prints.filter((p) => p.line > headerLine && p.line <= lastLine);
-    // Body rows start with their labels: leave them out when gathering a header stacked over lines.
-    const header = grids[0]?.header ?? columnsHeader(rows.filter((r, k) => k <= at || !r.cells.some((c) => LEVEL2_WORD.test(squash(c.text)) || OP_WORD.test(squash(c.text)))), at)?.header;
-    let best = grids.length ? bestGridIndicators(grids, headerLine, true) : undefined;
-    // Rows that could not be read still count as rows when they are cut among the projects.
-    let unread: number[] = [];
-    // Rows printed one a line are read by their wording: always when every such row reads, else when the columns do not line up.
-    if (header) {
-      const worded = wordedRows(rows.slice(at + 1), header);
-      const complete = worded && worded.indicators.length && !worded.unread.length;
-      const gridFailed = !best || !best.aligned || !best.indicators.length;
-      if (worded && worded.indicators.length + worded.unread.length && (complete || gridFailed)) {
-        best = { indicators: worded.indicators, lines: worded.lines, cites: worded.cites, problems: [], aligned: true };
-        unread = worded.unread;
-      }
-    }
-    if (!best || !best.indicators.length) return;
-    if (!best.aligned) {
+    const unreadable = (why: string) => {
       const owners = new Set(here.map((p) => p.project));
       if (!owners.size && lastOwner !== undefined) owners.add(lastOwner);
-      for (const p of owners) {
-        entry(p).problems.push({ level: "warning", message: `第 ${headerLine} 行起的绩效指标列无法可靠对齐，本页指标未导入（indicator columns could not be aligned）`, line: headerLine });
-      }
-      return;
-    }
+      for (const p of owners) entry(p).problems.push({ level: "warning", message: `第 ${headerLine} 行起的绩效指标${why}，本页指标未导入（indicator rows could not be read）`, line: headerLine });
+    };
+    // Body rows start with their labels: leave them out when gathering a header stacked over lines.
+    const headerRows = rows.filter((r, k) => k <= at || !r.cells.some((c) => LEVEL2_WORD.test(squash(c.text)) || OP_WORD.test(squash(c.text))));
+    const found = columnsHeader(headerRows, at);
+    if (!found) return unreadable("表头无法识别");
+    // The table's body starts after the header's last line (labels stacked over several lines).
+    const headerEnd = headerRows[found.end]!.line;
+    const worded = wordedRows(rows.slice(at + 1), found.header);
+    if (!worded) return unreadable("表头各列的次序无法逐行读取");
+    if (!worded.indicators.length && !worded.unread.length) return unreadable("行中没有可辨认的一级、二级指标");
+    const best = { indicators: worded.indicators, lines: worded.lines, cites: worded.cites };
+    // Rows that could not be read still count as rows when they are cut among the projects.
+    const unread = worded.unread;
     const allLines = [...best.lines, ...unread];
     const allOwners = ownersOf(allLines, here, lastOwner, [headerEnd, lastLine]);
     const owner = allOwners.slice(0, best.lines.length);
     unread.forEach((line, i) => {
-      const p = allOwners[best!.lines.length + i];
+      const p = allOwners[best.lines.length + i];
       if (p !== undefined) entry(p).problems.push({ level: "warning", message: `第 ${line} 行的绩效指标跨行或缺列，无法按列读取（indicator row wrapped or incomplete）`, line });
     });
     if (allOwners.some((p) => p === undefined)) {
@@ -104,23 +95,18 @@ export function readListIndicators(lines: SourceLine[], headers: number[], end: 
       const prefix = `/indicators/${i}/`;
       for (const c of best.cites) if (c.path.startsWith(prefix)) e.cites.push({ ...c, path: `/indicators/${n}/${c.path.slice(prefix.length)}` });
     });
-    for (const problem of best.problems) {
-      const i = nearest(best.lines, problem.line);
-      const p = i < 0 ? undefined : owner[i];
-      if (p !== undefined) entry(p).problems.push(problem);
-    }
     if (here.length) lastOwner = here[here.length - 1]!.project;
     else if (owner.length) lastOwner = owner[owner.length - 1];
   });
   // A project with a page or row that could not be read keeps none: a partial list would pass for the whole.
   for (const e of byProject.values()) {
-    if (e.indicators.length && e.problems.some((p) => /could not be aligned|wrapped or incomplete|cannot be assigned/.test(p.message))) {
+    if (e.indicators.length && e.problems.some((p) => /could not be read|wrapped or incomplete|cannot be assigned/.test(p.message))) {
       e.problems.push({ level: "warning", message: `其他页已读出的 ${e.indicators.length} 条指标也未导入，以免只导入部分指标（partial indicators dropped）`, line: e.cites[0]?.line ?? 0 });
       e.indicators = [];
       e.cites = [];
     }
   }
-  // A project whose indicators were all skipped keeps none; say so where the grid was read for others.
+  // A project whose indicators were all skipped keeps none; say so where rows were read for others.
   if (byProject.size) {
     names.forEach((name, p) => {
       if (!byProject.has(p) && prints.some((x) => x.project === p)) {
@@ -248,13 +234,6 @@ function uncertain(indicatorLines: number[], prints: ProjectPrint[], owner: (num
   return out;
 }
 
-function nearest(lines: number[], line: number): number {
-  let best = -1;
-  lines.forEach((l, i) => {
-    if (best < 0 || Math.abs(l - line) < Math.abs(lines[best]! - line)) best = i;
-  });
-  return best;
-}
 
 const LEVEL1_WORD = /^(产出|效益|效果|满意度|成本)指标$/;
 const LEVEL2_WORD = /^[\u4e00-\u9fff]{2,10}指标$/;

@@ -416,7 +416,7 @@ export interface GridIndicators {
  * PDF text: of the grids built by character index and by display width, keep
  * the one whose rows read as indicators.
  */
-export function bestGridIndicators(grids: ColumnsGrid[], line: number, strict = false): GridIndicators | undefined {
+export function bestGridIndicators(grids: ColumnsGrid[], line: number): GridIndicators | undefined {
   let best: (GridIndicators & { good: number }) | undefined;
   for (const grid of grids) {
     const roles = indicatorColumns(grid.header)!;
@@ -426,7 +426,7 @@ export function bestGridIndicators(grids: ColumnsGrid[], line: number, strict = 
     const lines: number[] = [];
     readIndicators(grid.rows, { roles, width: grid.header.length, key: "", line }, tmp, c, p, lines);
     const indicators = tmp.indicators ?? [];
-    const good = indicators.filter((i) => plausible(i) && (!strict || consistent(i))).length;
+    const good = indicators.filter(plausible).length;
     if (!best || good > best.good || (good === best.good && indicators.length < best.indicators.length)) {
       best = { indicators, lines, cites: c, problems: p, good, aligned: good === indicators.length };
     }
@@ -435,22 +435,6 @@ export function bestGridIndicators(grids: ColumnsGrid[], line: number, strict = 
   const levels = grids.flatMap((g) => g.levelLabels ?? []);
   if (best.aligned) impliedLevel1(best.indicators, levels);
   return best;
-}
-
-/**
- * Stricter, for grids spread over pages of a list: the 二级指标 a whole label
- * that fits its 一级指标, a comparison followed by a number, a name that is no label.
- */
-function consistent(i: ProjectIndicator): boolean {
-  const level2 = squash(i.level2);
-  const rule = IMPLIED_LEVEL1.find(([l2]) => l2.test(level2));
-  const raw = squash(i.target.raw);
-  return (
-    /^.{2,}指标$/.test(level2) &&
-    (!rule || rule[1].test(squash(i.level1))) &&
-    (!/^(≥|≤|＞|＜|>|<|=|＝)/.test(raw) || /^(≥|≤|＞|＜|>|<|=|＝)\s*[-+]?\d/.test(raw)) &&
-    !/指标$/.test(squash(i.name))
-  );
 }
 
 /** The 一级指标 each standard 二级指标 belongs to (财预〔2020〕10号 framework). */
