@@ -52,7 +52,7 @@ export function readListIndicators(lines: SourceLine[], headers: number[], end: 
     const at = rows.findIndex((r) => LEVEL_HEADER.test(r.text ?? ""));
     if (at < 0) return;
     // "绩效指标" printed over the indicator columns is their caption, no column of its own.
-    for (let r = 0; r <= at; r++) rows[r] = { ...rows[r]!, cells: rows[r]!.cells.filter((c) => squash(c.text) !== "绩效指标") };
+    for (let r = 0; r <= at; r++) rows[r] = { ...rows[r]!, cells: cellsOf(rows[r]!).filter((c) => squash(c.text) !== "绩效指标") };
     const headerLine = rows[at]!.line;
     const lastLine = rows[rows.length - 1]!.line;
     const here = prints.filter((p) => p.line > headerLine && p.line <= lastLine);
@@ -62,7 +62,7 @@ export function readListIndicators(lines: SourceLine[], headers: number[], end: 
       for (const p of owners) entry(p).problems.push({ level: "warning", message: `第 ${headerLine} 行起的绩效指标${why}，本页指标未导入（indicator rows could not be read）`, line: headerLine });
     };
     // Body rows start with their labels: leave them out when gathering a header stacked over lines.
-    const headerRows = rows.filter((r, k) => k <= at || !r.cells.some((c) => LEVEL2_WORD.test(squash(c.text)) || OP_WORD.test(squash(c.text))));
+    const headerRows = rows.slice(0, at + 6).filter((r, k) => k <= at || !cellsOf(r).some((c) => LEVEL2_WORD.test(squash(c.text)) || OP_WORD.test(squash(c.text))));
     const found = columnsHeader(headerRows, at);
     if (!found) return unreadable("表头无法识别");
     // The table's body starts after the header's last line (labels stacked over several lines).
@@ -92,8 +92,7 @@ export function readListIndicators(lines: SourceLine[], headers: number[], end: 
       const e = entry(p);
       const n = e.indicators.length;
       e.indicators.push(indicator);
-      const prefix = `/indicators/${i}/`;
-      for (const c of best.cites) if (c.path.startsWith(prefix)) e.cites.push({ ...c, path: `/indicators/${n}/${c.path.slice(prefix.length)}` });
+      for (const c of best.cites[i]!) e.cites.push({ ...c, path: `/indicators/${n}${c.path}` });
     });
     if (here.length) lastOwner = here[here.length - 1]!.project;
     else if (owner.length) lastOwner = owner[owner.length - 1];
@@ -118,6 +117,14 @@ export function readListIndicators(lines: SourceLine[], headers: number[], end: 
   return { byProject };
 }
 
+/** A row's cells, split from its text the first time they are needed. */
+function cellsOf(row: ProjectRow): Cell[] {
+  if (!row.cells.length && row.text?.trim()) row.cells = splitColumns(row.text, row.line);
+  return row.cells;
+}
+
+const ROW_HINT = /指标|[≥≤＝=＞＜><]|定性|定量/;
+
 /** The page's lines from its header to its last row, each line a row of cells at their x. */
 function segmentRows(lines: SourceLine[], header: number, last: number): ProjectRow[] {
   // Header labels stacked above the name label ("绩效指标" over its columns) belong to the header.
@@ -130,7 +137,8 @@ function segmentRows(lines: SourceLine[], header: number, last: number): Project
     if (!t) continue;
     // The next page's title ends this page.
     if (i > header && NOT_A_ROW.test(t)) break;
-    rows.push({ cells: splitColumns(line.text, line.no), line: line.no, block: -1, text: line.text });
+    // Cells are split on demand (cellsOf): most lines of a long list are never looked at.
+    rows.push({ cells: [], line: line.no, block: -1, text: line.text });
   }
   return rows;
 }
@@ -180,20 +188,29 @@ export function centredRuns(centres: number[], anchors: number[], span: [number,
   const A = anchors.length;
   if (!A) return [];
   if (G > A) return anchors.map(() => -1);
-  const topOf = (i: number) => (i === 0 ? span[0] : (anchors[i - 1]! + anchors[i]!) / 2);
-  const bottomOf = (j: number) => (j === A - 1 ? span[1] : (anchors[j]! + anchors[j + 1]!) / 2);
-  const cost = (g: number, i: number, j: number) => Math.abs(centres[g]! - (topOf(i) + bottomOf(j - 1)) / 2);
+  const tops = anchors.map((a, i) => (i === 0 ? span[0] : (anchors[i - 1]! + a) / 2));
+  const bottoms = anchors.map((a, j) => (j === A - 1 ? span[1] : (a + anchors[j + 1]!) / 2));
+  const cost = (g: number, i: number, j: number) => Math.abs(centres[g]! - (tops[i]! + bottoms[j - 1]!) / 2);
+  // A run holds its own printing and no neighbour's: it lies between the printings on either side.
+  const firstAfter = (line: number) => {
+    let k = 0;
+    while (k < A && anchors[k]! <= line) k++;
+    return k;
+  };
   const dp = Array.from({ length: G + 1 }, () => new Array<number>(A + 1).fill(Infinity));
   const cut = Array.from({ length: G + 1 }, () => new Array<number>(A + 1).fill(0));
   dp[0]![0] = 0;
   for (let g = 1; g <= G; g++) {
-    for (let j = g; j <= A; j++) {
-      for (let i = g - 1; i < j; i++) {
+    const lo = g > 1 ? Math.max(0, firstAfter(centres[g - 2]!) - 1) : 0;
+    const hi = g < G ? Math.min(A, firstAfter(centres[g]!) + 1) : A;
+    for (let j = g; j <= hi; j++) {
+      for (let i = Math.max(g - 1, lo); i < j; i++) {
         const v = dp[g - 1]![i]! + cost(g - 1, i, j);
         if (v < dp[g]![j]!) [dp[g]![j], cut[g]![j]] = [v, i];
       }
     }
   }
+  if (dp[G]![A] === Infinity) return anchors.map(() => -1);
   const starts = new Array<number>(G + 1).fill(A);
   for (let g = G, j = A; g > 0; g--) {
     starts[g - 1] = cut[g]![j]!;
@@ -254,7 +271,7 @@ type Column = "name" | "op" | "target" | "measure" | "description" | "basis" | "
  * one line, however its columns drift; a row whose cells do not fit is
  * returned as unread.
  */
-function wordedRows(rows: ProjectRow[], allHeader: Cell[]): { indicators: ProjectIndicator[]; lines: number[]; cites: Sourced[]; unread: number[] } | undefined {
+function wordedRows(rows: ProjectRow[], allHeader: Cell[]): { indicators: ProjectIndicator[]; lines: number[]; cites: Sourced[][]; unread: number[] } | undefined {
   // "绩效指标" printed over the indicator columns is their caption, no column of its own.
   const header = allHeader.filter((h) => squash(h.text) !== "绩效指标");
   const roles = indicatorColumns(header);
@@ -263,13 +280,16 @@ function wordedRows(rows: ProjectRow[], allHeader: Cell[]): { indicators: Projec
   const cols: Column[] = header.map((_, k) => roleAt.get(k) ?? "other").slice(roles.level2! + 1);
   const q = cols.indexOf("op");
   if (cols[0] !== "name" || q < 1 || !cols.includes("target") || cols.includes("level1" as Column) || cols.includes("level2" as Column)) return undefined;
-  const out = { indicators: [] as ProjectIndicator[], lines: [] as number[], cites: [] as Sourced[], unread: [] as number[] };
+  // Cites per indicator, paths relative to the indicator.
+  const out = { indicators: [] as ProjectIndicator[], lines: [] as number[], cites: [] as Sourced[][], unread: [] as number[] };
   const byLine = new Map(rows.map((r) => [r.line, r]));
   let level1: Cell | undefined;
   let level2: Cell | undefined;
   for (const row of rows) {
+    // Only a line with a label or a 指标性质 can be a row: the others are not split at all.
+    if (!ROW_HINT.test(row.text ?? "")) continue;
     // "录入等形式对结 产出指标", "人民监督员履职人数 ＝": cells set off by one space.
-    const cells = row.cells.flatMap((c) => {
+    const cells = cellsOf(row).flatMap((c) => {
       // "可持续影响指标 案卷存放安全性": the 二级指标 run into the name.
       const l2 = /^(\S+指标) (\S.*)$/.exec(c.text);
       if (l2 && LEVEL2_WORD.test(l2[1]!) && !LEVEL1_WORD.test(l2[1]!)) return [{ ...c, text: l2[1]!, end: c.x! + l2[1]!.length }, { ...c, text: l2[2]!, x: c.x! + l2[1]!.length + 1 }];
@@ -299,7 +319,10 @@ function wordedRows(rows: ProjectRow[], allHeader: Cell[]): { indicators: Projec
     if (k === q - 1 && k >= 0 && cols[q - 1] !== "measure") {
       const from = (i >= 0 ? level2 : cells[0])!.end!;
       const to = (tail[0] ?? tail[k])!.x!;
-      const piece = (line: number) => byLine.get(line)?.cells.find((c) => c.x! >= from && c.end! <= to + 2);
+      const piece = (line: number) => {
+        const near = byLine.get(line);
+        return near && cellsOf(near).find((c) => c.x! >= from && c.end! <= to + 2);
+      };
       const above = piece(row.line - 1);
       const below = piece(row.line + 1);
       if (above || below) tail.unshift({ text: [above?.text, below?.text].filter(Boolean).join("\n"), line: (above ?? below)!.line, x: from, end: to });
@@ -328,7 +351,6 @@ function wordedRows(rows: ProjectRow[], allHeader: Cell[]): { indicators: Projec
       continue;
     }
     const raw = `${COMPARISON.test(op) ? op : ""}${value}${measure && !value.endsWith(measure) ? measure : ""}`;
-    const n = out.indicators.length;
     const indicator: ProjectIndicator = { level1: squash(level1.text), level2: squash(level2.text), name: cellText(name), target: parseTarget(raw) };
     const description = cellText(parts.get("description"));
     if (description) indicator.description = description;
@@ -336,7 +358,7 @@ function wordedRows(rows: ProjectRow[], allHeader: Cell[]): { indicators: Projec
     if (basis) indicator.basis = basis;
     out.indicators.push(indicator);
     out.lines.push(row.line);
-    out.cites.push({ path: `/indicators/${n}/name`, line: name.line, text: cellText(name) }, { path: `/indicators/${n}/target`, line: row.line, text: raw });
+    out.cites.push([{ path: "/name", line: name.line, text: cellText(name) }, { path: "/target", line: row.line, text: raw }]);
   }
   return out;
 }
