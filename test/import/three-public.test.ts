@@ -284,3 +284,21 @@ test("one item per row with a column per year: the latest year is this year's, t
     assert.deepEqual(f.disclosure.threePublic, { total: 0.5, overseas: 0, vehicle: { total: 0 }, reception: 0.5 }, layout);
   }
 });
+
+test("a 决算 table with 预算数 | 决算数 as two groups of the six columns (with or without a 栏次 row): the 决算 group is this year's", () => {
+  const six = ["合计", "因公出国（境）费", "公务用车购置及运行费", "", "", "公务接待费"];
+  const sub = ["", "", "小计", "公务用车购置费", "公务用车运行费", ""];
+  const figures = ["12.00", "2.00", "6.00", "0.00", "6.00", "4.00", "10.50", "1.50", "5.50", "0.00", "5.50", "3.50"];
+  const numbering = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"];
+  const sheet = [["预算数", "", "", "", "", "", "决算数", "", "", "", "", ""], [...six, ...six], [...sub, ...sub]];
+  // Word prints each merged heading once.
+  const word = [["预算数", "决算数"], [...six, ...six].filter(Boolean), [...sub, ...sub].filter(Boolean)];
+  const expected = { total: 10.5, overseas: 1.5, vehicle: { total: 5.5, purchase: 0, operation: 5.5 }, reception: 3.5 };
+  for (const layout of LAYOUTS) {
+    for (const body of [[figures], [numbering, figures]]) {
+      const rows = [...(layout === "cells" ? word : sheet), ...body];
+      const r = threePublic(["财政拨款“三公”经费支出决算表", "单位：万元", ...layOut(rows, layout)].join("\n"), layout);
+      assert.deepEqual(r.disclosure.threePublic, expected, `${layout}, ${body.length === 2 ? "with" : "without"} 栏次`);
+    }
+  }
+});

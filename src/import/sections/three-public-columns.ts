@@ -34,12 +34,16 @@ export function readColumnsTable(rows: GridRow[], unit: MoneyUnit, year: number 
   const first = firstDataRow(rows, unit, positioned);
   if (first < 1) return undefined;
   const head = header(rows.slice(0, first), positioned);
-  // A 预算数 / 决算数 pair per item is a 决算 comparison table, not one row of amounts.
-  if (head.some((c) => /决算数/.test(c.text)) && head.some((c) => /预算数/.test(c.text))) return undefined;
-  const groups = groupHeadings(head, year);
+  // 决算 tables print the 年初预算 beside the 决算: as two groups of columns (the national
+  // template: 预算数 | 决算数, each over the six amounts) the 决算 group is this year's; a
+  // 预算数 / 决算数 pair under every item is not read.
+  const pair = budgetFinalGroups(head);
+  if (!pair && head.some((c) => /决算数/.test(c.text)) && head.some((c) => /预算数/.test(c.text))) return undefined;
+  const groups = pair ?? groupHeadings(head, year);
   // Without the budget year, the latest year heading is this year's.
   const headed = groups.flatMap((g) => /^(\d{4})年/.exec(g.text)?.[1] ?? []).map(Number);
   if (year === undefined && headed.length) year = Math.max(...headed);
+  const modeOf = (g: GridCell): Mode | undefined => (pair ? (/决算/.test(g.text) ? "current" : undefined) : groupMode(g.text, year));
   const labels = head.filter((c) => !groups.includes(c));
   const leaves = positioned ? positionedLeaves(labels) : indexedLeaves(labels);
   if (leaves.length === 0) return undefined;
@@ -64,7 +68,7 @@ export function readColumnsTable(rows: GridRow[], unit: MoneyUnit, year: number 
     const aligned = template ? undefined : figs ? assign(figs, leaves) : byIndex(row, leaves, unit);
     let start = 0;
     for (const [gi, g] of groups.entries()) {
-      const mode = groupMode(g.text, year);
+      const mode = modeOf(g);
       const own = byGroup[gi]!;
       if (mode && template) for (const [i, role] of template.entries()) put(mode, role, [figs![gi * k + i]!]);
       else if (mode && aligned) for (const [i, role] of roles(own).entries()) put(mode, role, aligned[start + i] ?? []);
@@ -93,7 +97,14 @@ function isAmount(c: GridCell, unit: MoneyUnit, positioned: boolean): boolean {
 }
 
 function firstDataRow(rows: GridRow[], unit: MoneyUnit, positioned: boolean): number {
-  return rows.findIndex((r) => splitWords(r.cells, positioned).some((c) => isAmount(c, unit, positioned)));
+  return rows.findIndex((r) => !isColumnNumbering(r) && splitWords(r.cells, positioned).some((c) => isAmount(c, unit, positioned)));
+}
+
+/** The 栏次 row under a header ("1 2 3 … 12", or 栏次 then the numbers): column numbers, not amounts. */
+function isColumnNumbering(r: GridRow): boolean {
+  const t = r.cells.map((c) => squash(c.text)).filter(Boolean);
+  const nums = t[0] === "栏次" ? t.slice(1) : t;
+  return nums.length >= 3 && nums.every((x, i) => x === String(i + 1));
 }
 
 /** The rows with figures up to where the table ends: a title, or two rows in a row without figures. */
@@ -125,6 +136,17 @@ function groupHeadings(head: GridCell[], year: number | undefined): GridCell[] {
   }
   for (const list of byLine.values()) if (list.length >= 2) return list.sort((a, b) => a.x - b.x);
   return [];
+}
+
+/** "预算数" and "决算数" printed once each, side by side on one line: two groups of columns. */
+function budgetFinalGroups(head: GridCell[]): GridCell[] | undefined {
+  for (const line of new Set(head.map((c) => c.line))) {
+    const on = head.filter((c) => c.line === line);
+    const budget = on.filter((c) => /^(?:年初)?预算数?$/.test(c.text));
+    const final = on.filter((c) => /^决算数?$/.test(c.text));
+    if (budget.length === 1 && final.length === 1) return [budget[0]!, final[0]!].sort((a, b) => a.x - b.x);
+  }
+  return undefined;
 }
 
 /**
@@ -232,7 +254,7 @@ function byIndex(r: GridRow, leaves: GridCell[], unit: MoneyUnit): GridCell[][] 
   const cells = r.cells;
   let start = leaves[0]!.x;
   if (cells.length > start + m && cells.slice(start + m).some((c) => squash(c.text))) start = cells.length - m;
-  if (start < 1) return undefined;
+  if (start < 0) return undefined;
   return leaves.map((_, k) => {
     const c = cells[start + k];
     return c && cellAmount(c.text, unit) !== undefined ? [c] : [];
