@@ -34,8 +34,9 @@ h1, h2, h3, .table-title, .table-meta { break-after: avoid; }
 .table-meta { display: flex; justify-content: space-between; font-size: 10.5pt; margin-bottom: 0.2em; }
 table { border-collapse: collapse; width: 100%; font-size: 10.5pt; line-height: 1.4; }
 thead { display: table-header-group; }
-tr { break-inside: avoid; }
+tr, tbody { break-inside: avoid; }
 th, td { border: 1px solid #000; padding: 2px 4px; vertical-align: middle; white-space: pre-wrap; }
+td[rowspan] { vertical-align: top; }
 th { font-weight: bold; text-align: center; background: #f2f2f2; }
 td.left { text-align: left; } td.center { text-align: center; } td.right { text-align: right; font-variant-numeric: tabular-nums; }
 td.bold { font-weight: bold; }
@@ -52,11 +53,28 @@ function cellHtml(tag: "th" | "td", c: Cell): string {
   return `<${tag}${attrs}>${escape(c.text)}</${tag}>`;
 }
 
+/**
+ * Rows held together by row-spanning cells (an activity and its indicators),
+ * each printed as one <tbody> that is not broken over pages where it fits on
+ * one: a merged cell cut by a page break loses its borders and its text is
+ * split from its rows, for the reader as for the reader's eye.
+ */
+function rowGroups(rows: readonly (readonly Cell[])[]): (readonly Cell[])[][] {
+  const groups: (readonly Cell[])[][] = [];
+  let until = -1;
+  rows.forEach((row, i) => {
+    if (i > until) groups.push([]);
+    groups[groups.length - 1]!.push(row);
+    for (const c of row) until = Math.max(until, i + (c.rowSpan ?? 1) - 1);
+  });
+  return groups;
+}
+
 export function tableHtml(t: TableModel, newPage = false): string {
   const cols = t.widths.reduce((a, b) => a + b, 0);
   const colgroup = `<colgroup>${t.widths.map((w) => `<col style="width:${((100 * w) / cols).toFixed(2)}%">`).join("")}</colgroup>`;
   const thead = t.header.length ? `<thead>${t.header.map((r) => `<tr>${r.map((c) => cellHtml("th", c)).join("")}</tr>`).join("")}</thead>` : "";
-  const tbody = `<tbody>${t.body.map((r) => `<tr>${r.map((c) => cellHtml("td", c)).join("")}</tr>`).join("")}</tbody>`;
+  const tbody = rowGroups(t.body).map((g) => `<tbody>${g.map((r) => `<tr>${r.map((c) => cellHtml("td", c)).join("")}</tr>`).join("")}</tbody>`).join("");
   const meta = t.caption || t.unit ? `<div class="table-meta"><span>${escape(t.caption ?? "")}</span><span>${escape(t.unit ?? "")}</span></div>` : "";
   const note = t.note ? `<p class="table-note">${escape(t.note)}</p>` : "";
   return `<section class="table${t.landscape ? " wide" : ""}${newPage ? " new-page" : ""}" id="${escape(t.id)}"><div class="table-title">${escape(t.title)}</div>${meta}<table>${colgroup}${thead}${tbody}</table>${note}</section>`;

@@ -17,6 +17,8 @@
  * character with Chromium and reading it back): 户 comes out as ⼾ (NFKC 戶), 胶 as
  * 㬵, 〈〉 (U+3008/U+3009) as U+2329/U+232A. The dashes and tildes
  * that also change (— as ―, ～ as 〜) are left: documents use both forms.
+ * Two em dashes in a row, the Chinese dash, are drawn as one two-em-dash
+ * glyph (⸺, U+2E3A; three as ⸻) and read back as the dashes typed.
  */
 
 const SUPPLEMENT: Record<string, string> = {
@@ -35,10 +37,10 @@ const SUPPLEMENT: Record<string, string> = {
 };
 
 /** Characters GB2312 text never holds, read for the GB2312 character drawn with the same glyph. */
-const TWINS: Record<string, string> = { "戶": "户", "㬵": "胶", "\u2329": "〈", "\u232a": "〉" };
+const TWINS: Record<string, string> = { "戶": "户", "㬵": "胶", "\u2329": "〈", "\u232a": "〉", "\u2e3a": "——", "\u2e3b": "———" };
 
-const RADICAL = /[\u2e80-\u2eff\u2f00-\u2fd5\u2329\u232a\u3b35\u6236]/u;
-const RADICALS = /[\u2e80-\u2eff\u2f00-\u2fd5\u2329\u232a\u3b35\u6236]/gu;
+const RADICAL = /[\u2e3a\u2e3b\u2e80-\u2eff\u2f00-\u2fd5\u2329\u232a\u3b35\u6236]/u;
+const RADICALS = /[\u2e3a\u2e3b\u2e80-\u2eff\u2f00-\u2fd5\u2329\u232a\u3b35\u6236]/gu;
 
 function fold(ch: string): string {
   const code = ch.codePointAt(0)!;

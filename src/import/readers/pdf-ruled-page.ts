@@ -11,11 +11,14 @@ import { fragmentsOf, groupLines, layoutLines, placeRuns, unrotate, type LaidLin
 import { Grid, tablesOf, type Segment } from "./pdf-rules.ts";
 
 export interface RuledCell {
-  /** The cell's text, wrapped lines joined; "" for an empty or continued cell. */
+  /** The cell's text, wrapped lines joined, numbered items on lines of their own; "" for an empty or continued cell. */
   text: string;
   span: number;
   /** The lower part of a vertically merged cell (its text is on the merge's first row). */
   continued: boolean;
+  /** Its left and right borders (x). */
+  left: number;
+  right: number;
 }
 
 export interface RuledTable {
@@ -32,6 +35,8 @@ export interface BorderedPage {
   unruledRows: number;
 }
 
+/** A numbered item starts a new paragraph in a cell: "1、", "2.", "（2）", "三、". */
+const NUMBERED = /^(?:\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[）)]|[一二三四五六七八九十]{1,3}、)/;
 const WORD_END = /[A-Za-z0-9%.,;:)]$/;
 const WORD_START = /^[A-Za-z0-9(]/;
 
@@ -75,7 +80,7 @@ export function layoutBorderedPage(items: readonly PlacedItem[], segments: reado
     const { table, row } = home.get(key)!;
     run.cell = key;
     run.row = `${table}:${row}`;
-    texts.set(key, run.text);
+    texts.set(key, run.paragraphs);
     rowY.set(run.row, Math.min(rowY.get(run.row) ?? Infinity, run.y));
     joined.push(run);
   }
@@ -92,14 +97,14 @@ export function layoutBorderedPage(items: readonly PlacedItem[], segments: reado
       for (let i = 0; i < slots.length; i++) {
         const cell = slots[i];
         if (!cell) {
-          row.push({ text: "", span: 1, continued: false });
+          row.push({ text: "", span: 1, continued: false, left: t.xs[i]!, right: t.xs[i + 1]! });
           continue;
         }
         if (i > 0 && slots[i - 1]?.key === cell.key) continue;
         let span = 1;
         while (slots[i + span]?.key === cell.key) span++;
         const continued = j > 0 && t.slots[j - 1]![i]?.key === cell.key;
-        row.push({ text: continued ? "" : (texts.get(cell.key) ?? ""), span, continued });
+        row.push({ text: continued ? "" : (texts.get(cell.key) ?? ""), span, continued, left: t.xs[i]!, right: t.xs[i + span]! });
       }
       return row;
     }),
@@ -107,9 +112,14 @@ export function layoutBorderedPage(items: readonly PlacedItem[], segments: reado
   return { lines, tables, unruledRows };
 }
 
-/** A cell's runs as one run: its lines joined (Chinese without a space, words with one), at the text's own extent. */
-function joinedRun(runs: Run[]): Run | undefined {
+/**
+ * A cell's runs as one run: its lines joined (Chinese without a space, words
+ * with one), at the text's own extent; and the same text as paragraphs, a
+ * line that starts a numbered item ("2.", "（二）") starting a new one.
+ */
+function joinedRun(runs: Run[]): (Run & { paragraphs: string }) | undefined {
   let text = "";
+  let paragraphs = "";
   let size = 0;
   let y = Infinity;
   let x = Infinity;
@@ -119,8 +129,9 @@ function joinedRun(runs: Run[]): Run | undefined {
     const part = fragmentsOf(line).map((f) => f.text).join(" ");
     if (!part) continue;
     // Chinese wraps without a space; Latin words (not a number cut in two) keep theirs.
-    if (text && WORD_END.test(text) && WORD_START.test(part) && !/\d$/.test(text)) text += " ";
-    text += part;
+    const glue = text && WORD_END.test(text) && WORD_START.test(part) && !/\d$/.test(text) ? " " : "";
+    paragraphs += (text && NUMBERED.test(part) ? "\n" : glue) + part;
+    text += glue + part;
     for (const r of line) {
       if (!r.text) continue;
       size = Math.max(size, r.size);
@@ -129,5 +140,5 @@ function joinedRun(runs: Run[]): Run | undefined {
     }
     y = Math.min(y, line[0]!.y);
   }
-  return text ? { text, x, end, y, size, spaceBefore: false } : undefined;
+  return text ? { text, x, end, y, size, spaceBefore: false, paragraphs } : undefined;
 }

@@ -115,11 +115,19 @@ export class Grid {
    * paragraph is not a table).
    */
   cellAt(x: number, y: number): Cell | undefined {
-    const top = nearest(this.horizontal, y, x, -1);
-    const bottom = nearest(this.horizontal, y, x, 1);
+    let top = nearest(this.horizontal, y, x, -1);
+    let bottom = nearest(this.horizontal, y, x, 1);
     const left = nearest(this.vertical, x, y, -1);
     const right = nearest(this.vertical, x, y, 1);
-    if (!top || !bottom || !left || !right) return undefined;
+    if (!left || !right) return undefined;
+    // A cell cut by a page break has no rule on the cut side: its side rules end there together.
+    if (Math.abs(left.to - right.to) <= SLACK && left.to > y && (!bottom || Math.max(left.to, right.to) < bottom.at - SLACK)) {
+      bottom = { at: Math.min(left.to, right.to), from: left.at, to: right.at };
+    }
+    if (Math.abs(left.from - right.from) <= SLACK && left.from < y && (!top || Math.min(left.from, right.from) > top.at + SLACK)) {
+      top = { at: Math.max(left.from, right.from), from: left.at, to: right.at };
+    }
+    if (!top || !bottom) return undefined;
     const spans = (r: Rule, from: number, to: number) => r.from <= from + SLACK && r.to >= to - SLACK;
     if (!spans(top, left.at, right.at) || !spans(bottom, left.at, right.at)) return undefined;
     if (!spans(left, top.at, bottom.at) || !spans(right, top.at, bottom.at)) return undefined;

@@ -151,6 +151,7 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceDocument> {
   let open: { table: number; columns: number[] } | undefined;
   pages.forEach((page, i) => {
     const numbers = page.tables.map(() => -1);
+    const grids: number[][] = [];
     for (const [k, laid] of page.lines.entries()) {
       const line = doc.lines[first + k];
       if (!line) break;
@@ -161,9 +162,15 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceDocument> {
       }
       const [t, r] = laid.row.split(":").map(Number) as [number, number];
       const table = page.tables[t]!;
-      if (numbers[t] === -1) numbers[t] = open && sameColumns(open.columns, table.columns) ? open.table : tables++;
-      line.drawnRow = { table: numbers[t]!, cells: table.rows[r]! };
-      open = { table: numbers[t]!, columns: table.columns };
+      if (numbers[t] === -1) {
+        // A table continued from the page before keeps its number and that page's columns (which may be more).
+        if (open && continues(open.columns, table.columns)) numbers[t] = open.table;
+        else (numbers[t] = tables++), (open = { table: numbers[t]!, columns: table.columns });
+        grids[t] = open.columns;
+      }
+      const columns = grids[t]!;
+      open = { table: numbers[t]!, columns };
+      line.drawnRow = { table: numbers[t]!, cells: table.rows[r]!.map((c) => ({ text: c.text, span: spanIn(columns, c.left, c.right), continued: c.continued })) };
     }
     for (let k = 0; k < text.pageLines[i]! && first + k < doc.lines.length; k++) doc.lines[first + k]!.page = i + 1;
     first += text.pageLines[i]!;
@@ -171,8 +178,19 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceDocument> {
   return doc;
 }
 
-function sameColumns(a: readonly number[], b: readonly number[]): boolean {
-  return a.length === b.length && a.every((x, i) => Math.abs(x - b[i]!) <= 3);
+const near = (a: number, b: number) => Math.abs(a - b) <= 3;
+
+/** A table part whose borders are all borders of the table above, outer ones included, continues it. */
+function continues(columns: readonly number[], next: readonly number[]): boolean {
+  return near(columns[0]!, next[0]!) && near(columns[columns.length - 1]!, next[next.length - 1]!) && next.every((x) => columns.some((c) => near(c, x)));
+}
+
+/** How many of the table's columns lie between two borders. */
+function spanIn(columns: readonly number[], left: number, right: number): number {
+  const at = (x: number) => columns.findIndex((c) => near(c, x));
+  const from = at(left);
+  const to = at(right);
+  return from >= 0 && to > from ? to - from : 1;
 }
 
 /** Whether a page paints an image (a scanned page), without decoding it. */

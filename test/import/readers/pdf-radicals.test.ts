@@ -27,6 +27,7 @@ test("Kangxi radicals and simplified radicals fold to the ideographs; punctuatio
   assert.equal(foldRadicals(kept), kept);
   assert.equal(foldRadicals("⺀"), "⺀", "a radical with no ideograph of its own stays");
   assert.equal(foldRadicals("财政专戶管理资金 \u2329一\u232a"), "财政专户管理资金 〈一〉");
+  assert.equal(foldRadicals("良 \u2e3a 中"), "良 —— 中");
 });
 
 let opened: Promise<PdfPrinter> | undefined;
