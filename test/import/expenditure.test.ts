@@ -374,3 +374,12 @@ test("rendered to .docx and read back: 上缴上级支出 and 结转下年 come 
   assert.equal(back.total, 1180.5);
   assert.deepEqual(back.otherItems, d.expenditure!.otherItems);
 });
+
+test("table and text disagree only beyond the text's rounding; 收入支出总计 is not the text's 支出总计", () => {
+  const warnings = (text: string) => run(text).diagnostics.filter((d) => d.level === "warning" && /表格为/.test(d.message));
+  assert.equal(warnings(`${TABS_TABLE}\n支出总计15897.4万元，其中：基本支出7877.76万元。`).length, 0, "15897.4 is 15897.44 printed to one place");
+  assert.equal(warnings(`${TABS_TABLE}\n支出总计15800.00万元，其中：基本支出7877.76万元。`).length, 1);
+  // Corpus 012 (line 550): "收入支出总计2995.39万元" is 本年支出合计 2,940.05 plus 年末结转和结余 55.34.
+  const r012 = run(readFileSync(join(corpusDir, "012.txt"), "utf8"));
+  assert.equal(r012.diagnostics.filter((d) => /表格为/.test(d.message)).length, 0);
+});

@@ -311,6 +311,8 @@ export function readNarrativeExpenditure(stream: Stream): NarrativeExpenditure {
   while ((m = re.exec(text))) {
     const before = text.slice(Math.max(0, m.index - 6), m.index);
     if (FUND_BEFORE.test(before)) continue;
+    // "收入支出总计" is 收支总计: it counts what is carried forward, unlike 本年支出合计.
+    if (/收入?、?$/.test(before)) continue;
     if (m[1] === "支出" && !/(?:\d{4}年度?|部门|单位|本级|[）)：:])$/.test(before)) continue;
     const fen = amountOf(m[2]!, m[3]!);
     if (fen === undefined) continue;
@@ -422,7 +424,8 @@ export const extractExpenditure: PartExtractor = {
       if (!v) return;
       e[key] = fenToWan(v.fen);
       ctx.cite(`/expenditure/${key}`, v.line, v.text);
-      if (tableValue && textValue && tableValue.fen !== textValue.fen) {
+      // The text rounds to its printed places (3121.42万元 for a table's 31,214,205.80元).
+      if (tableValue && textValue && !sameWithinPrinting({ fen: textValue.fen, raw: textValue.text }, tableValue.fen)) {
         ctx.diagnose(
           "warning",
           `支出「${key}」：表格为${formatWan(tableValue.fen)}万元，文字说明为${formatWan(textValue.fen)}万元，采用表格数（table and text disagree; the table's figure is kept）`,
