@@ -336,10 +336,11 @@ test("a project list printed one row a line: indicators read by their wording, e
     "11000022T000000444194-法律援助  560.000000  560.000000  维护受援人权益  产出指标  质量指标   符合相关办法要求  定性      符合要求",
     "                                                              效益指标  社会效益指标  挽回经济损失   ≥       3000     万元",
     "",
-    "11000022T0000004",
     "44210-值班补贴  1,582.550000  1,582.550000  提供咨询  满意度指标  服务对象满意度指标       咨询人员满意度      ≥   97    %",
     "                                                                    效益指标  可持续影响指标 案卷存放安全性  定性  良好",
     "                                                                    产出指标   数量指标            人民监督员履职人数 ＝    287     人",
+    // The project's code on a line of its own after its rows (a merged cell of the list's first column).
+    "11000022T0000004",
   ].join("\n");
   const { projects } = runProjects(text);
   assert.deepEqual(
@@ -410,4 +411,29 @@ test("a project list with merged 一级/二级指标 printed once: labels carrie
     ],
   );
   assert.deepEqual(diagnostics.filter((d) => d.level === "warning"), []);
+});
+
+test("a project list where one merged cell wraps around its middle: its rows and its neighbour's are reported, not guessed (corpus 004 .pdf text)", () => {
+  const text = [
+    "预算12表 项目支出绩效目标表",
+    "项目名称         项目总额     其中：       绩效目标       一级指标  二级指标     三级指标    绩效指标性质  本年绩效指标值  绩效度量单位",
+    "                              财政资金",
+    "44222-法援保障  6.957500  6.957500  保障法律援助  效益指标  社会效益指标  保障工作顺利开展  定性  良好",
+    "                                                  效益指标  社会效益指标  宣传覆盖单位范围  ≥  800  家",
+    "                              起草编纂《北京",
+    "44951-法治研究  95.949000  95.949000  编纂法规汇编  产出指标  质量指标  印刷合格率  ≥  95  %",
+    "46029-律师培训  103.000000  103.000000  举办培训  产出指标  数量指标  培训天数  ＝  1.5  天",
+  ].join("\n");
+  const { projects, diagnostics } = runProjects(text);
+  assert.deepEqual(
+    projects?.map((p) => [p.name, p.indicators?.map((i) => i.name)]),
+    [
+      ["44222-法援保障", undefined],
+      ["44951-法治研究", undefined],
+      ["46029-律师培训", ["培训天数"]],
+    ],
+  );
+  for (const name of ["44222-法援保障", "44951-法治研究"]) {
+    assert.ok(diagnostics.some((d) => d.level === "warning" && d.message.includes(name) && /cannot be assigned/.test(d.message)), name);
+  }
 });

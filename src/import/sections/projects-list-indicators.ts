@@ -74,14 +74,19 @@ export function readListIndicators(lines: SourceLine[], headers: number[], end: 
     // Rows that could not be read still count as rows when they are cut among the projects.
     const unread = worded.unread;
     const allLines = [...best.lines, ...unread];
-    const allOwners = ownersOf(allLines, here, lastOwner, [headerEnd, lastLine]);
+    // A printing at the top of its rows has only rows between it and the one before: text of a
+    // merged cell there (a wrapped goal or name, no figure) means the cell is printed around its middle.
+    const rowLines = new Set(allLines);
+    const stray = rows.filter((r) => r.line > headerEnd && r.text?.trim() && !ROW_HINT.test(r.text) && !/\d\.\d/.test(r.text)).map((r) => r.line);
+    const top = new Set(here.filter((p, k) => p.oneLine && rowLines.has(p.line) && !stray.some((l) => l > (k > 0 ? here[k - 1]!.line : headerEnd) && l < p.line)));
+    const allOwners = ownersOf(allLines, here, top, lastOwner, [headerEnd, lastLine]);
     const owner = allOwners.slice(0, best.lines.length);
     unread.forEach((line, i) => {
       const p = allOwners[best.lines.length + i];
       if (p !== undefined) entry(p).problems.push({ level: "warning", message: `第 ${line} 行的绩效指标跨行或缺列，无法按列读取（indicator row wrapped or incomplete）`, line });
     });
     if (allOwners.some((p) => p === undefined)) {
-      for (const p of uncertain(allLines, here, allOwners)) {
+      for (const p of uncertain(allLines, here, top, allOwners)) {
         const line = here.find((x) => x.project === p)?.line ?? headerLine;
         entry(p).problems.push({ level: "warning", message: `第 ${line} 行的项目在合并单元格中跨多行，无法确定哪些指标行属于本项目，本页指标未导入（indicator rows cannot be assigned to the project）`, line });
       }
@@ -151,10 +156,10 @@ function segmentRows(lines: SourceLine[], header: number, last: number): Project
  * consecutive runs, each centred on its printing. Rows near a mix of the two
  * are left without a project (undefined) rather than guessed.
  */
-function ownersOf(indicatorLines: number[], prints: ProjectPrint[], before: number | undefined, span: [number, number]): (number | undefined)[] {
+function ownersOf(indicatorLines: number[], prints: ProjectPrint[], tops: Set<ProjectPrint>, before: number | undefined, span: [number, number]): (number | undefined)[] {
   if (!prints.length) return indicatorLines.map(() => before);
-  const top = (p: ProjectPrint) => p.oneLine && indicatorLines.includes(p.line);
-  if (!prints.some(top)) {
+  const top = (p: ProjectPrint) => tops.has(p);
+  if (!prints.some(top) && !prints.some((p) => p.oneLine && indicatorLines.includes(p.line))) {
     const order = indicatorLines.map((l, i) => [l, i] as const).sort((a, b) => a[0] - b[0]);
     const runs = centredRuns(
       prints.map((p) => p.line),
@@ -231,10 +236,10 @@ export function centredRuns(centres: number[], anchors: number[], span: [number,
 }
 
 /** Projects whose rows cannot be told from their neighbours' (see ownersOf). */
-function uncertain(indicatorLines: number[], prints: ProjectPrint[], owner: (number | undefined)[]): Set<number> {
-  const top = (p: ProjectPrint) => p.oneLine && indicatorLines.includes(p.line);
+function uncertain(indicatorLines: number[], prints: ProjectPrint[], tops: Set<ProjectPrint>, owner: (number | undefined)[]): Set<number> {
+  const top = (p: ProjectPrint) => tops.has(p);
   const out = new Set<number>();
-  if (!prints.some(top)) {
+  if (!prints.some(top) && !prints.some((p) => p.oneLine && indicatorLines.includes(p.line))) {
     // Centred: the printings beside rows left without a project.
     owner.forEach((p, i) => {
       if (p !== undefined) return;
