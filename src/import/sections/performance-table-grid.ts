@@ -183,7 +183,7 @@ export function findActivityGrids(doc: SourceDocument): ActivityGrid[] {
       const row = block.rows[r]!;
       if (row.line <= consumedTo) continue;
       if (!isActivityHeader(row.cells.map((c) => c.text))) continue;
-      const grid = rebuild ? cellsGrid(doc, row.line) : doc.layout === "columns" ? columnsGrid(doc, block, r) : rowsGrid(doc, block, r);
+      const grid = rebuild ? cellsGrid(doc, row.line) : doc.layout === "columns" ? (drawnGrid(doc, row.line) ?? columnsGrid(doc, block, r)) : rowsGrid(doc, block, r);
       if (grid) {
         grids.push(grid);
         consumedTo = grid.endLine;
@@ -206,7 +206,8 @@ function rowsGrid(doc: SourceDocument, block: TableBlock, headerIndex: number): 
   // A row of blank cells (or a page break) can end the reader's table: the rows of tables
   // that follow right after, as wide as this one, go on with it.
   const body = block.rows.slice(headerIndex + headerRows);
-  for (let b = doc.blocks.indexOf(block) + 1, last = endLine; b < doc.blocks.length; b++) {
+  // (A table rebuilt from drawn rows is whole already: it is not one of the document's blocks.)
+  for (let b = doc.blocks.indexOf(block) + 1, last = endLine; b > 0 && b < doc.blocks.length; b++) {
     const next = doc.blocks[b]!;
     if (next.kind !== "table" || next.line - last > 3 || next.rows[0]!.cells.length < width / 2) break;
     if (isActivityHeader(next.rows[0]!.cells.map((c) => c.text)) && squash(next.rows[0]!.cells.map((c) => c.text).join("|")) !== headerTexts.replace(/\|/g, "")) break;
@@ -228,6 +229,33 @@ function rowsGrid(doc: SourceDocument, block: TableBlock, headerIndex: number): 
     endLine = row.line;
   }
   return { roles, headerLine: block.rows[headerIndex]!.line, headerText: [...first, ...(second ?? [])].map((c) => c.text).join("|"), rows, endLine };
+}
+
+/**
+ * A table whose borders the PDF draws (SourceLine.drawnRow): its rows are
+ * known exactly, merged cells and all, so it reads as a .docx table does.
+ */
+function drawnGrid(doc: SourceDocument, headerLine: number): ActivityGrid | undefined {
+  const table = doc.lines[headerLine - 1]?.drawnRow?.table;
+  if (table === undefined) return undefined;
+  const rows: Row[] = [];
+  const headerKeys: string[] = [];
+  for (let i = headerLine - 1; i < doc.lines.length; i++) {
+    const line = doc.lines[i]!;
+    const drawn = line.drawnRow;
+    if (!drawn) {
+      // Page furniture and blank lines may stand between the parts of a table split by a page break.
+      if (line.furniture || !line.text.trim()) continue;
+      break;
+    }
+    if (drawn.table !== table) break;
+    // The header rows a new page repeats (as Word and Chromium print them) are not data.
+    const key = drawn.cells.map((c) => `${c.continued ? "^" : ""}${squash(c.text)}`).join("|");
+    if (headerKeys.length >= 2 && headerKeys.slice(0, 2).includes(key)) continue;
+    headerKeys.push(key);
+    rows.push({ cells: drawn.cells.map((c) => ({ text: c.text, line: line.no, ...(c.span > 1 ? { span: c.span } : {}) })), line: line.no });
+  }
+  return rows.length >= 2 ? rowsGrid(doc, { kind: "table", rows, line: headerLine }, 0) : undefined;
 }
 
 interface Segment {

@@ -14,7 +14,7 @@ import { splitColumns } from "../readers/text.ts";
 import { readListIndicators, type ProjectPrint } from "./projects-list-indicators.ts";
 
 const LIST_NAME = /^(项目名称|单位\(项目\)名称|一级项目名称|二级项目名称|项目\(资金\)名称|专项资金名称|专项名称)$/;
-const LIST_AMOUNT = /^(项目总额|资金总额|预算数|预算金额|当年预算|年度预算|预算总额|金额|合计|当年财政拨款|年度资金总额|财政拨款)(\(万元\)|\(元\))?$/;
+const LIST_AMOUNT = /^(项目总额|资金总额|预算数|预算金额|当年预算|年度预算|预算总额|金额|合计|当年财政拨款(预算金额)?|年度资金总额|财政拨款)(\(万元\)|\(元\))?$/;
 const LIST_GOAL = /^(绩效目标|当年绩效目标|年度绩效目标|年度目标|一级指标|指标名称|绩效指标)$/;
 const TOTAL = /^(合计|总计|小计|本级|全部)$/;
 const AMOUNT = /^-?\d{1,3}(,\d{3})*(\.\d+)?$|^-?\d+(\.\d+)?$/;
