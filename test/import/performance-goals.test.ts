@@ -38,6 +38,29 @@ test("overall goal over wrapped lines; labelled goals with 绩效目标 and 绩�
   assert.equal(cites.get("/performance/goals/1"), 9);
 });
 
+test("a numbered goal wrapped over lines (PDF text) is one title up to its sentence end", () => {
+  const text = [
+    "（二）分项绩效目标",
+    "   1．2020年全区突出贡献企业、人才表彰：2021年计划奖励30家企业、10名人才。奖励为",
+    "纳税做出突出贡献的企业5家，每家奖励20万元，小计100万元；合计450",
+    "万元。",
+    "   绩效目标：1.推动高新区高质量发展。2.表彰先进，树立榜样，推动高新区工作再上新台",
+    "阶。",
+    "   绩效指标：1.获奖企业在2021年获得上级奖励资金500万元以上。",
+    "   2．第七次全国人口普查：普查人员绩效费及保险50万元，办公费及印刷费10万元，合计",
+    "60万元。",
+    "   绩效目标：1.全面普查我区人口总量、结构。",
+  ].join("\n");
+  assert.deepEqual(goals(text).disclosure.performance?.goals, [
+    {
+      title: "2020年全区突出贡献企业、人才表彰：2021年计划奖励30家企业、10名人才。奖励为纳税做出突出贡献的企业5家，每家奖励20万元，小计100万元；合计450万元。",
+      goal: "1.推动高新区高质量发展。2.表彰先进，树立榜样，推动高新区工作再上新台阶。",
+      indicatorText: "1.获奖企业在2021年获得上级奖励资金500万元以上。",
+    },
+    { title: "第七次全国人口普查：普查人员绩效费及保险50万元，办公费及印刷费10万元，合计60万元。", goal: "1.全面普查我区人口总量、结构。" },
+  ]);
+});
+
 test("one paragraph per goal: the first sentence is the title", () => {
   const text = [
     "总体绩效目标：围绕中心工作，扎实做好每项具体工作。",

@@ -20,7 +20,7 @@ import { DOCUMENT_PARTS, tableFacts, within } from "./roundtrip.ts";
 const ROUND_TRIPS = {
   docx: ["kind", "year", "region", "department", "units", "duties", "income", "expenditure", "procurement", "assets", "otherNotes", "functionalClassification", "glossary", "performance", "threePublic", "expenditureByFunction", "operatingCosts"],
   xlsx: ["income", "expenditure", "threePublic", "expenditureByFunction"],
-  pdf: ["kind", "year", "region", "department", "units", "duties", "income", "expenditure", "procurement", "assets", "glossary", "otherNotes", "threePublic", "expenditureByFunction", "operatingCosts"],
+  pdf: ["kind", "year", "region", "department", "units", "duties", "income", "expenditure", "procurement", "assets", "otherNotes", "functionalClassification", "glossary", "performance", "threePublic", "expenditureByFunction", "operatingCosts"],
 } as const;
 
 // One browser prints every PDF (a launch per document would cost seconds each).

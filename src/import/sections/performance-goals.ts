@@ -44,7 +44,13 @@ export function readGoals(section: Section): ReadGoal[] {
   let body: Para[] = [];
   const flush = () => {
     if (!head) return;
-    const rest = head.numbered!.rest.trim();
+    let rest = head.numbered!.rest.trim();
+    // A long numbered paragraph wrapped by the page (PDF) goes on until a sentence ends.
+    if (!head.heading) {
+      while (body.length && !/[。！？!?；;：:]$/.test(rest) && !body[0]!.numbered && !GOAL_LABEL.test(body[0]!.text.trim()) && !INDICATOR_LABEL.test(body[0]!.text.trim())) {
+        rest += body.shift()!.text.trim();
+      }
+    }
     const goalParts: string[] = [];
     const indicatorParts: string[] = [];
     let target = goalParts;
