@@ -5,7 +5,7 @@
  */
 import { strToU8, zipSync } from "fflate";
 import { fenToDecimal, wanToFen } from "../model/amount.ts";
-import type { Disclosure } from "../model/disclosure.ts";
+import { isCarriedForward, type Disclosure } from "../model/disclosure.ts";
 
 export type CsvValue = string | number | boolean | undefined;
 
@@ -66,7 +66,8 @@ export function csvParts(d: Disclosure): CsvFile[] {
     line("personnel", "人员经费", e.personnel);
     line("publicOperating", "日常公用经费", e.publicOperating);
     line("project", "项目支出", e.project, e.previous?.project, e.change?.project);
-    for (const o of e.otherItems ?? []) line("other", o.label, o.amount);
+    // 结转下年 is listed beside the year's spending, not part of it: its own item, so a sum of "other" stays spending.
+    for (const o of e.otherItems ?? []) line(isCarriedForward(o) ? "carriedForward" : "other", o.label, o.amount);
     add("expenditure.csv", ["item", "label", "amount", "previous", "change"], rows);
   }
   add("expenditure-by-function.csv", ["code", "level", "name", "total", "basic", "project"], (d.expenditureByFunction ?? []).map((l) => [

@@ -9,7 +9,7 @@
  */
 import { strToU8, zipSync } from "fflate";
 import { fenToDecimal, wanToFen } from "../model/amount.ts";
-import type { Disclosure } from "../model/disclosure.ts";
+import { isCarriedForward, type Disclosure } from "../model/disclosure.ts";
 import { csvText, type CsvValue } from "./csv.ts";
 import { documentTitle } from "./document.ts";
 
@@ -135,7 +135,8 @@ function summaryResource(d: Disclosure): Resource | undefined {
   if (e.basic !== undefined) rows.push([d.year, d.department?.code, d.department?.name, "basic", "基本支出", exact(e.basic)]);
   if (e.project !== undefined) rows.push([d.year, d.department?.code, d.department?.name, "project", "项目支出", exact(e.project)]);
   if (!rows.length && e.total !== undefined) rows.push([d.year, d.department?.code, d.department?.name, "total", "支出合计", exact(e.total)]);
-  for (const o of e.otherItems ?? []) rows.push([d.year, d.department?.code, d.department?.name, "other", o.label, exact(o.amount)]);
+  // 结转下年 is not spent this year: left out, so the resource's amounts add up to the year's spending.
+  for (const o of e.otherItems ?? []) if (!isCarriedForward(o)) rows.push([d.year, d.department?.code, d.department?.name, "other", o.label, exact(o.amount)]);
   return {
     name: "expenditure-summary",
     path: "expenditure-summary.csv",

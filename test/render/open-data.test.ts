@@ -47,6 +47,8 @@ test("csv: one UTF-8 file with BOM per part, exact amounts, quoted text", async 
   assert.deepEqual(income[0], ["source", "label", "amount"]);
   assert.deepEqual(income.find((r) => r[0] === "carryOver"), ["carryOver", "上年结转", "54.067891"]);
   assert.deepEqual(income.find((r) => r[0] === "total"), ["total", "收入总计", "1234.567891"]);
+  const spending = parseCsv(strFromU8(zip["expenditure.csv"]!).replace(/^\uFEFF/, ""));
+  assert.deepEqual(spending.find((r) => r[1] === "结转下年"), ["carriedForward", "结转下年", "54.067891", "", ""], "结转下年 is not an \"other\" spending item");
   const goals = parseCsv(strFromU8(zip["projects.csv"]!).replace(/^\uFEFF/, ""));
   assert.equal(goals[1]![goals[0]!.indexOf("goals")], "按时完成年度计划编制；\n提高规划的科学性。", "multi-line text survives quoting");
   const three = parseCsv(strFromU8(zip["three-public.csv"]!).replace(/^\uFEFF/, ""));
@@ -75,6 +77,10 @@ test("fdp: datapackage.json types the classification columns and its facts add u
   assert.equal(facts[0]![header.indexOf("function_l2_label")], "发展与改革事务");
   const total = sumFen(facts.map((r) => wanToFen(Number(r[header.indexOf("total")]))));
   assert.equal(total, wanToFen(1100.5));
+  // The 基本/项目 summary is the year's spending: 结转下年 (listed beside it) is not summed in.
+  const summary = parseCsv(strFromU8(zip["expenditure-summary.csv"]!));
+  const amountAt = summary[0]!.indexOf("amount");
+  assert.equal(sumFen(summary.slice(1).map((r) => wanToFen(Number(r[amountAt])))), wanToFen(fixture().expenditure!.total!));
   for (const r of pkg.resources) assert.ok(zip[r.path], `resource file ${r.path} in the zip`);
 });
 
