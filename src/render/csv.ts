@@ -120,10 +120,11 @@ export function csvParts(d: Disclosure): CsvFile[] {
     ...(perf?.overallGoal ? [["总体绩效目标", perf.overallGoal, ""]] : []),
     ...(perf?.goals ?? []).map((g) => [g.title, g.goal, g.indicatorText]),
   ]);
-  add("activities.csv", ["duty", "dutyBudget", "activity", "budget", "description", "goal", "indicator", "excellent", "good", "fair", "poor"],
+  add("activities.csv", ["duty", "dutyBudget", "activity", "budget", "description", "goal", "indicator", "indicatorDescription", "indicatorGoal", "excellent", "good", "fair", "poor"],
     (perf?.activities ?? []).flatMap((x) =>
       (x.indicators?.length ? x.indicators : [undefined]).map((i) => [
-        x.duty, exact(x.dutyBudget), x.activity, exact(x.budget), x.description, x.goal, i?.name, i?.grades.excellent, i?.grades.good, i?.grades.fair, i?.grades.poor,
+        x.duty, exact(x.dutyBudget), x.activity, exact(x.budget), x.description, x.goal, i?.name, i?.description, i?.goal,
+        i?.grades.excellent, i?.grades.good, i?.grades.fair, i?.grades.poor,
       ]),
     ));
   add("projects.csv", ["code", "name", "unitCode", "unitName", "budget", "fiscalFunds", "otherFunds", "purpose", "planMar", "planJun", "planOct", "planDec", "goals"],

@@ -92,7 +92,7 @@ const raw = {
         description: "编制全区年度计划。",
         goal: "按时完成年度计划编制。",
         indicators: [
-          { name: "计划按时完成率", grades: { excellent: "≥100%", good: "≥95%", fair: "≥90%", poor: "<90%" } },
+          { name: "计划按时完成率", description: "指标值：年度计划按时印发", grades: { excellent: "≥100%", good: "≥95%", fair: "≥90%", poor: "<90%" } },
           { name: "规划质量", grades: { excellent: "优", good: "良", fair: "中", poor: "差" } },
         ],
       },

@@ -49,6 +49,8 @@ test("csv: one UTF-8 file with BOM per part, exact amounts, quoted text", async 
   assert.deepEqual(income.find((r) => r[0] === "total"), ["total", "收入总计", "1234.567891"]);
   const spending = parseCsv(strFromU8(zip["expenditure.csv"]!).replace(/^\uFEFF/, ""));
   assert.deepEqual(spending.find((r) => r[1] === "结转下年"), ["carriedForward", "结转下年", "54.067891", "", ""], "结转下年 is not an \"other\" spending item");
+  const activities = parseCsv(strFromU8(zip["activities.csv"]!).replace(/^\uFEFF/, ""));
+  assert.equal(activities[1]![activities[0]!.indexOf("indicatorDescription")], "指标值：年度计划按时印发", "an indicator's own description is exported");
   const goals = parseCsv(strFromU8(zip["projects.csv"]!).replace(/^\uFEFF/, ""));
   assert.equal(goals[1]![goals[0]!.indexOf("goals")], "按时完成年度计划编制；\n提高规划的科学性。", "multi-line text survives quoting");
   const three = parseCsv(strFromU8(zip["three-public.csv"]!).replace(/^\uFEFF/, ""));
