@@ -17,6 +17,43 @@ const NOT_TITLE = /基本支出|三公|机关运行|经济分类|政府性基金
 
 type Role = "total" | "basic" | "project";
 
+/**
+ * What varies between the classification tables read the same way (功能分类
+ * 支出表, 经济分类基本支出表): the columns' roles, the part's name in messages,
+ * and cells to drop or rewrite before a row is split (a second code system).
+ */
+export interface ClassificationSpec {
+  /** The part's JSON name, for diagnostics ("expenditureByFunction"). */
+  section: string;
+  /** The table's name in messages ("支出功能分类表"). */
+  what: string;
+  /** Which amount column holds which value; "total" is required for a row to count. */
+  roles(cols: Column[]): Map<string, Column>;
+  /** Rewrites a row's cells before it is split into code, name and amounts. */
+  prepare?(row: GridRow): GridRow;
+}
+
+/** A 科目 row as printed: its code, name, amounts by role, and where it was read. */
+export interface ClassificationRow {
+  code: string;
+  name: string;
+  values: Map<string, Fen>;
+  line: number;
+  text: string;
+}
+
+/** What a classification table holds: its 科目 rows and its 合计 row, if printed. */
+export interface ClassificationTable {
+  rows: ClassificationRow[];
+  total?: { values: Map<string, Fen>; line: number };
+}
+
+const FUNCTION_SPEC: ClassificationSpec = {
+  section: "expenditureByFunction",
+  what: "支出功能分类表",
+  roles: (cols) => columnRoles(cols),
+};
+
 /** Reads 支出功能分类表 into expenditureByFunction. */
 export const extractFunctionLines: PartExtractor = {
   name: "支出功能分类表",
@@ -27,9 +64,12 @@ export const extractFunctionLines: PartExtractor = {
         const t = squash(line.text);
         if (line.furniture && /(\.{4,}|…{2,}|·{4,})/.test(t)) continue;
         if (t.length > 60 || !title.test(t) || NOT_TITLE.test(t) || /^[一二三四五六七八九十]+、关于/.test(t)) continue;
-        const lines = readTable(ctx, line.no);
-        if (lines.length > 0) {
-          ctx.disclosure.expenditureByFunction = lines;
+        const rows = readClassificationTable(ctx, line.no, FUNCTION_SPEC).rows;
+        if (rows.length > 0) {
+          ctx.disclosure.expenditureByFunction = rows.map((r, i) => {
+            ctx.cite(`/expenditureByFunction/${i}`, r.line, r.text);
+            return lineOf(r.code, r.name, r.values);
+          });
           return;
         }
       }
@@ -40,13 +80,12 @@ export const extractFunctionLines: PartExtractor = {
 
 interface Layout {
   cols: Column[];
-  roles: Map<Role, Column>;
+  roles: Map<string, Column>;
   codeCols: GridCell[];
 }
 
 interface Pending {
-  line: FunctionLine;
-  at: number;
+  line: ClassificationRow;
 }
 
 const CODE_TOKEN = /^\d{2,7}$/;
@@ -58,16 +97,21 @@ const TABLE_NUMBER = /^表(?:\d+|[一二三四五六七八九十]+)$/;
 const CAPTION = /表(?:[（(].*)?$/;
 const AMOUNT_TEXT = /^[-−(（]?[\d,，]+(?:\.\d+)?[)）]?$/;
 
-/** Reads the table under a title; [] when no 科目 rows follow. */
-function readTable(ctx: ExtractContext, titleLine: number): FunctionLine[] {
+/**
+ * Reads the classification table under a title: its 科目 rows (codes joined or split
+ * into 类/款/项, names wrapped around their row, pages with shifted columns) and its
+ * 合计 row; no rows when no 科目 rows follow the title.
+ */
+export function readClassificationTable(ctx: ExtractContext, titleLine: number, spec: ClassificationSpec): ClassificationTable {
   const doc = ctx.doc;
   const unit = tableUnit(doc, titleLine);
-  const rows = gridRows(doc, titleLine + 1, titleLine + 600);
+  const prepare = spec.prepare;
+  const rows = prepare ? gridRows(doc, titleLine + 1, titleLine + 600).map((r) => prepare(r)) : gridRows(doc, titleLine + 1, titleLine + 600);
   const byIndex = doc.layout !== "columns";
   // The header is everything before the first row that starts with a code and carries an amount.
   const parsed = rows.map((r) => splitRow(r));
   const first = parsed.findIndex((p) => p.codeTokens.length > 0 && p.amounts.length > 0);
-  if (first < 0 || first > 25) return [];
+  if (first < 0 || first > 25) return { rows: [] };
   const header = columnHeader(rows.slice(0, first));
   // The table ends at the next title, a note, or the next caption.
   let last = rows.length;
@@ -124,13 +168,13 @@ function readTable(ctx: ExtractContext, titleLine: number): FunctionLine[] {
     const headerRows = groupStart === 0 ? rows.slice(0, first) : rows.slice(h + 1, startIdx);
     const labels = groupStart === 0 ? header : columnHeader(headerRows);
     const cols = amountColumns(group.flatMap((p) => p.amounts), labels, byIndex);
-    const roles = columnRoles(cols);
+    const roles = spec.roles(cols);
     if (roles.has("total")) current = { cols, roles, codeCols: labels.filter((l) => /^(类|款|项)$/.test(squash(l.text))) };
     else if (!current && cols.length === 1) current = { cols, roles: new Map([["total", cols[0]!]]), codeCols: [] };
     else if (current && cols.length === current.cols.length) {
       // A page without its own header: the same columns in the same order, shifted.
       const prev = current;
-      const mapped = new Map<Role, Column>();
+      const mapped = new Map<string, Column>();
       for (const [role, c] of prev.roles) mapped.set(role, cols[prev.cols.indexOf(c)]!);
       current = { cols, roles: mapped, codeCols: prev.codeCols };
     }
@@ -138,24 +182,35 @@ function readTable(ctx: ExtractContext, titleLine: number): FunctionLine[] {
     groupStart = k;
   }
   if (!layouts[0]) {
-    ctx.diagnose("warning", `支出功能分类表的金额列无法识别（amount columns not recognised）`, "expenditureByFunction", titleLine);
-    return [];
+    ctx.diagnose("warning", `${spec.what}的金额列无法识别（amount columns not recognised）`, spec.section, titleLine);
+    return { rows: [] };
   }
-  const out: FunctionLine[] = [];
+  const out: ClassificationRow[] = [];
+  let total: ClassificationTable["total"];
   let lei = "";
   let kuan = "";
   let pending: Pending | undefined;
-  const push = (fl: FunctionLine, at: number, text: string) => {
-    const i = out.length;
+  const push = (fl: ClassificationRow, at: number, text: string) => {
+    fl.line = at;
+    fl.text = text;
     out.push(fl);
-    ctx.cite(`/expenditureByFunction/${i}`, at, text);
   };
+  const valuesOf = (p: ParsedRow, layout: Layout) => {
+    const values = new Map<string, Fen>();
+    for (const a of p.amounts) {
+      const col = columnOf(layout.cols, a, byIndex);
+      for (const [role, c] of layout.roles) if (c === col) values.set(role, cellAmount(a.text, unit)!);
+    }
+    return values;
+  };
+  // A 合计 row printed above the first 科目 row (the first page's layout reads it).
+  for (const p of parsed.slice(0, first)) if (isTotalRow(p)) total = { values: valuesOf(p, layouts[0]), line: p.row.line };
   const lone = (q: ParsedRow | undefined) =>
     q && q.codeTokens.length === 0 && q.amounts.length === 0 && q.row.cells.length === 1 && !/^合计$|单位[:：]|表$|^注[:：]|^说明[:：]/.test(q.name) && !REPEATED_CAPTION.test(q.name) && !CAPTION.test(q.name) ? q.name : "";
   for (const [k, p] of data.entries()) {
     const layout = layouts[k];
     if (!layout) continue;
-    const { cols, roles, codeCols } = layout;
+    const { codeCols } = layout;
     const code = resolveCode(p, codeCols, byIndex, lei, kuan);
     const namedInRow = p.name !== "";
     // A long name wraps around its code row: the half above and the half below.
@@ -166,30 +221,27 @@ function readTable(ctx: ExtractContext, titleLine: number): FunctionLine[] {
         pending.line.code = code;
         if (p.name) pending.line.name += p.name;
         setLevel(code);
-        push(pending.line, pending.at, p.row.cells.map((c) => c.text).join(" "));
+        push(pending.line, pending.line.line, p.row.cells.map((c) => c.text).join(" "));
         pending = undefined;
       }
       continue;
     }
     if (p.amounts.length === 0) continue;
-    const values = new Map<Role, Fen>();
-    for (const a of p.amounts) {
-      const col = columnOf(cols, a, byIndex);
-      for (const [role, c] of roles) if (c === col) values.set(role, cellAmount(a.text, unit)!);
-    }
-    const total = values.get("total");
+    const values = valuesOf(p, layout);
+    if (!code && isTotalRow(p)) total = { values, line: p.row.line };
+    const rowTotal = values.get("total");
     if (!code) {
       // Amounts alone on their line: the name's first half is above, the code (and the rest) below.
       const next = parsed[first + k + 1];
       if (!p.name) p.name = lone(parsed[first + k - 1]);
       const codeBelow = next !== undefined && next.codeTokens.length > 0 && next.amounts.length === 0;
-      if (/合计|总计|小计/.test(p.name) || (!p.name && !codeBelow) || total === undefined) continue;
-      pending = { line: lineOf("", p.name, values), at: p.row.line };
+      if (/合计|总计|小计/.test(p.name) || (!p.name && !codeBelow) || rowTotal === undefined) continue;
+      pending = { line: { code: "", name: p.name, values, line: p.row.line, text: "" } };
       continue;
     }
-    if (total === undefined) continue;
+    if (rowTotal === undefined) continue;
     setLevel(code);
-    const fl = lineOf(code, p.name, values);
+    const fl: ClassificationRow = { code, name: p.name, values, line: p.row.line, text: "" };
     // PDF text wraps a long name: its tail is on the next line, alone under the name column,
     // unless that line is the first half of a name-less amount row below it.
     const after = parsed[first + k + 2];
@@ -200,7 +252,7 @@ function readTable(ctx: ExtractContext, titleLine: number): FunctionLine[] {
     push(fl, p.row.line, p.row.cells.map((c) => c.text).join(" "));
     pending = undefined;
   }
-  return out;
+  return { rows: out, ...(total ? { total } : {}) };
 
   function setLevel(code: string) {
     if (code.length === 3) lei = code;
@@ -261,7 +313,12 @@ function headerLabels(cells: GridCell[]): GridCell[] {
   return out;
 }
 
-function lineOf(code: string, name: string, values: Map<Role, Fen>): FunctionLine {
+/** The table's own 合计 / 总计 row: no code, that word as its name, amounts. */
+function isTotalRow(p: ParsedRow): boolean {
+  return p.codeTokens.length === 0 && p.amounts.length > 0 && /^(?:合计|总计)$/.test(p.name);
+}
+
+function lineOf(code: string, name: string, values: Map<string, Fen>): FunctionLine {
   const fl: FunctionLine = { code, name, total: fenToWan(values.get("total") ?? 0n) };
   const basic = values.get("basic");
   const project = values.get("project");
@@ -337,7 +394,7 @@ function resolveCode(p: ParsedRow, codeCols: GridCell[], byIndex: boolean, lei: 
 }
 
 /** Which amount column holds 合计 / 基本支出 / 项目支出, from the labels over them. */
-function columnRoles(cols: Column[]): Map<Role, Column> {
+function columnRoles(cols: Column[]): Map<string, Column> {
   const roles = new Map<Role, Column>();
   const text = (c: Column) => c.labels.join("|");
   const excluded = /执行|上年|增减|结转|结余|扣除|比/;
