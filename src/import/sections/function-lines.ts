@@ -29,7 +29,7 @@ export interface ClassificationSpec {
   what: string;
   /** Which amount column holds which value; "total" is required for a row to count. */
   roles(cols: Column[]): Map<string, Column>;
-  /** Rewrites a row's cells before it is split into code, name and amounts. */
+  /** Rewrites a row's cells before it is split into code, name and amounts; a row left without cells is dropped. */
   prepare?(row: GridRow): GridRow;
 }
 
@@ -106,7 +106,8 @@ export function readClassificationTable(ctx: ExtractContext, titleLine: number, 
   const doc = ctx.doc;
   const unit = tableUnit(doc, titleLine);
   const prepare = spec.prepare;
-  const rows = prepare ? gridRows(doc, titleLine + 1, titleLine + 600).map((r) => prepare(r)) : gridRows(doc, titleLine + 1, titleLine + 600);
+  // A row the hook empties (a line of the other code system) is no row.
+  const rows = prepare ? gridRows(doc, titleLine + 1, titleLine + 600).map((r) => prepare(r)).filter((r) => r.cells.length > 0) : gridRows(doc, titleLine + 1, titleLine + 600);
   const byIndex = doc.layout !== "columns";
   // The header is everything before the first row that starts with a code and carries an amount.
   const parsed = rows.map((r) => splitRow(r));
@@ -154,6 +155,21 @@ export function readClassificationTable(ctx: ExtractContext, titleLine: number, 
       resumed[k] = captionSeen;
       captionSeen = false;
     } else if (p.codeTokens.length === 0 && REPEATED_CAPTION.test(rowTextOf(p.row))) captionSeen = true;
+  }
+  // Nor a header at all: a row none of whose amounts lines up with the right edges seen
+  // since the last break starts a page whose columns pdftotext placed elsewhere.
+  let ends: number[] = [];
+  let endsPage = -1;
+  for (const [k, p] of data.entries()) {
+    if (byIndex || p.amounts.length === 0) continue;
+    const page = pageOf.get(p.row.line) ?? 0;
+    if (resumed[k] || page !== endsPage) ends = [];
+    else if (!p.amounts.some((a) => ends.some((e) => Math.abs(e - a.end) <= 2))) {
+      resumed[k] = true;
+      ends = [];
+    }
+    endsPage = page;
+    for (const a of p.amounts) ends.push(a.end);
   }
   const layouts: Layout[] = [];
   let current: Layout | undefined;
@@ -367,6 +383,8 @@ function splitRow(row: GridRow): ParsedRow {
   }
   // A bare number without a name is an amount, not a code (e.g. a 合计 row "  1,935.36").
   const valid = codeTokens.every((c) => CODE_TOKEN.test(c.text));
+  // A row numbering the columns ("**  **  1  2  3", repeated on each page) is header, not amounts.
+  if (codeTokens.length === 0 && amounts.length >= 2 && amounts.every((a, i) => squash(a.text) === String(i + 1))) amounts.length = 0;
   return { row, codeTokens: valid ? codeTokens : [], name: names.join(""), amounts };
 }
 

@@ -12,6 +12,7 @@ import { extractThreePublic } from "./three-public.ts";
 import { extractProcurement } from "./procurement.ts";
 import { extractAssets } from "./assets.ts";
 import { extractFunctionLines } from "./function-lines.ts";
+import { extractEconomicLines } from "./economic-lines.ts";
 import { extractFunctionalClassification } from "./functional-classification.ts";
 import { extractPerformanceGoals } from "./performance-goals.ts";
 import { extractActivities } from "./activities.ts";
@@ -29,6 +30,7 @@ export const extractors: PartExtractor[] = [
   extractProcurement,
   extractAssets,
   extractFunctionLines,
+  extractEconomicLines,
   extractFunctionalClassification,
   extractPerformanceGoals,
   extractActivities,

@@ -1,0 +1,190 @@
+import { fenToWan, formatWan, type Fen } from "../../model/amount.ts";
+import type { EconomicLine } from "../../model/disclosure.ts";
+import { squash, type SourceDocument } from "../source-document.ts";
+import type { ExtractContext, PartExtractor } from "./context.ts";
+import { readClassificationTable, type ClassificationRow, type ClassificationSpec, type ClassificationTable } from "./function-lines.ts";
+import type { Column, GridRow } from "./procurement-grid.ts";
+
+/**
+ * 一般公共预算基本支出表 → basicByEconomic: 基本支出 by 部门预算支出经济分类
+ * (类 301, 款 30101), read with the classification-table reader the 功能分类
+ * table uses. Best first: the 一般公共预算 table, then any 基本支出 table by
+ * 经济分类, then the 财政拨款 one (which holds the same rows when no fund
+ * budget pays for 基本支出).
+ */
+const TITLES: RegExp[] = [/一般公共预算(?:财政拨款)?基本支出/, /基本支出.*经济|经济.*基本支出/, /财政拨款基本支出/];
+/** Not this table: the 功能分类 one ("按支出功" wraps "功能"), notes about it, TOC entries. */
+const NOT_TITLE = /功能|按支出功|按功|说明|三公|^[一二三四五六七八九十]+、|^\d+[.、．]/;
+/** Two tables printed side by side under one title: two 科目名称 or 编码 columns in one header row. */
+const SIDE_BY_SIDE = /科目名称.*(?:决算数|预算数|合计|金额).*科目名称/;
+/** 部门预算支出经济分类 codes: 类 3xx, 款 3xxxx; some provinces print a 7-digit item under a 款. */
+const ECONOMIC_CODE = /^3\d{2}(?:\d{2}){0,2}$/;
+
+const SECTION = "basicByEconomic";
+
+/** A fresh spec per table: the row hook remembers where the header put the 政府经济分类 names. */
+function specFor(layout: SourceDocument["layout"]): ClassificationSpec {
+  return { section: SECTION, what: "一般公共预算基本支出表", roles: economicRoles, prepare: withoutGovernmentCodes(layout === "columns") };
+}
+
+/** Reads 一般公共预算基本支出表 into basicByEconomic. */
+export const extractEconomicLines: PartExtractor = {
+  name: "一般公共预算基本支出表",
+  run(ctx) {
+    const seen = new Set<number>();
+    for (const title of TITLES) {
+      for (const line of ctx.doc.lines) {
+        const t = squash(line.text);
+        if (seen.has(line.no) || t.length > 60 || !/表/.test(t) || !title.test(t) || NOT_TITLE.test(t) || /(\.{4,}|…{2,}|·{4,})/.test(t)) continue;
+        seen.add(line.no);
+        if (sideBySide(ctx.doc, line.no)) {
+          ctx.diagnose("warning", `第 ${line.no} 行「${t}」左右并排、编码与名称分行印刷，此版式未能读取（side-by-side table layout not read）`, SECTION, line.no);
+          return;
+        }
+        const table = readClassificationTable(ctx, line.no, specFor(ctx.doc.layout));
+        // Rows coded 2xx are a 功能分类 table under a 基本支出 title: not this part.
+        if (table.rows.length === 0 || !table.rows.every((r) => ECONOMIC_CODE.test(r.code))) continue;
+        const lines = economicLines(table.rows);
+        ctx.disclosure.basicByEconomic = lines.map(({ line: l, row }, i) => {
+          ctx.cite(`/${SECTION}/${i}`, row.line, row.text);
+          return l;
+        });
+        checkSums(ctx, lines, table);
+        return;
+      }
+    }
+    ctx.diagnose("info", "未找到一般公共预算基本支出表（按经济分类）（no basic expenditure table by economic classification found）", SECTION);
+  },
+};
+
+/** Whether the header under a title holds two tables side by side. */
+function sideBySide(doc: SourceDocument, titleLine: number): boolean {
+  for (let no = titleLine + 1; no <= Math.min(doc.lines.length, titleLine + 8); no++) {
+    if (SIDE_BY_SIDE.test(squash(doc.lines[no - 1]!.text))) return true;
+  }
+  return false;
+}
+
+/**
+ * Which column is 合计, 人员经费, 公用经费. A label spanning all three
+ * ("本年一般公共预算基本支出", "2026 年基本支出") names none of them.
+ */
+function economicRoles(cols: Column[]): Map<string, Column> {
+  const roles = new Map<string, Column>();
+  const text = (c: Column) => c.labels.join("|");
+  const total = cols.find((c) => /合计|总计|小计|金额|预算数|决算数/.test(text(c)) && !/人员|公用|上年|增减|比/.test(text(c)));
+  if (total) roles.set("total", total);
+  const after = cols.filter((c) => !total || c.x > total.x);
+  const personnel = after.find((c) => /人员/.test(text(c)));
+  if (personnel) roles.set("personnel", personnel);
+  const publicOperating = after.find((c) => /公用/.test(text(c)));
+  if (publicOperating) roles.set("publicOperating", publicOperating);
+  return roles;
+}
+
+/**
+ * Some provinces print the 政府预算支出经济分类 (5xxxx) beside the department's
+ * 3xxxx code, before it ("50101-工资奖金津补贴   30101-基本工资") or after it
+ * ("30101  基本工资  50101  工资奖金津补贴"); only the department's code is this
+ * table's. "30101-基本工资" is a code and a name.
+ */
+function withoutGovernmentCodes(byPosition: boolean): (row: GridRow) => GridRow {
+  // pdftotext text: a 政府经济科目名称 wrapped onto a line of its own sits under that header.
+  let governmentNames: { x: number; end: number } | undefined;
+  return (row) => {
+    if (byPosition) {
+      const head = row.cells.find((c) => /政府.*名称/.test(squash(c.text)));
+      if (head) governmentNames = { x: head.x - 1, end: head.end + 1 };
+    }
+    const cells: GridRow["cells"] = [];
+    for (let i = 0; i < row.cells.length; i++) {
+      const c = row.cells[i]!;
+      const t = c.text.trim();
+      if (/^5\d{4}[-－]\S/.test(t)) continue;
+      // A bare 5xxxx code followed by its name: both are the government classification's.
+      if (/^5\d{4}$/.test(t) && /[\u4e00-\u9fff]/.test(row.cells[i + 1]?.text ?? "")) {
+        i++;
+        continue;
+      }
+      const centre = (c.x + c.end) / 2;
+      if (governmentNames && centre >= governmentNames.x && centre <= governmentNames.end && /^[\u4e00-\u9fff（）()]+$/.test(squash(t))) continue;
+      const text = c.text.replace(/^(\s*3\d{2,6})[-－]\s*/, "$1 ").replace(/([\u4e00-\u9fff）)])\s+5\d{4}\s*$/, "$1");
+      cells.push(text === c.text ? c : { ...c, text });
+    }
+    return cells.length === row.cells.length && cells.every((c, i) => c === row.cells[i]) ? row : { ...row, cells };
+  };
+}
+
+interface Read {
+  line: EconomicLine;
+  row: ClassificationRow;
+  values: Map<string, Fen>;
+}
+
+/**
+ * The 类 and 款 lines, in code order. A 7-digit item under a printed 款 is a
+ * breakdown of it and is left out; without its 款 (corpus 004 prints
+ * "3021101-差旅费" and no 30211) it counts toward that 款. A 款 printed more
+ * than once (under two 政府经济分类 groups) is one line with the amounts added.
+ */
+function economicLines(rows: ClassificationRow[]): Read[] {
+  const printed = new Set(rows.filter((r) => r.code.length <= 5).map((r) => r.code));
+  const byCode = new Map<string, { row: ClassificationRow; values: Map<string, Fen> }>();
+  for (const r of rows) {
+    const code = r.code.slice(0, 5);
+    if (r.code.length > 5 && printed.has(code)) continue;
+    const had = byCode.get(code);
+    if (!had) {
+      byCode.set(code, { row: r, values: new Map(r.values) });
+      continue;
+    }
+    for (const [role, v] of r.values) had.values.set(role, (had.values.get(role) ?? 0n) + v);
+  }
+  const out: Read[] = [];
+  for (const [code, { row, values }] of byCode) {
+    const line: EconomicLine = { code, name: row.name, total: fenToWan(values.get("total") ?? 0n) };
+    const personnel = values.get("personnel");
+    const publicOperating = values.get("publicOperating");
+    if (personnel !== undefined) line.personnel = fenToWan(personnel);
+    if (publicOperating !== undefined) line.publicOperating = fenToWan(publicOperating);
+    out.push({ line, row, values });
+  }
+  return out.sort((a, b) => (a.line.code < b.line.code ? -1 : a.line.code > b.line.code ? 1 : 0));
+}
+
+const ROLES: [string, string][] = [["total", "合计"], ["personnel", "人员经费"], ["publicOperating", "公用经费"]];
+
+/** Half a unit of the last printed digit per line added: 万元 tables with two decimals round each line. */
+const SLACK_PER_LINE: Fen = 5_000n;
+
+/**
+ * Arithmetic a misread would break: each 类's 款 add up to the 类, and the 类 (and
+ * any 款 printed without its 类) to the table's 合计 row; a blank cell is zero.
+ */
+function checkSums(ctx: ExtractContext, lines: Read[], table: ClassificationTable): void {
+  const sumOf = (rs: Read[], role: string): Fen => rs.reduce((s, r) => s + (r.values.get(role) ?? 0n), 0n);
+  const off = (sum: Fen, stated: Fen, n: number) => (sum > stated ? sum - stated : stated - sum) > BigInt(n) * SLACK_PER_LINE;
+  const classes = lines.filter((r) => r.line.code.length === 3);
+  for (const c of classes) {
+    const items = lines.filter((r) => r.line.code.length === 5 && r.line.code.startsWith(c.line.code));
+    if (items.length === 0) continue;
+    for (const [role, label] of ROLES) {
+      const stated = c.values.get(role);
+      if (stated === undefined) continue;
+      const sum = sumOf(items, role);
+      if (off(sum, stated, items.length)) {
+        ctx.diagnose("warning", `第 ${c.row.line} 行「${c.line.code} ${c.line.name}」${label} ${formatWan(stated)} 万元与其下各款之和 ${formatWan(sum)} 万元不符（class line ≠ sum of its items）`, SECTION, c.row.line);
+      }
+    }
+  }
+  if (!table.total) return;
+  const tops = lines.filter((r) => r.line.code.length === 3 || !classes.some((c) => r.line.code.startsWith(c.line.code)));
+  for (const [role, label] of ROLES) {
+    const stated = table.total.values.get(role);
+    if (stated === undefined) continue;
+    const sum = sumOf(tops, role);
+    if (off(sum, stated, tops.length)) {
+      ctx.diagnose("warning", `第 ${table.total.line} 行合计${label} ${formatWan(stated)} 万元与各科目之和 ${formatWan(sum)} 万元不符（table total ≠ sum of its lines）`, SECTION, table.total.line);
+    }
+  }
+}
