@@ -28,10 +28,11 @@ export function tableFacts(d: Disclosure): Partial<Disclosure> {
     ...(e ? { expenditure: { total: e.total, basic: e.basic, project: e.project, personnel: e.personnel, publicOperating: e.publicOperating } } : {}),
     ...(t ? { threePublic: { ...amounts(t), previous: amounts(t.previous) } } : {}),
     ...(d.expenditureByFunction ? { expenditureByFunction: d.expenditureByFunction } : {}),
+    ...(d.basicByEconomic ? { basicByEconomic: d.basicByEconomic } : {}),
   };
 }
 
 export const DOCUMENT_PARTS = [
   "kind", "year", "region", "department", "units", "duties", "income", "expenditure", "operatingCosts", "threePublic",
-  "procurement", "assets", "performance", "expenditureByFunction", "functionalClassification", "glossary", "otherNotes",
+  "procurement", "assets", "performance", "expenditureByFunction", "basicByEconomic", "functionalClassification", "glossary", "otherNotes",
 ] as const;

@@ -13,8 +13,8 @@ import type { Column, GridRow } from "./procurement-grid.ts";
  * budget pays for 基本支出).
  */
 const TITLES: RegExp[] = [/一般公共预算(?:财政拨款)?基本支出/, /基本支出.*经济|经济.*基本支出/, /财政拨款基本支出/];
-/** Not this table: the 功能分类 one ("按支出功" wraps "功能"), notes about it, TOC entries. */
-const NOT_TITLE = /功能|按支出功|按功|说明|三公|^[一二三四五六七八九十]+、|^\d+[.、．]/;
+/** Not this table: the 功能分类 one ("按支出功" wraps "功能"), notes about it. A TOC entry reads no rows. */
+const NOT_TITLE = /功能|按支出功|按功|说明|关于|三公/;
 /** Two tables printed side by side under one title: two 科目名称 or 编码 columns in one header row. */
 const SIDE_BY_SIDE = /科目名称.*(?:决算数|预算数|合计|金额).*科目名称/;
 /** 部门预算支出经济分类 codes: 类 3xx, 款 3xxxx; some provinces print a 7-digit item under a 款. */
