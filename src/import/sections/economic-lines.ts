@@ -1,6 +1,6 @@
 import { fenToWan, formatWan, type Fen } from "../../model/amount.ts";
 import type { EconomicLine } from "../../model/disclosure.ts";
-import { squash, type SourceDocument } from "../source-document.ts";
+import { squash, squashedLines, type SourceDocument } from "../source-document.ts";
 import type { ExtractContext, PartExtractor } from "./context.ts";
 import { readClassificationTable, type ClassificationRow, type ClassificationSpec, type ClassificationTable } from "./function-lines.ts";
 import type { Column, GridRow } from "./procurement-grid.ts";
@@ -22,9 +22,9 @@ const ECONOMIC_CODE = /^3\d{2}(?:\d{2}){0,2}$/;
 
 const SECTION = "basicByEconomic";
 
-/** A fresh spec per table: the row hook remembers where the header put the 政府经济分类 names. */
+/** The row hook, made fresh for each reading, remembers where the header put the 政府经济分类 names. */
 function specFor(layout: SourceDocument["layout"]): ClassificationSpec {
-  return { section: SECTION, what: "一般公共预算基本支出表", roles: economicRoles, prepare: withoutGovernmentCodes(layout === "columns") };
+  return { section: SECTION, what: "一般公共预算基本支出表", roles: economicRoles, prepare: () => withoutGovernmentCodes(layout === "columns") };
 }
 
 /** Reads 一般公共预算基本支出表 into basicByEconomic. */
@@ -32,10 +32,16 @@ export const extractEconomicLines: PartExtractor = {
   name: "一般公共预算基本支出表",
   run(ctx) {
     const seen = new Set<number>();
+    const squashed = squashedLines(ctx.doc);
+    // Candidate lines once: short, holding 基本支出 and 表, not a TOC leader or a note.
+    const candidates = ctx.doc.lines.filter((l, i) => {
+      const t = squashed[i]!;
+      return t.length <= 60 && t.includes("基本支出") && t.includes("表") && !NOT_TITLE.test(t) && !/(\.{4,}|…{2,}|·{4,})/.test(t);
+    });
     for (const title of TITLES) {
-      for (const line of ctx.doc.lines) {
+      for (const line of candidates) {
         const t = squash(line.text);
-        if (seen.has(line.no) || t.length > 60 || !/表/.test(t) || !title.test(t) || NOT_TITLE.test(t) || /(\.{4,}|…{2,}|·{4,})/.test(t)) continue;
+        if (seen.has(line.no) || !title.test(t)) continue;
         seen.add(line.no);
         if (sideBySide(ctx.doc, line.no)) {
           ctx.diagnose("warning", `第 ${line.no} 行「${t}」左右并排、编码与名称分行印刷，此版式未能读取（side-by-side table layout not read）`, SECTION, line.no);
@@ -88,14 +94,19 @@ function economicRoles(cols: Column[]): Map<string, Column> {
  * ("30101  基本工资  50101  工资奖金津补贴"); only the department's code is this
  * table's. "30101-基本工资" is a code and a name.
  */
+/** A 5xxxx code, or a code joined to its name by a hyphen ("30101-基本工资"). */
+const MAYBE_OTHER_CODE = /(?:^|\s)5\d{4}(?:$|\s|[-－])|\d[-－]/;
+
 function withoutGovernmentCodes(byPosition: boolean): (row: GridRow) => GridRow {
   // pdftotext text: a 政府经济科目名称 wrapped onto a line of its own sits under that header.
   let governmentNames: { x: number; end: number } | undefined;
   return (row) => {
     if (byPosition) {
-      const head = row.cells.find((c) => /政府.*名称/.test(squash(c.text)));
+      const head = row.cells.find((c) => c.text.includes("政府") && /政府.*名称/.test(squash(c.text)));
       if (head) governmentNames = { x: head.x - 1, end: head.end + 1 };
     }
+    // Most rows hold neither code system's marks: leave them as they are.
+    if (!governmentNames && !row.cells.some((c) => MAYBE_OTHER_CODE.test(c.text))) return row;
     const cells: GridRow["cells"] = [];
     for (let i = 0; i < row.cells.length; i++) {
       const c = row.cells[i]!;

@@ -29,8 +29,11 @@ export interface ClassificationSpec {
   what: string;
   /** Which amount column holds which value; "total" is required for a row to count. */
   roles(cols: Column[]): Map<string, Column>;
-  /** Rewrites a row's cells before it is split into code, name and amounts; a row left without cells is dropped. */
-  prepare?(row: GridRow): GridRow;
+  /**
+   * Makes the hook that rewrites a row's cells before it is split into code, name and
+   * amounts (a row left without cells is dropped); called once per reading of the rows.
+   */
+  prepare?(): (row: GridRow) => GridRow;
 }
 
 /** A 科目 row as printed: its code, name, amounts by role, and where it was read. */
@@ -89,6 +92,11 @@ interface Pending {
 }
 
 const CODE_TOKEN = /^\d{2,7}$/;
+/** How far below its title a table is read: first a short span, then (if it may be longer) the long one. */
+const SHORT_SPAN = 150;
+const LONG_SPAN = 600;
+/** Rows past a table's end still looked at: a wrapped name's tail, a 续表 header's resuming rows. */
+const LOOK_PAST_END = 13;
 /** Rows that only a page break repeats inside a table: the caption, the unit, the column header. */
 const REPEATED_CAPTION = /单位[:：]|科目|名称|续表|^表(?:\d+|[一二三四五六七八九十]+)$/;
 /** A table's printed number on a line of its own, "表5". */
@@ -105,47 +113,37 @@ const AMOUNT_TEXT = /^[-−(（]?[\d,，]+(?:\.\d+)?[)）]?$/;
 export function readClassificationTable(ctx: ExtractContext, titleLine: number, spec: ClassificationSpec): ClassificationTable {
   const doc = ctx.doc;
   const unit = tableUnit(doc, titleLine);
-  const prepare = spec.prepare;
-  // A row the hook empties (a line of the other code system) is no row.
-  const rows = prepare ? gridRows(doc, titleLine + 1, titleLine + 600).map((r) => prepare(r)).filter((r) => r.cells.length > 0) : gridRows(doc, titleLine + 1, titleLine + 600);
   const byIndex = doc.layout !== "columns";
-  // The header is everything before the first row that starts with a code and carries an amount.
-  const parsed = rows.map((r) => splitRow(r));
-  const first = parsed.findIndex((p) => p.codeTokens.length > 0 && p.amounts.length > 0);
-  if (first < 0 || first > 25) return { rows: [] };
-  const header = columnHeader(rows.slice(0, first));
-  // The table ends at the next title, a note, or the next caption.
-  let last = rows.length;
   // The title and its number ("表5" on the line above) come back on every page of the table;
   // any other caption or number starts the next table.
   const ownTitle = squash(doc.lines[titleLine - 1]?.text ?? "");
   const ownNumber = tableNumber(doc, titleLine);
-  const otherCaption = (i: number) => {
-    const t = rowTextOf(rows[i]!);
-    if (parsed[i]!.amounts.length > 0 || t === ownTitle || /续/.test(t)) return false;
-    if (TABLE_NUMBER.test(t)) return t !== ownNumber;
-    // A title may start with its year ("2026 年…表"), which reads like a code.
-    if (parsed[i]!.codeTokens.length > 0 && !/^\d{4}年/.test(t)) return false;
-    return t.length <= 60 && CAPTION.test(t);
-  };
-  for (let i = first + 1; i < rows.length; i++) {
-    const t = rowTextOf(rows[i]!);
-    if (/^注[:：]|^说明[:：]/.test(t) || otherCaption(i) || /单位[:：]/.test(t)) {
-      // A repeated header on the next page ("单位：万元" under a 续表 title) does not end the table
-      // when code rows follow right after; otherwise stop.
-      const resumes = parsed.slice(i + 1, i + 12).findIndex((p) => p.codeTokens.length > 0 && p.amounts.length > 0);
-      // Another table's caption before those rows: they are that table's.
-      let nextTitle = false;
-      for (let j = i + 1; j <= i + resumes && !nextTitle; j++) nextTitle = otherCaption(j);
-      if (resumes < 0 || nextTitle || !/续|单位[:：]/.test(t)) {
-        last = i;
-        break;
-      }
+  let rows: GridRow[] = [];
+  let parsed: ParsedRow[] = [];
+  let first = -1;
+  let last = 0;
+  // Most tables end well within SHORT_SPAN lines: read that far first, and the long span only
+  // when the table (and the rows looked at past its end) may reach beyond it.
+  for (const span of [SHORT_SPAN, LONG_SPAN]) {
+    // A row the hook empties (a line of the other code system) is no row.
+    const prepare = spec.prepare?.();
+    const grid = gridRows(doc, titleLine + 1, titleLine + span);
+    rows = prepare ? grid.map((r) => prepare(r)).filter((r) => r.cells.length > 0) : grid;
+    // The header is everything before the first row that starts with a code and carries an amount.
+    parsed = rows.map((r) => splitRow(r));
+    first = parsed.findIndex((p) => p.codeTokens.length > 0 && p.amounts.length > 0);
+    if (first < 0 || first > 25) {
+      if (span === LONG_SPAN || rows.length > 30) return { rows: [] };
+      continue;
     }
+    last = tableEnd(first);
+    if (last + LOOK_PAST_END < rows.length) break;
   }
+  const header = columnHeader(rows.slice(0, first));
   const data = parsed.slice(first, last);
   // PDF pages shift the columns, and each page repeats the header: read the columns page by page.
-  const pageOf = new Map(doc.lines.map((l) => [l.no, l.page ?? 0]));
+  // Lines are numbered by position (line n is doc.lines[n - 1]): no map over the whole document.
+  const pageAt = (no: number) => (doc.lines[no - 1]?.no === no ? doc.lines[no - 1]!.page : doc.lines.find((l) => l.no === no)?.page) ?? 0;
   // Text without page marks (pdftotext output saved as .txt): a repeated caption or header
   // between two amount rows starts a new page just the same.
   const resumed: boolean[] = [];
@@ -162,7 +160,7 @@ export function readClassificationTable(ctx: ExtractContext, titleLine: number, 
   let endsPage = -1;
   for (const [k, p] of data.entries()) {
     if (byIndex || p.amounts.length === 0) continue;
-    const page = pageOf.get(p.row.line) ?? 0;
+    const page = pageAt(p.row.line);
     if (resumed[k] || page !== endsPage) ends = [];
     else if (!p.amounts.some((a) => ends.some((e) => Math.abs(e - a.end) <= 2))) {
       resumed[k] = true;
@@ -175,7 +173,7 @@ export function readClassificationTable(ctx: ExtractContext, titleLine: number, 
   let current: Layout | undefined;
   let groupStart = 0;
   for (let k = 0; k <= data.length; k++) {
-    const page = (i: number) => pageOf.get(data[i]!.row.line) ?? 0;
+    const page = (i: number) => pageAt(data[i]!.row.line);
     if (k < data.length && (k === groupStart || (page(k) === page(groupStart) && !resumed[k]))) continue;
     const group = data.slice(groupStart, k);
     const startIdx = first + groupStart;
@@ -269,6 +267,32 @@ export function readClassificationTable(ctx: ExtractContext, titleLine: number, 
     pending = undefined;
   }
   return { rows: out, ...(total ? { total } : {}) };
+
+  /** The table ends at the next title, a note, or the next caption. */
+  function tableEnd(first: number): number {
+    for (let i = first + 1; i < rows.length; i++) {
+      const t = rowTextOf(rows[i]!);
+      if (/^注[:：]|^说明[:：]/.test(t) || otherCaption(i) || /单位[:：]/.test(t)) {
+        // A repeated header on the next page ("单位：万元" under a 续表 title) does not end the table
+        // when code rows follow right after; otherwise stop.
+        const resumes = parsed.slice(i + 1, i + 12).findIndex((p) => p.codeTokens.length > 0 && p.amounts.length > 0);
+        // Another table's caption before those rows: they are that table's.
+        let nextTitle = false;
+        for (let j = i + 1; j <= i + resumes && !nextTitle; j++) nextTitle = otherCaption(j);
+        if (resumes < 0 || nextTitle || !/续|单位[:：]/.test(t)) return i;
+      }
+    }
+    return rows.length;
+  }
+
+  function otherCaption(i: number): boolean {
+    const t = rowTextOf(rows[i]!);
+    if (parsed[i]!.amounts.length > 0 || t === ownTitle || /续/.test(t)) return false;
+    if (TABLE_NUMBER.test(t)) return t !== ownNumber;
+    // A title may start with its year ("2026 年…表"), which reads like a code.
+    if (parsed[i]!.codeTokens.length > 0 && !/^\d{4}年/.test(t)) return false;
+    return t.length <= 60 && CAPTION.test(t);
+  }
 
   function setLevel(code: string) {
     if (code.length === 3) lei = code;
