@@ -193,6 +193,22 @@ test("a side-by-side table with codes and names on separate lines (corpus 012) i
   assert.match(diagnostics[0]!.message, /未能读取/);
 });
 
+test("the same side-by-side table through the PDF reader (corpus 012.pdf) is read: left half 人员经费, right half 公用经费", async () => {
+  const { disclosure: d, document } = await importDisclosure(new Uint8Array(readFileSync(join(corpusDir, "012.pdf"))));
+  const got = d.basicByEconomic!;
+  assert.deepEqual((d.diagnostics ?? []).filter((x) => x.section === "basicByEconomic"), []);
+  assert.deepEqual(got.filter((l) => l.code.length === 3).map((l) => l.code), ["301", "302", "303", "310"]);
+  // Each half's 类 add up to the 合计 printed under it ("人员经费合计 2,152.26  公用经费合计 184.65").
+  const footer = document.lines.find((l) => /人员经费合计/.test(l.text) && /公用经费合计/.test(l.text))!;
+  const [personnel, publicOperating] = footer.text.split(/\s{2,}/).map((t) => parseAmount(t.trim())).filter((v) => v !== undefined);
+  const sum = (role: "personnel" | "publicOperating") => sumFen(got.filter((l) => l.code.length === 3).map((l) => wanToFen(l[role] ?? 0)));
+  assert.equal(sum("personnel"), personnel);
+  assert.equal(sum("publicOperating"), publicOperating);
+  assert.deepEqual(got.find((l) => l.code === "30201"), { code: "30201", name: "办公费", total: 21.21, publicOperating: 21.21 });
+  // A 科目 printed without a figure (30103 奖金) is no line.
+  assert.equal(got.find((l) => l.code === "30103"), undefined);
+});
+
 test("a document without the table gets an info diagnostic", () => {
   const { disclosure, diagnostics } = run(["一般公共预算支出表", "单位：万元", "科目编码\t科目名称\t合计", "201\t一般公共服务支出\t10.00"].join("\n"), "tabs");
   assert.equal(disclosure.basicByEconomic, undefined);

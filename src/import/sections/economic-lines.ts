@@ -3,7 +3,7 @@ import type { EconomicLine } from "../../model/disclosure.ts";
 import { squash, squashedLines, type SourceDocument } from "../source-document.ts";
 import type { ExtractContext, PartExtractor } from "./context.ts";
 import { readClassificationTable, type ClassificationRow, type ClassificationSpec, type ClassificationTable } from "./function-lines.ts";
-import type { Column, GridRow } from "./procurement-grid.ts";
+import { cellAmount, gridRows, rowText, tableUnit, type Column, type GridRow } from "./procurement-grid.ts";
 
 /**
  * 一般公共预算基本支出表 → basicByEconomic: 基本支出 by 部门预算支出经济分类
@@ -44,24 +44,35 @@ export const extractEconomicLines: PartExtractor = {
         if (seen.has(line.no) || !title.test(t)) continue;
         seen.add(line.no);
         if (sideBySide(ctx.doc, line.no)) {
-          ctx.diagnose("warning", `第 ${line.no} 行「${t}」左右并排、编码与名称分行印刷，此版式未能读取（side-by-side table layout not read）`, SECTION, line.no);
+          const pair = readSideBySide(ctx.doc, line.no);
+          if (!pair) {
+            ctx.diagnose("warning", `第 ${line.no} 行「${t}」左右并排、编码与名称分行印刷，此版式未能读取（side-by-side table layout not read）`, SECTION, line.no);
+            return;
+          }
+          publish(ctx, pair.rows, { rows: pair.rows });
+          checkHalves(ctx, pair);
           return;
         }
         const table = readClassificationTable(ctx, line.no, specFor(ctx.doc.layout));
         // Rows coded 2xx are a 功能分类 table under a 基本支出 title: not this part.
         if (table.rows.length === 0 || !table.rows.every((r) => ECONOMIC_CODE.test(r.code))) continue;
-        const lines = economicLines(table.rows);
-        ctx.disclosure.basicByEconomic = lines.map(({ line: l, row }, i) => {
-          ctx.cite(`/${SECTION}/${i}`, row.line, row.text);
-          return l;
-        });
-        checkSums(ctx, lines, table);
+        publish(ctx, table.rows, table);
         return;
       }
     }
     ctx.diagnose("info", "未找到一般公共预算基本支出表（按经济分类）（no basic expenditure table by economic classification found）", SECTION);
   },
 };
+
+/** Sets basicByEconomic from the rows read, cites each line, and checks the arithmetic. */
+function publish(ctx: ExtractContext, rows: ClassificationRow[], table: ClassificationTable): void {
+  const lines = economicLines(rows);
+  ctx.disclosure.basicByEconomic = lines.map(({ line: l, row }, i) => {
+    ctx.cite(`/${SECTION}/${i}`, row.line, row.text);
+    return l;
+  });
+  checkSums(ctx, lines, table);
+}
 
 /** Whether the header under a title holds two tables side by side. */
 function sideBySide(doc: SourceDocument, titleLine: number): boolean {
@@ -196,6 +207,94 @@ function checkSums(ctx: ExtractContext, lines: Read[], table: ClassificationTabl
     const sum = sumOf(tops, role);
     if (off(sum, stated, tops.length)) {
       ctx.diagnose("warning", `第 ${table.total.line} 行合计${label} ${formatWan(stated)} 万元与各科目之和 ${formatWan(sum)} 万元不符（table total ≠ sum of its lines）`, SECTION, table.total.line);
+    }
+  }
+}
+
+/** Two tables side by side: the rows of each half, and the 合计 printed under each half. */
+interface SideBySide {
+  rows: ClassificationRow[];
+  halves: { rows: ClassificationRow[]; total?: Fen; label?: string; line?: number }[];
+}
+
+const CLASS_CODE = /^3\d{2}$/;
+const ITEM_CODE = /^\d{2}$/;
+
+/**
+ * The 决算 layout that prints 人员经费 (301, 303) on the left and 公用经费 (302,
+ * 310 …) on the right, each half "类 款 科目名称 决算数". Read only when every
+ * coded half-row carries its name on its own line (PDF text); pdftotext's layout
+ * that puts codes, names and figures on separate lines is not guessed at.
+ */
+function readSideBySide(doc: SourceDocument, titleLine: number): SideBySide | undefined {
+  const unit = tableUnit(doc, titleLine);
+  const rows = gridRows(doc, titleLine + 1, titleLine + 200);
+  const pageAt = (no: number) => doc.lines[no - 1]?.page ?? 0;
+  // Where the right half starts, page by page: the second 类 code of a row printing both halves.
+  const split = new Map<number, number>();
+  for (const r of rows) {
+    const codes = r.cells.filter((c) => CLASS_CODE.test(c.text.trim()));
+    if (codes.length >= 2 && !split.has(pageAt(r.line))) split.set(pageAt(r.line), codes[1]!.x - 1);
+  }
+  if (split.size === 0) return undefined;
+  const halves: SideBySide["halves"] = [{ rows: [] }, { rows: [] }];
+  let lastSplit = [...split.values()][0]!;
+  let started = false;
+  for (const r of rows) {
+    const at = split.get(pageAt(r.line)) ?? lastSplit;
+    lastSplit = at;
+    const t = rowText(r);
+    if (started && !r.cells.some((c) => CLASS_CODE.test(c.text.trim()))) {
+      // The 合计 under each half ends the table; a repeated header on the next page does not.
+      if (/合计|总计/.test(t)) {
+        for (const [h, half] of halves.entries()) {
+          const cells = r.cells.filter((c) => (h === 0 ? c.x < at : c.x >= at));
+          const amount = cells.map((c) => cellAmount(c.text, unit)).find((v) => v !== undefined);
+          if (amount !== undefined) Object.assign(half, { total: amount, label: squash(cells.map((c) => c.text).join("")), line: r.line });
+        }
+        break;
+      }
+      if (/表$|^注[:：]/.test(t)) break;
+      continue;
+    }
+    for (const [h, half] of halves.entries()) {
+      const cells = r.cells.filter((c) => (h === 0 ? c.x < at : c.x >= at));
+      if (!cells.length || !CLASS_CODE.test(cells[0]!.text.trim())) continue;
+      started = true;
+      let i = 1;
+      let code = cells[0]!.text.trim();
+      if (cells[1] && ITEM_CODE.test(cells[1].text.trim())) code += cells[i++]!.text.trim();
+      const names: string[] = [];
+      let amount: Fen | undefined;
+      for (const c of cells.slice(i)) {
+        const v = /^[-−(（]?[\d,，]+(?:\.\d+)?[)）]?$/.test(squash(c.text)) ? cellAmount(c.text, unit) : undefined;
+        if (v !== undefined) amount = v;
+        else names.push(squash(c.text));
+      }
+      // A code without its name on the line: the layout this reader does not guess at.
+      if (!names.length) return undefined;
+      // A 科目 with nothing spent prints no figure: not a line of the table.
+      if (amount === undefined) continue;
+      half.rows.push({ code, name: names.join(""), values: new Map([["total", amount]]), line: r.line, text: cells.map((c) => c.text).join(" ") });
+    }
+  }
+  if (!halves.some((h) => h.rows.length)) return undefined;
+  // The halves' totals name them: "人员经费合计", "公用经费合计".
+  for (const half of halves) {
+    const role = /人员/.test(half.label ?? "") ? "personnel" : /公用/.test(half.label ?? "") ? "publicOperating" : undefined;
+    if (role) for (const r of half.rows) r.values.set(role, r.values.get("total")!);
+  }
+  return { rows: halves.flatMap((h) => h.rows), halves };
+}
+
+/** Each half's 类 add up to the 合计 printed under that half. */
+function checkHalves(ctx: ExtractContext, pair: SideBySide): void {
+  for (const half of pair.halves) {
+    if (half.total === undefined) continue;
+    const classes = half.rows.filter((r) => r.code.length === 3);
+    const sum = classes.reduce((s, r) => s + r.values.get("total")!, 0n);
+    if ((sum > half.total ? sum - half.total : half.total - sum) > BigInt(classes.length) * SLACK_PER_LINE) {
+      ctx.diagnose("warning", `第 ${half.line} 行「${half.label}」${formatWan(half.total)} 万元与该半表各类之和 ${formatWan(sum)} 万元不符（half-table total ≠ sum of its classes）`, SECTION, half.line);
     }
   }
 }
