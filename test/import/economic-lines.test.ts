@@ -101,6 +101,38 @@ test("cells layout: 类 and 款 lines with 合计/人员经费/公用经费 by h
   }
 });
 
+/** A Word table with 类 and 款 in columns of their own, the 类 cell left blank on 款 rows. */
+const CELLS_SPLIT = [
+  "一般公共预算基本支出表",
+  "单位：万元",
+  ...["类", "款", "科目名称", "合计", "人员经费", "公用经费"].map((c) => `\t${c}`),
+  "",
+  ...["301", "", "工资福利支出", "300.00", "300.00", ""].map((c) => `\t${c}`),
+  "",
+  ...["", "01", "基本工资", "200.00", "200.00", ""].map((c) => `\t${c}`),
+  "",
+  ...["", "02", "津贴补贴", "100.00", "100.00", ""].map((c) => `\t${c}`),
+  "",
+  ...["302", "", "商品和服务支出", "20.00", "", "20.00"].map((c) => `\t${c}`),
+  "",
+  ...["", "01", "办公费", "20.00", "", "20.00"].map((c) => `\t${c}`),
+  "",
+  "\t\n\t\n\t合计\n\t320.00\n\t300.00\n\t20.00",
+  "",
+].join("\n");
+
+test("cells layout with 类 and 款 columns: a 款 printed alone takes the 类 above (never a 项: 经济分类 has none)", () => {
+  const { disclosure, diagnostics } = run(CELLS_SPLIT, "cells");
+  assert.deepEqual(disclosure.basicByEconomic, [
+    { code: "301", name: "工资福利支出", total: 300, personnel: 300 },
+    { code: "30101", name: "基本工资", total: 200, personnel: 200 },
+    { code: "30102", name: "津贴补贴", total: 100, personnel: 100 },
+    { code: "302", name: "商品和服务支出", total: 20, publicOperating: 20 },
+    { code: "30201", name: "办公费", total: 20, publicOperating: 20 },
+  ]);
+  assert.deepEqual(diagnostics, []);
+});
+
 /** Tab-separated rows in 元, the 类 left out of the 款 codes' own cell. */
 const TABS = [
   "一般公共预算基本支出表",

@@ -24,7 +24,7 @@ const SECTION = "basicByEconomic";
 
 /** The row hook, made fresh for each reading, remembers where the header put the 政府经济分类 names. */
 function specFor(layout: SourceDocument["layout"]): ClassificationSpec {
-  return { section: SECTION, what: "一般公共预算基本支出表", roles: economicRoles, prepare: () => withoutGovernmentCodes(layout === "columns") };
+  return { section: SECTION, what: "一般公共预算基本支出表", deepest: "款", roles: economicRoles, prepare: () => withoutGovernmentCodes(layout === "columns") };
 }
 
 /** Reads 一般公共预算基本支出表 into basicByEconomic. */

@@ -27,6 +27,8 @@ export interface ClassificationSpec {
   section: string;
   /** The table's name in messages ("支出功能分类表"). */
   what: string;
+  /** The deepest code level: 项 (7 digits) for 功能分类 (the default), 款 (5) for 经济分类. */
+  deepest?: "款" | "项";
   /** Which amount column holds which value; "total" is required for a row to count. */
   roles(cols: Column[]): Map<string, Column>;
   /**
@@ -225,7 +227,7 @@ export function readClassificationTable(ctx: ExtractContext, titleLine: number, 
     const layout = layouts[k];
     if (!layout) continue;
     const { codeCols } = layout;
-    const code = resolveCode(p, codeCols, byIndex, lei, kuan);
+    const code = resolveCode(p, codeCols, byIndex, lei, kuan, spec.deepest ?? "项");
     const namedInRow = p.name !== "";
     // A long name wraps around its code row: the half above and the half below.
     if (code && !p.name && p.amounts.length > 0) p.name = lone(parsed[first + k - 1]) + lone(parsed[first + k + 1]);
@@ -413,11 +415,13 @@ function splitRow(row: GridRow): ParsedRow {
 }
 
 /** The 3/5/7-digit code of a row, completing a 款/项 printed alone ("40", "01") from the rows above. */
-function resolveCode(p: ParsedRow, codeCols: GridCell[], byIndex: boolean, lei: string, kuan: string): string | undefined {
+function resolveCode(p: ParsedRow, codeCols: GridCell[], byIndex: boolean, lei: string, kuan: string, deepest: "款" | "项"): string | undefined {
   if (p.codeTokens.length === 0) return undefined;
   const joined = p.codeTokens.map((c) => c.text).join("");
   if (p.codeTokens.length === 1 && joined.length !== 2) return /^\d{3}(\d{2}){0,2}$/.test(joined) ? joined : undefined;
   if (p.codeTokens.length > 1 && p.codeTokens[0]!.text.length === 3) return /^\d{3}(\d{2}){0,2}$/.test(joined) ? joined : undefined;
+  // A classification without 项: two digits alone are a 款 of the 类 above.
+  if (deepest === "款") return lei && p.codeTokens.length === 1 ? lei + joined : undefined;
   // Tokens without their 类: place the first one by the 类/款/项 header columns, else by what came before.
   const t0 = p.codeTokens[0]!;
   let level: "款" | "项" = kuan && !lei ? "项" : "款";
