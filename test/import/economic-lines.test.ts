@@ -156,6 +156,26 @@ test("tabs layout in 元: amounts converted exactly, printed zeros kept", () => 
   assert.deepEqual(diagnostics, []);
 });
 
+test("a code joined to its name (\"30101基本工资\") is split; a row with a code of another classification is reported with its line", () => {
+  const text = [
+    "一般公共预算基本支出表",
+    "单位：万元",
+    "科目\t合计\t人员经费\t公用经费",
+    "301工资福利支出\t100.00\t100.00\t",
+    "30101基本工资\t100.00\t100.00\t",
+    "2080505 机关事业单位基本养老保险缴费支出\t5.00\t5.00\t",
+    "注：本表反映一般公共预算基本支出情况。",
+    ...Array.from({ length: 8 }, (_, i) => `填充\t${i}`),
+  ].join("\n");
+  const { disclosure, diagnostics } = run(text, "tabs");
+  assert.deepEqual(disclosure.basicByEconomic, [
+    { code: "301", name: "工资福利支出", total: 100, personnel: 100 },
+    { code: "30101", name: "基本工资", total: 100, personnel: 100 },
+  ]);
+  assert.deepEqual(diagnostics.map((d) => [d.level, d.line]), [["warning", 6]]);
+  assert.match(diagnostics[0]!.message, /2080505/);
+});
+
 test("columns layout (corpus 007): 类/款 printed apart (\"301   01\"), 元, the header repeated mid-table", () => {
   const text = excerpt("007.txt", /基本支出部门预算经济分类预算表$/, /三公.*经费.*预算表/);
   const { disclosure, diagnostics } = run(text, "columns");

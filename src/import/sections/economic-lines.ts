@@ -54,9 +54,13 @@ export const extractEconomicLines: PartExtractor = {
           return;
         }
         const table = readClassificationTable(ctx, line.no, specFor(ctx.doc.layout));
-        // Rows coded 2xx are a 功能分类 table under a 基本支出 title: not this part.
-        if (table.rows.length === 0 || !table.rows.every((r) => ECONOMIC_CODE.test(r.code))) continue;
-        publish(ctx, table.rows, table);
+        // Rows coded 2xx only are a 功能分类 table under a 基本支出 title: not this part.
+        const economic = table.rows.filter((r) => ECONOMIC_CODE.test(r.code));
+        if (economic.length === 0) continue;
+        for (const r of table.rows) {
+          if (!ECONOMIC_CODE.test(r.code)) ctx.diagnose("warning", `第 ${r.line} 行科目编码「${r.code}」不是部门预算支出经济分类科目，该行未导入（not an economic classification code）`, SECTION, r.line);
+        }
+        publish(ctx, economic, { ...table, rows: economic });
         return;
       }
     }
@@ -103,10 +107,10 @@ function economicRoles(cols: Column[]): Map<string, Column> {
  * Some provinces print the 政府预算支出经济分类 (5xxxx) beside the department's
  * 3xxxx code, before it ("50101-工资奖金津补贴   30101-基本工资") or after it
  * ("30101  基本工资  50101  工资奖金津补贴"); only the department's code is this
- * table's. "30101-基本工资" is a code and a name.
+ * table's. "30101-基本工资" and "30101基本工资" are a code and a name.
  */
 /** A 5xxxx code, or a code joined to its name by a hyphen ("30101-基本工资"). */
-const MAYBE_OTHER_CODE = /(?:^|\s)5\d{4}(?:$|\s|[-－])|\d[-－]/;
+const MAYBE_OTHER_CODE = /(?:^|\s)5\d{4}(?:$|\s|[-－])|\d[-－]|^\s*3\d{2,6}[\u4e00-\u9fff]/;
 
 function withoutGovernmentCodes(byPosition: boolean): (row: GridRow) => GridRow {
   // pdftotext text: a 政府经济科目名称 wrapped onto a line of its own sits under that header.
@@ -130,7 +134,7 @@ function withoutGovernmentCodes(byPosition: boolean): (row: GridRow) => GridRow 
       }
       const centre = (c.x + c.end) / 2;
       if (governmentNames && centre >= governmentNames.x && centre <= governmentNames.end && /^[\u4e00-\u9fff（）()]+$/.test(squash(t))) continue;
-      const text = c.text.replace(/^(\s*3\d{2,6})[-－]\s*/, "$1 ").replace(/([\u4e00-\u9fff）)])\s+5\d{4}\s*$/, "$1");
+      const text = c.text.replace(/^(\s*3\d{2,6})(?:[-－]\s*|(?=[\u4e00-\u9fff]))/, "$1 ").replace(/([\u4e00-\u9fff）)])\s+5\d{4}\s*$/, "$1");
       cells.push(text === c.text ? c : { ...c, text });
     }
     return cells.length === row.cells.length && cells.every((c, i) => c === row.cells[i]) ? row : { ...row, cells };
