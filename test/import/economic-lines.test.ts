@@ -15,6 +15,8 @@ import { importDisclosure } from "../../src/import/index.ts";
 import { parseAmount, sumFen, wanToFen, type MoneyUnit } from "../../src/model/amount.ts";
 import { corpusDir } from "../support/paths.ts";
 import type { Layout } from "../../src/import/source-document.ts";
+import { readText } from "../../src/import/readers/text.ts";
+import { FORMAT_ID, type Diagnostic, type Disclosure } from "../../src/model/disclosure.ts";
 
 function run(text: string, layout?: Layout) {
   return runExtractor(extractEconomicLines, text, layout);
@@ -233,6 +235,16 @@ test("a broken table: a 类 that is not the sum of its 款 gets a warning with i
   const line301 = lines.findIndex((l) => /^301\s+工资福利支出/.test(l)) + 1;
   const warned = diagnostics.filter((d) => d.level === "warning");
   assert.ok(warned.some((d) => d.line === line301 && /301 工资福利支出/.test(d.message) && d.section === "basicByEconomic"), JSON.stringify(warned));
+});
+
+test("without a 合计 row the lines are set beside the stated 基本支出: a difference is a note", () => {
+  const text = TABS.split("\n").filter((l) => !l.startsWith("\t合计")).join("\n");
+  const disclosure: Disclosure = { format: FORMAT_ID, amountUnit: "万元", expenditure: { total: 200, basic: 150 } };
+  const diagnostics: Diagnostic[] = [];
+  extractEconomicLines.run({ doc: readText(text, "txt", "tabs"), disclosure, diagnose: (level, message) => diagnostics.push({ level, message }), cite() {} });
+  assert.equal(disclosure.basicByEconomic?.length, 3);
+  assert.deepEqual(diagnostics.map((d) => d.level), ["info"]);
+  assert.match(diagnostics[0]!.message, /123\.456789 万元与基本支出 150 万元/);
 });
 
 test("a side-by-side table with codes and names on separate lines (corpus 012) is reported, not misread", () => {

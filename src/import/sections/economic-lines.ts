@@ -1,4 +1,4 @@
-import { fenToWan, formatWan, type Fen } from "../../model/amount.ts";
+import { fenToDecimal, fenToWan, wanToFen, type Fen } from "../../model/amount.ts";
 import type { EconomicLine } from "../../model/disclosure.ts";
 import { squash, squashedLines, type SourceDocument } from "../source-document.ts";
 import type { ExtractContext, PartExtractor } from "./context.ts";
@@ -199,18 +199,27 @@ function checkSums(ctx: ExtractContext, lines: Read[], table: ClassificationTabl
       if (stated === undefined) continue;
       const sum = sumOf(items, role);
       if (off(sum, stated, items.length)) {
-        ctx.diagnose("warning", `第 ${c.row.line} 行「${c.line.code} ${c.line.name}」${label} ${formatWan(stated)} 万元与其下各款之和 ${formatWan(sum)} 万元不符（class line ≠ sum of its items）`, SECTION, c.row.line);
+        ctx.diagnose("warning", `第 ${c.row.line} 行「${c.line.code} ${c.line.name}」${label} ${fenToDecimal(stated)} 万元与其下各款之和 ${fenToDecimal(sum)} 万元不符（class line ≠ sum of its items）`, SECTION, c.row.line);
       }
     }
   }
-  if (!table.total) return;
   const tops = lines.filter((r) => r.line.code.length === 3 || !classes.some((c) => r.line.code.startsWith(c.line.code)));
+  if (!table.total) {
+    // No 合计 printed: set the lines beside the 基本支出 the document states elsewhere. That figure
+    // may cover funds other than the 一般公共预算, so a difference is worth a note, not a warning.
+    const basic = ctx.disclosure.expenditure?.basic;
+    const sum = sumOf(tops, "total");
+    if (basic !== undefined && off(sum, wanToFen(basic), tops.length)) {
+      ctx.diagnose("info", `一般公共预算基本支出表未印合计行，各科目之和 ${fenToDecimal(sum)} 万元与基本支出 ${basic} 万元不同（no total row; lines ≠ stated basic expenditure）`, SECTION);
+    }
+    return;
+  }
   for (const [role, label] of ROLES) {
     const stated = table.total.values.get(role);
     if (stated === undefined) continue;
     const sum = sumOf(tops, role);
     if (off(sum, stated, tops.length)) {
-      ctx.diagnose("warning", `第 ${table.total.line} 行合计${label} ${formatWan(stated)} 万元与各科目之和 ${formatWan(sum)} 万元不符（table total ≠ sum of its lines）`, SECTION, table.total.line);
+      ctx.diagnose("warning", `第 ${table.total.line} 行合计${label} ${fenToDecimal(stated)} 万元与各科目之和 ${fenToDecimal(sum)} 万元不符（table total ≠ sum of its lines）`, SECTION, table.total.line);
     }
   }
 }
@@ -298,7 +307,7 @@ function checkHalves(ctx: ExtractContext, pair: SideBySide): void {
     const classes = half.rows.filter((r) => r.code.length === 3);
     const sum = classes.reduce((s, r) => s + r.values.get("total")!, 0n);
     if ((sum > half.total ? sum - half.total : half.total - sum) > BigInt(classes.length) * SLACK_PER_LINE) {
-      ctx.diagnose("warning", `第 ${half.line} 行「${half.label}」${formatWan(half.total)} 万元与该半表各类之和 ${formatWan(sum)} 万元不符（half-table total ≠ sum of its classes）`, SECTION, half.line);
+      ctx.diagnose("warning", `第 ${half.line} 行「${half.label}」${fenToDecimal(half.total)} 万元与该半表各类之和 ${fenToDecimal(sum)} 万元不符（half-table total ≠ sum of its classes）`, SECTION, half.line);
     }
   }
 }
