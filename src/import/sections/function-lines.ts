@@ -122,6 +122,8 @@ export function readClassificationTable(ctx: ExtractContext, titleLine: number, 
   const ownNumber = tableNumber(doc, titleLine);
   let rows: GridRow[] = [];
   let parsed: ParsedRow[] = [];
+  // The printed row behind each row the hook rewrote, for citing the document's own wording.
+  const printed = new Map<GridRow, GridRow>();
   let first = -1;
   let last = 0;
   // Most tables end well within SHORT_SPAN lines: read that far first, and the long span only
@@ -130,7 +132,15 @@ export function readClassificationTable(ctx: ExtractContext, titleLine: number, 
     // A row the hook empties (a line of the other code system) is no row.
     const prepare = spec.prepare?.();
     const grid = gridRows(doc, titleLine + 1, titleLine + span);
-    rows = prepare ? grid.map((r) => prepare(r)).filter((r) => r.cells.length > 0) : grid;
+    rows = grid;
+    if (prepare) {
+      printed.clear();
+      rows = grid.map((r) => {
+        const q = prepare(r);
+        if (q !== r) printed.set(q, r);
+        return q;
+      }).filter((r) => r.cells.length > 0);
+    }
     // The header is everything before the first row that starts with a code and carries an amount.
     parsed = rows.map((r) => splitRow(r));
     first = parsed.findIndex((p) => p.codeTokens.length > 0 && p.amounts.length > 0);
@@ -211,6 +221,7 @@ export function readClassificationTable(ctx: ExtractContext, titleLine: number, 
     fl.text = text;
     out.push(fl);
   };
+  const citeText = (row: GridRow) => (printed.get(row) ?? row).cells.map((c) => c.text).join(" ");
   const valuesOf = (p: ParsedRow, layout: Layout) => {
     const values = new Map<string, Fen>();
     for (const a of p.amounts) {
@@ -237,7 +248,7 @@ export function readClassificationTable(ctx: ExtractContext, titleLine: number, 
         pending.line.code = code;
         if (p.name) pending.line.name += p.name;
         setLevel(code);
-        push(pending.line, pending.line.line, p.row.cells.map((c) => c.text).join(" "));
+        push(pending.line, pending.line.line, citeText(p.row));
         pending = undefined;
       }
       continue;
@@ -265,7 +276,7 @@ export function readClassificationTable(ctx: ExtractContext, titleLine: number, 
     const tail = parsed[first + k + 1];
     const underName = tail !== undefined && tail.row.cells.length === 1 && tail.row.cells[0]!.end < p.amounts[0]!.x;
     if (doc.layout === "columns" && namedInRow && underName && k + 1 < data.length && !(after && after.amounts.length > 0 && !after.name)) fl.name += lone(tail);
-    push(fl, p.row.line, p.row.cells.map((c) => c.text).join(" "));
+    push(fl, p.row.line, citeText(p.row));
     pending = undefined;
   }
   return { rows: out, ...(total ? { total } : {}) };
