@@ -273,6 +273,16 @@ test("the same side-by-side table through the PDF reader (corpus 012.pdf) is rea
   assert.equal(got.find((l) => l.code === "30103"), undefined);
 });
 
+test("a title over a column header but no readable 科目 row: a warning with the title's line; an empty table noted as such is info", () => {
+  const header = ["2026年一般公共预算基本支出表", "单位：万元", "科目编码\t科目名称\t合计\t人员经费\t公用经费"];
+  const unreadable = run([...header, "工资福利支出 见附件", "2026年政府性基金预算支出表"].join("\n"), "tabs");
+  assert.equal(unreadable.disclosure.basicByEconomic, undefined);
+  assert.deepEqual(unreadable.diagnostics.map((d) => [d.level, d.line]), [["warning", 1]]);
+  assert.match(unreadable.diagnostics[0]!.message, /未能读出/);
+  const empty = run([...header, "\t合计", "注：本部门无一般公共预算基本支出，本表无数据。"].join("\n"), "tabs");
+  assert.deepEqual(empty.diagnostics.map((d) => [d.level, d.line]), [["info", 1]]);
+});
+
 test("a document without the table gets an info diagnostic", () => {
   const { disclosure, diagnostics } = run(["一般公共预算支出表", "单位：万元", "科目编码\t科目名称\t合计", "201\t一般公共服务支出\t10.00"].join("\n"), "tabs");
   assert.equal(disclosure.basicByEconomic, undefined);

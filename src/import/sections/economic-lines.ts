@@ -32,6 +32,8 @@ export const extractEconomicLines: PartExtractor = {
   name: "一般公共预算基本支出表",
   run(ctx) {
     const seen = new Set<number>();
+    // A title with a column header under it but no 科目 row read: said so, unless a later title reads.
+    let unread: { no: number; title: string } | undefined;
     const squashed = squashedLines(ctx.doc);
     // Candidate lines once: short, holding 基本支出 and 表, not a TOC leader or a note.
     const candidates = ctx.doc.lines.filter((l, i) => {
@@ -56,6 +58,7 @@ export const extractEconomicLines: PartExtractor = {
         const table = readClassificationTable(ctx, line.no, specFor(ctx.doc.layout));
         // Rows coded 2xx only are a 功能分类 table under a 基本支出 title: not this part.
         const economic = table.rows.filter((r) => ECONOMIC_CODE.test(r.code));
+        if (table.rows.length === 0 && !unread && headerBelow(squashed, line.no)) unread = { no: line.no, title: t };
         if (economic.length === 0) continue;
         for (const r of table.rows) {
           if (!ECONOMIC_CODE.test(r.code)) ctx.diagnose("warning", `第 ${r.line} 行科目编码「${r.code}」不是部门预算支出经济分类科目，该行未导入（not an economic classification code）`, SECTION, r.line);
@@ -64,9 +67,28 @@ export const extractEconomicLines: PartExtractor = {
         return;
       }
     }
-    ctx.diagnose("info", "未找到一般公共预算基本支出表（按经济分类）（no basic expenditure table by economic classification found）", SECTION);
+    if (unread && !emptyNoted(squashed, unread.no)) {
+      ctx.diagnose("warning", `第 ${unread.no} 行「${unread.title}」下未能读出科目行（table found but no rows read）`, SECTION, unread.no);
+    } else if (unread) {
+      ctx.diagnose("info", `第 ${unread.no} 行「${unread.title}」注明无数据（the table is empty）`, SECTION, unread.no);
+    } else ctx.diagnose("info", "未找到一般公共预算基本支出表（按经济分类）（no basic expenditure table by economic classification found）", SECTION);
   },
 };
+
+/** A column header ("科目编码", "经济分类科目") within a few lines under a title: a table, not a TOC entry. */
+function headerBelow(squashed: readonly string[], titleLine: number): boolean {
+  return squashed.slice(titleLine, titleLine + 10).some((t) => /科目|编码/.test(t));
+}
+
+/** A note under a title that its table holds nothing ("本表无数据", "故本表为空表"). */
+function emptyNoted(squashed: readonly string[], titleLine: number): boolean {
+  for (const t of squashed.slice(titleLine, titleLine + 20)) {
+    if (/无数据|空表|无此项|没有.*支出/.test(t)) return true;
+    // The next table's title: its note is not this table's.
+    if (/表$/.test(t) && t.length <= 60 && !/单位/.test(t)) return false;
+  }
+  return false;
+}
 
 /** Sets basicByEconomic from the rows read, cites each line, and checks the arithmetic. */
 function publish(ctx: ExtractContext, rows: ClassificationRow[], table: ClassificationTable): void {
