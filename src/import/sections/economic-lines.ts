@@ -45,6 +45,8 @@ export const extractEconomicLines: PartExtractor = {
         const t = squash(line.text);
         if (seen.has(line.no) || !title.test(t)) continue;
         seen.add(line.no);
+        // A TOC entry or a heading in the text has no column header under it: nothing to read.
+        if (!headerBelow(squashed, line.no)) continue;
         if (sideBySide(ctx.doc, line.no)) {
           const pair = readSideBySide(ctx.doc, line.no);
           if (!pair) {
@@ -58,7 +60,7 @@ export const extractEconomicLines: PartExtractor = {
         const table = readClassificationTable(ctx, line.no, specFor(ctx.doc.layout));
         // Rows coded 2xx only are a 功能分类 table under a 基本支出 title: not this part.
         const economic = table.rows.filter((r) => ECONOMIC_CODE.test(r.code));
-        if (table.rows.length === 0 && !unread && headerBelow(squashed, line.no)) unread = { no: line.no, title: t };
+        if (table.rows.length === 0 && !unread) unread = { no: line.no, title: t };
         if (economic.length === 0) continue;
         for (const r of table.rows) {
           if (!ECONOMIC_CODE.test(r.code)) ctx.diagnose("warning", `第 ${r.line} 行科目编码「${r.code}」不是部门预算支出经济分类科目，该行未导入（not an economic classification code）`, SECTION, r.line);
@@ -75,9 +77,9 @@ export const extractEconomicLines: PartExtractor = {
   },
 };
 
-/** A column header ("科目编码", "经济分类科目") within a few lines under a title: a table, not a TOC entry. */
+/** A column header ("科目编码", "经济分类科目", "人员经费") within a few lines under a title: a table, not a TOC entry. */
 function headerBelow(squashed: readonly string[], titleLine: number): boolean {
-  return squashed.slice(titleLine, titleLine + 10).some((t) => /科目|编码/.test(t));
+  return squashed.slice(titleLine, titleLine + 12).some((t) => /科目|编码|经济分类|人员经费|公用经费/.test(t));
 }
 
 /** A note under a title that its table holds nothing ("本表无数据", "故本表为空表"). */
