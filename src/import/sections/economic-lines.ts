@@ -127,15 +127,15 @@ function economicRoles(cols: Column[]): Map<string, Column> {
   return roles;
 }
 
+/** A 5xxxx code, or a code joined to its name ("30101-基本工资", "30101基本工资"). */
+const MAYBE_OTHER_CODE = /(?:^|\s)5\d{4}(?:$|\s|[-－])|\d[-－]|^\s*3\d{2,6}[\u4e00-\u9fff]/;
+
 /**
  * Some provinces print the 政府预算支出经济分类 (5xxxx) beside the department's
  * 3xxxx code, before it ("50101-工资奖金津补贴   30101-基本工资") or after it
  * ("30101  基本工资  50101  工资奖金津补贴"); only the department's code is this
  * table's. "30101-基本工资" and "30101基本工资" are a code and a name.
  */
-/** A 5xxxx code, or a code joined to its name by a hyphen ("30101-基本工资"). */
-const MAYBE_OTHER_CODE = /(?:^|\s)5\d{4}(?:$|\s|[-－])|\d[-－]|^\s*3\d{2,6}[\u4e00-\u9fff]/;
-
 function withoutGovernmentCodes(byPosition: boolean): (row: GridRow) => GridRow {
   // pdftotext text: a 政府经济科目名称 wrapped onto a line of its own sits under that header.
   let governmentNames: { x: number; end: number } | undefined;
