@@ -283,6 +283,27 @@ test("a title over a column header but no readable 科目 row: a warning with th
   assert.deepEqual(empty.diagnostics.map((d) => [d.level, d.line]), [["info", 1]]);
 });
 
+test("a side-by-side table in tab-separated rows: halves split at the second 类 column, blank cells skipped", () => {
+  const text = [
+    "一般公共预算财政拨款基本支出决算表",
+    "单位：万元",
+    "科目编码\t科目名称\t决算数\t科目编码\t科目名称\t决算数",
+    "301\t工资福利支出\t30.00\t302\t商品和服务支出\t5.00",
+    "30101\t基本工资\t30.00\t30201\t办公费\t5.00",
+    "\t\t\t30202\t印刷费\t",
+    "人员经费合计\t\t30.00\t公用经费合计\t\t5.00",
+    ...Array.from({ length: 8 }, (_, i) => `填充\t${i}`),
+  ].join("\n");
+  const { disclosure, diagnostics } = run(text, "tabs");
+  assert.deepEqual(disclosure.basicByEconomic, [
+    { code: "301", name: "工资福利支出", total: 30, personnel: 30 },
+    { code: "30101", name: "基本工资", total: 30, personnel: 30 },
+    { code: "302", name: "商品和服务支出", total: 5, publicOperating: 5 },
+    { code: "30201", name: "办公费", total: 5, publicOperating: 5 },
+  ]);
+  assert.deepEqual(diagnostics, []);
+});
+
 test("a document without the table gets an info diagnostic", () => {
   const { disclosure, diagnostics } = run(["一般公共预算支出表", "单位：万元", "科目编码\t科目名称\t合计", "201\t一般公共服务支出\t10.00"].join("\n"), "tabs");
   assert.equal(disclosure.basicByEconomic, undefined);

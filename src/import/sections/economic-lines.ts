@@ -254,7 +254,8 @@ interface SideBySide {
   halves: { rows: ClassificationRow[]; total?: Fen; label?: string; line?: number }[];
 }
 
-const CLASS_CODE = /^3\d{2}$/;
+/** A half-row's code: a 类 ("301", its 款 "01" in the next cell) or a 款 printed whole ("30101"). */
+const CLASS_CODE = /^3\d{2}(?:\d{2})?$/;
 const ITEM_CODE = /^\d{2}$/;
 
 /**
@@ -267,11 +268,11 @@ function readSideBySide(doc: SourceDocument, titleLine: number): SideBySide | un
   const unit = tableUnit(doc, titleLine);
   const rows = gridRows(doc, titleLine + 1, titleLine + 200);
   const pageAt = (no: number) => doc.lines[no - 1]?.page ?? 0;
-  // Where the right half starts, page by page: the second 类 code of a row printing both halves.
+  // Where the right half starts, page by page: the second code of a row printing both halves.
   const split = new Map<number, number>();
   for (const r of rows) {
     const codes = r.cells.filter((c) => CLASS_CODE.test(c.text.trim()));
-    if (codes.length >= 2 && !split.has(pageAt(r.line))) split.set(pageAt(r.line), codes[1]!.x - 1);
+    if (codes.length >= 2 && !split.has(pageAt(r.line))) split.set(pageAt(r.line), codes[1]!.x - (doc.layout === "columns" ? 1 : 0.5));
   }
   if (split.size === 0) return undefined;
   const halves: SideBySide["halves"] = [{ rows: [] }, { rows: [] }];
@@ -285,7 +286,7 @@ function readSideBySide(doc: SourceDocument, titleLine: number): SideBySide | un
       // The 合计 under each half ends the table; a repeated header on the next page does not.
       if (/合计|总计/.test(t)) {
         for (const [h, half] of halves.entries()) {
-          const cells = r.cells.filter((c) => (h === 0 ? c.x < at : c.x >= at));
+          const cells = r.cells.filter((c) => c.text.trim() && (h === 0 ? c.x < at : c.x >= at));
           const amount = cells.map((c) => cellAmount(c.text, unit)).find((v) => v !== undefined);
           if (amount !== undefined) Object.assign(half, { total: amount, label: squash(cells.map((c) => c.text).join("")), line: r.line });
         }
@@ -295,12 +296,12 @@ function readSideBySide(doc: SourceDocument, titleLine: number): SideBySide | un
       continue;
     }
     for (const [h, half] of halves.entries()) {
-      const cells = r.cells.filter((c) => (h === 0 ? c.x < at : c.x >= at));
+      const cells = r.cells.filter((c) => c.text.trim() && (h === 0 ? c.x < at : c.x >= at));
       if (!cells.length || !CLASS_CODE.test(cells[0]!.text.trim())) continue;
       started = true;
       let i = 1;
       let code = cells[0]!.text.trim();
-      if (cells[1] && ITEM_CODE.test(cells[1].text.trim())) code += cells[i++]!.text.trim();
+      if (code.length === 3 && cells[1] && ITEM_CODE.test(cells[1].text.trim())) code += cells[i++]!.text.trim();
       const names: string[] = [];
       let amount: Fen | undefined;
       for (const c of cells.slice(i)) {
