@@ -160,10 +160,18 @@ function readList(lines: SourceLine[], start: number, header: Header): { project
     }
   }
   // Wrapped name lines and codes belong to the nearest project line (within a few lines).
+  // `data` is in line order: the candidates are the neighbours of the part's place in it.
   for (const part of loose) {
+    let lo = 0;
+    let hi = data.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (data[mid]!.index < part.index) lo = mid + 1;
+      else hi = mid;
+    }
     let best: DataLine | undefined;
     let dist = 7;
-    for (const d of data) {
+    for (const d of data.slice(Math.max(0, lo - 1), lo + 1)) {
       const dd = Math.abs(d.index - part.index);
       if (dd < dist || (dd === dist && d.index > part.index)) [best, dist] = [d, dd];
     }

@@ -57,6 +57,8 @@ function anchorOf(row: ProjectRow): { code: boolean; name: boolean } | undefined
   let code = false;
   let name = false;
   row.cells.forEach((c, i) => {
+    // Every code label has 目 (项目编码), every name label 称: other cells need no normalising.
+    if (!/[目称]/.test(c.text)) return;
     const t = labelText(c.text);
     const isCode = CODE_LABEL.test(t);
     const isName = !isCode && NAME_LABEL.test(t);
