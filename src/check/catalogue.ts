@@ -8,6 +8,7 @@ import * as threePublic from "./rules/arithmetic/three-public.ts";
 import * as operatingProcurement from "./rules/arithmetic/operating-procurement.ts";
 import * as assets from "./rules/arithmetic/assets.ts";
 import * as projectsFunctions from "./rules/arithmetic/projects-functions.ts";
+import * as economic from "./rules/arithmetic/economic.ts";
 import * as cross from "./rules/cross/cross.ts";
 import * as changes from "./rules/change/changes.ts";
 import * as narrativeChanges from "./rules/narrative/changes.ts";
@@ -26,7 +27,7 @@ const rulesOf = (mod: Record<string, unknown>): Rule[] =>
 const FAMILY_ORDER = ["arithmetic", "cross", "narrative", "change", "completeness", "performance", "codes"];
 
 export const catalogue: readonly Rule[] = [
-  incomeExpenditure, threePublic, operatingProcurement, assets, projectsFunctions, cross, changes,
+  incomeExpenditure, threePublic, operatingProcurement, assets, projectsFunctions, economic, cross, changes,
   narrativeChanges, narrativeAmounts, sections, activities, projects, codes,
 ]
   .flatMap(rulesOf)

@@ -80,6 +80,10 @@ const BREAKAGES: Breakage[] = [
   { rule: "ARI-050", breakIt: (d) => { const l = d.expenditureByFunction![0]!; l.total = bump(l.total, 1); l.basic = bump(l.basic, 1); }, path: "/expenditureByFunction/0", severity: "warning" },
   { rule: "ARI-051", breakIt: (d) => { const l = d.expenditureByFunction![2]!; l.total = bump(l.total); l.basic = bump(l.basic); }, path: "/expenditureByFunction/1", severity: "error" },
   { rule: "ARI-052", breakIt: (d) => { d.expenditureByFunction![3]!.project = bump(d.expenditureByFunction![3]!.project); }, path: "/expenditureByFunction/3/total", severity: "error" },
+  { rule: "ARI-060", breakIt: (d) => { const l = d.basicByEconomic![1]!; l.total = bump(l.total, 1); l.personnel = bump(l.personnel, 1); }, path: "/basicByEconomic/0", severity: "error" },
+  // A 类 above its listed 款 may only miss a row: a warning.
+  { rule: "ARI-060", breakIt: (d) => { const l = d.basicByEconomic![0]!; l.total = bump(l.total, 1); l.personnel = bump(l.personnel, 1); }, path: "/basicByEconomic/0", severity: "warning" },
+  { rule: "ARI-061", breakIt: (d) => { d.basicByEconomic![4]!.publicOperating = bump(d.basicByEconomic![4]!.publicOperating); }, path: "/basicByEconomic/4/total", severity: "error" },
   { rule: "XPT-001", breakIt: (d) => { d.income!.total = bump(d.income!.total); d.income!.items![0]!.amount = bump(d.income!.items![0]!.amount); }, path: "/income/total", severity: "error" },
   { rule: "XPT-002", breakIt: (d) => { const p = d.performance!.projects![0]!; p.budget = bump(p.budget, 5); p.fiscalFunds = bump(p.fiscalFunds, 5); }, path: "/performance/projects" },
   { rule: "XPT-003", breakIt: (d) => { const a = d.performance!.activities![0]!; a.dutyBudget = bump(a.dutyBudget, 5); }, path: "/performance/activities" },

@@ -71,6 +71,17 @@ export const consistentInput: fc.Arbitrary<CheckInput> = fc
     const B = sum(basic), P = sum(project), T = B + P;
     const personnel = (B * BigInt(g.personnelShare)) / 100n;
     const publicOperating = B - personnel;
+    // 基本支出 by economic classification: 301 is 人员经费, 302 公用经费, each split over two 款.
+    const [wages, allowances] = split(personnel, [3, 1]);
+    const [office, travel] = split(publicOperating, [2, 1]);
+    const basicByEconomic: Disclosure["basicByEconomic"] = [
+      { code: "301", name: "工资福利支出", total: wan(personnel), personnel: wan(personnel) },
+      { code: "30101", name: "基本工资", total: wan(wages!), personnel: wan(wages!) },
+      { code: "30102", name: "津贴补贴", total: wan(allowances!), personnel: wan(allowances!) },
+      { code: "302", name: "商品和服务支出", total: wan(publicOperating), publicOperating: wan(publicOperating) },
+      { code: "30201", name: "办公费", total: wan(office!), publicOperating: wan(office!) },
+      { code: "30211", name: "差旅费", total: wan(travel!), publicOperating: wan(travel!) },
+    ];
     const prevB = (B * BigInt(g.prevFactor)) / 100n, prevP = (P * BigInt(200 - g.prevFactor)) / 100n;
     const prevT = prevB + prevP;
     const incomeParts = split(T, g.incomeWeights);
@@ -177,6 +188,7 @@ export const consistentInput: fc.Arbitrary<CheckInput> = fc
         })),
       },
       expenditureByFunction: lines,
+      basicByEconomic,
       functionalClassification: lines.map((l) => ({ code: l.code, name: l.name })),
       glossary: [{ term: "基本支出", definition: "保障机构正常运转的支出。" }],
       otherNotes: "无其他需要说明的事项。",
