@@ -48,6 +48,9 @@ export function findProjectLists(doc: SourceDocument): { line: number; parsed: P
   return out;
 }
 
+/** A name column label; every one ends in 名称, so other cells are not normalised at all. */
+const isNameLabel = (c: Cell): boolean => c.text.includes("称") && LIST_NAME.test(labelText(c.text));
+
 function cellsOf(line: SourceLine): Cell[] {
   // "44210-法律援助值 1,582.550000 1,582.550000": amounts set off by one space from the name.
   const out: Cell[] = [];
@@ -79,7 +82,7 @@ function headerAt(lines: SourceLine[], i: number): Header | undefined {
   // Every name label ends in 名称: skip the column split for all other lines.
   if (!/名\s*称/.test(lines[i]!.text)) return undefined;
   const cells = cellsOf(lines[i]!);
-  const nameIdx = cells.findIndex((c) => LIST_NAME.test(labelText(c.text)));
+  const nameIdx = cells.findIndex(isNameLabel);
   if (nameIdx < 0) return undefined;
   const name = cells[nameIdx]!;
   // The label right after the name must be a label too (a list header), not the project's name.
@@ -142,7 +145,7 @@ function readList(lines: SourceLine[], start: number, header: Header): { project
     end = i;
     const cells = cellsOf(line);
     // Labels of a header repeated on a new page are not names.
-    if (cells.some((c) => LIST_NAME.test(labelText(c.text)))) continue;
+    if (cells.some(isNameLabel)) continue;
     const amount = cells.find((c) => c.x! > header.nameX && c.x! < header.amountTo && AMOUNT.test(c.text.trim()));
     const nameCells = cells.filter((c) => c.x! >= header.nameFrom - 1 && c.x! < header.nameTo && c !== amount && !AMOUNT.test(c.text.trim()));
     const leftCells = cells.filter((c) => c.x! < header.nameFrom);
