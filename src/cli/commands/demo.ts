@@ -17,7 +17,7 @@ function summarise(d: Disclosure): string[] {
     `  部门：${d.department?.name ?? "（未注明）"}${d.department?.code ? `（${d.department.code}）` : ""}　地区：${d.region?.name ?? "（未注明）"}　年度：${d.year ?? "（未注明）"}　类型：${d.kind === "final" ? "部门决算" : d.kind === "budget" ? "部门预算" : "（未注明）"}`,
     `  收入总计 ${wan(d.income?.total)} 万元　支出合计 ${wan(d.expenditure?.total)} 万元（基本 ${wan(d.expenditure?.basic)}，项目 ${wan(d.expenditure?.project)}）`,
     `  机关运行经费 ${wan(d.operatingCosts?.amount)} 万元　“三公”经费 ${wan(d.threePublic?.total)} 万元　政府采购 ${d.procurement?.none ? "无" : `${wan(d.procurement?.total)} 万元`}`,
-    `  预算单位 ${d.units?.length ?? 0} 个　功能分类科目 ${d.expenditureByFunction?.length ?? 0} 行　职责活动 ${p?.activities?.length ?? 0} 项　项目绩效目标表 ${p?.projects?.length ?? 0} 张　名词解释 ${d.glossary?.length ?? 0} 条`,
+    `  预算单位 ${d.units?.length ?? 0} 个　功能分类科目 ${d.expenditureByFunction?.length ?? 0} 行　经济分类科目 ${d.basicByEconomic?.length ?? 0} 行　职责活动 ${p?.activities?.length ?? 0} 项　项目绩效目标表 ${p?.projects?.length ?? 0} 张　名词解释 ${d.glossary?.length ?? 0} 条`,
   ];
   const diags = d.diagnostics ?? [];
   if (diags.length) lines.push(`  导入提示 ${diags.length} 条（错误 ${diags.filter((x) => x.level === "error").length}，警告 ${diags.filter((x) => x.level === "warning").length}）`);
