@@ -75,6 +75,18 @@ test("functional classification to 项 and economic classification to 款", () =
   assert.deepEqual(rowOf(t6, "合计"), ["", "合计", "800.25", "700.05", "100.20"]);
   assert.equal(t6.header.length, 2, "two-level header");
   assert.equal(t6.header[0]![0]!.colSpan, 2);
+  // The department's 基本支出 may include other funds (corpus 001): the table's 合计 adds up its own lines.
+  const d = fixture();
+  d.expenditure = { ...d.expenditure!, basic: 11056.07 };
+  delete d.expenditure.personnel;
+  assert.deepEqual(rowOf(standardTables(d)[5]!, "合计"), ["", "合计", "800.25", "700.05", "100.20"]);
+  // Lines with 合计 only (corpus 017): the department's split is shown when it adds up to their total.
+  const bare = fixture();
+  bare.basicByEconomic = bare.basicByEconomic!.map(({ code, name, total }) => ({ code, name, total }));
+  assert.deepEqual(rowOf(standardTables(bare)[5]!, "合计"), ["", "合计", "800.25", "700.05", "100.20"]);
+  // A table printing 款 only (corpus 004) adds up its 款.
+  d.basicByEconomic = d.basicByEconomic!.filter((l) => l.code.length === 5);
+  assert.deepEqual(rowOf(standardTables(d)[5]!, "合计"), ["", "合计", "800.25", "700.05", "100.20"]);
 });
 
 test("三公 table: two-level header, previous, current and change rows", () => {

@@ -316,7 +316,17 @@ function t6(ctx: TableContext): TableModel {
   const lines = [...(d.basicByEconomic ?? [])].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   const hasTotals = e?.basic !== undefined || e?.personnel !== undefined || e?.publicOperating !== undefined;
   const empty = !hasTotals && !lines.length;
-  const total = e?.basic ?? addWan([e?.personnel, e?.publicOperating]);
+  // The 合计 row adds up the table's own lines (its 类, or its 款 when no 类 is listed), so the
+  // table is consistent by construction; the department's 基本支出 may cover other funds too.
+  // Without lines the department's figures are all there is.
+  const classes = lines.filter((l) => l.code.length === 3);
+  const top = classes.length ? classes : lines.filter((l) => l.code.length === 5);
+  const column = (key: "personnel" | "publicOperating") => (top.some((l) => l[key] !== undefined) ? addWan(top.map((l) => l[key])) : undefined);
+  const total = top.length ? addWan(top.map((l) => l.total)) : e?.basic ?? addWan([e?.personnel, e?.publicOperating]);
+  // Lines printed with 合计 only (corpus 017) still show the department's split when it adds up to their total.
+  const split = !top.some((l) => l.personnel !== undefined || l.publicOperating !== undefined) && addWan([e?.personnel, e?.publicOperating]) === total;
+  const personnel = top.length && !split ? column("personnel") : e?.personnel;
+  const publicOperating = top.length && !split ? column("publicOperating") : e?.publicOperating;
   return {
     id: "t6",
     title: final ? "一般公共预算财政拨款基本支出决算表" : "一般公共预算基本支出表",
@@ -330,7 +340,7 @@ function t6(ctx: TableContext): TableModel {
     body: empty
       ? []
       : [
-          [text(""), totalLabel("合计"), amountCell(total, { bold: true }), amountCell(e?.personnel, { bold: true }), amountCell(e?.publicOperating, { bold: true })],
+          [text(""), totalLabel("合计"), amountCell(total, { bold: true }), amountCell(personnel, { bold: true }), amountCell(publicOperating, { bold: true })],
           ...lines.map((l) => [
             text(l.code),
             text(l.name, { align: "left", bold: l.code.length === 3 }),
