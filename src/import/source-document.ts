@@ -44,6 +44,11 @@ export interface DrawnCell {
   continued: boolean;
 }
 
+/** A drawn row's cells as a .docx table row holds them: a merged cell once, with its span. */
+export function drawnRowCells(line: SourceLine): Cell[] {
+  return (line.drawnRow?.cells ?? []).map((c) => ({ text: c.text, line: line.no, ...(c.span > 1 ? { span: c.span } : {}) }));
+}
+
 export interface Cell {
   text: string;
   /** First source line of the cell. */

@@ -11,7 +11,7 @@
  *  - "columns" (PDF text): cells are placed in columns by their x position and
  *    wrapped lines are gathered into logical rows.
  */
-import { squash, type Cell, type Row, type SourceDocument, type SourceLine, type TableBlock } from "../source-document.ts";
+import { drawnRowCells, squash, type Cell, type Row, type SourceDocument, type SourceLine, type TableBlock } from "../source-document.ts";
 import { declaredUnit } from "../../model/amount.ts";
 import { memoByText } from "../memo.ts";
 import { foldRadicals } from "../readers/pdf-radicals.ts";
@@ -253,7 +253,7 @@ function drawnGrid(doc: SourceDocument, headerLine: number): ActivityGrid | unde
     const key = drawn.cells.map((c) => `${c.continued ? "^" : ""}${squash(c.text)}`).join("|");
     if (headerKeys.length >= 2 && headerKeys.slice(0, 2).includes(key)) continue;
     headerKeys.push(key);
-    rows.push({ cells: drawn.cells.map((c) => ({ text: c.text, line: line.no, ...(c.span > 1 ? { span: c.span } : {}) })), line: line.no });
+    rows.push({ cells: drawnRowCells(line), line: line.no });
   }
   return rows.length >= 2 ? rowsGrid(doc, { kind: "table", rows, line: headerLine }, 0) : undefined;
 }

@@ -24,7 +24,7 @@ export function tableRows(doc: SourceDocument, blockIndex: number): ProjectRow[]
 }
 
 /** A merged cell (docx/xlsx `span`) fills its columns, so positions match the header's. */
-function expandSpans(cells: Cell[]): Cell[] {
+export function expandSpans(cells: Cell[]): Cell[] {
   if (!cells.some((c) => (c.span ?? 1) > 1)) return cells;
   return cells.flatMap((c) => [c, ...Array.from({ length: Math.max(0, (c.span ?? 1) - 1) }, () => ({ text: "", line: c.line }))]);
 }

@@ -1,8 +1,8 @@
 import type { PartExtractor, ExtractContext } from "./context.ts";
 import type { Project } from "../../model/disclosure.ts";
 import { declaredUnit, type MoneyUnit } from "../../model/amount.ts";
-import { squash, type Cell, type DrawnCell, type SourceDocument } from "../source-document.ts";
-import { tableRows, type ProjectRow } from "./projects-rows.ts";
+import { drawnRowCells, squash, type SourceDocument } from "../source-document.ts";
+import { expandSpans, tableRows, type ProjectRow } from "./projects-rows.ts";
 import { splitColumns } from "../readers/text.ts";
 import { CODE_LABEL, NAME_LABEL, indicatorColumns, isLabel, labelText, parseProjectTable, type ParsedProject } from "./projects-table.ts";
 import { stripNumbering } from "./find.ts";
@@ -175,15 +175,10 @@ function lineRows(doc: SourceDocument, from: number, until: number | undefined):
     // The table's footnote ("备注：1、绩效指标可选择填写…") ends it.
     if (line.no > from && /^(备注|注)[:：]/.test(squash(line.text))) break;
     // A row of a table the PDF draws is known cell by cell: it reads as a .docx row does.
-    if (line.drawnRow) rows.push({ cells: drawnCells(line.drawnRow.cells, line.no), line: line.no, block: -1 });
+    if (line.drawnRow) rows.push({ cells: expandSpans(drawnRowCells(line)), line: line.no, block: -1 });
     else rows.push({ cells: splitColumns(line.text, line.no), line: line.no, block: -1, text: line.text });
   }
   return rows;
-}
-
-/** A drawn row's cells, a merged cell filling its columns (empty after its first). */
-function drawnCells(cells: readonly DrawnCell[], line: number): Cell[] {
-  return cells.flatMap((c) => [{ text: c.text, line, ...(c.span > 1 ? { span: c.span } : {}) }, ...Array.from({ length: c.span - 1 }, () => ({ text: "", line }))]);
 }
 
 /** The 单位：元 / 单位：万元 caption printed just above a table (or in its first rows). */
