@@ -1,32 +1,15 @@
 /** The 一般公共预算基本支出表 (basicByEconomic) adds up: 类 = its 款, 合计 = 人员经费 + 公用经费. */
-import { has, notApplicable, notEvaluable, outcome, type Term } from "../../context.ts";
-import type { Draft } from "../../types.ts";
-import { BASIS, defineRule, ROUNDING } from "../define.ts";
+import { has, notApplicable, outcome, type Term } from "../../context.ts";
+import { defineRule, ROUNDING } from "../define.ts";
+import { levelRule } from "./projects-functions.ts";
 
-export const economicClassEqualsItems = defineRule(
+export const economicClassEqualsItems = levelRule(
+  "ARI-060",
   {
-    id: "ARI-060", family: "arithmetic", severity: "error", category: "经济分类",
-    title: "基本支出经济分类类级合计等于其下款级之和",
-    expects: "一般公共预算基本支出表：每个类（3 位编码）的合计 = 其下各款（5 位编码）合计之和",
-    tolerance: ROUNDING, basis: BASIS.regulation6,
+    part: "basicByEconomic", category: "经济分类", name: "基本支出经济分类", where: "一般公共预算基本支出表：",
+    absent: "未列示按经济分类的基本支出", repeated: "经济分类科目编码重复（可能混合了多张表），无法确定层级",
   },
-  (ctx, self) => {
-    const lines = ctx.d.basicByEconomic ?? [];
-    if (!lines.length) return notApplicable("未列示按经济分类的基本支出");
-    const codes = lines.map((l) => l.code);
-    if (new Set(codes).size !== codes.length) return notEvaluable("经济分类科目编码重复（可能混合了多张表），无法确定层级");
-    const drafts: (Draft | undefined)[] = [];
-    lines.forEach((l, i) => {
-      if (l.code.length !== 3) return;
-      const kids = lines.map((k, j) => ({ k, j })).filter(({ k }) => k.code.length === 5 && k.code.startsWith(l.code));
-      if (!kids.length) return;
-      const parts: Term[] = kids.map(({ k, j }) => ({ path: `/basicByEconomic/${j}/total`, value: k.total, label: `${k.code} ${k.name}` }));
-      // A table may list only some 款 of a 类 (a total above its parts may only miss a row).
-      drafts.push(ctx.equation({ title: `${l.code} ${l.name} = 其下各款之和`, path: `/basicByEconomic/${i}`, total: { path: `/basicByEconomic/${i}/total`, value: l.total, label: "合计" }, parts, partsMayBeIncomplete: true }, self.severity));
-    });
-    if (!drafts.length) return notApplicable("没有带款级明细的类");
-    return outcome(drafts);
-  },
+  3, 5, "类", "款",
 );
 
 export const economicLineSplit = defineRule(

@@ -25,37 +25,56 @@ export const projectFunding = defineRule(
   },
 );
 
-function levelRule(id: string, parentDigits: 3 | 5, childDigits: 5 | 7, parentWord: string, childWord: string) {
+/** A classification table's lines: where they live, and how its rules and messages name them. */
+export interface LevelTable {
+  part: "expenditureByFunction" | "basicByEconomic";
+  category: string;
+  /** The table's name in titles ("功能分类", "基本支出经济分类"). */
+  name: string;
+  /** Expectations start with it ("一般公共预算基本支出表："), or nothing. */
+  where: string;
+  /** Not applicable: the table is absent. */
+  absent: string;
+  /** Not evaluable: codes repeat. */
+  repeated: string;
+}
+
+const FUNCTION_TABLE: LevelTable = {
+  part: "expenditureByFunction", category: "功能分类", name: "功能分类", where: "",
+  absent: "未列示按功能分类的支出", repeated: "功能分类科目编码重复（可能混合了多张表），无法确定层级",
+};
+
+/** Each parent line (类 / 款) of a classification table equals the sum of its children. */
+export function levelRule(id: string, table: LevelTable, parentDigits: 3 | 5, childDigits: 5 | 7, parentWord: string, childWord: string) {
   return defineRule(
     {
-      id, family: "arithmetic", severity: "error", category: "功能分类",
-      title: `功能分类${parentWord}级合计等于其下${childWord}级之和`,
-      expects: `每个${parentWord}（${parentDigits} 位编码）的合计 = 其下各${childWord}（${childDigits} 位编码）合计之和`,
+      id, family: "arithmetic", severity: "error", category: table.category,
+      title: `${table.name}${parentWord}级合计等于其下${childWord}级之和`,
+      expects: `${table.where}每个${parentWord}（${parentDigits} 位编码）的合计 = 其下各${childWord}（${childDigits} 位编码）合计之和`,
       tolerance: ROUNDING, basis: BASIS.regulation6,
     },
     (ctx, self) => {
-      const lines = ctx.d.expenditureByFunction ?? [];
-      if (!lines.length) return notApplicable("未列示按功能分类的支出");
+      const lines = ctx.d[table.part] ?? [];
+      if (!lines.length) return notApplicable(table.absent);
       const codes = lines.map((l) => l.code);
-      if (new Set(codes).size !== codes.length) return notEvaluable("功能分类科目编码重复（可能混合了多张表），无法确定层级");
+      if (new Set(codes).size !== codes.length) return notEvaluable(table.repeated);
       const drafts: (Draft | undefined)[] = [];
-      let any = false;
       lines.forEach((l, i) => {
         if (l.code.length !== parentDigits) return;
         const kids = lines.map((k, j) => ({ k, j })).filter(({ k }) => k.code.length === childDigits && k.code.startsWith(l.code));
         if (!kids.length) return;
-        any = true;
-        const parts: Term[] = kids.map(({ k, j }) => ({ path: `/expenditureByFunction/${j}/total`, value: k.total, label: `${k.code} ${k.name}` }));
-        drafts.push(ctx.equation({ title: `${l.code} ${l.name} = 其下${childWord}之和`, path: `/expenditureByFunction/${i}`, total: { path: `/expenditureByFunction/${i}/total`, value: l.total, label: "合计" }, parts, partsMayBeIncomplete: true }, self.severity));
+        const parts: Term[] = kids.map(({ k, j }) => ({ path: `/${table.part}/${j}/total`, value: k.total, label: `${k.code} ${k.name}` }));
+        // A table may list only some children of a parent: a total above its parts may only miss a row.
+        drafts.push(ctx.equation({ title: `${l.code} ${l.name} = 其下${childWord}之和`, path: `/${table.part}/${i}`, total: { path: `/${table.part}/${i}/total`, value: l.total, label: "合计" }, parts, partsMayBeIncomplete: true }, self.severity));
       });
-      if (!any) return notApplicable(`没有带${childWord}级明细的${parentWord}`);
+      if (!drafts.length) return notApplicable(`没有带${childWord}级明细的${parentWord}`);
       return outcome(drafts);
     },
   );
 }
 
-export const classEqualsItems = levelRule("ARI-050", 3, 5, "类", "款");
-export const itemEqualsEntries = levelRule("ARI-051", 5, 7, "款", "项");
+export const classEqualsItems = levelRule("ARI-050", FUNCTION_TABLE, 3, 5, "类", "款");
+export const itemEqualsEntries = levelRule("ARI-051", FUNCTION_TABLE, 5, 7, "款", "项");
 
 export const functionLineSplit = defineRule(
   {
