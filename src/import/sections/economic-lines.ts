@@ -2,7 +2,7 @@ import { fenToDecimal, fenToWan, wanToFen, type Fen } from "../../model/amount.t
 import type { EconomicLine } from "../../model/disclosure.ts";
 import { squash, squashedLines, type SourceDocument } from "../source-document.ts";
 import type { ExtractContext, PartExtractor } from "./context.ts";
-import { readClassificationTable, type ClassificationRow, type ClassificationSpec, type ClassificationTable } from "./function-lines.ts";
+import { AMOUNT_TEXT, readClassificationTable, type ClassificationRow, type ClassificationSpec, type ClassificationTable } from "./function-lines.ts";
 import { cellAmount, gridRows, rowText, tableUnit, type Column, type GridRow } from "./procurement-grid.ts";
 
 /**
@@ -207,13 +207,15 @@ const ROLES: [string, string][] = [["total", "合计"], ["personnel", "人员经
 /** Half a unit of the last printed digit per line added: 万元 tables with two decimals round each line. */
 const SLACK_PER_LINE: Fen = 5_000n;
 
+/** A sum of `n` printed lines that misses the stated figure by more than their rounding. */
+const differs = (sum: Fen, stated: Fen, n: number) => (sum > stated ? sum - stated : stated - sum) > BigInt(n) * SLACK_PER_LINE;
+
 /**
  * Arithmetic a misread would break: each 类's 款 add up to the 类, and the 类 (and
  * any 款 printed without its 类) to the table's 合计 row; a blank cell is zero.
  */
 function checkSums(ctx: ExtractContext, lines: Read[], table: ClassificationTable): void {
   const sumOf = (rs: Read[], role: string): Fen => rs.reduce((s, r) => s + (r.values.get(role) ?? 0n), 0n);
-  const off = (sum: Fen, stated: Fen, n: number) => (sum > stated ? sum - stated : stated - sum) > BigInt(n) * SLACK_PER_LINE;
   const classes = lines.filter((r) => r.line.code.length === 3);
   for (const c of classes) {
     const items = lines.filter((r) => r.line.code.length === 5 && r.line.code.startsWith(c.line.code));
@@ -222,7 +224,7 @@ function checkSums(ctx: ExtractContext, lines: Read[], table: ClassificationTabl
       const stated = c.values.get(role);
       if (stated === undefined) continue;
       const sum = sumOf(items, role);
-      if (off(sum, stated, items.length)) {
+      if (differs(sum, stated, items.length)) {
         ctx.diagnose("warning", `第 ${c.row.line} 行「${c.line.code} ${c.line.name}」${label} ${fenToDecimal(stated)} 万元与其下各款之和 ${fenToDecimal(sum)} 万元不符（class line ≠ sum of its items）`, SECTION, c.row.line);
       }
     }
@@ -233,7 +235,7 @@ function checkSums(ctx: ExtractContext, lines: Read[], table: ClassificationTabl
     // may cover funds other than the 一般公共预算, so a difference is worth a note, not a warning.
     const basic = ctx.disclosure.expenditure?.basic;
     const sum = sumOf(tops, "total");
-    if (basic !== undefined && off(sum, wanToFen(basic), tops.length)) {
+    if (basic !== undefined && differs(sum, wanToFen(basic), tops.length)) {
       ctx.diagnose("info", `一般公共预算基本支出表未印合计行，各科目之和 ${fenToDecimal(sum)} 万元与基本支出 ${basic} 万元不同（no total row; lines ≠ stated basic expenditure）`, SECTION);
     }
     return;
@@ -242,7 +244,7 @@ function checkSums(ctx: ExtractContext, lines: Read[], table: ClassificationTabl
     const stated = table.total.values.get(role);
     if (stated === undefined) continue;
     const sum = sumOf(tops, role);
-    if (off(sum, stated, tops.length)) {
+    if (differs(sum, stated, tops.length)) {
       ctx.diagnose("warning", `第 ${table.total.line} 行合计${label} ${fenToDecimal(stated)} 万元与各科目之和 ${fenToDecimal(sum)} 万元不符（table total ≠ sum of its lines）`, SECTION, table.total.line);
     }
   }
@@ -286,7 +288,7 @@ function readSideBySide(doc: SourceDocument, titleLine: number): SideBySide | un
       // The 合计 under each half ends the table; a repeated header on the next page does not.
       if (/合计|总计/.test(t)) {
         for (const [h, half] of halves.entries()) {
-          const cells = r.cells.filter((c) => c.text.trim() && (h === 0 ? c.x < at : c.x >= at));
+          const cells = halfOf(r, h, at);
           const amount = cells.map((c) => cellAmount(c.text, unit)).find((v) => v !== undefined);
           if (amount !== undefined) Object.assign(half, { total: amount, label: squash(cells.map((c) => c.text).join("")), line: r.line });
         }
@@ -296,7 +298,7 @@ function readSideBySide(doc: SourceDocument, titleLine: number): SideBySide | un
       continue;
     }
     for (const [h, half] of halves.entries()) {
-      const cells = r.cells.filter((c) => c.text.trim() && (h === 0 ? c.x < at : c.x >= at));
+      const cells = halfOf(r, h, at);
       if (!cells.length || !CLASS_CODE.test(cells[0]!.text.trim())) continue;
       started = true;
       let i = 1;
@@ -305,7 +307,7 @@ function readSideBySide(doc: SourceDocument, titleLine: number): SideBySide | un
       const names: string[] = [];
       let amount: Fen | undefined;
       for (const c of cells.slice(i)) {
-        const v = /^[-−(（]?[\d,，]+(?:\.\d+)?[)）]?$/.test(squash(c.text)) ? cellAmount(c.text, unit) : undefined;
+        const v = AMOUNT_TEXT.test(squash(c.text)) ? cellAmount(c.text, unit) : undefined;
         if (v !== undefined) amount = v;
         else names.push(squash(c.text));
       }
@@ -325,13 +327,18 @@ function readSideBySide(doc: SourceDocument, titleLine: number): SideBySide | un
   return { rows: halves.flatMap((h) => h.rows), halves };
 }
 
+/** The non-empty cells of a row's left (0) or right (1) half. */
+function halfOf(row: GridRow, half: number, at: number): GridRow["cells"] {
+  return row.cells.filter((c) => c.text.trim() && (half === 0 ? c.x < at : c.x >= at));
+}
+
 /** Each half's 类 add up to the 合计 printed under that half. */
 function checkHalves(ctx: ExtractContext, pair: SideBySide): void {
   for (const half of pair.halves) {
     if (half.total === undefined) continue;
     const classes = half.rows.filter((r) => r.code.length === 3);
     const sum = classes.reduce((s, r) => s + r.values.get("total")!, 0n);
-    if ((sum > half.total ? sum - half.total : half.total - sum) > BigInt(classes.length) * SLACK_PER_LINE) {
+    if (differs(sum, half.total, classes.length)) {
       ctx.diagnose("warning", `第 ${half.line} 行「${half.label}」${fenToDecimal(half.total)} 万元与该半表各类之和 ${fenToDecimal(sum)} 万元不符（half-table total ≠ sum of its classes）`, SECTION, half.line);
     }
   }

@@ -105,7 +105,8 @@ const REPEATED_CAPTION = /单位[:：]|科目|名称|续表|^表(?:\d+|[一二�
 const TABLE_NUMBER = /^表(?:\d+|[一二三四五六七八九十]+)$/;
 /** A caption: ends in 表, or 表 opens a parenthesis that may wrap onto the next line. */
 const CAPTION = /表(?:[（(].*)?$/;
-const AMOUNT_TEXT = /^[-−(（]?[\d,，]+(?:\.\d+)?[)）]?$/;
+/** A cell that is one printed amount ("1,234.56", "(12.00)"). */
+export const AMOUNT_TEXT = /^[-−(（]?[\d,，]+(?:\.\d+)?[)）]?$/;
 
 /**
  * Reads the classification table under a title: its 科目 rows (codes joined or split
