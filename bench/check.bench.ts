@@ -15,12 +15,21 @@ import { corpusDir, seedsDir } from "../test/support/paths.ts";
 const RUNS = 200;
 const WARMUP = 20;
 
-const inDir = (dir: string, ext: string) => readdirSync(dir).filter((f) => f.endsWith(ext)).sort().map((f) => join(dir, f));
-const files = process.argv.slice(2).length ? process.argv.slice(2) : [...inDir(seedsDir, ".txt"), ...inDir(corpusDir, ".txt"), ...inDir(corpusDir, ".pdf")];
+const inDir = (dir: string, ext: string) =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith(ext))
+    .sort()
+    .map((f) => join(dir, f));
+const files = process.argv.slice(2).length
+  ? process.argv.slice(2)
+  : [...inDir(seedsDir, ".txt"), ...inDir(corpusDir, ".txt"), ...inDir(corpusDir, ".pdf")];
 
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+const quantile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 
-console.log(`rules: ${catalogue.length}, runs per document: ${RUNS} (after ${WARMUP} warm-up runs)`);
+console.log(
+  `rules: ${catalogue.length}, runs per document: ${RUNS} (after ${WARMUP} warm-up runs)`,
+);
 const medians: number[] = [];
 const cpuMedians: number[] = [];
 for (const file of files) {
@@ -44,8 +53,12 @@ for (const file of files) {
   cpuMedians.push(quantile(cpu, 0.5));
   const d = input.disclosure;
   const size = `${d.performance?.activities?.length ?? 0} activities, ${d.performance?.projects?.length ?? 0} projects, ${d.expenditureByFunction?.length ?? 0} function lines, ${input.narrative?.length ?? 0} paragraphs`;
-  console.log(`${basename(file)}: median ${quantile(times, 0.5).toFixed(2)} ms, p90 ${quantile(times, 0.9).toFixed(2)} ms, min ${times[0]!.toFixed(2)} ms; CPU median ${quantile(cpu, 0.5).toFixed(2)} ms; ${findings} findings; ${size}`);
+  console.log(
+    `${basename(file)}: median ${quantile(times, 0.5).toFixed(2)} ms, p90 ${quantile(times, 0.9).toFixed(2)} ms, min ${times[0]!.toFixed(2)} ms; CPU median ${quantile(cpu, 0.5).toFixed(2)} ms; ${findings} findings; ${size}`,
+  );
 }
 medians.sort((a, b) => a - b);
 cpuMedians.sort((a, b) => a - b);
-console.log(`${files.length} documents; median of medians: wall ${quantile(medians, 0.5).toFixed(2)} ms, CPU ${quantile(cpuMedians, 0.5).toFixed(2)} ms; slowest document median: wall ${medians[medians.length - 1]!.toFixed(2)} ms, CPU ${cpuMedians[cpuMedians.length - 1]!.toFixed(2)} ms (target < 20 ms)`);
+console.log(
+  `${files.length} documents; median of medians: wall ${quantile(medians, 0.5).toFixed(2)} ms, CPU ${quantile(cpuMedians, 0.5).toFixed(2)} ms; slowest document median: wall ${medians[medians.length - 1]!.toFixed(2)} ms, CPU ${cpuMedians[cpuMedians.length - 1]!.toFixed(2)} ms (target < 20 ms)`,
+);

@@ -19,9 +19,13 @@ import { pdfToText } from "../src/import/readers/pdf.ts";
 
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf("--runs") + 1] ?? 0) || 7;
-const shared = resolve(process.env.GONGKAI_SHARED ?? join(import.meta.dirname, "..", "..", "shared"));
+const shared = resolve(
+  process.env.GONGKAI_SHARED ?? join(import.meta.dirname, "..", "..", "shared"),
+);
 const dir = join(shared, "corpus");
-const files = readdirSync(dir).filter((f) => f.endsWith(".pdf")).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith(".pdf"))
+  .sort();
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -33,7 +37,14 @@ const cpuMs = () => {
   return (u.user + u.system) / 1000;
 };
 
-const rows: { file: string; bytes: number; pages: number; readMs: number; importMs: number; importCpuMs: number }[] = [];
+const rows: {
+  file: string;
+  bytes: number;
+  pages: number;
+  readMs: number;
+  importMs: number;
+  importCpuMs: number;
+}[] = [];
 for (const file of files) {
   const bytes = new Uint8Array(readFileSync(join(dir, file)));
   const { pages } = await pdfToText(bytes); // warm-up
@@ -51,18 +62,31 @@ for (const file of files) {
     full.push(performance.now() - t0);
     cpu.push(cpuMs() - c0);
   }
-  rows.push({ file, bytes: bytes.length, pages, readMs: median(read), importMs: median(full), importCpuMs: median(cpu) });
+  rows.push({
+    file,
+    bytes: bytes.length,
+    pages,
+    readMs: median(read),
+    importMs: median(full),
+    importCpuMs: median(cpu),
+  });
 }
 
 if (args.includes("--json")) {
   console.log(JSON.stringify({ runs, rows }, null, 2));
 } else {
   console.log(`PDF 导入基准（每个文件 ${runs} 次取中位数，单线程，预热后）`);
-  console.log(`${"文件".padEnd(10)} ${"大小".padStart(9)} ${"页数".padStart(4)} ${"读取 PDF".padStart(10)} ${"完整导入".padStart(10)} ${"其中 CPU".padStart(10)}`);
+  console.log(
+    `${"文件".padEnd(10)} ${"大小".padStart(9)} ${"页数".padStart(4)} ${"读取 PDF".padStart(10)} ${"完整导入".padStart(10)} ${"其中 CPU".padStart(10)}`,
+  );
   for (const r of rows) {
-    console.log(`${r.file.padEnd(10)} ${(r.bytes / 1024).toFixed(0).padStart(6)} KB ${String(r.pages).padStart(5)} ${r.readMs.toFixed(0).padStart(8)} ms ${r.importMs.toFixed(0).padStart(8)} ms ${r.importCpuMs.toFixed(0).padStart(8)} ms`);
+    console.log(
+      `${r.file.padEnd(10)} ${(r.bytes / 1024).toFixed(0).padStart(6)} KB ${String(r.pages).padStart(5)} ${r.readMs.toFixed(0).padStart(8)} ms ${r.importMs.toFixed(0).padStart(8)} ms ${r.importCpuMs.toFixed(0).padStart(8)} ms`,
+    );
   }
   const worst = rows.reduce((a, b) => (b.importMs > a.importMs ? b : a));
   const over = rows.filter((r) => r.importMs >= 1000).length;
-  console.log(`最慢 ${worst.file} ${worst.importMs.toFixed(0)} ms；超过 1 秒的文件 ${over}/${rows.length}（目标：每个 < 1000 ms）`);
+  console.log(
+    `最慢 ${worst.file} ${worst.importMs.toFixed(0)} ms；超过 1 秒的文件 ${over}/${rows.length}（目标：每个 < 1000 ms）`,
+  );
 }

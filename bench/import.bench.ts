@@ -20,9 +20,16 @@ import { importDisclosure } from "../src/import/index.ts";
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf("--runs") + 1] ?? 0) || 21;
 const warm = Number(args[args.indexOf("--warm") + 1] ?? 0) || 5;
-const shared = resolve(process.env.GONGKAI_SHARED ?? join(import.meta.dirname, "..", "..", "shared"));
+const shared = resolve(
+  process.env.GONGKAI_SHARED ?? join(import.meta.dirname, "..", "..", "shared"),
+);
 const dirs = [join(shared, "seeds"), join(shared, "corpus")];
-const files = dirs.flatMap((d) => readdirSync(d).filter((f) => f.endsWith(".txt")).sort().map((f) => join(d, f)));
+const files = dirs.flatMap((d) =>
+  readdirSync(d)
+    .filter((f) => f.endsWith(".txt"))
+    .sort()
+    .map((f) => join(d, f)),
+);
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -45,10 +52,21 @@ for (const file of files) {
 const totalBytes = rows.reduce((n, r) => n + r.bytes, 0);
 const totalMs = rows.reduce((n, r) => n + r.ms, 0);
 if (args.includes("--json")) {
-  console.log(JSON.stringify({ runs, rows, totalBytes, totalMs, mbPerS: totalBytes / 1048576 / (totalMs / 1000) }, null, 2));
+  console.log(
+    JSON.stringify(
+      { runs, rows, totalBytes, totalMs, mbPerS: totalBytes / 1048576 / (totalMs / 1000) },
+      null,
+      2,
+    ),
+  );
 } else {
   console.log(`导入基准（每个文件预热 ${warm} 次后 ${runs} 次取中位数，单线程）`);
-  for (const r of rows) console.log(`${r.file.padEnd(36)} ${(r.bytes / 1024).toFixed(1).padStart(7)} KB ${r.ms.toFixed(2).padStart(8)} ms ${(r.bytes / 1048576 / (r.ms / 1000)).toFixed(2).padStart(7)} MB/s`);
+  for (const r of rows)
+    console.log(
+      `${r.file.padEnd(36)} ${(r.bytes / 1024).toFixed(1).padStart(7)} KB ${r.ms.toFixed(2).padStart(8)} ms ${(r.bytes / 1048576 / (r.ms / 1000)).toFixed(2).padStart(7)} MB/s`,
+    );
   const worst = rows.reduce((a, b) => (b.ms > a.ms ? b : a));
-  console.log(`合计 ${rows.length} 个文件 ${(totalBytes / 1048576).toFixed(2)} MB，${totalMs.toFixed(1)} ms，${(totalBytes / 1048576 / (totalMs / 1000)).toFixed(2)} MB/s；最慢 ${worst.file} ${worst.ms.toFixed(2)} ms（目标 < 50 ms）`);
+  console.log(
+    `合计 ${rows.length} 个文件 ${(totalBytes / 1048576).toFixed(2)} MB，${totalMs.toFixed(1)} ms，${(totalBytes / 1048576 / (totalMs / 1000)).toFixed(2)} MB/s；最慢 ${worst.file} ${worst.ms.toFixed(2)} ms（目标 < 50 ms）`,
+  );
 }

@@ -23,10 +23,16 @@ const args = process.argv.slice(2);
 const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const runs = Number(option("--runs")) || 5;
 const only = option("--only");
-const shared = resolve(process.env.GONGKAI_SHARED ?? join(import.meta.dirname, "..", "..", "shared"));
+const shared = resolve(
+  process.env.GONGKAI_SHARED ?? join(import.meta.dirname, "..", "..", "shared"),
+);
 const inputs = [
-  ...readdirSync(join(shared, "seeds")).filter((f) => f.endsWith(".txt")).map((f) => join(shared, "seeds", f)),
-  ...readdirSync(join(shared, "corpus")).filter((f) => f.endsWith(".txt")).map((f) => join(shared, "corpus", f)),
+  ...readdirSync(join(shared, "seeds"))
+    .filter((f) => f.endsWith(".txt"))
+    .map((f) => join(shared, "seeds", f)),
+  ...readdirSync(join(shared, "corpus"))
+    .filter((f) => f.endsWith(".txt"))
+    .map((f) => join(shared, "corpus", f)),
 ]
   .filter((p) => !only || p.includes(only))
   .sort();
@@ -47,7 +53,10 @@ function descendantsCpu(): number | undefined {
       const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
       const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
       // utime, stime, cutime, cstime in clock ticks (100 per second on Linux).
-      procs.set(Number(pid), { ppid: Number(f[1]), ms: (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) * 10 });
+      procs.set(Number(pid), {
+        ppid: Number(f[1]),
+        ms: (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) * 10,
+      });
     } catch {
       // The process ended while we looked.
     }
@@ -86,7 +95,14 @@ async function time(fn: () => Promise<unknown>, children = false): Promise<Timin
 const t0 = performance.now();
 const printer = await PdfPrinter.open();
 const launchMs = performance.now() - t0;
-const rows: { file: string; xlsx: Timing; docx: Timing; office: Timing; pdf: Timing; pdfPages: number }[] = [];
+const rows: {
+  file: string;
+  xlsx: Timing;
+  docx: Timing;
+  office: Timing;
+  pdf: Timing;
+  pdfPages: number;
+}[] = [];
 try {
   for (const path of inputs) {
     const { disclosure } = await importDisclosure(new Uint8Array(readFileSync(path)));
@@ -106,9 +122,16 @@ if (args.includes("--json")) {
   console.log(JSON.stringify({ runs, launchMs, rows }, null, 2));
 } else {
   const ms = (t: Timing) => `${t.wallMs.toFixed(0).padStart(5)}/${t.cpuMs.toFixed(0).padEnd(5)}`;
-  console.log(`生成基准（每个文件 ${runs} 次取中位数，预热后；时间为 墙钟/CPU 毫秒；PDF 的 CPU 含 Chromium；浏览器启动 ${launchMs.toFixed(0)} ms 另计）`);
-  console.log(`${"文件".padEnd(29)} ${"xlsx".padEnd(11)} ${"docx".padEnd(11)} ${"xlsx+docx".padEnd(11)} ${"PDF".padEnd(11)} 页数`);
-  for (const r of rows) console.log(`${r.file.padEnd(31)} ${ms(r.xlsx)} ${ms(r.docx)} ${ms(r.office)} ${ms(r.pdf)} ${String(r.pdfPages).padStart(4)}`);
+  console.log(
+    `生成基准（每个文件 ${runs} 次取中位数，预热后；时间为 墙钟/CPU 毫秒；PDF 的 CPU 含 Chromium；浏览器启动 ${launchMs.toFixed(0)} ms 另计）`,
+  );
+  console.log(
+    `${"文件".padEnd(29)} ${"xlsx".padEnd(11)} ${"docx".padEnd(11)} ${"xlsx+docx".padEnd(11)} ${"PDF".padEnd(11)} 页数`,
+  );
+  for (const r of rows)
+    console.log(
+      `${r.file.padEnd(31)} ${ms(r.xlsx)} ${ms(r.docx)} ${ms(r.office)} ${ms(r.pdf)} ${String(r.pdfPages).padStart(4)}`,
+    );
   const summary = (label: string, pick: (r: (typeof rows)[number]) => Timing, target: number) => {
     const worst = rows.reduce((a, b) => (pick(b).cpuMs > pick(a).cpuMs ? b : a));
     console.log(

@@ -38,7 +38,10 @@ function docsOf(golden: string, docs: string, ext?: string): Doc[] {
     .filter((f) => f.endsWith(".json"))
     .sort()
     .flatMap((f) => {
-      const g = JSON.parse(readFileSync(join(golden, f), "utf8")) as { source: string; findings?: GoldenFinding[] };
+      const g = JSON.parse(readFileSync(join(golden, f), "utf8")) as {
+        source: string;
+        findings?: GoldenFinding[];
+      };
       const source = ext ? g.source.replace(/\.[^.]+$/, "." + ext) : g.source;
       const file = join(docs, source);
       return existsSync(file) ? [{ name: source, file, golden: g.findings ?? [] }] : [];
@@ -53,7 +56,8 @@ const docs = [
 
 // golden-check.mjs: same pointer or an ancestor/descendant, never the root; errors and warnings.
 const related = (a: string, b: string) => a === b || a.startsWith(b + "/") || b.startsWith(a + "/");
-const serious = (f: Finding) => f.severity !== "info" && typeof f.path === "string" && f.path !== "" && f.path !== "/";
+const serious = (f: Finding) =>
+  f.severity !== "info" && typeof f.path === "string" && f.path !== "" && f.path !== "/";
 
 interface DocResult {
   doc: string;
@@ -70,22 +74,37 @@ for (const doc of docs) {
   if (ruleId) {
     const r = outcomes.find((x) => x.rule.id === ruleId);
     console.log(`${doc.name}: ${r?.status ?? "no such rule"}${r?.reason ? ` (${r.reason})` : ""}`);
-    for (const f of r?.findings ?? []) console.log(`  ${f.severity} ${f.path ?? "-"} line ${f.line ?? "-"}: ${f.message}`);
+    for (const f of r?.findings ?? [])
+      console.log(`  ${f.severity} ${f.path ?? "-"} line ${f.line ?? "-"}: ${f.message}`);
     continue;
   }
   const errors = findings.filter((f) => f.severity === severity);
-  const listed = (f: Finding) => f.path !== undefined && f.path !== "" && f.path !== "/" && doc.golden.some((g) => related(f.path!, g.path));
+  const listed = (f: Finding) =>
+    f.path !== undefined &&
+    f.path !== "" &&
+    f.path !== "/" &&
+    doc.golden.some((g) => related(f.path!, g.path));
   const warnings: Record<string, number> = {};
-  for (const f of findings) if (f.severity === "warning") warnings[f.rule] = (warnings[f.rule] ?? 0) + 1;
+  for (const f of findings)
+    if (f.severity === "warning") warnings[f.rule] = (warnings[f.rule] ?? 0) + 1;
   results.push({
     doc: doc.name,
     errors: errors.length,
-    unlisted: errors.filter((f) => !listed(f)).map((f) => ({ rule: f.rule, ...(f.path ? { path: f.path } : {}), ...(f.line ? { line: f.line } : {}), message: f.message })),
+    unlisted: errors
+      .filter((f) => !listed(f))
+      .map((f) => ({
+        rule: f.rule,
+        ...(f.path ? { path: f.path } : {}),
+        ...(f.line ? { line: f.line } : {}),
+        message: f.message,
+      })),
     golden: doc.golden.map((g) => ({
       rule: g.rule,
       path: g.path,
       exact: findings.filter((f) => serious(f) && f.path === g.path).map((f) => f.rule),
-      nearby: findings.filter((f) => serious(f) && f.path !== g.path && related(f.path!, g.path)).map((f) => `${f.rule}@${f.path}`),
+      nearby: findings
+        .filter((f) => serious(f) && f.path !== g.path && related(f.path!, g.path))
+        .map((f) => `${f.rule}@${f.path}`),
     })),
     warnings,
   });
@@ -96,23 +115,36 @@ if (ruleId) {
 } else if (flag("--json")) {
   console.log(JSON.stringify(results, null, 2));
 } else {
-  let errors = 0, unlisted = 0, goldenCount = 0, exact = 0, nearbyOnly = 0, missed = 0;
+  let errors = 0,
+    unlisted = 0,
+    goldenCount = 0,
+    exact = 0,
+    nearbyOnly = 0,
+    missed = 0;
   for (const r of results) {
     errors += r.errors;
     unlisted += r.unlisted.length;
-    console.log(`\n## ${r.doc}: ${r.errors} ${severity} findings, ${r.unlisted.length} not in the golden file`);
-    for (const u of r.unlisted) console.log(`  ${u.rule} ${u.path ?? "-"} line ${u.line ?? "-"}: ${u.message}`);
+    console.log(
+      `\n## ${r.doc}: ${r.errors} ${severity} findings, ${r.unlisted.length} not in the golden file`,
+    );
+    for (const u of r.unlisted)
+      console.log(`  ${u.rule} ${u.path ?? "-"} line ${u.line ?? "-"}: ${u.message}`);
     for (const g of r.golden) {
       goldenCount++;
       const how = g.exact.length ? "exact" : g.nearby.length ? "nearby only" : "MISSED";
       if (g.exact.length) exact++;
       else if (g.nearby.length) nearbyOnly++;
       else missed++;
-      if (flag("--golden")) console.log(`  golden ${g.path} (${g.rule}): ${how} ${[...g.exact, ...g.nearby].join(", ")}`);
+      if (flag("--golden"))
+        console.log(
+          `  golden ${g.path} (${g.rule}): ${how} ${[...g.exact, ...g.nearby].join(", ")}`,
+        );
     }
   }
   console.log(`\n${severity} findings: ${errors}; not listed in golden files: ${unlisted}`);
-  console.log(`golden findings: ${goldenCount}; matched on the exact pointer: ${exact}; only via an ancestor/descendant: ${nearbyOnly}; missed: ${missed}`);
+  console.log(
+    `golden findings: ${goldenCount}; matched on the exact pointer: ${exact}; only via an ancestor/descendant: ${nearbyOnly}; missed: ${missed}`,
+  );
   if (flag("--warnings")) {
     const byRule: Record<string, { docs: number; findings: number }> = {};
     for (const r of results) {
@@ -123,8 +155,12 @@ if (ruleId) {
       }
     }
     const total = Object.values(byRule).reduce((a, c) => a + c.findings, 0);
-    console.log(`\nwarning findings: ${total}; warning rules by documents fired on (of ${results.length}):`);
-    for (const [rule, c] of Object.entries(byRule).sort((a, b) => b[1].docs - a[1].docs || b[1].findings - a[1].findings)) {
+    console.log(
+      `\nwarning findings: ${total}; warning rules by documents fired on (of ${results.length}):`,
+    );
+    for (const [rule, c] of Object.entries(byRule).sort(
+      (a, b) => b[1].docs - a[1].docs || b[1].findings - a[1].findings,
+    )) {
       console.log(`  ${rule}: ${c.docs} documents, ${c.findings} findings`);
     }
   }

@@ -7,15 +7,30 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { corpusDir, corpusGoldenDir, goldenDir, goldenTool, repoRoot, seedsDir } from "./support/paths.ts";
+import {
+  corpusDir,
+  corpusGoldenDir,
+  goldenDir,
+  goldenTool,
+  repoRoot,
+  seedsDir,
+} from "./support/paths.ts";
 
 const run = promisify(execFile);
 
-async function score(golden: string, docs: string, extra: string[] = []): Promise<{ ratio: number; output: string }> {
-  const { stdout } = await run(process.execPath, [goldenTool, "--golden", golden, "--docs", docs, "--min", "0", ...extra], {
-    cwd: repoRoot,
-    maxBuffer: 64 << 20,
-  });
+async function score(
+  golden: string,
+  docs: string,
+  extra: string[] = [],
+): Promise<{ ratio: number; output: string }> {
+  const { stdout } = await run(
+    process.execPath,
+    [goldenTool, "--golden", golden, "--docs", docs, "--min", "0", ...extra],
+    {
+      cwd: repoRoot,
+      maxBuffer: 64 << 20,
+    },
+  );
   const m = /facts: (\d+) passed, (\d+) failed/.exec(stdout);
   assert.ok(m, `no score line in:\n${stdout}`);
   const passed = Number(m[1]);

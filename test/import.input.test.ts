@@ -43,7 +43,10 @@ test("empty, binary and unrelated text are refused with a reason", async () => {
     [Buffer.from("   \n\n  \t \n"), "empty"],
   ];
   for (const [bytes, code] of cases) {
-    await assert.rejects(importDisclosure(bytes), (e: unknown) => e instanceof ImportError && e.code === code);
+    await assert.rejects(
+      importDisclosure(bytes),
+      (e: unknown) => e instanceof ImportError && e.code === code,
+    );
   }
 });
 
@@ -59,7 +62,11 @@ test("the CLI says what is wrong in Chinese and English and exits non-zero", () 
     const r = spawnSync(cli, ["extract", path], { encoding: "utf8" });
     assert.notEqual(r.status, 0, name);
     assert.equal(r.stdout, "", name);
-    assert.match(r.stderr, /[\u4e00-\u9fa5].*\([^)]*[a-z]{3,}[^)]*\)|（[^）]*[a-z]{3,}[^）]*）/, `${name}: ${r.stderr}`);
+    assert.match(
+      r.stderr,
+      /[\u4e00-\u9fa5].*\([^)]*[a-z]{3,}[^)]*\)|（[^）]*[a-z]{3,}[^）]*）/,
+      `${name}: ${r.stderr}`,
+    );
     assert.doesNotMatch(r.stderr, /at .*\.ts:\d+/, `${name}: stack trace leaked`);
   }
   const missing = spawnSync(cli, ["extract", join(tmp, "nope.txt")], { encoding: "utf8" });

@@ -1,6 +1,13 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { fenToWan, formatWan, parseAmount, roundingTolerance, wanToFen, declaredUnit } from "../src/model/amount.ts";
+import {
+  fenToWan,
+  formatWan,
+  parseAmount,
+  roundingTolerance,
+  wanToFen,
+  declaredUnit,
+} from "../src/model/amount.ts";
 
 test("amounts parse exactly from every printed form", () => {
   assert.equal(parseAmount("72899"), 72_899_000_000n);

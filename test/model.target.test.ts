@@ -26,13 +26,24 @@ test("quantitative targets parse into op, value and unit", () => {
   for (const [raw, want] of cases) {
     const got = parseTarget(raw);
     assert.equal(got.raw, raw);
-    for (const [k, v] of Object.entries(want)) assert.deepEqual((got as unknown as Record<string, unknown>)[k], v, `${raw}: ${k}`);
+    for (const [k, v] of Object.entries(want))
+      assert.deepEqual((got as unknown as Record<string, unknown>)[k], v, `${raw}: ${k}`);
     assert.equal(got.qualitative, undefined, raw);
   }
 });
 
 test("qualitative targets keep only the printed text", () => {
-  for (const raw of ["优", "是", "效果显著", "12 月底前完成", "2021 年底之前", "按时发放", "提高", "达到预算考核标准", "全区范围宣传"]) {
+  for (const raw of [
+    "优",
+    "是",
+    "效果显著",
+    "12 月底前完成",
+    "2021 年底之前",
+    "按时发放",
+    "提高",
+    "达到预算考核标准",
+    "全区范围宣传",
+  ]) {
     assert.deepEqual(parseTarget(raw), { raw, qualitative: true }, raw);
   }
 });

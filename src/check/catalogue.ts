@@ -22,16 +22,41 @@ import * as codes from "./rules/codes/codes.ts";
 export const RETIRED: readonly string[] = [];
 
 const rulesOf = (mod: Record<string, unknown>): Rule[] =>
-  Object.values(mod).filter((v): v is Rule => typeof v === "object" && v !== null && "id" in v && "check" in v);
+  Object.values(mod).filter(
+    (v): v is Rule => typeof v === "object" && v !== null && "id" in v && "check" in v,
+  );
 
-const FAMILY_ORDER = ["arithmetic", "cross", "narrative", "change", "completeness", "performance", "codes"];
+const FAMILY_ORDER = [
+  "arithmetic",
+  "cross",
+  "narrative",
+  "change",
+  "completeness",
+  "performance",
+  "codes",
+];
 
 export const catalogue: readonly Rule[] = [
-  incomeExpenditure, threePublic, operatingProcurement, assets, projectsFunctions, economic, cross, changes,
-  narrativeChanges, narrativeAmounts, sections, activities, projects, codes,
+  incomeExpenditure,
+  threePublic,
+  operatingProcurement,
+  assets,
+  projectsFunctions,
+  economic,
+  cross,
+  changes,
+  narrativeChanges,
+  narrativeAmounts,
+  sections,
+  activities,
+  projects,
+  codes,
 ]
   .flatMap(rulesOf)
-  .sort((a, b) => FAMILY_ORDER.indexOf(a.family) - FAMILY_ORDER.indexOf(b.family) || a.id.localeCompare(b.id));
+  .sort(
+    (a, b) =>
+      FAMILY_ORDER.indexOf(a.family) - FAMILY_ORDER.indexOf(b.family) || a.id.localeCompare(b.id),
+  );
 
 export function findRule(id: string): Rule | undefined {
   return catalogue.find((r) => r.id === id);

@@ -92,21 +92,29 @@ export class CheckContext {
     const within = abs <= tol;
     const suspect = !within && this.sameSource([eq.total, ...eq.parts]);
     const severity: Severity =
-      within || suspect || (eq.partsMayBeIncomplete && diff > 0n) ? (ruleSeverity === "info" ? "info" : "warning") : eq.severity ?? ruleSeverity;
+      within || suspect || (eq.partsMayBeIncomplete && diff > 0n)
+        ? ruleSeverity === "info"
+          ? "info"
+          : "warning"
+        : (eq.severity ?? ruleSeverity);
     const partsText = eq.parts.map((p) => `${p.label} ${fmt(this.fen(p.value))}`).join(" + ");
     return {
       severity,
       path: eq.path ?? eq.total.path,
       message:
         `${eq.title}不成立：填报${eq.total.label} ${fmt(total)} 万元，分项之和 ${fmt(sum)} 万元（${partsText}），差额 ${fmt(diff)} 万元` +
-        (within ? `（在四舍五入允许误差 ${fmt(tol)} 万元以内，请核对尾差）` : `（超出四舍五入允许误差 ${fmt(tol)} 万元）`) +
+        (within
+          ? `（在四舍五入允许误差 ${fmt(tol)} 万元以内，请核对尾差）`
+          : `（超出四舍五入允许误差 ${fmt(tol)} 万元）`) +
         (!within && eq.partsMayBeIncomplete && diff > 0n ? "；可能另有未列出的分项，请核对" : "") +
         (suspect ? "；其中两项引自同一行的同一数字，可能是读取错位，请核对原表" : ""),
       actual: eq.total.value,
       expected: Number(fmt(sum)),
       difference: Number(fmt(diff)),
       unit: "万元",
-      related: [eq.total.path, ...eq.parts.map((p) => p.path)].filter((p) => p !== (eq.path ?? eq.total.path)),
+      related: [eq.total.path, ...eq.parts.map((p) => p.path)].filter(
+        (p) => p !== (eq.path ?? eq.total.path),
+      ),
     };
   }
 }

@@ -25,7 +25,10 @@ export function catalogueMarkdown(rules: readonly RuleMeta[]): string {
     if (!rs.length) continue;
     out.push(`## ${label} (${family})`, "");
     out.push("| ID | 程度 | 对象 | 规则 | 期望 | 容差 | 依据 |", "|---|---|---|---|---|---|---|");
-    for (const r of rs) out.push(`| ${r.id} | ${SEVERITY_LABEL[r.severity]} | ${cell(r.category)} | ${cell(r.title)} | ${cell(r.expects)} | ${cell(r.tolerance)} | ${cell(r.basis)} |`);
+    for (const r of rs)
+      out.push(
+        `| ${r.id} | ${SEVERITY_LABEL[r.severity]} | ${cell(r.category)} | ${cell(r.title)} | ${cell(r.expects)} | ${cell(r.tolerance)} | ${cell(r.basis)} |`,
+      );
     out.push("");
   }
   return out.join("\n");

@@ -6,7 +6,17 @@
 import type { Disclosure } from "../model/disclosure.ts";
 import { catalogue } from "./catalogue.ts";
 import { CheckContext } from "./context.ts";
-import type { CheckInput, CheckReport, Coverage, Draft, Finding, Place, Rule, RuleMeta, RuleResult } from "./types.ts";
+import type {
+  CheckInput,
+  CheckReport,
+  Coverage,
+  Draft,
+  Finding,
+  Place,
+  Rule,
+  RuleMeta,
+  RuleResult,
+} from "./types.ts";
 
 export function runChecks(input: CheckInput, rules: readonly Rule[] = catalogue): CheckReport {
   const ctx = new CheckContext(input);
@@ -17,7 +27,11 @@ export function runChecks(input: CheckInput, rules: readonly Rule[] = catalogue)
     try {
       const out = rule.check(ctx);
       if (out.status === "failed") {
-        results.push({ rule: meta, status: "failed", findings: out.drafts.map((d) => toFinding(rule, d, lines)) });
+        results.push({
+          rule: meta,
+          status: "failed",
+          findings: out.drafts.map((d) => toFinding(rule, d, lines)),
+        });
       } else if (out.status === "passed") {
         results.push({ rule: meta, status: "passed", findings: [] });
       } else {
@@ -25,7 +39,12 @@ export function runChecks(input: CheckInput, rules: readonly Rule[] = catalogue)
       }
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      results.push({ rule: meta, status: "crashed", reason: `规则运行出错：${message}`, findings: [] });
+      results.push({
+        rule: meta,
+        status: "crashed",
+        reason: `规则运行出错：${message}`,
+        findings: [],
+      });
     }
   }
   const findings = results.flatMap((r) => r.findings);
@@ -55,7 +74,11 @@ function coverageOf(results: RuleResult[], findings: Finding[]): Coverage {
 }
 
 function toFinding(rule: Rule, draft: Draft, lines: SourceLines): Finding {
-  const finding: Finding = { rule: rule.id, severity: draft.severity ?? rule.severity, message: draft.message };
+  const finding: Finding = {
+    rule: rule.id,
+    severity: draft.severity ?? rule.severity,
+    message: draft.message,
+  };
   if (draft.path !== undefined) finding.path = draft.path;
   if (draft.expected !== undefined) finding.expected = draft.expected;
   if (draft.actual !== undefined) finding.actual = draft.actual;
@@ -69,7 +92,12 @@ function toFinding(rule: Rule, draft: Draft, lines: SourceLines): Finding {
   }
   const line = draft.line ?? places[0]?.line;
   if (line !== undefined) finding.line = line;
-  const all = [...new Set([...(draft.line ? [draft.line] : []), ...places.flatMap((p) => (p.line ? [p.line] : []))])].sort((a, b) => a - b);
+  const all = [
+    ...new Set([
+      ...(draft.line ? [draft.line] : []),
+      ...places.flatMap((p) => (p.line ? [p.line] : [])),
+    ]),
+  ].sort((a, b) => a - b);
   if (all.length > 1 || (all.length === 1 && all[0] !== line)) finding.lines = all;
   if (places.length > 1) finding.places = places;
   return finding;
@@ -91,7 +119,8 @@ class SourceLines {
     // Descendants share the prefix "path/": a contiguous range of the sorted keys.
     this.keys ??= Object.keys(map).sort();
     const prefix = path + "/";
-    let lo = 0, hi = this.keys.length;
+    let lo = 0,
+      hi = this.keys.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if (this.keys[mid]! < prefix) lo = mid + 1;

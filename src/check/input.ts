@@ -17,7 +17,16 @@ export class InvalidDisclosure extends Error {
 export function looksLikeJson(bytes: Uint8Array): boolean {
   for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i]!;
-    if (b === 0xef || b === 0xbb || b === 0xbf || b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09) continue;
+    if (
+      b === 0xef ||
+      b === 0xbb ||
+      b === 0xbf ||
+      b === 0x20 ||
+      b === 0x0a ||
+      b === 0x0d ||
+      b === 0x09
+    )
+      continue;
     return b === 0x7b; // "{"
   }
   return false;
@@ -43,5 +52,7 @@ export async function loadCheckInput(bytes: Uint8Array, fileName?: string): Prom
 
 /** The paragraphs of the document (tables left out), each with its first source line. */
 export function narrativeOf(document: SourceDocument): NarrativeLine[] {
-  return document.blocks.flatMap((b) => (b.kind === "text" ? [{ line: b.line, text: b.text }] : []));
+  return document.blocks.flatMap((b) =>
+    b.kind === "text" ? [{ line: b.line, text: b.text }] : [],
+  );
 }

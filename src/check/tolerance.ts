@@ -18,7 +18,11 @@ function decimalsOf(n: number): number {
 }
 
 /** Printed decimals (in 万元) of the value at `pointer`. */
-export function printedPlaces(disclosure: Disclosure, pointer: string | undefined, value: number): number {
+export function printedPlaces(
+  disclosure: Disclosure,
+  pointer: string | undefined,
+  value: number,
+): number {
   const own = decimalsOf(value);
   const text = pointer ? disclosure.sourceMap?.[pointer]?.text : undefined;
   if (text) {
@@ -35,7 +39,11 @@ export function printedPlaces(disclosure: Disclosure, pointer: string | undefine
 }
 
 /** Half a unit of the last printed digit of one value, in 分. */
-export function toleranceOf(disclosure: Disclosure, pointer: string | undefined, value: number): Fen {
+export function toleranceOf(
+  disclosure: Disclosure,
+  pointer: string | undefined,
+  value: number,
+): Fen {
   return halfUnit(printedPlaces(disclosure, pointer, value));
 }
 

@@ -18,7 +18,9 @@ export async function readInputFile(path: string): Promise<Uint8Array> {
     throw new UserError(`找不到文件：${path}（file not found）`);
   }
   if (size > MAX_INPUT_BYTES) {
-    throw new UserError(`文件过大（${(size / 1048576).toFixed(0)} MB，上限 ${MAX_INPUT_BYTES / 1048576} MB）：${path}（file too large）`);
+    throw new UserError(
+      `文件过大（${(size / 1048576).toFixed(0)} MB，上限 ${MAX_INPUT_BYTES / 1048576} MB）：${path}（file too large）`,
+    );
   }
   return new Uint8Array(await readFile(path));
 }
@@ -43,12 +45,19 @@ export function canonicalJson(bytes: Uint8Array, file: string): Disclosure | und
     throw new UserError(`${file}：JSON 格式错误：${(e as Error).message}（invalid JSON）`);
   }
   if ((json as { format?: unknown })?.format !== FORMAT_ID) {
-    throw new UserError(`${file}：不是 gongkai 公开数据 JSON（缺少 "format": "${FORMAT_ID}"）（not a canonical disclosure）`);
+    throw new UserError(
+      `${file}：不是 gongkai 公开数据 JSON（缺少 "format": "${FORMAT_ID}"）（not a canonical disclosure）`,
+    );
   }
   const checked = validateDisclosure(json);
   if (!checked.ok) {
-    const list = checked.problems.slice(0, 10).map((p) => `  ${p.path}：${p.message}`).join("\n");
-    throw new UserError(`${file}：数据不符合公开数据格式（${checked.problems.length} 处）（invalid disclosure）：\n${list}`);
+    const list = checked.problems
+      .slice(0, 10)
+      .map((p) => `  ${p.path}：${p.message}`)
+      .join("\n");
+    throw new UserError(
+      `${file}：数据不符合公开数据格式（${checked.problems.length} 处）（invalid disclosure）：\n${list}`,
+    );
   }
   return checked.disclosure;
 }

@@ -21,7 +21,9 @@ for (const stream of [process.stdout, process.stderr]) {
 
 const program = new Command()
   .name("gongkai")
-  .description("公开：部门预算/决算公开文件的导入、审核、生成与发布 (Chinese budget disclosures: import, check, render, publish)")
+  .description(
+    "公开：部门预算/决算公开文件的导入、审核、生成与发布 (Chinese budget disclosures: import, check, render, publish)",
+  )
   .showHelpAfterError("（运行 gongkai --help 查看用法）");
 
 registerExtract(program);

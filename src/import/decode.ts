@@ -36,13 +36,19 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEnc
       if (b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b)) control++;
     }
     if (control > 0 && control / sample.length > 0.001) {
-      throw new ImportError("文件不是文本，也不是可识别的 .docx/.xlsx/.pdf 文件（binary data that is not a recognised document）", "binary");
+      throw new ImportError(
+        "文件不是文本，也不是可识别的 .docx/.xlsx/.pdf 文件（binary data that is not a recognised document）",
+        "binary",
+      );
     }
   }
   let text = utf8 ?? new TextDecoder(encoding).decode(bytes);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (encoding === "gb18030" && (text.match(/\uFFFD/g)?.length ?? 0) > text.length / 100) {
-    throw new ImportError("无法识别文件编码：既不是 UTF-8 也不是 GB18030/GBK（unknown text encoding）", "binary");
+    throw new ImportError(
+      "无法识别文件编码：既不是 UTF-8 也不是 GB18030/GBK（unknown text encoding）",
+      "binary",
+    );
   }
   return { text: text.replace(/\r\n?/g, "\n"), encoding };
 }

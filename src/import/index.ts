@@ -22,7 +22,10 @@ export interface ImportOptions {
   fileName?: string;
 }
 
-export async function importDisclosure(bytes: Uint8Array, options: ImportOptions = {}): Promise<ImportResult> {
+export async function importDisclosure(
+  bytes: Uint8Array,
+  options: ImportOptions = {},
+): Promise<ImportResult> {
   forgetMemos();
   const document = await readSource(bytes);
   const disclosure = extractDisclosure(document);
@@ -44,7 +47,12 @@ export function extractDisclosure(document: SourceDocument): Disclosure {
     doc: document,
     disclosure,
     diagnose(level, message, section, line) {
-      diagnostics.push({ level, message, ...(section ? { section } : {}), ...(line ? { line } : {}) });
+      diagnostics.push({
+        level,
+        message,
+        ...(section ? { section } : {}),
+        ...(line ? { line } : {}),
+      });
     },
     cite(pointer, line, text) {
       sourceMap[pointer] = text === undefined ? { line } : { line, text };
@@ -54,7 +62,11 @@ export function extractDisclosure(document: SourceDocument): Disclosure {
     try {
       extractor.run(ctx);
     } catch (error) {
-      ctx.diagnose("error", `读取「${extractor.name}」时出错，该部分未导入：${(error as Error).message}`, extractor.name);
+      ctx.diagnose(
+        "error",
+        `读取「${extractor.name}」时出错，该部分未导入：${(error as Error).message}`,
+        extractor.name,
+      );
     }
   }
   if (Object.keys(sourceMap).length) disclosure.sourceMap = sourceMap;

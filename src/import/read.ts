@@ -20,8 +20,10 @@ export type SniffedFormat = "pdf" | "zip" | "ole" | "text";
 export function sniff(bytes: Uint8Array): SniffedFormat {
   const head = Buffer.from(bytes.subarray(0, 1024)).toString("latin1");
   if (head.includes("%PDF-")) return "pdf";
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 0x03 || bytes[2] === 0x05)) return "zip";
-  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) return "ole";
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 0x03 || bytes[2] === 0x05))
+    return "zip";
+  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)
+    return "ole";
   return "text";
 }
 
@@ -46,10 +48,15 @@ export async function readSource(bytes: Uint8Array): Promise<SourceDocument> {
 
 async function readOfficeZip(bytes: Uint8Array): Promise<SourceDocument> {
   const zip = new OfficeZip(bytes);
-  if (zip.has("word/document.xml") || hasContentType(zip, "wordprocessingml.document.main") || hasContentType(zip, "ms-word.document")) {
+  if (
+    zip.has("word/document.xml") ||
+    hasContentType(zip, "wordprocessingml.document.main") ||
+    hasContentType(zip, "ms-word.document")
+  ) {
     return readDocx(zip);
   }
-  if (zip.has("xl/workbook.xml") || hasContentType(zip, "spreadsheetml.sheet.main")) return readXlsx(bytes, zip);
+  if (zip.has("xl/workbook.xml") || hasContentType(zip, "spreadsheetml.sheet.main"))
+    return readXlsx(bytes, zip);
   throw new ImportError(
     "这是一个 ZIP 压缩包，但不是 .docx 或 .xlsx 文件（其中没有 word/document.xml 或 xl/workbook.xml）（a zip that is neither .docx nor .xlsx）",
     "unsupported-format",
@@ -64,7 +71,10 @@ async function readOle(bytes: Uint8Array): Promise<SourceDocument> {
   const kind = oleKind(bytes);
   switch (kind) {
     case "encrypted-ooxml":
-      throw new ImportError("文件已加密（设置了打开密码），请提供未加密的文件（the document is password-protected）", "encrypted");
+      throw new ImportError(
+        "文件已加密（设置了打开密码），请提供未加密的文件（the document is password-protected）",
+        "encrypted",
+      );
     case "doc":
       return { ...readDocx(new OfficeZip(await convertLegacy(bytes, "doc"))), format: "doc" };
     case "xls": {
@@ -72,6 +82,9 @@ async function readOle(bytes: Uint8Array): Promise<SourceDocument> {
       return { ...(await readXlsx(xlsx, new OfficeZip(xlsx))), format: "xls" };
     }
     case "unknown":
-      throw new ImportError("这是一个旧版 Office（OLE）文件，但既不是 .doc 也不是 .xls（unrecognised OLE file）", "unsupported-format");
+      throw new ImportError(
+        "这是一个旧版 Office（OLE）文件，但既不是 .doc 也不是 .xls（unrecognised OLE file）",
+        "unsupported-format",
+      );
   }
 }

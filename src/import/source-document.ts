@@ -46,7 +46,11 @@ export interface DrawnCell {
 
 /** A drawn row's cells as a .docx table row holds them: a merged cell once, with its span. */
 export function drawnRowCells(line: SourceLine): Cell[] {
-  return (line.drawnRow?.cells ?? []).map((c) => ({ text: c.text, line: line.no, ...(c.span > 1 ? { span: c.span } : {}) }));
+  return (line.drawnRow?.cells ?? []).map((c) => ({
+    text: c.text,
+    line: line.no,
+    ...(c.span > 1 ? { span: c.span } : {}),
+  }));
 }
 
 export interface Cell {

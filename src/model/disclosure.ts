@@ -7,10 +7,11 @@ import { z } from "zod";
 export const FORMAT_ID = "gongkai.disclosure/1";
 
 /** An amount in 万元: a finite number with at most six decimals (one 分). */
-const amount = z.number().refine(
-  (n) => Number.isFinite(n) && Math.abs(n) < 1e13 && /^-?\d+(\.\d{1,6})?$/.test(plain(n)),
-  { message: "金额须为万元数值，最多 6 位小数（1 分）" },
-);
+const amount = z
+  .number()
+  .refine((n) => Number.isFinite(n) && Math.abs(n) < 1e13 && /^-?\d+(\.\d{1,6})?$/.test(plain(n)), {
+    message: "金额须为万元数值，最多 6 位小数（1 分）",
+  });
 function plain(n: number): string {
   const s = String(n);
   return /e/i.test(s) ? n.toFixed(10).replace(/0+$/, "").replace(/\.$/, "") : s;
@@ -27,8 +28,17 @@ export const UnitSchema = z.object({
 });
 
 export const INCOME_SOURCES = [
-  "generalBudget", "governmentFund", "stateCapital", "fiscalSpecial", "fiscalUnsplit",
-  "business", "operating", "superiorSubsidy", "subordinateRemit", "carryOver", "other",
+  "generalBudget",
+  "governmentFund",
+  "stateCapital",
+  "fiscalSpecial",
+  "fiscalUnsplit",
+  "business",
+  "operating",
+  "superiorSubsidy",
+  "subordinateRemit",
+  "carryOver",
+  "other",
 ] as const;
 
 export const IncomeSchema = z.object({
@@ -39,7 +49,11 @@ export const IncomeSchema = z.object({
   changeRate: percent.optional(),
 });
 
-const splitAmounts = z.object({ total: amount.optional(), basic: amount.optional(), project: amount.optional() });
+const splitAmounts = z.object({
+  total: amount.optional(),
+  basic: amount.optional(),
+  project: amount.optional(),
+});
 
 export const ExpenditureSchema = z.object({
   total: amount.optional(),
@@ -72,7 +86,11 @@ export const OperatingCostsSchema = z.object({
   explanation: text.optional(),
 });
 
-const vehicle = z.object({ total: amount.optional(), purchase: amount.optional(), operation: amount.optional() });
+const vehicle = z.object({
+  total: amount.optional(),
+  purchase: amount.optional(),
+  operation: amount.optional(),
+});
 const threePublicAmounts = z.object({
   total: amount.optional(),
   overseas: amount.optional(),
@@ -119,7 +137,10 @@ const assetValues = {
 };
 
 export const AssetsSchema = z.object({
-  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "日期须为 YYYY-MM-DD").optional(),
+  asOf: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "日期须为 YYYY-MM-DD")
+    .optional(),
   total: z.object(assetValues).optional(),
   items: z.array(z.object({ category: text, parent: text.optional(), ...assetValues })).optional(),
   plannedPurchases: z.object({ text: text.optional(), amount: amount.optional() }).optional(),
@@ -147,7 +168,9 @@ export const ActivitySchema = z.object({
   budget: amount.optional(),
   description: text.optional(),
   goal: text.optional(),
-  indicators: z.array(z.object({ name: text, description: text.optional(), goal: text.optional(), grades })).optional(),
+  indicators: z
+    .array(z.object({ name: text, description: text.optional(), goal: text.optional(), grades }))
+    .optional(),
 });
 
 export const ProjectIndicatorSchema = z.object({
@@ -168,7 +191,12 @@ export const ProjectSchema = z.object({
   otherFunds: amount.optional(),
   purpose: text.optional(),
   spendingPlan: z
-    .object({ mar: percent.optional(), jun: percent.optional(), oct: percent.optional(), dec: percent.optional() })
+    .object({
+      mar: percent.optional(),
+      jun: percent.optional(),
+      oct: percent.optional(),
+      dec: percent.optional(),
+    })
     .optional(),
   goals: z.array(text).optional(),
   indicators: z.array(ProjectIndicatorSchema).optional(),
@@ -176,7 +204,9 @@ export const ProjectSchema = z.object({
 
 export const PerformanceSchema = z.object({
   overallGoal: text.optional(),
-  goals: z.array(z.object({ title: text, goal: text.optional(), indicatorText: text.optional() })).optional(),
+  goals: z
+    .array(z.object({ title: text, goal: text.optional(), indicatorText: text.optional() }))
+    .optional(),
   activities: z.array(ActivitySchema).optional(),
   projects: z.array(ProjectSchema).optional(),
 });
@@ -206,7 +236,10 @@ export const DiagnosticSchema = z.object({
 });
 
 /** Where a value came from: the printed wording and its source line. */
-export const SourceRefSchema = z.object({ line: z.number().int().positive(), text: text.optional() });
+export const SourceRefSchema = z.object({
+  line: z.number().int().positive(),
+  text: text.optional(),
+});
 
 export const DisclosureSchema = z.object({
   format: z.literal(FORMAT_ID),
@@ -232,7 +265,9 @@ export const DisclosureSchema = z.object({
     .optional(),
   glossary: z.array(z.object({ term: text, definition: text })).optional(),
   otherNotes: text.optional(),
-  source: z.object({ file: text.optional(), sha256: text.optional(), format: text.optional() }).optional(),
+  source: z
+    .object({ file: text.optional(), sha256: text.optional(), format: text.optional() })
+    .optional(),
   /** gongkai extension: JSON Pointer → the printed wording and source line of that value. */
   sourceMap: z.record(z.string(), SourceRefSchema).optional(),
   diagnostics: z.array(DiagnosticSchema).optional(),
@@ -264,7 +299,9 @@ export interface SchemaProblem {
 }
 
 /** Validates unknown JSON; problems name the field by JSON Pointer, in Chinese. */
-export function validateDisclosure(value: unknown): { ok: true; disclosure: Disclosure } | { ok: false; problems: SchemaProblem[] } {
+export function validateDisclosure(
+  value: unknown,
+): { ok: true; disclosure: Disclosure } | { ok: false; problems: SchemaProblem[] } {
   const result = DisclosureSchema.safeParse(value);
   if (result.success) return { ok: true, disclosure: result.data };
   const problems = result.error.issues.map((issue) => ({
@@ -277,7 +314,9 @@ export function validateDisclosure(value: unknown): { ok: true; disclosure: Disc
 function describeIssue(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case "invalid_type":
-      return issue.input === undefined ? `缺少必填字段（应为 ${issue.expected}）` : `类型错误：应为 ${issue.expected}`;
+      return issue.input === undefined
+        ? `缺少必填字段（应为 ${issue.expected}）`
+        : `类型错误：应为 ${issue.expected}`;
     case "invalid_value":
       return `取值无效：应为 ${issue.values.map((v) => JSON.stringify(v)).join(" / ")}`;
     case "too_small":

@@ -6,7 +6,14 @@
  * 部门概况 · 情况说明 · 绩效信息 · 名词解释 · 公开表格.
  */
 import type { Disclosure, Project } from "../model/disclosure.ts";
-import { assetsText, expenditureText, incomeText, operatingCostsText, procurementText, threePublicText } from "./narrative.ts";
+import {
+  assetsText,
+  expenditureText,
+  incomeText,
+  operatingCostsText,
+  procurementText,
+  threePublicText,
+} from "./narrative.ts";
 import { addWan, chineseNumber, printWan } from "./numbers.ts";
 import { text, type Cell, type TableModel } from "./tables/model.ts";
 import { standardTables } from "./tables/standard.ts";
@@ -24,8 +31,14 @@ export interface RenderedDocument {
   blocks: Block[];
 }
 
-const head = (t: string, extra: Partial<Cell> = {}): Cell => ({ text: t, align: "center", bold: true, ...extra });
-const amount = (v: number | undefined): Cell => (v === undefined ? text("") : { text: printWan(v), amount: v, align: "right" });
+const head = (t: string, extra: Partial<Cell> = {}): Cell => ({
+  text: t,
+  align: "center",
+  bold: true,
+  ...extra,
+});
+const amount = (v: number | undefined): Cell =>
+  v === undefined ? text("") : { text: printWan(v), amount: v, align: "right" };
 
 export function documentTitle(d: Disclosure): string {
   const who = `${d.region?.name && !d.department?.name?.startsWith(d.region.name) ? d.region.name : ""}${d.department?.name ?? ""}`;
@@ -50,7 +63,8 @@ export function buildDocument(d: Disclosure): RenderedDocument {
   const h1 = (t: string) => body.push({ kind: "heading", level: 1, text: t });
   const h2 = (t: string) => body.push({ kind: "heading", level: 2, text: t });
   const h3 = (t: string) => body.push({ kind: "heading", level: 3, text: t });
-  const p = (...ts: string[]) => ts.filter(Boolean).forEach((t) => body.push({ kind: "paragraph", text: t }));
+  const p = (...ts: string[]) =>
+    ts.filter(Boolean).forEach((t) => body.push({ kind: "paragraph", text: t }));
   const table = (t: TableModel | undefined) => t && body.push({ kind: "table", table: t });
 
   // 第一部分 部门概况
@@ -91,7 +105,10 @@ export function buildDocument(d: Disclosure): RenderedDocument {
 
   // 第三部分 绩效信息
   const perf = d.performance;
-  if (perf && (perf.overallGoal || perf.goals?.length || perf.activities?.length || perf.projects?.length)) {
+  if (
+    perf &&
+    (perf.overallGoal || perf.goals?.length || perf.activities?.length || perf.projects?.length)
+  ) {
     h1(`第三部分 ${kind}绩效信息`);
     n = 0;
     if (perf.overallGoal || perf.goals?.length) {
@@ -128,17 +145,32 @@ export function buildDocument(d: Disclosure): RenderedDocument {
 
   // 第五部分 公开表格
   h1(`第五部分 部门${kind}公开表格`);
-  standardTables(d).forEach((t, i) => body.push({ kind: "table", table: { ...t, title: `${i + 1}．${t.title}` }, newPage: true }));
+  standardTables(d).forEach((t, i) =>
+    body.push({ kind: "table", table: { ...t, title: `${i + 1}．${t.title}` }, newPage: true }),
+  );
 
-  const toc = body.filter((b): b is Extract<Block, { kind: "heading" }> => b.kind === "heading" && b.level <= 2 && !b.text.startsWith("（"));
-  const tables = standardTables(d).map((t, i) => ({ level: 2 as const, text: `${i + 1}．${t.title}` }));
+  const toc = body.filter(
+    (b): b is Extract<Block, { kind: "heading" }> =>
+      b.kind === "heading" && b.level <= 2 && !b.text.startsWith("（"),
+  );
+  const tables = standardTables(d).map((t, i) => ({
+    level: 2 as const,
+    text: `${i + 1}．${t.title}`,
+  }));
   return {
     title,
     blocks: [
-      { kind: "cover", lines: coverLines(d), subtitle: `${d.year ? `${d.year}年` : ""}部门${kind}公开` },
+      {
+        kind: "cover",
+        lines: coverLines(d),
+        subtitle: `${d.year ? `${d.year}年` : ""}部门${kind}公开`,
+      },
       { kind: "pageBreak" },
       { kind: "heading", level: 1, text: "目录" },
-      { kind: "toc", entries: [...toc.map((h) => ({ level: h.level as 1 | 2, text: h.text })), ...tables] },
+      {
+        kind: "toc",
+        entries: [...toc.map((h) => ({ level: h.level as 1 | 2, text: h.text })), ...tables],
+      },
       { kind: "pageBreak" },
       ...body,
     ],
@@ -151,7 +183,16 @@ function unitsTable(d: Disclosure): TableModel {
     id: "units",
     title: "机构设置",
     widths: [0.7, ...(coded ? [1.2] : []), 5, 1.2, 1.6, 2.6],
-    header: [[head("序号"), ...(coded ? [head("单位编码")] : []), head("单位名称"), head("单位性质"), head("单位规格"), head("经费保障形式")]],
+    header: [
+      [
+        head("序号"),
+        ...(coded ? [head("单位编码")] : []),
+        head("单位名称"),
+        head("单位性质"),
+        head("单位规格"),
+        head("经费保障形式"),
+      ],
+    ],
     body: (d.units ?? []).map((u, i) => [
       text(String(i + 1), { align: "center" }),
       ...(coded ? [text(u.code, { align: "center" })] : []),
@@ -166,19 +207,43 @@ function unitsTable(d: Disclosure): TableModel {
 function procurementTable(d: Disclosure): TableModel {
   const items = d.procurement?.items ?? [];
   // One column per fund source (一般公共预算拨款, 基金预算拨款 ...) that the total or an item names, in order of appearance.
-  const funds = [...new Set([...(d.procurement?.fundSources ?? []), ...items.flatMap((i) => i.fundSources ?? [])].map((f) => f.label))];
-  const fundCells = (sources: { label: string; amount: number }[] | undefined) => funds.map((l) => amount(sources?.find((f) => f.label === l)?.amount));
+  const funds = [
+    ...new Set(
+      [...(d.procurement?.fundSources ?? []), ...items.flatMap((i) => i.fundSources ?? [])].map(
+        (f) => f.label,
+      ),
+    ),
+  ];
+  const fundCells = (sources: { label: string; amount: number }[] | undefined) =>
+    funds.map((l) => amount(sources?.find((f) => f.label === l)?.amount));
   return {
     id: "procurement",
     title: `政府采购${d.kind === "final" ? "决算" : "预算"}表`,
     unit: "单位：万元",
     widths: [3, 2.5, 1.4, 1, 1, 1.2, 1.3, ...funds.map(() => 1.4)],
     landscape: true,
-    header: [[head("项目名称"), head("采购物品名称"), head("政府采购目录序号"), head("计量单位"), head("数量"), head("单价"), head("金额"), ...funds.map((l) => head(l))]],
+    header: [
+      [
+        head("项目名称"),
+        head("采购物品名称"),
+        head("政府采购目录序号"),
+        head("计量单位"),
+        head("数量"),
+        head("单价"),
+        head("金额"),
+        ...funds.map((l) => head(l)),
+      ],
+    ],
     body: [
       [
-        text("合计", { align: "center", bold: true }), text(""), text(""), text(""), text(""), text(""),
-        amount(d.procurement?.total ?? addWan(items.map((i) => i.amount))), ...fundCells(d.procurement?.fundSources),
+        text("合计", { align: "center", bold: true }),
+        text(""),
+        text(""),
+        text(""),
+        text(""),
+        text(""),
+        amount(d.procurement?.total ?? addWan(items.map((i) => i.amount))),
+        ...fundCells(d.procurement?.fundSources),
       ],
       ...items.map((i) => [
         text(i.project, { align: "left" }),
@@ -197,10 +262,17 @@ function procurementTable(d: Disclosure): TableModel {
 function assetsTable(d: Disclosure): TableModel {
   const a = d.assets!;
   const items = a.items ?? [];
-  const hasQuantity = items.some((i) => i.quantity !== undefined) || a.total?.quantity !== undefined;
-  const row = (label: string, v: { quantity?: number; originalValue?: number; depreciation?: number; netValue?: number }, bold = false): Cell[] => [
+  const hasQuantity =
+    items.some((i) => i.quantity !== undefined) || a.total?.quantity !== undefined;
+  const row = (
+    label: string,
+    v: { quantity?: number; originalValue?: number; depreciation?: number; netValue?: number },
+    bold = false,
+  ): Cell[] => [
     text(label, { align: bold ? "center" : "left", bold }),
-    ...(hasQuantity ? [text(v.quantity === undefined ? "" : String(v.quantity), { align: "right" })] : []),
+    ...(hasQuantity
+      ? [text(v.quantity === undefined ? "" : String(v.quantity), { align: "right" })]
+      : []),
     amount(v.originalValue),
     amount(v.depreciation),
     amount(v.netValue),
@@ -210,8 +282,19 @@ function assetsTable(d: Disclosure): TableModel {
     title: "国有资产占用情况表",
     unit: "单位：万元",
     widths: [4, ...(hasQuantity ? [1] : []), 1.5, 1.5, 1.5],
-    header: [[head("资产类别"), ...(hasQuantity ? [head("数量")] : []), head("原值"), head("累计折旧"), head("净值")]],
-    body: [...(a.total ? [row("合计", a.total, true)] : []), ...items.map((i) => row(i.parent ? `其中：${i.category}` : i.category, i))],
+    header: [
+      [
+        head("资产类别"),
+        ...(hasQuantity ? [head("数量")] : []),
+        head("原值"),
+        head("累计折旧"),
+        head("净值"),
+      ],
+    ],
+    body: [
+      ...(a.total ? [row("合计", a.total, true)] : []),
+      ...items.map((i) => row(i.parent ? `其中：${i.category}` : i.category, i)),
+    ],
   };
 }
 
@@ -221,7 +304,11 @@ function functionalTable(d: Disclosure): TableModel {
     title: "功能分类名词解释",
     widths: [1.3, 3, 6],
     header: [[head("功能编码"), head("功能名称"), head("名词解释")]],
-    body: (d.functionalClassification ?? []).map((f) => [text(f.code, { align: "center" }), text(f.name, { align: "left" }), text(f.description, { align: "left" })]),
+    body: (d.functionalClassification ?? []).map((f) => [
+      text(f.code, { align: "center" }),
+      text(f.name, { align: "left" }),
+      text(f.description, { align: "left" }),
+    ]),
   };
 }
 
@@ -238,7 +325,11 @@ function activitiesTable(d: Disclosure): TableModel {
     if (a.duty !== duty) {
       duty = a.duty;
       activityNo = 0;
-      body.push([text(`${chineseNumber(++dutyNo)}、${a.duty}`, { align: "left", bold: true }), amount(a.dutyBudget), text("", { colSpan: width - 2 })]);
+      body.push([
+        text(`${chineseNumber(++dutyNo)}、${a.duty}`, { align: "left", bold: true }),
+        amount(a.dutyBudget),
+        text("", { colSpan: width - 2 }),
+      ]);
     }
     const indicators = a.indicators?.length ? a.indicators : [undefined];
     // An indicator with its own goal needs the goal column cell by cell (the importer reads a differing goal as the indicator's).
@@ -275,7 +366,11 @@ function activitiesTable(d: Disclosure): TableModel {
     landscape: true,
     header: [
       [
-        head("职责活动", rows2), head("年度预算数", rows2), head("内容描述", rows2), head("绩效目标", rows2), head("绩效指标", rows2),
+        head("职责活动", rows2),
+        head("年度预算数", rows2),
+        head("内容描述", rows2),
+        head("绩效目标", rows2),
+        head("绩效指标", rows2),
         ...(described ? [head("指标描述", rows2)] : []),
         head("评价标准", { colSpan: 4 }),
       ],
@@ -307,19 +402,51 @@ export function projectTable(pj: Project): TableModel {
   // the table could carry only a coded unit, and a name alone would read as any line of text.
   const unit = [pj.unit?.code, pj.unit?.name].filter(Boolean).join(" ");
   const body: Cell[][] = [
-    [head("项目编码"), text(pj.code, { colSpan: 2 }), head("项目名称"), text(pj.name, { colSpan: 3 })],
+    [
+      head("项目编码"),
+      text(pj.code, { colSpan: 2 }),
+      head("项目名称"),
+      text(pj.name, { colSpan: 3 }),
+    ],
     ...(unit ? [[head("实施单位"), text(unit, { colSpan: 6, align: "left" })]] : []),
-    [head("预算规模及资金用途", { rowSpan: 2 }), head("预算数"), amount(pj.budget), head("其中：财政资金"), amount(pj.fiscalFunds), head("其他资金"), amount(pj.otherFunds)],
+    [
+      head("预算规模及资金用途", { rowSpan: 2 }),
+      head("预算数"),
+      amount(pj.budget),
+      head("其中：财政资金"),
+      amount(pj.fiscalFunds),
+      head("其他资金"),
+      amount(pj.otherFunds),
+    ],
     [text(pj.purpose, { colSpan: 6, align: "left" })],
-    [head("资金支出计划（%）", { rowSpan: 2 }), head("3月底"), head("6月底"), head("10月底", { colSpan: 2 }), head("12月底", { colSpan: 2 })],
+    [
+      head("资金支出计划（%）", { rowSpan: 2 }),
+      head("3月底"),
+      head("6月底"),
+      head("10月底", { colSpan: 2 }),
+      head("12月底", { colSpan: 2 }),
+    ],
     [
       text(pct(plan?.mar), { align: "center" }),
       text(pct(plan?.jun), { align: "center" }),
       text(pct(plan?.oct), { align: "center", colSpan: 2 }),
       text(pct(plan?.dec), { align: "center", colSpan: 2 }),
     ],
-    [head("绩效目标"), text((pj.goals ?? []).map((g, i) => `${i + 1}.${g}`).join("\n"), { colSpan: 6, align: "left" })],
-    [head("一级指标"), head("二级指标"), head("三级指标"), head("绩效指标描述", { colSpan: 2 }), head("指标值"), head("指标值确定依据")],
+    [
+      head("绩效目标"),
+      text((pj.goals ?? []).map((g, i) => `${i + 1}.${g}`).join("\n"), {
+        colSpan: 6,
+        align: "left",
+      }),
+    ],
+    [
+      head("一级指标"),
+      head("二级指标"),
+      head("三级指标"),
+      head("绩效指标描述", { colSpan: 2 }),
+      head("指标值"),
+      head("指标值确定依据"),
+    ],
     ...inds.map((ind, k) => [
       ...(l1[k] ? [text(ind.level1, { align: "center", rowSpan: l1[k] })] : []),
       ...(l2[k] ? [text(ind.level2, { align: "center", rowSpan: l2[k] })] : []),

@@ -26,10 +26,14 @@ interface Resource {
   fields: Field[];
   rows: CsvValue[][];
   measures: Record<string, { source: string; title: string }>;
-  dimensions: Record<string, { dimensionType: string; attributes: Record<string, { source: string }>; primaryKey: string }>;
+  dimensions: Record<
+    string,
+    { dimensionType: string; attributes: Record<string, { source: string }>; primaryKey: string }
+  >;
 }
 
-const exact = (v: number | undefined): string => (v === undefined ? "" : fenToDecimal(wanToFen(v), 6));
+const exact = (v: number | undefined): string =>
+  v === undefined ? "" : fenToDecimal(wanToFen(v), 6);
 
 /** Lines whose code is not the prefix of another listed line's code. */
 function leaves<T extends { code: string }>(lines: T[]): T[] {
@@ -39,8 +43,18 @@ function leaves<T extends { code: string }>(lines: T[]): T[] {
 function adminFields(): Field[] {
   return [
     { name: "fiscal_year", title: "预算年度", type: "year", columnType: "date:fiscal-year" },
-    { name: "admin_code", title: "部门编码", type: "string", columnType: "administrative-classification:generic:level1:code" },
-    { name: "admin_label", title: "部门名称", type: "string", columnType: "administrative-classification:generic:level1:label" },
+    {
+      name: "admin_code",
+      title: "部门编码",
+      type: "string",
+      columnType: "administrative-classification:generic:level1:code",
+    },
+    {
+      name: "admin_label",
+      title: "部门名称",
+      type: "string",
+      columnType: "administrative-classification:generic:level1:label",
+    },
   ];
 }
 
@@ -50,7 +64,11 @@ const adminDimension = {
     attributes: { code: { source: "admin_code" }, label: { source: "admin_label" } },
     primaryKey: "code",
   },
-  date: { dimensionType: "datetime", attributes: { year: { source: "fiscal_year" } }, primaryKey: "year" },
+  date: {
+    dimensionType: "datetime",
+    attributes: { year: { source: "fiscal_year" } },
+    primaryKey: "year",
+  },
 };
 
 function functionResource(d: Disclosure): Resource | undefined {
@@ -58,14 +76,36 @@ function functionResource(d: Disclosure): Resource | undefined {
   if (!lines.length) return undefined;
   const name = (code: string) => lines.find((l) => l.code === code)?.name ?? "";
   const levelFields: Field[] = [1, 2, 3].flatMap((n) => [
-    { name: `function_l${n}_code`, title: ["类", "款", "项"][n - 1] + "编码", type: "string" as const, columnType: `functional-classification:generic:level${n}:code` },
-    { name: `function_l${n}_label`, title: ["类", "款", "项"][n - 1] + "名称", type: "string" as const, columnType: `functional-classification:generic:level${n}:label` },
+    {
+      name: `function_l${n}_code`,
+      title: ["类", "款", "项"][n - 1] + "编码",
+      type: "string" as const,
+      columnType: `functional-classification:generic:level${n}:code`,
+    },
+    {
+      name: `function_l${n}_label`,
+      title: ["类", "款", "项"][n - 1] + "名称",
+      type: "string" as const,
+      columnType: `functional-classification:generic:level${n}:label`,
+    },
   ]);
   const rows = leaves(lines)
     .sort((a, b) => (a.code < b.code ? -1 : 1))
     .map((l) => {
-      const codes = [l.code.slice(0, 3), l.code.length >= 5 ? l.code.slice(0, 5) : "", l.code.length === 7 ? l.code : ""];
-      return [d.year, d.department?.code, d.department?.name, ...codes.flatMap((c) => [c, c ? name(c) : ""]), exact(l.total), exact(l.basic), exact(l.project)];
+      const codes = [
+        l.code.slice(0, 3),
+        l.code.length >= 5 ? l.code.slice(0, 5) : "",
+        l.code.length === 7 ? l.code : "",
+      ];
+      return [
+        d.year,
+        d.department?.code,
+        d.department?.name,
+        ...codes.flatMap((c) => [c, c ? name(c) : ""]),
+        exact(l.total),
+        exact(l.basic),
+        exact(l.project),
+      ];
     });
   return {
     name: "expenditure-by-function",
@@ -78,12 +118,18 @@ function functionResource(d: Disclosure): Resource | undefined {
       { name: "project", title: "项目支出", type: "number", columnType: "value" },
     ],
     rows,
-    measures: { total: { source: "total", title: "合计" }, basic: { source: "basic", title: "基本支出" }, project: { source: "project", title: "项目支出" } },
+    measures: {
+      total: { source: "total", title: "合计" },
+      basic: { source: "basic", title: "基本支出" },
+      project: { source: "project", title: "项目支出" },
+    },
     dimensions: {
       ...adminDimension,
       functional: {
         dimensionType: "classification",
-        attributes: Object.fromEntries(levelFields.map((f) => [f.name.replace("function_", ""), { source: f.name }])),
+        attributes: Object.fromEntries(
+          levelFields.map((f) => [f.name.replace("function_", ""), { source: f.name }]),
+        ),
         primaryKey: "l3_code",
       },
     },
@@ -95,14 +141,32 @@ function economicResource(d: Disclosure): Resource | undefined {
   if (!lines.length) return undefined;
   const name = (code: string) => lines.find((l) => l.code === code)?.name ?? "";
   const levelFields: Field[] = [1, 2].flatMap((n) => [
-    { name: `economic_l${n}_code`, title: ["类", "款"][n - 1] + "编码", type: "string" as const, columnType: `economic-classification:generic:level${n}:code` },
-    { name: `economic_l${n}_label`, title: ["类", "款"][n - 1] + "名称", type: "string" as const, columnType: `economic-classification:generic:level${n}:label` },
+    {
+      name: `economic_l${n}_code`,
+      title: ["类", "款"][n - 1] + "编码",
+      type: "string" as const,
+      columnType: `economic-classification:generic:level${n}:code`,
+    },
+    {
+      name: `economic_l${n}_label`,
+      title: ["类", "款"][n - 1] + "名称",
+      type: "string" as const,
+      columnType: `economic-classification:generic:level${n}:label`,
+    },
   ]);
   const rows = leaves(lines)
     .sort((a, b) => (a.code < b.code ? -1 : 1))
     .map((l) => {
       const codes = [l.code.slice(0, 3), l.code.length === 5 ? l.code : ""];
-      return [d.year, d.department?.code, d.department?.name, ...codes.flatMap((c) => [c, c ? name(c) : ""]), exact(l.total), exact(l.personnel), exact(l.publicOperating)];
+      return [
+        d.year,
+        d.department?.code,
+        d.department?.name,
+        ...codes.flatMap((c) => [c, c ? name(c) : ""]),
+        exact(l.total),
+        exact(l.personnel),
+        exact(l.publicOperating),
+      ];
     });
   return {
     name: "basic-expenditure-by-economic",
@@ -115,12 +179,18 @@ function economicResource(d: Disclosure): Resource | undefined {
       { name: "public_operating", title: "公用经费", type: "number", columnType: "value" },
     ],
     rows,
-    measures: { total: { source: "total", title: "合计" }, personnel: { source: "personnel", title: "人员经费" }, public_operating: { source: "public_operating", title: "公用经费" } },
+    measures: {
+      total: { source: "total", title: "合计" },
+      personnel: { source: "personnel", title: "人员经费" },
+      public_operating: { source: "public_operating", title: "公用经费" },
+    },
     dimensions: {
       ...adminDimension,
       economic: {
         dimensionType: "classification",
-        attributes: Object.fromEntries(levelFields.map((f) => [f.name.replace("economic_", ""), { source: f.name }])),
+        attributes: Object.fromEntries(
+          levelFields.map((f) => [f.name.replace("economic_", ""), { source: f.name }]),
+        ),
         primaryKey: "l2_code",
       },
     },
@@ -132,34 +202,90 @@ function summaryResource(d: Disclosure): Resource | undefined {
   const e = d.expenditure;
   if (!e) return undefined;
   const rows: CsvValue[][] = [];
-  if (e.basic !== undefined) rows.push([d.year, d.department?.code, d.department?.name, "basic", "基本支出", exact(e.basic)]);
-  if (e.project !== undefined) rows.push([d.year, d.department?.code, d.department?.name, "project", "项目支出", exact(e.project)]);
-  if (!rows.length && e.total !== undefined) rows.push([d.year, d.department?.code, d.department?.name, "total", "支出合计", exact(e.total)]);
+  if (e.basic !== undefined)
+    rows.push([
+      d.year,
+      d.department?.code,
+      d.department?.name,
+      "basic",
+      "基本支出",
+      exact(e.basic),
+    ]);
+  if (e.project !== undefined)
+    rows.push([
+      d.year,
+      d.department?.code,
+      d.department?.name,
+      "project",
+      "项目支出",
+      exact(e.project),
+    ]);
+  if (!rows.length && e.total !== undefined)
+    rows.push([
+      d.year,
+      d.department?.code,
+      d.department?.name,
+      "total",
+      "支出合计",
+      exact(e.total),
+    ]);
   // 结转下年 is not spent this year: left out, so the resource's amounts add up to the year's spending.
-  for (const o of e.otherItems ?? []) if (!isCarriedForward(o)) rows.push([d.year, d.department?.code, d.department?.name, "other", o.label, exact(o.amount)]);
+  for (const o of e.otherItems ?? [])
+    if (!isCarriedForward(o))
+      rows.push([
+        d.year,
+        d.department?.code,
+        d.department?.name,
+        "other",
+        o.label,
+        exact(o.amount),
+      ]);
   return {
     name: "expenditure-summary",
     path: "expenditure-summary.csv",
     fields: [
       ...adminFields(),
-      { name: "type_code", title: "支出类型", type: "string", columnType: "activity:generic:program:code" },
-      { name: "type_label", title: "支出类型名称", type: "string", columnType: "activity:generic:program:label" },
+      {
+        name: "type_code",
+        title: "支出类型",
+        type: "string",
+        columnType: "activity:generic:program:code",
+      },
+      {
+        name: "type_label",
+        title: "支出类型名称",
+        type: "string",
+        columnType: "activity:generic:program:label",
+      },
       { name: "amount", title: "金额", type: "number", columnType: "value" },
     ],
     rows,
     measures: { amount: { source: "amount", title: "金额" } },
     dimensions: {
       ...adminDimension,
-      activity: { dimensionType: "activity", attributes: { code: { source: "type_code" }, label: { source: "type_label" } }, primaryKey: "code" },
+      activity: {
+        dimensionType: "activity",
+        attributes: { code: { source: "type_code" }, label: { source: "type_label" } },
+        primaryKey: "code",
+      },
     },
   };
 }
 
-export function dataPackage(d: Disclosure): { descriptor: Record<string, unknown>; files: Record<string, string> } {
-  const resources = [functionResource(d), economicResource(d), summaryResource(d)].filter((r): r is Resource => !!r);
+export function dataPackage(d: Disclosure): {
+  descriptor: Record<string, unknown>;
+  files: Record<string, string>;
+} {
+  const resources = [functionResource(d), economicResource(d), summaryResource(d)].filter(
+    (r): r is Resource => !!r,
+  );
   const phase = d.kind === "final" ? "executed" : "proposed";
   const files: Record<string, string> = {};
-  for (const r of resources) files[r.path] = csvText(r.fields.map((f) => f.name), r.rows);
+  for (const r of resources)
+    files[r.path] = csvText(
+      r.fields.map((f) => f.name),
+      r.rows,
+    );
   const descriptor = {
     profile: "fiscal-data-package",
     name: `gongkai-${d.department?.code ?? "department"}-${d.year ?? "year"}-${d.kind ?? "budget"}`.toLowerCase(),
@@ -175,10 +301,18 @@ export function dataPackage(d: Disclosure): { descriptor: Record<string, unknown
       format: "csv",
       mediatype: "text/csv",
       encoding: "utf-8",
-      schema: { fields: r.fields.map((f) => ({ ...f, ...(f.type === "number" ? { decimalChar: "." } : {}) })) },
+      schema: {
+        fields: r.fields.map((f) => ({
+          ...f,
+          ...(f.type === "number" ? { decimalChar: "." } : {}),
+        })),
+      },
       model: {
         measures: Object.fromEntries(
-          Object.entries(r.measures).map(([k, m]) => [k, { ...m, currency: "CNY", factor: 10000, direction: "expenditure", phase }]),
+          Object.entries(r.measures).map(([k, m]) => [
+            k,
+            { ...m, currency: "CNY", factor: 10000, direction: "expenditure", phase },
+          ]),
         ),
         dimensions: r.dimensions,
       },
@@ -190,7 +324,9 @@ export function dataPackage(d: Disclosure): { descriptor: Record<string, unknown
 /** The package as a zip: datapackage.json at the root beside its CSV files. */
 export function renderFdpZip(d: Disclosure): Uint8Array {
   const { descriptor, files } = dataPackage(d);
-  const entries: Record<string, Uint8Array> = { "datapackage.json": strToU8(JSON.stringify(descriptor, null, 2) + "\n") };
+  const entries: Record<string, Uint8Array> = {
+    "datapackage.json": strToU8(JSON.stringify(descriptor, null, 2) + "\n"),
+  };
   for (const [path, text] of Object.entries(files)) entries[path] = strToU8(text);
   return zipSync(entries, { level: 6, mtime: new Date("2000-01-01T00:00:00Z") });
 }

@@ -7,7 +7,8 @@ import type { Disclosure } from "../model/disclosure.ts";
 import { buildDocument, type Block, type RenderedDocument } from "./document.ts";
 import type { Cell, TableModel } from "./tables/model.ts";
 
-const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const escape = (s: string) =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 const CSS = `
 @page { size: A4 portrait; margin: 20mm 18mm 18mm 18mm; }
@@ -48,7 +49,9 @@ function cellHtml(tag: "th" | "td", c: Cell): string {
   const attrs = [
     c.colSpan && c.colSpan > 1 ? ` colspan="${c.colSpan}"` : "",
     c.rowSpan && c.rowSpan > 1 ? ` rowspan="${c.rowSpan}"` : "",
-    tag === "td" ? ` class="${[c.align ?? "left", c.bold ? "bold" : ""].filter(Boolean).join(" ")}"` : "",
+    tag === "td"
+      ? ` class="${[c.align ?? "left", c.bold ? "bold" : ""].filter(Boolean).join(" ")}"`
+      : "",
   ].join("");
   return `<${tag}${attrs}>${escape(c.text)}</${tag}>`;
 }
@@ -73,9 +76,19 @@ function rowGroups(rows: readonly (readonly Cell[])[]): (readonly Cell[])[][] {
 export function tableHtml(t: TableModel, newPage = false): string {
   const cols = t.widths.reduce((a, b) => a + b, 0);
   const colgroup = `<colgroup>${t.widths.map((w) => `<col style="width:${((100 * w) / cols).toFixed(2)}%">`).join("")}</colgroup>`;
-  const thead = t.header.length ? `<thead>${t.header.map((r) => `<tr>${r.map((c) => cellHtml("th", c)).join("")}</tr>`).join("")}</thead>` : "";
-  const tbody = rowGroups(t.body).map((g) => `<tbody>${g.map((r) => `<tr>${r.map((c) => cellHtml("td", c)).join("")}</tr>`).join("")}</tbody>`).join("");
-  const meta = t.caption || t.unit ? `<div class="table-meta"><span>${escape(t.caption ?? "")}</span><span>${escape(t.unit ?? "")}</span></div>` : "";
+  const thead = t.header.length
+    ? `<thead>${t.header.map((r) => `<tr>${r.map((c) => cellHtml("th", c)).join("")}</tr>`).join("")}</thead>`
+    : "";
+  const tbody = rowGroups(t.body)
+    .map(
+      (g) =>
+        `<tbody>${g.map((r) => `<tr>${r.map((c) => cellHtml("td", c)).join("")}</tr>`).join("")}</tbody>`,
+    )
+    .join("");
+  const meta =
+    t.caption || t.unit
+      ? `<div class="table-meta"><span>${escape(t.caption ?? "")}</span><span>${escape(t.unit ?? "")}</span></div>`
+      : "";
   const note = t.note ? `<p class="table-note">${escape(t.note)}</p>` : "";
   return `<section class="table${t.landscape ? " wide" : ""}${newPage ? " new-page" : ""}" id="${escape(t.id)}"><div class="table-title">${escape(t.title)}</div>${meta}<table>${colgroup}${thead}${tbody}</table>${note}</section>`;
 }
@@ -98,7 +111,11 @@ function blockHtml(b: Block): string {
 }
 
 /** A CSS string literal (for `content:`): quotes, backslashes and line breaks escaped. */
-const cssString = (s: string) => `"${s.replace(/[\\"]/g, "\\$&").replace(/[\r\n]+/g, " ").replace(/</g, "\\3c ")}"`;
+const cssString = (s: string) =>
+  `"${s
+    .replace(/[\\"]/g, "\\$&")
+    .replace(/[\r\n]+/g, " ")
+    .replace(/</g, "\\3c ")}"`;
 
 /**
  * The printed footer as CSS page-margin boxes (Chromium ≥ 131): the document's title and 第 N 页 / 共 M 页.

@@ -16,7 +16,13 @@ export type RenderFormat = (typeof RENDER_FORMATS)[number];
 
 /** The file extension each format is written with by default. */
 export const DEFAULT_EXTENSION: Record<RenderFormat, string> = {
-  xlsx: ".xlsx", docx: ".docx", pdf: ".pdf", html: ".html", csv: ".csv.zip", json: ".json", fdp: ".fdp.zip",
+  xlsx: ".xlsx",
+  docx: ".docx",
+  pdf: ".pdf",
+  html: ".html",
+  csv: ".csv.zip",
+  json: ".json",
+  fdp: ".fdp.zip",
 };
 
 /** The canonical JSON form (format.md), two-space indented. */
@@ -24,16 +30,27 @@ export function renderJson(d: Disclosure): string {
   return JSON.stringify(d, null, 2) + "\n";
 }
 
-export async function renderDisclosure(d: Disclosure, format: RenderFormat, options: { printer?: PdfPrinter } = {}): Promise<Uint8Array> {
+export async function renderDisclosure(
+  d: Disclosure,
+  format: RenderFormat,
+  options: { printer?: PdfPrinter } = {},
+): Promise<Uint8Array> {
   const utf8 = (s: string) => new TextEncoder().encode(s);
   switch (format) {
-    case "xlsx": return renderXlsx(d);
-    case "docx": return renderDocx(d);
-    case "pdf": return options.printer ? options.printer.render(d) : renderPdf(d);
-    case "html": return utf8(renderHtml(d));
-    case "csv": return renderCsvZip(d);
-    case "json": return utf8(renderJson(d));
-    case "fdp": return renderFdpZip(d);
+    case "xlsx":
+      return renderXlsx(d);
+    case "docx":
+      return renderDocx(d);
+    case "pdf":
+      return options.printer ? options.printer.render(d) : renderPdf(d);
+    case "html":
+      return utf8(renderHtml(d));
+    case "csv":
+      return renderCsvZip(d);
+    case "json":
+      return utf8(renderJson(d));
+    case "fdp":
+      return renderFdpZip(d);
   }
 }
 

@@ -6,7 +6,14 @@
  * also what the importer recognises.
  */
 import { isCarriedForward, type Disclosure } from "../model/disclosure.ts";
-import { addWan, changeClause, printPercent, printWan, ratePercent, subtractWan } from "./numbers.ts";
+import {
+  addWan,
+  changeClause,
+  printPercent,
+  printWan,
+  ratePercent,
+  subtractWan,
+} from "./numbers.ts";
 import { threePublicChange } from "./tables/standard.ts";
 
 interface Words {
@@ -22,7 +29,12 @@ interface Words {
 
 function words(d: Disclosure): Words {
   const kind = d.kind === "final" ? "决算" : "预算";
-  return { kind, year: d.year ? `${d.year}年` : "本年", previous: "上年", previousNamed: d.year ? `${d.year - 1}年${kind}数` : `上年${kind}数` };
+  return {
+    kind,
+    year: d.year ? `${d.year}年` : "本年",
+    previous: "上年",
+    previousNamed: d.year ? `${d.year - 1}年${kind}数` : `上年${kind}数`,
+  };
 }
 
 /**
@@ -30,7 +42,13 @@ function words(d: Disclosure): Words {
  * A rate is computed only from a stated previous amount: a change alone says
  * nothing about the base it was measured against.
  */
-function versusPrevious(w: Words, current: number | undefined, previous: number | undefined, change?: number, rate?: number): string {
+function versusPrevious(
+  w: Words,
+  current: number | undefined,
+  previous: number | undefined,
+  change?: number,
+  rate?: number,
+): string {
   const c = change ?? subtractWan(current, previous);
   if (c === undefined) return "";
   const r = rate ?? ratePercent(c, previous);
@@ -42,7 +60,9 @@ function versusPrevious(w: Words, current: number | undefined, previous: number 
 
 /** A rate stated without the amounts it came from ("，比上年增长27.82%"), so that it is not lost. */
 function rateOnly(w: Words, rate: number | undefined): string {
-  return rate === undefined ? "" : `，比${w.previous}${rate < 0 ? "下降" : "增长"}${printPercent(Math.abs(rate))}`;
+  return rate === undefined
+    ? ""
+    : `，比${w.previous}${rate < 0 ? "下降" : "增长"}${printPercent(Math.abs(rate))}`;
 }
 
 /** "，主要原因是…" right after the change it explains (how real disclosures state it). */
@@ -70,8 +90,12 @@ export function expenditureText(d: Disclosure): string[] {
   const w = words(d);
   const sentences: string[] = [];
   if (e.total !== undefined) {
-    const versus = versusPrevious(w, e.total, e.previous?.total, e.change?.total, e.changeRate) || rateOnly(w, e.changeRate);
-    sentences.push(`${w.year}支出${w.kind}总计${printWan(e.total)}万元${versus}${versus ? reasonOf(e.changeReason) : "。"}`);
+    const versus =
+      versusPrevious(w, e.total, e.previous?.total, e.change?.total, e.changeRate) ||
+      rateOnly(w, e.changeRate);
+    sentences.push(
+      `${w.year}支出${w.kind}总计${printWan(e.total)}万元${versus}${versus ? reasonOf(e.changeReason) : "。"}`,
+    );
   }
   const parts: string[] = [];
   if (e.basic !== undefined) {
@@ -83,14 +107,27 @@ export function expenditureText(d: Disclosure): string[] {
       `基本支出${printWan(e.basic)}万元${split.length ? `（${split.join("，")}）` : ""}${versusPrevious(w, e.basic, e.previous?.basic, e.change?.basic)}`,
     );
   }
-  if (e.project !== undefined) parts.push(`项目支出${printWan(e.project)}万元${versusPrevious(w, e.project, e.previous?.project, e.change?.project)}`);
-  for (const o of e.otherItems ?? []) if (!isCarriedForward(o)) parts.push(`${o.label}${printWan(o.amount)}万元`);
+  if (e.project !== undefined)
+    parts.push(
+      `项目支出${printWan(e.project)}万元${versusPrevious(w, e.project, e.previous?.project, e.change?.project)}`,
+    );
+  for (const o of e.otherItems ?? [])
+    if (!isCarriedForward(o)) parts.push(`${o.label}${printWan(o.amount)}万元`);
   if (parts.length) sentences.push(`其中：${parts.join("；")}。`);
   // Carried forward is not part of this year's expenditure: stated after it, not among its parts.
-  const carried = (e.otherItems ?? []).filter(isCarriedForward).map((o) => `${o.label}${printWan(o.amount)}万元`);
+  const carried = (e.otherItems ?? [])
+    .filter(isCarriedForward)
+    .map((o) => `${o.label}${printWan(o.amount)}万元`);
   if (carried.length) sentences.push(`此外，${carried.join("，")}。`);
   const out = [sentences.join("")];
-  if (e.changeReason && (e.total === undefined || !(versusPrevious(w, e.total, e.previous?.total, e.change?.total, e.changeRate) || rateOnly(w, e.changeRate)))) {
+  if (
+    e.changeReason &&
+    (e.total === undefined ||
+      !(
+        versusPrevious(w, e.total, e.previous?.total, e.change?.total, e.changeRate) ||
+        rateOnly(w, e.changeRate)
+      ))
+  ) {
     out.push(`增减变化的主要原因：${e.changeReason}`);
   }
   return out.filter(Boolean);
@@ -103,7 +140,8 @@ export function expenditureText(d: Disclosure): string[] {
  */
 function reasonOf(reason: string | undefined): string {
   const r = reason?.trim();
-  if (r?.endsWith("。")) return `。主要原因是${r.replace(/^(主要原因(是|为)?|原因(是|为)?)[：:，,]?/, "")}`;
+  if (r?.endsWith("。"))
+    return `。主要原因是${r.replace(/^(主要原因(是|为)?|原因(是|为)?)[：:，,]?/, "")}`;
   return `${because(reason)}。`;
 }
 
@@ -114,7 +152,8 @@ export function operatingCostsText(d: Disclosure): string[] {
   const out: string[] = [];
   if (o.amount !== undefined) {
     const items = (o.items ?? []).map((i) => `${i.name}${printWan(i.amount)}万元`);
-    const versus = versusPrevious(w, o.amount, o.previous, o.change, o.changeRate) || rateOnly(w, o.changeRate);
+    const versus =
+      versusPrevious(w, o.amount, o.previous, o.change, o.changeRate) || rateOnly(w, o.changeRate);
     out.push(
       `${w.year}机关运行经费${w.kind}${printWan(o.amount)}万元${versus}${versus ? because(o.explanation) : ""}。` +
         (items.length ? `其中：${items.join("、")}。` : ""),
@@ -134,21 +173,37 @@ export function threePublicText(d: Disclosure): string[] {
   if (t.total !== undefined) {
     const versus = versusPrevious(w, t.total, p?.total, change?.total, t.changeRate);
     // A rate stated without the amounts it came from is still printed, so that it is not lost.
-    const rateOnly = !versus && t.changeRate !== undefined ? `，比${w.previous}${t.changeRate < 0 ? "下降" : "增长"}${printPercent(Math.abs(t.changeRate))}` : "";
+    const rateOnly =
+      !versus && t.changeRate !== undefined
+        ? `，比${w.previous}${t.changeRate < 0 ? "下降" : "增长"}${printPercent(Math.abs(t.changeRate))}`
+        : "";
     out.push(`${w.year}财政拨款“三公”经费${w.kind}${printWan(t.total)}万元${versus}${rateOnly}。`);
   }
   const parts: string[] = [];
-  if (t.overseas !== undefined) parts.push(`因公出国（境）费${printWan(t.overseas)}万元${versusPrevious(w, t.overseas, p?.overseas, change?.overseas)}`);
+  if (t.overseas !== undefined)
+    parts.push(
+      `因公出国（境）费${printWan(t.overseas)}万元${versusPrevious(w, t.overseas, p?.overseas, change?.overseas)}`,
+    );
   const v = t.vehicle;
   if (v) {
     const split = [
-      v.purchase !== undefined ? `公务用车购置费${printWan(v.purchase)}万元${versusPrevious(w, v.purchase, p?.vehicle?.purchase, change?.vehicle?.purchase)}` : "",
-      v.operation !== undefined ? `公务用车运行费${printWan(v.operation)}万元${versusPrevious(w, v.operation, p?.vehicle?.operation, change?.vehicle?.operation)}` : "",
+      v.purchase !== undefined
+        ? `公务用车购置费${printWan(v.purchase)}万元${versusPrevious(w, v.purchase, p?.vehicle?.purchase, change?.vehicle?.purchase)}`
+        : "",
+      v.operation !== undefined
+        ? `公务用车运行费${printWan(v.operation)}万元${versusPrevious(w, v.operation, p?.vehicle?.operation, change?.vehicle?.operation)}`
+        : "",
     ].filter(Boolean);
-    const lead = v.total !== undefined ? `公务用车购置及运行费${printWan(v.total)}万元${versusPrevious(w, v.total, p?.vehicle?.total, change?.vehicle?.total)}` : "";
+    const lead =
+      v.total !== undefined
+        ? `公务用车购置及运行费${printWan(v.total)}万元${versusPrevious(w, v.total, p?.vehicle?.total, change?.vehicle?.total)}`
+        : "";
     parts.push([lead, split.length ? `其中：${split.join("，")}` : ""].filter(Boolean).join("，"));
   }
-  if (t.reception !== undefined) parts.push(`公务接待费${printWan(t.reception)}万元${versusPrevious(w, t.reception, p?.reception, change?.reception)}`);
+  if (t.reception !== undefined)
+    parts.push(
+      `公务接待费${printWan(t.reception)}万元${versusPrevious(w, t.reception, p?.reception, change?.reception)}`,
+    );
   if (parts.length) out.push(`具体情况如下：${parts.map((s, i) => `${i + 1}．${s}`).join("；")}。`);
   for (const f of t.fundSources ?? []) out.push(`资金来源：${f.label}${printWan(f.amount)}万元。`);
   if (t.explanation) out.push(`增减变化原因：${t.explanation}`);
@@ -163,12 +218,20 @@ export function procurementText(d: Disclosure): string[] {
   const out: string[] = [];
   if (p.total !== undefined) {
     const sources = (p.fundSources ?? []).map((f) => `${f.label}${printWan(f.amount)}万元`);
-    out.push(`${w.year}政府采购${w.kind}总额${printWan(p.total)}万元${sources.length ? `，其中：${sources.join("，")}` : ""}。`);
+    out.push(
+      `${w.year}政府采购${w.kind}总额${printWan(p.total)}万元${sources.length ? `，其中：${sources.join("，")}` : ""}。`,
+    );
   }
   const categories = ["货物", "工程", "服务"]
-    .map((c) => ({ c, sum: addWan((p.items ?? []).filter((i) => i.category === c).map((i) => i.amount)) }))
+    .map((c) => ({
+      c,
+      sum: addWan((p.items ?? []).filter((i) => i.category === c).map((i) => i.amount)),
+    }))
     .filter((x) => x.sum !== undefined);
-  if (categories.length) out.push(`按采购类别分：${categories.map((x) => `${x.c}类${printWan(x.sum)}万元`).join("，")}。`);
+  if (categories.length)
+    out.push(
+      `按采购类别分：${categories.map((x) => `${x.c}类${printWan(x.sum)}万元`).join("，")}。`,
+    );
   if (p.items?.length) out.push("具体情况见下表。");
   return out;
 }
@@ -177,7 +240,9 @@ export function assetsText(d: Disclosure): string[] {
   const a = d.assets;
   if (!a) return [];
   const out: string[] = [];
-  const when = a.asOf ? `截至${a.asOf.slice(0, 4)}年${Number(a.asOf.slice(5, 7))}月${Number(a.asOf.slice(8, 10))}日，` : "";
+  const when = a.asOf
+    ? `截至${a.asOf.slice(0, 4)}年${Number(a.asOf.slice(5, 7))}月${Number(a.asOf.slice(8, 10))}日，`
+    : "";
   const t = a.total;
   if (t) {
     const parts = [

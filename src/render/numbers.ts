@@ -30,12 +30,15 @@ export function subtractWan(a: number | undefined, b: number | undefined): numbe
 }
 
 /** change / previous in percent, two decimals, half away from zero; undefined when previous is 0 or absent. */
-export function ratePercent(change: number | undefined, previous: number | undefined): number | undefined {
+export function ratePercent(
+  change: number | undefined,
+  previous: number | undefined,
+): number | undefined {
   if (change === undefined || previous === undefined) return undefined;
   const c = wanToFen(change);
   const p = wanToFen(previous);
   if (p === 0n) return undefined;
-  const negative = (c < 0n) !== (p < 0n) && c !== 0n;
+  const negative = c < 0n !== p < 0n && c !== 0n;
   const num = (c < 0n ? -c : c) * 10000n;
   const den = p < 0n ? -p : p;
   const scaled = (num * 2n + den) / (2n * den); // hundredths of a percent, half up

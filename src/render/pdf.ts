@@ -32,7 +32,9 @@ function findChromium(): string {
   const fromEnv = process.env.GONGKAI_CHROMIUM;
   const path = [fromEnv, ...CANDIDATES].find((p): p is string => !!p && existsSync(p));
   if (!path) {
-    throw new RenderError("未找到 Chromium 浏览器，无法生成 PDF；请安装 chromium 或设置 GONGKAI_CHROMIUM（Chromium not found）");
+    throw new RenderError(
+      "未找到 Chromium 浏览器，无法生成 PDF；请安装 chromium 或设置 GONGKAI_CHROMIUM（Chromium not found）",
+    );
   }
   return path;
 }
@@ -62,7 +64,13 @@ export class PdfPrinter {
     try {
       // Fonts are local and nothing else is fetched, so "load" is reached without network waits.
       await this.page.setContent(html, { waitUntil: "load" });
-      const pdf = await this.page.pdf({ preferCSSPageSize: true, format: "A4", printBackground: true, tagged: false, outline: false });
+      const pdf = await this.page.pdf({
+        preferCSSPageSize: true,
+        format: "A4",
+        printBackground: true,
+        tagged: false,
+        outline: false,
+      });
       return new Uint8Array(pdf);
     } catch (e) {
       // A tab that failed once is not trusted again.

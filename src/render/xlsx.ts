@@ -32,7 +32,13 @@ function sheetName(title: string, used: Set<string>): string {
  * `prefix` goes before the printed title (a workbook has no cover: each sheet
  * names its department and year, as real workbooks do), not in the sheet name.
  */
-export function addTableSheet(wb: ExcelJS.Workbook, t: TableModel, used: Set<string>, number?: number, prefix = ""): void {
+export function addTableSheet(
+  wb: ExcelJS.Workbook,
+  t: TableModel,
+  used: Set<string>,
+  number?: number,
+  prefix = "",
+): void {
   const title = `${number ? `${number}．` : ""}${prefix}${t.title}`;
   const ws = wb.addWorksheet(sheetName(number ? `${number}.${t.title}` : t.title, used), {
     pageSetup: {
@@ -93,7 +99,8 @@ export function addTableSheet(wb: ExcelJS.Workbook, t: TableModel, used: Set<str
       };
     }
     // Borders on every grid position, merged or not, so the printed grid is whole.
-    for (let r = 0; r < rows.length; r++) for (let c = 1; c <= width; c++) ws.getCell(start + r, c).border = BORDER;
+    for (let r = 0; r < rows.length; r++)
+      for (let c = 1; c <= width; c++) ws.getCell(start + r, c).border = BORDER;
     return start + rows.length;
   };
   row = write(t.header, row, true);

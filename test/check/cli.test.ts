@@ -54,7 +54,14 @@ test("check on a JSON with a broken total: exit 1 and a Chinese report naming th
 
 test("a JSON that breaks the schema is refused with field paths and exit code 2", async () => {
   const broken = join(dir, "broken.json");
-  writeFileSync(broken, JSON.stringify({ format: "gongkai.disclosure/1", amountUnit: "元", expenditure: { total: "many" } }));
+  writeFileSync(
+    broken,
+    JSON.stringify({
+      format: "gongkai.disclosure/1",
+      amountUnit: "元",
+      expenditure: { total: "many" },
+    }),
+  );
   const r = await gongkai(["check", "--json", broken]);
   assert.equal(r.code, 2);
   assert.match(r.stderr, /\/amountUnit/);
@@ -89,7 +96,9 @@ test("check reads a real seed through the importer and ties findings to source l
   const out = JSON.parse(r.stdout);
   assert.equal(out.coverage.crashed, 0);
   assert.ok(out.findings.length > 0);
-  for (const f of out.findings.filter((x: { path?: string }) => x.path?.startsWith("/performance/activities/"))) {
+  for (const f of out.findings.filter((x: { path?: string }) =>
+    x.path?.startsWith("/performance/activities/"),
+  )) {
     assert.ok(Number.isInteger(f.line) && f.line > 0, JSON.stringify(f));
   }
 });
@@ -99,7 +108,12 @@ test("rules lists the catalogue, also as JSON", async () => {
   assert.match(text.stdout, new RegExp(`审核规则 ${catalogue.length} 条`));
   const json = JSON.parse((await gongkai(["rules", "--json"])).stdout);
   assert.equal(json.length, catalogue.length);
-  assert.ok(json.every((r: { id: string; title: string; check?: unknown }) => r.id && r.title && r.check === undefined));
+  assert.ok(
+    json.every(
+      (r: { id: string; title: string; check?: unknown }) =>
+        r.id && r.title && r.check === undefined,
+    ),
+  );
 });
 
 test("docs/rules.md is the generated catalogue", async () => {

@@ -25,15 +25,25 @@ const load = (file: string) => {
 const corpus = (n: string) => load(join(corpusDir, `${n}.txt`));
 const seed = async (prefix: string) => {
   const { readdirSync } = await import("node:fs");
-  return load(join(seedsDir, readdirSync(seedsDir).find((f) => f.startsWith(prefix) && f.endsWith(".txt"))!));
+  return load(
+    join(seedsDir, readdirSync(seedsDir).find((f) => f.startsWith(prefix) && f.endsWith(".txt"))!),
+  );
 };
-const status = (input: CheckInput, rule: string) => runChecks(input).results.find((r) => r.rule.id === rule)!.status;
+const status = (input: CheckInput, rule: string) =>
+  runChecks(input).results.find((r) => r.rule.id === rule)!.status;
 /** The same input with the narrative lines matching `drop` removed. */
-const without = (input: CheckInput, drop: RegExp): CheckInput => ({ ...input, narrative: input.narrative!.filter((l) => !drop.test(l.text)) });
+const without = (input: CheckInput, drop: RegExp): CheckInput => ({
+  ...input,
+  narrative: input.narrative!.filter((l) => !drop.test(l.text)),
+});
 
 test("assets written as a paragraph: CMP-008 passes on the text, fails once the section is gone", async () => {
   const input = await corpus("031");
-  assert.equal(input.disclosure.assets, undefined, "this test is about the importer leaving assets unread");
+  assert.equal(
+    input.disclosure.assets,
+    undefined,
+    "this test is about the importer leaving assets unread",
+  );
   const section = sectionInText(new CheckContext(input), /国有资产(占有|占用)/);
   assert.ok(section, "（四）国有资产占有使用情况。截至 2025 年 12 月… is found");
   assert.equal(status(input, "CMP-008"), "passed");
@@ -59,7 +69,10 @@ test("a heading with nothing under it, a table of contents entry or a duty line 
   assert.equal(status(await corpus("017"), "CMP-008"), "failed");
   // Corpus 036 lists 七、部门国有资产占有使用及资产购置情况说明 in its contents (line 13, next line a heading) and as a section (line 166).
   const s036 = sectionInText(new CheckContext(await corpus("036")), /国有资产占有使用/);
-  assert.ok(s036 && s036.line > 100, `section found at its body, not the contents entry (line ${s036?.line})`);
+  assert.ok(
+    s036 && s036.line > 100,
+    `section found at its body, not the contents entry (line ${s036?.line})`,
+  );
   // Corpus 007's duty "（五）拟订和组织实施本区行政事业单位国有资产管理规章制度" is not an asset section.
   const s007 = new CheckContext(await corpus("007"));
   assert.ok((sectionInText(s007, /国有资产(占有|占用)/)?.line ?? 0) > 400);
@@ -73,7 +86,11 @@ test("三公 change reasons stated in the text: YOY-013 passes, fails when the r
     const bare = without(input, /原因|主要/);
     const threePublic = { ...bare.disclosure.threePublic };
     delete threePublic.explanation;
-    assert.equal(status({ ...bare, disclosure: { ...bare.disclosure, threePublic } }, "YOY-013"), "failed", n);
+    assert.equal(
+      status({ ...bare, disclosure: { ...bare.disclosure, threePublic } }, "YOY-013"),
+      "failed",
+      n,
+    );
   }
 });
 
@@ -85,16 +102,27 @@ test("an activity table the importer flagged row by row is not evaluable, not re
   assert.equal(status(input, "PRF-006"), "notApplicable");
   for (const id of ["PRF-008", "PRF-010"]) assert.equal(status(input, id), "passed", id);
   // As the importer read it before (a warning on every row of the table), the rules step aside.
-  const lines = Object.entries(input.disclosure.sourceMap ?? {}).flatMap(([path, ref]) => (path.startsWith("/performance/activities/") ? [ref.line] : []));
+  const lines = Object.entries(input.disclosure.sourceMap ?? {}).flatMap(([path, ref]) =>
+    path.startsWith("/performance/activities/") ? [ref.line] : [],
+  );
   const flagged: CheckInput = {
     ...input,
-    disclosure: { ...input.disclosure, diagnostics: lines.map((line) => ({ level: "warning" as const, message: "活动之前没有职责名称", section: "职责—活动绩效目标", line })) },
+    disclosure: {
+      ...input.disclosure,
+      diagnostics: lines.map((line) => ({
+        level: "warning" as const,
+        message: "活动之前没有职责名称",
+        section: "职责—活动绩效目标",
+        line,
+      })),
+    },
   };
   for (const id of ["PRF-008", "PRF-010"]) assert.equal(status(flagged, id), "notEvaluable", id);
 });
 
 test("seed activity tables without import diagnostics are still checked", async () => {
-  for (const prefix of ["000_", "001_", "002_"]) assert.notEqual(status(await seed(prefix), "PRF-009"), "notEvaluable", prefix);
+  for (const prefix of ["000_", "001_", "002_"])
+    assert.notEqual(status(await seed(prefix), "PRF-009"), "notEvaluable", prefix);
 });
 
 test("a project without indicators names the importer's note on its table (seed 004: cut-off table, line 565)", async () => {
@@ -105,15 +133,23 @@ test("a project without indicators names the importer's note on its table (seed 
   assert.match(cut.message, /导入提示，第 \d+ 行：.*指标表在此处中断/);
   assert.equal(cut.line, Number(/第 (\d+) 行/.exec(cut.message)![1]));
   // Without the importer's diagnostics the plain finding remains.
-  const plain = runChecks({ ...input, disclosure: { ...input.disclosure, diagnostics: [] } }).findings.find((x) => x.path === "/performance/projects/5/indicators")!;
+  const plain = runChecks({
+    ...input,
+    disclosure: { ...input.disclosure, diagnostics: [] },
+  }).findings.find((x) => x.path === "/performance/projects/5/indicators")!;
   assert.doesNotMatch(plain.message, /导入提示/);
 });
 
 test("spending plans: 100% reached by 6月底/10月底 with 12月底 blank is complete (seed 003), below 100% is reported (golden)", async () => {
   const input = await seed("003_");
   const projects = input.disclosure.performance!.projects!;
-  const paths = new Set(runChecks(input).findings.filter((f) => f.rule === "PRF-013").map((f) => f.path));
-  let complete = 0, short = 0;
+  const paths = new Set(
+    runChecks(input)
+      .findings.filter((f) => f.rule === "PRF-013")
+      .map((f) => f.path),
+  );
+  let complete = 0,
+    short = 0;
   projects.forEach((p, i) => {
     const plan = p.spendingPlan ?? {};
     if (plan.dec !== undefined || !Object.keys(plan).length) return;
@@ -139,19 +175,33 @@ test("TXT-008: a text figure cut to its decimals (表 78.2164, 文 78.21) is not
 });
 
 test("PRF-025: a project from a table kind without a 资金用途 column is not missing its purpose (corpus 031 表十二); seed 003's blank one is (golden)", async () => {
-  const s003 = runChecks(await seed("003_")).findings.filter((x) => x.rule === "PRF-025").map((x) => x.path);
+  const s003 = runChecks(await seed("003_"))
+    .findings.filter((x) => x.rule === "PRF-025")
+    .map((x) => x.path);
   assert.deepEqual(s003, ["/performance/projects/22/purpose"]);
   const input = await corpus("031");
   const projects = input.disclosure.performance?.projects ?? [];
   const bare = projects.findIndex((p) => !p.purpose);
   if (bare < 0) return; // every project read with a purpose: nothing to test
-  assert.ok(!runChecks(input).findings.some((x) => x.rule === "PRF-025" && x.path === `/performance/projects/${bare}/purpose`));
+  assert.ok(
+    !runChecks(input).findings.some(
+      (x) => x.rule === "PRF-025" && x.path === `/performance/projects/${bare}/purpose`,
+    ),
+  );
   // The same project with the fields of its neighbours is of the same kind: its blank purpose is reported.
   const same = structuredClone(input);
   const model = projects.find((p) => p.purpose)!;
-  Object.assign(same.disclosure.performance!.projects![bare]!, { ...structuredClone(model), name: projects[bare]!.name, purpose: undefined });
+  Object.assign(same.disclosure.performance!.projects![bare]!, {
+    ...structuredClone(model),
+    name: projects[bare]!.name,
+    purpose: undefined,
+  });
   delete same.disclosure.performance!.projects![bare]!.purpose;
-  assert.ok(runChecks(same).findings.some((x) => x.rule === "PRF-025" && x.path === `/performance/projects/${bare}/purpose`));
+  assert.ok(
+    runChecks(same).findings.some(
+      (x) => x.rule === "PRF-025" && x.path === `/performance/projects/${bare}/purpose`,
+    ),
+  );
 });
 
 test("a finding on an activity points at the activity's own row, not the duty row it shares (seed 001)", async () => {

@@ -13,7 +13,9 @@ import { fileURLToPath } from "node:url";
 import { runExtractor } from "../support/run-extractor.ts";
 import { extractActivities } from "../../src/import/sections/activities.ts";
 
-const shared = resolve(process.env.GONGKAI_SHARED ?? join(dirname(fileURLToPath(import.meta.url)), "../../../shared"));
+const shared = resolve(
+  process.env.GONGKAI_SHARED ?? join(dirname(fileURLToPath(import.meta.url)), "../../../shared"),
+);
 const run = (text: string) => runExtractor(extractActivities, text, "columns");
 
 test("corpus 004: the 部门整体 table reads as 9 activities with 50 indicators and their targets", () => {
@@ -36,7 +38,11 @@ test("corpus 004: the 部门整体 table reads as 9 activities with 50 indicator
   );
   assert.ok(acts.every((a) => a.duty === ""));
   // A cell wrapped over the lines above and below its row's line.
-  assert.deepEqual(acts[0]!.indicators![0], { name: "产出指标数量指标北京市行政执法资格考试人数", description: "指标值：≤4500人次", grades: {} });
+  assert.deepEqual(acts[0]!.indicators![0], {
+    name: "产出指标数量指标北京市行政执法资格考试人数",
+    description: "指标值：≤4500人次",
+    grades: {},
+  });
   // Four lines around a row line holding only the other cells; a qualitative target.
   assert.deepEqual(acts[0]!.indicators![5], {
     name: "效益指标社会效益指标统一行政执法人员资格管理，确保执法人员工作水平，做好行政规范性文件备案监督，促进行政机关依法行政",
@@ -55,10 +61,17 @@ test("corpus 004: the 部门整体 table reads as 9 activities with 50 indicator
   assert.equal(acts[4]!.indicators![0]!.name, "产出指标数量指标开展法律援助案件质量同行评估");
   assert.equal(acts[4]!.indicators![1]!.name, "产出指标数量指标选拔形成法律援助优秀案例汇编");
   // The last page starts its columns 9 characters further left.
-  assert.deepEqual(acts[8]!.indicators![5], { name: "效益指标社会效益指标群众来信来访来电及时得到响应", description: "指标值：＝100%", grades: {} });
+  assert.deepEqual(acts[8]!.indicators![5], {
+    name: "效益指标社会效益指标群众来信来访来电及时得到响应",
+    description: "指标值：＝100%",
+    grades: {},
+  });
 
   // No per-row complaints; one note for the missing duty column, one per label beside the table.
-  assert.deepEqual(diagnostics.filter((d) => d.level !== "info"), []);
+  assert.deepEqual(
+    diagnostics.filter((d) => d.level !== "info"),
+    [],
+  );
   assert.equal(diagnostics.filter((d) => /没有职责列/.test(d.message)).length, 1);
   assert.deepEqual(
     diagnostics.filter((d) => /不在任何列内/.test(d.message)).map((d) => d.line),
@@ -75,7 +88,13 @@ type Row = [string, string, string, string, string];
 const ROWS: Row[] = [
   ["业务管理", "产出指标数量指标组织开展全市业务培训班次数", "≥", "12", "期"],
   ["业务管理", "产出指标质量指标培训合格率", "≥", "95", "%"],
-  ["业务管理", "效益指标社会效益指标提高业务人员依法履职能力，规范执法行为，提升服务质量", "定性", "效果显著", ""],
+  [
+    "业务管理",
+    "效益指标社会效益指标提高业务人员依法履职能力，规范执法行为，提升服务质量",
+    "定性",
+    "效果显著",
+    "",
+  ],
   ["信息化运维", "产出指标数量指标运维系统数量", "＝", "17", "个"],
   ["信息化运维", "产出指标时效指标故障响应时间", "≤", "2", "小时"],
   ["信息化运维", "满意度指标服务对象满意度指标系统使用人员满意度", "≥", "90", "%"],
@@ -92,8 +111,14 @@ const ROWS: Row[] = [
  */
 function centredText(rows: Row[], pages: { xs: number[]; rows: number }[], wrap: number): string {
   const out = ["部门整体支出绩效目标表", ""];
-  const place = (xs: number[], parts: string[]) => parts.reduce((line, p, k) => (p ? line.padEnd(xs[k]!, " ") + p : line), "");
-  out.push(place(pages[0]!.xs.map((x) => x + 2), ["活动", "绩效指标", "指标性质", "指标值", "度量单位"]));
+  const place = (xs: number[], parts: string[]) =>
+    parts.reduce((line, p, k) => (p ? line.padEnd(xs[k]!, " ") + p : line), "");
+  out.push(
+    place(
+      pages[0]!.xs.map((x) => x + 2),
+      ["活动", "绩效指标", "指标性质", "指标值", "度量单位"],
+    ),
+  );
   let r = 0;
   for (const page of pages) {
     for (const row of rows.slice(r, r + page.rows)) {
@@ -127,17 +152,28 @@ test("centred cells on pages laid out apart read back row by row", () => {
   assert.deepEqual(
     acts.map((a) => [a.duty, a.activity, a.indicators!.map((i) => [i.name, i.description])]),
     [
-      ["", "业务管理", ROWS.slice(0, 3).map((r) => [r[1], r[2] === "定性" ? `指标值：${r[3]}（定性）` : `指标值：${r[2]}${r[3]}${r[4]}`])],
+      [
+        "",
+        "业务管理",
+        ROWS.slice(0, 3).map((r) => [
+          r[1],
+          r[2] === "定性" ? `指标值：${r[3]}（定性）` : `指标值：${r[2]}${r[3]}${r[4]}`,
+        ]),
+      ],
       ["", "信息化运维", ROWS.slice(3, 6).map((r) => [r[1], `指标值：${r[2]}${r[3]}${r[4]}`])],
       ["", "综合保障", ROWS.slice(6).map((r) => [r[1], `指标值：${r[2]}${r[3]}${r[4]}`])],
     ],
   );
-  assert.deepEqual(diagnostics.filter((d) => d.level !== "info"), []);
+  assert.deepEqual(
+    diagnostics.filter((d) => d.level !== "info"),
+    [],
+  );
 });
 
 test("the same rows one line each (a reader that joins wrapped cells): each line is a row", () => {
   const xs = [4, 20, 84, 92, 102];
-  const place = (parts: string[]) => parts.reduce((line, p, k) => (p ? line.padEnd(xs[k]!, " ") + p : line), "");
+  const place = (parts: string[]) =>
+    parts.reduce((line, p, k) => (p ? line.padEnd(xs[k]!, " ") + p : line), "");
   const text = [
     "部门整体支出绩效目标表",
     "",
@@ -161,7 +197,14 @@ test("the same rows one line each (a reader that joins wrapped cells): each line
 });
 
 test("the same table as tab-separated rows: targets and merged activities do not depend on the layout", () => {
-  const text = ["部门整体支出绩效目标表", "", ["活动", "绩效指标", "指标性质", "指标值", "度量单位"].join("\t"), ...ROWS.map((r) => r.join("\t")), "", "三、其他说明"].join("\n");
+  const text = [
+    "部门整体支出绩效目标表",
+    "",
+    ["活动", "绩效指标", "指标性质", "指标值", "度量单位"].join("\t"),
+    ...ROWS.map((r) => r.join("\t")),
+    "",
+    "三、其他说明",
+  ].join("\n");
   const { disclosure, diagnostics } = runExtractor(extractActivities, text, "tabs");
   const acts = disclosure.performance!.activities!;
   assert.deepEqual(

@@ -18,7 +18,9 @@ import { findActivityGrids } from "../../src/import/sections/performance-table-g
 import { FORMAT_ID, type Disclosure } from "../../src/model/disclosure.ts";
 import type { SourceDocument } from "../../src/import/source-document.ts";
 
-const shared = resolve(process.env.GONGKAI_SHARED ?? join(dirname(fileURLToPath(import.meta.url)), "../../../shared"));
+const shared = resolve(
+  process.env.GONGKAI_SHARED ?? join(dirname(fileURLToPath(import.meta.url)), "../../../shared"),
+);
 
 function activitiesOf(doc: SourceDocument) {
   const disclosure: Disclosure = { format: FORMAT_ID, amountUnit: "万元" };
@@ -29,23 +31,46 @@ function activitiesOf(doc: SourceDocument) {
 test("seed 000's table as a .docx with merged 职责 and 活动 cells reads back the same", async () => {
   const seed = readText(readFileSync(join(shared, "seeds", "000_f6eb8ece6d8b211d.txt"), "utf8"));
   const grid = findActivityGrids(seed)[0]!;
-  const header = ["职责名称", "职责描述", "职责目标", "活动名称", "活动描述", "绩效目标", "绩效指标", "指标描述", "优", "良", "中", "差"];
+  const header = [
+    "职责名称",
+    "职责描述",
+    "职责目标",
+    "活动名称",
+    "活动描述",
+    "绩效目标",
+    "绩效指标",
+    "指标描述",
+    "优",
+    "良",
+    "中",
+    "差",
+  ];
   assert.equal(grid.roles.length, header.length);
   // Columns 0-2 (the duty) and 3-4 (the activity) merge down while the rows below leave them blank.
   const merged = [0, 1, 2, 3, 4];
-  const rows = grid.rows.map((row, r) =>
-    new TableRow({
-      children: row.cells.map((cell, k) => {
-        const blank = !cell.text.trim();
-        const group = k <= 2 ? 0 : 3;
-        const continues = merged.includes(k) && blank && r > 0 && !grid.rows[r]!.cells[group]!.text.trim();
-        const starts = merged.includes(k) && !blank && grid.rows[r + 1] !== undefined && !grid.rows[r + 1]!.cells[group]!.text.trim();
-        return new TableCell({
-          children: cell.text.split("\n").map((t) => new Paragraph({ text: t })),
-          ...(continues ? { verticalMerge: VerticalMergeType.CONTINUE } : starts ? { verticalMerge: VerticalMergeType.RESTART } : {}),
-        });
+  const rows = grid.rows.map(
+    (row, r) =>
+      new TableRow({
+        children: row.cells.map((cell, k) => {
+          const blank = !cell.text.trim();
+          const group = k <= 2 ? 0 : 3;
+          const continues =
+            merged.includes(k) && blank && r > 0 && !grid.rows[r]!.cells[group]!.text.trim();
+          const starts =
+            merged.includes(k) &&
+            !blank &&
+            grid.rows[r + 1] !== undefined &&
+            !grid.rows[r + 1]!.cells[group]!.text.trim();
+          return new TableCell({
+            children: cell.text.split("\n").map((t) => new Paragraph({ text: t })),
+            ...(continues
+              ? { verticalMerge: VerticalMergeType.CONTINUE }
+              : starts
+                ? { verticalMerge: VerticalMergeType.RESTART }
+                : {}),
+          });
+        }),
       }),
-    }),
   );
   const doc = new Document({
     sections: [
@@ -53,7 +78,16 @@ test("seed 000's table as a .docx with merged 职责 and 活动 cells reads back
         children: [
           new Paragraph({ text: "2020年部门预算信息公开" }),
           new Paragraph({ text: "职责分类绩效目标：" }),
-          new Table({ rows: [new TableRow({ children: header.map((h) => new TableCell({ children: [new Paragraph({ text: h })] })) }), ...rows] }),
+          new Table({
+            rows: [
+              new TableRow({
+                children: header.map(
+                  (h) => new TableCell({ children: [new Paragraph({ text: h })] }),
+                ),
+              }),
+              ...rows,
+            ],
+          }),
           new Paragraph({ text: "二、部门收支预算情况" }),
         ],
       },

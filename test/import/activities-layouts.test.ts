@@ -10,7 +10,10 @@ import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { readText } from "../../src/import/readers/text.ts";
-import { findActivityGrids, type ActivityGrid } from "../../src/import/sections/performance-table-grid.ts";
+import {
+  findActivityGrids,
+  type ActivityGrid,
+} from "../../src/import/sections/performance-table-grid.ts";
 import { extractActivities } from "../../src/import/sections/activities.ts";
 import { FORMAT_ID, type Activity, type Disclosure } from "../../src/model/disclosure.ts";
 
@@ -20,7 +23,9 @@ function runActivities(text: string): { disclosure: Disclosure } {
   return { disclosure };
 }
 
-const shared = resolve(process.env.GONGKAI_SHARED ?? join(dirname(fileURLToPath(import.meta.url)), "../../../shared"));
+const shared = resolve(
+  process.env.GONGKAI_SHARED ?? join(dirname(fileURLToPath(import.meta.url)), "../../../shared"),
+);
 const seedText = (name: string) => readFileSync(join(shared, "seeds", `${name}.txt`), "utf8");
 
 function seedGrid(name: string): ActivityGrid {
@@ -46,11 +51,13 @@ function agreement(actual: Activity[], expected: Activity[]): { ratio: number; m
   check("length", actual.length, expected.length);
   expected.forEach((e, i) => {
     const a = actual[i];
-    for (const k of ["duty", "dutyBudget", "activity", "budget", "description", "goal"] as const) check(`${i}/${k}`, a?.[k], e[k]);
+    for (const k of ["duty", "dutyBudget", "activity", "budget", "description", "goal"] as const)
+      check(`${i}/${k}`, a?.[k], e[k]);
     e.indicators!.forEach((ind, j) => {
       const got = a?.indicators?.[j];
       check(`${i}/${j}/name`, got?.name, ind.name);
-      for (const g of ["excellent", "good", "fair", "poor"] as const) check(`${i}/${j}/${g}`, got?.grades[g], ind.grades[g]);
+      for (const g of ["excellent", "good", "fair", "poor"] as const)
+        check(`${i}/${j}/${g}`, got?.grades[g], ind.grades[g]);
     });
   });
   return { ratio: same / facts, misses };
@@ -130,7 +137,8 @@ test("seed 002's table as PDF text (wrapped cells, page breaks) reads back nearl
 test("PDF text with blank lines between rows, a header split over lines and radical look-alikes", () => {
   // As our PDF reader writes a LibreOffice table: cells centred, a blank line between rows,
   // 评价标准 above the header line, 年度预算数 one character per line, ⽬ for 目.
-  const at = (...parts: [number, string][]) => parts.reduce((line, [x, t]) => line.padEnd(x, " ") + t, "");
+  const at = (...parts: [number, string][]) =>
+    parts.reduce((line, [x, t]) => line.padEnd(x, " ") + t, "");
   const text = [
     "部门职责-工作活动绩效目标",
     "",
@@ -146,7 +154,16 @@ test("PDF text with blank lines between rows, a header split over lines and radi
     at([28, "力。"]),
     "",
     at([28, "负责非税收入"], [48, "加强非税收入"]),
-    at([0, "1、非税收入"], [28, "管理。"], [48, "管理"], [66, "非税收入上缴"], [84, "95%以上"], [92, "85%"], [99, "70%"], [106, "60%"]),
+    at(
+      [0, "1、非税收入"],
+      [28, "管理。"],
+      [48, "管理"],
+      [66, "非税收入上缴"],
+      [84, "95%以上"],
+      [92, "85%"],
+      [99, "70%"],
+      [106, "60%"],
+    ),
     at([0, "管理"], [66, "率"]),
     "",
     at([66, "票据使用率"], [84, "95%以上"], [92, "85%"], [99, "70%"], [106, "60%"]),
@@ -166,8 +183,14 @@ test("PDF text with blank lines between rows, a header split over lines and radi
       description: "负责非税收入管理。",
       goal: "加强非税收入管理",
       indicators: [
-        { name: "非税收入上缴率", grades: { excellent: "95%以上", good: "85%", fair: "70%", poor: "60%" } },
-        { name: "票据使用率", grades: { excellent: "95%以上", good: "85%", fair: "70%", poor: "60%" } },
+        {
+          name: "非税收入上缴率",
+          grades: { excellent: "95%以上", good: "85%", fair: "70%", poor: "60%" },
+        },
+        {
+          name: "票据使用率",
+          grades: { excellent: "95%以上", good: "85%", fair: "70%", poor: "60%" },
+        },
       ],
     },
   ]);
@@ -194,11 +217,15 @@ test("seed 002's table as PDF text whose pages each place the columns anew, the 
   let page = 0;
   let onPage = 0;
   let xs: number[] = [];
-  const place = (pieces: string[]) => pieces.reduce((line, p, k) => (p ? line.padEnd(xs[k]!, " ") + p : line), "");
+  const place = (pieces: string[]) =>
+    pieces.reduce((line, p, k) => (p ? line.padEnd(xs[k]!, " ") + p : line), "");
   const header = () => {
     const { indent, gap } = pages[page % pages.length]!;
     xs = widths.map((_, k) => indent + widths.slice(0, k).reduce((a, b) => a + b + gap, 0));
-    out.push(place([...HEADER_1.slice(0, 5), HEADER_1[5]!]), place(["", "", "", "", "", ...GRADES]));
+    out.push(
+      place([...HEADER_1.slice(0, 5), HEADER_1[5]!]),
+      place(["", "", "", "", "", ...GRADES]),
+    );
   };
   header();
   for (const row of grid.rows) {

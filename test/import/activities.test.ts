@@ -12,25 +12,39 @@ import { readText } from "../../src/import/readers/text.ts";
 import { extractActivities } from "../../src/import/sections/activities.ts";
 import type { Diagnostic, Disclosure } from "../../src/model/disclosure.ts";
 
-const shared = resolve(process.env.GONGKAI_SHARED ?? join(dirname(fileURLToPath(import.meta.url)), "../../../shared"));
+const shared = resolve(
+  process.env.GONGKAI_SHARED ?? join(dirname(fileURLToPath(import.meta.url)), "../../../shared"),
+);
 
-export function runActivities(text: string): { disclosure: Disclosure; diagnostics: Diagnostic[]; cites: Map<string, number> } {
+export function runActivities(text: string): {
+  disclosure: Disclosure;
+  diagnostics: Diagnostic[];
+  cites: Map<string, number>;
+} {
   return runExtractor(extractActivities, text);
 }
 
 /** The golden files' matching rules (format.md): named keys, exact arrays, whitespace-free strings. */
 function mismatches(expect: unknown, actual: unknown, path: string, out: string[]): void {
-  const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
+  const isObj = (v: unknown): v is Record<string, unknown> =>
+    v !== null && typeof v === "object" && !Array.isArray(v);
   if (isObj(expect) && "$absent" in expect) {
     if (actual !== undefined) out.push(`${path}: should be absent`);
   } else if (Array.isArray(expect)) {
-    if (!Array.isArray(actual) || actual.length !== expect.length) out.push(`${path}: length ${expect.length} expected, got ${Array.isArray(actual) ? actual.length : typeof actual}`);
+    if (!Array.isArray(actual) || actual.length !== expect.length)
+      out.push(
+        `${path}: length ${expect.length} expected, got ${Array.isArray(actual) ? actual.length : typeof actual}`,
+      );
     else expect.forEach((e, i) => mismatches(e, actual[i], `${path}/${i}`, out));
   } else if (isObj(expect)) {
     if (!isObj(actual)) out.push(`${path}: object expected`);
     else for (const [k, v] of Object.entries(expect)) mismatches(v, actual[k], `${path}/${k}`, out);
   } else if (typeof expect === "number") {
-    if (typeof actual !== "number" || Math.abs(actual - expect) > 5e-7 * Math.max(1, Math.abs(expect))) out.push(`${path}: ${expect} expected, got ${String(actual)}`);
+    if (
+      typeof actual !== "number" ||
+      Math.abs(actual - expect) > 5e-7 * Math.max(1, Math.abs(expect))
+    )
+      out.push(`${path}: ${expect} expected, got ${String(actual)}`);
   } else if (String(expect).replace(/\s+/g, "") !== String(actual ?? "").replace(/\s+/g, "")) {
     out.push(`${path}: "${String(expect)}" expected, got "${String(actual)}"`);
   }
@@ -40,7 +54,9 @@ for (const seed of ["000_f6eb8ece6d8b211d", "001_aa68b1c0ad40feab", "002_30620b3
   test(`seed ${seed}: activities match the golden file`, () => {
     const golden = JSON.parse(readFileSync(join(shared, "golden", `${seed}.json`), "utf8"));
     const expected = golden.expect.performance.activities;
-    const { disclosure, cites } = runActivities(readFileSync(join(shared, "seeds", `${seed}.txt`), "utf8"));
+    const { disclosure, cites } = runActivities(
+      readFileSync(join(shared, "seeds", `${seed}.txt`), "utf8"),
+    );
     const out: string[] = [];
     mismatches(expected, disclosure.performance?.activities, "/performance/activities", out);
     assert.deepEqual(out, []);
@@ -48,14 +64,19 @@ for (const seed of ["000_f6eb8ece6d8b211d", "001_aa68b1c0ad40feab", "002_30620b3
     const lines = readFileSync(join(shared, "seeds", `${seed}.txt`), "utf8").split("\n");
     disclosure.performance!.activities!.forEach((a, i) => {
       const line = cites.get(`/performance/activities/${i}/activity`);
-      assert.ok(line && lines[line - 1]!.includes(a.activity.slice(0, 6)), `activity ${i} cited at line ${line}`);
+      assert.ok(
+        line && lines[line - 1]!.includes(a.activity.slice(0, 6)),
+        `activity ${i} cited at line ${line}`,
+      );
     });
   });
 }
 
 test("rows split by a page break or blank line are joined and reported (golden notes: 001 line 2928, 002 element 5)", () => {
   const joined = (seed: string) =>
-    runActivities(readFileSync(join(shared, "seeds", `${seed}.txt`), "utf8")).diagnostics.filter((d) => /拆开/.test(d.message)).map((d) => d.line);
+    runActivities(readFileSync(join(shared, "seeds", `${seed}.txt`), "utf8"))
+      .diagnostics.filter((d) => /拆开/.test(d.message))
+      .map((d) => d.line);
   assert.deepEqual(joined("001_aa68b1c0ad40feab"), [2928]);
   const lines = readFileSync(join(shared, "seeds", "002_30620b3058080950.txt"), "utf8").split("\n");
   const at = joined("002_30620b3058080950");
@@ -65,7 +86,9 @@ test("rows split by a page break or blank line are joined and reported (golden n
 
 test("seeds without the table yield no activities and no complaint", () => {
   for (const seed of ["003_728ba56877c78465", "004_51b2d206ba941185"]) {
-    const { disclosure, diagnostics } = runActivities(readFileSync(join(shared, "seeds", `${seed}.txt`), "utf8"));
+    const { disclosure, diagnostics } = runActivities(
+      readFileSync(join(shared, "seeds", `${seed}.txt`), "utf8"),
+    );
     assert.equal(disclosure.performance?.activities, undefined);
     assert.deepEqual(diagnostics, []);
   }
@@ -121,10 +144,15 @@ test("cells layout: two-row header, duty rows, blank cells, split rows, 元 → 
   assert.equal(acts[0]!.goal, "按时编制");
   // The row cut by the page break keeps its grades in their columns.
   assert.equal(acts[1]!.description, "编制决算，报送审批");
-  assert.deepEqual(acts[1]!.indicators, [{ name: "决算及时率", grades: { excellent: "≥95%", good: "≥90%", fair: "≥85%", poor: "<85%" } }]);
+  assert.deepEqual(acts[1]!.indicators, [
+    { name: "决算及时率", grades: { excellent: "≥95%", good: "≥90%", fair: "≥85%", poor: "<85%" } },
+  ]);
   assert.equal(acts[2]!.indicators![0]!.grades.excellent, "办结率达95%以上");
   const splitLine = CELLS.split("\n").findIndex((l) => l.includes("决算管理")) + 1;
-  assert.deepEqual(diagnostics.map((d) => [d.level, d.line]), [["info", splitLine]]);
+  assert.deepEqual(
+    diagnostics.map((d) => [d.level, d.line]),
+    [["info", splitLine]],
+  );
 });
 
 // The same kind of table as tab-separated rows, with separate 职责名称/活动名称 columns
@@ -139,7 +167,10 @@ const TABS = [
   "",
   "三、其他说明",
   "收支总表",
-  ...Array.from({ length: 10 }, (_, i) => `支出项目${i + 1}\t${(i + 1) * 10}.00\t${(i + 1) * 5}.00`),
+  ...Array.from(
+    { length: 10 },
+    (_, i) => `支出项目${i + 1}\t${(i + 1) * 10}.00\t${(i + 1) * 5}.00`,
+  ),
 ].join("\n");
 
 test("tabs layout: separate duty and activity columns, continuation rows, blank grades absent", () => {
@@ -154,8 +185,17 @@ test("tabs layout: separate duty and activity columns, continuation rows, blank 
       ["宣传工作", "理论学习", "组织学习", "提升素养", 0],
     ],
   );
-  assert.deepEqual(acts[0]!.indicators![1], { name: "受理及时率", description: "及时受理占比", grades: {} });
-  assert.deepEqual(acts[1]!.indicators![0]!.grades, { excellent: "≥8次", good: "7次", fair: "6次", poor: "＜6次" });
+  assert.deepEqual(acts[0]!.indicators![1], {
+    name: "受理及时率",
+    description: "及时受理占比",
+    grades: {},
+  });
+  assert.deepEqual(acts[1]!.indicators![0]!.grades, {
+    excellent: "≥8次",
+    good: "7次",
+    fair: "6次",
+    poor: "＜6次",
+  });
 });
 
 // PDF text (pdftotext -layout): columns by character position, cells wrapped over
@@ -169,16 +209,49 @@ function at(...parts: [number, string][]): string {
 const COLUMNS = [
   at([20, "部门职责-工作活动绩效目标"]),
   "",
-  at([0, "职责名称"], [10, "活动名称"], [20, "活动描述"], [36, "绩效指标"], [46, "优"], [54, "良"], [62, "中"], [70, "差"]),
-  at([0, "一、信访问题"], [10, "1、信访业务"], [20, "办理人民群众来信、来访、"], [36, "信访事项按期"], [46, "≥80%"], [54, "≥75%"], [62, "≥70%"], [70, "＜70%"]),
+  at(
+    [0, "职责名称"],
+    [10, "活动名称"],
+    [20, "活动描述"],
+    [36, "绩效指标"],
+    [46, "优"],
+    [54, "良"],
+    [62, "中"],
+    [70, "差"],
+  ),
+  at(
+    [0, "一、信访问题"],
+    [10, "1、信访业务"],
+    [20, "办理人民群众来信、来访、"],
+    [36, "信访事项按期"],
+    [46, "≥80%"],
+    [54, "≥75%"],
+    [62, "≥70%"],
+    [70, "＜70%"],
+  ),
   at([0, "处理"], [10, "办理"], [20, "网上信访"], [36, "结案率"]),
   at([36, "受理及时率"], [46, "≥90%"], [54, "≥85%"], [62, "≥80%"], [70, "＜80%"]),
-  at([10, "2、督查督办"], [20, "负责指导全区信访督查、复"], [36, "督办信访案件"], [46, "≥8次及"], [54, "7次"], [62, "6次"], [70, "＜6次"]),
+  at(
+    [10, "2、督查督办"],
+    [20, "负责指导全区信访督查、复"],
+    [36, "督办信访案件"],
+    [46, "≥8次及"],
+    [54, "7次"],
+    [62, "6次"],
+    [70, "＜6次"],
+  ),
   at([20, "查复核、听证等工作"], [36, "数"], [46, "以上"]),
   "",
   at([40, "- 3 -"]),
   "",
-  at([0, "二、宣传思想"], [10, "3、思想理论"], [20, "理论学习"], [36, "学习次数"], [46, "≥12次 ≥10次"], [62, "≥8次 ＜8次"]),
+  at(
+    [0, "二、宣传思想"],
+    [10, "3、思想理论"],
+    [20, "理论学习"],
+    [36, "学习次数"],
+    [46, "≥12次 ≥10次"],
+    [62, "≥8次 ＜8次"],
+  ),
   at([0, "工作"], [10, "建设"]),
   "",
   "",
@@ -213,7 +286,15 @@ test("columns layout: cells placed by position, wrapped lines joined, page furni
 });
 
 test("a title without a recognisable table is reported, not skipped silently", () => {
-  const text = ["一、部门职责", "", "部门职责-工作活动绩效目标", "", "（本部门未编制工作活动绩效目标）", "", "二、收支预算"].join("\n");
+  const text = [
+    "一、部门职责",
+    "",
+    "部门职责-工作活动绩效目标",
+    "",
+    "（本部门未编制工作活动绩效目标）",
+    "",
+    "二、收支预算",
+  ].join("\n");
   const { disclosure, diagnostics } = runActivities(text);
   assert.equal(disclosure.performance?.activities, undefined);
   assert.equal(diagnostics.length, 1);
@@ -225,9 +306,17 @@ test("a table cut off mid-row keeps what is readable and does not crash", () => 
   const cut = CELLS.slice(0, CELLS.lastIndexOf("\t≥95%\n\t≥90%"));
   const { disclosure, diagnostics } = runActivities(cut);
   const acts = disclosure.performance!.activities!;
-  assert.deepEqual(acts.map((a) => a.activity), ["预算编制", "决算管理"]);
+  assert.deepEqual(
+    acts.map((a) => a.activity),
+    ["预算编制", "决算管理"],
+  );
   const cutLine = cut.split("\n").findIndex((l) => l.includes("决算管理")) + 1;
-  assert.ok(diagnostics.some((d) => d.level === "warning" && d.line === cutLine && /少于表头列数/.test(d.message)), JSON.stringify(diagnostics));
+  assert.ok(
+    diagnostics.some(
+      (d) => d.level === "warning" && d.line === cutLine && /少于表头列数/.test(d.message),
+    ),
+    JSON.stringify(diagnostics),
+  );
   assert.equal(acts[1]!.indicators![0]!.name, "决算及时率");
   assert.deepEqual(acts[1]!.indicators![0]!.grades, {});
 });
@@ -263,6 +352,13 @@ test("two activity tables (a department and its unit) are both read, in order", 
   const acts = runActivities(`${CELLS}\n\n${second}`).disclosure.performance!.activities!;
   assert.deepEqual(
     acts.map((a) => `${a.duty}/${a.activity}`),
-    ["财政管理/预算编制", "财政管理/决算管理", "统计调查/数据采集", "教育管理/课程建设", "教育管理/决算管理", "统计调查/数据采集"],
+    [
+      "财政管理/预算编制",
+      "财政管理/决算管理",
+      "统计调查/数据采集",
+      "教育管理/课程建设",
+      "教育管理/决算管理",
+      "统计调查/数据采集",
+    ],
   );
 });

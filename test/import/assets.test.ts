@@ -14,8 +14,6 @@ import type { Layout } from "../../src/import/source-document.ts";
 import { seedsDir } from "../support/paths.ts";
 import { layOut } from "../support/layout.ts";
 
-
-
 const assets = (text: string, layout?: Layout) => runExtractor(extractAssets, text, layout);
 
 const ROWS = [
@@ -28,16 +26,43 @@ const ROWS = [
 
 for (const layout of ["cells", "tabs", "columns"] as const) {
   test(`asset table in the ${layout} layout, in 元, with 其中 rows and the date above`, () => {
-    const text = ["五、国有资产占用情况", "截至2020年12月31日，本部门共有车辆1辆。", "国有资产占用情况表", "单位：元", ...layOut(ROWS, layout), "", "六、其他需要说明的事项"].join("\n");
+    const text = [
+      "五、国有资产占用情况",
+      "截至2020年12月31日，本部门共有车辆1辆。",
+      "国有资产占用情况表",
+      "单位：元",
+      ...layOut(ROWS, layout),
+      "",
+      "六、其他需要说明的事项",
+    ].join("\n");
     const { disclosure, diagnostics } = assets(text, layout);
     assert.deepEqual(diagnostics, []);
     assert.deepEqual(disclosure.assets, {
       asOf: "2020-12-31",
       total: { quantity: 647, originalValue: 52.606911, depreciation: 10, netValue: 42.606911 },
       items: [
-        { category: "通用设备", quantity: 314, originalValue: 35.667106, depreciation: 8, netValue: 27.667106 },
-        { category: "汽车", parent: "通用设备", quantity: 1, originalValue: 7.021627, depreciation: 2, netValue: 5.021627 },
-        { category: "家具、用具、装具及动植物", quantity: 333, originalValue: 16.939805, depreciation: 2, netValue: 14.939805 },
+        {
+          category: "通用设备",
+          quantity: 314,
+          originalValue: 35.667106,
+          depreciation: 8,
+          netValue: 27.667106,
+        },
+        {
+          category: "汽车",
+          parent: "通用设备",
+          quantity: 1,
+          originalValue: 7.021627,
+          depreciation: 2,
+          netValue: 5.021627,
+        },
+        {
+          category: "家具、用具、装具及动植物",
+          quantity: 333,
+          originalValue: 16.939805,
+          depreciation: 2,
+          netValue: 14.939805,
+        },
       ],
     });
   });
@@ -51,7 +76,12 @@ test("numbered categories, 其中 and the unnumbered rows after it as children; 
     ["业务用房（平方米）", "1000.00"],
     ["二、车辆（台、辆）", "513.03"],
   ];
-  const text = ["国有资产信息", "2018年末国有资产情况如下：", "单位：万元", ...layOut(rows, "cells")].join("\n");
+  const text = [
+    "国有资产信息",
+    "2018年末国有资产情况如下：",
+    "单位：万元",
+    ...layOut(rows, "cells"),
+  ].join("\n");
   assert.deepEqual(assets(text, "cells").disclosure.assets, {
     asOf: "2018-12-31",
     items: [
@@ -91,15 +121,33 @@ test("PDF text: blank value cells and categories with no figures at all", () => 
 });
 
 test("a Word table longer than the first window is read to its last row", () => {
-  const rows = [["资产类别", "数量", "原值", "累计折旧", "净值"], ...Array.from({ length: 20 }, (_, i) => [`类别${i + 1}`, `${i + 1}`, `${i + 1}.00`, "", ""])];
-  const text = ["国有资产占用情况表", "单位：万元", ...layOut(rows, "cells"), "六、其他需要说明的事项"].join("\n");
+  const rows = [
+    ["资产类别", "数量", "原值", "累计折旧", "净值"],
+    ...Array.from({ length: 20 }, (_, i) => [`类别${i + 1}`, `${i + 1}`, `${i + 1}.00`, "", ""]),
+  ];
+  const text = [
+    "国有资产占用情况表",
+    "单位：万元",
+    ...layOut(rows, "cells"),
+    "六、其他需要说明的事项",
+  ].join("\n");
   const items = assets(text, "cells").disclosure.assets?.items ?? [];
   assert.equal(items.length, 20);
   assert.deepEqual(items[19], { category: "类别20", quantity: 20, originalValue: 20 });
 });
 
 test("broken input: a header with no readable rows is diagnosed at its line", () => {
-  const text = ["国有资产占用情况表", ...layOut([["资产类别", "原值"], ["", "见附件"]], "cells"), "六、其他需要说明的事项"].join("\n");
+  const text = [
+    "国有资产占用情况表",
+    ...layOut(
+      [
+        ["资产类别", "原值"],
+        ["", "见附件"],
+      ],
+      "cells",
+    ),
+    "六、其他需要说明的事项",
+  ].join("\n");
   const { disclosure, diagnostics } = assets(text, "cells");
   assert.equal(disclosure.assets, undefined);
   assert.deepEqual(
@@ -109,12 +157,23 @@ test("broken input: a header with no readable rows is diagnosed at its line", ()
 });
 
 test("real seeds: 002's Word table to its last 其中 row, 003's 资产信息表 with 累计折旧/摊销", () => {
-  const read = (name: string) => assets(readFileSync(join(seedsDir, name), "utf8")).disclosure.assets!;
+  const read = (name: string) =>
+    assets(readFileSync(join(seedsDir, name), "utf8")).disclosure.assets!;
   const s002 = read("002_30620b3058080950.txt");
   assert.equal(s002.asOf, "2020-12-31");
   assert.equal(s002.total?.originalValue, 52.606911);
-  assert.deepEqual(s002.items?.at(-1), { category: "家具用具", parent: "家具、用具、装具及动植物", quantity: 333, originalValue: 8.86386 });
+  assert.deepEqual(s002.items?.at(-1), {
+    category: "家具用具",
+    parent: "家具、用具、装具及动植物",
+    quantity: 333,
+    originalValue: 8.86386,
+  });
   const s003 = read("003_728ba56877c78465.txt");
   assert.deepEqual(s003.total, { originalValue: 282.91, depreciation: 244.3, netValue: 38.61 });
-  assert.deepEqual(s003.items?.at(-1), { category: "无形资产", originalValue: 285.7, depreciation: 91.72, netValue: 193.98 });
+  assert.deepEqual(s003.items?.at(-1), {
+    category: "无形资产",
+    originalValue: 285.7,
+    depreciation: 91.72,
+    netValue: 193.98,
+  });
 });

@@ -151,14 +151,26 @@ const TABS = [
 test("tabs layout in 元: amounts converted exactly, printed zeros kept", () => {
   const { disclosure, diagnostics } = run(TABS, "tabs");
   assert.deepEqual(disclosure.basicByEconomic, [
-    { code: "301", name: "工资福利支出", total: 123.456789, personnel: 123.456789, publicOperating: 0 },
+    {
+      code: "301",
+      name: "工资福利支出",
+      total: 123.456789,
+      personnel: 123.456789,
+      publicOperating: 0,
+    },
     { code: "30101", name: "基本工资", total: 100, personnel: 100, publicOperating: 0 },
-    { code: "30199", name: "其他工资福利支出", total: 23.456789, personnel: 23.456789, publicOperating: 0 },
+    {
+      code: "30199",
+      name: "其他工资福利支出",
+      total: 23.456789,
+      personnel: 23.456789,
+      publicOperating: 0,
+    },
   ]);
   assert.deepEqual(diagnostics, []);
 });
 
-test("a code joined to its name (\"30101基本工资\") is split; a row with a code of another classification is reported with its line", () => {
+test('a code joined to its name ("30101基本工资") is split; a row with a code of another classification is reported with its line', () => {
   const text = [
     "一般公共预算基本支出表",
     "单位：万元",
@@ -174,21 +186,36 @@ test("a code joined to its name (\"30101基本工资\") is split; a row with a c
     { code: "301", name: "工资福利支出", total: 100, personnel: 100 },
     { code: "30101", name: "基本工资", total: 100, personnel: 100 },
   ]);
-  assert.deepEqual(diagnostics.map((d) => [d.level, d.line]), [["warning", 6]]);
+  assert.deepEqual(
+    diagnostics.map((d) => [d.level, d.line]),
+    [["warning", 6]],
+  );
   assert.match(diagnostics[0]!.message, /2080505/);
 });
 
-test("columns layout (corpus 007): 类/款 printed apart (\"301   01\"), 元, the header repeated mid-table", () => {
+test('columns layout (corpus 007): 类/款 printed apart ("301   01"), 元, the header repeated mid-table', () => {
   const text = excerpt("007.txt", /基本支出部门预算经济分类预算表$/, /三公.*经费.*预算表/);
   const { disclosure, diagnostics } = run(text, "columns");
   const got = disclosure.basicByEconomic!;
   assert.deepEqual(got.slice(0, 2), [
-    { code: "301", name: "工资福利支出", total: 2210.9516, personnel: 2210.9516, publicOperating: 0 },
+    {
+      code: "301",
+      name: "工资福利支出",
+      total: 2210.9516,
+      personnel: 2210.9516,
+      publicOperating: 0,
+    },
     { code: "30101", name: "基本工资", total: 264.2448, personnel: 264.2448, publicOperating: 0 },
   ]);
   // The rows after the repeated header ("302   11 差旅费") are read with the same columns.
-  assert.deepEqual(got.find((l) => l.code === "30211"), { code: "30211", name: "差旅费", total: 2, personnel: 0, publicOperating: 2 });
-  assert.deepEqual(got.filter((l) => l.code.length === 3).map((l) => l.code), ["301", "302", "303", "310"]);
+  assert.deepEqual(
+    got.find((l) => l.code === "30211"),
+    { code: "30211", name: "差旅费", total: 2, personnel: 0, publicOperating: 2 },
+  );
+  assert.deepEqual(
+    got.filter((l) => l.code.length === 3).map((l) => l.code),
+    ["301", "302", "303", "310"],
+  );
   assert.deepEqual(diagnostics, []);
 });
 
@@ -197,10 +224,22 @@ test("columns layout (corpus 001): a table continued over a page break with the 
   const { disclosure, diagnostics } = run(text, "columns");
   const got = disclosure.basicByEconomic!;
   // 30211 is the last line on the first page, 30212 the first on the next; 303 moves its figure to 人员经费.
-  assert.deepEqual(got.find((l) => l.code === "30211"), { code: "30211", name: "差旅费", total: 84.03, publicOperating: 84.03 });
-  assert.deepEqual(got.find((l) => l.code === "30212"), { code: "30212", name: "因公出国（境）费用", total: 30.36, publicOperating: 30.36 });
-  assert.deepEqual(got.find((l) => l.code === "303"), { code: "303", name: "对个人和家庭的补助", total: 884.54, personnel: 884.54 });
-  assert.deepEqual(got.find((l) => l.code === "31099"), { code: "31099", name: "其他资本性支出", total: 15, publicOperating: 15 });
+  assert.deepEqual(
+    got.find((l) => l.code === "30211"),
+    { code: "30211", name: "差旅费", total: 84.03, publicOperating: 84.03 },
+  );
+  assert.deepEqual(
+    got.find((l) => l.code === "30212"),
+    { code: "30212", name: "因公出国（境）费用", total: 30.36, publicOperating: 30.36 },
+  );
+  assert.deepEqual(
+    got.find((l) => l.code === "303"),
+    { code: "303", name: "对个人和家庭的补助", total: 884.54, personnel: 884.54 },
+  );
+  assert.deepEqual(
+    got.find((l) => l.code === "31099"),
+    { code: "31099", name: "其他资本性支出", total: 15, publicOperating: 15 },
+  );
   assert.deepEqual(diagnostics, [], "the 类 add up to the printed 合计 row under the second page");
 });
 
@@ -208,12 +247,21 @@ test("columns layout (corpus 004): the 政府经济分类 code beside each row i
   const text = excerpt("004.txt", /预算06表 一般公共预算基本支出表$/, /预算07表/);
   const { disclosure, diagnostics } = run(text, "columns");
   const got = disclosure.basicByEconomic!;
-  assert.ok(got.every((l) => /^3\d{4}$/.test(l.code)), "only 部门经济分类 款 codes");
+  assert.ok(
+    got.every((l) => /^3\d{4}$/.test(l.code)),
+    "only 部门经济分类 款 codes",
+  );
   assert.equal(new Set(got.map((l) => l.code)).size, got.length, "each code once");
   // 30101 is printed under 50101 (2,164.528800) and under 50501 (341.701200).
-  assert.deepEqual(got.find((l) => l.code === "30101"), { code: "30101", name: "基本工资", total: 2506.23, personnel: 2506.23 });
+  assert.deepEqual(
+    got.find((l) => l.code === "30101"),
+    { code: "30101", name: "基本工资", total: 2506.23, personnel: 2506.23 },
+  );
   // "3021101-差旅费" 72.86 and 15.32; no 30211 is printed.
-  assert.deepEqual(got.find((l) => l.code === "30211"), { code: "30211", name: "差旅费", total: 88.18, publicOperating: 88.18 });
+  assert.deepEqual(
+    got.find((l) => l.code === "30211"),
+    { code: "30211", name: "差旅费", total: 88.18, publicOperating: 88.18 },
+  );
   assert.deepEqual(diagnostics, [], "the 款 add up to the 合计 row");
 });
 
@@ -222,28 +270,54 @@ test("7-digit items under a printed 款 (corpus 031) are its breakdown, not extr
   const { disclosure, diagnostics } = run(text, "columns");
   const got = disclosure.basicByEconomic!;
   assert.ok(got.every((l) => l.code.length === 3 || l.code.length === 5));
-  assert.deepEqual(got.find((l) => l.code === "30102"), { code: "30102", name: "津贴补贴", total: 1450.71, personnel: 1450.71 });
+  assert.deepEqual(
+    got.find((l) => l.code === "30102"),
+    { code: "30102", name: "津贴补贴", total: 1450.71, personnel: 1450.71 },
+  );
   assert.deepEqual(diagnostics, []);
 });
 
 /** Corpus 022's table with 30102 misprinted (1,300.77 → 1,310.77): its 类 no longer adds up. */
 test("a broken table: a 类 that is not the sum of its 款 gets a warning with its line", () => {
-  const text = excerpt("022.txt", /^一般公共预算基本支出表$/, /公开 09 表/).replace(/(30102\s+津贴补贴\s+)1,300\.77(\s+)1,300\.77/, "$11,310.77$21,310.77");
+  const text = excerpt("022.txt", /^一般公共预算基本支出表$/, /公开 09 表/).replace(
+    /(30102\s+津贴补贴\s+)1,300\.77(\s+)1,300\.77/,
+    "$11,310.77$21,310.77",
+  );
   const { disclosure, diagnostics } = run(text, "columns");
   assert.equal(disclosure.basicByEconomic?.find((l) => l.code === "30102")?.total, 1310.77);
   const lines = text.split("\n");
   const line301 = lines.findIndex((l) => /^301\s+工资福利支出/.test(l)) + 1;
   const warned = diagnostics.filter((d) => d.level === "warning");
-  assert.ok(warned.some((d) => d.line === line301 && /301 工资福利支出/.test(d.message) && d.section === "basicByEconomic"), JSON.stringify(warned));
+  assert.ok(
+    warned.some(
+      (d) =>
+        d.line === line301 && /301 工资福利支出/.test(d.message) && d.section === "basicByEconomic",
+    ),
+    JSON.stringify(warned),
+  );
 });
 
 test("without a 合计 row the lines are set beside the stated 基本支出: a difference is a note", () => {
-  const text = TABS.split("\n").filter((l) => !l.startsWith("\t合计")).join("\n");
-  const disclosure: Disclosure = { format: FORMAT_ID, amountUnit: "万元", expenditure: { total: 200, basic: 150 } };
+  const text = TABS.split("\n")
+    .filter((l) => !l.startsWith("\t合计"))
+    .join("\n");
+  const disclosure: Disclosure = {
+    format: FORMAT_ID,
+    amountUnit: "万元",
+    expenditure: { total: 200, basic: 150 },
+  };
   const diagnostics: Diagnostic[] = [];
-  extractEconomicLines.run({ doc: readText(text, "txt", "tabs"), disclosure, diagnose: (level, message) => diagnostics.push({ level, message }), cite() {} });
+  extractEconomicLines.run({
+    doc: readText(text, "txt", "tabs"),
+    disclosure,
+    diagnose: (level, message) => diagnostics.push({ level, message }),
+    cite() {},
+  });
   assert.equal(disclosure.basicByEconomic?.length, 3);
-  assert.deepEqual(diagnostics.map((d) => d.level), ["info"]);
+  assert.deepEqual(
+    diagnostics.map((d) => d.level),
+    ["info"],
+  );
   assert.match(diagnostics[0]!.message, /123\.456789 万元与基本支出 150 万元/);
 });
 
@@ -258,29 +332,65 @@ test("a side-by-side table with codes and names on separate lines (corpus 012) i
 });
 
 test("the same side-by-side table through the PDF reader (corpus 012.pdf) is read: left half 人员经费, right half 公用经费", async () => {
-  const { disclosure: d, document } = await importDisclosure(new Uint8Array(readFileSync(join(corpusDir, "012.pdf"))));
+  const { disclosure: d, document } = await importDisclosure(
+    new Uint8Array(readFileSync(join(corpusDir, "012.pdf"))),
+  );
   const got = d.basicByEconomic!;
-  assert.deepEqual((d.diagnostics ?? []).filter((x) => x.section === "basicByEconomic"), []);
-  assert.deepEqual(got.filter((l) => l.code.length === 3).map((l) => l.code), ["301", "302", "303", "310"]);
+  assert.deepEqual(
+    (d.diagnostics ?? []).filter((x) => x.section === "basicByEconomic"),
+    [],
+  );
+  assert.deepEqual(
+    got.filter((l) => l.code.length === 3).map((l) => l.code),
+    ["301", "302", "303", "310"],
+  );
   // Each half's 类 add up to the 合计 printed under it ("人员经费合计 2,152.26  公用经费合计 184.65").
-  const footer = document.lines.find((l) => /人员经费合计/.test(l.text) && /公用经费合计/.test(l.text))!;
-  const [personnel, publicOperating] = footer.text.split(/\s{2,}/).map((t) => parseAmount(t.trim())).filter((v) => v !== undefined);
-  const sum = (role: "personnel" | "publicOperating") => sumFen(got.filter((l) => l.code.length === 3).map((l) => wanToFen(l[role] ?? 0)));
+  const footer = document.lines.find(
+    (l) => /人员经费合计/.test(l.text) && /公用经费合计/.test(l.text),
+  )!;
+  const [personnel, publicOperating] = footer.text
+    .split(/\s{2,}/)
+    .map((t) => parseAmount(t.trim()))
+    .filter((v) => v !== undefined);
+  const sum = (role: "personnel" | "publicOperating") =>
+    sumFen(got.filter((l) => l.code.length === 3).map((l) => wanToFen(l[role] ?? 0)));
   assert.equal(sum("personnel"), personnel);
   assert.equal(sum("publicOperating"), publicOperating);
-  assert.deepEqual(got.find((l) => l.code === "30201"), { code: "30201", name: "办公费", total: 21.21, publicOperating: 21.21 });
+  assert.deepEqual(
+    got.find((l) => l.code === "30201"),
+    { code: "30201", name: "办公费", total: 21.21, publicOperating: 21.21 },
+  );
   // A 科目 printed without a figure (30103 奖金) is no line.
-  assert.equal(got.find((l) => l.code === "30103"), undefined);
+  assert.equal(
+    got.find((l) => l.code === "30103"),
+    undefined,
+  );
 });
 
 test("a title over a column header but no readable 科目 row: a warning with the title's line; an empty table noted as such is info", () => {
-  const header = ["2026年一般公共预算基本支出表", "单位：万元", "科目编码\t科目名称\t合计\t人员经费\t公用经费"];
-  const unreadable = run([...header, "工资福利支出 见附件", "2026年政府性基金预算支出表"].join("\n"), "tabs");
+  const header = [
+    "2026年一般公共预算基本支出表",
+    "单位：万元",
+    "科目编码\t科目名称\t合计\t人员经费\t公用经费",
+  ];
+  const unreadable = run(
+    [...header, "工资福利支出 见附件", "2026年政府性基金预算支出表"].join("\n"),
+    "tabs",
+  );
   assert.equal(unreadable.disclosure.basicByEconomic, undefined);
-  assert.deepEqual(unreadable.diagnostics.map((d) => [d.level, d.line]), [["warning", 1]]);
+  assert.deepEqual(
+    unreadable.diagnostics.map((d) => [d.level, d.line]),
+    [["warning", 1]],
+  );
   assert.match(unreadable.diagnostics[0]!.message, /未能读出/);
-  const empty = run([...header, "\t合计", "注：本部门无一般公共预算基本支出，本表无数据。"].join("\n"), "tabs");
-  assert.deepEqual(empty.diagnostics.map((d) => [d.level, d.line]), [["info", 1]]);
+  const empty = run(
+    [...header, "\t合计", "注：本部门无一般公共预算基本支出，本表无数据。"].join("\n"),
+    "tabs",
+  );
+  assert.deepEqual(
+    empty.diagnostics.map((d) => [d.level, d.line]),
+    [["info", 1]],
+  );
 });
 
 test("a side-by-side table in tab-separated rows: halves split at the second 类 column, blank cells skipped", () => {
@@ -305,9 +415,20 @@ test("a side-by-side table in tab-separated rows: halves split at the second 类
 });
 
 test("a document without the table gets an info diagnostic", () => {
-  const { disclosure, diagnostics } = run(["一般公共预算支出表", "单位：万元", "科目编码\t科目名称\t合计", "201\t一般公共服务支出\t10.00"].join("\n"), "tabs");
+  const { disclosure, diagnostics } = run(
+    [
+      "一般公共预算支出表",
+      "单位：万元",
+      "科目编码\t科目名称\t合计",
+      "201\t一般公共服务支出\t10.00",
+    ].join("\n"),
+    "tabs",
+  );
   assert.equal(disclosure.basicByEconomic, undefined);
-  assert.deepEqual(diagnostics.map((d) => d.level), ["info"]);
+  assert.deepEqual(
+    diagnostics.map((d) => d.level),
+    ["info"],
+  );
 });
 
 /** The printed 合计 row under a document's table: its figures in 万元 (合计, 人员经费, 公用经费). */
@@ -315,10 +436,18 @@ function printedTotal(text: string, titleLine: number, unit: MoneyUnit): bigint[
   const lines = text.split("\n");
   const row = lines.slice(titleLine, titleLine + 200).find((l) => /^\s*合\s*计\s+[\d,]/.test(l));
   assert.ok(row, "a 合计 row");
-  return row.trim().split(/\s{2,}/).slice(1).map((t) => parseAmount(t, unit)!);
+  return row
+    .trim()
+    .split(/\s{2,}/)
+    .slice(1)
+    .map((t) => parseAmount(t, unit)!);
 }
 
-for (const [file, unit] of [["022.txt", "万元"], ["007.txt", "元"], ["001.pdf", "万元"]] as const) {
+for (const [file, unit] of [
+  ["022.txt", "万元"],
+  ["007.txt", "元"],
+  ["001.pdf", "万元"],
+] as const) {
   test(`end to end (corpus ${file}): the 类 lines add up to the printed 合计, the 款 to their 类, no warning`, async () => {
     const bytes = new Uint8Array(readFileSync(join(corpusDir, file)));
     const { disclosure: d, document } = await importDisclosure(bytes);
@@ -327,9 +456,12 @@ for (const [file, unit] of [["022.txt", "万元"], ["007.txt", "元"], ["001.pdf
     const classes = got.filter((l) => l.code.length === 3);
     assert.ok(classes.length >= 3);
     const text = document.lines.map((l) => l.text).join("\n");
-    const title = document.lines.find((l) => /一般公共预算基本支出/.test(l.text) && /表\s*$/.test(l.text) && !/、/.test(l.text))!;
+    const title = document.lines.find(
+      (l) => /一般公共预算基本支出/.test(l.text) && /表\s*$/.test(l.text) && !/、/.test(l.text),
+    )!;
     const [total, personnel, publicOperating] = printedTotal(text, title.no, unit);
-    const sum = (role: "total" | "personnel" | "publicOperating") => sumFen(classes.map((l) => wanToFen(l[role] ?? 0)));
+    const sum = (role: "total" | "personnel" | "publicOperating") =>
+      sumFen(classes.map((l) => wanToFen(l[role] ?? 0)));
     assert.equal(sum("total"), total);
     assert.equal(sum("personnel"), personnel);
     assert.equal(sum("publicOperating"), publicOperating);
@@ -337,24 +469,34 @@ for (const [file, unit] of [["022.txt", "万元"], ["007.txt", "元"], ["001.pdf
       const items = got.filter((l) => l.code.length === 5 && l.code.startsWith(c.code));
       assert.equal(sumFen(items.map((l) => wanToFen(l.total))), wanToFen(c.total), c.code);
     }
-    assert.deepEqual((d.diagnostics ?? []).filter((x) => x.section === "basicByEconomic"), []);
+    assert.deepEqual(
+      (d.diagnostics ?? []).filter((x) => x.section === "basicByEconomic"),
+      [],
+    );
     // Every line is cited to a line of the table printing its name.
     for (const [i, l] of got.entries()) {
       const at = d.sourceMap?.[`/basicByEconomic/${i}`];
       assert.ok(at && at.line > title.no, `line ${i} cited after the title`);
-      assert.ok(at.text?.replace(/\s+/g, "").includes(l.name.slice(0, 2)), `${l.code} cited as ${at.text}`);
+      assert.ok(
+        at.text?.replace(/\s+/g, "").includes(l.name.slice(0, 2)),
+        `${l.code} cited as ${at.text}`,
+      );
     }
   });
 }
 
 test("end to end: a 按经济分类 table of all spending (corpus 026: 支出总计/基本支出/项目支出) is not read as 基本支出", async () => {
-  const { disclosure: d } = await importDisclosure(new Uint8Array(readFileSync(join(corpusDir, "026.txt"))));
+  const { disclosure: d } = await importDisclosure(
+    new Uint8Array(readFileSync(join(corpusDir, "026.txt"))),
+  );
   assert.equal(d.basicByEconomic, undefined);
   assert.ok(d.diagnostics?.some((x) => x.section === "basicByEconomic" && x.level === "info"));
 });
 
 test("end to end: corpus 017 prefers its 一般公共预算 table over the 财政拨款 one above it", async () => {
-  const { disclosure: d, document } = await importDisclosure(new Uint8Array(readFileSync(join(corpusDir, "017.txt"))));
+  const { disclosure: d, document } = await importDisclosure(
+    new Uint8Array(readFileSync(join(corpusDir, "017.txt"))),
+  );
   const title = document.lines.find((l) => /^\s*一般公共预算基本支出预算表/.test(l.text))!;
   const at = d.sourceMap?.["/basicByEconomic/0"];
   assert.ok(at && at.line > title.no, "cited under the 一般公共预算 title");

@@ -73,7 +73,11 @@ test("支出总表 in tabs: an unlabelled total row, extra columns become otherI
   assert.equal(e.basic, 7877.76);
   assert.equal(e.project, 6333.96);
   assert.deepEqual(e.otherItems, [{ label: "单位预留机动经费", amount: 1685.72 }]);
-  assert.equal(diagnostics.filter((d) => d.level === "warning").length, 0, "columns add up to the total");
+  assert.equal(
+    diagnostics.filter((d) => d.level === "warning").length,
+    0,
+    "columns add up to the total",
+  );
 });
 
 test("支出总表 whose columns do not add up is reported", () => {
@@ -97,8 +101,12 @@ test("基本支出表 split is taken only when it adds up to the department's ba
   assert.equal(e.personnel, 6298.38);
   assert.equal(e.publicOperating, 1579.38);
   // A split of the 一般公共预算 part only (9,880.88 of 11,056.07) is not the department's.
-  const department = TABS_TABLE.replace("15897.44\t7877.76\t6333.96\t1685.72", "50616.94\t11056.07\t39560.87\t");
-  const part = run(department + "\n" + basic("7504.62", "2376.26", "9880.88")).disclosure.expenditure!;
+  const department = TABS_TABLE.replace(
+    "15897.44\t7877.76\t6333.96\t1685.72",
+    "50616.94\t11056.07\t39560.87\t",
+  );
+  const part = run(department + "\n" + basic("7504.62", "2376.26", "9880.88")).disclosure
+    .expenditure!;
   assert.equal(part.basic, 11056.07);
   assert.equal(part.personnel, undefined);
   assert.equal(part.publicOperating, undefined);
@@ -119,7 +127,8 @@ test("narrative: total with 其中 parts, and the changes of total, basic and pr
 });
 
 test("narrative: personnel and 日常公用经费 without a basic total; a rate in the next sentence", () => {
-  const text = "发改局（部门）2021年支出预算：人员经费580.17万元，日常公用经费29.41万元，项目支出768.34万元，合计总支出1377.92万元。与2020年相比增加27.82%，原因：项目支出经费增加和人员增加。";
+  const text =
+    "发改局（部门）2021年支出预算：人员经费580.17万元，日常公用经费29.41万元，项目支出768.34万元，合计总支出1377.92万元。与2020年相比增加27.82%，原因：项目支出经费增加和人员增加。";
   const e = run(text).disclosure.expenditure!;
   assert.equal(e.total, 1377.92);
   assert.equal(e.personnel, 580.17);
@@ -230,7 +239,15 @@ const CARRY_ROWS: string[][] = [
   ["收入总计", "1,234.57", "支出总计", "1,234.57"],
 ];
 const carryTable = (rows: string[][], layout: Layout) =>
-  ["部门收支总表", "单位：万元", "", ...layOut(rows, layout, { numbers: "right" }), "", "部门收入总表", "单位：万元"].join("\n");
+  [
+    "部门收支总表",
+    "单位：万元",
+    "",
+    ...layOut(rows, layout, { numbers: "right" }),
+    "",
+    "部门收入总表",
+    "单位：万元",
+  ].join("\n");
 
 for (const layout of LAYOUTS) {
   test(`收支总表 (${layout}): 结转下年 is an other item with its printed label and line, outside 本年支出合计`, () => {
@@ -243,13 +260,20 @@ for (const layout of LAYOUTS) {
     // The figure's line: the label's, or the next one where each cell has its own line.
     const lines = text.split("\n");
     const label = lines.findIndex((l) => /结转下年/.test(l));
-    assert.equal(cites.get("/expenditure/otherItems/0/amount"), lines.findIndex((l, i) => i >= label && /54\.07/.test(l)) + 1);
+    assert.equal(
+      cites.get("/expenditure/otherItems/0/amount"),
+      lines.findIndex((l, i) => i >= label && /54\.07/.test(l)) + 1,
+    );
   });
 }
 
 test("收支总表 without a 本年支出合计 row: this year's expenditure is 支出总计 less 结转下年, said in a diagnostic", () => {
   const rows = CARRY_ROWS.filter((r) => r[2] !== "本年支出合计");
-  const { disclosure, diagnostics } = runExtractor(extractExpenditure, carryTable(rows, "tabs"), "tabs");
+  const { disclosure, diagnostics } = runExtractor(
+    extractExpenditure,
+    carryTable(rows, "tabs"),
+    "tabs",
+  );
   assert.equal(disclosure.expenditure!.total, 1180.5);
   assert.deepEqual(disclosure.expenditure!.otherItems, [{ label: "结转下年", amount: 54.07 }]);
   assert.ok(diagnostics.some((d) => d.level === "info" && /减去结转/.test(d.message)));
@@ -257,14 +281,21 @@ test("收支总表 without a 本年支出合计 row: this year's expenditure is 
 
 test("a 结转下年 of 0 is not an item", () => {
   const rows = CARRY_ROWS.map((r) => (r[2] === "结转下年" ? [r[0]!, "0.00", r[2], "0.00"] : r));
-  assert.equal(runExtractor(extractExpenditure, carryTable(rows, "tabs"), "tabs").disclosure.expenditure!.otherItems, undefined);
+  assert.equal(
+    runExtractor(extractExpenditure, carryTable(rows, "tabs"), "tabs").disclosure.expenditure!
+      .otherItems,
+    undefined,
+  );
 });
 
 test("支出总表's 结转下年 column: outside 合计 it is an item; counted in 合计, 本年支出合计 is the rest", () => {
   const outside = TABS_TABLE.replace("1685.72\t", "1685.72\t100.00");
   const a = run(outside);
   assert.equal(a.disclosure.expenditure!.total, 15897.44);
-  assert.deepEqual(a.disclosure.expenditure!.otherItems, [{ label: "单位预留机动经费", amount: 1685.72 }, { label: "结转下年", amount: 100 }]);
+  assert.deepEqual(a.disclosure.expenditure!.otherItems, [
+    { label: "单位预留机动经费", amount: 1685.72 },
+    { label: "结转下年", amount: 100 },
+  ]);
   assert.equal(a.diagnostics.filter((d) => d.level === "warning").length, 0);
   const inside = outside.replace("15897.44\t", "15997.44\t");
   const b = run(inside);
@@ -273,7 +304,10 @@ test("支出总表's 结转下年 column: outside 合计 it is an item; counted 
 });
 
 test("real document (上海 012, 决算): 年末结转和结余 55.34 is an item; 本年支出合计 stays 2,940.05", () => {
-  const { disclosure, cites } = runExtractor(extractExpenditure, readFileSync(join(corpusDir, "012.txt"), "utf8"));
+  const { disclosure, cites } = runExtractor(
+    extractExpenditure,
+    readFileSync(join(corpusDir, "012.txt"), "utf8"),
+  );
   const e = disclosure.expenditure!;
   assert.equal(e.total, 2940.05);
   assert.deepEqual(e.otherItems, [{ label: "年末结转和结余", amount: 55.34 }]);
@@ -322,7 +356,10 @@ test("收支总计 with an amount carried forward is not 本年支出合计: its
   assert.equal(e.change?.total, undefined);
   // Stated for 支出预算 itself, it is.
   const own = text.replace("收支预算总计1,234.57万元", "支出预算1,180.50万元");
-  assert.equal(runExtractor(extractExpenditure, own, "tabs").disclosure.expenditure!.change?.total, 34.57);
+  assert.equal(
+    runExtractor(extractExpenditure, own, "tabs").disclosure.expenditure!.change?.total,
+    34.57,
+  );
 });
 
 test("a comparison with this year's own budget (决算数与预算数持平) is not a change on the year before", () => {
@@ -333,7 +370,9 @@ test("a comparison with this year's own budget (决算数与预算数持平) is 
 });
 
 test("a reason in the change's own sentence is read without the sentence's full stop", () => {
-  const e = run("2023年支出预算总计1180.50万元，比上年减少19.50万元，主要原因是人员减少。其中：基本支出800.25万元。").disclosure.expenditure!;
+  const e = run(
+    "2023年支出预算总计1180.50万元，比上年减少19.50万元，主要原因是人员减少。其中：基本支出800.25万元。",
+  ).disclosure.expenditure!;
   assert.equal(e.changeReason, "人员减少");
 });
 
@@ -349,7 +388,15 @@ test("a part's change measured from another amount (one fund's 基本支出) is 
 /** Our own 收支总表, 支出总表 and explanation with a part of the total (上缴上级支出) and an amount carried forward. */
 function withOthers(): Disclosure {
   const d = fixture();
-  d.expenditure = { total: 1180.5, basic: 700.25, project: 380.25, otherItems: [{ label: "上缴上级支出", amount: 100 }, { label: "结转下年", amount: 54.067891 }] };
+  d.expenditure = {
+    total: 1180.5,
+    basic: 700.25,
+    project: 380.25,
+    otherItems: [
+      { label: "上缴上级支出", amount: 100 },
+      { label: "结转下年", amount: 54.067891 },
+    ],
+  };
   delete d.expenditureByFunction;
   return d;
 }
@@ -359,13 +406,26 @@ test("rendered tables and text: 结转下年 below 本年支出合计 and in 支
   const cells = (t: TableModel) => t.body.map((r) => r.map((c) => c.text));
   const t1 = cells(tables[0]!);
   const row = (label: string) => t1.findIndex((r) => r.includes(label));
-  assert.ok(row("三、上缴上级支出") < row("本年支出合计") && row("本年支出合计") < row("结转下年") && row("结转下年") < row("支出总计"));
+  assert.ok(
+    row("三、上缴上级支出") < row("本年支出合计") &&
+      row("本年支出合计") < row("结转下年") &&
+      row("结转下年") < row("支出总计"),
+  );
   assert.equal(t1[row("本年支出合计")]![3], "1180.50");
   assert.equal(t1[row("支出总计")]![3], "1234.567891");
   const t3 = tables[2]!;
-  assert.deepEqual(t3.header.flat().map((c) => c.text).slice(-2), ["项目支出", "上缴上级支出"]);
+  assert.deepEqual(
+    t3.header
+      .flat()
+      .map((c) => c.text)
+      .slice(-2),
+    ["项目支出", "上缴上级支出"],
+  );
   const text = expenditureText(withOthers()).join("");
-  assert.match(text, /其中：基本支出700\.25万元[^。]*；项目支出380\.25万元；上缴上级支出100\.00万元。此外，结转下年54\.067891万元。/);
+  assert.match(
+    text,
+    /其中：基本支出700\.25万元[^。]*；项目支出380\.25万元；上缴上级支出100\.00万元。此外，结转下年54\.067891万元。/,
+  );
 });
 
 test("rendered to .docx and read back: 上缴上级支出 and 结转下年 come back as they went in", async () => {
@@ -376,9 +436,17 @@ test("rendered to .docx and read back: 上缴上级支出 and 结转下年 come 
 });
 
 test("table and text disagree only beyond the text's rounding; 收入支出总计 is not the text's 支出总计", () => {
-  const warnings = (text: string) => run(text).diagnostics.filter((d) => d.level === "warning" && /表格为/.test(d.message));
-  assert.equal(warnings(`${TABS_TABLE}\n支出总计15897.4万元，其中：基本支出7877.76万元。`).length, 0, "15897.4 is 15897.44 printed to one place");
-  assert.equal(warnings(`${TABS_TABLE}\n支出总计15800.00万元，其中：基本支出7877.76万元。`).length, 1);
+  const warnings = (text: string) =>
+    run(text).diagnostics.filter((d) => d.level === "warning" && /表格为/.test(d.message));
+  assert.equal(
+    warnings(`${TABS_TABLE}\n支出总计15897.4万元，其中：基本支出7877.76万元。`).length,
+    0,
+    "15897.4 is 15897.44 printed to one place",
+  );
+  assert.equal(
+    warnings(`${TABS_TABLE}\n支出总计15800.00万元，其中：基本支出7877.76万元。`).length,
+    1,
+  );
   // Corpus 012 (line 550): "收入支出总计2995.39万元" is 本年支出合计 2,940.05 plus 年末结转和结余 55.34.
   const r012 = run(readFileSync(join(corpusDir, "012.txt"), "utf8"));
   assert.equal(r012.diagnostics.filter((d) => /表格为/.test(d.message)).length, 0);

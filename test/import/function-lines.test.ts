@@ -124,7 +124,7 @@ const COLUMNS_SPLIT = [
   "注：本表反映部门本年度一般公共预算支出情况。",
 ].join("\n\n");
 
-test("columns layout: codes split as \"201 40 01\" are joined, a 款 alone takes its 类; a note ends the table", () => {
+test('columns layout: codes split as "201 40 01" are joined, a 款 alone takes its 类; a note ends the table', () => {
   const got = lines(COLUMNS_SPLIT, "columns");
   assert.deepEqual(got, [
     { code: "201", name: "一般公共服务支出", total: 1935.36, basic: 1517.95, project: 417.41 },
@@ -140,7 +140,15 @@ const caption = (no: string, kind: string) => [
   at([1, `2021年部门综合预算一般公共预算支出明细表（按支出${kind}分类科`]),
   at([13, "目-不含上年结转）"]),
   at([90, "单位：元"]),
-  at([1, "功能科目编码"], [20, "功能科目名称"], [38, "合计"], [52, "人员经费支出"], [68, "公用经费支出"], [84, "专项业务经费支出"], [102, "备注"]),
+  at(
+    [1, "功能科目编码"],
+    [20, "功能科目名称"],
+    [38, "合计"],
+    [52, "人员经费支出"],
+    [68, "公用经费支出"],
+    [84, "专项业务经费支出"],
+    [102, "备注"],
+  ),
 ];
 
 /**
@@ -150,21 +158,68 @@ const caption = (no: string, kind: string) => [
  */
 const COLUMNS_TWO_PAGES = [
   ...caption("表5", "功能"),
-  at([14, "合计"], [T2, "30,000,000.00"], [PE, "2,000,000.00"], [PU, "1,000,000.00"], [SP, "27,000,000.00"]),
-  at([0, "201"], [14, "一般公共服务支出"], [T2, "3,000,000.00"], [PE, "2,000,000.00"], [PU, "1,000,000.00"], [SP, "0.00"]),
-  at([6, "20133"], [19, "宣传事务"], [T2, "3,000,000.00"], [PE, "2,000,000.00"], [PU, "1,000,000.00"], [SP, "0.00"]),
-  at([21, "行政运行"], [T2, "3,000,000.00"], [PE, "2,000,000.00"], [PU, "1,000,000.00"], [SP, "0.00"]),
+  at(
+    [14, "合计"],
+    [T2, "30,000,000.00"],
+    [PE, "2,000,000.00"],
+    [PU, "1,000,000.00"],
+    [SP, "27,000,000.00"],
+  ),
+  at(
+    [0, "201"],
+    [14, "一般公共服务支出"],
+    [T2, "3,000,000.00"],
+    [PE, "2,000,000.00"],
+    [PU, "1,000,000.00"],
+    [SP, "0.00"],
+  ),
+  at(
+    [6, "20133"],
+    [19, "宣传事务"],
+    [T2, "3,000,000.00"],
+    [PE, "2,000,000.00"],
+    [PU, "1,000,000.00"],
+    [SP, "0.00"],
+  ),
+  at(
+    [21, "行政运行"],
+    [T2, "3,000,000.00"],
+    [PE, "2,000,000.00"],
+    [PU, "1,000,000.00"],
+    [SP, "0.00"],
+  ),
   at([0, "2013301"]),
-  at([0, "207"], [14, "文化旅游体育与传媒支"], [T2, "27,000,000.00"], [PE, "0.00"], [PU, "0.00"], [SP, "27,000,000.00"]),
+  at(
+    [0, "207"],
+    [14, "文化旅游体育与传媒支"],
+    [T2, "27,000,000.00"],
+    [PE, "0.00"],
+    [PU, "0.00"],
+    [SP, "27,000,000.00"],
+  ),
   at([14, "出"]),
   ...caption("表5", "功能"),
-  at([6, "20799"], [16, "其他文化旅游体育"], [T2, "27,000,000.00"], [PE, "0.00"], [PU, "0.00"], [SP, "27,000,000.00"]),
+  at(
+    [6, "20799"],
+    [16, "其他文化旅游体育"],
+    [T2, "27,000,000.00"],
+    [PE, "0.00"],
+    [PU, "0.00"],
+    [SP, "27,000,000.00"],
+  ),
   at([14, "与传媒支出"]),
   at([19, "文化产业发展"]),
   at([T2, "27,000,000.00"], [PE, "0.00"], [PU, "0.00"], [SP, "27,000,000.00"]),
   at([0, "2079903"], [14, "专项支出"]),
   ...caption("表6", "经济"),
-  at([0, "301"], [14, "工资福利支出"], [T2, "2,000,000.00"], [PE, "2,000,000.00"], [PU, "0.00"], [SP, "0.00"]),
+  at(
+    [0, "301"],
+    [14, "工资福利支出"],
+    [T2, "2,000,000.00"],
+    [PE, "2,000,000.00"],
+    [PU, "0.00"],
+    [SP, "0.00"],
+  ),
 ].join("\n");
 
 test("columns layout over two pages without page marks: codes below names, wrapped names, ends at 表6", () => {
@@ -183,25 +238,50 @@ test("no such table: an info diagnostic, nothing set, no crash", () => {
   const text = "一、部门职责\n负责全区发展规划。\n二、机构设置\n本部门由1个单位组成。\n";
   const { disclosure, diagnostics } = runExtractor(extractFunctionLines, text);
   assert.equal(disclosure.expenditureByFunction, undefined);
-  assert.ok(diagnostics.some((d) => d.section === "expenditureByFunction" && /未找到/.test(d.message)));
+  assert.ok(
+    diagnostics.some((d) => d.section === "expenditureByFunction" && /未找到/.test(d.message)),
+  );
 });
 
 test("a title whose columns cannot be told apart: a warning naming the line", () => {
-  const text = ["一般公共预算支出表", "单位：万元", "科目\t名称\t甲\t乙", "201\t一般公共服务支出\t1.00\t2.00", ...Array.from({ length: 8 }, (_, i) => `填充\t${i}`)].join("\n");
+  const text = [
+    "一般公共预算支出表",
+    "单位：万元",
+    "科目\t名称\t甲\t乙",
+    "201\t一般公共服务支出\t1.00\t2.00",
+    ...Array.from({ length: 8 }, (_, i) => `填充\t${i}`),
+  ].join("\n");
   const { disclosure, diagnostics } = runExtractor(extractFunctionLines, text, "tabs");
   assert.equal(disclosure.expenditureByFunction, undefined);
-  assert.ok(diagnostics.some((d) => d.level === "warning" && d.line === 1 && /金额列无法识别/.test(d.message)));
+  assert.ok(
+    diagnostics.some(
+      (d) => d.level === "warning" && d.line === 1 && /金额列无法识别/.test(d.message),
+    ),
+  );
 });
 
-const classSum = (ls: FunctionLine[]) => ls.filter((l) => l.code.length === 3).reduce((s, l) => s + Math.round(l.total * 1e6), 0) / 1e6;
+const classSum = (ls: FunctionLine[]) =>
+  ls.filter((l) => l.code.length === 3).reduce((s, l) => s + Math.round(l.total * 1e6), 0) / 1e6;
 
 test("real document (西安 036): 表5 over two pages in 元, every 类 read, 类 add up to the table's 合计", () => {
   const got = lines(readFileSync(join(corpusDir, "036.txt"), "utf8"))!;
-  assert.deepEqual(got.filter((l) => l.code.length === 3).map((l) => l.code), ["201", "205", "207", "208", "210", "221"]);
+  assert.deepEqual(
+    got.filter((l) => l.code.length === 3).map((l) => l.code),
+    ["201", "205", "207", "208", "210", "221"],
+  );
   assert.equal(classSum(got), 25859.600179);
-  assert.deepEqual(got.find((l) => l.code === "2013301"), { code: "2013301", name: "行政运行", total: 1765.179492, project: 0 });
-  assert.deepEqual(got.find((l) => l.code === "2080505"), { code: "2080505", name: "机关事业单位基本养老保险缴费支出", total: 144.997763, project: 0 });
-  assert.ok(got.every((l) => !l.code.startsWith("3")), "the 经济分类 table that follows is not read");
+  assert.deepEqual(
+    got.find((l) => l.code === "2013301"),
+    { code: "2013301", name: "行政运行", total: 1765.179492, project: 0 },
+  );
+  assert.deepEqual(
+    got.find((l) => l.code === "2080505"),
+    { code: "2080505", name: "机关事业单位基本养老保险缴费支出", total: 144.997763, project: 0 },
+  );
+  assert.ok(
+    got.every((l) => !l.code.startsWith("3")),
+    "the 经济分类 table that follows is not read",
+  );
 });
 
 test("real document (重庆 031): the table ends at 表六, header words of the next page are no name", () => {

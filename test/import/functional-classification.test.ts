@@ -40,8 +40,16 @@ test("tabs layout: every row read, a description continued on the next page is j
   assert.deepEqual(disclosure.functionalClassification, [
     { code: "201", name: "一般公共服务支出", description: "反映政府提供一般公共服务的支出。" },
     { code: "20104", name: "发展与改革事务", description: "反映发展与改革事务方面的支出。" },
-    { code: "2010401", name: "行政运行", description: "反映行政单位（包括实行公务员管理的事业单位）的基本支出。" },
-    { code: "2010402", name: "一般行政管理事务", description: "反映行政单位未单独设置项级科目的其他项目支出。" },
+    {
+      code: "2010401",
+      name: "行政运行",
+      description: "反映行政单位（包括实行公务员管理的事业单位）的基本支出。",
+    },
+    {
+      code: "2010402",
+      name: "一般行政管理事务",
+      description: "反映行政单位未单独设置项级科目的其他项目支出。",
+    },
   ]);
   assert.equal(cites.get("/functionalClassification/3"), 14);
 });
@@ -64,11 +72,19 @@ const CELLS = [
   "",
 ].join("\n");
 
-test("cells layout: 科目编码/科目名称/说明 header, a code printed \"208 05 05\", a description over two lines", () => {
+test('cells layout: 科目编码/科目名称/说明 header, a code printed "208 05 05", a description over two lines', () => {
   const { disclosure } = run(CELLS, "cells");
   assert.deepEqual(disclosure.functionalClassification, [
-    { code: "2080505", name: "机关事业单位基本养老保险缴费支出", description: "反映机关事业单位实施养老保险制度由单位缴纳的基本养老保险费支出。" },
-    { code: "2101101", name: "行政单位医疗", description: "反映财政部门集中安排的行政单位基本医疗保险缴费经费。" },
+    {
+      code: "2080505",
+      name: "机关事业单位基本养老保险缴费支出",
+      description: "反映机关事业单位实施养老保险制度由单位缴纳的基本养老保险费支出。",
+    },
+    {
+      code: "2101101",
+      name: "行政单位医疗",
+      description: "反映财政部门集中安排的行政单位基本医疗保险缴费经费。",
+    },
   ]);
 });
 
@@ -84,20 +100,39 @@ const COLUMNS = [
 test("columns layout: the header read by its words, one entry per code row", () => {
   const { disclosure } = run(COLUMNS, "columns");
   const got = disclosure.functionalClassification!;
-  assert.deepEqual(got.map((e) => e.code), ["2050803", "2080505", "2210201"]);
+  assert.deepEqual(
+    got.map((e) => e.code),
+    ["2050803", "2080505", "2210201"],
+  );
   assert.equal(got[0]!.name, "培训支出");
-  assert.equal(got[2]!.description, "反映行政事业单位按人力资源和社会保障部、财政部规定的基本工资和津贴补贴以及规定比例为职工缴纳的住房公积金。");
+  assert.equal(
+    got[2]!.description,
+    "反映行政事业单位按人力资源和社会保障部、财政部规定的基本工资和津贴补贴以及规定比例为职工缴纳的住房公积金。",
+  );
 });
 
 test("a row whose code is not a 3/5/7-digit code: a warning with its line, the other rows kept", () => {
-  const text = ["科目编码\t科目名称\t说明", "2O1\t一般公共服务支出\t反映一般公共服务的支出。", "20104\t发展与改革事务\t反映发展与改革事务方面的支出。"].join("\n");
+  const text = [
+    "科目编码\t科目名称\t说明",
+    "2O1\t一般公共服务支出\t反映一般公共服务的支出。",
+    "20104\t发展与改革事务\t反映发展与改革事务方面的支出。",
+  ].join("\n");
   const { disclosure, diagnostics } = run(text, "tabs");
-  assert.deepEqual(disclosure.functionalClassification?.map((e) => e.code), ["20104"]);
-  assert.ok(diagnostics.some((d) => d.level === "warning" && d.line === 2 && /2O1/.test(d.message)));
+  assert.deepEqual(
+    disclosure.functionalClassification?.map((e) => e.code),
+    ["20104"],
+  );
+  assert.ok(
+    diagnostics.some((d) => d.level === "warning" && d.line === 2 && /2O1/.test(d.message)),
+  );
 });
 
 test("no explanation table (a 支出表 has 编码 and 名称 but no 解释 column): nothing set, an info diagnostic", () => {
-  const text = ["科目编码\t科目名称\t合计\t基本支出", "201\t一般公共服务支出\t100.00\t80.00", "20104\t发展与改革事务\t100.00\t80.00"].join("\n");
+  const text = [
+    "科目编码\t科目名称\t合计\t基本支出",
+    "201\t一般公共服务支出\t100.00\t80.00",
+    "20104\t发展与改革事务\t100.00\t80.00",
+  ].join("\n");
   const { disclosure, diagnostics } = run(text, "tabs");
   assert.equal(disclosure.functionalClassification, undefined);
   assert.ok(diagnostics.some((d) => d.level === "info" && /未找到/.test(d.message)));
@@ -109,5 +144,8 @@ test("real document (seed 003): the whole 功能分类名词解释 over its page
   assert.equal(got.length, 33);
   assert.equal(new Set(got.map((e) => e.code)).size, 33);
   assert.ok(got.every((e) => /^\d{3}(?:\d{2}){0,2}$/.test(e.code) && e.name && e.description));
-  assert.equal(got.find((e) => e.code === "2010401")?.description, "反映行政单位（包括实行公务员管理的事业单位）的基本支出。");
+  assert.equal(
+    got.find((e) => e.code === "2010401")?.description,
+    "反映行政单位（包括实行公务员管理的事业单位）的基本支出。",
+  );
 });

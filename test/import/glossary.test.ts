@@ -33,7 +33,10 @@ test("numbered entries; the last definition stops at the title after it", () => 
   const { disclosure, cites } = runExtractor(extractGlossary, text, "cells");
   assert.deepEqual(disclosure.glossary, [
     { term: "财政拨款收入", definition: "指区财政当年拨付的资金。" },
-    { term: "基本支出", definition: "指为保障机构正常运转、完成日常工作任务而发生的人员支出和公用支出。" },
+    {
+      term: "基本支出",
+      definition: "指为保障机构正常运转、完成日常工作任务而发生的人员支出和公用支出。",
+    },
   ]);
   assert.equal(cites.get("/glossary/1"), 3);
 });
@@ -55,7 +58,10 @@ test("PDF text: unnumbered entries wrapped over lines, a line wrapped before a n
     ["一般公共预算拨款收入", "购房补贴（项）", "上年结转"],
   );
   assert.match(entries[1]!.definition, /房价收入比超过4 倍以上地区.*革补贴资金。$/);
-  assert.equal(entries[2]!.definition, "指以前年度尚未完成、结转到本年仍按原规定用途继续使用的资金。");
+  assert.equal(
+    entries[2]!.definition,
+    "指以前年度尚未完成、结转到本年仍按原规定用途继续使用的资金。",
+  );
 });
 
 test("the tables part after the glossary is not a term", () => {
@@ -76,12 +82,23 @@ test("the tables part after the glossary is not a term", () => {
 });
 
 test("a term wrapped over two lines joins up", () => {
-  const text = ["第五部分 名词解释", "四、一般公共服务（类）政府办公厅（室）及相关机构", "事务（款）：指用于保障机构正常运行的支出。"].join("\n");
-  assert.deepEqual(glossary(text).disclosure.glossary, [{ term: "一般公共服务（类）政府办公厅（室）及相关机构事务（款）", definition: "指用于保障机构正常运行的支出。" }]);
+  const text = [
+    "第五部分 名词解释",
+    "四、一般公共服务（类）政府办公厅（室）及相关机构",
+    "事务（款）：指用于保障机构正常运行的支出。",
+  ].join("\n");
+  assert.deepEqual(glossary(text).disclosure.glossary, [
+    {
+      term: "一般公共服务（类）政府办公厅（室）及相关机构事务（款）",
+      definition: "指用于保障机构正常运行的支出。",
+    },
+  ]);
 });
 
 test("broken input: a glossary heading with nothing readable under it is diagnosed at its line", () => {
-  const { disclosure, diagnostics } = glossary(["收入支出", "", "七、名词解释", "详见财政部网站。", "", "八、附表"].join("\n"));
+  const { disclosure, diagnostics } = glossary(
+    ["收入支出", "", "七、名词解释", "详见财政部网站。", "", "八、附表"].join("\n"),
+  );
   assert.equal(disclosure.glossary, undefined);
   assert.deepEqual(
     diagnostics.map((d) => [d.level, d.line]),
@@ -90,7 +107,8 @@ test("broken input: a glossary heading with nothing readable under it is diagnos
 });
 
 test("real documents: seed 003's last definition, corpus 001 in full", () => {
-  const seed = glossary(readFileSync(join(seedsDir, "003_728ba56877c78465.txt"), "utf8")).disclosure.glossary!;
+  const seed = glossary(readFileSync(join(seedsDir, "003_728ba56877c78465.txt"), "utf8")).disclosure
+    .glossary!;
   assert.equal(seed.length, 5);
   assert.equal(seed[4]!.definition, "反映其他用于行政事业单位离退休方面的支出。");
   const corpus = glossary(readFileSync(join(corpusDir, "001.txt"), "utf8")).disclosure.glossary!;

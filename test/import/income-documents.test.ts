@@ -13,12 +13,21 @@ import { decodeText } from "../../src/import/decode.ts";
 import { extractIncome } from "../../src/import/sections/income.ts";
 import { extractExpenditure } from "../../src/import/sections/expenditure.ts";
 import { extractOperatingCosts } from "../../src/import/sections/operating-costs.ts";
-import { validateDisclosure, FORMAT_ID, type Diagnostic, type Disclosure } from "../../src/model/disclosure.ts";
+import {
+  validateDisclosure,
+  FORMAT_ID,
+  type Diagnostic,
+  type Disclosure,
+} from "../../src/model/disclosure.ts";
 import { corpusDir, corpusGoldenDir, goldenDir, seedsDir } from "../support/paths.ts";
 
 const PARTS = ["income", "expenditure", "operatingCosts"] as const;
 
-function extract(file: string): { disclosure: Disclosure; diagnostics: Diagnostic[]; cites: Map<string, number> } {
+function extract(file: string): {
+  disclosure: Disclosure;
+  diagnostics: Diagnostic[];
+  cites: Map<string, number>;
+} {
   const disclosure: Disclosure = { format: FORMAT_ID, amountUnit: "万元" };
   const diagnostics: Diagnostic[] = [];
   const cites = new Map<string, number>();
@@ -32,16 +41,20 @@ function extract(file: string): { disclosure: Disclosure; diagnostics: Diagnosti
   return { disclosure, diagnostics, cites };
 }
 
-const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
+const isObj = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === "object" && !Array.isArray(v);
 
 /** Counts [facts, passed] of `expect` against `actual`; misses collects paths. */
 function match(expect: unknown, actual: unknown, path: string, misses: string[]): [number, number] {
-  if (isObj(expect) && "$absent" in expect) return actual === undefined ? [1, 1] : (misses.push(path), [1, 0]);
+  if (isObj(expect) && "$absent" in expect)
+    return actual === undefined ? [1, 1] : (misses.push(path), [1, 0]);
   if (isObj(expect) && "$contains" in expect) {
     let f = 0;
     let p = 0;
     for (const want of expect.$contains as unknown[]) {
-      const best = Array.isArray(actual) ? Math.max(0, ...actual.map((a) => match(want, a, path, [])[1])) : 0;
+      const best = Array.isArray(actual)
+        ? Math.max(0, ...actual.map((a) => match(want, a, path, [])[1]))
+        : 0;
       const [n] = match(want, undefined, path, []);
       f += n;
       p += best;
@@ -54,7 +67,12 @@ function match(expect: unknown, actual: unknown, path: string, misses: string[])
     let p = Array.isArray(actual) && actual.length === expect.length ? 1 : 0;
     if (!p) misses.push(`${path} length`);
     expect.forEach((e, i) => {
-      const [a, b] = match(e, Array.isArray(actual) ? actual[i] : undefined, `${path}/${i}`, misses);
+      const [a, b] = match(
+        e,
+        Array.isArray(actual) ? actual[i] : undefined,
+        `${path}/${i}`,
+        misses,
+      );
       f += a;
       p += b;
     });
@@ -71,10 +89,15 @@ function match(expect: unknown, actual: unknown, path: string, misses: string[])
     return [f, p];
   }
   let ok: boolean;
-  if (typeof expect === "number") ok = typeof actual === "number" && Math.abs(actual - expect) < 5e-7 * Math.max(1, Math.abs(expect));
-  else if (typeof expect === "string") ok = typeof actual === "string" && actual.replace(/\s+/g, "") === expect.replace(/\s+/g, "");
+  if (typeof expect === "number")
+    ok =
+      typeof actual === "number" &&
+      Math.abs(actual - expect) < 5e-7 * Math.max(1, Math.abs(expect));
+  else if (typeof expect === "string")
+    ok = typeof actual === "string" && actual.replace(/\s+/g, "") === expect.replace(/\s+/g, "");
   else ok = actual === expect;
-  if (!ok) misses.push(`${path}: expected ${JSON.stringify(expect)}, got ${JSON.stringify(actual)}`);
+  if (!ok)
+    misses.push(`${path}: expected ${JSON.stringify(expect)}, got ${JSON.stringify(actual)}`);
   return [1, ok ? 1 : 0];
 }
 
@@ -82,8 +105,13 @@ function score(docs: string, golden: string): { facts: number; passed: number; m
   let facts = 0;
   let passed = 0;
   const misses: string[] = [];
-  for (const name of readdirSync(golden).filter((f) => f.endsWith(".json")).sort()) {
-    const g = JSON.parse(readFileSync(join(golden, name), "utf8")) as { source: string; expect: Record<string, unknown> };
+  for (const name of readdirSync(golden)
+    .filter((f) => f.endsWith(".json"))
+    .sort()) {
+    const g = JSON.parse(readFileSync(join(golden, name), "utf8")) as {
+      source: string;
+      expect: Record<string, unknown>;
+    };
     const { disclosure, cites } = extract(join(docs, g.source));
     const problems = validateDisclosure(disclosure);
     assert.ok(problems.ok, `${g.source}: the parts validate against the schema`);
@@ -96,7 +124,9 @@ function score(docs: string, golden: string): { facts: number; passed: number; m
     // Every value set is cited with its source line.
     for (const part of PARTS) {
       const value = disclosure[part] as Record<string, unknown> | undefined;
-      for (const key of ["total", "amount"]) if (value?.[key] !== undefined) assert.ok(cites.has(`/${part}/${key}`), `${g.source}: /${part}/${key} is cited`);
+      for (const key of ["total", "amount"])
+        if (value?.[key] !== undefined)
+          assert.ok(cites.has(`/${part}/${key}`), `${g.source}: /${part}/${key} is cited`);
     }
   }
   return { facts, passed, misses };

@@ -9,7 +9,11 @@ import { readText } from "../../src/import/readers/text.ts";
 import { extractIncome, incomeSource } from "../../src/import/sections/income.ts";
 import type { Diagnostic, Disclosure } from "../../src/model/disclosure.ts";
 
-function run(text: string): { disclosure: Disclosure; diagnostics: Diagnostic[]; cites: Map<string, number> } {
+function run(text: string): {
+  disclosure: Disclosure;
+  diagnostics: Diagnostic[];
+  cites: Map<string, number>;
+} {
   return runExtractor(extractIncome, text);
 }
 
@@ -45,10 +49,25 @@ function tabsLayout(): string {
 
 /** PDF text: cells placed at fixed columns, blank cells are just spaces, numbers right-aligned. */
 function columnsLayout(): string {
-  const width = (s: string) => [...s].reduce((n, ch) => n + (/[\u2e80-\uffff]/.test(ch) ? 2 : 1), 0);
-  const pad = (s: string, w: number, right = false) => (right ? " ".repeat(Math.max(1, w - width(s))) + s : s + " ".repeat(Math.max(2, w - width(s))));
-  const lines = ROWS.map((r) => (pad(r[0]!, 28) + pad(r[1]!, 16, true) + "   " + pad(r[2]!, 28) + pad(r[3]!, 16, true)).replace(/\s+$/, ""));
-  return ["                         2025年部门财务收支预算总表", "编制部门：某某局                                          单位：元", "", ...lines, "", "                                 - 3 -", ...AFTER].join("\n");
+  const width = (s: string) =>
+    [...s].reduce((n, ch) => n + (/[\u2e80-\uffff]/.test(ch) ? 2 : 1), 0);
+  const pad = (s: string, w: number, right = false) =>
+    right ? " ".repeat(Math.max(1, w - width(s))) + s : s + " ".repeat(Math.max(2, w - width(s)));
+  const lines = ROWS.map((r) =>
+    (pad(r[0]!, 28) + pad(r[1]!, 16, true) + "   " + pad(r[2]!, 28) + pad(r[3]!, 16, true)).replace(
+      /\s+$/,
+      "",
+    ),
+  );
+  return [
+    "                         2025年部门财务收支预算总表",
+    "编制部门：某某局                                          单位：元",
+    "",
+    ...lines,
+    "",
+    "                                 - 3 -",
+    ...AFTER,
+  ].join("\n");
 }
 
 for (const [name, text] of [
@@ -108,7 +127,10 @@ test("narrative income: previous total, change and rate; a numbered list after t
   assert.equal(income.previousTotal, 28479.84);
   assert.equal(income.change, 1476.43);
   assert.equal(income.changeRate, 5.18);
-  assert.deepEqual(income.items!.map((i) => i.source), ["generalBudget", "other", "carryOver"]);
+  assert.deepEqual(
+    income.items!.map((i) => i.source),
+    ["generalBudget", "other", "carryOver"],
+  );
 });
 
 test("a decrease is negative; a fund-level change (财政拨款收入) is not the department's", () => {
@@ -122,7 +144,9 @@ test("a decrease is negative; a fund-level change (财政拨款收入) is not th
 });
 
 test("table and text disagree: the table's total is kept and a warning names the text's line", () => {
-  const text = tabsLayout() + "\n\n一、收入说明\n2025年部门收入预算3,180.00万元，其中：财政拨款收入3,180.00万元。\n";
+  const text =
+    tabsLayout() +
+    "\n\n一、收入说明\n2025年部门收入预算3,180.00万元，其中：财政拨款收入3,180.00万元。\n";
   const { disclosure, diagnostics } = run(text);
   assert.equal(disclosure.income!.total, 3183.42058);
   const warning = diagnostics.find((d) => d.level === "warning");
@@ -140,7 +164,11 @@ test("a document without income statements yields no income and says so", () => 
 test("a summary table cut off before its totals does not crash and keeps the rows it has", () => {
   const cut = tabsLayout().split("\n").slice(0, 8).join("\n");
   const income = run(cut).disclosure.income;
-  assert.deepEqual(income?.items?.[0], { source: "generalBudget", label: "一般公共预算资金", amount: 3121.42058 });
+  assert.deepEqual(income?.items?.[0], {
+    source: "generalBudget",
+    label: "一般公共预算资金",
+    amount: 3121.42058,
+  });
   assert.equal(income?.total, undefined);
 });
 

@@ -20,7 +20,13 @@ const title = (text: string) => readTitle(contentLines(readText(text)));
 test("titles: organ and year before or after, 年度, split over lines, 决算", () => {
   assert.deepEqual(
     { ...title("北京市司法局 2026 年度部门预算信息公开\n\n目 录\n一、部门职责") },
-    { name: "北京市司法局", year: 2026, kind: "budget", text: "北京市司法局2026年度部门预算", line: 1 },
+    {
+      name: "北京市司法局",
+      year: 2026,
+      kind: "budget",
+      text: "北京市司法局2026年度部门预算",
+      line: 1,
+    },
   );
   const suzhou = title("2026 年度苏州市审计局部门预算公开\n一、部门基本情况");
   assert.equal(suzhou?.name, "苏州市审计局");
@@ -37,7 +43,9 @@ test("titles: organ and year before or after, 年度, split over lines, 决算",
 });
 
 test("a place printed alone above the title is the region; the title names the organ", () => {
-  const { disclosure: d, cites } = meta("示范市高新区\n示范市高新区发展和改革局\n2023年部门预算公开\n\n目录\n第一部分 部门概况");
+  const { disclosure: d, cites } = meta(
+    "示范市高新区\n示范市高新区发展和改革局\n2023年部门预算公开\n\n目录\n第一部分 部门概况",
+  );
   assert.deepEqual(d.region, { name: "示范市高新区" });
   assert.deepEqual(d.department, { name: "示范市高新区发展和改革局" });
   assert.equal(d.year, 2023);
@@ -46,14 +54,22 @@ test("a place printed alone above the title is the region; the title names the o
   // The same organ with no place line: 示范市 and 高新区 compete, so no region, and it says so.
   const alone = meta("示范市高新区发展和改革局\n2023年部门预算公开\n\n目录");
   assert.equal(alone.disclosure.region, undefined);
-  assert.ok(alone.diagnostics.some((x) => x.level === "info" && /地区不明确/.test(x.message) && x.line === 1));
+  assert.ok(
+    alone.diagnostics.some(
+      (x) => x.level === "info" && /地区不明确/.test(x.message) && x.line === 1,
+    ),
+  );
 });
 
 test("region names: administrative chains, zones, 中共 prefixes; bare places", () => {
   assert.deepEqual(regionOf("上海市普陀区财政局"), { name: "上海市普陀区" });
   assert.deepEqual(regionOf("中共西安市委宣传部"), { name: "西安市" });
-  assert.deepEqual(regionOf("秦皇岛经济技术开发区发展和改革委员会"), { name: "秦皇岛经济技术开发区" });
-  assert.deepEqual(regionOf("三河市燕郊高新技术产业开发区管理委员会"), { ambiguous: ["三河市", "燕郊高新技术产业开发区"] });
+  assert.deepEqual(regionOf("秦皇岛经济技术开发区发展和改革委员会"), {
+    name: "秦皇岛经济技术开发区",
+  });
+  assert.deepEqual(regionOf("三河市燕郊高新技术产业开发区管理委员会"), {
+    ambiguous: ["三河市", "燕郊高新技术产业开发区"],
+  });
   assert.equal(regionOf("国家信访局"), undefined);
   assert.ok(isBarePlace("沧州经济开发区"));
   assert.ok(!isBarePlace("沧州经济开发区管理委员会"));
@@ -77,14 +93,24 @@ test("department from a 预算主管部门 label, its code printed beside the na
 });
 
 test("a code in its own cell before the name (tab-separated row)", () => {
-  const rows = ["苏州市审计局2026年度部门预算", "", "部门收支总表", ...Array.from({ length: 10 }, (_, i) => `项目${i}\t${i}.00\t${i}.00`), "024\t苏州市审计局\t395.60"];
+  const rows = [
+    "苏州市审计局2026年度部门预算",
+    "",
+    "部门收支总表",
+    ...Array.from({ length: 10 }, (_, i) => `项目${i}\t${i}.00\t${i}.00`),
+    "024\t苏州市审计局\t395.60",
+  ];
   const { disclosure: d } = runExtractor(extractMeta, rows.join("\n"), "tabs");
   assert.deepEqual(d.department, { name: "苏州市审计局", code: "024" });
   assert.deepEqual(d.region, { name: "苏州市" });
 });
 
 test("no title: year from a sentence naming the budget year, kind from word counts (diagnosed)", () => {
-  const text = ["预算01表 收支总表", "", "本部门2021年部门预算收入100万元，支出100万元。预算安排如下。"].join("\n");
+  const text = [
+    "预算01表 收支总表",
+    "",
+    "本部门2021年部门预算收入100万元，支出100万元。预算安排如下。",
+  ].join("\n");
   const { disclosure: d, diagnostics } = meta(text);
   assert.equal(d.year, 2021);
   assert.equal(d.kind, "budget");
@@ -102,7 +128,10 @@ test("broken input: nothing to read gives warnings, not a crash or a guess", () 
 test("real documents: seeds and corpus header facts", () => {
   const read = (path: string) => runExtractor(extractMeta, readFileSync(path, "utf8")).disclosure;
   const seed000 = read(join(seedsDir, "000_f6eb8ece6d8b211d.txt"));
-  assert.deepEqual([seed000.kind, seed000.year, seed000.region?.name, seed000.department?.name], ["budget", 2020, "沧州经济开发区", "沧州经济开发区管理委员会"]);
+  assert.deepEqual(
+    [seed000.kind, seed000.year, seed000.region?.name, seed000.department?.name],
+    ["budget", 2020, "沧州经济开发区", "沧州经济开发区管理委员会"],
+  );
   const seed001 = read(join(seedsDir, "001_aa68b1c0ad40feab.txt"));
   assert.deepEqual(seed001.department, { name: "燕郊高新技术产业开发区管理委员会", code: "979" });
   assert.equal(seed001.region, undefined);
@@ -110,7 +139,10 @@ test("real documents: seeds and corpus header facts", () => {
   assert.equal(seed004.year, undefined, "no budget year is printed in seed 004");
   assert.equal(seed004.department?.name, "丰润区经济开发区管理委员会");
   const c012 = read(join(corpusDir, "012.txt"));
-  assert.deepEqual([c012.kind, c012.year, c012.region?.name, c012.department?.name], ["final", 2024, "上海市普陀区", "上海市普陀区财政局"]);
+  assert.deepEqual(
+    [c012.kind, c012.year, c012.region?.name, c012.department?.name],
+    ["final", 2024, "上海市普陀区", "上海市普陀区财政局"],
+  );
   const c036 = read(join(corpusDir, "036.txt"));
   assert.deepEqual([c036.region?.name, c036.department?.code], ["西安市", "201"]);
 });

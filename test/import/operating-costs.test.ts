@@ -19,7 +19,11 @@ function run(text: string): { disclosure: Disclosure; diagnostics: Diagnostic[] 
 }
 
 test("the heading names it, the next sentence states the amount", () => {
-  const text = ["三、机关运行经费安排情况", "", "2020年开发区各部门公用经费支出1059万元。主要包括办公费、印刷费。"].join("\n");
+  const text = [
+    "三、机关运行经费安排情况",
+    "",
+    "2020年开发区各部门公用经费支出1059万元。主要包括办公费、印刷费。",
+  ].join("\n");
   assert.deepEqual(run(text).disclosure.operatingCosts, { amount: 1059 });
 });
 
@@ -89,7 +93,8 @@ test("no statement: nothing set, one diagnostic", () => {
 });
 
 test("items listed after 其中： in the next sentence, up to its end", () => {
-  const text = "二、机关运行经费\n2023年机关运行经费预算100.20万元，比2022年预算数95.50万元增加4.70万元，增长4.92%。其中：办公费60.20万元、差旅费40.00万元。\n三、其他\n";
+  const text =
+    "二、机关运行经费\n2023年机关运行经费预算100.20万元，比2022年预算数95.50万元增加4.70万元，增长4.92%。其中：办公费60.20万元、差旅费40.00万元。\n三、其他\n";
   const oc = run(text).disclosure.operatingCosts!;
   assert.deepEqual(oc.items, [
     { name: "办公费", amount: 60.2 },
@@ -99,7 +104,8 @@ test("items listed after 其中： in the next sentence, up to its end", () => {
 });
 
 test("a 其中 clause that is not a list of items is not read as one", () => {
-  const text = "二、机关运行经费\n2023年机关运行经费预算100.20万元。其中：财政拨款安排的部分按规定使用，主要用于办公和差旅。\n";
+  const text =
+    "二、机关运行经费\n2023年机关运行经费预算100.20万元。其中：财政拨款安排的部分按规定使用，主要用于办公和差旅。\n";
   assert.equal(run(text).disclosure.operatingCosts!.items, undefined);
 });
 
@@ -117,10 +123,19 @@ test("a bracketed list in the next part (the 三公 paragraph) is not the 机关
   ].join("\n");
   for (const layout of LAYOUTS) {
     const oc = runExtractor(extractOperatingCosts, text, layout).disclosure.operatingCosts!;
-    assert.deepEqual(oc, { amount: 122.98, change: 7.2, changeRate: 6.22, explanation: "人员增加，经费较上年增加" }, layout);
+    assert.deepEqual(
+      oc,
+      { amount: 122.98, change: 7.2, changeRate: 6.22, explanation: "人员增加，经费较上年增加" },
+      layout,
+    );
   }
   // A numbered line of a lower rank inside the part does not end it.
-  const nested = ["（一）机关运行经费", "2026年机关运行经费 10.00 万元。具体如下：", "1.日常运转：10.00万元（其中办公费6.00万元、邮电费4.00万元）。", "（二）“三公”经费"].join("\n");
+  const nested = [
+    "（一）机关运行经费",
+    "2026年机关运行经费 10.00 万元。具体如下：",
+    "1.日常运转：10.00万元（其中办公费6.00万元、邮电费4.00万元）。",
+    "（二）“三公”经费",
+  ].join("\n");
   assert.deepEqual(run(nested).disclosure.operatingCosts!.items, [
     { name: "办公费", amount: 6 },
     { name: "邮电费", amount: 4 },
@@ -129,7 +144,9 @@ test("a bracketed list in the next part (the 三公 paragraph) is not the 机关
 
 test("corpus 034 (.txt and .pdf): 机关运行经费 stated without items; the 三公 vehicle split stays with 三公", async () => {
   for (const ext of ["txt", "pdf"]) {
-    const { disclosure: d } = await importDisclosure(new Uint8Array(readFileSync(join(corpusDir, `034.${ext}`))));
+    const { disclosure: d } = await importDisclosure(
+      new Uint8Array(readFileSync(join(corpusDir, `034.${ext}`))),
+    );
     assert.equal(d.operatingCosts?.amount, 122.98, ext);
     assert.equal(d.operatingCosts?.items, undefined, ext);
     assert.deepEqual(d.threePublic?.vehicle, { total: 5, purchase: 0, operation: 5 }, ext);
@@ -137,7 +154,12 @@ test("corpus 034 (.txt and .pdf): 机关运行经费 stated without items; the �
 });
 
 test("a 其中： list in the amount's own sentence ends with that sentence, in every layout", () => {
-  const text = ["五、机关运行经费情况说明", "2026年机关运行经费安排30万元，其中：办公费10万元，印刷费5万元，差旅费15万元。", "六、政府采购情况", "本部门无政府采购预算。"].join("\n");
+  const text = [
+    "五、机关运行经费情况说明",
+    "2026年机关运行经费安排30万元，其中：办公费10万元，印刷费5万元，差旅费15万元。",
+    "六、政府采购情况",
+    "本部门无政府采购预算。",
+  ].join("\n");
   for (const layout of LAYOUTS) {
     assert.deepEqual(
       runExtractor(extractOperatingCosts, text, layout).disclosure.operatingCosts,
@@ -163,6 +185,11 @@ test("公务用车运行经费 in an earlier 三公 part and a bare 运行经费
   ].join("\n");
   assert.deepEqual(run(text).disclosure.operatingCosts, { amount: 30 });
   // Without the full name, a bare 运行经费 that is no vehicle's is the statement (corpus 031: "财政拨款运行经费 2115.63 万元").
-  const bare = ["四、“三公”经费", "其中车辆运行经费8万元。", "五、其他", "2026年一般公共预算财政拨款运行经费 2115.63 万元，比 2025 年增加 1.05 万元。"].join("\n");
+  const bare = [
+    "四、“三公”经费",
+    "其中车辆运行经费8万元。",
+    "五、其他",
+    "2026年一般公共预算财政拨款运行经费 2115.63 万元，比 2025 年增加 1.05 万元。",
+  ].join("\n");
   assert.equal(run(bare).disclosure.operatingCosts?.amount, 2115.63);
 });

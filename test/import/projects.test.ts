@@ -11,39 +11,66 @@ import { readText } from "../../src/import/readers/text.ts";
 import { extractProjects } from "../../src/import/sections/projects.ts";
 import { splitGoals } from "../../src/import/sections/projects-table.ts";
 import { spreadLabels } from "../../src/import/sections/projects-columns.ts";
-import { FORMAT_ID, validateDisclosure, type Diagnostic, type Disclosure, type Project } from "../../src/model/disclosure.ts";
+import {
+  FORMAT_ID,
+  validateDisclosure,
+  type Diagnostic,
+  type Disclosure,
+  type Project,
+} from "../../src/model/disclosure.ts";
 import { corpusDir, corpusGoldenDir, goldenDir, seedsDir } from "../support/paths.ts";
 
-function runProjects(text: string): { projects: Project[] | undefined; diagnostics: Diagnostic[]; cites: Map<string, number> } {
+function runProjects(text: string): {
+  projects: Project[] | undefined;
+  diagnostics: Diagnostic[];
+  cites: Map<string, number>;
+} {
   const { disclosure, diagnostics, cites } = runExtractor(extractProjects, text);
   return { projects: disclosure.performance?.projects, diagnostics, cites };
 }
 
 /** The golden files' matching rules (format.md): named keys, exact arrays, $length, $absent, whitespace-free strings. */
 function mismatches(expect: unknown, actual: unknown, path: string, out: string[]): void {
-  const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
+  const isObj = (v: unknown): v is Record<string, unknown> =>
+    v !== null && typeof v === "object" && !Array.isArray(v);
   if (isObj(expect) && "$absent" in expect) {
     if (actual !== undefined) out.push(`${path}: should be absent`);
   } else if (isObj(expect) && "$length" in expect) {
-    if (!Array.isArray(actual) || actual.length !== expect.$length) out.push(`${path}: length ${String(expect.$length)} expected`);
+    if (!Array.isArray(actual) || actual.length !== expect.$length)
+      out.push(`${path}: length ${String(expect.$length)} expected`);
   } else if (Array.isArray(expect)) {
-    if (!Array.isArray(actual) || actual.length !== expect.length) out.push(`${path}: length ${expect.length} expected, got ${Array.isArray(actual) ? actual.length : typeof actual}`);
+    if (!Array.isArray(actual) || actual.length !== expect.length)
+      out.push(
+        `${path}: length ${expect.length} expected, got ${Array.isArray(actual) ? actual.length : typeof actual}`,
+      );
     else expect.forEach((e, i) => mismatches(e, actual[i], `${path}/${i}`, out));
   } else if (isObj(expect)) {
     if (!isObj(actual)) out.push(`${path}: object expected`);
     else for (const [k, v] of Object.entries(expect)) mismatches(v, actual[k], `${path}/${k}`, out);
   } else if (typeof expect === "number") {
-    if (typeof actual !== "number" || Math.abs(actual - expect) > 5e-7 * Math.max(1, Math.abs(expect))) out.push(`${path}: ${expect} expected, got ${String(actual)}`);
+    if (
+      typeof actual !== "number" ||
+      Math.abs(actual - expect) > 5e-7 * Math.max(1, Math.abs(expect))
+    )
+      out.push(`${path}: ${expect} expected, got ${String(actual)}`);
   } else if (typeof expect === "string") {
-    if (typeof actual !== "string" || actual.replace(/\s+/g, "") !== expect.replace(/\s+/g, "")) out.push(`${path}: "${expect}" expected, got ${JSON.stringify(actual)}`);
-  } else if (expect !== actual) out.push(`${path}: ${String(expect)} expected, got ${String(actual)}`);
+    if (typeof actual !== "string" || actual.replace(/\s+/g, "") !== expect.replace(/\s+/g, ""))
+      out.push(`${path}: "${expect}" expected, got ${JSON.stringify(actual)}`);
+  } else if (expect !== actual)
+    out.push(`${path}: ${String(expect)} expected, got ${String(actual)}`);
 }
 
-function goldenCases(golden: string, docs: string): { name: string; doc: string; projects: unknown }[] {
+function goldenCases(
+  golden: string,
+  docs: string,
+): { name: string; doc: string; projects: unknown }[] {
   return readdirSync(golden)
     .filter((f) => f.endsWith(".json"))
     .map((f) => {
-      const g = JSON.parse(readFileSync(join(golden, f), "utf8")) as { source: string; expect: { performance?: { projects?: unknown } } };
+      const g = JSON.parse(readFileSync(join(golden, f), "utf8")) as {
+        source: string;
+        expect: { performance?: { projects?: unknown } };
+      };
       return { name: f, doc: join(docs, g.source), projects: g.expect.performance?.projects };
     })
     .filter((c) => c.projects !== undefined);
@@ -75,7 +102,9 @@ test("seed 004: the garbled end yields what is readable plus diagnostics", () =>
   const lines = diagnostics.map((d) => d.line);
   assert.ok(lines.includes(565), "the cut-off indicator row is reported");
   assert.ok(lines.includes(600), "the garbled 绩效目标 cell is reported");
-  assert.ok(diagnostics.every((d) => d.section === "项目绩效目标表" && /[\u4e00-\u9fff]/.test(d.message)));
+  assert.ok(
+    diagnostics.every((d) => d.section === "项目绩效目标表" && /[\u4e00-\u9fff]/.test(d.message)),
+  );
 });
 
 test("cells layout: blank plan cells stay blank, merged 一级指标 carries down, split rows join", () => {
@@ -84,7 +113,15 @@ test("cells layout: blank plan cells stay blank, merged 一级指标 carries dow
     "部门预算 收入 支出\n\n1、测试项目绩效目标表\n" +
     t(["单位：元"]) +
     t(["项目编码", "107-0601-ABC", "项目名称", "测试项目"]) +
-    t(["预算规模及资金用途", "预算数", "123,456.78", "其中：财政资金", "100,000.00", "其他资金", ""]) +
+    t([
+      "预算规模及资金用途",
+      "预算数",
+      "123,456.78",
+      "其中：财政资金",
+      "100,000.00",
+      "其他资金",
+      "",
+    ]) +
     t(["", "用于测试"]) +
     t(["资金支出计划（%）", "3月底", "6月底", "10月底", "12月底"]) +
     t(["", "", "40", "", "100"]) +
@@ -107,7 +144,14 @@ test("cells layout: blank plan cells stay blank, merged 一级指标 carries dow
   assert.deepEqual(p.spendingPlan, { jun: 40, dec: 100 });
   assert.deepEqual(p.goals, ["第一项", "第二项"]);
   assert.equal(p.indicators?.length, 3);
-  assert.deepEqual(p.indicators![1], { level1: "产出指标", level2: "质量指标", name: "合格率", description: "合格数占比", target: { raw: "100%", op: "=", value: 100, unit: "%" }, basis: "标准" });
+  assert.deepEqual(p.indicators![1], {
+    level1: "产出指标",
+    level2: "质量指标",
+    name: "合格率",
+    description: "合格数占比",
+    target: { raw: "100%", op: "=", value: 100, unit: "%" },
+    basis: "标准",
+  });
   assert.deepEqual(p.indicators![2]!.target, { raw: "12月底前完成", qualitative: true });
   assert.equal(p.indicators![2]!.level2, "质量指标");
   assert.equal(p.indicators![2]!.basis, undefined);
@@ -154,7 +198,12 @@ test("tabs layout: unit line above the table, 12月底 on its own row, header re
   assert.equal(p.indicators?.length, 7);
   assert.equal(p.indicators![3]!.level1, "产出指标");
   assert.equal(p.indicators![5]!.level1, "效益指标");
-  assert.deepEqual(p.indicators![4]!.target, { raw: "≥98%按计划完成", op: ">=", value: 98, unit: "%" });
+  assert.deepEqual(p.indicators![4]!.target, {
+    raw: "≥98%按计划完成",
+    op: ">=",
+    value: 98,
+    unit: "%",
+  });
   assert.deepEqual(p.indicators![5]!.target, { raw: "2021 年底之前", qualitative: true });
 });
 
@@ -191,7 +240,10 @@ test("columns layout: a multi-project list, wrapped names, a project repeated ac
 
 test("goals split at their numbering only", () => {
   assert.deepEqual(splitGoals("1、按时发放\n2、发放完成"), ["按时发放", "发放完成"]);
-  assert.deepEqual(splitGoals("1. 优化现有 OA 系统； 2. 提高系统安全性"), ["优化现有 OA 系统；", "提高系统安全性"]);
+  assert.deepEqual(splitGoals("1. 优化现有 OA 系统； 2. 提高系统安全性"), [
+    "优化现有 OA 系统；",
+    "提高系统安全性",
+  ]);
   assert.deepEqual(splitGoals("1.2021年完成3.5万元支出"), ["2021年完成3.5万元支出"]);
   assert.deepEqual(splitGoals("保障机关正常运转"), ["保障机关正常运转"]);
   assert.deepEqual(splitGoals("1.完成 2.5 项任务 2.验收"), ["完成 2.5 项任务", "验收"]);
@@ -221,7 +273,12 @@ test("columns layout: a one-project table from PDF text, its indicator grid alig
   );
   // Table 2: the target and the score drift into one column, the 三级指标 into the 二级指标 column.
   assert.deepEqual(
-    projects![1]!.indicators?.map((i) => [i.level1, i.level2, i.name, i.target.raw.replace(/\s+/g, "")]),
+    projects![1]!.indicators?.map((i) => [
+      i.level1,
+      i.level2,
+      i.name,
+      i.target.raw.replace(/\s+/g, ""),
+    ]),
     [
       ["成本指标", "经济成本指标", "项目成本控制", "≤2706.79万元"],
       ["产出指标", "数量指标", "指导出台信访业务规范性文件", "≥1本"],
@@ -254,7 +311,10 @@ test("columns layout: a one-project table from PDF text, its indicator grid alig
   // Grids that cannot be aligned are left out with a warning, never imported askew.
   for (const q of projects!.slice(1)) {
     if (q.indicators) continue;
-    assert.ok(diagnostics.some((d) => d.level === "warning" && d.message.includes(q.name)), q.name);
+    assert.ok(
+      diagnostics.some((d) => d.level === "warning" && d.message.includes(q.name)),
+      q.name,
+    );
   }
 });
 
@@ -281,7 +341,12 @@ test("a project table without a 项目名称 cell takes its name from the title"
   assert.equal(projects![0]!.name, "2022年某某运行经费");
   assert.equal(projects![0]!.budget, 5);
   assert.equal(projects![0]!.purpose, "保障运行");
-  assert.deepEqual(projects![0]!.indicators![0]!.target, { raw: "≥250天", op: ">=", value: 250, unit: "天" });
+  assert.deepEqual(projects![0]!.indicators![0]!.target, {
+    raw: "≥250天",
+    op: ">=",
+    value: 250,
+    unit: "天",
+  });
   assert.ok(diagnostics.some((d) => d.level === "info" && d.line === 3));
 });
 
@@ -289,7 +354,12 @@ test("tables from a reader that keeps merged cells (span) read by column", () =>
   let line = 1;
   const row = (...cells: (string | [string, number])[]) => {
     const no = line++;
-    return { line: no, cells: cells.map((c) => (typeof c === "string" ? { text: c, line: no } : { text: c[0], line: no, span: c[1] })) };
+    return {
+      line: no,
+      cells: cells.map((c) =>
+        typeof c === "string" ? { text: c, line: no } : { text: c[0], line: no, span: c[1] },
+      ),
+    };
   };
   const rows = [
     row("项目编码", "X-1", "项目名称", ["合并项目", 3]),
@@ -301,7 +371,12 @@ test("tables from a reader that keeps merged cells (span) read by column", () =>
     row("一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据"),
     row("产出指标", "数量指标", "列数", "列数", "=6个", "设计"),
   ];
-  const doc = { layout: "cells" as const, format: "docx", lines: rows.map((r) => ({ no: r.line, text: r.cells.map((c) => c.text).join("\t") })), blocks: [{ kind: "table" as const, line: 1, rows }] };
+  const doc = {
+    layout: "cells" as const,
+    format: "docx",
+    lines: rows.map((r) => ({ no: r.line, text: r.cells.map((c) => c.text).join("\t") })),
+    blocks: [{ kind: "table" as const, line: 1, rows }],
+  };
   const disclosure: Disclosure = { format: FORMAT_ID, amountUnit: "万元" };
   extractProjects.run({ doc, disclosure, diagnose: () => {}, cite: () => {} });
   const p = disclosure.performance?.projects?.[0];
@@ -322,7 +397,10 @@ test("a disclosure cut off anywhere yields valid projects or none, never a crash
       const disclosure: Disclosure = { format: FORMAT_ID, amountUnit: "万元" };
       extractProjects.run({ doc, disclosure, diagnose: () => {}, cite: () => {} });
       const checked = validateDisclosure(disclosure);
-      assert.ok(checked.ok, `${file} cut at ${k}/8: ${checked.ok ? "" : JSON.stringify(checked.problems.slice(0, 2))}`);
+      assert.ok(
+        checked.ok,
+        `${file} cut at ${k}/8: ${checked.ok ? "" : JSON.stringify(checked.problems.slice(0, 2))}`,
+      );
     }
   }
 });
@@ -344,11 +422,30 @@ test("a project list printed one row a line: indicators read by their wording, e
   ].join("\n");
   const { projects } = runProjects(text);
   assert.deepEqual(
-    projects?.map((p) => [p.code, p.name, p.indicators?.map((i) => [i.level1, i.level2, i.name, i.target.raw])]),
+    projects?.map((p) => [
+      p.code,
+      p.name,
+      p.indicators?.map((i) => [i.level1, i.level2, i.name, i.target.raw]),
+    ]),
     [
       // The code run into the name is cut at the length of the list's other codes.
-      ["11000022T0000004", "44194-法律援助", [["产出指标", "质量指标", "符合相关办法要求", "符合要求"], ["效益指标", "社会效益指标", "挽回经济损失", "≥3000万元"]]],
-      ["11000022T0000004", "44210-值班补贴", [["满意度指标", "服务对象满意度指标", "咨询人员满意度", "≥97%"], ["效益指标", "可持续影响指标", "案卷存放安全性", "良好"], ["产出指标", "数量指标", "人民监督员履职人数", "＝287人"]]],
+      [
+        "11000022T0000004",
+        "44194-法律援助",
+        [
+          ["产出指标", "质量指标", "符合相关办法要求", "符合要求"],
+          ["效益指标", "社会效益指标", "挽回经济损失", "≥3000万元"],
+        ],
+      ],
+      [
+        "11000022T0000004",
+        "44210-值班补贴",
+        [
+          ["满意度指标", "服务对象满意度指标", "咨询人员满意度", "≥97%"],
+          ["效益指标", "可持续影响指标", "案卷存放安全性", "良好"],
+          ["产出指标", "数量指标", "人民监督员履职人数", "＝287人"],
+        ],
+      ],
     ],
   );
 });
@@ -359,7 +456,12 @@ test("a project list whose indicator rows cannot be placed says so, naming the p
     // No indicator is guessed into a project; each project without indicators has a warning naming it.
     for (const p of projects!) {
       if (p.indicators?.length) continue;
-      assert.ok(diagnostics.some((d) => d.level === "warning" && d.message.includes(p.name) && d.line !== undefined), `${file}: ${p.name}`);
+      assert.ok(
+        diagnostics.some(
+          (d) => d.level === "warning" && d.message.includes(p.name) && d.line !== undefined,
+        ),
+        `${file}: ${p.name}`,
+      );
     }
   }
 });
@@ -388,7 +490,10 @@ test("a project list with merged 一级/二级指标 printed once: labels carrie
   ].join("\n");
   const { projects, diagnostics } = runProjects(text);
   assert.deepEqual(
-    projects?.map((p) => [p.name, p.indicators?.map((i) => [i.level1, i.level2, i.name, i.target.raw, i.description ?? ""])]),
+    projects?.map((p) => [
+      p.name,
+      p.indicators?.map((i) => [i.level1, i.level2, i.name, i.target.raw, i.description ?? ""]),
+    ]),
     [
       [
         "第一专项",
@@ -410,7 +515,10 @@ test("a project list with merged 一级/二级指标 printed once: labels carrie
       ],
     ],
   );
-  assert.deepEqual(diagnostics.filter((d) => d.level === "warning"), []);
+  assert.deepEqual(
+    diagnostics.filter((d) => d.level === "warning"),
+    [],
+  );
 });
 
 test("a project list where one merged cell wraps around its middle: its rows and its neighbour's are reported, not guessed (corpus 004 .pdf text)", () => {
@@ -434,6 +542,12 @@ test("a project list where one merged cell wraps around its middle: its rows and
     ],
   );
   for (const name of ["44222-法援保障", "44951-法治研究"]) {
-    assert.ok(diagnostics.some((d) => d.level === "warning" && d.message.includes(name) && /cannot be assigned/.test(d.message)), name);
+    assert.ok(
+      diagnostics.some(
+        (d) =>
+          d.level === "warning" && d.message.includes(name) && /cannot be assigned/.test(d.message),
+      ),
+      name,
+    );
   }
 });

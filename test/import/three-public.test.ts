@@ -19,8 +19,8 @@ import { layOut as layOutWith } from "../support/layout.ts";
 
 const layOut = (rows: string[][], layout: Layout) => layOutWith(rows, layout, { numbers: "right" });
 
-const threePublic = (text: string, layout?: Layout) => runExtractor(extractThreePublic, text, layout);
-
+const threePublic = (text: string, layout?: Layout) =>
+  runExtractor(extractThreePublic, text, layout);
 
 const LAYOUTS: Layout[] = ["cells", "tabs", "columns"];
 
@@ -35,10 +35,19 @@ test("one item per row (项目 | 合计 | 同比): amounts, the rate and the cit
     ["公务接待费", "70.00", ""],
   ];
   for (const layout of LAYOUTS) {
-    const r = threePublic(["9．财政拨款“三公”经费支出表", "单位：万元", ...layOut(rows, layout)].join("\n"), layout);
+    const r = threePublic(
+      ["9．财政拨款“三公”经费支出表", "单位：万元", ...layOut(rows, layout)].join("\n"),
+      layout,
+    );
     assert.deepEqual(
       r.disclosure.threePublic,
-      { total: 240, overseas: 40, vehicle: { total: 130, purchase: 60, operation: 70 }, reception: 70, changeRate: -2 },
+      {
+        total: 240,
+        overseas: 40,
+        vehicle: { total: 130, purchase: 60, operation: 70 },
+        reception: 70,
+        changeRate: -2,
+      },
       layout,
     );
     assert.ok(r.cites.has("/threePublic/reception"), layout);
@@ -54,18 +63,34 @@ test("one item per column, years as rows (the layout our renderer writes): 上�
     ["增减额", "-5.00", "-5.00", "0.00", "0.00", "0.00", "0.00"],
   ];
   // A Word export prints a merged heading once: the vehicle heading spans three cells but is one.
-  const word = [["项目", "合计", "因公出国（境）费", "公务用车购置及运行费", "公务接待费"], ...spreadsheet.slice(1)];
+  const word = [
+    ["项目", "合计", "因公出国（境）费", "公务用车购置及运行费", "公务接待费"],
+    ...spreadsheet.slice(1),
+  ];
   const expected = {
     total: 235,
     overseas: 35,
     vehicle: { total: 130, purchase: 60, operation: 70 },
     reception: 70,
-    previous: { total: 240, overseas: 40, vehicle: { total: 130, purchase: 60, operation: 70 }, reception: 70 },
-    change: { total: -5, overseas: -5, vehicle: { total: 0, purchase: 0, operation: 0 }, reception: 0 },
+    previous: {
+      total: 240,
+      overseas: 40,
+      vehicle: { total: 130, purchase: 60, operation: 70 },
+      reception: 70,
+    },
+    change: {
+      total: -5,
+      overseas: -5,
+      vehicle: { total: 0, purchase: 0, operation: 0 },
+      reception: 0,
+    },
   };
   for (const layout of LAYOUTS) {
     const rows = layout === "cells" ? word : spreadsheet;
-    const r = threePublic(["9．财政拨款“三公”经费支出表", "单位：万元", ...layOut(rows, layout)].join("\n"), layout);
+    const r = threePublic(
+      ["9．财政拨款“三公”经费支出表", "单位：万元", ...layOut(rows, layout)].join("\n"),
+      layout,
+    );
     assert.deepEqual(r.disclosure.threePublic, expected, layout);
   }
 });
@@ -89,10 +114,18 @@ test("a table in 元 is converted to 万元 exactly", () => {
     ["2021年", "1,021,097.87", "482,370.00", "510,597.23", "154,200.00", "356,397.23", "28,130.64"],
   ];
   for (const layout of LAYOUTS) {
-    const r = threePublic(["“三公”经费支出预算表", "单位：元", ...layOut(rows, layout)].join("\n"), layout);
+    const r = threePublic(
+      ["“三公”经费支出预算表", "单位：元", ...layOut(rows, layout)].join("\n"),
+      layout,
+    );
     assert.deepEqual(
       r.disclosure.threePublic,
-      { total: 102.109787, overseas: 48.237, vehicle: { total: 51.059723, purchase: 15.42, operation: 35.639723 }, reception: 2.813064 },
+      {
+        total: 102.109787,
+        overseas: 48.237,
+        vehicle: { total: 51.059723, purchase: 15.42, operation: 35.639723 },
+        reception: 2.813064,
+      },
       layout,
     );
   }
@@ -122,19 +155,32 @@ test("the paragraph alone: this year, last year, the change and its reason", () 
 });
 
 test("a 三公 heading without figures is reported; a document with no 三公 part is noted, not an error", () => {
-  const empty = threePublic(["四、财政拨款“三公”经费预算情况", "本部门“三公”经费预算情况详见附表，相关说明另行公开，此处不再重复列示。", "五、政府采购情况", "无。"].join("\n"));
+  const empty = threePublic(
+    [
+      "四、财政拨款“三公”经费预算情况",
+      "本部门“三公”经费预算情况详见附表，相关说明另行公开，此处不再重复列示。",
+      "五、政府采购情况",
+      "无。",
+    ].join("\n"),
+  );
   assert.equal(empty.disclosure.threePublic, undefined);
   assert.deepEqual(
     empty.diagnostics.map((d) => [d.level, d.section, d.line]),
     [["warning", "threePublic", 1]],
   );
   assert.match(empty.diagnostics[0]!.message, /三公.*未能读出金额/);
-  const none = threePublic(["一、部门职责", "负责全区财政工作。", "二、收支预算情况", "收入预算100万元。"].join("\n"));
+  const none = threePublic(
+    ["一、部门职责", "负责全区财政工作。", "二、收支预算情况", "收入预算100万元。"].join("\n"),
+  );
   assert.equal(none.disclosure.threePublic, undefined);
-  assert.deepEqual(none.diagnostics.map((d) => d.level), ["info"]);
+  assert.deepEqual(
+    none.diagnostics.map((d) => d.level),
+    ["info"],
+  );
 });
 
-const importFile = async (path: string) => (await importDisclosure(new Uint8Array(readFileSync(path)))).disclosure;
+const importFile = async (path: string) =>
+  (await importDisclosure(new Uint8Array(readFileSync(path)))).disclosure;
 
 test("corpus 036: 2020 | 2021 | 增减 side by side in 元, with 会议费/培训费 beside; the table's −9.49 wins over the text's 增加", async () => {
   // 表13 合计 row: 2020 三公 小计 160,000.00 (接待 80,000.00, 车 80,000.00), 2021 65,100.00, 增减 −94,900.00;
@@ -145,8 +191,18 @@ test("corpus 036: 2020 | 2021 | 增减 side by side in 元, with 会议费/培�
     overseas: 0,
     vehicle: { total: 0, purchase: 0, operation: 0 },
     reception: 6.51,
-    previous: { total: 16, overseas: 0, vehicle: { total: 8, purchase: 0, operation: 8 }, reception: 8 },
-    change: { total: -9.49, overseas: 0, vehicle: { total: -8, purchase: 0, operation: -8 }, reception: -1.49 },
+    previous: {
+      total: 16,
+      overseas: 0,
+      vehicle: { total: 8, purchase: 0, operation: 8 },
+      reception: 8,
+    },
+    change: {
+      total: -9.49,
+      overseas: 0,
+      vehicle: { total: -8, purchase: 0, operation: -8 },
+      reception: -1.49,
+    },
     explanation: "2021年预算贯彻财政“过紧日子”要求压缩经费。",
   });
 });
@@ -164,16 +220,25 @@ test("corpus 017: a 合计 that adds 会议费 and 培训费 is not the 三公 t
 test("seed 003 (tab-separated, paragraph only): last year's figures and the change from the text", async () => {
   const d = await importFile(join(seedsDir, "003_728ba56877c78465.txt"));
   assert.equal(d.threePublic?.total, 8.48);
-  assert.deepEqual(d.threePublic?.previous, { total: 6.45, overseas: 0, vehicle: { total: 6.02, purchase: 0, operation: 6.02 }, reception: 0.43 });
+  assert.deepEqual(d.threePublic?.previous, {
+    total: 6.45,
+    overseas: 0,
+    vehicle: { total: 6.02, purchase: 0, operation: 6.02 },
+    reception: 0.43,
+  });
   assert.equal(d.threePublic?.change?.total, 2.03);
 });
 
 test("our own .xlsx and .docx (items as columns, years as rows) read back what was rendered", async () => {
   const d = await importFile(join(corpusDir, "026.txt"));
   const t = d.threePublic!;
-  assert.ok(t.previous?.total !== undefined && t.change?.total !== undefined, "026 states last year and the change");
+  assert.ok(
+    t.previous?.total !== undefined && t.change?.total !== undefined,
+    "026 states last year and the change",
+  );
   for (const format of ["xlsx", "docx"] as const) {
-    const back = (await importDisclosure(await renderDisclosure(d as Disclosure, format))).disclosure.threePublic;
+    const back = (await importDisclosure(await renderDisclosure(d as Disclosure, format)))
+      .disclosure.threePublic;
     assert.equal(back?.total, t.total, format);
     assert.deepEqual(back?.previous, t.previous, format);
     assert.deepEqual(back?.vehicle, t.vehicle, format);
@@ -196,9 +261,26 @@ test("PDF text: year headings at their group's left edge, not over its middle; e
   const rows = [
     ["", "2020年", "", "", "", "2021年", "", "", "", "增减变化情况", "", "", ""],
     ["项目", ...head, ...head, ...head],
-    ["合计", "16.00", "0.00", "8.00", "8.00", "6.51", "0.00", "6.51", "0.00", "-9.49", "0.00", "-1.49", "-8.00"],
+    [
+      "合计",
+      "16.00",
+      "0.00",
+      "8.00",
+      "8.00",
+      "6.51",
+      "0.00",
+      "6.51",
+      "0.00",
+      "-9.49",
+      "0.00",
+      "-1.49",
+      "-8.00",
+    ],
   ];
-  const r = threePublic(["“三公”经费支出预算表", "单位：万元", ...layOut(rows, "columns")].join("\n"), "columns");
+  const r = threePublic(
+    ["“三公”经费支出预算表", "单位：万元", ...layOut(rows, "columns")].join("\n"),
+    "columns",
+  );
   assert.deepEqual(r.disclosure.threePublic, {
     total: 6.51,
     overseas: 0,
@@ -237,12 +319,19 @@ test("the paragraph: figures after 会议费 / 培训费 are none of the five; a
 
 test("the reason stated with the total's change is the explanation; a reason after an item is that item's", () => {
   const total = threePublic(
-    ["（二）“三公”经费预算：2026 年本局“三公”经费预算数为 8.00 万元，其中，公务接待费 3.00 万元。", "2026 年“三公”经费预算较 2025 年减少 1.75 万元，主要是厉行节约，压减预算。", "（三）一般性支出情况"].join("\n"),
+    [
+      "（二）“三公”经费预算：2026 年本局“三公”经费预算数为 8.00 万元，其中，公务接待费 3.00 万元。",
+      "2026 年“三公”经费预算较 2025 年减少 1.75 万元，主要是厉行节约，压减预算。",
+      "（三）一般性支出情况",
+    ].join("\n"),
   );
   assert.equal(total.disclosure.threePublic?.change?.total, -1.75);
   assert.equal(total.disclosure.threePublic?.explanation, "厉行节约，压减预算。");
   const item = threePublic(
-    ["四、“三公”经费情况说明", "2026 年“三公”经费预算 308.00 万元，比 2025 年减少 22.24 万元。其中：因公出国（境）费用 20.00 万元，比 2025 年减少 7.00 万元，主要原因是预计因公出国出境将减少。"].join("\n"),
+    [
+      "四、“三公”经费情况说明",
+      "2026 年“三公”经费预算 308.00 万元，比 2025 年减少 22.24 万元。其中：因公出国（境）费用 20.00 万元，比 2025 年减少 7.00 万元，主要原因是预计因公出国出境将减少。",
+    ].join("\n"),
   );
   assert.equal(item.disclosure.threePublic?.change?.total, -22.24);
   assert.equal(item.disclosure.threePublic?.explanation, undefined);
@@ -266,7 +355,10 @@ test("one item per row with a column per year: the latest year is this year's, t
     ["公务接待费", "0.95", "0.50"],
   ];
   for (const layout of LAYOUTS) {
-    const r = threePublic(["2026年财政拨款“三公”经费预算表", "单位：万元", ...layOut(years, layout)].join("\n"), layout);
+    const r = threePublic(
+      ["2026年财政拨款“三公”经费预算表", "单位：万元", ...layOut(years, layout)].join("\n"),
+      layout,
+    );
     assert.deepEqual(
       r.disclosure.threePublic,
       {
@@ -274,31 +366,81 @@ test("one item per row with a column per year: the latest year is this year's, t
         overseas: 0,
         vehicle: { total: 5, purchase: 0, operation: 5 },
         reception: 3,
-        previous: { total: 10, overseas: 0, vehicle: { total: 6, purchase: 0, operation: 6 }, reception: 4 },
-        change: { total: -2, overseas: 0, vehicle: { total: -1, purchase: 0, operation: -1 }, reception: -1 },
+        previous: {
+          total: 10,
+          overseas: 0,
+          vehicle: { total: 6, purchase: 0, operation: 6 },
+          reception: 4,
+        },
+        change: {
+          total: -2,
+          overseas: 0,
+          vehicle: { total: -1, purchase: 0, operation: -1 },
+          reception: -1,
+        },
         changeRate: -20,
       },
       layout,
     );
-    const f = threePublic(["财政拨款“三公”经费支出决算表", "单位：万元", ...layOut(final, layout)].join("\n"), layout);
-    assert.deepEqual(f.disclosure.threePublic, { total: 0.5, overseas: 0, vehicle: { total: 0 }, reception: 0.5 }, layout);
+    const f = threePublic(
+      ["财政拨款“三公”经费支出决算表", "单位：万元", ...layOut(final, layout)].join("\n"),
+      layout,
+    );
+    assert.deepEqual(
+      f.disclosure.threePublic,
+      { total: 0.5, overseas: 0, vehicle: { total: 0 }, reception: 0.5 },
+      layout,
+    );
   }
 });
 
 test("a 决算 table with 预算数 | 决算数 as two groups of the six columns (with or without a 栏次 row): the 决算 group is this year's", () => {
   const six = ["合计", "因公出国（境）费", "公务用车购置及运行费", "", "", "公务接待费"];
   const sub = ["", "", "小计", "公务用车购置费", "公务用车运行费", ""];
-  const figures = ["12.00", "2.00", "6.00", "0.00", "6.00", "4.00", "10.50", "1.50", "5.50", "0.00", "5.50", "3.50"];
+  const figures = [
+    "12.00",
+    "2.00",
+    "6.00",
+    "0.00",
+    "6.00",
+    "4.00",
+    "10.50",
+    "1.50",
+    "5.50",
+    "0.00",
+    "5.50",
+    "3.50",
+  ];
   const numbering = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"];
-  const sheet = [["预算数", "", "", "", "", "", "决算数", "", "", "", "", ""], [...six, ...six], [...sub, ...sub]];
+  const sheet = [
+    ["预算数", "", "", "", "", "", "决算数", "", "", "", "", ""],
+    [...six, ...six],
+    [...sub, ...sub],
+  ];
   // Word prints each merged heading once.
-  const word = [["预算数", "决算数"], [...six, ...six].filter(Boolean), [...sub, ...sub].filter(Boolean)];
-  const expected = { total: 10.5, overseas: 1.5, vehicle: { total: 5.5, purchase: 0, operation: 5.5 }, reception: 3.5 };
+  const word = [
+    ["预算数", "决算数"],
+    [...six, ...six].filter(Boolean),
+    [...sub, ...sub].filter(Boolean),
+  ];
+  const expected = {
+    total: 10.5,
+    overseas: 1.5,
+    vehicle: { total: 5.5, purchase: 0, operation: 5.5 },
+    reception: 3.5,
+  };
   for (const layout of LAYOUTS) {
     for (const body of [[figures], [numbering, figures]]) {
       const rows = [...(layout === "cells" ? word : sheet), ...body];
-      const r = threePublic(["财政拨款“三公”经费支出决算表", "单位：万元", ...layOut(rows, layout)].join("\n"), layout);
-      assert.deepEqual(r.disclosure.threePublic, expected, `${layout}, ${body.length === 2 ? "with" : "without"} 栏次`);
+      const r = threePublic(
+        ["财政拨款“三公”经费支出决算表", "单位：万元", ...layOut(rows, layout)].join("\n"),
+        layout,
+      );
+      assert.deepEqual(
+        r.disclosure.threePublic,
+        expected,
+        `${layout}, ${body.length === 2 ? "with" : "without"} 栏次`,
+      );
     }
   }
 });

@@ -14,8 +14,6 @@ import type { Layout } from "../../src/import/source-document.ts";
 import { seedsDir } from "../support/paths.ts";
 import { layOut } from "../support/layout.ts";
 
-
-
 const UNIT_ROWS = [
   ["单位名称", "单位性质", "单位规格", "经费保障形式"],
   ["1.开发区管委会", "行政", "正处级", "财政性资金基本保证"],
@@ -26,11 +24,23 @@ const UNIT_ROWS = [
 for (const layout of ["cells", "tabs", "columns"] as const) {
   test(`unit table in the ${layout} layout: numbering dropped, 合计 skipped, each unit cited`, () => {
     // Enough rows for each layout to be told apart as the reader would; forced anyway for the snippet.
-    const text = ["一、部门职责及机构设置", "机构设置情况：", "", ...layOut(UNIT_ROWS, layout), "", "二、部门预算安排总体情况"].join("\n");
+    const text = [
+      "一、部门职责及机构设置",
+      "机构设置情况：",
+      "",
+      ...layOut(UNIT_ROWS, layout),
+      "",
+      "二、部门预算安排总体情况",
+    ].join("\n");
     const { disclosure, cites } = runExtractor(extractUnits, text, layout);
     assert.deepEqual(disclosure.units, [
       { name: "开发区管委会", nature: "行政", level: "正处级", funding: "财政性资金基本保证" },
-      { name: "开发区节能监察中心", nature: "事业", level: "正科级", funding: "财政性资金定额或定项补助" },
+      {
+        name: "开发区节能监察中心",
+        nature: "事业",
+        level: "正科级",
+        funding: "财政性资金定额或定项补助",
+      },
     ]);
     assert.ok((cites.get("/units/1/name") ?? 0) > (cites.get("/units/0/name") ?? 0));
   });
@@ -51,23 +61,51 @@ test("PDF text: header cells wrapped over three lines, a cell wrapped above and 
     "                     第二部分 部门预算情况说明",
   ].join("\n");
   assert.deepEqual(runExtractor(extractUnits, text, "columns").disclosure.units, [
-    { name: "示范市高新区发展和改革局（本级）", code: "303001", nature: "行政", level: "正处级", funding: "财政拨款" },
-    { name: "示范市高新区节能监察中心", code: "303002", nature: "事业", level: "正科级", funding: "财政性资金定额或定项补助" },
+    {
+      name: "示范市高新区发展和改革局（本级）",
+      code: "303001",
+      nature: "行政",
+      level: "正处级",
+      funding: "财政拨款",
+    },
+    {
+      name: "示范市高新区节能监察中心",
+      code: "303002",
+      nature: "事业",
+      level: "正科级",
+      funding: "财政性资金定额或定项补助",
+    },
   ]);
 });
 
 test("the sentence form of a single unit", () => {
-  assert.deepEqual(unitFromSentence("高新区发改局为副县级单位，单位性质是“行政”，经费形式是“财政拨款”，根据工作需要，下设综合处。"), {
-    name: "高新区发改局",
-    nature: "行政",
-    level: "副县级",
-    funding: "财政拨款",
-  });
+  assert.deepEqual(
+    unitFromSentence(
+      "高新区发改局为副县级单位，单位性质是“行政”，经费形式是“财政拨款”，根据工作需要，下设综合处。",
+    ),
+    {
+      name: "高新区发改局",
+      nature: "行政",
+      level: "副县级",
+      funding: "财政拨款",
+    },
+  );
   assert.equal(unitFromSentence("本部门负责全区的发展规划。"), undefined);
 });
 
 test("a unit table with a header and no unit rows is diagnosed with its line", () => {
-  const text = ["机构设置", "", ...layOut([["单位名称", "单位性质", "经费形式"], ["合计", "", ""]], "cells"), "说明：无。"].join("\n");
+  const text = [
+    "机构设置",
+    "",
+    ...layOut(
+      [
+        ["单位名称", "单位性质", "经费形式"],
+        ["合计", "", ""],
+      ],
+      "cells",
+    ),
+    "说明：无。",
+  ].join("\n");
   const { disclosure, diagnostics } = runExtractor(extractUnits, text, "cells");
   assert.equal(disclosure.units, undefined);
   assert.deepEqual(
@@ -93,8 +131,19 @@ test("duties end at the next part even when it is numbered as their child", () =
 });
 
 test("duties end at an unnumbered part title on a line of its own", () => {
-  const text = ["部门职责", "", "负责全区发展规划的编制和实施。", "", "部门预算安排总体情况", "", "按照预算管理有关规定，收入100万元。"].join("\n");
-  assert.equal(runExtractor(extractUnits, text).disclosure.duties, "负责全区发展规划的编制和实施。");
+  const text = [
+    "部门职责",
+    "",
+    "负责全区发展规划的编制和实施。",
+    "",
+    "部门预算安排总体情况",
+    "",
+    "按照预算管理有关规定，收入100万元。",
+  ].join("\n");
+  assert.equal(
+    runExtractor(extractUnits, text).disclosure.duties,
+    "负责全区发展规划的编制和实施。",
+  );
 });
 
 test("duties that mention 国有资产 and 预算 in wrapped lines are not cut there", () => {
@@ -111,16 +160,24 @@ test("duties that mention 国有资产 and 预算 in wrapped lines are not cut t
 });
 
 test("seed 000: duties stop before 部门预算安排总体情况; its unit table is read", () => {
-  const { disclosure } = runExtractor(extractUnits, readFileSync(join(seedsDir, "000_f6eb8ece6d8b211d.txt"), "utf8"));
+  const { disclosure } = runExtractor(
+    extractUnits,
+    readFileSync(join(seedsDir, "000_f6eb8ece6d8b211d.txt"), "utf8"),
+  );
   const duties = disclosure.duties ?? "";
   assert.match(duties, /^沧州经济开发区部门预算由/);
   assert.match(duties, /完成市政府交办的其他事项。$/);
   assert.doesNotMatch(duties, /部门预算安排总体情况|综合预算制度|单位名称/);
-  assert.deepEqual(disclosure.units, [{ name: "开发区管委会", nature: "行政", level: "正处级", funding: "财政性资金基本保证" }]);
+  assert.deepEqual(disclosure.units, [
+    { name: "开发区管委会", nature: "行政", level: "正处级", funding: "财政性资金基本保证" },
+  ]);
 });
 
 test("seed 003: three units with 副处（县）级 and the 职责 of each unit", () => {
-  const { disclosure } = runExtractor(extractUnits, readFileSync(join(seedsDir, "003_728ba56877c78465.txt"), "utf8"));
+  const { disclosure } = runExtractor(
+    extractUnits,
+    readFileSync(join(seedsDir, "003_728ba56877c78465.txt"), "utf8"),
+  );
   assert.equal(disclosure.units?.[0]?.level, "副处（县）级");
   assert.ok((disclosure.units?.length ?? 0) >= 3);
   assert.match(disclosure.duties ?? "", /^秦皇岛经济技术开发区经济发展局：/);

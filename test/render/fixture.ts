@@ -14,10 +14,23 @@ const raw = {
   department: { name: "示范市高新区发展和改革局", code: "303" },
   amountUnit: "万元",
   units: [
-    { code: "303001", name: "示范市高新区发展和改革局（本级）", nature: "行政", level: "正处级", funding: "财政拨款" },
-    { code: "303002", name: "示范市高新区节能监察中心", nature: "事业", level: "正科级", funding: "财政性资金基本保证" },
+    {
+      code: "303001",
+      name: "示范市高新区发展和改革局（本级）",
+      nature: "行政",
+      level: "正处级",
+      funding: "财政拨款",
+    },
+    {
+      code: "303002",
+      name: "示范市高新区节能监察中心",
+      nature: "事业",
+      level: "正科级",
+      funding: "财政性资金基本保证",
+    },
   ],
-  duties: "贯彻执行国家和省市国民经济和社会发展的方针政策，拟订并组织实施全区国民经济和社会发展规划。",
+  duties:
+    "贯彻执行国家和省市国民经济和社会发展的方针政策，拟订并组织实施全区国民经济和社会发展规划。",
   income: {
     total: 1234.567891,
     items: [
@@ -56,20 +69,50 @@ const raw = {
     { code: "303", name: "对个人和家庭的补助", total: 50, personnel: 50 },
     { code: "30302", name: "退休费", total: 50, personnel: 50 },
   ],
-  operatingCosts: { amount: 100.2, previous: 95.5, items: [{ name: "办公费", amount: 60.2 }, { name: "差旅费", amount: 40 }] },
+  operatingCosts: {
+    amount: 100.2,
+    previous: 95.5,
+    items: [
+      { name: "办公费", amount: 60.2 },
+      { name: "差旅费", amount: 40 },
+    ],
+  },
   threePublic: {
     total: 12.5,
     overseas: 0,
     vehicle: { total: 8.3, purchase: 0, operation: 8.3 },
     reception: 4.2,
-    previous: { total: 13.7, overseas: 0, vehicle: { total: 9.5, purchase: 0, operation: 9.5 }, reception: 4.2 },
+    previous: {
+      total: 13.7,
+      overseas: 0,
+      vehicle: { total: 9.5, purchase: 0, operation: 9.5 },
+      reception: 4.2,
+    },
     explanation: "严格执行公务用车管理规定，压减公务用车运行费。",
   },
   procurement: {
     total: 35.6,
     items: [
-      { project: "办公设备购置", item: "台式计算机", catalogCode: "A02010104", category: "货物", measure: "台", quantity: 10, unitPrice: 0.56, amount: 5.6 },
-      { project: "信息系统运维", item: "运行维护服务", catalogCode: "C16070000", category: "服务", measure: "项", quantity: 1, unitPrice: 30, amount: 30 },
+      {
+        project: "办公设备购置",
+        item: "台式计算机",
+        catalogCode: "A02010104",
+        category: "货物",
+        measure: "台",
+        quantity: 10,
+        unitPrice: 0.56,
+        amount: 5.6,
+      },
+      {
+        project: "信息系统运维",
+        item: "运行维护服务",
+        catalogCode: "C16070000",
+        category: "服务",
+        measure: "项",
+        quantity: 1,
+        unitPrice: 30,
+        amount: 30,
+      },
     ],
   },
   assets: {
@@ -77,7 +120,12 @@ const raw = {
     total: { originalValue: 282.91, depreciation: 244.3, netValue: 38.61 },
     items: [
       { category: "通用设备", originalValue: 224.71, depreciation: 198.37, netValue: 26.34 },
-      { category: "家具、用具、装具及动植物", originalValue: 58.2, depreciation: 45.93, netValue: 12.27 },
+      {
+        category: "家具、用具、装具及动植物",
+        originalValue: 58.2,
+        depreciation: 45.93,
+        netValue: 12.27,
+      },
     ],
   },
   performance: {
@@ -92,7 +140,11 @@ const raw = {
         description: "编制全区年度计划。",
         goal: "按时完成年度计划编制。",
         indicators: [
-          { name: "计划按时完成率", description: "指标值：年度计划按时印发", grades: { excellent: "≥100%", good: "≥95%", fair: "≥90%", poor: "<90%" } },
+          {
+            name: "计划按时完成率",
+            description: "指标值：年度计划按时印发",
+            grades: { excellent: "≥100%", good: "≥95%", fair: "≥90%", poor: "<90%" },
+          },
           { name: "规划质量", grades: { excellent: "优", good: "良", fair: "中", poor: "差" } },
         ],
       },
@@ -109,17 +161,43 @@ const raw = {
         spendingPlan: { mar: 20, jun: 50, oct: 80, dec: 100 },
         goals: ["按时完成年度计划编制；", "提高规划的科学性。"],
         indicators: [
-          { level1: "产出指标", level2: "数量指标", name: "编制规划数量", description: "年度编制规划数量", target: { raw: "≥2项", op: ">=", value: 2, unit: "项" }, basis: "工作安排需要" },
-          { level1: "产出指标", level2: "时效指标", name: "完成时间", description: "规划完成时间", target: { raw: "12月底前完成", qualitative: true }, basis: "上级工作要求" },
-          { level1: "满意度指标", level2: "服务对象满意度指标", name: "社会满意度", description: "调查满意度", target: { raw: "≥95%", op: ">=", value: 95, unit: "%" }, basis: "调查问卷" },
+          {
+            level1: "产出指标",
+            level2: "数量指标",
+            name: "编制规划数量",
+            description: "年度编制规划数量",
+            target: { raw: "≥2项", op: ">=", value: 2, unit: "项" },
+            basis: "工作安排需要",
+          },
+          {
+            level1: "产出指标",
+            level2: "时效指标",
+            name: "完成时间",
+            description: "规划完成时间",
+            target: { raw: "12月底前完成", qualitative: true },
+            basis: "上级工作要求",
+          },
+          {
+            level1: "满意度指标",
+            level2: "服务对象满意度指标",
+            name: "社会满意度",
+            description: "调查满意度",
+            target: { raw: "≥95%", op: ">=", value: 95, unit: "%" },
+            basis: "调查问卷",
+          },
         ],
       },
     ],
   },
-  functionalClassification: [{ code: "2010401", name: "行政运行", description: "反映行政单位的基本支出。" }],
+  functionalClassification: [
+    { code: "2010401", name: "行政运行", description: "反映行政单位的基本支出。" },
+  ],
   glossary: [
     { term: "财政拨款收入", definition: "指区财政当年拨付的资金。" },
-    { term: "基本支出", definition: "指为保障机构正常运转、完成日常工作任务而发生的人员支出和公用支出。" },
+    {
+      term: "基本支出",
+      definition: "指为保障机构正常运转、完成日常工作任务而发生的人员支出和公用支出。",
+    },
   ],
   otherNotes: "本部门无其他需要说明的事项。",
 };
@@ -133,7 +211,10 @@ export function fixture(): Disclosure {
 /** The same department with no government funds, no state capital and no 三公 data: tables published empty. */
 export function sparseFixture(): Disclosure {
   const d = fixture();
-  d.income = { total: 500, items: [{ source: "generalBudget", label: "一般公共预算拨款收入", amount: 500 }] };
+  d.income = {
+    total: 500,
+    items: [{ source: "generalBudget", label: "一般公共预算拨款收入", amount: 500 }],
+  };
   d.expenditure = { total: 500, basic: 500 };
   delete d.threePublic;
   delete d.expenditureByFunction;

@@ -25,10 +25,24 @@ async function printWithLibreOffice(file: string, profile: string): Promise<stri
   const outDir = join(dir, `out-${profile}`);
   await run(
     "soffice",
-    [`-env:UserInstallation=file://${join(dir, `lo-${profile}`)}`, "--headless", "--convert-to", "pdf", "--outdir", outDir, file],
+    [
+      `-env:UserInstallation=file://${join(dir, `lo-${profile}`)}`,
+      "--headless",
+      "--convert-to",
+      "pdf",
+      "--outdir",
+      outDir,
+      file,
+    ],
     { timeout: 180_000 },
   );
-  const pdf = join(outDir, file.split("/").pop()!.replace(/\.[^.]+$/, ".pdf"));
+  const pdf = join(
+    outDir,
+    file
+      .split("/")
+      .pop()!
+      .replace(/\.[^.]+$/, ".pdf"),
+  );
   assert.ok(existsSync(pdf), `LibreOffice could not print ${file}`);
   const { stdout } = await run("pdftotext", ["-layout", pdf, "-"], { maxBuffer: 64 << 20 });
   return stdout;
@@ -54,10 +68,30 @@ const squash = (s: string) => s.replace(/\s+/g, "");
 
 test("LibreOffice prints the workbook: nine tables with titles, units and amounts", () => {
   const text = squash(printed.xlsx!);
-  for (const title of ["部门收支总表", "部门收入总表", "部门支出总表", "财政拨款收支总表", "一般公共预算支出表", "一般公共预算基本支出表", "政府性基金预算支出表", "国有资本经营预算支出表", "财政拨款“三公”经费支出表"]) {
+  for (const title of [
+    "部门收支总表",
+    "部门收入总表",
+    "部门支出总表",
+    "财政拨款收支总表",
+    "一般公共预算支出表",
+    "一般公共预算基本支出表",
+    "政府性基金预算支出表",
+    "国有资本经营预算支出表",
+    "财政拨款“三公”经费支出表",
+  ]) {
     assert.ok(text.includes(title), `printed workbook lacks ${title}`);
   }
-  for (const s of ["单位：万元", "收入总计", "1,234.567891", "2010401", "行政运行", "30101", "基本工资", "公务用车运行费", "8.30"]) {
+  for (const s of [
+    "单位：万元",
+    "收入总计",
+    "1,234.567891",
+    "2010401",
+    "行政运行",
+    "30101",
+    "基本工资",
+    "公务用车运行费",
+    "8.30",
+  ]) {
     assert.ok(text.includes(s), `printed workbook lacks ${s}`);
   }
 });
@@ -91,7 +125,10 @@ test("workbook layout: merged multi-level headers, A4, header rows repeated", as
   await wb.xlsx.load(readFileSync(join(dir, "tables.xlsx")) as unknown as ArrayBuffer);
   assert.equal(wb.worksheets.length, 9);
   const three = wb.worksheets[8]!;
-  assert.equal(three.getCell(1, 1).value, "9．示范市高新区发展和改革局2023年财政拨款“三公”经费支出表");
+  assert.equal(
+    three.getCell(1, 1).value,
+    "9．示范市高新区发展和改革局2023年财政拨款“三公”经费支出表",
+  );
   assert.ok(three.getCell(1, 7).isMerged, "title spans the table");
   assert.equal(three.pageSetup.paperSize, 9);
   assert.equal(three.pageSetup.orientation, "landscape");

@@ -58,11 +58,23 @@ test("the PDF's text layer carries the headings, the tables and the generated se
 
 test("pages are A4, portrait for text and landscape for wide tables", async () => {
   const { stdout } = await run("pdfinfo", ["-f", "1", "-l", "999", pdfPath]);
-  const sizes = [...stdout.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/g)].map((m) => [Math.round(Number(m[1])), Math.round(Number(m[2]))]);
+  const sizes = [...stdout.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/g)].map((m) => [
+    Math.round(Number(m[1])),
+    Math.round(Number(m[2])),
+  ]);
   assert.ok(sizes.length >= 10, `${sizes.length} pages`);
-  assert.ok(sizes.some(([w, h]) => w === 595 && h === 842), "A4 portrait pages");
-  assert.ok(sizes.some(([w, h]) => w === 842 && h === 595), "A4 landscape pages for wide tables");
-  assert.ok(sizes.every(([w, h]) => (w === 595 && h === 842) || (w === 842 && h === 595)), "every page A4");
+  assert.ok(
+    sizes.some(([w, h]) => w === 595 && h === 842),
+    "A4 portrait pages",
+  );
+  assert.ok(
+    sizes.some(([w, h]) => w === 842 && h === 595),
+    "A4 landscape pages for wide tables",
+  );
+  assert.ok(
+    sizes.every(([w, h]) => (w === 595 && h === 842) || (w === 842 && h === 595)),
+    "every page A4",
+  );
 });
 
 test("a rendered page is not blank: the 三公 table page has ink where the table is", async () => {
@@ -70,9 +82,31 @@ test("a rendered page is not blank: the 三公 table page has ink where the tabl
   const page = lines.findIndex((p) => squash(p).includes("9．财政拨款“三公”经费支出表")) + 1;
   assert.ok(page > 0);
   // PNG, as a reader of the docs sees it, and a greyscale PGM to count the ink.
-  await run("pdftoppm", ["-png", "-r", "50", "-f", String(page), "-l", String(page), "-singlefile", pdfPath, join(dir, "page")]);
+  await run("pdftoppm", [
+    "-png",
+    "-r",
+    "50",
+    "-f",
+    String(page),
+    "-l",
+    String(page),
+    "-singlefile",
+    pdfPath,
+    join(dir, "page"),
+  ]);
   assert.ok(statSync(join(dir, "page.png")).size > 5000, "PNG written");
-  await run("pdftoppm", ["-gray", "-r", "50", "-f", String(page), "-l", String(page), "-singlefile", pdfPath, join(dir, "page")]);
+  await run("pdftoppm", [
+    "-gray",
+    "-r",
+    "50",
+    "-f",
+    String(page),
+    "-l",
+    String(page),
+    "-singlefile",
+    pdfPath,
+    join(dir, "page"),
+  ]);
   const pgm = readFileSync(join(dir, "page.pgm"));
   const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(pgm.subarray(0, 40).toString("latin1"))!;
   const [width, height] = [Number(header[1]), Number(header[2])];
@@ -83,7 +117,9 @@ test("a rendered page is not blank: the 三公 table page has ink where the tabl
   const share = dark / pixels.length;
   assert.ok(share > 0.005 && share < 0.5, `dark share ${share.toFixed(4)}: blank or black page`);
   // The ink is spread over the page's upper part (title, header, rows), not one speck.
-  const rowsWithInk = Array.from({ length: height }, (_, y) => pixels.subarray(y * width, (y + 1) * width).some((p) => p < 128)).filter(Boolean).length;
+  const rowsWithInk = Array.from({ length: height }, (_, y) =>
+    pixels.subarray(y * width, (y + 1) * width).some((p) => p < 128),
+  ).filter(Boolean).length;
   assert.ok(rowsWithInk > height * 0.1, `${rowsWithInk} of ${height} pixel rows have ink`);
 });
 
@@ -102,14 +138,28 @@ test("one printer prints documents asked for at once, each whole, with its own t
   const b = { ...fixture(), department: { name: '示范"区"</style>统计局', code: "304" } };
   const [pa, pb] = await Promise.all([printer.render(a), printer.render(b)]);
   const footers: string[] = [];
-  for (const [name, pdf] of [["a", pa], ["b", pb]] as const) {
+  for (const [name, pdf] of [
+    ["a", pa],
+    ["b", pb],
+  ] as const) {
     const path = join(dir, `${name}.pdf`);
     writeFileSync(path, pdf);
-    const pages = (await run("pdftotext", ["-layout", path, "-"], { maxBuffer: 64 << 20 })).stdout.split("\f").filter((p) => p.trim());
+    const pages = (await run("pdftotext", ["-layout", path, "-"], { maxBuffer: 64 << 20 })).stdout
+      .split("\f")
+      .filter((p) => p.trim());
     const last = squash(pages.at(-1)!);
-    assert.ok(last.includes(`第${pages.length}页/共${pages.length}页`), `${name}: last page footer numbers its page of ${pages.length}`);
+    assert.ok(
+      last.includes(`第${pages.length}页/共${pages.length}页`),
+      `${name}: last page footer numbers its page of ${pages.length}`,
+    );
     footers.push(last);
   }
-  assert.ok(footers[0]!.includes("示范市高新区发展和改革局2023年部门预算第"), "the footer carries the document's title");
-  assert.ok(footers[1]!.includes('示范"区"</style>统计局2023年部门预算第'), "a title with quotes and markup prints as written");
+  assert.ok(
+    footers[0]!.includes("示范市高新区发展和改革局2023年部门预算第"),
+    "the footer carries the document's title",
+  );
+  assert.ok(
+    footers[1]!.includes('示范"区"</style>统计局2023年部门预算第'),
+    "a title with quotes and markup prints as written",
+  );
 });

@@ -18,9 +18,47 @@ import { DOCUMENT_PARTS, tableFacts, within } from "./roundtrip.ts";
 
 /** Parts that round-trip on every document today; a regression here fails the test. */
 const ROUND_TRIPS = {
-  docx: ["kind", "year", "region", "department", "units", "duties", "income", "expenditure", "procurement", "assets", "otherNotes", "functionalClassification", "glossary", "performance", "threePublic", "expenditureByFunction", "basicByEconomic", "operatingCosts"],
+  docx: [
+    "kind",
+    "year",
+    "region",
+    "department",
+    "units",
+    "duties",
+    "income",
+    "expenditure",
+    "procurement",
+    "assets",
+    "otherNotes",
+    "functionalClassification",
+    "glossary",
+    "performance",
+    "threePublic",
+    "expenditureByFunction",
+    "basicByEconomic",
+    "operatingCosts",
+  ],
   xlsx: ["income", "expenditure", "threePublic", "expenditureByFunction", "basicByEconomic"],
-  pdf: ["kind", "year", "region", "department", "units", "duties", "income", "expenditure", "procurement", "assets", "otherNotes", "functionalClassification", "glossary", "performance", "threePublic", "expenditureByFunction", "basicByEconomic", "operatingCosts"],
+  pdf: [
+    "kind",
+    "year",
+    "region",
+    "department",
+    "units",
+    "duties",
+    "income",
+    "expenditure",
+    "procurement",
+    "assets",
+    "otherNotes",
+    "functionalClassification",
+    "glossary",
+    "performance",
+    "threePublic",
+    "expenditureByFunction",
+    "basicByEconomic",
+    "operatingCosts",
+  ],
 } as const;
 
 // One browser prints every PDF (a launch per document would cost seconds each).
@@ -31,8 +69,12 @@ after(async () => (await printing)?.close());
 const inputs: { name: string; disclosure: () => Promise<Disclosure> }[] = [
   { name: "fixture", disclosure: async () => fixture() },
   ...[
-    ...readdirSync(seedsDir).filter((f) => f.endsWith(".txt")).map((f) => join(seedsDir, f)),
-    ...readdirSync(corpusDir).filter((f) => f.endsWith(".txt")).map((f) => join(corpusDir, f)),
+    ...readdirSync(seedsDir)
+      .filter((f) => f.endsWith(".txt"))
+      .map((f) => join(seedsDir, f)),
+    ...readdirSync(corpusDir)
+      .filter((f) => f.endsWith(".txt"))
+      .map((f) => join(corpusDir, f)),
   ].map((path) => ({
     name: path.split("/").slice(-2).join("/"),
     disclosure: async () => (await importDisclosure(new Uint8Array(readFileSync(path)))).disclosure,
@@ -45,7 +87,11 @@ for (const format of ["docx", "xlsx", "pdf"] as const) {
     const failures: string[] = [];
     for (const input of inputs) {
       const a = await input.disclosure();
-      const { disclosure: b } = await importDisclosure(await renderDisclosure(a, format, { printer: format === "pdf" ? await printer() : undefined }));
+      const { disclosure: b } = await importDisclosure(
+        await renderDisclosure(a, format, {
+          printer: format === "pdf" ? await printer() : undefined,
+        }),
+      );
       const [A, B] = format === "xlsx" ? [tableFacts(a), tableFacts(b)] : [a, b];
       for (const part of DOCUMENT_PARTS) {
         const stated = (A as Record<string, unknown>)[part];
@@ -57,13 +103,19 @@ for (const format of ["docx", "xlsx", "pdf"] as const) {
         else entry.lost.push(input.name);
         tally.set(part, entry);
         if (!same && (ROUND_TRIPS[format] as readonly string[]).includes(part)) {
-          failures.push(`${input.name} ${part}:\n  rendered ${JSON.stringify(stated).slice(0, 400)}\n  read back ${String(JSON.stringify((B as Record<string, unknown>)[part])).slice(0, 400)}`);
+          failures.push(
+            `${input.name} ${part}:\n  rendered ${JSON.stringify(stated).slice(0, 400)}\n  read back ${String(JSON.stringify((B as Record<string, unknown>)[part])).slice(0, 400)}`,
+          );
         }
       }
     }
-    for (const [part, e] of tally) t.diagnostic(`${format} ${part}: ${e.ok}/${e.of}${e.lost.length ? `（未还原：${e.lost.join(", ")}）` : ""}`);
+    for (const [part, e] of tally)
+      t.diagnostic(
+        `${format} ${part}: ${e.ok}/${e.of}${e.lost.length ? `（未还原：${e.lost.join(", ")}）` : ""}`,
+      );
     assert.ok(tally.size > 0);
-    for (const part of ROUND_TRIPS[format]) assert.ok(tally.get(part)?.of, `${part} was never rendered`);
+    for (const part of ROUND_TRIPS[format])
+      assert.ok(tally.get(part)?.of, `${part} was never rendered`);
     assert.deepEqual(failures, [], failures.join("\n"));
   });
 }

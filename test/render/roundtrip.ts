@@ -8,12 +8,17 @@
 import type { Disclosure } from "../../src/model/disclosure.ts";
 
 export function within(a: unknown, b: unknown): boolean {
-  if (typeof a === "number") return typeof b === "number" && Math.abs(a - b) < 5e-7 * Math.max(1, Math.abs(a));
-  if (typeof a === "string") return typeof b === "string" && a.replace(/\s+/g, "") === b.replace(/\s+/g, "");
-  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => within(x, b[i]));
+  if (typeof a === "number")
+    return typeof b === "number" && Math.abs(a - b) < 5e-7 * Math.max(1, Math.abs(a));
+  if (typeof a === "string")
+    return typeof b === "string" && a.replace(/\s+/g, "") === b.replace(/\s+/g, "");
+  if (Array.isArray(a))
+    return Array.isArray(b) && a.length === b.length && a.every((x, i) => within(x, b[i]));
   if (a && typeof a === "object") {
     if (!b || typeof b !== "object") return false;
-    return Object.entries(a).every(([k, v]) => v === undefined || within(v, (b as Record<string, unknown>)[k]));
+    return Object.entries(a).every(
+      ([k, v]) => v === undefined || within(v, (b as Record<string, unknown>)[k]),
+    );
   }
   return a === b;
 }
@@ -22,10 +27,21 @@ export function within(a: unknown, b: unknown): boolean {
 export function tableFacts(d: Disclosure): Partial<Disclosure> {
   const e = d.expenditure;
   const t = d.threePublic;
-  const amounts = (x: typeof t) => x && { total: x.total, overseas: x.overseas, vehicle: x.vehicle, reception: x.reception };
+  const amounts = (x: typeof t) =>
+    x && { total: x.total, overseas: x.overseas, vehicle: x.vehicle, reception: x.reception };
   return {
     ...(d.income ? { income: { total: d.income.total, items: d.income.items } } : {}),
-    ...(e ? { expenditure: { total: e.total, basic: e.basic, project: e.project, personnel: e.personnel, publicOperating: e.publicOperating } } : {}),
+    ...(e
+      ? {
+          expenditure: {
+            total: e.total,
+            basic: e.basic,
+            project: e.project,
+            personnel: e.personnel,
+            publicOperating: e.publicOperating,
+          },
+        }
+      : {}),
     ...(t ? { threePublic: { ...amounts(t), previous: amounts(t.previous) } } : {}),
     ...(d.expenditureByFunction ? { expenditureByFunction: d.expenditureByFunction } : {}),
     ...(d.basicByEconomic ? { basicByEconomic: d.basicByEconomic } : {}),
@@ -33,6 +49,22 @@ export function tableFacts(d: Disclosure): Partial<Disclosure> {
 }
 
 export const DOCUMENT_PARTS = [
-  "kind", "year", "region", "department", "units", "duties", "income", "expenditure", "operatingCosts", "threePublic",
-  "procurement", "assets", "performance", "expenditureByFunction", "basicByEconomic", "functionalClassification", "glossary", "otherNotes",
+  "kind",
+  "year",
+  "region",
+  "department",
+  "units",
+  "duties",
+  "income",
+  "expenditure",
+  "operatingCosts",
+  "threePublic",
+  "procurement",
+  "assets",
+  "performance",
+  "expenditureByFunction",
+  "basicByEconomic",
+  "functionalClassification",
+  "glossary",
+  "otherNotes",
 ] as const;

@@ -16,7 +16,13 @@ export function runExtractor(
   extractor.run({
     doc: readText(text, "txt", layout),
     disclosure,
-    diagnose: (level, message, section, line) => diagnostics.push({ level, message, ...(section ? { section } : {}), ...(line ? { line } : {}) }),
+    diagnose: (level, message, section, line) =>
+      diagnostics.push({
+        level,
+        message,
+        ...(section ? { section } : {}),
+        ...(line ? { line } : {}),
+      }),
     cite: (pointer, line) => cites.set(pointer, line),
   });
   return { disclosure, diagnostics, cites };

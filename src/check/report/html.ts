@@ -2,19 +2,27 @@
 import { FAMILIES, STATUS_LABEL, type CheckReport } from "../types.ts";
 import { SEVERITY_LABEL } from "./labels.ts";
 
-const esc = (s: unknown) => String(s ?? "").replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
+const esc = (s: unknown) =>
+  String(s ?? "").replace(
+    /[&<>"]/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!,
+  );
 
 export function toHtml(report: CheckReport, title: string): string {
   const c = report.coverage;
   const titleOf = new Map(report.results.map((r) => [r.rule.id, r.rule.title]));
   const findings = report.findings
     .map(
-      (f, i) => `<tr class="${f.severity}"><td>${i + 1}</td><td>${SEVERITY_LABEL[f.severity]}</td><td>${esc(f.rule)}<br><small>${esc(titleOf.get(f.rule))}</small></td><td>${esc(f.message)}</td>` +
+      (f, i) =>
+        `<tr class="${f.severity}"><td>${i + 1}</td><td>${SEVERITY_LABEL[f.severity]}</td><td>${esc(f.rule)}<br><small>${esc(titleOf.get(f.rule))}</small></td><td>${esc(f.message)}</td>` +
         `<td>${esc(f.actual)}</td><td>${esc(f.expected)}</td><td>${esc(f.difference)}</td><td>${esc((f.lines ?? (f.line ? [f.line] : [])).join("、"))}</td><td><code>${esc(f.path)}</code></td></tr>`,
     )
     .join("\n");
   const rules = report.results
-    .map((r) => `<tr class="s-${r.status}"><td>${esc(r.rule.id)}</td><td>${esc(FAMILIES[r.rule.family])}</td><td>${esc(r.rule.title)}</td><td>${STATUS_LABEL[r.status]}</td><td>${r.findings.length}</td><td>${esc(r.reason)}</td><td>${esc(r.rule.basis)}</td></tr>`)
+    .map(
+      (r) =>
+        `<tr class="s-${r.status}"><td>${esc(r.rule.id)}</td><td>${esc(FAMILIES[r.rule.family])}</td><td>${esc(r.rule.title)}</td><td>${STATUS_LABEL[r.status]}</td><td>${r.findings.length}</td><td>${esc(r.reason)}</td><td>${esc(r.rule.basis)}</td></tr>`,
+    )
     .join("\n");
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>审核报告：${esc(title)}</title>

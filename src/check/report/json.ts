@@ -6,7 +6,12 @@ export function toJson(report: CheckReport): string {
     {
       findings: report.findings,
       coverage: report.coverage,
-      rules: report.results.map((r) => ({ rule: r.rule.id, status: r.status, ...(r.reason ? { reason: r.reason } : {}), findings: r.findings.length })),
+      rules: report.results.map((r) => ({
+        rule: r.rule.id,
+        status: r.status,
+        ...(r.reason ? { reason: r.reason } : {}),
+        findings: r.findings.length,
+      })),
     },
     null,
     2,

@@ -13,8 +13,15 @@ export async function toXlsx(report: CheckReport, title: string): Promise<Uint8A
   const c = report.coverage;
   const rows: [string, string | number][] = [
     ["审核对象", title],
-    ["规则总数", c.rules], ["通过", c.passed], ["未通过", c.failed], ["不适用", c.notApplicable], ["无法判断", c.notEvaluable], ["运行出错", c.crashed],
-    ["错误", c.findings.error], ["警告", c.findings.warning], ["提示", c.findings.info],
+    ["规则总数", c.rules],
+    ["通过", c.passed],
+    ["未通过", c.failed],
+    ["不适用", c.notApplicable],
+    ["无法判断", c.notEvaluable],
+    ["运行出错", c.crashed],
+    ["错误", c.findings.error],
+    ["警告", c.findings.warning],
+    ["提示", c.findings.info],
   ];
   summary.addRow(["公开文件审核报告"]).font = { ...font, size: 16, bold: true };
   summary.getRow(1).height = 24;
@@ -37,11 +44,25 @@ export async function toXlsx(report: CheckReport, title: string): Promise<Uint8A
   const titleOf = new Map(report.results.map((r) => [r.rule.id, r.rule.title]));
   report.findings.forEach((f, i) => {
     const row = issues.addRow({
-      n: i + 1, severity: SEVERITY_LABEL[f.severity], rule: f.rule, title: titleOf.get(f.rule) ?? "", message: f.message,
-      actual: f.actual ?? "", expected: f.expected ?? "", difference: f.difference ?? "", unit: f.unit ?? "",
-      lines: (f.lines ?? (f.line ? [f.line] : [])).join("、"), path: f.path ?? "",
+      n: i + 1,
+      severity: SEVERITY_LABEL[f.severity],
+      rule: f.rule,
+      title: titleOf.get(f.rule) ?? "",
+      message: f.message,
+      actual: f.actual ?? "",
+      expected: f.expected ?? "",
+      difference: f.difference ?? "",
+      unit: f.unit ?? "",
+      lines: (f.lines ?? (f.line ? [f.line] : [])).join("、"),
+      path: f.path ?? "",
     });
-    row.font = { ...font, color: { argb: f.severity === "error" ? "FFC00000" : f.severity === "warning" ? "FF9C5700" : "FF404040" } };
+    row.font = {
+      ...font,
+      color: {
+        argb:
+          f.severity === "error" ? "FFC00000" : f.severity === "warning" ? "FF9C5700" : "FF404040",
+      },
+    };
     row.alignment = { wrapText: true, vertical: "top" };
   });
   issues.getRow(1).font = { ...font, bold: true };
@@ -49,12 +70,26 @@ export async function toXlsx(report: CheckReport, title: string): Promise<Uint8A
 
   const rules = wb.addWorksheet("规则结果", { views: [{ state: "frozen", ySplit: 1 }] });
   rules.columns = [
-    { header: "规则", key: "id", width: 10 }, { header: "类别", key: "family", width: 22 }, { header: "对象", key: "category", width: 14 },
-    { header: "规则名称", key: "title", width: 32 }, { header: "结果", key: "status", width: 12 }, { header: "问题数", key: "n", width: 8 },
-    { header: "说明", key: "reason", width: 40 }, { header: "依据", key: "basis", width: 40 },
+    { header: "规则", key: "id", width: 10 },
+    { header: "类别", key: "family", width: 22 },
+    { header: "对象", key: "category", width: 14 },
+    { header: "规则名称", key: "title", width: 32 },
+    { header: "结果", key: "status", width: 12 },
+    { header: "问题数", key: "n", width: 8 },
+    { header: "说明", key: "reason", width: 40 },
+    { header: "依据", key: "basis", width: 40 },
   ];
   for (const r of report.results) {
-    rules.addRow({ id: r.rule.id, family: FAMILIES[r.rule.family], category: r.rule.category, title: r.rule.title, status: STATUS_LABEL[r.status], n: r.findings.length, reason: r.reason ?? "", basis: r.rule.basis ?? "" }).font = font;
+    rules.addRow({
+      id: r.rule.id,
+      family: FAMILIES[r.rule.family],
+      category: r.rule.category,
+      title: r.rule.title,
+      status: STATUS_LABEL[r.status],
+      n: r.findings.length,
+      reason: r.reason ?? "",
+      basis: r.rule.basis ?? "",
+    }).font = font;
   }
   rules.getRow(1).font = { ...font, bold: true };
   return new Uint8Array(await wb.xlsx.writeBuffer());

@@ -2,7 +2,10 @@ import type { CheckContext } from "../context.ts";
 import type { Outcome, Rule, RuleMeta } from "../types.ts";
 
 /** A rule is its metadata plus one function (architecture.md). */
-export function defineRule(meta: RuleMeta, check: (ctx: CheckContext, self: RuleMeta) => Outcome): Rule {
+export function defineRule(
+  meta: RuleMeta,
+  check: (ctx: CheckContext, self: RuleMeta) => Outcome,
+): Rule {
   return { ...meta, check: (ctx) => check(ctx, meta) };
 }
 

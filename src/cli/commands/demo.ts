@@ -20,14 +20,19 @@ function summarise(d: Disclosure): string[] {
     `  预算单位 ${d.units?.length ?? 0} 个　功能分类科目 ${d.expenditureByFunction?.length ?? 0} 行　经济分类科目 ${d.basicByEconomic?.length ?? 0} 行　职责活动 ${p?.activities?.length ?? 0} 项　项目绩效目标表 ${p?.projects?.length ?? 0} 张　名词解释 ${d.glossary?.length ?? 0} 条`,
   ];
   const diags = d.diagnostics ?? [];
-  if (diags.length) lines.push(`  导入提示 ${diags.length} 条（错误 ${diags.filter((x) => x.level === "error").length}，警告 ${diags.filter((x) => x.level === "warning").length}）`);
+  if (diags.length)
+    lines.push(
+      `  导入提示 ${diags.length} 条（错误 ${diags.filter((x) => x.level === "error").length}，警告 ${diags.filter((x) => x.level === "warning").length}）`,
+    );
   return lines;
 }
 
 export function registerDemo(program: Command): void {
   program
     .command("demo")
-    .description("导入并汇总随附的五份样例公开文件（import and summarise the bundled sample disclosures）")
+    .description(
+      "导入并汇总随附的五份样例公开文件（import and summarise the bundled sample disclosures）",
+    )
     .option("--dir <dir>", "样例目录", SAMPLES_DIR)
     .action(async (options: { dir: string }) => {
       const files = (await readdir(options.dir)).filter((f) => !f.startsWith(".")).sort();
@@ -35,7 +40,10 @@ export function registerDemo(program: Command): void {
       for (const file of files) {
         const started = performance.now();
         try {
-          const { disclosure } = await importDisclosure(new Uint8Array(await readFile(join(options.dir, file))), { fileName: file });
+          const { disclosure } = await importDisclosure(
+            new Uint8Array(await readFile(join(options.dir, file))),
+            { fileName: file },
+          );
           console.log(`${file}　（${(performance.now() - started).toFixed(0)} ms）`);
           for (const line of summarise(disclosure)) console.log(line);
         } catch (error) {

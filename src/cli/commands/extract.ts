@@ -6,10 +6,15 @@ import { canonicalJson, importFailure, readInputFile } from "../input.ts";
 export function registerExtract(program: Command): void {
   program
     .command("extract")
-    .description("读取公开文件（.txt/.docx/.xlsx/.pdf），输出标准 JSON（import a disclosure, print canonical JSON）")
+    .description(
+      "读取公开文件（.txt/.docx/.xlsx/.pdf），输出标准 JSON（import a disclosure, print canonical JSON）",
+    )
     .argument("<file>", "公开文件路径")
     .option("--compact", "输出紧凑 JSON（one line）")
-    .option("--text", "输出读取器得到的文本与表格结构，而非 JSON（print the intermediate document）")
+    .option(
+      "--text",
+      "输出读取器得到的文本与表格结构，而非 JSON（print the intermediate document）",
+    )
     .action(async (file: string, options: { compact?: boolean; text?: boolean }) => {
       const bytes = await readInputFile(file);
       // Canonical JSON is validated and printed as it is (a round trip, or a check of hand-edited data).
@@ -18,17 +23,21 @@ export function registerExtract(program: Command): void {
         process.stdout.write(JSON.stringify(json, null, options.compact ? 0 : 2) + "\n");
         return;
       }
-      const { disclosure, document } = await importDisclosure(bytes, { fileName: basename(file) }).catch((e: unknown) =>
-        importFailure(e, file),
-      );
+      const { disclosure, document } = await importDisclosure(bytes, {
+        fileName: basename(file),
+      }).catch((e: unknown) => importFailure(e, file));
       if (options.text) {
         process.stdout.write(JSON.stringify(document, null, 1) + "\n");
         return;
       }
       process.stdout.write(JSON.stringify(disclosure, null, options.compact ? 0 : 2) + "\n");
       for (const d of disclosure.diagnostics ?? []) {
-        const where = [d.section, d.line ? `第 ${d.line} 行` : undefined].filter(Boolean).join("，");
-        process.stderr.write(`${{ error: "错误", warning: "警告", info: "提示" }[d.level]}${where ? `（${where}）` : ""}：${d.message}\n`);
+        const where = [d.section, d.line ? `第 ${d.line} 行` : undefined]
+          .filter(Boolean)
+          .join("，");
+        process.stderr.write(
+          `${{ error: "错误", warning: "警告", info: "提示" }[d.level]}${where ? `（${where}）` : ""}：${d.message}\n`,
+        );
       }
     });
 }

@@ -93,7 +93,8 @@ export class Numbering {
           this.styles.set(attr(t.attrs, "w:styleId") ?? "", style);
         } else if (style && t.name === "w:basedOn") style.basedOn = attr(t.attrs, "w:val");
         else if (style && t.name === "w:numId") (style.num ??= {}).numId = attr(t.attrs, "w:val");
-        else if (style && t.name === "w:ilvl") (style.num ??= {}).ilvl = Number(attr(t.attrs, "w:val") ?? 0);
+        else if (style && t.name === "w:ilvl")
+          (style.num ??= {}).ilvl = Number(attr(t.attrs, "w:val") ?? 0);
       } else if (t.kind === "close" && t.name === "w:style") style = undefined;
     }
   }
@@ -102,7 +103,11 @@ export class Numbering {
   resolve(own: Partial<NumberRef>, styleId: string | undefined): NumberRef | undefined {
     let numId = own.numId;
     let ilvl = own.ilvl;
-    for (let id = styleId, depth = 0; id && depth < 10 && (numId === undefined || ilvl === undefined); depth++) {
+    for (
+      let id = styleId, depth = 0;
+      id && depth < 10 && (numId === undefined || ilvl === undefined);
+      depth++
+    ) {
       const s = this.styles.get(id);
       if (!s) break;
       numId ??= s.num?.numId;
@@ -143,7 +148,21 @@ function chinese(n: number): string {
 }
 
 function roman(n: number): string {
-  const table: [number, string][] = [[1000, "M"], [900, "CM"], [500, "D"], [400, "CD"], [100, "C"], [90, "XC"], [50, "L"], [40, "XL"], [10, "X"], [9, "IX"], [5, "V"], [4, "IV"], [1, "I"]];
+  const table: [number, string][] = [
+    [1000, "M"],
+    [900, "CM"],
+    [500, "D"],
+    [400, "CD"],
+    [100, "C"],
+    [90, "XC"],
+    [50, "L"],
+    [40, "XL"],
+    [10, "X"],
+    [9, "IX"],
+    [5, "V"],
+    [4, "IV"],
+    [1, "I"],
+  ];
   let s = "";
   for (const [v, r] of table) while (n >= v) (s += r), (n -= v);
   return s;

@@ -31,7 +31,15 @@ interface TableState {
 }
 
 /** Elements whose content is not printed text (deleted text, field codes, duplicate fallbacks). */
-const SKIP = new Set(["w:delText", "w:instrText", "mc:Fallback", "w:rPr", "w:pPrChange", "w:sectPr", "w:footnoteReference"]);
+const SKIP = new Set([
+  "w:delText",
+  "w:instrText",
+  "mc:Fallback",
+  "w:rPr",
+  "w:pPrChange",
+  "w:sectPr",
+  "w:footnoteReference",
+]);
 
 export function docxItems(xml: string, numbering = new Numbering()): DocItem[] {
   const items: DocItem[] = [];
@@ -159,7 +167,13 @@ export function docxItems(xml: string, numbering = new Numbering()): DocItem[] {
         const outer = tables[tables.length - 1];
         if (outer?.cell) {
           // A table nested in a cell: its text joins the cell, row by row.
-          for (const row of table.rows) outer.cell.paras.push(row.map((c) => c.paras.join(" ").trim()).filter(Boolean).join("  "));
+          for (const row of table.rows)
+            outer.cell.paras.push(
+              row
+                .map((c) => c.paras.join(" ").trim())
+                .filter(Boolean)
+                .join("  "),
+            );
         } else if (!outer) items.push({ kind: "table", rows: table.rows });
         break;
       }
@@ -191,13 +205,22 @@ export function docxText(items: DocItem[]): { text: string; blocks: Block[] } {
       if (row.length === 0) continue;
       const cells: Cell[] = [];
       for (const cell of row) {
-        const lines = cell.continued ? [] : cell.paras.flatMap((p) => p.split("\n")).map(clean).map((s) => s.trim());
+        const lines = cell.continued
+          ? []
+          : cell.paras
+              .flatMap((p) => p.split("\n"))
+              .map(clean)
+              .map((s) => s.trim());
         while (lines.length && !lines[0]) lines.shift();
         out.push("\t" + (lines[0] ?? ""));
         const first = out.length;
         const rest = lines.slice(1).filter(Boolean);
         out.push(...rest);
-        cells.push({ text: [lines[0] ?? "", ...rest].join("\n"), line: first, ...(cell.span > 1 ? { span: cell.span } : {}) });
+        cells.push({
+          text: [lines[0] ?? "", ...rest].join("\n"),
+          line: first,
+          ...(cell.span > 1 ? { span: cell.span } : {}),
+        });
       }
       table.rows.push({ cells, line: cells[0]!.line });
       out.push("");
@@ -223,10 +246,16 @@ export function readDocx(zip: OfficeZip): SourceDocument {
 function mainDocumentPart(zip: OfficeZip): string {
   if (zip.has("[Content_Types].xml")) {
     const types = zip.readXml("[Content_Types].xml");
-    const m = /PartName="\/([^"]+)"\s+ContentType="application\/vnd\.ms-word\.document\.macroEnabled\.main\+xml"|PartName="\/([^"]+)"\s+ContentType="application\/vnd\.openxmlformats-officedocument\.wordprocessingml\.(?:document|template)\.main\+xml"/.exec(types);
+    const m =
+      /PartName="\/([^"]+)"\s+ContentType="application\/vnd\.ms-word\.document\.macroEnabled\.main\+xml"|PartName="\/([^"]+)"\s+ContentType="application\/vnd\.openxmlformats-officedocument\.wordprocessingml\.(?:document|template)\.main\+xml"/.exec(
+        types,
+      );
     const name = m?.[1] ?? m?.[2];
     if (name && zip.has(name)) return name;
   }
   if (zip.has("word/document.xml")) return "word/document.xml";
-  throw new ImportError("这个 .docx 文件中找不到正文部分（word/document.xml）（no main document part）", "damaged");
+  throw new ImportError(
+    "这个 .docx 文件中找不到正文部分（word/document.xml）（no main document part）",
+    "damaged",
+  );
 }

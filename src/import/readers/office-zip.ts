@@ -23,7 +23,8 @@ export interface ZipEntry {
   encrypted: boolean;
 }
 
-const damaged = (why: string) => new ImportError(`文件已损坏，无法作为 .docx/.xlsx 打开：${why}（damaged zip）`, "damaged");
+const damaged = (why: string) =>
+  new ImportError(`文件已损坏，无法作为 .docx/.xlsx 打开：${why}（damaged zip）`, "damaged");
 
 export class OfficeZip {
   readonly entries = new Map<string, ZipEntry>();
@@ -33,12 +34,15 @@ export class OfficeZip {
     const eocd = findEndOfCentralDirectory(bytes, view);
     const count = view.getUint16(eocd + 10, true);
     const cdOffset = view.getUint32(eocd + 16, true);
-    if (count === 0xffff || cdOffset === 0xffffffff) throw damaged("不支持 ZIP64（zip64 is not used by office files）");
-    if (count > limits.maxZipEntries) throw bomb(`包含 ${count} 个条目，超过上限 ${limits.maxZipEntries}`);
+    if (count === 0xffff || cdOffset === 0xffffffff)
+      throw damaged("不支持 ZIP64（zip64 is not used by office files）");
+    if (count > limits.maxZipEntries)
+      throw bomb(`包含 ${count} 个条目，超过上限 ${limits.maxZipEntries}`);
     let p = cdOffset;
     let total = 0;
     for (let i = 0; i < count; i++) {
-      if (p + 46 > bytes.length || view.getUint32(p, true) !== 0x02014b50) throw damaged("中央目录不完整（truncated central directory）");
+      if (p + 46 > bytes.length || view.getUint32(p, true) !== 0x02014b50)
+        throw damaged("中央目录不完整（truncated central directory）");
       const flags = view.getUint16(p + 8, true);
       const method = view.getUint16(p + 10, true);
       const compressedSize = view.getUint32(p + 20, true);
@@ -53,11 +57,21 @@ export class OfficeZip {
         throw bomb(`条目 ${name} 解压后 ${mb(size)}，超过单项上限 ${mb(limits.maxZipEntryBytes)}`);
       }
       if (size > 1024 * 1024 && size > compressedSize * limits.maxZipRatio) {
-        throw bomb(`条目 ${name} 压缩比 ${Math.round(size / Math.max(1, compressedSize))}:1，超过上限 ${limits.maxZipRatio}:1`);
+        throw bomb(
+          `条目 ${name} 压缩比 ${Math.round(size / Math.max(1, compressedSize))}:1，超过上限 ${limits.maxZipRatio}:1`,
+        );
       }
       total += size;
-      if (total > limits.maxZipTotalBytes) throw bomb(`解压后总大小超过上限 ${mb(limits.maxZipTotalBytes)}`);
-      this.entries.set(name, { name, method, compressedSize, size, localOffset, encrypted: (flags & 1) === 1 });
+      if (total > limits.maxZipTotalBytes)
+        throw bomb(`解压后总大小超过上限 ${mb(limits.maxZipTotalBytes)}`);
+      this.entries.set(name, {
+        name,
+        method,
+        compressedSize,
+        size,
+        localOffset,
+        encrypted: (flags & 1) === 1,
+      });
     }
   }
 
@@ -69,10 +83,12 @@ export class OfficeZip {
   read(name: string): Uint8Array {
     const entry = this.entries.get(name);
     if (!entry) throw damaged(`缺少 ${name}（missing part）`);
-    if (entry.encrypted) throw new ImportError("文件已加密，请提供未加密的文件（the file is encrypted）", "encrypted");
+    if (entry.encrypted)
+      throw new ImportError("文件已加密，请提供未加密的文件（the file is encrypted）", "encrypted");
     const view = new DataView(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength);
     const at = entry.localOffset;
-    if (at + 30 > this.bytes.length || view.getUint32(at, true) !== 0x04034b50) throw damaged(`${name} 的本地文件头无效`);
+    if (at + 30 > this.bytes.length || view.getUint32(at, true) !== 0x04034b50)
+      throw damaged(`${name} 的本地文件头无效`);
     const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
     const data = this.bytes.subarray(start, start + entry.compressedSize);
     if (data.length < entry.compressedSize) throw damaged(`${name} 数据被截断（truncated）`);
@@ -90,7 +106,9 @@ export class OfficeZip {
       }
     } else throw damaged(`${name} 使用了不支持的压缩方式 ${entry.method}`);
     if (out.length !== entry.size) {
-      throw out.length > entry.size ? bomb(`条目 ${name} 解压后超过其声明的大小 ${entry.size} 字节`) : damaged(`${name} 长度不符`);
+      throw out.length > entry.size
+        ? bomb(`条目 ${name} 解压后超过其声明的大小 ${entry.size} 字节`)
+        : damaged(`${name} 长度不符`);
     }
     return out;
   }
@@ -119,5 +137,8 @@ function findEndOfCentralDirectory(bytes: Uint8Array, view: DataView): number {
 const mb = (n: number) => `${(n / 1048576).toFixed(1)} MB`;
 
 function bomb(why: string): ImportError {
-  return new ImportError(`压缩包异常（疑似 ZIP 炸弹），拒绝解压：${why}（zip bomb refused）`, "hostile");
+  return new ImportError(
+    `压缩包异常（疑似 ZIP 炸弹），拒绝解压：${why}（zip bomb refused）`,
+    "hostile",
+  );
 }

@@ -8,7 +8,8 @@
  */
 
 // Not a bare number at the end: a table's last row ("小计  12.00") would pass for a footer.
-const PAGE_NUMBER = /(?:第\s*\d{1,4}\s*页|\d{1,4}\s*[/／]\s*\d{1,4}|[-—–－]\s*\d{1,4}\s*[-—–－])\s*(?:[/／,，]?\s*共\s*\d{1,4}\s*页)?\s*$/;
+const PAGE_NUMBER =
+  /(?:第\s*\d{1,4}\s*页|\d{1,4}\s*[/／]\s*\d{1,4}|[-—–－]\s*\d{1,4}\s*[-—–－])\s*(?:[/／,，]?\s*共\s*\d{1,4}\s*页)?\s*$/;
 const PAGE_NUMBER_START = /^\s*(?:第\s*\d{1,4}\s*页|[-—–－]\s*\d{1,4}\s*[-—–－])/;
 
 /** At most this long (characters without spaces): a footer is a title and a number, not a paragraph. */
@@ -23,11 +24,23 @@ export function runningLines(pages: readonly (readonly string[])[]): Set<number>
   let first = 1;
   for (const lines of pages) {
     const edges = new Set<number>();
-    for (let i = 0; i < lines.length; i++) if (lines[i]!.trim()) { edges.add(i); break; }
-    for (let i = lines.length - 1; i >= 0; i--) if (lines[i]!.trim()) { edges.add(i); break; }
+    for (let i = 0; i < lines.length; i++)
+      if (lines[i]!.trim()) {
+        edges.add(i);
+        break;
+      }
+    for (let i = lines.length - 1; i >= 0; i--)
+      if (lines[i]!.trim()) {
+        edges.add(i);
+        break;
+      }
     for (const i of edges) {
       const text = lines[i]!.replace(/\s+/g, "");
-      if (text.length > MAX_LENGTH || !(PAGE_NUMBER.test(lines[i]!) || PAGE_NUMBER_START.test(lines[i]!))) continue;
+      if (
+        text.length > MAX_LENGTH ||
+        !(PAGE_NUMBER.test(lines[i]!) || PAGE_NUMBER_START.test(lines[i]!))
+      )
+        continue;
       const key = text.replace(/\d+/g, "#");
       const list = candidates.get(key) ?? [];
       list.push({ no: first + i, text });

@@ -82,7 +82,8 @@ export function placeRuns(items: readonly PlacedItem[]): PlacedRuns | undefined 
   // table drawn rotated reads as a normal page); stray text at other angles
   // (stamps, watermarks, vertical labels) is left out, as pdftotext does.
   const weight = new Map<Rotation, number>();
-  for (const it of items) weight.set(rotationOf(it), (weight.get(rotationOf(it)) ?? 0) + it.str.length);
+  for (const it of items)
+    weight.set(rotationOf(it), (weight.get(rotationOf(it)) ?? 0) + it.str.length);
   const rotation = [...weight.entries()].sort((p, q) => q[1] - p[1])[0]![0];
 
   const runs: Run[] = [];
@@ -96,12 +97,23 @@ export function placeRuns(items: readonly PlacedItem[]): PlacedRuns | undefined 
     const trimmed = text.trim();
     if (!trimmed) {
       // A narrow drawn space is spacing, not a word gap.
-      if (it.width >= 0.2 * size) runs.push({ text: "", x, end: x + Math.max(0, it.width), y, size, spaceBefore: true });
+      if (it.width >= 0.2 * size)
+        runs.push({ text: "", x, end: x + Math.max(0, it.width), y, size, spaceBefore: true });
       continue;
     }
-    runs.push({ text: trimmed, x, end: x + Math.max(0, it.width), y, size, spaceBefore: text.startsWith(" ") });
+    runs.push({
+      text: trimmed,
+      x,
+      end: x + Math.max(0, it.width),
+      y,
+      size,
+      spaceBefore: text.startsWith(" "),
+    });
   }
-  const sizes = runs.filter((r) => r.text).map((r) => r.size).sort((p, q) => p - q);
+  const sizes = runs
+    .filter((r) => r.text)
+    .map((r) => r.size)
+    .sort((p, q) => p - q);
   if (sizes.length === 0) return undefined;
   return { runs, rotation, bodySize: sizes[Math.floor(sizes.length / 2)]! };
 }
@@ -142,13 +154,15 @@ export function layoutLines(runs: Run[], bodySize: number): LaidLine[] {
   let prevRow: string | undefined;
   for (const [i, line] of kept.entries()) {
     let text = "";
-    for (const f of frags[i]!) text += " ".repeat(Math.max(text ? 2 : 0, f.col - text.length)) + f.text;
+    for (const f of frags[i]!)
+      text += " ".repeat(Math.max(text ? 2 : 0, f.col - text.length)) + f.text;
     const y = line[0]!.y;
     let size = 0;
     for (const r of line) if (r.text && r.size > size) size = r.size;
     const row = line.find((r) => r.row !== undefined)?.row;
     // A gap of more than about two lines' height is shown as a blank line (not between rows of a drawn table).
-    if (prevY !== undefined && !(row && prevRow) && y - prevY > 2.2 * Math.max(size, prevSize)) out.push({ text: "", y: (prevY + y) / 2, cells: 0 });
+    if (prevY !== undefined && !(row && prevRow) && y - prevY > 2.2 * Math.max(size, prevSize))
+      out.push({ text: "", y: (prevY + y) / 2, cells: 0 });
     out.push({ text, y, cells: frags[i]!.length, ...(row ? { row } : {}) });
     prevY = y;
     prevSize = size;
@@ -196,7 +210,10 @@ export interface Fragment {
  */
 function apartCells(prev: string, next: string, gapEm: number): boolean {
   if (gapEm > 0.3 && isDigitEnd(prev) && isDigitStart(next)) return true;
-  return gapEm >= 0.6 && ((isDigitEnd(prev) && CJK_START.test(next)) || (CJK_END.test(prev) && isDigitStart(next)));
+  return (
+    gapEm >= 0.6 &&
+    ((isDigitEnd(prev) && CJK_START.test(next)) || (CJK_END.test(prev) && isDigitStart(next)))
+  );
 }
 
 /** Joins a line's runs that belong together; a wide gap starts a new fragment. */
@@ -219,11 +236,20 @@ export function fragmentsOf(line: Run[]): Fragment[] {
     const size = Math.max(run.size, prevSize);
     const gap = cur ? run.x - cur.end : Infinity;
     // A drawn cell's run is the cell's whole text: it joins nothing, and nothing joins it.
-    if (cur && run.cell === undefined && prevCell === undefined && gap < 0.9 * size && !apartCells(prevText, run.text, gap / size)) {
+    if (
+      cur &&
+      run.cell === undefined &&
+      prevCell === undefined &&
+      gap < 0.9 * size &&
+      !apartCells(prevText, run.text, gap / size)
+    ) {
       // Close neighbours belong together. Chinese takes no spaces, so a gap there is letter
       // spacing (justified text); between Latin words or digits a visible gap is a space.
       const chinese = CJK_END.test(prevText) && CJK_START.test(run.text);
-      const wordGap = space || run.spaceBefore || (!chinese && gap >= 0.2 * size && isWordEnd(prevText) && isWordStart(run.text));
+      const wordGap =
+        space ||
+        run.spaceBefore ||
+        (!chinese && gap >= 0.2 * size && isWordEnd(prevText) && isWordStart(run.text));
       cur.text += (wordGap ? " " : "") + run.text;
       cur.end = Math.max(cur.end, run.end);
     } else {

@@ -7,7 +7,16 @@
  * cells kept, a merged cell once with its span, the lower part of a vertical
  * merge as an empty "continued" cell (as readers/docx.ts reads a .docx).
  */
-import { fragmentsOf, groupLines, layoutLines, placeRuns, unrotate, type LaidLine, type PlacedItem, type Run } from "./pdf-layout.ts";
+import {
+  fragmentsOf,
+  groupLines,
+  layoutLines,
+  placeRuns,
+  unrotate,
+  type LaidLine,
+  type PlacedItem,
+  type Run,
+} from "./pdf-layout.ts";
 import { Grid, tablesOf, type Segment } from "./pdf-rules.ts";
 
 export interface RuledCell {
@@ -40,7 +49,10 @@ const NUMBERED = /^(?:\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[）)]|[一二三四�
 const WORD_END = /[A-Za-z0-9%.,;:)]$/;
 const WORD_START = /^[A-Za-z0-9(]/;
 
-export function layoutBorderedPage(items: readonly PlacedItem[], segments: readonly Segment[]): BorderedPage {
+export function layoutBorderedPage(
+  items: readonly PlacedItem[],
+  segments: readonly Segment[],
+): BorderedPage {
   const placed = placeRuns(items);
   if (!placed) return { lines: [], tables: [], unruledRows: 0 };
   const { runs, rotation, bodySize } = placed;
@@ -54,13 +66,22 @@ export function layoutBorderedPage(items: readonly PlacedItem[], segments: reado
   const grids = grid.empty ? [] : tablesOf(grid);
   // Where each cell starts: its table and first row.
   const home = new Map<string, { table: number; row: number }>();
-  grids.forEach((t, ti) => t.slots.forEach((slots, j) => slots.forEach((c) => c && !home.has(c.key) && home.set(c.key, { table: ti, row: j }))));
+  grids.forEach((t, ti) =>
+    t.slots.forEach((slots, j) =>
+      slots.forEach((c) => c && !home.has(c.key) && home.set(c.key, { table: ti, row: j })),
+    ),
+  );
 
   const cellRuns = new Map<string, Run[]>();
   const rest: Run[] = [];
   for (const run of runs) {
     // The probe is inside the run's first glyph, above the baseline.
-    const cell = home.size ? grid.cellAt(run.x + Math.min(0.5 * run.size, (run.end - run.x) / 2), run.y - 0.35 * run.size) : undefined;
+    const cell = home.size
+      ? grid.cellAt(
+          run.x + Math.min(0.5 * run.size, (run.end - run.x) / 2),
+          run.y - 0.35 * run.size,
+        )
+      : undefined;
     if (!cell || !home.has(cell.key)) {
       rest.push(run);
       continue;
@@ -104,7 +125,13 @@ export function layoutBorderedPage(items: readonly PlacedItem[], segments: reado
         let span = 1;
         while (slots[i + span]?.key === cell.key) span++;
         const continued = j > 0 && t.slots[j - 1]![i]?.key === cell.key;
-        row.push({ text: continued ? "" : (texts.get(cell.key) ?? ""), span, continued, left: t.xs[i]!, right: t.xs[i + span]! });
+        row.push({
+          text: continued ? "" : (texts.get(cell.key) ?? ""),
+          span,
+          continued,
+          left: t.xs[i]!,
+          right: t.xs[i + span]!,
+        });
       }
       return row;
     }),
@@ -126,10 +153,13 @@ function joinedRun(runs: Run[]): (Run & { paragraphs: string }) | undefined {
   let end = -Infinity;
   for (const line of groupLines(runs)) {
     line.sort((p, q) => p.x - q.x);
-    const part = fragmentsOf(line).map((f) => f.text).join(" ");
+    const part = fragmentsOf(line)
+      .map((f) => f.text)
+      .join(" ");
     if (!part) continue;
     // Chinese wraps without a space; Latin words (not a number cut in two) keep theirs.
-    const glue = text && WORD_END.test(text) && WORD_START.test(part) && !/\d$/.test(text) ? " " : "";
+    const glue =
+      text && WORD_END.test(text) && WORD_START.test(part) && !/\d$/.test(text) ? " " : "";
     paragraphs += (text && NUMBERED.test(part) ? "\n" : glue) + part;
     text += glue + part;
     for (const r of line) {

@@ -57,10 +57,14 @@ export function segmentsOf(paths: readonly PathItem[], transform: readonly numbe
   for (const path of paths) {
     for (const sub of path.subpaths) {
       const pts: number[] = [];
-      for (let i = 0; i + 1 < sub.length; i += 2) pts.push(sub[i]! * a + sub[i + 1]! * c + e, sub[i]! * b + sub[i + 1]! * d + f);
+      for (let i = 0; i + 1 < sub.length; i += 2)
+        pts.push(sub[i]! * a + sub[i + 1]! * c + e, sub[i]! * b + sub[i + 1]! * d + f);
       if (pts.length < 4) continue;
       if (path.paint !== "stroke") {
-        let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+        let x0 = Infinity,
+          y0 = Infinity,
+          x1 = -Infinity,
+          y1 = -Infinity;
         for (let i = 0; i < pts.length; i += 2) {
           x0 = Math.min(x0, pts[i]!);
           x1 = Math.max(x1, pts[i]!);
@@ -69,8 +73,10 @@ export function segmentsOf(paths: readonly PathItem[], transform: readonly numbe
         }
         const w = x1 - x0;
         const h = y1 - y0;
-        if (h <= RULE_THICKNESS && w > h) out.push({ x0, x1, y0: (y0 + y1) / 2, y1: (y0 + y1) / 2 });
-        else if (w <= RULE_THICKNESS && h > w) out.push({ x0: (x0 + x1) / 2, x1: (x0 + x1) / 2, y0, y1 });
+        if (h <= RULE_THICKNESS && w > h)
+          out.push({ x0, x1, y0: (y0 + y1) / 2, y1: (y0 + y1) / 2 });
+        else if (w <= RULE_THICKNESS && h > w)
+          out.push({ x0: (x0 + x1) / 2, x1: (x0 + x1) / 2, y0, y1 });
       }
       if (path.paint !== "fill") {
         for (let i = 0; i + 3 < pts.length; i += 2) {
@@ -94,8 +100,10 @@ export class Grid {
     for (const s of segments) {
       const dx = Math.abs(s.x1 - s.x0);
       const dy = Math.abs(s.y1 - s.y0);
-      if (dy <= 0.5 && dx > SLACK) h.push({ at: (s.y0 + s.y1) / 2, from: Math.min(s.x0, s.x1), to: Math.max(s.x0, s.x1) });
-      else if (dx <= 0.5 && dy > SLACK) v.push({ at: (s.x0 + s.x1) / 2, from: Math.min(s.y0, s.y1), to: Math.max(s.y0, s.y1) });
+      if (dy <= 0.5 && dx > SLACK)
+        h.push({ at: (s.y0 + s.y1) / 2, from: Math.min(s.x0, s.x1), to: Math.max(s.x0, s.x1) });
+      else if (dx <= 0.5 && dy > SLACK)
+        v.push({ at: (s.x0 + s.x1) / 2, from: Math.min(s.y0, s.y1), to: Math.max(s.y0, s.y1) });
     }
     this.horizontal = merge(h);
     this.vertical = merge(v);
@@ -121,18 +129,32 @@ export class Grid {
     const right = nearest(this.vertical, x, y, 1);
     if (!left || !right) return undefined;
     // A cell cut by a page break has no rule on the cut side: its side rules end there together.
-    if (Math.abs(left.to - right.to) <= SLACK && left.to > y && (!bottom || Math.max(left.to, right.to) < bottom.at - SLACK)) {
+    if (
+      Math.abs(left.to - right.to) <= SLACK &&
+      left.to > y &&
+      (!bottom || Math.max(left.to, right.to) < bottom.at - SLACK)
+    ) {
       bottom = { at: Math.min(left.to, right.to), from: left.at, to: right.at };
     }
-    if (Math.abs(left.from - right.from) <= SLACK && left.from < y && (!top || Math.min(left.from, right.from) > top.at + SLACK)) {
+    if (
+      Math.abs(left.from - right.from) <= SLACK &&
+      left.from < y &&
+      (!top || Math.min(left.from, right.from) > top.at + SLACK)
+    ) {
       top = { at: Math.max(left.from, right.from), from: left.at, to: right.at };
     }
     if (!top || !bottom) return undefined;
-    const spans = (r: Rule, from: number, to: number) => r.from <= from + SLACK && r.to >= to - SLACK;
+    const spans = (r: Rule, from: number, to: number) =>
+      r.from <= from + SLACK && r.to >= to - SLACK;
     if (!spans(top, left.at, right.at) || !spans(bottom, left.at, right.at)) return undefined;
     if (!spans(left, top.at, bottom.at) || !spans(right, top.at, bottom.at)) return undefined;
-    const beyond = (r: Rule, from: number, to: number) => r.from < from - SLACK || r.to > to + SLACK;
-    const inTable = beyond(top, left.at, right.at) || beyond(bottom, left.at, right.at) || beyond(left, top.at, bottom.at) || beyond(right, top.at, bottom.at);
+    const beyond = (r: Rule, from: number, to: number) =>
+      r.from < from - SLACK || r.to > to + SLACK;
+    const inTable =
+      beyond(top, left.at, right.at) ||
+      beyond(bottom, left.at, right.at) ||
+      beyond(left, top.at, bottom.at) ||
+      beyond(right, top.at, bottom.at);
     if (!inTable) return undefined;
     return {
       key: `${left.at.toFixed(1)},${top.at.toFixed(1)},${right.at.toFixed(1)},${bottom.at.toFixed(1)}`,
@@ -169,7 +191,13 @@ export function tablesOf(grid: Grid): TableGrid[] {
     for (let j = 0; j < v.length; j++) {
       const a = h[i]!;
       const b = v[j]!;
-      if (b.at >= a.from - SLACK && b.at <= a.to + SLACK && a.at >= b.from - SLACK && a.at <= b.to + SLACK) parent[find(i)] = find(h.length + j);
+      if (
+        b.at >= a.from - SLACK &&
+        b.at <= a.to + SLACK &&
+        a.at >= b.from - SLACK &&
+        a.at <= b.to + SLACK
+      )
+        parent[find(i)] = find(h.length + j);
     }
   }
   const groups = new Map<number, { h: Rule[]; v: Rule[] }>();
@@ -185,7 +213,9 @@ export function tablesOf(grid: Grid): TableGrid[] {
     const xs = borders(g.v.map((r) => r.at));
     const ys = borders(g.h.map((r) => r.at));
     if (xs.length < 2 || ys.length < 2) continue;
-    const slots = ys.slice(1).map((y, j) => xs.slice(1).map((x, i) => grid.cellAt((xs[i]! + x) / 2, (ys[j]! + y) / 2)));
+    const slots = ys
+      .slice(1)
+      .map((y, j) => xs.slice(1).map((x, i) => grid.cellAt((xs[i]! + x) / 2, (ys[j]! + y) / 2)));
     if (slots.some((row) => row.some(Boolean))) out.push({ xs, ys, slots });
   }
   return out.sort((p, q) => p.ys[0]! - q.ys[0]!);
@@ -194,7 +224,8 @@ export function tablesOf(grid: Grid): TableGrid[] {
 /** Sorted positions with those within SAME_BORDER of the previous one dropped. */
 function borders(positions: number[]): number[] {
   const out: number[] = [];
-  for (const p of positions.sort((a, b) => a - b)) if (!out.length || p - out[out.length - 1]! > SAME_BORDER) out.push(p);
+  for (const p of positions.sort((a, b) => a - b))
+    if (!out.length || p - out[out.length - 1]! > SAME_BORDER) out.push(p);
   return out;
 }
 
@@ -220,7 +251,12 @@ function merge(rules: Rule[]): Rule[] {
 }
 
 /** The closest rule on the given side (-1: before, 1: after) of `at` whose extent covers `along`. */
-function nearest(rules: readonly Rule[], at: number, along: number, side: -1 | 1): Rule | undefined {
+function nearest(
+  rules: readonly Rule[],
+  at: number,
+  along: number,
+  side: -1 | 1,
+): Rule | undefined {
   let best: Rule | undefined;
   for (const r of rules) {
     if (side < 0 ? r.at >= at : r.at <= at) continue;

@@ -24,7 +24,6 @@ import { runningLines } from "./pdf-furniture.ts";
 import { foldRadicals } from "./pdf-radicals.ts";
 import { cMapUrl, loadPdfJs, standardFontDataUrl } from "./pdfjs.ts";
 
-
 export interface PdfText {
   text: string;
   pages: number;
@@ -89,7 +88,9 @@ async function readPages(bytes: Uint8Array): Promise<PdfPage[]> {
     }
     const pdf = doc;
     const fetchPage = (n: number) => {
-      const p = pdf.getPage(n).then(async (page) => ({ page, content: await page.getTextContent() }));
+      const p = pdf
+        .getPage(n)
+        .then(async (page) => ({ page, content: await page.getTextContent() }));
       p.catch(() => undefined); // awaited in order below; a page not reached must not be an unhandled rejection
       return p;
     };
@@ -106,21 +107,35 @@ async function readPages(bytes: Uint8Array): Promise<PdfPage[]> {
         );
       }
       // A few pages are requested ahead: pdf.js then parses one page while it waits on another's reads.
-      for (let k = n; k <= Math.min(doc.numPages, n + 3); k++) if (!ahead.has(k)) ahead.set(k, fetchPage(k));
+      for (let k = n; k <= Math.min(doc.numPages, n + 3); k++)
+        if (!ahead.has(k)) ahead.set(k, fetchPage(k));
       const { page, content } = await ahead.get(n)!.catch((error: unknown) => {
         if (error instanceof ImportError) throw error;
-        throw new ImportError(`PDF 文件已损坏：第 ${n} 页无法读取（${(error as Error)?.message ?? error}）（damaged PDF page）`, "damaged");
+        throw new ImportError(
+          `PDF 文件已损坏：第 ${n} 页无法读取（${(error as Error)?.message ?? error}）（damaged PDF page）`,
+          "damaged",
+        );
       });
       ahead.delete(n);
       const viewport = page.getViewport({ scale: 1 });
       const items: PlacedItem[] = [];
       const paths: PathItem[] = [];
       for (const item of content.items) {
-        if ((item as unknown as PathItem).type === "gongkaiPath") paths.push(item as unknown as PathItem);
+        if ((item as unknown as PathItem).type === "gongkaiPath")
+          paths.push(item as unknown as PathItem);
         if (!("str" in item) || !item.str) continue;
         const [a, b, c, d, x, y] = Util.transform(viewport.transform, item.transform) as number[];
         // Radicals read for ideographs (部⻔ for 部门): see pdf-radicals.ts.
-        items.push({ str: foldRadicals(item.str), a: a!, b: b!, c: c!, d: d!, x: x!, y: y!, width: item.width });
+        items.push({
+          str: foldRadicals(item.str),
+          a: a!,
+          b: b!,
+          c: c!,
+          d: d!,
+          x: x!,
+          y: y!,
+          width: item.width,
+        });
         chars += item.str.replace(/\s/g, "").length;
       }
       // Only the first few textless pages are probed: enough to tell a scan, and bounded.
@@ -170,9 +185,17 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceDocument> {
       }
       const columns = grids[t]!;
       open = { table: numbers[t]!, columns };
-      line.drawnRow = { table: numbers[t]!, cells: table.rows[r]!.map((c) => ({ text: c.text, span: spanIn(columns, c.left, c.right), continued: c.continued })) };
+      line.drawnRow = {
+        table: numbers[t]!,
+        cells: table.rows[r]!.map((c) => ({
+          text: c.text,
+          span: spanIn(columns, c.left, c.right),
+          continued: c.continued,
+        })),
+      };
     }
-    for (let k = 0; k < text.pageLines[i]! && first + k < doc.lines.length; k++) doc.lines[first + k]!.page = i + 1;
+    for (let k = 0; k < text.pageLines[i]! && first + k < doc.lines.length; k++)
+      doc.lines[first + k]!.page = i + 1;
     first += text.pageLines[i]!;
   });
   return doc;
@@ -182,7 +205,11 @@ const near = (a: number, b: number) => Math.abs(a - b) <= 3;
 
 /** A table part whose borders are all borders of the table above, outer ones included, continues it. */
 function continues(columns: readonly number[], next: readonly number[]): boolean {
-  return near(columns[0]!, next[0]!) && near(columns[columns.length - 1]!, next[next.length - 1]!) && next.every((x) => columns.some((c) => near(c, x)));
+  return (
+    near(columns[0]!, next[0]!) &&
+    near(columns[columns.length - 1]!, next[next.length - 1]!) &&
+    next.every((x) => columns.some((c) => near(c, x)))
+  );
 }
 
 /** How many of the table's columns lie between two borders. */
@@ -194,10 +221,17 @@ function spanIn(columns: readonly number[], left: number, right: number): number
 }
 
 /** Whether a page paints an image (a scanned page), without decoding it. */
-async function hasImages(page: import("pdfjs-dist/legacy/build/pdf.mjs").PDFPageProxy): Promise<boolean> {
+async function hasImages(
+  page: import("pdfjs-dist/legacy/build/pdf.mjs").PDFPageProxy,
+): Promise<boolean> {
   const { OPS } = await loadPdfJs();
   const ops = await page.getOperatorList({ intent: "display" });
-  const imageOps = new Set<number>([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject, OPS.paintImageXObjectRepeat]);
+  const imageOps = new Set<number>([
+    OPS.paintImageXObject,
+    OPS.paintInlineImageXObject,
+    OPS.paintImageMaskXObject,
+    OPS.paintImageXObjectRepeat,
+  ]);
   return ops.fnArray.some((fn) => imageOps.has(fn));
 }
 
@@ -205,7 +239,10 @@ function loadFailure(error: unknown): ImportError {
   const name = (error as { name?: string })?.name ?? "";
   const message = (error as Error)?.message ?? String(error);
   if (name === "PasswordException") {
-    return new ImportError("PDF 已加密，需要密码才能打开，请提供未加密的文件（the PDF is encrypted / password-protected）", "encrypted");
+    return new ImportError(
+      "PDF 已加密，需要密码才能打开，请提供未加密的文件（the PDF is encrypted / password-protected）",
+      "encrypted",
+    );
   }
   return new ImportError(`PDF 文件已损坏，无法读取：${message}（damaged PDF）`, "damaged");
 }

@@ -40,10 +40,28 @@ const MAX_PATH_POINTS = 200_000;
  * as text items' transforms are). Curves only move the pen: borders are
  * straight. At most MAX_PATH_POINTS points are reported per content stream.
  */
-const PATH_CASES = [
-  "moveTo", "lineTo", "curveTo", "curveTo2", "curveTo3", "closePath", "rectangle",
-  "stroke", "closeStroke", "fill", "eoFill", "fillStroke", "eoFillStroke", "closeFillStroke", "closeEOFillStroke", "endPath",
-].map((op) => `          case OPS.${op}:\n`).join("") + "            gongkaiRecordPath(stateManager, fn, args, textContent.items);\n            break;\n";
+const PATH_CASES =
+  [
+    "moveTo",
+    "lineTo",
+    "curveTo",
+    "curveTo2",
+    "curveTo3",
+    "closePath",
+    "rectangle",
+    "stroke",
+    "closeStroke",
+    "fill",
+    "eoFill",
+    "fillStroke",
+    "eoFillStroke",
+    "closeFillStroke",
+    "closeEOFillStroke",
+    "endPath",
+  ]
+    .map((op) => `          case OPS.${op}:\n`)
+    .join("") +
+  "            gongkaiRecordPath(stateManager, fn, args, textContent.items);\n            break;\n";
 
 const PATH_RECORDER = `function gongkaiRecordPath(stateManager, fn, args, items) {
   const rec = (stateManager.gongkaiPath ||= { subpaths: [], current: null, points: 0 });
@@ -96,7 +114,11 @@ const TEXT_ONLY_EDITS: [string, string, string][] = [
     "          case OPS.setTextRise:\n            textState.textRise = args[0];",
     PATH_CASES + "          case OPS.setTextRise:\n            textState.textRise = args[0];",
   ],
-  ["define the path recorder", "\nclass StateManager {", "\n" + PATH_RECORDER + "\nclass StateManager {"],
+  [
+    "define the path recorder",
+    "\nclass StateManager {",
+    "\n" + PATH_RECORDER + "\nclass StateManager {",
+  ],
 ];
 
 /** The worker module to import: the shipped file, or its text-only edit as a data: URL. */
@@ -133,7 +155,12 @@ async function load(): Promise<PdfJs> {
   } finally {
     for (const [target, key, value] of natives) {
       if ((target as Record<PropertyKey, unknown>)[key] !== value) {
-        Object.defineProperty(target, key, { value, writable: true, configurable: true, enumerable: false });
+        Object.defineProperty(target, key, {
+          value,
+          writable: true,
+          configurable: true,
+          enumerable: false,
+        });
       }
     }
   }

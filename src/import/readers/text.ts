@@ -28,14 +28,25 @@ export function detectLayout(lines: readonly string[]): Layout {
  * `layout` may be given by a reader that knows how it wrote the text (docx, xlsx, pdf);
  * `furniture`, the numbers of lines it knows are page furniture (a PDF's running footers).
  */
-export function readText(text: string, format = "txt", layout?: Layout, furniture?: ReadonlySet<number>): SourceDocument {
+export function readText(
+  text: string,
+  format = "txt",
+  layout?: Layout,
+  furniture?: ReadonlySet<number>,
+): SourceDocument {
   const raw = text.replace(/\r\n?/g, "\n").replace(/\f/g, "\n").split("\n");
   layout ??= detectLayout(raw);
   const lines: SourceLine[] = raw.map((t, i) => ({ no: i + 1, text: t.trimEnd() }));
   if (furniture) for (const no of furniture) if (lines[no - 1]) lines[no - 1]!.furniture = true;
   // Trimming hides a Word export's empty cells ("\t" lines); keep that fact for row rebuilding.
-  if (layout === "cells") for (const [i, t] of raw.entries()) if (/^\t\s*$/.test(t)) lines[i]!.emptyCell = true;
-  const blocks = layout === "cells" ? cellBlocks(lines) : layout === "tabs" ? tabBlocks(lines) : columnBlocks(lines);
+  if (layout === "cells")
+    for (const [i, t] of raw.entries()) if (/^\t\s*$/.test(t)) lines[i]!.emptyCell = true;
+  const blocks =
+    layout === "cells"
+      ? cellBlocks(lines)
+      : layout === "tabs"
+        ? tabBlocks(lines)
+        : columnBlocks(lines);
   return { layout, lines, blocks, format };
 }
 
@@ -54,7 +65,8 @@ function cellBlocks(lines: SourceLine[]): Block[] {
     const t = line.text;
     if (t.startsWith("\t")) {
       row ??= { cells: [], line: line.no };
-      for (const part of t.slice(1).split("\t")) row.cells.push({ text: part.trim(), line: line.no });
+      for (const part of t.slice(1).split("\t"))
+        row.cells.push({ text: part.trim(), line: line.no });
     } else if (t.trim() === "") {
       if (row) {
         if (!tableOpen) blocks.push({ kind: "table", rows: [], line: row.line });
@@ -93,7 +105,8 @@ function tabBlocks(lines: SourceLine[]): Block[] {
     } else {
       const prev = blocks[blocks.length - 1];
       const next = lines[i + 1];
-      const between = prev?.kind === "table" && lines[i - 1]?.text.includes("\t") && next?.text.includes("\t");
+      const between =
+        prev?.kind === "table" && lines[i - 1]?.text.includes("\t") && next?.text.includes("\t");
       if (between) prev.rows.push({ cells: [{ text: t.trim(), line: line.no }], line: line.no });
       else blocks.push({ kind: "text", text: t.trim(), line: line.no });
     }
@@ -101,7 +114,8 @@ function tabBlocks(lines: SourceLine[]): Block[] {
   return blocks;
 }
 
-const PAGE_NUMBER = /^\s*(?:[-—–－－~]\s*\d{1,4}\s*[-—–－－~]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d{1,4}\s*\/\s*\d{1,4}|\d{1,4})\s*$/;
+const PAGE_NUMBER =
+  /^\s*(?:[-—–－－~]\s*\d{1,4}\s*[-—–－－~]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d{1,4}\s*\/\s*\d{1,4}|\d{1,4})\s*$/;
 const DOT_LEADER = /(\.{4,}|…{2,}|·{4,}|．{4,}|-{6,}\s*\d+\s*$)/;
 
 /** Splits a layout line into cells at runs of two or more spaces, keeping start columns. */
@@ -109,7 +123,8 @@ export function splitColumns(text: string, lineNo: number): Cell[] {
   const cells: Cell[] = [];
   const re = /\S+(?: \S+)*/g;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) cells.push({ text: m[0], line: lineNo, x: m.index, end: m.index + m[0].length });
+  while ((m = re.exec(text)))
+    cells.push({ text: m[0], line: lineNo, x: m.index, end: m.index + m[0].length });
   return cells;
 }
 
@@ -162,7 +177,14 @@ function columnBlocks(lines: SourceLine[]): Block[] {
     }
     const cells = splitColumns(line.text, line.no);
     const prev = blocks[blocks.length - 1];
-    if (cells.length >= 2 || (prev?.kind === "table" && blankRun === 0 && cells.length === 1 && (cells[0]!.x ?? 0) > 0 && continuesTable(prev, cells[0]!))) {
+    if (
+      cells.length >= 2 ||
+      (prev?.kind === "table" &&
+        blankRun === 0 &&
+        cells.length === 1 &&
+        (cells[0]!.x ?? 0) > 0 &&
+        continuesTable(prev, cells[0]!))
+    ) {
       if (prev?.kind === "table" && blankRun <= 2) prev.rows.push({ cells, line: line.no });
       else blocks.push({ kind: "table", rows: [{ cells, line: line.no }], line: line.no });
     } else {

@@ -18,9 +18,14 @@ export async function readXlsx(bytes: Uint8Array, zip: OfficeZip): Promise<Sourc
   for (const name of zip.entries.keys()) if (/\.(xml|rels)$/i.test(name)) zip.readXml(name);
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
+    await workbook.xlsx.load(
+      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer,
+    );
   } catch (error) {
-    throw new ImportError(`无法读取这个 .xlsx 文件：${(error as Error).message}（damaged workbook）`, "damaged");
+    throw new ImportError(
+      `无法读取这个 .xlsx 文件：${(error as Error).message}（damaged workbook）`,
+      "damaged",
+    );
   }
   const out: string[] = [];
   let cells = 0;
@@ -38,7 +43,10 @@ export async function readXlsx(bytes: Uint8Array, zip: OfficeZip): Promise<Sourc
       const texts: string[] = [];
       for (let c = 1; c <= row.cellCount; c++) {
         if (++cells > limits.maxSheetCells) {
-          throw new ImportError(`工作簿单元格超过 ${limits.maxSheetCells} 个，不予读取（too many cells）`, "too-large");
+          throw new ImportError(
+            `工作簿单元格超过 ${limits.maxSheetCells} 个，不予读取（too many cells）`,
+            "too-large",
+          );
         }
         const cell = row.getCell(c);
         texts.push(cell.isMerged && cell.master !== cell ? "" : cellText(cell.value));
@@ -55,12 +63,15 @@ export async function readXlsx(bytes: Uint8Array, zip: OfficeZip): Promise<Sourc
 /** A cell's value as printed text; numbers with Excel's 15 significant digits (no binary noise). */
 export function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return "";
-  if (typeof value === "number") return Number.isFinite(value) ? String(Number(value.toPrecision(15))) : "";
+  if (typeof value === "number")
+    return Number.isFinite(value) ? String(Number(value.toPrecision(15))) : "";
   if (typeof value === "string") return clean(value);
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "" : value.toISOString().slice(0, 10);
+  if (value instanceof Date)
+    return Number.isNaN(value.getTime()) ? "" : value.toISOString().slice(0, 10);
   if ("richText" in value) return clean(value.richText.map((r) => r.text).join(""));
-  if ("formula" in value || "sharedFormula" in value) return cellText((value as { result?: ExcelJS.CellValue }).result ?? null);
+  if ("formula" in value || "sharedFormula" in value)
+    return cellText((value as { result?: ExcelJS.CellValue }).result ?? null);
   if ("hyperlink" in value) return clean(String((value as { text?: unknown }).text ?? ""));
   if ("error" in value) return String(value.error);
   return "";

@@ -9,7 +9,8 @@ export type XmlToken =
   | { kind: "close"; name: string }
   | { kind: "text"; text: string };
 
-const TOKEN = /<(\/?)([A-Za-z_][\w.:-]*)((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>|<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!\[CDATA\[([\s\S]*?)\]\]>|([^<]+)/g;
+const TOKEN =
+  /<(\/?)([A-Za-z_][\w.:-]*)((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>|<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!\[CDATA\[([\s\S]*?)\]\]>|([^<]+)/g;
 
 export function* xmlTokens(xml: string): Generator<XmlToken> {
   TOKEN.lastIndex = 0;
@@ -24,7 +25,9 @@ export function* xmlTokens(xml: string): Generator<XmlToken> {
 }
 
 export function attr(attrs: string, name: string): string | undefined {
-  const m = new RegExp(`(?:^|\\s)${name.replace(/[.:]/g, "\\$&")}\\s*=\\s*("([^"]*)"|'([^']*)')`).exec(attrs);
+  const m = new RegExp(
+    `(?:^|\\s)${name.replace(/[.:]/g, "\\$&")}\\s*=\\s*("([^"]*)"|'([^']*)')`,
+  ).exec(attrs);
   return m ? decodeEntities(m[2] ?? m[3] ?? "") : undefined;
 }
 

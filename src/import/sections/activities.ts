@@ -3,7 +3,14 @@ import type { Activity, GradedIndicator } from "../../model/disclosure.ts";
 import { declaredUnit, fenToWan, parseAmount, type MoneyUnit } from "../../model/amount.ts";
 import { squash } from "../source-document.ts";
 import { findLine, stripNumbering } from "./find.ts";
-import { GRADE_ROLES, cellText, findActivityGrids, type ActivityGrid, type ColumnRole, type GridCell } from "./performance-table-grid.ts";
+import {
+  GRADE_ROLES,
+  cellText,
+  findActivityGrids,
+  type ActivityGrid,
+  type ColumnRole,
+  type GridCell,
+} from "./performance-table-grid.ts";
 
 const SECTION = "职责—活动绩效目标";
 const TITLE = /职责.{0,3}(?:工作)?活动.{0,2}绩效目标/;
@@ -18,7 +25,12 @@ export const extractActivities: PartExtractor = {
     if (!grids.length) {
       const title = findLine(ctx.doc, TITLE);
       if (title && !/^\S*[.…·]{4,}/.test(title.text))
-        ctx.diagnose("warning", `找到「部门职责—工作活动绩效目标」标题，但未识别出表头（活动名称、绩效指标、评价标准）（activity table header not recognised）`, SECTION, title.no);
+        ctx.diagnose(
+          "warning",
+          `找到「部门职责—工作活动绩效目标」标题，但未识别出表头（活动名称、绩效指标、评价标准）（activity table header not recognised）`,
+          SECTION,
+          title.no,
+        );
       return;
     }
     const activities: Activity[] = [];
@@ -56,28 +68,52 @@ function readGrid(ctx: ExtractContext, grid: ActivityGrid, out: Activity[]): voi
   // In a combined 职责活动 column duties are numbered 一、 and activities 1、; a table that
   // numbers only its activities leaves its duties unnumbered.
   const ARABIC_NUMBERED = /^[（(]?\d+[、.．）)]/;
-  const combinedTexts = combined ? grid.rows.map((r) => cellText(r.cells[activityCol]?.text ?? "")).filter(Boolean) : [];
-  const unnumberedDuties = combined && !combinedTexts.some((t) => CHINESE_NUMBERED.test(t)) && combinedTexts.some((t) => ARABIC_NUMBERED.test(t));
-  const isDutyRow = (t: string) => CHINESE_NUMBERED.test(t) || (unnumberedDuties && !ARABIC_NUMBERED.test(t));
+  const combinedTexts = combined
+    ? grid.rows.map((r) => cellText(r.cells[activityCol]?.text ?? "")).filter(Boolean)
+    : [];
+  const unnumberedDuties =
+    combined &&
+    !combinedTexts.some((t) => CHINESE_NUMBERED.test(t)) &&
+    combinedTexts.some((t) => ARABIC_NUMBERED.test(t));
+  const isDutyRow = (t: string) =>
+    CHINESE_NUMBERED.test(t) || (unnumberedDuties && !ARABIC_NUMBERED.test(t));
 
   // A table without a 职责 column (部门整体绩效目标 tables list 活动 only) gives its activities
   // duty "": the document names no duty, and a caption would pass for one. Said once, not per row.
   const noDutyColumn = dutyCol < 0;
   if (noDutyColumn)
-    ctx.diagnose("info", `表格没有职责列（表头：${grid.headerText.replace(/\s+/g, "")}），各活动的职责留空（table has no 职责 column; duty left blank）`, SECTION, grid.headerLine);
+    ctx.diagnose(
+      "info",
+      `表格没有职责列（表头：${grid.headerText.replace(/\s+/g, "")}），各活动的职责留空（table has no 职责 column; duty left blank）`,
+      SECTION,
+      grid.headerLine,
+    );
   for (const cell of grid.outside ?? [])
-    ctx.diagnose("info", `表格左侧的“${cell.text}”不在任何列内（可能是外层表格在新页重复的标签），未读入（text outside the table's columns ignored）`, SECTION, cell.line);
+    ctx.diagnose(
+      "info",
+      `表格左侧的“${cell.text}”不在任何列内（可能是外层表格在新页重复的标签），未读入（text outside the table's columns ignored）`,
+      SECTION,
+      cell.line,
+    );
 
-  let duty: { name: string; budget?: number; line: number; budgetLine?: number; budgetText?: string } | undefined;
+  let duty:
+    | { name: string; budget?: number; line: number; budgetLine?: number; budgetText?: string }
+    | undefined;
   let current: { activity: Activity; index: number } | undefined;
-  const pointer = (i: number, ...rest: (string | number)[]) => ["/performance/activities", i, ...rest].join("/");
+  const pointer = (i: number, ...rest: (string | number)[]) =>
+    ["/performance/activities", i, ...rest].join("/");
 
   const amount = (cell: GridCell | undefined): number | undefined => {
     const text = cellText(cell?.text ?? "");
     if (!text || /^[-—–－\s]+$/.test(text)) return undefined;
     const fen = parseAmount(text, unit);
     if (fen === undefined) {
-      ctx.diagnose("warning", `年度预算数“${text}”不是金额，已忽略（budget is not a number）`, SECTION, cell!.line);
+      ctx.diagnose(
+        "warning",
+        `年度预算数“${text}”不是金额，已忽略（budget is not a number）`,
+        SECTION,
+        cell!.line,
+      );
       return undefined;
     }
     return fenToWan(fen);
@@ -88,9 +124,19 @@ function readGrid(ctx: ExtractContext, grid: ActivityGrid, out: Activity[]): voi
     const text = (k: number) => cellText(get(k)?.text ?? "");
     if (row.cells.every((c) => !squash(c.text))) continue;
     if (row.incomplete)
-      ctx.diagnose("warning", `表格行的单元格少于表头列数（可能被截断或合并），缺少的列按空白处理（row has fewer cells than the header）`, SECTION, row.line);
+      ctx.diagnose(
+        "warning",
+        `表格行的单元格少于表头列数（可能被截断或合并），缺少的列按空白处理（row has fewer cells than the header）`,
+        SECTION,
+        row.line,
+      );
     if (row.joinedAt)
-      ctx.diagnose("info", `表格行被分页或空行拆开，已与第${row.joinedAt}行的部分合并，请核对各列内容（row split across a break, joined）`, SECTION, row.line);
+      ctx.diagnose(
+        "info",
+        `表格行被分页或空行拆开，已与第${row.joinedAt}行的部分合并，请核对各列内容（row split across a break, joined）`,
+        SECTION,
+        row.line,
+      );
 
     let rowIsDuty = false;
     if (combined) {
@@ -99,7 +145,12 @@ function readGrid(ctx: ExtractContext, grid: ActivityGrid, out: Activity[]): voi
         rowIsDuty = true;
         duty = { name: stripNumbering(t), line: get(activityCol)!.line };
         const b = amount(get(budgetCol));
-        if (b !== undefined) Object.assign(duty, { budget: b, budgetLine: get(budgetCol)!.line, budgetText: text(budgetCol) });
+        if (b !== undefined)
+          Object.assign(duty, {
+            budget: b,
+            budgetLine: get(budgetCol)!.line,
+            budgetText: text(budgetCol),
+          });
         current = undefined;
         continue;
       }
@@ -107,7 +158,12 @@ function readGrid(ctx: ExtractContext, grid: ActivityGrid, out: Activity[]): voi
       duty = { name: stripNumbering(text(dutyCol)), line: get(dutyCol)!.line };
       if (budgetIsDuty) {
         const b = amount(get(budgetCol));
-        if (b !== undefined) Object.assign(duty, { budget: b, budgetLine: get(budgetCol)!.line, budgetText: text(budgetCol) });
+        if (b !== undefined)
+          Object.assign(duty, {
+            budget: b,
+            budgetLine: get(budgetCol)!.line,
+            budgetText: text(budgetCol),
+          });
       }
     }
 
@@ -124,7 +180,11 @@ function readGrid(ctx: ExtractContext, grid: ActivityGrid, out: Activity[]): voi
       !text(col("goal")) &&
       !text(budgetCol);
     if (name && !rowIsDuty && !repeated) {
-      const activity: Activity = { duty: duty?.name ?? "", activity: stripNumbering(name), indicators: [] };
+      const activity: Activity = {
+        duty: duty?.name ?? "",
+        activity: stripNumbering(name),
+        indicators: [],
+      };
       const index = out.length;
       if (duty) {
         ctx.cite(pointer(index, "duty"), duty.line, duty.name);
@@ -133,7 +193,12 @@ function readGrid(ctx: ExtractContext, grid: ActivityGrid, out: Activity[]): voi
           ctx.cite(pointer(index, "dutyBudget"), duty.budgetLine!, duty.budgetText);
         }
       } else if (!noDutyColumn) {
-        ctx.diagnose("warning", `活动“${activity.activity}”之前没有职责名称（activity without a duty）`, SECTION, get(activityCol)!.line);
+        ctx.diagnose(
+          "warning",
+          `活动“${activity.activity}”之前没有职责名称（activity without a duty）`,
+          SECTION,
+          get(activityCol)!.line,
+        );
       }
       ctx.cite(pointer(index, "activity"), get(activityCol)!.line, name);
       if (!budgetIsDuty) {
@@ -151,14 +216,25 @@ function readGrid(ctx: ExtractContext, grid: ActivityGrid, out: Activity[]): voi
     const goal = text(col("goal"));
     const indicatorName = text(col("indicator"));
     const indicatorDescription = text(col("indicatorDescription"));
-    const target = targetText(text(col("indicatorKind")), text(col("indicatorValue")), text(col("indicatorUnit")));
-    const targetLine = [col("indicatorValue"), col("indicatorKind"), col("indicatorUnit")].map((k) => (text(k) ? get(k)!.line : undefined)).find((l) => l !== undefined);
+    const target = targetText(
+      text(col("indicatorKind")),
+      text(col("indicatorValue")),
+      text(col("indicatorUnit")),
+    );
+    const targetLine = [col("indicatorValue"), col("indicatorKind"), col("indicatorUnit")]
+      .map((k) => (text(k) ? get(k)!.line : undefined))
+      .find((l) => l !== undefined);
     const grades = gradeCols.map(([g, k]) => [g, text(k), get(k)] as const).filter(([, t]) => t);
     const hasIndicator = !!(indicatorName || indicatorDescription || target || grades.length);
 
     if (!current) {
       if (hasIndicator || description || goal)
-        ctx.diagnose("warning", `此行有绩效内容但没有活动名称，已忽略（row without an activity）`, SECTION, row.line);
+        ctx.diagnose(
+          "warning",
+          `此行有绩效内容但没有活动名称，已忽略（row without an activity）`,
+          SECTION,
+          row.line,
+        );
       continue;
     }
     const { activity, index } = current;
@@ -179,11 +255,22 @@ function readGrid(ctx: ExtractContext, grid: ActivityGrid, out: Activity[]): voi
     const indicators = (activity.indicators ??= []);
     const indicator: GradedIndicator = { name: indicatorName, grades: {} };
     const j = indicators.length;
-    if (indicatorName) ctx.cite(pointer(index, "indicators", j, "name"), get(col("indicator"))!.line, indicatorName);
-    else ctx.diagnose("info", `活动“${activity.activity}”有一行指标没有指标名称（indicator without a name）`, SECTION, row.line);
+    if (indicatorName)
+      ctx.cite(pointer(index, "indicators", j, "name"), get(col("indicator"))!.line, indicatorName);
+    else
+      ctx.diagnose(
+        "info",
+        `活动“${activity.activity}”有一行指标没有指标名称（indicator without a name）`,
+        SECTION,
+        row.line,
+      );
     if (indicatorDescription || target) {
       indicator.description = [indicatorDescription, target].filter(Boolean).join("；");
-      ctx.cite(pointer(index, "indicators", j, "description"), indicatorDescription ? get(col("indicatorDescription"))!.line : targetLine!, indicator.description);
+      ctx.cite(
+        pointer(index, "indicators", j, "description"),
+        indicatorDescription ? get(col("indicatorDescription"))!.line : targetLine!,
+        indicator.description,
+      );
     }
     if (indicatorGoal) indicator.goal = indicatorGoal;
     for (const [g, t, cell] of grades) {

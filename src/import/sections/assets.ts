@@ -3,7 +3,13 @@ import type { Assets } from "../../model/disclosure.ts";
 import { squash, type SourceDocument } from "../source-document.ts";
 import type { ExtractContext, PartExtractor } from "./context.ts";
 import { stripNumbering } from "./find.ts";
-import { cellAmount, columnUnder, gridRows, underHeader, type GridRow } from "./procurement-grid.ts";
+import {
+  cellAmount,
+  columnUnder,
+  gridRows,
+  underHeader,
+  type GridRow,
+} from "./procurement-grid.ts";
 import { sectionText } from "./three-public-text.ts";
 
 type Item = NonNullable<Assets["items"]>[number];
@@ -20,7 +26,12 @@ export const extractAssets: PartExtractor = {
     if (asOf) out.asOf = asOf;
     readTable(ctx, table.rows, table.index, table.unit, out);
     if (!out.total && !out.items?.length) {
-      ctx.diagnose("warning", "找到资产表，但未能读出数据（asset table found, no rows read）", "assets", table.header.line);
+      ctx.diagnose(
+        "warning",
+        "找到资产表，但未能读出数据（asset table found, no rows read）",
+        "assets",
+        table.header.line,
+      );
       return;
     }
     ctx.disclosure.assets = out;
@@ -30,8 +41,15 @@ export const extractAssets: PartExtractor = {
 const HEADER_NAME = /^(?:资产类别|资产名称|资产分类|类别|项目|名称)$/;
 const HEADER_VALUE = /原值|价值|净值|账面|金额/;
 
-function findTable(doc: SourceDocument): { rows: GridRow[]; index: number; header: GridRow; unit: MoneyUnit } | undefined {
-  const titles = doc.lines.filter((l) => !l.furniture && /资产(?:信息|占用|情况|明细)|固定资产/.test(squash(l.text)) && squash(l.text).length < 120);
+function findTable(
+  doc: SourceDocument,
+): { rows: GridRow[]; index: number; header: GridRow; unit: MoneyUnit } | undefined {
+  const titles = doc.lines.filter(
+    (l) =>
+      !l.furniture &&
+      /资产(?:信息|占用|情况|明细)|固定资产/.test(squash(l.text)) &&
+      squash(l.text).length < 120,
+  );
   for (const t of titles) {
     let rows = gridRows(doc, t.no, t.no + 80);
     const index = rows.findIndex((r) => {
@@ -44,7 +62,9 @@ function findTable(doc: SourceDocument): { rows: GridRow[]; index: number; heade
     if (end > t.no + 80) rows = gridRows(doc, t.no, end);
     const header = rows[index]!;
     let unit: MoneyUnit = "万元";
-    const around = [...rows.slice(0, index + 1).flatMap((r) => r.cells.map((c) => squash(c.text)))].join("|");
+    const around = [
+      ...rows.slice(0, index + 1).flatMap((r) => r.cells.map((c) => squash(c.text))),
+    ].join("|");
     const m = /单位[:：]?(万元|元|亿元)/.exec(around);
     if (m) unit = m[1] as MoneyUnit;
     return { rows, index, header, unit };
@@ -76,7 +96,13 @@ function findDate(ctx: ExtractContext, near: number): string | undefined {
   return undefined;
 }
 
-function readTable(ctx: ExtractContext, rows: GridRow[], h: number, unit: MoneyUnit, out: Assets): void {
+function readTable(
+  ctx: ExtractContext,
+  rows: GridRow[],
+  h: number,
+  unit: MoneyUnit,
+  out: Assets,
+): void {
   const layout = ctx.doc.layout;
   const head = rows[h]!.cells.map((c) => squash(c.text));
   const nameCol = head.findIndex((c) => HEADER_NAME.test(c));
@@ -98,8 +124,15 @@ function readTable(ctx: ExtractContext, rows: GridRow[], h: number, unit: MoneyU
     let r = layout === "columns" ? underHeader(printed, rows[h]!) : printed;
     // PDF text: a category with no figures is a lone name on the very next line, under the name column.
     const bareCategory =
-      layout === "columns" && r.cells.length === 1 && r.line === previousLine + 1 && columnUnder(r.cells[0]!, rows[h]!) === nameCol;
-    if (bareCategory) r = { line: r.line, cells: rows[h]!.cells.map((c, i) => (i === nameCol ? r.cells[0]! : { ...c, text: "" })) };
+      layout === "columns" &&
+      r.cells.length === 1 &&
+      r.line === previousLine + 1 &&
+      columnUnder(r.cells[0]!, rows[h]!) === nameCol;
+    if (bareCategory)
+      r = {
+        line: r.line,
+        cells: rows[h]!.cells.map((c, i) => (i === nameCol ? r.cells[0]! : { ...c, text: "" })),
+      };
     previousLine = r.line;
     const cells = r.cells.map((c) => squash(c.text));
     const raw = (cells[nameCol] ?? "").trim();
@@ -108,7 +141,8 @@ function readTable(ctx: ExtractContext, rows: GridRow[], h: number, unit: MoneyU
     if (!raw || /^单位[:：]/.test(raw)) continue;
     const values: Values = {};
     const q = cells[col.quantity];
-    if (col.quantity >= 0 && q && /^\d[\d,]*(?:\.\d+)?$/.test(q)) values.quantity = Number(q.replace(/,/g, ""));
+    if (col.quantity >= 0 && q && /^\d[\d,]*(?:\.\d+)?$/.test(q))
+      values.quantity = Number(q.replace(/,/g, ""));
     for (const k of ["originalValue", "depreciation", "netValue"] as const) {
       const i = col[k];
       if (i < 0) continue;
@@ -121,7 +155,10 @@ function readTable(ctx: ExtractContext, rows: GridRow[], h: number, unit: MoneyU
       continue;
     }
     const child = /^其中[:：]?/.test(raw);
-    const hasNumber = /^(?:[一二三四五六七八九十]+[、.．]|\d+[、.．](?!\d)|[（(][一二三四五六七八九十\d]+[）)])/.test(raw);
+    const hasNumber =
+      /^(?:[一二三四五六七八九十]+[、.．]|\d+[、.．](?!\d)|[（(][一二三四五六七八九十\d]+[）)])/.test(
+        raw,
+      );
     if (hasNumber) numbered = true;
     const category = stripNumbering(raw.replace(/^其中[:：]?/, ""));
     if (!category || /^\d+$/.test(category)) continue;

@@ -2,8 +2,21 @@ import { fenToDecimal, fenToWan, wanToFen, type Fen } from "../../model/amount.t
 import type { EconomicLine } from "../../model/disclosure.ts";
 import { squash, squashedLines, type SourceDocument } from "../source-document.ts";
 import type { ExtractContext, PartExtractor } from "./context.ts";
-import { AMOUNT_TEXT, readClassificationTable, type ClassificationRow, type ClassificationSpec, type ClassificationTable } from "./function-lines.ts";
-import { cellAmount, gridRows, rowText, tableUnit, type Column, type GridRow } from "./procurement-grid.ts";
+import {
+  AMOUNT_TEXT,
+  readClassificationTable,
+  type ClassificationRow,
+  type ClassificationSpec,
+  type ClassificationTable,
+} from "./function-lines.ts";
+import {
+  cellAmount,
+  gridRows,
+  rowText,
+  tableUnit,
+  type Column,
+  type GridRow,
+} from "./procurement-grid.ts";
 
 /**
  * 一般公共预算基本支出表 → basicByEconomic: 基本支出 by 部门预算支出经济分类
@@ -12,7 +25,11 @@ import { cellAmount, gridRows, rowText, tableUnit, type Column, type GridRow } f
  * 经济分类, then the 财政拨款 one (which holds the same rows when no fund
  * budget pays for 基本支出).
  */
-const TITLES: RegExp[] = [/一般公共预算(?:财政拨款)?基本支出/, /基本支出.*经济|经济.*基本支出/, /财政拨款基本支出/];
+const TITLES: RegExp[] = [
+  /一般公共预算(?:财政拨款)?基本支出/,
+  /基本支出.*经济|经济.*基本支出/,
+  /财政拨款基本支出/,
+];
 /** Not this table: the 功能分类 one ("按支出功" wraps "功能"), notes about it. A TOC entry reads no rows. */
 const NOT_TITLE = /功能|按支出功|按功|说明|关于|三公/;
 /** Two tables printed side by side under one title: two 科目名称 or 编码 columns in one header row. */
@@ -24,7 +41,13 @@ const SECTION = "basicByEconomic";
 
 /** The row hook, made fresh for each reading, remembers where the header put the 政府经济分类 names. */
 function specFor(layout: SourceDocument["layout"]): ClassificationSpec {
-  return { section: SECTION, what: "一般公共预算基本支出表", deepest: "款", roles: economicRoles, prepare: () => withoutGovernmentCodes(layout === "columns") };
+  return {
+    section: SECTION,
+    what: "一般公共预算基本支出表",
+    deepest: "款",
+    roles: economicRoles,
+    prepare: () => withoutGovernmentCodes(layout === "columns"),
+  };
 }
 
 /** Reads 一般公共预算基本支出表 into basicByEconomic. */
@@ -38,7 +61,13 @@ export const extractEconomicLines: PartExtractor = {
     // Candidate lines once: short, holding 基本支出 and 表, not a TOC leader or a note.
     const candidates = ctx.doc.lines.filter((l, i) => {
       const t = squashed[i]!;
-      return t.length <= 60 && t.includes("基本支出") && t.includes("表") && !NOT_TITLE.test(t) && !/(\.{4,}|…{2,}|·{4,})/.test(t);
+      return (
+        t.length <= 60 &&
+        t.includes("基本支出") &&
+        t.includes("表") &&
+        !NOT_TITLE.test(t) &&
+        !/(\.{4,}|…{2,}|·{4,})/.test(t)
+      );
     });
     for (const title of TITLES) {
       for (const line of candidates) {
@@ -50,7 +79,12 @@ export const extractEconomicLines: PartExtractor = {
         if (sideBySide(ctx.doc, line.no)) {
           const pair = readSideBySide(ctx.doc, line.no);
           if (!pair) {
-            ctx.diagnose("warning", `第 ${line.no} 行「${t}」左右并排、编码与名称分行印刷，此版式未能读取（side-by-side table layout not read）`, SECTION, line.no);
+            ctx.diagnose(
+              "warning",
+              `第 ${line.no} 行「${t}」左右并排、编码与名称分行印刷，此版式未能读取（side-by-side table layout not read）`,
+              SECTION,
+              line.no,
+            );
             return;
           }
           publish(ctx, pair.rows, { rows: pair.rows });
@@ -63,23 +97,46 @@ export const extractEconomicLines: PartExtractor = {
         if (table.rows.length === 0 && !unread) unread = { no: line.no, title: t };
         if (economic.length === 0) continue;
         for (const r of table.rows) {
-          if (!ECONOMIC_CODE.test(r.code)) ctx.diagnose("warning", `第 ${r.line} 行科目编码「${r.code}」不是部门预算支出经济分类科目，该行未导入（not an economic classification code）`, SECTION, r.line);
+          if (!ECONOMIC_CODE.test(r.code))
+            ctx.diagnose(
+              "warning",
+              `第 ${r.line} 行科目编码「${r.code}」不是部门预算支出经济分类科目，该行未导入（not an economic classification code）`,
+              SECTION,
+              r.line,
+            );
         }
         publish(ctx, economic, { ...table, rows: economic });
         return;
       }
     }
     if (unread && !emptyNoted(squashed, unread.no)) {
-      ctx.diagnose("warning", `第 ${unread.no} 行「${unread.title}」下未能读出科目行（table found but no rows read）`, SECTION, unread.no);
+      ctx.diagnose(
+        "warning",
+        `第 ${unread.no} 行「${unread.title}」下未能读出科目行（table found but no rows read）`,
+        SECTION,
+        unread.no,
+      );
     } else if (unread) {
-      ctx.diagnose("info", `第 ${unread.no} 行「${unread.title}」注明无数据（the table is empty）`, SECTION, unread.no);
-    } else ctx.diagnose("info", "未找到一般公共预算基本支出表（按经济分类）（no basic expenditure table by economic classification found）", SECTION);
+      ctx.diagnose(
+        "info",
+        `第 ${unread.no} 行「${unread.title}」注明无数据（the table is empty）`,
+        SECTION,
+        unread.no,
+      );
+    } else
+      ctx.diagnose(
+        "info",
+        "未找到一般公共预算基本支出表（按经济分类）（no basic expenditure table by economic classification found）",
+        SECTION,
+      );
   },
 };
 
 /** A column header ("科目编码", "经济分类科目", "人员经费") within a few lines under a title: a table, not a TOC entry. */
 function headerBelow(squashed: readonly string[], titleLine: number): boolean {
-  return squashed.slice(titleLine, titleLine + 12).some((t) => /科目|编码|经济分类|人员经费|公用经费/.test(t));
+  return squashed
+    .slice(titleLine, titleLine + 12)
+    .some((t) => /科目|编码|经济分类|人员经费|公用经费/.test(t));
 }
 
 /** A note under a title that its table holds nothing ("本表无数据", "故本表为空表"). */
@@ -117,7 +174,10 @@ function sideBySide(doc: SourceDocument, titleLine: number): boolean {
 function economicRoles(cols: Column[]): Map<string, Column> {
   const roles = new Map<string, Column>();
   const text = (c: Column) => c.labels.join("|");
-  const total = cols.find((c) => /合计|总计|小计|金额|预算数|决算数/.test(text(c)) && !/人员|公用|上年|增减|比/.test(text(c)));
+  const total = cols.find(
+    (c) =>
+      /合计|总计|小计|金额|预算数|决算数/.test(text(c)) && !/人员|公用|上年|增减|比/.test(text(c)),
+  );
   if (total) roles.set("total", total);
   const after = cols.filter((c) => !total || c.x > total.x);
   const personnel = after.find((c) => /人员/.test(text(c)));
@@ -141,7 +201,9 @@ function withoutGovernmentCodes(byPosition: boolean): (row: GridRow) => GridRow 
   let governmentNames: { x: number; end: number } | undefined;
   return (row) => {
     if (byPosition) {
-      const head = row.cells.find((c) => c.text.includes("政府") && /政府.*名称/.test(squash(c.text)));
+      const head = row.cells.find(
+        (c) => c.text.includes("政府") && /政府.*名称/.test(squash(c.text)),
+      );
       if (head) governmentNames = { x: head.x - 1, end: head.end + 1 };
     }
     // Most rows hold neither code system's marks: leave them as they are.
@@ -157,11 +219,21 @@ function withoutGovernmentCodes(byPosition: boolean): (row: GridRow) => GridRow 
         continue;
       }
       const centre = (c.x + c.end) / 2;
-      if (governmentNames && centre >= governmentNames.x && centre <= governmentNames.end && /^[\u4e00-\u9fff（）()]+$/.test(squash(t))) continue;
-      const text = c.text.replace(/^(\s*3\d{2,6})(?:[-－]\s*|(?=[\u4e00-\u9fff]))/, "$1 ").replace(/([\u4e00-\u9fff）)])\s+5\d{4}\s*$/, "$1");
+      if (
+        governmentNames &&
+        centre >= governmentNames.x &&
+        centre <= governmentNames.end &&
+        /^[\u4e00-\u9fff（）()]+$/.test(squash(t))
+      )
+        continue;
+      const text = c.text
+        .replace(/^(\s*3\d{2,6})(?:[-－]\s*|(?=[\u4e00-\u9fff]))/, "$1 ")
+        .replace(/([\u4e00-\u9fff）)])\s+5\d{4}\s*$/, "$1");
       cells.push(text === c.text ? c : { ...c, text });
     }
-    return cells.length === row.cells.length && cells.every((c, i) => c === row.cells[i]) ? row : { ...row, cells };
+    return cells.length === row.cells.length && cells.every((c, i) => c === row.cells[i])
+      ? row
+      : { ...row, cells };
   };
 }
 
@@ -202,41 +274,60 @@ function economicLines(rows: ClassificationRow[]): Read[] {
   return out.sort((a, b) => (a.line.code < b.line.code ? -1 : a.line.code > b.line.code ? 1 : 0));
 }
 
-const ROLES: [string, string][] = [["total", "合计"], ["personnel", "人员经费"], ["publicOperating", "公用经费"]];
+const ROLES: [string, string][] = [
+  ["total", "合计"],
+  ["personnel", "人员经费"],
+  ["publicOperating", "公用经费"],
+];
 
 /** Half a unit of the last printed digit per line added: 万元 tables with two decimals round each line. */
 const SLACK_PER_LINE: Fen = 5_000n;
 
 /** A sum of `n` printed lines that misses the stated figure by more than their rounding. */
-const differs = (sum: Fen, stated: Fen, n: number) => (sum > stated ? sum - stated : stated - sum) > BigInt(n) * SLACK_PER_LINE;
+const differs = (sum: Fen, stated: Fen, n: number) =>
+  (sum > stated ? sum - stated : stated - sum) > BigInt(n) * SLACK_PER_LINE;
 
 /**
  * Arithmetic a misread would break: each 类's 款 add up to the 类, and the 类 (and
  * any 款 printed without its 类) to the table's 合计 row; a blank cell is zero.
  */
 function checkSums(ctx: ExtractContext, lines: Read[], table: ClassificationTable): void {
-  const sumOf = (rs: Read[], role: string): Fen => rs.reduce((s, r) => s + (r.values.get(role) ?? 0n), 0n);
+  const sumOf = (rs: Read[], role: string): Fen =>
+    rs.reduce((s, r) => s + (r.values.get(role) ?? 0n), 0n);
   const classes = lines.filter((r) => r.line.code.length === 3);
   for (const c of classes) {
-    const items = lines.filter((r) => r.line.code.length === 5 && r.line.code.startsWith(c.line.code));
+    const items = lines.filter(
+      (r) => r.line.code.length === 5 && r.line.code.startsWith(c.line.code),
+    );
     if (items.length === 0) continue;
     for (const [role, label] of ROLES) {
       const stated = c.values.get(role);
       if (stated === undefined) continue;
       const sum = sumOf(items, role);
       if (differs(sum, stated, items.length)) {
-        ctx.diagnose("warning", `第 ${c.row.line} 行「${c.line.code} ${c.line.name}」${label} ${fenToDecimal(stated)} 万元与其下各款之和 ${fenToDecimal(sum)} 万元不符（class line ≠ sum of its items）`, SECTION, c.row.line);
+        ctx.diagnose(
+          "warning",
+          `第 ${c.row.line} 行「${c.line.code} ${c.line.name}」${label} ${fenToDecimal(stated)} 万元与其下各款之和 ${fenToDecimal(sum)} 万元不符（class line ≠ sum of its items）`,
+          SECTION,
+          c.row.line,
+        );
       }
     }
   }
-  const tops = lines.filter((r) => r.line.code.length === 3 || !classes.some((c) => r.line.code.startsWith(c.line.code)));
+  const tops = lines.filter(
+    (r) => r.line.code.length === 3 || !classes.some((c) => r.line.code.startsWith(c.line.code)),
+  );
   if (!table.total) {
     // No 合计 printed: set the lines beside the 基本支出 the document states elsewhere. That figure
     // may cover funds other than the 一般公共预算, so a difference is worth a note, not a warning.
     const basic = ctx.disclosure.expenditure?.basic;
     const sum = sumOf(tops, "total");
     if (basic !== undefined && differs(sum, wanToFen(basic), tops.length)) {
-      ctx.diagnose("info", `一般公共预算基本支出表未印合计行，各科目之和 ${fenToDecimal(sum)} 万元与基本支出 ${basic} 万元不同（no total row; lines ≠ stated basic expenditure）`, SECTION);
+      ctx.diagnose(
+        "info",
+        `一般公共预算基本支出表未印合计行，各科目之和 ${fenToDecimal(sum)} 万元与基本支出 ${basic} 万元不同（no total row; lines ≠ stated basic expenditure）`,
+        SECTION,
+      );
     }
     return;
   }
@@ -245,7 +336,12 @@ function checkSums(ctx: ExtractContext, lines: Read[], table: ClassificationTabl
     if (stated === undefined) continue;
     const sum = sumOf(tops, role);
     if (differs(sum, stated, tops.length)) {
-      ctx.diagnose("warning", `第 ${table.total.line} 行合计${label} ${fenToDecimal(stated)} 万元与各科目之和 ${fenToDecimal(sum)} 万元不符（table total ≠ sum of its lines）`, SECTION, table.total.line);
+      ctx.diagnose(
+        "warning",
+        `第 ${table.total.line} 行合计${label} ${fenToDecimal(stated)} 万元与各科目之和 ${fenToDecimal(sum)} 万元不符（table total ≠ sum of its lines）`,
+        SECTION,
+        table.total.line,
+      );
     }
   }
 }
@@ -274,7 +370,8 @@ function readSideBySide(doc: SourceDocument, titleLine: number): SideBySide | un
   const split = new Map<number, number>();
   for (const r of rows) {
     const codes = r.cells.filter((c) => CLASS_CODE.test(c.text.trim()));
-    if (codes.length >= 2 && !split.has(pageAt(r.line))) split.set(pageAt(r.line), codes[1]!.x - (doc.layout === "columns" ? 1 : 0.5));
+    if (codes.length >= 2 && !split.has(pageAt(r.line)))
+      split.set(pageAt(r.line), codes[1]!.x - (doc.layout === "columns" ? 1 : 0.5));
   }
   if (split.size === 0) return undefined;
   const halves: SideBySide["halves"] = [{ rows: [] }, { rows: [] }];
@@ -290,7 +387,12 @@ function readSideBySide(doc: SourceDocument, titleLine: number): SideBySide | un
         for (const [h, half] of halves.entries()) {
           const cells = halfOf(r, h, at);
           const amount = cells.map((c) => cellAmount(c.text, unit)).find((v) => v !== undefined);
-          if (amount !== undefined) Object.assign(half, { total: amount, label: squash(cells.map((c) => c.text).join("")), line: r.line });
+          if (amount !== undefined)
+            Object.assign(half, {
+              total: amount,
+              label: squash(cells.map((c) => c.text).join("")),
+              line: r.line,
+            });
         }
         break;
       }
@@ -303,7 +405,8 @@ function readSideBySide(doc: SourceDocument, titleLine: number): SideBySide | un
       started = true;
       let i = 1;
       let code = cells[0]!.text.trim();
-      if (code.length === 3 && cells[1] && ITEM_CODE.test(cells[1].text.trim())) code += cells[i++]!.text.trim();
+      if (code.length === 3 && cells[1] && ITEM_CODE.test(cells[1].text.trim()))
+        code += cells[i++]!.text.trim();
       const names: string[] = [];
       let amount: Fen | undefined;
       for (const c of cells.slice(i)) {
@@ -315,13 +418,23 @@ function readSideBySide(doc: SourceDocument, titleLine: number): SideBySide | un
       if (!names.length) return undefined;
       // A 科目 with nothing spent prints no figure: not a line of the table.
       if (amount === undefined) continue;
-      half.rows.push({ code, name: names.join(""), values: new Map([["total", amount]]), line: r.line, text: cells.map((c) => c.text).join(" ") });
+      half.rows.push({
+        code,
+        name: names.join(""),
+        values: new Map([["total", amount]]),
+        line: r.line,
+        text: cells.map((c) => c.text).join(" "),
+      });
     }
   }
   if (!halves.some((h) => h.rows.length)) return undefined;
   // The halves' totals name them: "人员经费合计", "公用经费合计".
   for (const half of halves) {
-    const role = /人员/.test(half.label ?? "") ? "personnel" : /公用/.test(half.label ?? "") ? "publicOperating" : undefined;
+    const role = /人员/.test(half.label ?? "")
+      ? "personnel"
+      : /公用/.test(half.label ?? "")
+        ? "publicOperating"
+        : undefined;
     if (role) for (const r of half.rows) r.values.set(role, r.values.get("total")!);
   }
   return { rows: halves.flatMap((h) => h.rows), halves };
@@ -339,7 +452,12 @@ function checkHalves(ctx: ExtractContext, pair: SideBySide): void {
     const classes = half.rows.filter((r) => r.code.length === 3);
     const sum = classes.reduce((s, r) => s + r.values.get("total")!, 0n);
     if (differs(sum, half.total, classes.length)) {
-      ctx.diagnose("warning", `第 ${half.line} 行「${half.label}」${fenToDecimal(half.total)} 万元与该半表各类之和 ${fenToDecimal(sum)} 万元不符（half-table total ≠ sum of its classes）`, SECTION, half.line);
+      ctx.diagnose(
+        "warning",
+        `第 ${half.line} 行「${half.label}」${fenToDecimal(half.total)} 万元与该半表各类之和 ${fenToDecimal(sum)} 万元不符（half-table total ≠ sum of its classes）`,
+        SECTION,
+        half.line,
+      );
     }
   }
 }

@@ -3,7 +3,17 @@ import type { Expenditure } from "../../model/disclosure.ts";
 import type { SourceDocument } from "../source-document.ts";
 import type { ExtractContext, PartExtractor } from "./context.ts";
 import { readSummaryTable, type SummaryTable, type SummaryValue } from "./money-summary-table.ts";
-import { AMT, amountOf, changeEvents, lineAt, narrativeStream, sentenceEnd, sentenceStart, type ChangeEvent, type Stream } from "./money-narrative.ts";
+import {
+  AMT,
+  amountOf,
+  changeEvents,
+  lineAt,
+  narrativeStream,
+  sentenceEnd,
+  sentenceStart,
+  type ChangeEvent,
+  type Stream,
+} from "./money-narrative.ts";
 import {
   assignColumns,
   findTableRegions,
@@ -27,7 +37,8 @@ interface Found {
 
 /** 部门支出总表 (支出预算总表 / 支出总体情况表 / 支出决算表), not the 财政拨款 or fund tables. */
 const EXPENDITURE_TABLE_TITLE = /支出(?:预算|决算)?总(?:表|体情况表)|支出决算表/;
-const NOT_DEPARTMENT_TABLE = /收支|收入|财政拨款|一般公共预算|政府性基金|国有资本|三公|项目支出|基本支出/;
+const NOT_DEPARTMENT_TABLE =
+  /收支|收入|财政拨款|一般公共预算|政府性基金|国有资本|三公|项目支出|基本支出/;
 
 const EXPENDITURE_COLUMNS = [
   { key: "total", pattern: /^(?:合计|总计|本年支出合计|支出总计|支出合计)$/ },
@@ -45,7 +56,9 @@ const EXPENDITURE_COLUMNS = [
 /** The header columns, keeping only positioned ones when the layout gives positions. */
 function columnsOf(rows: TokenRow[], keys: { key: string; pattern: RegExp }[]): HeaderColumn[] {
   const cols = headerColumns(rows, keys);
-  return cols.some((c) => c.centre !== undefined) ? cols.filter((c) => c.centre !== undefined).map((c, order) => ({ ...c, order })) : cols;
+  return cols.some((c) => c.centre !== undefined)
+    ? cols.filter((c) => c.centre !== undefined).map((c, order) => ({ ...c, order }))
+    : cols;
 }
 
 /**
@@ -53,7 +66,10 @@ function columnsOf(rows: TokenRow[], keys: { key: string; pattern: RegExp }[]): 
  * centred headers, so in the columns layout the drift of the total (first
  * number) under 合计 is subtracted before matching the others.
  */
-export function totalRowValues(region: TableRegion, keys: { key: string; pattern: RegExp }[]): { row: TokenRow; values: Map<string, Token> } | undefined {
+export function totalRowValues(
+  region: TableRegion,
+  keys: { key: string; pattern: RegExp }[],
+): { row: TokenRow; values: Map<string, Token> } | undefined {
   const columns = columnsOf(region.rows, keys);
   if (!columns.some((c) => c.key !== "total")) return undefined;
   // The total row: 合计/总计, else the first row of figures when it is not a 科目 row
@@ -63,7 +79,12 @@ export function totalRowValues(region: TableRegion, keys: { key: string; pattern
   let row = figures.find((r) => /^(?:合计|总计)$/.test(rowLabel(r)));
   if (!row) {
     const first = figures.find((r) => rowNumbers(r).length >= 2);
-    if (first && !isCode(first.tokens.find((t) => t.kind !== "blank")) && !/单位[:：]|部门[:：]/.test(rowLabel(first))) row = first;
+    if (
+      first &&
+      !isCode(first.tokens.find((t) => t.kind !== "blank")) &&
+      !/单位[:：]|部门[:：]/.test(rowLabel(first))
+    )
+      row = first;
   }
   if (!row) return undefined;
   const nums = rowNumbers(row);
@@ -100,7 +121,10 @@ export function totalRowValues(region: TableRegion, keys: { key: string; pattern
  * 合计's own figure alone). Reads such a table's total row from the stacked header and the
  * figures before the first 科目 row; taken only when its columns add up to the total.
  */
-function readStackedTotal(doc: SourceDocument, region: TableRegion): { row: TokenRow; values: Map<string, Token> } | undefined {
+function readStackedTotal(
+  doc: SourceDocument,
+  region: TableRegion,
+): { row: TokenRow; values: Map<string, Token> } | undefined {
   if (doc.layout !== "columns") return undefined;
   const first = region.rows.findIndex((r) => rowNumbers(r).some((t) => /[.,，]/.test(t.text)));
   if (first < 1) return undefined;
@@ -129,7 +153,9 @@ function readStackedTotal(doc: SourceDocument, region: TableRegion): { row: Toke
   const read = totalRowValues({ ...region, rows: [...header, row] }, EXPENDITURE_COLUMNS);
   const total = tokenAmount(read?.values.get("total"), region.unit);
   if (!read || total === undefined) return undefined;
-  const parts = [...read.values].filter(([k]) => k !== "total" && k !== "结转下年" && !k.startsWith("ignore:"));
+  const parts = [...read.values].filter(
+    ([k]) => k !== "total" && k !== "结转下年" && !k.startsWith("ignore:"),
+  );
   const sum = sumFen(parts.map(([, t]) => tokenAmount(t, region.unit) ?? 0n));
   return parts.length > 0 && sum === total ? read : undefined;
 }
@@ -145,23 +171,40 @@ function stackedHeader(doc: SourceDocument, rows: TokenRow[]): TokenRow[] {
   }
   const stacks: Stack[] = [];
   // A fragment continues the cell above it when they overlap and at most one line lies between.
-  const above = (x: number, end: number, i: number) => (s: Stack) => s.row < i && i - s.row <= 2 && x < s.end && end > s.x;
+  const above = (x: number, end: number, i: number) => (s: Stack) =>
+    s.row < i && i - s.row <= 2 && x < s.end && end > s.x;
   rows.forEach((r, i) => {
     for (const token of r.tokens) {
       // A header word alone on its line has no column position: take it from the line as printed.
-      const whole = token.x === undefined && r.tokens.length === 1 ? lonePosition(doc, token) : token;
+      const whole =
+        token.x === undefined && r.tokens.length === 1 ? lonePosition(doc, token) : token;
       if (whole.kind !== "text" || whole.x === undefined || whole.end === undefined) continue;
       // Tails of neighbouring cells run together ("出 出 出" under three columns): split them again.
-      const parts = stacks.filter(above(whole.x, whole.end, i)).length > 1 ? printedParts(doc, whole.line, whole.x, whole.end, whole.text) : [{ text: whole.text, x: whole.x, end: whole.end }];
+      const parts =
+        stacks.filter(above(whole.x, whole.end, i)).length > 1
+          ? printedParts(doc, whole.line, whole.x, whole.end, whole.text)
+          : [{ text: whole.text, x: whole.x, end: whole.end }];
       for (const p of parts) {
         const over = stacks.find(above(p.x, p.end, i));
-        if (over) Object.assign(over, { text: over.text + p.text, x: Math.min(over.x, p.x), end: Math.max(over.end, p.end), row: i });
+        if (over)
+          Object.assign(over, {
+            text: over.text + p.text,
+            x: Math.min(over.x, p.x),
+            end: Math.max(over.end, p.end),
+            row: i,
+          });
         else stacks.push({ ...p, row: i, line: whole.line });
       }
     }
   });
   const line = rows[rows.length - 1]!.line;
-  const tokens: Token[] = stacks.map((s) => ({ kind: "text", text: s.text, line: s.line, x: s.x, end: s.end }));
+  const tokens: Token[] = stacks.map((s) => ({
+    kind: "text",
+    text: s.text,
+    line: s.line,
+    x: s.x,
+    end: s.end,
+  }));
   return [{ line, tokens: tokens.sort((a, b) => a.x! - b.x!) }];
 }
 
@@ -172,9 +215,19 @@ function lonePosition(doc: SourceDocument, t: Token): Token {
 }
 
 /** A text token's space-separated pieces as printed on its line, with their columns. */
-function printedParts(doc: SourceDocument, line: number, x: number, end: number, text: string): { text: string; x: number; end: number }[] {
+function printedParts(
+  doc: SourceDocument,
+  line: number,
+  x: number,
+  end: number,
+  text: string,
+): { text: string; x: number; end: number }[] {
   const raw = doc.lines[line - 1]?.text.slice(x, end) ?? "";
-  const parts = [...raw.matchAll(/\S+/g)].map((m) => ({ text: m[0], x: x + m.index, end: x + m.index + m[0].length }));
+  const parts = [...raw.matchAll(/\S+/g)].map((m) => ({
+    text: m[0],
+    x: x + m.index,
+    end: x + m.index + m[0].length,
+  }));
   return parts.length > 0 ? parts : [{ text, x, end }];
 }
 
@@ -206,7 +259,8 @@ export function readExpenditureTable(ctx: ExtractContext): TableExpenditure | un
     let read = totalRowValues(region, EXPENDITURE_COLUMNS);
     // Figures left without a column: a header word may be stacked over lines ("单位预留机" / "动经费").
     const unplaced = read !== undefined && rowNumbers(read.row).length > read.values.size;
-    if (!read?.values.has("total") || !read.values.has("project") || unplaced) read = readStackedTotal(ctx.doc, region) ?? read;
+    if (!read?.values.has("total") || !read.values.has("project") || unplaced)
+      read = readStackedTotal(ctx.doc, region) ?? read;
     if (!read) continue;
     const out: TableExpenditure = { others: [] };
     const total = found(read.values.get("total"), region);
@@ -221,13 +275,32 @@ export function readExpenditureTable(ctx: ExtractContext): TableExpenditure | un
       if (c.key === "结转下年") out.carry = f;
       else out.others.push({ label: c.key, found: f });
     }
-    const parts = sumFen([out.basic?.fen ?? 0n, out.project?.fen ?? 0n, ...out.others.map((o) => o.found.fen)]);
-    if (out.total && out.carry && (out.basic || out.project) && parts + out.carry.fen === out.total.fen) {
+    const parts = sumFen([
+      out.basic?.fen ?? 0n,
+      out.project?.fen ?? 0n,
+      ...out.others.map((o) => o.found.fen),
+    ]);
+    if (
+      out.total &&
+      out.carry &&
+      (out.basic || out.project) &&
+      parts + out.carry.fen === out.total.fen
+    ) {
       // A 合计 that counts the 结转下年 column is 支出总计: this year's expenditure is the rest.
       out.total = { ...out.total, fen: out.total.fen - out.carry.fen };
-      ctx.diagnose("info", `支出总表合计${formatWan(out.total.fen + out.carry.fen)}万元含结转下年${formatWan(out.carry.fen)}万元，本年支出合计计为${formatWan(out.total.fen)}万元（the table's total includes the amount carried forward）`, SECTION, read.row.line);
+      ctx.diagnose(
+        "info",
+        `支出总表合计${formatWan(out.total.fen + out.carry.fen)}万元含结转下年${formatWan(out.carry.fen)}万元，本年支出合计计为${formatWan(out.total.fen)}万元（the table's total includes the amount carried forward）`,
+        SECTION,
+        read.row.line,
+      );
     } else if (out.total && (out.basic || out.project) && parts !== out.total.fen) {
-      ctx.diagnose("warning", `支出总表合计${formatWan(out.total.fen)}万元与各列之和${formatWan(parts)}万元不一致（expenditure table total differs from the sum of its columns）`, SECTION, read.row.line);
+      ctx.diagnose(
+        "warning",
+        `支出总表合计${formatWan(out.total.fen)}万元与各列之和${formatWan(parts)}万元不一致（expenditure table total differs from the sum of its columns）`,
+        SECTION,
+        read.row.line,
+      );
     }
     if (out.total) return out;
   }
@@ -242,14 +315,17 @@ const BASIC_COLUMNS = [
   { key: "publicOperating", pattern: /公用经费|^公用类$|公用支出/ },
 ];
 
-export function readBasicSplit(ctx: ExtractContext): { total: Found; personnel: Found; publicOperating: Found } | undefined {
+export function readBasicSplit(
+  ctx: ExtractContext,
+): { total: Found; personnel: Found; publicOperating: Found } | undefined {
   for (const region of findTableRegions(ctx.doc, BASIC_TABLE_TITLE)) {
     const read = totalRowValues(region, BASIC_COLUMNS);
     if (!read) continue;
     const total = found(read.values.get("total"), region);
     const personnel = found(read.values.get("personnel"), region);
     const publicOperating = found(read.values.get("publicOperating"), region);
-    if (total && personnel && publicOperating && personnel.fen + publicOperating.fen === total.fen) return { total, personnel, publicOperating };
+    if (total && personnel && publicOperating && personnel.fen + publicOperating.fen === total.fen)
+      return { total, personnel, publicOperating };
   }
   return undefined;
 }
@@ -266,7 +342,10 @@ const SPLIT_COLUMNS = [
   { key: "project", pattern: /^(?:项目支出|专项业务经费(?:支出)?)$/ },
 ];
 
-export function readFunctionSplit(ctx: ExtractContext, total: Fen): { personnel: Found; publicOperating: Found; project: Found } | undefined {
+export function readFunctionSplit(
+  ctx: ExtractContext,
+  total: Fen,
+): { personnel: Found; publicOperating: Found; project: Found } | undefined {
   for (const region of findTableRegions(ctx.doc, /支出.*表/)) {
     if (/收支|收入|三公|基金|国有资本|基本支出|项目支出/.test(region.title)) continue;
     const read = totalRowValues(region, SPLIT_COLUMNS);
@@ -291,7 +370,8 @@ interface NarrativeExpenditure {
   changeReason?: string;
 }
 
-const FUND_BEFORE = /(?:拨款|财政|资金|公共预算|基金预算|经营预算|本年|当年|基本|项目|服务|保障|就业|事务|经营|补助|上级|其他|卫生|健康|教育|住房|科学技术|传媒|环保|社区|运输|金融|农林水|信息|应急|储备|援助|安全|国防|外交)$/;
+const FUND_BEFORE =
+  /(?:拨款|财政|资金|公共预算|基金预算|经营预算|本年|当年|基本|项目|服务|保障|就业|事务|经营|补助|上级|其他|卫生|健康|教育|住房|科学技术|传媒|环保|社区|运输|金融|农林水|信息|应急|储备|援助|安全|国防|外交)$/;
 
 function stated(stream: Stream, re: RegExp, from: number, to: number): Found | undefined {
   const window = stream.text.slice(from, to);
@@ -305,7 +385,10 @@ function stated(stream: Stream, re: RegExp, from: number, to: number): Found | u
 export function readNarrativeExpenditure(stream: Stream): NarrativeExpenditure {
   const text = stream.text;
   const out: NarrativeExpenditure = {};
-  const re = new RegExp(String.raw`(支出预算(?:总计|总额|合计)?|预算支出(?:总计|总额|合计)?|支出总计|支出总额|合计总支出|总支出|支出合计|支出)(?:为|是|共计|共)?[：:]?(?:\d{4}年度?(?:年初)?预算数)?${AMT}`, "g");
+  const re = new RegExp(
+    String.raw`(支出预算(?:总计|总额|合计)?|预算支出(?:总计|总额|合计)?|支出总计|支出总额|合计总支出|总支出|支出合计|支出)(?:为|是|共计|共)?[：:]?(?:\d{4}年度?(?:年初)?预算数)?${AMT}`,
+    "g",
+  );
   let m: RegExpExecArray | null;
   let windowStart = -1;
   while ((m = re.exec(text))) {
@@ -328,15 +411,37 @@ export function readNarrativeExpenditure(stream: Stream): NarrativeExpenditure {
   }
   let end = Math.min(text.length, windowStart + 420);
   // The department's parts are stated before the fund-level (财政拨款 / 一般公共预算) sections.
-  const fund = text.slice(windowStart + 10, end).search(/财政拨款(?:收支|支出)|一般公共预算(?:财政)?拨款支出|一般公共预算支出|三公/);
+  const fund = text
+    .slice(windowStart + 10, end)
+    .search(/财政拨款(?:收支|支出)|一般公共预算(?:财政)?拨款支出|一般公共预算支出|三公/);
   if (fund >= 0) end = windowStart + 10 + fund;
-  const basic = stated(stream, new RegExp(String.raw`基本支出(?:预算数?|安排)?(?:为|是)?[：:。]?${AMT}`), windowStart, end);
+  const basic = stated(
+    stream,
+    new RegExp(String.raw`基本支出(?:预算数?|安排)?(?:为|是)?[：:。]?${AMT}`),
+    windowStart,
+    end,
+  );
   if (basic) out.basic = basic;
-  const personnel = stated(stream, new RegExp(String.raw`人员经费(?:支出)?(?:为|是)?[：:]?${AMT}`), windowStart, end);
+  const personnel = stated(
+    stream,
+    new RegExp(String.raw`人员经费(?:支出)?(?:为|是)?[：:]?${AMT}`),
+    windowStart,
+    end,
+  );
   if (personnel) out.personnel = personnel;
-  const publicOperating = stated(stream, new RegExp(String.raw`公用经费(?:支出)?(?:为|是)?[：:]?${AMT}`), windowStart, end);
+  const publicOperating = stated(
+    stream,
+    new RegExp(String.raw`公用经费(?:支出)?(?:为|是)?[：:]?${AMT}`),
+    windowStart,
+    end,
+  );
   if (publicOperating) out.publicOperating = publicOperating;
-  const project = stated(stream, new RegExp(String.raw`项目支出(?:预算数?|安排)?(?:为|是)?[：:。]?${AMT}`), windowStart, end);
+  const project = stated(
+    stream,
+    new RegExp(String.raw`项目支出(?:预算数?|安排)?(?:为|是)?[：:。]?${AMT}`),
+    windowStart,
+    end,
+  );
   if (project) out.project = project;
   return out;
 }
@@ -360,15 +465,26 @@ function reasonAfter(text: string, index: number): { text: string; at: number } 
  * 结转下年 / 年末结转和结余 as the 收支总表 prints them below 本年支出合计, else the
  * 支出总表's 结转下年 column: amounts that are not this year's expenditure.
  */
-function carriedForward(summary: SummaryTable | undefined, table: TableExpenditure | undefined): { label: string; found: Found }[] {
-  if (summary?.carryForward?.length) return summary.carryForward.map((c) => ({ label: c.label, found: { fen: c.fen, line: c.line, text: c.text } }));
+function carriedForward(
+  summary: SummaryTable | undefined,
+  table: TableExpenditure | undefined,
+): { label: string; found: Found }[] {
+  if (summary?.carryForward?.length)
+    return summary.carryForward.map((c) => ({
+      label: c.label,
+      found: { fen: c.fen, line: c.line, text: c.text },
+    }));
   return table?.carry ? [{ label: "结转下年", found: table.carry }] : [];
 }
 
 /** "收入支出总计2995.39万元" / "收入、支出预算总计15897.44万元": the 收支总计 a change may be measured from. */
-const BOTH_TOTAL = new RegExp(String.raw`(?:收、支|收入、支出|收入支出|收支)(?:预算|决算)?(?:总计|合计|总额|安排)(?:为|是|共)?${AMT}`, "g");
+const BOTH_TOTAL = new RegExp(
+  String.raw`(?:收、支|收入、支出|收入支出|收支)(?:预算|决算)?(?:总计|合计|总额|安排)(?:为|是|共)?${AMT}`,
+  "g",
+);
 /** What may stand before the department's own 支出: a clause boundary, the year, the department, 总, 预算. */
-const DEPARTMENT_BEFORE = /(?:^|[，,：:；;）)、]|\d{4}年度?|部门|单位|本级|预算|决算|总|本年|当年|全年)$/;
+const DEPARTMENT_BEFORE =
+  /(?:^|[，,：:；;）)、]|\d{4}年度?|部门|单位|本级|预算|决算|总|本年|当年|全年)$/;
 /** A comparison with this year's own budget (决算数与预算数基本持平), not with the year before. */
 const SAME_YEAR_BUDGET = /(?:与|比|较)(?:年初|调整后?)?预算/;
 
@@ -379,7 +495,12 @@ const SAME_YEAR_BUDGET = /(?:与|比|较)(?:年初|调整后?)?预算/;
  * The amount the change is measured from decides when the text states one
  * (within rounding of its printed places); else the subject's wording.
  */
-export function aboutTotal(text: string, ev: ChangeEvent, total: Fen | undefined, carried: boolean): boolean {
+export function aboutTotal(
+  text: string,
+  ev: ChangeEvent,
+  total: Fen | undefined,
+  carried: boolean,
+): boolean {
   if (ev.subject !== "expenditure" && ev.subject !== "both") return false;
   const keyword = ev.keyword;
   if (!keyword) return false;
@@ -397,7 +518,10 @@ export function aboutTotal(text: string, ev: ChangeEvent, total: Fen | undefined
   // 收支总计 counts what is carried forward: it is not 本年支出合计 then.
   if (ev.subject === "both") return !carried;
   if (keyword.word === "部门预算") return true;
-  const before = text.slice(Math.max(sentenceStart(text, keyword.index), keyword.index - 8), keyword.index);
+  const before = text.slice(
+    Math.max(sentenceStart(text, keyword.index), keyword.index - 8),
+    keyword.index,
+  );
   return DEPARTMENT_BEFORE.test(before);
 }
 
@@ -419,13 +543,21 @@ export const extractExpenditure: PartExtractor = {
     const stream = narrativeStream(ctx.doc);
     const narrative = readNarrativeExpenditure(stream);
 
-    const set = (key: "total" | "basic" | "personnel" | "publicOperating" | "project", tableValue: Found | undefined, textValue: Found | undefined) => {
+    const set = (
+      key: "total" | "basic" | "personnel" | "publicOperating" | "project",
+      tableValue: Found | undefined,
+      textValue: Found | undefined,
+    ) => {
       const v = tableValue ?? textValue;
       if (!v) return;
       e[key] = fenToWan(v.fen);
       ctx.cite(`/expenditure/${key}`, v.line, v.text);
       // The text rounds to its printed places (3121.42万元 for a table's 31,214,205.80元).
-      if (tableValue && textValue && !sameWithinPrinting({ fen: textValue.fen, raw: textValue.text }, tableValue.fen)) {
+      if (
+        tableValue &&
+        textValue &&
+        !sameWithinPrinting({ fen: textValue.fen, raw: textValue.text }, tableValue.fen)
+      ) {
         ctx.diagnose(
           "warning",
           `支出「${key}」：表格为${formatWan(tableValue.fen)}万元，文字说明为${formatWan(textValue.fen)}万元，采用表格数（table and text disagree; the table's figure is kept）`,
@@ -434,15 +566,24 @@ export const extractExpenditure: PartExtractor = {
         );
       }
     };
-    const summaryFound = (v: SummaryValue | undefined): Found | undefined => (v ? { fen: v.fen, line: v.line, text: v.text } : undefined);
+    const summaryFound = (v: SummaryValue | undefined): Found | undefined =>
+      v ? { fen: v.fen, line: v.line, text: v.text } : undefined;
     const carry = carriedForward(summary, table);
     let summaryTotal = summaryFound(summary?.expenditureSubtotal);
     if (!summaryTotal && summary?.expenditureTotal) {
       // Without a 本年支出合计 row, this year's expenditure is 支出总计 less what is carried forward.
       const carried = sumFen(carry.map((c) => c.found.fen));
-      summaryTotal = { ...summaryFound(summary.expenditureTotal)!, fen: summary.expenditureTotal.fen - carried };
+      summaryTotal = {
+        ...summaryFound(summary.expenditureTotal)!,
+        fen: summary.expenditureTotal.fen - carried,
+      };
       if (carried !== 0n && !table?.total) {
-        ctx.diagnose("info", `本年支出合计按支出总计${formatWan(summary.expenditureTotal.fen)}万元减去结转${formatWan(carried)}万元计为${formatWan(summaryTotal.fen)}万元（this year's expenditure = 支出总计 less the amounts carried forward）`, SECTION, summary.expenditureTotal.line);
+        ctx.diagnose(
+          "info",
+          `本年支出合计按支出总计${formatWan(summary.expenditureTotal.fen)}万元减去结转${formatWan(carried)}万元计为${formatWan(summaryTotal.fen)}万元（this year's expenditure = 支出总计 less the amounts carried forward）`,
+          SECTION,
+          summary.expenditureTotal.line,
+        );
       }
     }
     set("total", table?.total ?? summaryTotal, narrative.total);
@@ -452,7 +593,9 @@ export const extractExpenditure: PartExtractor = {
     const others = [...(table?.others ?? []), ...carry];
     if (others.length) {
       e.otherItems = others.map((o) => ({ label: o.label, amount: fenToWan(o.found.fen) }));
-      others.forEach((o, i) => ctx.cite(`/expenditure/otherItems/${i}/amount`, o.found.line, o.found.text));
+      others.forEach((o, i) =>
+        ctx.cite(`/expenditure/otherItems/${i}/amount`, o.found.line, o.found.text),
+      );
     }
 
     const totalFen = (table?.total ?? summaryTotal ?? narrative.total)?.fen;
@@ -462,7 +605,12 @@ export const extractExpenditure: PartExtractor = {
         const basic = split.personnel.fen + split.publicOperating.fen;
         e.basic = fenToWan(basic);
         ctx.cite("/expenditure/basic", split.personnel.line);
-        ctx.diagnose("info", `基本支出按人员经费与公用经费之和计为${formatWan(basic)}万元（basic expenditure = 人员经费 + 公用经费 of the expenditure table）`, SECTION, split.personnel.line);
+        ctx.diagnose(
+          "info",
+          `基本支出按人员经费与公用经费之和计为${formatWan(basic)}万元（basic expenditure = 人员经费 + 公用经费 of the expenditure table）`,
+          SECTION,
+          split.personnel.line,
+        );
         set("project", split.project, undefined);
         set("personnel", split.personnel, undefined);
         set("publicOperating", split.publicOperating, undefined);
@@ -470,14 +618,22 @@ export const extractExpenditure: PartExtractor = {
     }
 
     // 人员经费 / 公用经费 describe the department's basic expenditure only when they add up to it.
-    const basicFen = e.basic !== undefined ? (table?.basic ?? summaryFound(summary?.basic) ?? narrative.basic)?.fen : undefined;
+    const basicFen =
+      e.basic !== undefined
+        ? (table?.basic ?? summaryFound(summary?.basic) ?? narrative.basic)?.fen
+        : undefined;
     const split = e.personnel === undefined ? readBasicSplit(ctx) : undefined;
     if (e.personnel !== undefined) {
       // Already read with the expenditure table's split.
     } else if (split && (basicFen === undefined || split.total.fen === basicFen)) {
       set("personnel", split.personnel, narrative.personnel);
       set("publicOperating", split.publicOperating, narrative.publicOperating);
-    } else if (narrative.personnel && narrative.publicOperating && (basicFen === undefined || narrative.personnel.fen + narrative.publicOperating.fen === basicFen)) {
+    } else if (
+      narrative.personnel &&
+      narrative.publicOperating &&
+      (basicFen === undefined ||
+        narrative.personnel.fen + narrative.publicOperating.fen === basicFen)
+    ) {
       set("personnel", undefined, narrative.personnel);
       set("publicOperating", undefined, narrative.publicOperating);
     } else if (basicFen !== undefined) {
@@ -489,7 +645,11 @@ export const extractExpenditure: PartExtractor = {
     }
 
     const events = changeEvents(stream);
-    const total = events.find((ev) => (ev.amount !== undefined || ev.rate !== undefined) && aboutTotal(stream.text, ev, totalFen, carry.length > 0));
+    const total = events.find(
+      (ev) =>
+        (ev.amount !== undefined || ev.rate !== undefined) &&
+        aboutTotal(stream.text, ev, totalFen, carry.length > 0),
+    );
     if (total) {
       const line = lineAt(stream, total.index);
       if (total.amount !== undefined) {
@@ -513,7 +673,12 @@ export const extractExpenditure: PartExtractor = {
     for (const part of ["basic", "project"] as const) {
       // A change measured from another amount ("…其中基本支出33325.21万元…比上年增加…" for one fund) is not the part's.
       const own = e[part] !== undefined ? wanToFen(e[part]) : undefined;
-      const ev = events.find((x) => x.subject === part && x.amount !== undefined && (!x.base || own === undefined || sameWithinPrinting(x.base, own)));
+      const ev = events.find(
+        (x) =>
+          x.subject === part &&
+          x.amount !== undefined &&
+          (!x.base || own === undefined || sameWithinPrinting(x.base, own)),
+      );
       if (!ev || ev.amount === undefined) continue;
       (e.change ??= {})[part] = fenToWan(ev.amount);
       ctx.cite(`/expenditure/change/${part}`, lineAt(stream, ev.index), ev.raw);
@@ -524,7 +689,11 @@ export const extractExpenditure: PartExtractor = {
     }
 
     if (!Object.keys(e).length) {
-      ctx.diagnose("info", "未找到支出总表或支出说明（no expenditure table or statement found）", SECTION);
+      ctx.diagnose(
+        "info",
+        "未找到支出总表或支出说明（no expenditure table or statement found）",
+        SECTION,
+      );
       return;
     }
     ctx.disclosure.expenditure = e;
@@ -535,10 +704,19 @@ export const extractExpenditure: PartExtractor = {
  * "（一）人员经费6298.38万元 … （二）公用经费1579.38万元" anywhere in the text:
  * taken only when the two add up to the department's basic expenditure.
  */
-function globalSplit(stream: Stream, basic: Fen): { personnel: Found; publicOperating: Found } | undefined {
+function globalSplit(
+  stream: Stream,
+  basic: Fen,
+): { personnel: Found; publicOperating: Found } | undefined {
   const text = stream.text;
-  const people = [...text.matchAll(new RegExp(String.raw`人员经费(?:支出)?(?:预算)?(?:为|是)?[：:]?${AMT}`, "g"))];
-  const pub = [...text.matchAll(new RegExp(String.raw`(?:日常)?公用经费(?:支出)?(?:预算)?(?:为|是)?[：:]?${AMT}`, "g"))];
+  const people = [
+    ...text.matchAll(new RegExp(String.raw`人员经费(?:支出)?(?:预算)?(?:为|是)?[：:]?${AMT}`, "g")),
+  ];
+  const pub = [
+    ...text.matchAll(
+      new RegExp(String.raw`(?:日常)?公用经费(?:支出)?(?:预算)?(?:为|是)?[：:]?${AMT}`, "g"),
+    ),
+  ];
   for (const a of people) {
     for (const b of pub) {
       const fa = amountOf(a[1]!, a[2]!);

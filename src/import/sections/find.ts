@@ -4,7 +4,15 @@
  * sentence states.
  */
 import { parseAmount, type Fen, type MoneyUnit } from "../../model/amount.ts";
-import { squash, squashedLines, type Block, type Row, type SourceDocument, type SourceLine, type TableBlock } from "../source-document.ts";
+import {
+  squash,
+  squashedLines,
+  type Block,
+  type Row,
+  type SourceDocument,
+  type SourceLine,
+  type TableBlock,
+} from "../source-document.ts";
 
 /** Lines that carry content (page numbers, running headers and TOC leaders left out). */
 export function contentLines(doc: SourceDocument): SourceLine[] {
@@ -35,7 +43,11 @@ export function blockIndexAt(doc: SourceDocument, line: number): number {
 }
 
 /** The first table that starts at or after a line, within `maxBlocks` blocks. */
-export function tableAfter(doc: SourceDocument, line: number, maxBlocks = 6): TableBlock | undefined {
+export function tableAfter(
+  doc: SourceDocument,
+  line: number,
+  maxBlocks = 6,
+): TableBlock | undefined {
   const start = blockIndexAt(doc, line);
   for (let i = start; i < Math.min(doc.blocks.length, start + maxBlocks); i++) {
     const b = doc.blocks[i]!;
@@ -51,7 +63,9 @@ export function rowTexts(row: Row): string[] {
 
 /** All of a block's text, squashed (a table's cells joined by "|"). */
 export function blockText(block: Block): string {
-  return block.kind === "text" ? squash(block.text) : block.rows.map((r) => rowTexts(r).join("|")).join("\n");
+  return block.kind === "text"
+    ? squash(block.text)
+    : block.rows.map((r) => rowTexts(r).join("|")).join("\n");
 }
 
 export interface StatedAmount {
@@ -77,6 +91,9 @@ export function statedAmounts(text: string): StatedAmount[] {
 export function stripNumbering(text: string): string {
   return text
     .trim()
-    .replace(/^(?:[（(]\s*[一二三四五六七八九十百\d]+\s*[）)]|[一二三四五六七八九十百]+\s*[、.．]|\d+\s*[、.．](?!\d)|[①-⑳])\s*/, "")
+    .replace(
+      /^(?:[（(]\s*[一二三四五六七八九十百\d]+\s*[）)]|[一二三四五六七八九十百]+\s*[、.．]|\d+\s*[、.．](?!\d)|[①-⑳])\s*/,
+      "",
+    )
     .trim();
 }

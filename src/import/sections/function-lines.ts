@@ -2,7 +2,16 @@ import { fenToWan, type Fen } from "../../model/amount.ts";
 import type { FunctionLine } from "../../model/disclosure.ts";
 import { squash, type SourceDocument } from "../source-document.ts";
 import type { ExtractContext, PartExtractor } from "./context.ts";
-import { amountColumns, cellAmount, columnOf, gridRows, tableUnit, type Column, type GridCell, type GridRow } from "./procurement-grid.ts";
+import {
+  amountColumns,
+  cellAmount,
+  columnOf,
+  gridRows,
+  tableUnit,
+  type Column,
+  type GridCell,
+  type GridRow,
+} from "./procurement-grid.ts";
 
 /**
  * Tables that list spending by 功能分类科目, best first: the 一般公共预算 table
@@ -68,7 +77,13 @@ export const extractFunctionLines: PartExtractor = {
         // A table title repeated on every page is marked as a running header; a TOC leader is not a title.
         const t = squash(line.text);
         if (line.furniture && /(\.{4,}|…{2,}|·{4,})/.test(t)) continue;
-        if (t.length > 60 || !title.test(t) || NOT_TITLE.test(t) || /^[一二三四五六七八九十]+、关于/.test(t)) continue;
+        if (
+          t.length > 60 ||
+          !title.test(t) ||
+          NOT_TITLE.test(t) ||
+          /^[一二三四五六七八九十]+、关于/.test(t)
+        )
+          continue;
         const rows = readClassificationTable(ctx, line.no, FUNCTION_SPEC).rows;
         if (rows.length > 0) {
           ctx.disclosure.expenditureByFunction = rows.map((r, i) => {
@@ -79,7 +94,11 @@ export const extractFunctionLines: PartExtractor = {
         }
       }
     }
-    ctx.diagnose("info", "未找到按功能分类科目列示的支出表（no expenditure table by functional classification found）", "expenditureByFunction");
+    ctx.diagnose(
+      "info",
+      "未找到按功能分类科目列示的支出表（no expenditure table by functional classification found）",
+      "expenditureByFunction",
+    );
   },
 };
 
@@ -113,7 +132,11 @@ export const AMOUNT_TEXT = /^[-−(（]?[\d,，]+(?:\.\d+)?[)）]?$/;
  * into 类/款/项, names wrapped around their row, pages with shifted columns) and its
  * 合计 row; no rows when no 科目 rows follow the title.
  */
-export function readClassificationTable(ctx: ExtractContext, titleLine: number, spec: ClassificationSpec): ClassificationTable {
+export function readClassificationTable(
+  ctx: ExtractContext,
+  titleLine: number,
+  spec: ClassificationSpec,
+): ClassificationTable {
   const doc = ctx.doc;
   const unit = tableUnit(doc, titleLine);
   const byIndex = doc.layout !== "columns";
@@ -136,11 +159,13 @@ export function readClassificationTable(ctx: ExtractContext, titleLine: number, 
     rows = grid;
     if (prepare) {
       printed.clear();
-      rows = grid.map((r) => {
-        const q = prepare(r);
-        if (q !== r) printed.set(q, r);
-        return q;
-      }).filter((r) => r.cells.length > 0);
+      rows = grid
+        .map((r) => {
+          const q = prepare(r);
+          if (q !== r) printed.set(q, r);
+          return q;
+        })
+        .filter((r) => r.cells.length > 0);
     }
     // The header is everything before the first row that starts with a code and carries an amount.
     parsed = rows.map((r) => splitRow(r));
@@ -156,7 +181,10 @@ export function readClassificationTable(ctx: ExtractContext, titleLine: number, 
   const data = parsed.slice(first, last);
   // PDF pages shift the columns, and each page repeats the header: read the columns page by page.
   // Lines are numbered by position (line n is doc.lines[n - 1]): no map over the whole document.
-  const pageAt = (no: number) => (doc.lines[no - 1]?.no === no ? doc.lines[no - 1]!.page : doc.lines.find((l) => l.no === no)?.page) ?? 0;
+  const pageAt = (no: number) =>
+    (doc.lines[no - 1]?.no === no
+      ? doc.lines[no - 1]!.page
+      : doc.lines.find((l) => l.no === no)?.page) ?? 0;
   // Text without page marks (pdftotext output saved as .txt): a repeated caption or header
   // between two amount rows starts a new page just the same.
   const resumed: boolean[] = [];
@@ -165,7 +193,8 @@ export function readClassificationTable(ctx: ExtractContext, titleLine: number, 
     if (p.amounts.length > 0) {
       resumed[k] = captionSeen;
       captionSeen = false;
-    } else if (p.codeTokens.length === 0 && REPEATED_CAPTION.test(rowTextOf(p.row))) captionSeen = true;
+    } else if (p.codeTokens.length === 0 && REPEATED_CAPTION.test(rowTextOf(p.row)))
+      captionSeen = true;
   }
   // Nor a header at all: a row none of whose amounts lines up with the right edges seen
   // since the last break starts a page whose columns pdftotext placed elsewhere.
@@ -187,17 +216,34 @@ export function readClassificationTable(ctx: ExtractContext, titleLine: number, 
   let groupStart = 0;
   for (let k = 0; k <= data.length; k++) {
     const page = (i: number) => pageAt(data[i]!.row.line);
-    if (k < data.length && (k === groupStart || (page(k) === page(groupStart) && !resumed[k]))) continue;
+    if (k < data.length && (k === groupStart || (page(k) === page(groupStart) && !resumed[k])))
+      continue;
     const group = data.slice(groupStart, k);
     const startIdx = first + groupStart;
     let h = startIdx - 1;
-    while (h >= 0 && parsed[h]!.amounts.length === 0 && (groupStart > 0 ? h > first + groupStart - 40 : true) && !(groupStart > 0 && h < first + groupStart - 1 && parsed[h]!.codeTokens.length > 0)) h--;
+    while (
+      h >= 0 &&
+      parsed[h]!.amounts.length === 0 &&
+      (groupStart > 0 ? h > first + groupStart - 40 : true) &&
+      !(groupStart > 0 && h < first + groupStart - 1 && parsed[h]!.codeTokens.length > 0)
+    )
+      h--;
     const headerRows = groupStart === 0 ? rows.slice(0, first) : rows.slice(h + 1, startIdx);
     const labels = groupStart === 0 ? header : columnHeader(headerRows);
-    const cols = amountColumns(group.flatMap((p) => p.amounts), labels, byIndex);
+    const cols = amountColumns(
+      group.flatMap((p) => p.amounts),
+      labels,
+      byIndex,
+    );
     const roles = spec.roles(cols);
-    if (roles.has("total")) current = { cols, roles, codeCols: labels.filter((l) => /^(类|款|项)$/.test(squash(l.text))) };
-    else if (!current && cols.length === 1) current = { cols, roles: new Map([["total", cols[0]!]]), codeCols: [] };
+    if (roles.has("total"))
+      current = {
+        cols,
+        roles,
+        codeCols: labels.filter((l) => /^(类|款|项)$/.test(squash(l.text))),
+      };
+    else if (!current && cols.length === 1)
+      current = { cols, roles: new Map([["total", cols[0]!]]), codeCols: [] };
     else if (current && cols.length === current.cols.length) {
       // A page without its own header: the same columns in the same order, shifted.
       const prev = current;
@@ -209,7 +255,12 @@ export function readClassificationTable(ctx: ExtractContext, titleLine: number, 
     groupStart = k;
   }
   if (!layouts[0]) {
-    ctx.diagnose("warning", `${spec.what}的金额列无法识别（amount columns not recognised）`, spec.section, titleLine);
+    ctx.diagnose(
+      "warning",
+      `${spec.what}的金额列无法识别（amount columns not recognised）`,
+      spec.section,
+      titleLine,
+    );
     return { rows: [] };
   }
   const out: ClassificationRow[] = [];
@@ -227,14 +278,24 @@ export function readClassificationTable(ctx: ExtractContext, titleLine: number, 
     const values = new Map<string, Fen>();
     for (const a of p.amounts) {
       const col = columnOf(layout.cols, a, byIndex);
-      for (const [role, c] of layout.roles) if (c === col) values.set(role, cellAmount(a.text, unit)!);
+      for (const [role, c] of layout.roles)
+        if (c === col) values.set(role, cellAmount(a.text, unit)!);
     }
     return values;
   };
   // A 合计 row printed above the first 科目 row (the first page's layout reads it).
-  for (const p of parsed.slice(0, first)) if (isTotalRow(p)) total = { values: valuesOf(p, layouts[0]), line: p.row.line };
+  for (const p of parsed.slice(0, first))
+    if (isTotalRow(p)) total = { values: valuesOf(p, layouts[0]), line: p.row.line };
   const lone = (q: ParsedRow | undefined) =>
-    q && q.codeTokens.length === 0 && q.amounts.length === 0 && q.row.cells.length === 1 && !/^合计$|单位[:：]|表$|^注[:：]|^说明[:：]/.test(q.name) && !REPEATED_CAPTION.test(q.name) && !CAPTION.test(q.name) ? q.name : "";
+    q &&
+    q.codeTokens.length === 0 &&
+    q.amounts.length === 0 &&
+    q.row.cells.length === 1 &&
+    !/^合计$|单位[:：]|表$|^注[:：]|^说明[:：]/.test(q.name) &&
+    !REPEATED_CAPTION.test(q.name) &&
+    !CAPTION.test(q.name)
+      ? q.name
+      : "";
   for (const [k, p] of data.entries()) {
     const layout = layouts[k];
     if (!layout) continue;
@@ -242,7 +303,8 @@ export function readClassificationTable(ctx: ExtractContext, titleLine: number, 
     const code = resolveCode(p, codeCols, byIndex, lei, kuan, spec.deepest ?? "项");
     const namedInRow = p.name !== "";
     // A long name wraps around its code row: the half above and the half below.
-    if (code && !p.name && p.amounts.length > 0) p.name = lone(parsed[first + k - 1]) + lone(parsed[first + k + 1]);
+    if (code && !p.name && p.amounts.length > 0)
+      p.name = lone(parsed[first + k - 1]) + lone(parsed[first + k + 1]);
     if (code && p.amounts.length === 0) {
       // A code printed on its own line next to a row that carries the name and amounts.
       if (pending) {
@@ -262,8 +324,10 @@ export function readClassificationTable(ctx: ExtractContext, titleLine: number, 
       // Amounts alone on their line: the name's first half is above, the code (and the rest) below.
       const next = parsed[first + k + 1];
       if (!p.name) p.name = lone(parsed[first + k - 1]);
-      const codeBelow = next !== undefined && next.codeTokens.length > 0 && next.amounts.length === 0;
-      if (/合计|总计|小计/.test(p.name) || (!p.name && !codeBelow) || rowTotal === undefined) continue;
+      const codeBelow =
+        next !== undefined && next.codeTokens.length > 0 && next.amounts.length === 0;
+      if (/合计|总计|小计/.test(p.name) || (!p.name && !codeBelow) || rowTotal === undefined)
+        continue;
       pending = { line: { code: "", name: p.name, values, line: p.row.line, text: "" } };
       continue;
     }
@@ -275,8 +339,16 @@ export function readClassificationTable(ctx: ExtractContext, titleLine: number, 
     const after = parsed[first + k + 2];
     // A line left of the amounts: header words of the next page ("基本支出") sit over them.
     const tail = parsed[first + k + 1];
-    const underName = tail !== undefined && tail.row.cells.length === 1 && tail.row.cells[0]!.end < p.amounts[0]!.x;
-    if (doc.layout === "columns" && namedInRow && underName && k + 1 < data.length && !(after && after.amounts.length > 0 && !after.name)) fl.name += lone(tail);
+    const underName =
+      tail !== undefined && tail.row.cells.length === 1 && tail.row.cells[0]!.end < p.amounts[0]!.x;
+    if (
+      doc.layout === "columns" &&
+      namedInRow &&
+      underName &&
+      k + 1 < data.length &&
+      !(after && after.amounts.length > 0 && !after.name)
+    )
+      fl.name += lone(tail);
     push(fl, p.row.line, citeText(p.row));
     pending = undefined;
   }
@@ -289,7 +361,9 @@ export function readClassificationTable(ctx: ExtractContext, titleLine: number, 
       if (/^注[:：]|^说明[:：]/.test(t) || otherCaption(i) || /单位[:：]/.test(t)) {
         // A repeated header on the next page ("单位：万元" under a 续表 title) does not end the table
         // when code rows follow right after; otherwise stop.
-        const resumes = parsed.slice(i + 1, i + 12).findIndex((p) => p.codeTokens.length > 0 && p.amounts.length > 0);
+        const resumes = parsed
+          .slice(i + 1, i + 12)
+          .findIndex((p) => p.codeTokens.length > 0 && p.amounts.length > 0);
         // Another table's caption before those rows: they are that table's.
         let nextTitle = false;
         for (let j = i + 1; j <= i + resumes && !nextTitle; j++) nextTitle = otherCaption(j);
@@ -317,7 +391,9 @@ export function readClassificationTable(ctx: ExtractContext, titleLine: number, 
 
 /** The "表N" printed alone just above a title, or at the title's start, if any. */
 function tableNumber(doc: SourceDocument, titleLine: number): string | undefined {
-  const inTitle = /^表(?:\d+|[一二三四五六七八九十]+)/.exec(squash(doc.lines[titleLine - 1]?.text ?? ""));
+  const inTitle = /^表(?:\d+|[一二三四五六七八九十]+)/.exec(
+    squash(doc.lines[titleLine - 1]?.text ?? ""),
+  );
   if (inTitle) return inTitle[0];
   for (let no = titleLine - 1; no >= Math.max(1, titleLine - 3); no--) {
     const t = squash(doc.lines[no - 1]?.text ?? "");
@@ -339,7 +415,9 @@ function columnHeader(rows: GridRow[]): GridCell[] {
       break;
     }
   }
-  return rows.slice(start).flatMap((r) => headerLabels(r.cells.filter((c) => !/单位[:：]/.test(squash(c.text)))));
+  return rows
+    .slice(start)
+    .flatMap((r) => headerLabels(r.cells.filter((c) => !/单位[:：]/.test(squash(c.text)))));
 }
 
 /**
@@ -356,7 +434,14 @@ function headerLabels(cells: GridCell[]): GridCell[] {
         const prev = out[out.length - 1];
         // "类 款 项" are three code columns, not one spread word.
         const codeLevels = /^[类款项]$/.test(prev?.text ?? "") && /^[类款项]$/.test(part);
-        if (prev && prev.line === c.line && /^[\u4e00-\u9fff]$/.test(prev.text) && /^[\u4e00-\u9fff]$/.test(part) && x - prev.end <= 10 && !codeLevels) {
+        if (
+          prev &&
+          prev.line === c.line &&
+          /^[\u4e00-\u9fff]$/.test(prev.text) &&
+          /^[\u4e00-\u9fff]$/.test(part) &&
+          x - prev.end <= 10 &&
+          !codeLevels
+        ) {
           prev.text += part;
           prev.end = x + part.length;
         } else out.push({ ...c, text: part, x, end: x + part.length });
@@ -422,16 +507,30 @@ function splitRow(row: GridRow): ParsedRow {
   // A bare number without a name is an amount, not a code (e.g. a 合计 row "  1,935.36").
   const valid = codeTokens.every((c) => CODE_TOKEN.test(c.text));
   // A row numbering the columns ("**  **  1  2  3", repeated on each page) is header, not amounts.
-  if (codeTokens.length === 0 && amounts.length >= 2 && amounts.every((a, i) => squash(a.text) === String(i + 1))) amounts.length = 0;
+  if (
+    codeTokens.length === 0 &&
+    amounts.length >= 2 &&
+    amounts.every((a, i) => squash(a.text) === String(i + 1))
+  )
+    amounts.length = 0;
   return { row, codeTokens: valid ? codeTokens : [], name: names.join(""), amounts };
 }
 
 /** The 3/5/7-digit code of a row, completing a 款/项 printed alone ("40", "01") from the rows above. */
-function resolveCode(p: ParsedRow, codeCols: GridCell[], byIndex: boolean, lei: string, kuan: string, deepest: "款" | "项"): string | undefined {
+function resolveCode(
+  p: ParsedRow,
+  codeCols: GridCell[],
+  byIndex: boolean,
+  lei: string,
+  kuan: string,
+  deepest: "款" | "项",
+): string | undefined {
   if (p.codeTokens.length === 0) return undefined;
   const joined = p.codeTokens.map((c) => c.text).join("");
-  if (p.codeTokens.length === 1 && joined.length !== 2) return /^\d{3}(\d{2}){0,2}$/.test(joined) ? joined : undefined;
-  if (p.codeTokens.length > 1 && p.codeTokens[0]!.text.length === 3) return /^\d{3}(\d{2}){0,2}$/.test(joined) ? joined : undefined;
+  if (p.codeTokens.length === 1 && joined.length !== 2)
+    return /^\d{3}(\d{2}){0,2}$/.test(joined) ? joined : undefined;
+  if (p.codeTokens.length > 1 && p.codeTokens[0]!.text.length === 3)
+    return /^\d{3}(\d{2}){0,2}$/.test(joined) ? joined : undefined;
   // A classification without 项: two digits alone are a 款 of the 类 above.
   if (deepest === "款") return lei && p.codeTokens.length === 1 ? lei + joined : undefined;
   // Tokens without their 类: place the first one by the 类/款/项 header columns, else by what came before.
@@ -456,15 +555,20 @@ function columnRoles(cols: Column[]): Map<string, Column> {
   const roles = new Map<Role, Column>();
   const text = (c: Column) => c.labels.join("|");
   const excluded = /执行|上年|增减|结转|结余|扣除|比/;
-  const total = cols.find((c) => /合计|总计|小计|金额|预算数|决算数|本年支出/.test(text(c)) && !/基本|项目|人员|公用|专项/.test(text(c)) && !excluded.test(text(c)));
+  const total = cols.find(
+    (c) =>
+      /合计|总计|小计|金额|预算数|决算数|本年支出/.test(text(c)) &&
+      !/基本|项目|人员|公用|专项/.test(text(c)) &&
+      !excluded.test(text(c)),
+  );
   if (total) roles.set("total", total);
   const after = cols.filter((c) => !total || c.x > total.x);
   const project = after.find((c) => /项目支出|项目|专项/.test(text(c)) && !/增减|比/.test(text(c)));
   if (project) roles.set("project", project);
   let basic = after.find((c) => /基本支出/.test(text(c)) && !/人员|公用/.test(text(c)));
   const anyBasic = cols.some((c) => /基本支出/.test(text(c)));
-  if (!basic && anyBasic) basic = after.find((c) => /小计/.test(text(c)) && (!project || c.x < project.x));
+  if (!basic && anyBasic)
+    basic = after.find((c) => /小计/.test(text(c)) && (!project || c.x < project.x));
   if (basic) roles.set("basic", basic);
   return roles;
 }
-

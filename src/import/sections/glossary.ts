@@ -17,10 +17,12 @@ const ENTRY = /^([^：:。，,；;]{1,80}?)\s*[:：]\s*(.*)$/s;
 const endsSentence = (s: string) => /[。！；;)）”"]$/.test(s.trim());
 
 /** Captions of the tables that often follow a glossary: not terms. */
-const NOT_TERMS = /^(?:编制部门|编制单位|部门名称|单位名称|填报单位|单位|金额单位|注|备注|说明|资料来源)$/;
+const NOT_TERMS =
+  /^(?:编制部门|编制单位|部门名称|单位名称|填报单位|单位|金额单位|注|备注|说明|资料来源)$/;
 
 /** Titles of what follows a glossary: the tables part, its first table, an annex. */
-const END_TITLES = /^(?:(?:文字|表格|报表)部分|(?:\d{4}年度?)?(?:部门)?(?:预算|决算)?(?:公开)?(?:报表|表格|附表)|附件\d*|附表\d*|.{0,20}(?:预算|决算)(?:公开)?表)$/;
+const END_TITLES =
+  /^(?:(?:文字|表格|报表)部分|(?:\d{4}年度?)?(?:部门)?(?:预算|决算)?(?:公开)?(?:报表|表格|附表)|附件\d*|附表\d*|.{0,20}(?:预算|决算)(?:公开)?表)$/;
 
 /**
  * The numbered or unnumbered "term：definition" entries of a 名词解释 section,
@@ -43,9 +45,20 @@ export function glossaryEntries(section: Section): GlossaryEntry[] {
     // A title ("功能分类名词解释" over its table) ends the definition before it; it is not part of it.
     const title = p.heading && !p.numbered && !hasColon;
     // A PDF line wrapped before a number ("房价收入比超过 / 4 倍以上地区…") is not item 4.
-    const wrappedNumber = !!current && !!p.numbered && !hasColon && /^\d{1,2}\s+[^\s、．.]/.test(p.text) && !endsSentence(current.text) && /[:：]/.test(current.text);
+    const wrappedNumber =
+      !!current &&
+      !!p.numbered &&
+      !hasColon &&
+      /^\d{1,2}\s+[^\s、．.]/.test(p.text) &&
+      !endsSentence(current.text) &&
+      /[:：]/.test(current.text);
     const continues =
-      wrappedNumber || (current && !p.numbered && !p.centered && !title && (!hasColon || !endsSentence(current.text) || !/[:：]/.test(current.text)));
+      wrappedNumber ||
+      (current &&
+        !p.numbered &&
+        !p.centered &&
+        !title &&
+        (!hasColon || !endsSentence(current.text) || !/[:：]/.test(current.text)));
     if (continues) {
       current!.text += (wrappedNumber ? p.text : body).trim();
     } else if (p.numbered || hasColon) {
@@ -76,7 +89,12 @@ export const extractGlossary: PartExtractor = {
     if (!section) return;
     const entries = glossaryEntries(section);
     if (!entries.length) {
-      ctx.diagnose("warning", `找到“名词解释”但未读出任何名词（glossary section found, no terms read）`, SECTION, section.heading.line);
+      ctx.diagnose(
+        "warning",
+        `找到“名词解释”但未读出任何名词（glossary section found, no terms read）`,
+        SECTION,
+        section.heading.line,
+      );
       return;
     }
     ctx.disclosure.glossary = entries.map(({ term, definition }) => ({ term, definition }));

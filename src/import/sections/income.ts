@@ -3,7 +3,17 @@ import type { Income, IncomeSource } from "../../model/disclosure.ts";
 import type { ExtractContext, PartExtractor } from "./context.ts";
 import { stripNumbering } from "./find.ts";
 import { readSummaryTable } from "./money-summary-table.ts";
-import { AMT, amountOf, changeEvents, firstEvent, lineAt, narrativeStream, sentenceEnd, statedItems, type Stream } from "./money-narrative.ts";
+import {
+  AMT,
+  amountOf,
+  changeEvents,
+  firstEvent,
+  lineAt,
+  narrativeStream,
+  sentenceEnd,
+  statedItems,
+  type Stream,
+} from "./money-narrative.ts";
 
 const SECTION = "收入";
 
@@ -29,12 +39,16 @@ interface NarrativeIncome {
 }
 
 /** Characters before "收入" that make it one source's income, not the total. */
-const SOURCE_PREFIX = /(?:拨款|事业|经营|其他|补助|上缴|基金|资本|公共预算|专户|资金|财政|非税|本年|当年|服务|统筹|税收)$/;
+const SOURCE_PREFIX =
+  /(?:拨款|事业|经营|其他|补助|上缴|基金|资本|公共预算|专户|资金|财政|非税|本年|当年|服务|统筹|税收)$/;
 
 /** "2020年全年预计收入72899万元,其中：财政拨款收入72899万元" and the like. */
 export function readNarrativeIncome(stream: Stream): NarrativeIncome {
   const text = stream.text;
-  const re = new RegExp(String.raw`(收入预算(?:总计|总额|合计)?|预算收入(?:总计|总额|合计)?|预计收入|收入总计|收入总额|收入合计|收入)(?:为|是|共计|共|总计)?[：:]?(?:\d{4}年度?(?:年初)?预算数)?${AMT}`, "g");
+  const re = new RegExp(
+    String.raw`(收入预算(?:总计|总额|合计)?|预算收入(?:总计|总额|合计)?|预计收入|收入总计|收入总额|收入合计|收入)(?:为|是|共计|共|总计)?[：:]?(?:\d{4}年度?(?:年初)?预算数)?${AMT}`,
+    "g",
+  );
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
     const before = text.slice(Math.max(0, m.index - 6), m.index);
@@ -42,25 +56,41 @@ export function readNarrativeIncome(stream: Stream): NarrativeIncome {
     if (m[1] === "收入" && !/(?:\d{4}年度?|部门|单位|本级|[）)：:])$/.test(before)) continue;
     const fen = amountOf(m[2]!, m[3]!);
     if (fen === undefined) continue;
-    const result: NarrativeIncome = { total: { fen, line: lineAt(stream, m.index), raw: m[0] }, items: [] };
+    const result: NarrativeIncome = {
+      total: { fen, line: lineAt(stream, m.index), raw: m[0] },
+      items: [],
+    };
     const end = sentenceEnd(text, m.index + m[0].length);
     const rest = text.slice(m.index + m[0].length, end);
     const listAt = rest.search(/其中|包括|分别为/);
     if (listAt >= 0) {
       const offset = m.index + m[0].length + listAt;
       for (const it of statedItems(rest.slice(listAt), offset)) {
-        result.items.push({ label: stripNumbering(it.label), fen: it.fen, line: lineAt(stream, it.index), raw: it.raw });
+        result.items.push({
+          label: stripNumbering(it.label),
+          fen: it.fen,
+          line: lineAt(stream, it.index),
+          raw: it.raw,
+        });
       }
     }
     if (!result.items.length) {
       // A numbered list after the total: "1.一般公共预算拨款收入29569.52万元。2.…"
-      const stop = text.slice(end).search(/支出(?:预算)?(?:情况)?说明|支出预算[：:]|[二三四五六七]、/);
+      const stop = text
+        .slice(end)
+        .search(/支出(?:预算)?(?:情况)?说明|支出预算[：:]|[二三四五六七]、/);
       const window = text.slice(end, end + (stop < 0 ? 800 : Math.min(stop, 800)));
       const li = new RegExp(String.raw`\d+[.．、]([^，,。；\d（）()]{2,30}?)${AMT}`, "g");
       let n: RegExpExecArray | null;
       while ((n = li.exec(window))) {
         const f = amountOf(n[2]!, n[3]!);
-        if (f !== undefined) result.items.push({ label: n[1]!, fen: f, line: lineAt(stream, end + n.index), raw: n[0] });
+        if (f !== undefined)
+          result.items.push({
+            label: n[1]!,
+            fen: f,
+            line: lineAt(stream, end + n.index),
+            raw: n[0],
+          });
       }
     }
     return result;
@@ -77,7 +107,12 @@ export const extractIncome: PartExtractor = {
     const narrative = readNarrativeIncome(stream);
 
     if (table?.cutOff) {
-      ctx.diagnose("warning", "收支总表不完整：有收入分项但未见收入总计（summary table cut off: income rows without a total）", SECTION, table.region.titleLine);
+      ctx.diagnose(
+        "warning",
+        "收支总表不完整：有收入分项但未见收入总计（summary table cut off: income rows without a total）",
+        SECTION,
+        table.region.titleLine,
+      );
     }
     const tableTotal = table?.incomeTotal;
     if (tableTotal) {
@@ -88,15 +123,31 @@ export const extractIncome: PartExtractor = {
       ctx.cite("/income/total", narrative.total.line, narrative.total.raw);
     }
     if (tableTotal && narrative.total && tableTotal.fen !== narrative.total.fen) {
-      ctx.diagnose("warning", `收入总计：表格为${formatWan(tableTotal.fen)}万元，文字说明为${formatWan(narrative.total.fen)}万元，采用表格数（income total: table and text disagree; the table's figure is kept）`, SECTION, narrative.total.line);
+      ctx.diagnose(
+        "warning",
+        `收入总计：表格为${formatWan(tableTotal.fen)}万元，文字说明为${formatWan(narrative.total.fen)}万元，采用表格数（income total: table and text disagree; the table's figure is kept）`,
+        SECTION,
+        narrative.total.line,
+      );
     }
 
-    const items = table?.items.length ? table.items.map((i) => ({ label: i.label, fen: i.fen, line: i.line, raw: i.text })) : narrative.items;
+    const items = table?.items.length
+      ? table.items.map((i) => ({ label: i.label, fen: i.fen, line: i.line, raw: i.text }))
+      : narrative.items;
     if (items.length) {
-      income.items = items.map((i) => ({ source: incomeSource(i.label), label: i.label, amount: fenToWan(i.fen) }));
+      income.items = items.map((i) => ({
+        source: incomeSource(i.label),
+        label: i.label,
+        amount: fenToWan(i.fen),
+      }));
       items.forEach((i, n) => ctx.cite(`/income/items/${n}/amount`, i.line, i.raw));
     } else if (table && tableTotal) {
-      ctx.diagnose("info", "收支总表中未读到收入分项（no income rows with amounts found in the summary table）", SECTION, table.region.titleLine);
+      ctx.diagnose(
+        "info",
+        "收支总表中未读到收入分项（no income rows with amounts found in the summary table）",
+        SECTION,
+        table.region.titleLine,
+      );
     }
 
     const events = changeEvents(stream);
@@ -112,7 +163,11 @@ export const extractIncome: PartExtractor = {
     }
 
     if (!table && !narrative.total && !change) {
-      ctx.diagnose("info", "未找到收入总表或收入说明（no income table or income statement found）", SECTION);
+      ctx.diagnose(
+        "info",
+        "未找到收入总表或收入说明（no income table or income statement found）",
+        SECTION,
+      );
       return;
     }
     if (Object.keys(income).length) ctx.disclosure.income = income;

@@ -12,10 +12,41 @@ export interface PlaceToken {
 }
 
 const PROVINCES = [
-  "北京市", "天津市", "上海市", "重庆市", "河北省", "山西省", "辽宁省", "吉林省", "黑龙江省", "江苏省", "浙江省",
-  "安徽省", "福建省", "江西省", "山东省", "河南省", "湖北省", "湖南省", "广东省", "海南省", "四川省", "贵州省",
-  "云南省", "陕西省", "甘肃省", "青海省", "台湾省", "内蒙古自治区", "广西壮族自治区", "西藏自治区",
-  "宁夏回族自治区", "新疆维吾尔自治区", "新疆生产建设兵团", "香港特别行政区", "澳门特别行政区",
+  "北京市",
+  "天津市",
+  "上海市",
+  "重庆市",
+  "河北省",
+  "山西省",
+  "辽宁省",
+  "吉林省",
+  "黑龙江省",
+  "江苏省",
+  "浙江省",
+  "安徽省",
+  "福建省",
+  "江西省",
+  "山东省",
+  "河南省",
+  "湖北省",
+  "湖南省",
+  "广东省",
+  "海南省",
+  "四川省",
+  "贵州省",
+  "云南省",
+  "陕西省",
+  "甘肃省",
+  "青海省",
+  "台湾省",
+  "内蒙古自治区",
+  "广西壮族自治区",
+  "西藏自治区",
+  "宁夏回族自治区",
+  "新疆维吾尔自治区",
+  "新疆生产建设兵团",
+  "香港特别行政区",
+  "澳门特别行政区",
 ];
 
 /** Characters that belong to organ names, never to a place name. */
@@ -23,9 +54,26 @@ const NOT_PLACE = "局委会厅部办处科室所院站队和及与、（）()·
 const ZONE = new RegExp(
   `^([^${NOT_PLACE}市县省区]{0,8}?)(综合保税区|经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|高新区|工业园区|产业园区|开发区|保税区|新区|试验区)`,
 );
-const ADMIN = new RegExp(`^([^${NOT_PLACE}市县省区]{1,7}?)(自治州|自治县|自治旗|林区|地区|市|区|县|旗|盟)`);
+const ADMIN = new RegExp(
+  `^([^${NOT_PLACE}市县省区]{1,7}?)(自治州|自治县|自治旗|林区|地区|市|区|县|旗|盟)`,
+);
 /** Common words that end like a place but are not one. */
-const FALSE_PLACES = new Set(["城市", "社区", "园区", "景区", "市区", "城区", "辖区", "地区", "校区", "矿区", "山区", "街区", "营区", "小区"]);
+const FALSE_PLACES = new Set([
+  "城市",
+  "社区",
+  "园区",
+  "景区",
+  "市区",
+  "城区",
+  "辖区",
+  "地区",
+  "校区",
+  "矿区",
+  "山区",
+  "街区",
+  "营区",
+  "小区",
+]);
 
 /** Leading place tokens of a name ("中共" and similar prefixes skipped). */
 export function placeTokens(name: string): { tokens: PlaceToken[]; rest: string } {
@@ -65,7 +113,16 @@ export function regionOf(name: string): RegionReading {
   const { tokens } = placeTokens(name);
   if (!tokens.length) return undefined;
   const firstZone = tokens.findIndex((t) => t.kind === "zone");
-  if (firstZone > 0) return { ambiguous: [tokens.slice(0, firstZone).map((t) => t.text).join(""), tokens[firstZone]!.text] };
+  if (firstZone > 0)
+    return {
+      ambiguous: [
+        tokens
+          .slice(0, firstZone)
+          .map((t) => t.text)
+          .join(""),
+        tokens[firstZone]!.text,
+      ],
+    };
   if (firstZone === 0) return { name: tokens[0]!.text };
   return { name: tokens.map((t) => t.text).join("") };
 }

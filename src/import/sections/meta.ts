@@ -45,14 +45,18 @@ export function readTitle(lines: SourceLine[]): TitleReading | undefined {
   if (head.length > 1 && isBarePlace(first)) {
     // The place line above an organ's title states the region; the title names the organ.
     const rest = readTitleFrom(head, 1);
-    if (rest?.name && !isBarePlace(rest.name)) return { ...rest, place: { name: first, line: head[0]!.no } };
+    if (rest?.name && !isBarePlace(rest.name))
+      return { ...rest, place: { name: first, line: head[0]!.no } };
   }
   return readTitleFrom(head, 0);
 }
 
 function readTitleFrom(head: SourceLine[], from: number): TitleReading | undefined {
   for (let s = from; s < Math.min(from + 3, head.length); s++) {
-    const text = head.slice(s).map((l) => squash(cleanText(l.text))).join("");
+    const text = head
+      .slice(s)
+      .map((l) => squash(cleanText(l.text)))
+      .join("");
     const m = TITLE.exec(text);
     if (!m) continue;
     const name = m[2]!.replace(/^(?:附件\d*|关于)/, "");
@@ -90,8 +94,12 @@ function labelled(lines: SourceLine[], label: RegExp, keys: string[]): Found | u
     const text = cleanText(line.text);
     const m = label.exec(text);
     if (!m) continue;
-    const value = squash(text.slice(m.index + m[0].length).split(/\s{2,}|\t/)[0] ?? "").replace(/(?:金额)?单位[:：].*$/, "");
-    if (value.length >= 2 && value.length <= 40 && !/\d{2,}/.test(value)) return { value, line: line.no };
+    const value = squash(text.slice(m.index + m[0].length).split(/\s{2,}|\t/)[0] ?? "").replace(
+      /(?:金额)?单位[:：].*$/,
+      "",
+    );
+    if (value.length >= 2 && value.length <= 40 && !/\d{2,}/.test(value))
+      return { value, line: line.no };
   }
   return undefined;
 }
@@ -115,14 +123,36 @@ function mayHoldCode(text: string, nameEnd: number): boolean {
   return digits === 3;
 }
 
-const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 0x3000 || c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 11 || c === 12 || c === 0x1680 || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0xfeff;
+const isSpace = (c: number) =>
+  c === 32 ||
+  c === 9 ||
+  c === 10 ||
+  c === 13 ||
+  c === 0x3000 ||
+  c === 0xa0 ||
+  (c >= 0x2000 && c <= 0x200a) ||
+  c === 11 ||
+  c === 12 ||
+  c === 0x1680 ||
+  c === 0x2028 ||
+  c === 0x2029 ||
+  c === 0x202f ||
+  c === 0x205f ||
+  c === 0xfeff;
 
 /** The department code printed beside its name: "979燕郊…管理委员会", "[292]国家信访局", a row "024 | 苏州市审计局". */
-function codedName(ctx: ExtractContext, name: string): { code: string; name: string; line: number } | undefined {
-  const fits = (candidate: string) => candidate.length >= 2 && (candidate === name || name.endsWith(candidate));
+function codedName(
+  ctx: ExtractContext,
+  name: string,
+): { code: string; name: string; line: number } | undefined {
+  const fits = (candidate: string) =>
+    candidate.length >= 2 && (candidate === name || name.endsWith(candidate));
   const nameEnd = name.charCodeAt(name.length - 1);
   for (const block of ctx.doc.blocks) {
-    const rows = block.kind === "table" ? block.rows : [{ cells: [{ text: block.text, line: block.line }], line: block.line }];
+    const rows =
+      block.kind === "table"
+        ? block.rows
+        : [{ cells: [{ text: block.text, line: block.line }], line: block.line }];
     for (const row of rows) {
       // Most rows (amounts, sentences) cannot hold the code: skip them before squashing their cells.
       if (!row.cells.some((c) => mayHoldCode(c.text, nameEnd))) continue;
@@ -130,7 +160,8 @@ function codedName(ctx: ExtractContext, name: string): { code: string; name: str
       for (const [i, cell] of cells.entries()) {
         const m = /^[[【]?(\d{3})[\]】]?(\D.*)$/.exec(cell);
         if (m && fits(m[2]!)) return { code: m[1]!, name: m[2]!, line: row.cells[i]!.line };
-        if (/^\d{3}$/.test(cell) && cells[i + 1] && fits(cells[i + 1]!)) return { code: cell, name: cells[i + 1]!, line: row.cells[i]!.line };
+        if (/^\d{3}$/.test(cell) && cells[i + 1] && fits(cells[i + 1]!))
+          return { code: cell, name: cells[i + 1]!, line: row.cells[i]!.line };
       }
     }
   }
@@ -155,7 +186,10 @@ function unitCodedDepartment(ctx: ExtractContext): Found | undefined {
 /** The organ named after a place that the text mentions most ("沧州经济开发区管理委员会"). */
 function organOfPlace(lines: SourceLine[], place: string): Found | undefined {
   const counts = new Map<string, Found & { n: number }>();
-  const re = new RegExp(`${place}[\\u4e00-\\u9fa5]{0,12}?(?:管理委员会|委员会|人民政府|办公室|办公厅|管委会|局|厅|委|办|院|中心)`, "g");
+  const re = new RegExp(
+    `${place}[\\u4e00-\\u9fa5]{0,12}?(?:管理委员会|委员会|人民政府|办公室|办公厅|管委会|局|厅|委|办|院|中心)`,
+    "g",
+  );
   for (const line of lines) {
     if (!line.text.includes(place[0]!)) continue;
     for (const m of squash(line.text).matchAll(re)) {
@@ -175,7 +209,9 @@ function statedYear(lines: SourceLine[]): Found | undefined {
     /(\d{4})年度?(?:收入|支出|收支)(?:预算|决算)/g,
   ];
   // Every tier needs "年": the other lines are left unread, the rest squashed once for all tiers.
-  const candidates = lines.filter((l) => l.text.includes("年")).map((l) => ({ no: l.no, text: squash(cleanText(l.text)) }));
+  const candidates = lines
+    .filter((l) => l.text.includes("年"))
+    .map((l) => ({ no: l.no, text: squash(cleanText(l.text)) }));
   for (const re of tiers) {
     const counts = new Map<string, Found & { n: number }>();
     for (const line of candidates) {
@@ -216,7 +252,11 @@ export const extractMeta: PartExtractor = {
       const final = countOf(all, "决算");
       if (budget || final) {
         d.kind = final > budget ? "final" : "budget";
-        ctx.diagnose("info", `未找到标题，按全文“预算”“决算”出现次数推断为${d.kind === "final" ? "决算" : "预算"}（kind inferred from word counts）`, SECTION);
+        ctx.diagnose(
+          "info",
+          `未找到标题，按全文“预算”“决算”出现次数推断为${d.kind === "final" ? "决算" : "预算"}（kind inferred from word counts）`,
+          SECTION,
+        );
       }
     }
 
@@ -245,7 +285,11 @@ export const extractMeta: PartExtractor = {
     if (dept) {
       const coded = codedName(ctx, dept.value);
       d.department = coded ? { name: coded.name, code: coded.code } : { name: dept.value };
-      ctx.cite("/department/name", coded?.line ?? dept.line, coded ? `${coded.code}${coded.name}` : dept.value);
+      ctx.cite(
+        "/department/name",
+        coded?.line ?? dept.line,
+        coded ? `${coded.code}${coded.name}` : dept.value,
+      );
       if (coded) ctx.cite("/department/code", coded.line, coded.code);
     } else {
       ctx.diagnose("warning", "未找到部门名称（department name not found）", SECTION);

@@ -90,7 +90,8 @@ export interface ChangeEvent {
 }
 
 // Longer names first, so "机关运行经费支出" is one subject, not 支出.
-const SUBJECT = /收、支|收入、支出|收入支出|收支|基本支出|项目支出|(?:机关)?运行经费(?:财政拨款)?(?:[预决]算)?(?:支出)?|三公”?经费(?:[预决]算)?(?:支出)?|三公|收入|支出|部门预算/g;
+const SUBJECT =
+  /收、支|收入、支出|收入支出|收支|基本支出|项目支出|(?:机关)?运行经费(?:财政拨款)?(?:[预决]算)?(?:支出)?|三公”?经费(?:[预决]算)?(?:支出)?|三公|收入|支出|部门预算/g;
 /** A fund-level subject ("财政拨款收入", "一般公共预算支出") is not the department's total. */
 const FUND_SCOPE = /(?:财政拨款|一般公共预算|政府性基金|国有资本|经营|专户|拨款)[^，,。；]{0,4}$/;
 const UP = /增加|增长|上升|增幅|提高/;
@@ -118,7 +119,10 @@ function subjectOf(keyword: string): ChangeSubject | undefined {
 export function changeEvents(stream: Stream): ChangeEvent[] {
   const text = stream.text;
   const events: ChangeEvent[] = [];
-  const re = new RegExp(String.raw`(增加|减少|下降|降低|上升|增长|增幅|降幅|提高)(?:了|为)?(?:${AMT}(?:[，,]?(?:增幅|降幅|增长|下降|上升|减少|降低|增加|提高)(?:了|为)?${NUM}[%％])?|${NUM}[%％])|持平`, "g");
+  const re = new RegExp(
+    String.raw`(增加|减少|下降|降低|上升|增长|增幅|降幅|提高)(?:了|为)?(?:${AMT}(?:[，,]?(?:增幅|降幅|增长|下降|上升|减少|降低|增加|提高)(?:了|为)?${NUM}[%％])?|${NUM}[%％])|持平`,
+    "g",
+  );
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
     const start = sentenceStart(text, m.index);
@@ -137,17 +141,25 @@ export function changeEvents(stream: Stream): ChangeEvent[] {
     if (subject !== "operating" && FUND_SCOPE.test(context.slice(0, keyword.index))) continue;
     const sign = m[0] === "持平" || UP.test(m[1] ?? "") ? 1n : -1n;
     const keywordAt = m.index - context.length + keyword.index;
-    const event: ChangeEvent = { subject, keyword: { word: keyword.word, index: keywordAt }, index: m.index, raw: m[0] };
+    const event: ChangeEvent = {
+      subject,
+      keyword: { word: keyword.word, index: keywordAt },
+      index: m.index,
+      raw: m[0],
+    };
     if (m[0] === "持平") event.amount = 0n;
     else if (m[2]) {
       const fen = amountOf(m[2], m[3]!);
       if (fen !== undefined) event.amount = sign * fen;
-      if (m[4]) event.rate = Number(m[4]) * (UP.test(m[0].slice(m[0].search(/[，,]/) + 1)) ? 1 : -1);
+      if (m[4])
+        event.rate = Number(m[4]) * (UP.test(m[0].slice(m[0].search(/[，,]/) + 1)) ? 1 : -1);
     } else if (m[5]) event.rate = Number(m[5]) * Number(sign);
     const prev = PREVIOUS.exec(text.slice(start, m.index));
     if (prev) event.previous = amountOf(prev[1]!, prev[2]!);
     // The base: the first amount after the subject, short of the earlier year's ("比2025年预算数X万元").
-    const base = FIRST_AMT.exec(context.slice(keyword.index + keyword.word.length, context.length - (prev?.[0].length ?? 0)));
+    const base = FIRST_AMT.exec(
+      context.slice(keyword.index + keyword.word.length, context.length - (prev?.[0].length ?? 0)),
+    );
     if (base) {
       const fen = amountOf(base[1]!, base[2]!);
       if (fen !== undefined) event.base = { fen, raw: base[0] };
@@ -164,7 +176,10 @@ function lastSubject(context: string): { word: string; index: number } | undefin
 }
 
 /** A percentage stated right after an amount change ("…万元，增长5.18%"), for events that only carry the amount. */
-export function firstEvent(events: ChangeEvent[], ...subjects: ChangeSubject[]): ChangeEvent | undefined {
+export function firstEvent(
+  events: ChangeEvent[],
+  ...subjects: ChangeSubject[]
+): ChangeEvent | undefined {
   return events.find((e) => subjects.includes(e.subject));
 }
 

@@ -7,9 +7,16 @@
 import type { Fen, MoneyUnit } from "../../model/amount.ts";
 import type { SourceDocument } from "../source-document.ts";
 import { stripNumbering } from "./find.ts";
-import { findTableRegions, tokenAmount, type TableRegion, type Token, type TokenRow } from "./standard-tables.ts";
+import {
+  findTableRegions,
+  tokenAmount,
+  type TableRegion,
+  type Token,
+  type TokenRow,
+} from "./standard-tables.ts";
 
-export const SUMMARY_TABLE_TITLE = /(?:收支|收入支出)(?:预算|决算)?总(?:表|体情况表)|收支总体情况表|收入支出决算总表/;
+export const SUMMARY_TABLE_TITLE =
+  /(?:收支|收入支出)(?:预算|决算)?总(?:表|体情况表)|收支总体情况表|收入支出决算总表/;
 
 export interface SummaryValue {
   fen: Fen;
@@ -43,8 +50,10 @@ export interface SummaryTable {
 
 const cache = new WeakMap<SourceDocument, SummaryTable | null>();
 
-const INCOME_WORD = /收入|拨款|资金|结转|结余|补助|上缴|一般公共预算|政府性基金|国有资本|财政专户|事业基金/;
-const NOT_INCOME = /支出|结转下年|年末结转|年终结转|结余分配|^项目|^收入$|^预算数|^金额|^决算数|^合计|^其中/;
+const INCOME_WORD =
+  /收入|拨款|资金|结转|结余|补助|上缴|一般公共预算|政府性基金|国有资本|财政专户|事业基金/;
+const NOT_INCOME =
+  /支出|结转下年|年末结转|年终结转|结余分配|^项目|^收入$|^预算数|^金额|^决算数|^合计|^其中/;
 
 export function numberingLevel(label: string): number {
   if (/^[一二三四五六七八九十]+[、.．]/.test(label)) return 1;
@@ -107,7 +116,15 @@ function readIncomeSide(row: TokenRow, table: SummaryTable, wrap: Wrap): void {
   const next = row.tokens[first + 1];
   const amount = value(next?.kind === "num" ? next : undefined, table.unit);
   // The line below a wrapped label: unnumbered text at the label's column, no figure.
-  if (wrap.last && !amount && token.x !== undefined && Math.abs(token.x - wrap.last.x) <= 6 && numberingLevel(label) === 1 && !/^[一二三四五六七八九十]+[、.．]/.test(label) && label.length <= 6) {
+  if (
+    wrap.last &&
+    !amount &&
+    token.x !== undefined &&
+    Math.abs(token.x - wrap.last.x) <= 6 &&
+    numberingLevel(label) === 1 &&
+    !/^[一二三四五六七八九十]+[、.．]/.test(label) &&
+    label.length <= 6
+  ) {
     wrap.last.item.label += label;
     wrap.last = undefined;
     return;
@@ -151,7 +168,12 @@ function readExpenditureSide(row: TokenRow, table: SummaryTable): void {
     else if (/^支出(?:总计|合计)$/.test(label)) table.expenditureTotal ??= amount;
     else if (/^基本支出$/.test(label)) table.basic ??= amount;
     else if (/^项目支出$/.test(label)) table.project ??= amount;
-    else if (CARRY_FORWARD.test(label) && amount.fen !== 0n && !table.carryForward?.some((c) => c.label === label)) (table.carryForward ??= []).push({ ...amount, label });
+    else if (
+      CARRY_FORWARD.test(label) &&
+      amount.fen !== 0n &&
+      !table.carryForward?.some((c) => c.label === label)
+    )
+      (table.carryForward ??= []).push({ ...amount, label });
   });
 }
 

@@ -1,7 +1,15 @@
 import { fenToWan, formatWan, parseAmount, type Fen } from "../../model/amount.ts";
 import type { OperatingCosts } from "../../model/disclosure.ts";
 import type { ExtractContext, PartExtractor } from "./context.ts";
-import { AMT, amountOf, changeEvents, lineAt, narrativeStream, sentenceEnd, type Stream } from "./money-narrative.ts";
+import {
+  AMT,
+  amountOf,
+  changeEvents,
+  lineAt,
+  narrativeStream,
+  sentenceEnd,
+  type Stream,
+} from "./money-narrative.ts";
 import { findTableRegions, rowLabel, rowNumbers, tokenAmount } from "./standard-tables.ts";
 import { headingRank } from "./three-public-text.ts";
 
@@ -33,7 +41,8 @@ function statementOf(stream: Stream, re: RegExp): Found | undefined {
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 8);
     if (/^[）)]?[：:]?(?:是|是指|指)/.test(after)) continue;
     // "公务用车（购置及）运行经费", "车辆运行经费" are 三公 items, not the 机关运行经费.
-    if (/车(?:辆)?(?:购置)?[及和与]?$/.test(text.slice(Math.max(0, m.index - 6), m.index))) continue;
+    if (/车(?:辆)?(?:购置)?[及和与]?$/.test(text.slice(Math.max(0, m.index - 6), m.index)))
+      continue;
     const end = Math.min(sentenceEnd(text, m.index), m.index + 120);
     const window = text.slice(m.index, end);
     const a = AMOUNT.exec(window);
@@ -51,10 +60,14 @@ function statementOf(stream: Stream, re: RegExp): Found | undefined {
 }
 
 /** The 机关运行经费 table (一般公共预算机关运行经费支出预算表): its 合计 row. */
-function readOperatingTable(ctx: ExtractContext): { total: Found; items: { name: string; found: Found }[] } | undefined {
+function readOperatingTable(
+  ctx: ExtractContext,
+): { total: Found; items: { name: string; found: Found }[] } | undefined {
   for (const region of findTableRegions(ctx.doc, /机关运行经费.*表/)) {
     if (/三公/.test(region.title)) continue;
-    const totalRow = region.rows.find((r) => /^(?:合计|总计)$/.test(rowLabel(r)) && rowNumbers(r).length === 1);
+    const totalRow = region.rows.find(
+      (r) => /^(?:合计|总计)$/.test(rowLabel(r)) && rowNumbers(r).length === 1,
+    );
     if (!totalRow) continue;
     const tok = rowNumbers(totalRow)[0]!;
     const fen = tokenAmount(tok, region.unit);
@@ -65,9 +78,13 @@ function readOperatingTable(ctx: ExtractContext): { total: Found; items: { name:
       const code = r.tokens[0];
       const nums = rowNumbers(r);
       if (!code || code.kind !== "num" || !/^\d{5}$/.test(code.text) || nums.length !== 2) continue;
-      const name = r.tokens.filter((t) => t.kind === "text").map((t) => t.text).join("");
+      const name = r.tokens
+        .filter((t) => t.kind === "text")
+        .map((t) => t.text)
+        .join("");
       const f = tokenAmount(nums[1], region.unit);
-      if (name && f !== undefined) items.push({ name, found: { fen: f, line: r.line, text: nums[1]!.text } });
+      if (name && f !== undefined)
+        items.push({ name, found: { fen: f, line: r.line, text: nums[1]!.text } });
     }
     return { total: { fen, line: tok.line, text: tok.text }, items };
   }
@@ -75,12 +92,17 @@ function readOperatingTable(ctx: ExtractContext): { total: Found; items: { name:
 }
 
 /** "（其中办公费5.4万元、邮电费4.6万元、…、公务用车运行维护费4.5、…）" after the amount. */
-export function readStatedItems(stream: Stream, from: number): { name: string; fen: Fen; line: number; text: string }[] {
+export function readStatedItems(
+  stream: Stream,
+  from: number,
+): { name: string; fen: Fen; line: number; text: string }[] {
   const text = stream.text;
   // The list may follow a few sentences on ("…安排机关运行经费29.41万元。…具体情况如下：…29.41万元（其中办公费…）"),
   // never in a later part: "（二）“三公”经费预算：…5.00万元（其中，公务用车购置费…）" lists 三公 items.
   const limit = Math.min(partEnd(stream, from), from + 400);
-  const m = /万元[（(]其中[：:，,]?([^）)]+)[）)]/.exec(text.slice(from, limit)) ?? listAfter(text, from, limit);
+  const m =
+    /万元[（(]其中[：:，,]?([^）)]+)[）)]/.exec(text.slice(from, limit)) ??
+    listAfter(text, from, limit);
   if (!m) return [];
   const base = from + m.index + m[0].indexOf(m[1]!);
   if (/[一二三四五六七八九十]、/.test(text.slice(from, base))) return [];
@@ -90,7 +112,8 @@ export function readStatedItems(stream: Stream, from: number): { name: string; f
     const c = /^([^\d]{2,20}?)(\d[\d,]*(?:\.\d+)?)(万元|元)?$/.exec(clause);
     if (c) {
       const fen = parseAmount(c[2]!, (c[3] ?? "万元") as "万元" | "元");
-      if (fen !== undefined) out.push({ name: c[1]!, fen, line: lineAt(stream, base + offset), text: clause });
+      if (fen !== undefined)
+        out.push({ name: c[1]!, fen, line: lineAt(stream, base + offset), text: clause });
     }
     offset += clause.length + 1;
   }
@@ -104,7 +127,8 @@ export function readStatedItems(stream: Stream, from: number): { name: string; f
  * no heading precedes it).
  */
 function partEnd(stream: Stream, from: number): number {
-  const rankAt = (k: number) => headingRank(stream.text.slice(stream.starts[k]!.offset, stream.starts[k]!.offset + 8));
+  const rankAt = (k: number) =>
+    headingRank(stream.text.slice(stream.starts[k]!.offset, stream.starts[k]!.offset + 8));
   let k = stream.starts.findIndex((s) => s.offset > from);
   if (k < 0) return stream.text.length;
   let own: number | undefined;
@@ -121,7 +145,11 @@ function partEnd(stream: Stream, from: number): number {
  * the amount's sentence or the next one, read up to the sentence's end. Shaped like the
  * bracketed match (whole text, then the list) so both read the same way.
  */
-function listAfter(text: string, from: number, end: number): [string, string] & { index: number } | undefined {
+function listAfter(
+  text: string,
+  from: number,
+  end: number,
+): ([string, string] & { index: number }) | undefined {
   const limit = Math.min(end, sentenceEnd(text, sentenceEnd(text, from) + 1));
   const window = text.slice(from, limit);
   const at = /其中[：:，,]?/.exec(window);
@@ -131,7 +159,11 @@ function listAfter(text: string, from: number, end: number): [string, string] & 
   const list = rest.slice(0, sentenceEnd(rest, 0));
   // Only a list of "name amount" clauses: "其中：财政拨款…" over several sentences is not one.
   const clauses = list.split(/[、，,；;]/);
-  if (clauses.length < 2 || !clauses.every((c) => /^[^\d]{2,20}?\d[\d,]*(?:\.\d+)?(?:万元|元)?$/.test(c))) return undefined;
+  if (
+    clauses.length < 2 ||
+    !clauses.every((c) => /^[^\d]{2,20}?\d[\d,]*(?:\.\d+)?(?:万元|元)?$/.test(c))
+  )
+    return undefined;
   return Object.assign([at[0] + list, list] as [string, string], { index: at.index });
 }
 
@@ -150,14 +182,21 @@ export const extractOperatingCosts: PartExtractor = {
     oc.amount = fenToWan(amount.fen);
     ctx.cite("/operatingCosts/amount", amount.line, amount.text);
     if (table && stated && table.total.fen !== stated.fen) {
-      ctx.diagnose("warning", `机关运行经费：表格为${formatWan(table.total.fen)}万元，文字说明为${formatWan(stated.fen)}万元，采用表格数（table and text disagree; the table's figure is kept）`, SECTION, stated.line);
+      ctx.diagnose(
+        "warning",
+        `机关运行经费：表格为${formatWan(table.total.fen)}万元，文字说明为${formatWan(stated.fen)}万元，采用表格数（table and text disagree; the table's figure is kept）`,
+        SECTION,
+        stated.line,
+      );
     }
 
     const from = stated?.index ?? 0;
     if (stated?.index !== undefined) {
       // The change follows the amount within the same or the next sentence.
       const limit = sentenceEnd(stream.text, sentenceEnd(stream.text, from) + 1);
-      const ev = changeEvents(stream).find((e) => e.subject === "operating" && e.index >= from && e.index <= limit);
+      const ev = changeEvents(stream).find(
+        (e) => e.subject === "operating" && e.index >= from && e.index <= limit,
+      );
       if (ev) {
         const line = lineAt(stream, ev.index);
         if (ev.amount !== undefined) {
@@ -169,7 +208,12 @@ export const extractOperatingCosts: PartExtractor = {
           ctx.cite("/operatingCosts/changeRate", line, ev.raw);
         }
         if (ev.previous !== undefined) oc.previous = fenToWan(ev.previous);
-        const reason = /(?:主要原因(?:是|为)?|原因(?:是|为)?|主要是)[：:，,]?([^。]+)/.exec(stream.text.slice(ev.index, Math.min(limit + 200, sentenceEnd(stream.text, sentenceEnd(stream.text, ev.index) + 1))));
+        const reason = /(?:主要原因(?:是|为)?|原因(?:是|为)?|主要是)[：:，,]?([^。]+)/.exec(
+          stream.text.slice(
+            ev.index,
+            Math.min(limit + 200, sentenceEnd(stream.text, sentenceEnd(stream.text, ev.index) + 1)),
+          ),
+        );
         if (reason) oc.explanation = reason[1]!;
       }
       const items = readStatedItems(stream, from);
@@ -180,7 +224,9 @@ export const extractOperatingCosts: PartExtractor = {
     }
     if (!oc.items && table?.items.length) {
       oc.items = table.items.map((i) => ({ name: i.name, amount: fenToWan(i.found.fen) }));
-      table.items.forEach((i, n) => ctx.cite(`/operatingCosts/items/${n}/amount`, i.found.line, i.found.text));
+      table.items.forEach((i, n) =>
+        ctx.cite(`/operatingCosts/items/${n}/amount`, i.found.line, i.found.text),
+      );
     }
     ctx.disclosure.operatingCosts = oc;
   },

@@ -35,7 +35,11 @@ export const extractOtherNotes: PartExtractor = {
     if (!section) return;
     // Some templates use the title for a container of other parts ("（一）机关运行经费… （二）“三公”经费…"): not notes.
     const first = section.paras[0];
-    if (first?.numbered && /机关运行|三公|政府采购|国有资产|绩效/.test(first.numbered.rest.slice(0, 12))) return;
+    if (
+      first?.numbered &&
+      /机关运行|三公|政府采购|国有资产|绩效/.test(first.numbered.rest.slice(0, 12))
+    )
+      return;
     const parts: string[] = [];
     let line = 0;
     for (const p of section.paras) {
@@ -47,7 +51,12 @@ export const extractOtherNotes: PartExtractor = {
     }
     const text = parts.join("");
     if (!text) {
-      ctx.diagnose("warning", `找到“${section.title}”但其下没有文字（section found, no text）`, SECTION, section.heading.line);
+      ctx.diagnose(
+        "warning",
+        `找到“${section.title}”但其下没有文字（section found, no text）`,
+        SECTION,
+        section.heading.line,
+      );
       return;
     }
     ctx.disclosure.otherNotes = text;

@@ -10,7 +10,15 @@
 import { memoByText } from "../memo.ts";
 import { squash, type SourceDocument, type TableBlock } from "../source-document.ts";
 
-export type NumberStyle = "part" | "cn" | "cnParen" | "arabic" | "arabicParen" | "circled" | "titled" | "centered";
+export type NumberStyle =
+  | "part"
+  | "cn"
+  | "cnParen"
+  | "arabic"
+  | "arabicParen"
+  | "circled"
+  | "titled"
+  | "centered";
 
 export interface Numbered {
   style: NumberStyle;
@@ -55,15 +63,23 @@ const CN_PAREN_NUMBER = new RegExp(`^[（(]\\s*(${CN})\\s*[）)]\\s*[、.．]?\\
 export function parseNumbering(text: string): Numbered | undefined {
   const t = text.trim();
   let m: RegExpExecArray | null;
-  if ((m = /^第\s*([一二三四五六七八九十\d]+)\s*部\s*分\s*[:：]?\s*(.*)$/.exec(t))) return { style: "part", number: m[1]!, rest: m[2]!.trim() };
+  if ((m = /^第\s*([一二三四五六七八九十\d]+)\s*部\s*分\s*[:：]?\s*(.*)$/.exec(t)))
+    return { style: "part", number: m[1]!, rest: m[2]!.trim() };
   if ((m = CN_NUMBER.exec(t))) return { style: "cn", number: m[1]!, rest: m[2]!.trim() };
   if ((m = CN_PAREN_NUMBER.exec(t))) return { style: "cnParen", number: m[1]!, rest: m[2]!.trim() };
-  if ((m = /^[（(]\s*(\d{1,2})\s*[）)]\s*[、.．]?\s*(.*)$/.exec(t))) return { style: "arabicParen", number: m[1]!, rest: m[2]!.trim() };
-  if ((m = /^(\d{1,2})\s*(?:[、．]|\.(?!\d)|\s(?=[\u4e00-\u9fa5“"《])(?![个万元年月日人名家项次件条辆亿岁天台套张户座]))\s*(.*)$/.exec(t))) {
+  if ((m = /^[（(]\s*(\d{1,2})\s*[）)]\s*[、.．]?\s*(.*)$/.exec(t)))
+    return { style: "arabicParen", number: m[1]!, rest: m[2]!.trim() };
+  if (
+    (m =
+      /^(\d{1,2})\s*(?:[、．]|\.(?!\d)|\s(?=[\u4e00-\u9fa5“"《])(?![个万元年月日人名家项次件条辆亿岁天台套张户座]))\s*(.*)$/.exec(
+        t,
+      ))
+  ) {
     // "2021 年..." is a year, not item 20 or 21: numbering has at most two digits.
     return { style: "arabic", number: m[1]!, rest: m[2]!.trim() };
   }
-  if ((m = /^([①-⑳])\s*(.*)$/.exec(t))) return { style: "circled", number: m[1]!, rest: m[2]!.trim() };
+  if ((m = /^([①-⑳])\s*(.*)$/.exec(t)))
+    return { style: "circled", number: m[1]!, rest: m[2]!.trim() };
   return undefined;
 }
 
@@ -106,7 +122,13 @@ export function paragraphs(doc: SourceDocument): Para[] {
     if (!text) return;
     const numbered = parseNumbering(text);
     if (centered && !numbered) out.push({ line, text, heading: true, centered });
-    else out.push({ line, text, ...(numbered ? { numbered } : {}), heading: isHeading(text, numbered) });
+    else
+      out.push({
+        line,
+        text,
+        ...(numbered ? { numbered } : {}),
+        heading: isHeading(text, numbered),
+      });
   };
   for (const block of doc.blocks) {
     if (block.kind === "text") {
@@ -115,7 +137,8 @@ export function paragraphs(doc: SourceDocument): Para[] {
       // PDF text puts wide gaps inside some headings ("第一部分      部门概况"): a short row with no amounts is text.
       for (const row of block.rows) {
         const texts = row.cells.map((c) => c.text.trim());
-        if (texts.length <= 2 && !texts.some((t) => /^[-−]?[\d,，]+(?:\.\d+)?%?$/.test(t))) push(row.line, texts.join(" "));
+        if (texts.length <= 2 && !texts.some((t) => /^[-−]?[\d,，]+(?:\.\d+)?%?$/.test(t)))
+          push(row.line, texts.join(" "));
       }
     }
   }
@@ -130,9 +153,15 @@ function isCentered(doc: SourceDocument, no: number): boolean {
   const raw = doc.lines[no - 1]?.text ?? "";
   const indent = /^ */.exec(raw)![0].length;
   const body = squash(raw);
-  const blank = (n: number) => !doc.lines[n - 1] || doc.lines[n - 1]!.text.trim() === "" || !!doc.lines[n - 1]!.furniture;
+  const blank = (n: number) =>
+    !doc.lines[n - 1] || doc.lines[n - 1]!.text.trim() === "" || !!doc.lines[n - 1]!.furniture;
   return (
-    indent >= 8 && body.length >= 4 && body.length <= 40 && !/[，。；：,;:]/.test(body) && !/^[-—–\d\s.]+$/.test(body) && (blank(no - 1) || blank(no + 1))
+    indent >= 8 &&
+    body.length >= 4 &&
+    body.length <= 40 &&
+    !/[，。；：,;:]/.test(body) &&
+    !/^[-—–\d\s.]+$/.test(body) &&
+    (blank(no - 1) || blank(no + 1))
   );
 }
 
@@ -140,7 +169,19 @@ function isCentered(doc: SourceDocument, no: number): boolean {
 export function numberValue(n: string): number {
   if (/^\d+$/.test(n)) return Number(n);
   if (/^[①-⑳]$/.test(n)) return n.charCodeAt(0) - 0x2460 + 1;
-  const digits: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+  const digits: Record<string, number> = {
+    零: 0,
+    〇: 0,
+    一: 1,
+    二: 2,
+    三: 3,
+    四: 4,
+    五: 5,
+    六: 6,
+    七: 7,
+    八: 8,
+    九: 9,
+  };
   let total = 0;
   let current = 0;
   for (const ch of n) {
@@ -166,7 +207,8 @@ export function numberValue(n: string): number {
 export function headingDepths(paras: readonly Para[]): Map<number, number> {
   const depths = new Map<number, number>();
   const stack: { style: NumberStyle; n: number }[] = [];
-  const sequence = (a: NumberStyle, b: NumberStyle) => a === b || (a === "cn" && b === "arabic") || (a === "arabic" && b === "cn");
+  const sequence = (a: NumberStyle, b: NumberStyle) =>
+    a === b || (a === "cn" && b === "arabic") || (a === "arabic" && b === "cn");
   for (const [i, p] of paras.entries()) {
     if (!p.heading) continue;
     const style: NumberStyle = p.centered ? "centered" : (p.numbered?.style ?? "titled");
@@ -175,10 +217,13 @@ export function headingDepths(paras: readonly Para[]): Map<number, number> {
     else {
       let at = -1;
       if (n >= 2) {
-        for (let j = stack.length - 1; j >= 0 && at < 0; j--) if (stack[j]!.style === style && stack[j]!.n === n - 1) at = j;
-        for (let j = stack.length - 1; j >= 0 && at < 0; j--) if (sequence(stack[j]!.style, style) && stack[j]!.n === n - 1) at = j;
+        for (let j = stack.length - 1; j >= 0 && at < 0; j--)
+          if (stack[j]!.style === style && stack[j]!.n === n - 1) at = j;
+        for (let j = stack.length - 1; j >= 0 && at < 0; j--)
+          if (sequence(stack[j]!.style, style) && stack[j]!.n === n - 1) at = j;
       }
-      if (at < 0 && !(n === 1 && stack.some((e) => e.style === style))) at = stack.map((e) => e.style).lastIndexOf(style);
+      if (at < 0 && !(n === 1 && stack.some((e) => e.style === style)))
+        at = stack.map((e) => e.style).lastIndexOf(style);
       if (at >= 0) stack.length = at;
     }
     depths.set(i, stack.length);
@@ -239,14 +284,17 @@ export class Outline {
   range(heading: Para, end: number): Section {
     const start = heading.line + 1;
     const paras = this.paras.filter((p) => p.line >= start && p.line < end);
-    const tables = this.doc.blocks.filter((b): b is TableBlock => b.kind === "table" && b.line >= start && b.line < end);
+    const tables = this.doc.blocks.filter(
+      (b): b is TableBlock => b.kind === "table" && b.line >= start && b.line < end,
+    );
     return { heading, title: titleOf(heading.text), start, end, paras, tables };
   }
 
   /** Sections whose heading title matches, in document order. */
   find(title: RegExp): Section[] {
     const out: Section[] = [];
-    for (const [i, p] of this.paras.entries()) if (p.heading && title.test(titleOf(p.text))) out.push(this.sectionAt(i));
+    for (const [i, p] of this.paras.entries())
+      if (p.heading && title.test(titleOf(p.text))) out.push(this.sectionAt(i));
     return out;
   }
 

@@ -47,7 +47,13 @@ export function readGoals(section: Section): ReadGoal[] {
     let rest = head.numbered!.rest.trim();
     // A long numbered paragraph wrapped by the page (PDF) goes on until a sentence ends.
     if (!head.heading) {
-      while (body.length && !/[。！？!?；;：:]$/.test(rest) && !body[0]!.numbered && !GOAL_LABEL.test(body[0]!.text.trim()) && !INDICATOR_LABEL.test(body[0]!.text.trim())) {
+      while (
+        body.length &&
+        !/[。！？!?；;：:]$/.test(rest) &&
+        !body[0]!.numbered &&
+        !GOAL_LABEL.test(body[0]!.text.trim()) &&
+        !INDICATOR_LABEL.test(body[0]!.text.trim())
+      ) {
         rest += body.shift()!.text.trim();
       }
     }
@@ -109,14 +115,25 @@ export const extractPerformanceGoals: PartExtractor = {
     const overall = OVERALL_TITLES.map((t) => outline.findOne(t)).find((s) => s);
     let overallText = overall ? leadText(overall) : undefined;
     if (!overallText) {
-      const inline = outline.paras.find((p) => /^(?:部门)?总体绩效目标\s*[:：]\s*\S/.test(squash(p.numbered?.rest ?? p.text)));
-      if (inline) overallText = { text: (inline.numbered?.rest ?? inline.text).replace(/^.*?总体绩效目标\s*[:：]\s*/, ""), line: inline.line };
+      const inline = outline.paras.find((p) =>
+        /^(?:部门)?总体绩效目标\s*[:：]\s*\S/.test(squash(p.numbered?.rest ?? p.text)),
+      );
+      if (inline)
+        overallText = {
+          text: (inline.numbered?.rest ?? inline.text).replace(/^.*?总体绩效目标\s*[:：]\s*/, ""),
+          line: inline.line,
+        };
     }
     if (overallText) {
       perf.overallGoal = overallText.text;
       ctx.cite("/performance/overallGoal", overallText.line, overallText.text);
     } else if (overall) {
-      ctx.diagnose("warning", "找到“总体绩效目标”但其下没有文字（overall goal section is empty）", SECTION, overall.heading.line);
+      ctx.diagnose(
+        "warning",
+        "找到“总体绩效目标”但其下没有文字（overall goal section is empty）",
+        SECTION,
+        overall.heading.line,
+      );
     }
 
     const section = outline.findOne(GOALS_TITLE);
@@ -126,7 +143,12 @@ export const extractPerformanceGoals: PartExtractor = {
         perf.goals = goals.map(({ line: _line, ...g }) => g);
         goals.forEach((g, i) => ctx.cite(`/performance/goals/${i}`, g.line, g.title));
       } else {
-        ctx.diagnose("warning", `找到“${section.title}”但未读出编号的分项目标（no numbered goals read）`, SECTION, section.heading.line);
+        ctx.diagnose(
+          "warning",
+          `找到“${section.title}”但未读出编号的分项目标（no numbered goals read）`,
+          SECTION,
+          section.heading.line,
+        );
       }
     }
     if (!Object.keys(perf).length) delete ctx.disclosure.performance;

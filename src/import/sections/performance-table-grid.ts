@@ -11,7 +11,15 @@
  *  - "columns" (PDF text): cells are placed in columns by their x position and
  *    wrapped lines are gathered into logical rows.
  */
-import { drawnRowCells, squash, type Cell, type Row, type SourceDocument, type SourceLine, type TableBlock } from "../source-document.ts";
+import {
+  drawnRowCells,
+  squash,
+  type Cell,
+  type Row,
+  type SourceDocument,
+  type SourceLine,
+  type TableBlock,
+} from "../source-document.ts";
 import { declaredUnit } from "../../model/amount.ts";
 import { memoByText } from "../memo.ts";
 import { foldRadicals } from "../readers/pdf-radicals.ts";
@@ -68,18 +76,26 @@ export interface ActivityGrid {
 }
 
 /** What a header cell says the column holds. "span" is 评价标准 over 优/良/中/差. Memoised: every row of every table is tested. */
-export const headerRole: (text: string) => ColumnRole | "gradesSpan" | "other" | undefined = memoByText(roleOfHeader);
+export const headerRole: (text: string) => ColumnRole | "gradesSpan" | "other" | undefined =
+  memoByText(roleOfHeader);
 
 function roleOfHeader(text: string): ColumnRole | "gradesSpan" | "other" | undefined {
   const t = squash(unradical(text)).replace(/[（(].*?[）)]$/, "");
   if (!t) return undefined;
-  if (/^(?:部门)?职责[-—–－、/]?(?:及|和|与)?(?:工作)?活动(?:名称)?$/.test(t)) return "dutyActivity";
+  if (/^(?:部门)?职责[-—–－、/]?(?:及|和|与)?(?:工作)?活动(?:名称)?$/.test(t))
+    return "dutyActivity";
   if (/^(?:部门)?职责(?:名称)?$/.test(t)) return "duty";
   if (/^职责(?:描述|内容|说明)$/.test(t)) return "dutyDescription";
   if (/^职责(?:绩效)?目标$/.test(t)) return "dutyGoal";
   if (/^(?:工作)?活动(?:名称)?$/.test(t)) return "activity";
-  if (/^(?:活动|内容|工作)?(?:描述|内容)$/.test(t) || t === "活动描述" || t === "活动内容") return "description";
-  if (/^(?:\d{4}年|年度|本年)?(?:部门)?(?:预算|预算数|预算金额|预算资金|预算额)(?:\(万元\)|\(元\)|（万元）|（元）)?$/.test(t)) return "budget";
+  if (/^(?:活动|内容|工作)?(?:描述|内容)$/.test(t) || t === "活动描述" || t === "活动内容")
+    return "description";
+  if (
+    /^(?:\d{4}年|年度|本年)?(?:部门)?(?:预算|预算数|预算金额|预算资金|预算额)(?:\(万元\)|\(元\)|（万元）|（元）)?$/.test(
+      t,
+    )
+  )
+    return "budget";
   if (/^(?:绩效|活动|工作)?目标$/.test(t)) return "goal";
   if (/^(?:绩效)?指标(?:描述|说明|解释|内容|定义)$/.test(t)) return "indicatorDescription";
   if (/^(?:绩效指标|指标名称|指标|绩效指标名称)$/.test(t)) return "indicator";
@@ -110,18 +126,29 @@ export function isActivityHeader(texts: readonly string[]): boolean {
  * under a spanning 评价标准 fills those columns; row-one cells after the span
  * shift right by its width.
  */
-export function columnRoles(first: readonly string[], second?: readonly string[]): { roles: (ColumnRole | undefined)[]; rows: 1 | 2 } {
+export function columnRoles(
+  first: readonly string[],
+  second?: readonly string[],
+): { roles: (ColumnRole | undefined)[]; rows: 1 | 2 } {
   const firstRoles = first.map(headerRole);
   const secondRoles = second?.map(headerRole) ?? [];
-  const gradeAt = secondRoles.map((r, i) => (r && (GRADE_ROLES as readonly string[]).includes(r) ? i : -1)).filter((i) => i >= 0);
-  const twoRows = firstRoles.includes("gradesSpan") && gradeAt.length > 0 && !firstRoles.some((r) => (GRADE_ROLES as readonly string[]).includes(r ?? ""));
+  const gradeAt = secondRoles
+    .map((r, i) => (r && (GRADE_ROLES as readonly string[]).includes(r) ? i : -1))
+    .filter((i) => i >= 0);
+  const twoRows =
+    firstRoles.includes("gradesSpan") &&
+    gradeAt.length > 0 &&
+    !firstRoles.some((r) => (GRADE_ROLES as readonly string[]).includes(r ?? ""));
   const roles: (ColumnRole | undefined)[] = [];
   let p = 0;
   for (let i = 0; i < firstRoles.length; i++) {
     const r = firstRoles[i];
     if (r === "gradesSpan" && twoRows) {
       // The second row either keeps the grid (blanks under row-one cells) or holds only the grades.
-      const onlyGrades = secondRoles.every((x) => x === undefined || (GRADE_ROLES as readonly string[]).includes(x)) && secondRoles.length === gradeAt.length;
+      const onlyGrades =
+        secondRoles.every(
+          (x) => x === undefined || (GRADE_ROLES as readonly string[]).includes(x),
+        ) && secondRoles.length === gradeAt.length;
       const width = gradeAt.length;
       for (let k = 0; k < width; k++) {
         const col = onlyGrades ? p + k : gradeAt[k]!;
@@ -129,7 +156,8 @@ export function columnRoles(first: readonly string[], second?: readonly string[]
       }
       p = onlyGrades ? p + width : Math.max(p, gradeAt[width - 1]! + 1);
       // Row one may print the span's covered cells as blanks: skip them.
-      for (let skip = width - 1; skip > 0 && i + 1 < first.length && !squash(first[i + 1]!); skip--) i++;
+      for (let skip = width - 1; skip > 0 && i + 1 < first.length && !squash(first[i + 1]!); skip--)
+        i++;
       continue;
     }
     roles[p] = r === "other" || r === "gradesSpan" ? undefined : r;
@@ -158,7 +186,10 @@ export const unradical = foldRadicals;
 
 /** Joins the lines of a cell: Chinese wraps without a space, Latin words with one. */
 export function cellText(text: string): string {
-  const parts = unradical(text).split("\n").map((s) => s.trim()).filter(Boolean);
+  const parts = unradical(text)
+    .split("\n")
+    .map((s) => s.trim())
+    .filter(Boolean);
   let out = "";
   for (const part of parts) {
     if (out && /[A-Za-z0-9]$/.test(out) && /^[A-Za-z0-9]/.test(part)) out += " ";
@@ -183,7 +214,11 @@ export function findActivityGrids(doc: SourceDocument): ActivityGrid[] {
       const row = block.rows[r]!;
       if (row.line <= consumedTo) continue;
       if (!isActivityHeader(row.cells.map((c) => c.text))) continue;
-      const grid = rebuild ? cellsGrid(doc, row.line) : doc.layout === "columns" ? (drawnGrid(doc, row.line) ?? columnsGrid(doc, block, r)) : rowsGrid(doc, block, r);
+      const grid = rebuild
+        ? cellsGrid(doc, row.line)
+        : doc.layout === "columns"
+          ? (drawnGrid(doc, row.line) ?? columnsGrid(doc, block, r))
+          : rowsGrid(doc, block, r);
       if (grid) {
         grids.push(grid);
         consumedTo = grid.endLine;
@@ -194,11 +229,18 @@ export function findActivityGrids(doc: SourceDocument): ActivityGrid[] {
 }
 
 /** Tables whose rows already keep every cell ("tabs", .docx/.xlsx readers). */
-function rowsGrid(doc: SourceDocument, block: TableBlock, headerIndex: number): ActivityGrid | undefined {
+function rowsGrid(
+  doc: SourceDocument,
+  block: TableBlock,
+  headerIndex: number,
+): ActivityGrid | undefined {
   const first = expandSpans(block.rows[headerIndex]!.cells);
   const next = block.rows[headerIndex + 1];
   const second = next ? expandSpans(next.cells) : undefined;
-  const { roles, rows: headerRows } = columnRoles(first.map((c) => c.text), second?.map((c) => c.text));
+  const { roles, rows: headerRows } = columnRoles(
+    first.map((c) => c.text),
+    second?.map((c) => c.text),
+  );
   const width = Math.max(roles.length, headerRows === 2 ? second!.length : 0);
   const headerTexts = first.map((c) => squash(c.text)).join("|");
   const rows: GridRow[] = [];
@@ -209,8 +251,13 @@ function rowsGrid(doc: SourceDocument, block: TableBlock, headerIndex: number): 
   // (A table rebuilt from drawn rows is whole already: it is not one of the document's blocks.)
   for (let b = doc.blocks.indexOf(block) + 1, last = endLine; b > 0 && b < doc.blocks.length; b++) {
     const next = doc.blocks[b]!;
-    if (next.kind !== "table" || next.line - last > 3 || next.rows[0]!.cells.length < width / 2) break;
-    if (isActivityHeader(next.rows[0]!.cells.map((c) => c.text)) && squash(next.rows[0]!.cells.map((c) => c.text).join("|")) !== headerTexts.replace(/\|/g, "")) break;
+    if (next.kind !== "table" || next.line - last > 3 || next.rows[0]!.cells.length < width / 2)
+      break;
+    if (
+      isActivityHeader(next.rows[0]!.cells.map((c) => c.text)) &&
+      squash(next.rows[0]!.cells.map((c) => c.text).join("|")) !== headerTexts.replace(/\|/g, "")
+    )
+      break;
     body.push(...next.rows);
     last = next.rows[next.rows.length - 1]!.line;
     endLine = last;
@@ -228,7 +275,13 @@ function rowsGrid(doc: SourceDocument, block: TableBlock, headerIndex: number): 
     rows.push({ cells: pad(cells, width, row.line), line: row.line });
     endLine = row.line;
   }
-  return { roles, headerLine: block.rows[headerIndex]!.line, headerText: [...first, ...(second ?? [])].map((c) => c.text).join("|"), rows, endLine };
+  return {
+    roles,
+    headerLine: block.rows[headerIndex]!.line,
+    headerText: [...first, ...(second ?? [])].map((c) => c.text).join("|"),
+    rows,
+    endLine,
+  };
 }
 
 /**
@@ -286,7 +339,8 @@ function cellsGrid(doc: SourceDocument, headerLine: number): ActivityGrid | unde
       current.cells.push({ text: "", line: line.no });
     } else if (line.text.startsWith("\t")) {
       current ??= { cells: [], line: line.no };
-      for (const part of line.text.slice(1).split("\t")) current.cells.push({ text: part.trim(), line: line.no });
+      for (const part of line.text.slice(1).split("\t"))
+        current.cells.push({ text: part.trim(), line: line.no });
     } else if (line.text.trim() === "") {
       if (current) segments.push(current);
       current = undefined;
@@ -300,14 +354,22 @@ function cellsGrid(doc: SourceDocument, headerLine: number): ActivityGrid | unde
       while (j < lines.length && lines[j]!.text.trim() !== "" && !isTab(lines[j]!)) j++;
       const prev = segments[segments.length - 1];
       const headerWidth = Math.max(0, ...segments.slice(0, 2).map((s) => s.cells.length));
-      if (prev && prev.cells.length < headerWidth && j < lines.length && isTab(lines[j]!) && !lines[j]!.emptyCell && j > i) {
+      if (
+        prev &&
+        prev.cells.length < headerWidth &&
+        j < lines.length &&
+        isTab(lines[j]!) &&
+        !lines[j]!.emptyCell &&
+        j > i
+      ) {
         segments.pop();
         current = prev;
         current.joinedAt ??= line.no;
         i--;
         // Re-enter with the previous segment open so the text continues its last cell.
         const last = current.cells[current.cells.length - 1]!;
-        for (let k = i + 1; k < j; k++) last.text = last.text ? `${last.text}\n${lines[k]!.text.trim()}` : lines[k]!.text.trim();
+        for (let k = i + 1; k < j; k++)
+          last.text = last.text ? `${last.text}\n${lines[k]!.text.trim()}` : lines[k]!.text.trim();
         i = j - 1;
         continue;
       }
@@ -322,13 +384,22 @@ function cellsGrid(doc: SourceDocument, headerLine: number): ActivityGrid | unde
   const second = segments[1]?.cells.map((c) => c.text);
   const { roles, rows: headerRows } = columnRoles(first, second);
   const width = Math.max(roles.length, headerRows === 2 ? second!.length : first.length);
-  const headerTexts = segments.slice(0, headerRows).map((s) => s.cells.map((c) => squash(c.text)).join("|"));
+  const headerTexts = segments
+    .slice(0, headerRows)
+    .map((s) => s.cells.map((c) => squash(c.text)).join("|"));
   const rows: GridRow[] = [];
   const body = segments.slice(headerRows).filter((s, k, all) => {
     // A repeated header (new page) is not data.
     const t = s.cells.map((c) => squash(c.text)).join("|");
     if (t === headerTexts[0]) return false;
-    if (headerRows === 2 && t === headerTexts[1] && k > 0 && all[k - 1] && all[k - 1]!.cells.map((c) => squash(c.text)).join("|") === headerTexts[0]) return false;
+    if (
+      headerRows === 2 &&
+      t === headerTexts[1] &&
+      k > 0 &&
+      all[k - 1] &&
+      all[k - 1]!.cells.map((c) => squash(c.text)).join("|") === headerTexts[0]
+    )
+      return false;
     return true;
   });
   for (let k = 0; k < body.length; k++) {
@@ -336,14 +407,23 @@ function cellsGrid(doc: SourceDocument, headerLine: number): ActivityGrid | unde
     let cells = seg.cells;
     let joinedAt = seg.joinedAt;
     // Join pieces of a row split by a page break while they fit the row.
-    while (cells.length < width && k + 1 < body.length && cells.length + body[k + 1]!.cells.length <= width) {
+    while (
+      cells.length < width &&
+      k + 1 < body.length &&
+      cells.length + body[k + 1]!.cells.length <= width
+    ) {
       joinedAt ??= body[k + 1]!.line;
       cells = [...cells, ...body[k + 1]!.cells];
       k++;
     }
     if (cells.length > width) cells = cells.slice(0, width);
     const incomplete = cells.length < width;
-    rows.push({ cells: pad(cells, width, seg.line), line: seg.line, ...(incomplete ? { incomplete } : {}), ...(joinedAt ? { joinedAt } : {}) });
+    rows.push({
+      cells: pad(cells, width, seg.line),
+      line: seg.line,
+      ...(incomplete ? { incomplete } : {}),
+      ...(joinedAt ? { joinedAt } : {}),
+    });
   }
   return { roles, headerLine, headerText: [...first, ...(second ?? [])].join("|"), rows, endLine };
 }
@@ -357,14 +437,24 @@ function cellsGrid(doc: SourceDocument, headerLine: number): ActivityGrid | unde
  * (cells are top-aligned and a wrapped cell fills its column to the edge, so
  * text in a name column whose line above was empty or short starts a row).
  */
-function columnsGrid(doc: SourceDocument, block: TableBlock, headerIndex: number): ActivityGrid | undefined {
+function columnsGrid(
+  doc: SourceDocument,
+  block: TableBlock,
+  headerIndex: number,
+): ActivityGrid | undefined {
   const headRow = block.rows[headerIndex]!;
   const width = textWidth(doc, headRow.line);
   const band = headerBand(doc, headRow, width);
-  const hasGrades = band.cells.some((c) => (GRADE_ROLES as readonly string[]).includes(c.role ?? ""));
+  const hasGrades = band.cells.some((c) =>
+    (GRADE_ROLES as readonly string[]).includes(c.role ?? ""),
+  );
   const headCells: { role: ColumnRole | undefined; x: number; end: number }[] = band.cells
     .filter((c) => !(c.role === "gradesSpan" && hasGrades))
-    .map((c) => ({ role: c.role === "other" || c.role === "gradesSpan" ? undefined : c.role, x: c.x, end: c.end }));
+    .map((c) => ({
+      role: c.role === "other" || c.role === "gradesSpan" ? undefined : c.role,
+      x: c.x,
+      end: c.end,
+    }));
   headCells.sort((a, b) => a.x - b.x);
   const roles = headCells.map((h) => h.role);
   const bounds = headCells.slice(0, -1).map((h, k) => (h.end + headCells[k + 1]!.x) / 2);
@@ -382,11 +472,18 @@ function columnsGrid(doc: SourceDocument, block: TableBlock, headerIndex: number
     const again = headerBand(doc, { cells: splitLine(line.text, line.no), line: line.no }, width);
     const cells = again.cells
       .filter((c) => !(c.role === "gradesSpan" && hasGrades))
-      .map((c) => ({ role: c.role === "other" || c.role === "gradesSpan" ? undefined : c.role, x: c.x, end: c.end }))
+      .map((c) => ({
+        role: c.role === "other" || c.role === "gradesSpan" ? undefined : c.role,
+        x: c.x,
+        end: c.end,
+      }))
       .sort((a, b) => a.x - b.x);
-    if (cells.length !== headCells.length || cells.some((c, k) => c.role !== roles[k])) return undefined;
+    if (cells.length !== headCells.length || cells.some((c, k) => c.role !== roles[k]))
+      return undefined;
     const b = cells.slice(0, -1).map((h, k) => (h.end + cells[k + 1]!.x) / 2);
-    const next = doc.lines.find((l) => l.no > again.lastLine && !l.furniture && l.page !== undefined && l.page !== line.page);
+    const next = doc.lines.find(
+      (l) => l.no > again.lastLine && !l.furniture && l.page !== undefined && l.page !== line.page,
+    );
     refineBounds(doc, b, cells, again.lastLine, next ? next.no - 1 : again.lastLine + 60, width);
     return b;
   };
@@ -404,9 +501,15 @@ function columnsGrid(doc: SourceDocument, block: TableBlock, headerIndex: number
       continue;
     }
     blankRun = 0;
-    const cells = splitLine(line.text, line.no).map((c) => ({ ...c, end: (c.x ?? 0) + width(c.text) }));
+    const cells = splitLine(line.text, line.no).map((c) => ({
+      ...c,
+      end: (c.x ?? 0) + width(c.text),
+    }));
     const texts = cells.map((c) => squash(c.text));
-    if (texts.join("|") === headerText || (texts.length >= 2 && cells.every((c) => headerRole(c.text) !== "other"))) {
+    if (
+      texts.join("|") === headerText ||
+      (texts.length >= 2 && cells.every((c) => headerRole(c.text) !== "other"))
+    ) {
       // header repeated on a new page: not data, but it places that page's columns
       rawLines.push({ line: line.no, cells, header: true });
       continue;
@@ -414,11 +517,25 @@ function columnsGrid(doc: SourceDocument, block: TableBlock, headerIndex: number
     // A caption or a paragraph from the margin across the columns ends the table.
     if (declaredUnit(line.text)) break;
     const only = cells.length === 1 ? cells[0]! : undefined;
-    if (only && !/\s/.test(only.text) && columnOf(only.x ?? 0) === 0 && columnOf(only.end ?? 0) >= 2) break;
-    rawLines.push({ line: line.no, ...(line.page !== undefined ? { page: line.page } : {}), cells });
+    if (
+      only &&
+      !/\s/.test(only.text) &&
+      columnOf(only.x ?? 0) === 0 &&
+      columnOf(only.end ?? 0) >= 2
+    )
+      break;
+    rawLines.push({
+      line: line.no,
+      ...(line.page !== undefined ? { page: line.page } : {}),
+      cells,
+    });
     endLine = line.no;
   }
-  while (rawLines.length && (rawLines[rawLines.length - 1] === null || rawLines[rawLines.length - 1]!.header)) rawLines.pop();
+  while (
+    rawLines.length &&
+    (rawLines[rawLines.length - 1] === null || rawLines[rawLines.length - 1]!.header)
+  )
+    rawLines.pop();
 
   // Each page of PDF text is laid out on its own: the same column can start 30 characters
   // further left on the next page. Pieces of the table (between blank lines or page
@@ -454,9 +571,23 @@ function columnsGrid(doc: SourceDocument, block: TableBlock, headerIndex: number
       let prevText = "";
       for (const c of words(cell, width)) {
         let k = colOf(((c.x ?? 0) + (c.end ?? c.x ?? 0)) / 2);
-        const chinese = /[\u2e80-\u9fff\uff00-\uffef]$/.test(prevText) || /^[\u2e80-\u9fff\uff00-\uffef]/.test(c.text);
-        if (prevCol >= 0 && chinese && prevCol < lineBounds.length && (c.end ?? 0) > lineBounds[prevCol]!) k = Math.max(k, prevCol + 1);
-        else if (prevCol >= 0 && GRADE_SET.has(roles[prevCol]) && prevCol < lineBounds.length && (c.end ?? 0) > lineBounds[prevCol]!) k = Math.max(k, prevCol + 1);
+        const chinese =
+          /[\u2e80-\u9fff\uff00-\uffef]$/.test(prevText) ||
+          /^[\u2e80-\u9fff\uff00-\uffef]/.test(c.text);
+        if (
+          prevCol >= 0 &&
+          chinese &&
+          prevCol < lineBounds.length &&
+          (c.end ?? 0) > lineBounds[prevCol]!
+        )
+          k = Math.max(k, prevCol + 1);
+        else if (
+          prevCol >= 0 &&
+          GRADE_SET.has(roles[prevCol]) &&
+          prevCol < lineBounds.length &&
+          (c.end ?? 0) > lineBounds[prevCol]!
+        )
+          k = Math.max(k, prevCol + 1);
         else if (prevCol >= 0) k = Math.max(k, prevCol);
         const prev = placed.get(k);
         placed.set(k, prev ? { ...prev, text: `${prev.text} ${c.text}`, end: c.end } : c);
@@ -466,7 +597,9 @@ function columnsGrid(doc: SourceDocument, block: TableBlock, headerIndex: number
     }
     if (placed.size) placedLines.push({ line: raw.line, cells: placed });
   });
-  const textLines = placedLines.filter((l): l is { line: number; cells: Map<number, Cell> } => l !== null);
+  const textLines = placedLines.filter(
+    (l): l is { line: number; cells: Map<number, Cell> } => l !== null,
+  );
   const grid = (rows: GridRow[]): ActivityGrid => ({
     roles,
     headerLine: headRow.line,
@@ -501,7 +634,12 @@ function columnsGrid(doc: SourceDocument, block: TableBlock, headerIndex: number
       }
       // A numbered name under a row that has one opens the next row (a blank line may
       // stand for a page break only).
-      const numbered = [...pl.cells].some(([k, c]) => NAME_ROLES.has(roles[k]) && NUMBERED_ENTRY.test(squash(c.text)) && !!squash(current?.cells[k]!.text ?? ""));
+      const numbered = [...pl.cells].some(
+        ([k, c]) =>
+          NAME_ROLES.has(roles[k]) &&
+          NUMBERED_ENTRY.test(squash(c.text)) &&
+          !!squash(current?.cells[k]!.text ?? ""),
+      );
       if (!open || numbered) newRow(pl.line);
       open = true;
       add(pl.cells);
@@ -512,11 +650,18 @@ function columnsGrid(doc: SourceDocument, block: TableBlock, headerIndex: number
   // How wide each column's text runs: a line that fills it was wrapped.
   // (A high percentile, not the maximum: a stray word from a neighbouring column must not widen it.)
   const spans = headCells.map(() => [] as number[]);
-  for (const pl of textLines) for (const [k, c] of pl.cells) spans[k]!.push((c.end ?? 0) - (c.x ?? 0));
+  for (const pl of textLines)
+    for (const [k, c] of pl.cells) spans[k]!.push((c.end ?? 0) - (c.x ?? 0));
   const widths = spans.map((w) => (w.sort((a, b) => a - b), w[Math.floor(w.length * 0.9)] ?? 0));
-  const full = (k: number, c: Cell | undefined) => !!c && (c.end ?? 0) - (c.x ?? 0) >= widths[k]! - Math.max(2, Math.floor(widths[k]! * 0.2));
+  const full = (k: number, c: Cell | undefined) =>
+    !!c && (c.end ?? 0) - (c.x ?? 0) >= widths[k]! - Math.max(2, Math.floor(widths[k]! * 0.2));
   // Rows start in the name columns (duty, activity, indicator); grades and descriptions only wrap.
-  const keyRoles: (ColumnRole | undefined)[] = ["duty", "dutyActivity", "activity", roles.includes("indicator") ? "indicator" : "excellent"];
+  const keyRoles: (ColumnRole | undefined)[] = [
+    "duty",
+    "dutyActivity",
+    "activity",
+    roles.includes("indicator") ? "indicator" : "excellent",
+  ];
   const keys = new Set(roles.flatMap((r, k) => (keyRoles.includes(r) && r ? [k] : [])));
   const names = NAME_ROLES;
 
@@ -529,18 +674,32 @@ function columnsGrid(doc: SourceDocument, block: TableBlock, headerIndex: number
   let previous: Map<number, Cell> | undefined;
   for (const pl of textLines) {
     // Top-aligned cells have no gaps: text under a blank in a column the row already filled starts a row.
-    const resumes = (k: number) => !!current && !!squash(current.cells[k]!.text) && !previous?.get(k);
+    const resumes = (k: number) =>
+      !!current && !!squash(current.cells[k]!.text) && !previous?.get(k);
     // Grades that all ended short on the line above are finished cells: new grades start a row.
     // (Not one short grade alone: narrow grade columns wrap "95%" / "以上".)
     const gradeCols = [...pl.cells.keys()].filter((k) => GRADE_SET.has(roles[k]));
-    const gradesEnded = gradeCols.length >= 2 && gradeCols.every((k) => previous?.get(k) && !full(k, previous.get(k)));
+    const gradesEnded =
+      gradeCols.length >= 2 &&
+      gradeCols.every((k) => previous?.get(k) && !full(k, previous.get(k)));
     // A row has one 指标性质 (≥, ＝, 定性: never wrapped) and one name: a second one, or the
     // same name printed again (each row repeating its activity), is the next row.
     const again = (k: number) =>
-      !!current && !!squash(current.cells[k]!.text) && (roles[k] === "indicatorKind" || (names.has(roles[k]) && squash(current.cells[k]!.text) === squash(pl.cells.get(k)!.text)));
+      !!current &&
+      !!squash(current.cells[k]!.text) &&
+      (roles[k] === "indicatorKind" ||
+        (names.has(roles[k]) && squash(current.cells[k]!.text) === squash(pl.cells.get(k)!.text)));
     // A numbered name (一、 / 1、) opens an entry whatever the line above looked like.
-    const numbered = (k: number) => names.has(roles[k]) && NUMBERED_ENTRY.test(squash(pl.cells.get(k)!.text));
-    if (!current || gradesEnded || [...pl.cells.keys()].some((k) => (keys.has(k) && !full(k, previous?.get(k))) || resumes(k) || again(k) || numbered(k))) newRow(pl.line);
+    const numbered = (k: number) =>
+      names.has(roles[k]) && NUMBERED_ENTRY.test(squash(pl.cells.get(k)!.text));
+    if (
+      !current ||
+      gradesEnded ||
+      [...pl.cells.keys()].some(
+        (k) => (keys.has(k) && !full(k, previous?.get(k))) || resumes(k) || again(k) || numbered(k),
+      )
+    )
+      newRow(pl.line);
     add(pl.cells);
     previous = pl.cells;
   }
@@ -559,7 +718,14 @@ const NUMBERED_ENTRY = /^[（(]?(?:\d{1,2}|[一二三四五六七八九十]+)[�
  * the same place left of the header (lines after `from` up to `to`), that is the
  * column's left edge.
  */
-function refineBounds(doc: SourceDocument, bounds: number[], headCells: readonly { x: number; end: number }[], from: number, to: number, width: (s: string) => number): void {
+function refineBounds(
+  doc: SourceDocument,
+  bounds: number[],
+  headCells: readonly { x: number; end: number }[],
+  from: number,
+  to: number,
+  width: (s: string) => number,
+): void {
   const columnOf = (x: number) => {
     const k = bounds.findIndex((b) => x < b);
     return k < 0 ? headCells.length - 1 : k;
@@ -576,7 +742,8 @@ function refineBounds(doc: SourceDocument, bounds: number[], headCells: readonly
   }
   for (let k = 1; k < headCells.length; k++) {
     const [edge, count] = [...starts[k]!].sort((a, b) => b[1] - a[1])[0] ?? [0, 0];
-    if (count >= 3 && edge - 0.5 < bounds[k - 1]! && edge > headCells[k - 1]!.end) bounds[k - 1] = edge - 0.5;
+    if (count >= 3 && edge - 0.5 < bounds[k - 1]! && edge > headCells[k - 1]!.end)
+      bounds[k - 1] = edge - 0.5;
   }
 }
 
@@ -616,13 +783,23 @@ function regionBounds(
       continue;
     }
     let j = i + 1;
-    while (j < lines.length && lines[j] !== null && !lines[j]!.header && lines[j]!.page === first.page) j++;
+    while (
+      j < lines.length &&
+      lines[j] !== null &&
+      !lines[j]!.header &&
+      lines[j]!.page === first.page
+    )
+      j++;
     const piece = lines.slice(i, j) as { cells: Cell[] }[];
     const runs = textRuns(piece, piece.length >= 4 ? 2 : 1);
     // The bounds in use, else the header's (back on the header's page), else this piece's own.
     if (!fits(runs, model)) {
       if (model !== header && fits(runs, header)) model = header;
-      else if (runs.length === columns) model = { bounds: runs.slice(0, -1).map((r, k) => (r.end + runs[k + 1]!.x) / 2), left: runs[0]!.x };
+      else if (runs.length === columns)
+        model = {
+          bounds: runs.slice(0, -1).map((r, k) => (r.end + runs[k + 1]!.x) / 2),
+          left: runs[0]!.x,
+        };
     }
     let own = model;
     if (model.left === undefined && piece.length >= 4 && runs.length) {
@@ -638,7 +815,10 @@ function regionBounds(
 }
 
 /** Every run of text of a piece lies in one column, one run per column (text left of the table aside). */
-function fits(runs: readonly { x: number; end: number }[], model: { bounds: number[]; left?: number }): boolean {
+function fits(
+  runs: readonly { x: number; end: number }[],
+  model: { bounds: number[]; left?: number },
+): boolean {
   const colOf = (x: number) => {
     const k = model.bounds.findIndex((b) => x < b);
     return k < 0 ? model.bounds.length : k;
@@ -700,7 +880,11 @@ function centredRows(
       if (named) withName[k]!++;
     }
   }
-  const anchorCols = new Set(roles.flatMap((_, k) => (nameCols.has(k) || (total[k]! >= 3 && withName[k]! >= total[k]! * 0.9) ? [k] : [])));
+  const anchorCols = new Set(
+    roles.flatMap((_, k) =>
+      nameCols.has(k) || (total[k]! >= 3 && withName[k]! >= total[k]! * 0.9) ? [k] : [],
+    ),
+  );
   // Only a table that prints its name on every row (a row per indicator, with its target)
   // has anchors to gather around; where the name stands once over several indicator rows
   // (graded tables), the rows are read by wrapping.
@@ -718,12 +902,26 @@ function centredRows(
 
   const starts = entryStarts(lines, anchorCols);
   const rows: GridRow[] = [];
-  type Open = { row: GridRow; above: Map<number, number>; below: Map<number, number>; last: Map<number, Cell>; middle: Set<number>; anchored: boolean };
+  type Open = {
+    row: GridRow;
+    above: Map<number, number>;
+    below: Map<number, number>;
+    last: Map<number, Cell>;
+    middle: Set<number>;
+    anchored: boolean;
+  };
   let open: Open | undefined;
   const begin = (line: number): Open => {
     const row: GridRow = { cells: roles.map(() => ({ text: "", line })), line };
     rows.push(row);
-    return { row, above: new Map(), below: new Map(), last: new Map(), middle: new Set(), anchored: false };
+    return {
+      row,
+      above: new Map(),
+      below: new Map(),
+      last: new Map(),
+      middle: new Set(),
+      anchored: false,
+    };
   };
   const put = (o: Open, cells: Map<number, Cell>) => {
     for (const [k, c] of cells) {
@@ -743,7 +941,9 @@ function centredRows(
       // Wrapped text on the anchor line is the cell's middle: neither above nor below.
       for (const [k, c] of pl.cells) {
         const cell = open.row.cells[k]!;
-        open.row.cells[k] = cell.text ? { text: `${cell.text}\n${c.text}`, line: cell.line } : { text: c.text, line: c.line };
+        open.row.cells[k] = cell.text
+          ? { text: `${cell.text}\n${c.text}`, line: cell.line }
+          : { text: c.text, line: c.line };
         if (!anchorCols.has(k)) {
           open.last.set(k, c);
           open.middle.add(k);
@@ -759,7 +959,9 @@ function centredRows(
         const above = open!.above.get(k) ?? 0;
         const below = open!.below.get(k) ?? 0;
         // A cell with text on its row's line has an odd number of lines: as many below as above.
-        return below < above || (below === above && !open!.middle.has(k) && filled(k, open!.last.get(k)));
+        return (
+          below < above || (below === above && !open!.middle.has(k) && filled(k, open!.last.get(k)))
+        );
       });
     if (!continues && (!open || open.anchored)) open = begin(pl.line);
     put(open!, pl.cells);
@@ -773,7 +975,10 @@ function centredRows(
  * and one in twenty (the column names its entries by kind: 产出指标…, 效益指标…;
  * the lines that continue a cell start anywhere in its text).
  */
-function entryStarts(lines: readonly PlacedLine[], anchorCols: ReadonlySet<number>): (k: number, text: string) => boolean {
+function entryStarts(
+  lines: readonly PlacedLine[],
+  anchorCols: ReadonlySet<number>,
+): (k: number, text: string) => boolean {
   const heads = new Map<number, Map<string, number>>();
   const counts = new Map<number, number>();
   for (const pl of lines)
@@ -807,7 +1012,11 @@ interface HeaderCell {
  * character or two per line (年/度/预/算/数). Lines next to the main one that
  * hold only header words or such fragments are folded into it by position.
  */
-function headerBand(doc: SourceDocument, main: Row, width: (s: string) => number): { cells: HeaderCell[]; lastLine: number } {
+function headerBand(
+  doc: SourceDocument,
+  main: Row,
+  width: (s: string) => number,
+): { cells: HeaderCell[]; lastLine: number } {
   const rowAt = (no: number): Row | undefined => {
     const line = doc.lines[no - 1];
     if (!line || line.furniture || !line.text.trim()) return undefined;
@@ -816,7 +1025,10 @@ function headerBand(doc: SourceDocument, main: Row, width: (s: string) => number
   const headerish = (r: Row) =>
     r.cells.every((c) => {
       const role = headerRole(c.text);
-      return (role !== "other" && role !== undefined) || (squash(c.text).length <= 2 && !/\d/.test(c.text));
+      return (
+        (role !== "other" && role !== undefined) ||
+        (squash(c.text).length <= 2 && !/\d/.test(c.text))
+      );
     });
   const band: Row[] = [];
   for (let no = main.line - 1, gap = 0; no >= main.line - 3 && gap < 2; no--) {
@@ -839,7 +1051,12 @@ function headerBand(doc: SourceDocument, main: Row, width: (s: string) => number
     if (!headerish(r)) break;
     band.push(r);
   }
-  const cells: HeaderCell[] = main.cells.map((c) => ({ text: c.text, role: headerRole(c.text), x: c.x ?? 0, end: (c.x ?? 0) + width(c.text) }));
+  const cells: HeaderCell[] = main.cells.map((c) => ({
+    text: c.text,
+    role: headerRole(c.text),
+    x: c.x ?? 0,
+    end: (c.x ?? 0) + width(c.text),
+  }));
   const extra: HeaderCell[] = [];
   for (const r of band) {
     if (r === main) continue;
@@ -858,7 +1075,10 @@ function headerBand(doc: SourceDocument, main: Row, width: (s: string) => number
       }
     }
   }
-  return { cells: [...cells, ...extra].sort((a, b) => a.x - b.x), lastLine: Math.max(...band.map((r) => r.line)) };
+  return {
+    cells: [...cells, ...extra].sort((a, b) => a.x - b.x),
+    lastLine: Math.max(...band.map((r) => r.line)),
+  };
 }
 
 /**
@@ -867,7 +1087,11 @@ function headerBand(doc: SourceDocument, main: Row, width: (s: string) => number
  * own, and no numbered name. It is joined to the first.
  */
 function joinSplitRows(rows: GridRow[], roles: readonly (ColumnRole | undefined)[]): GridRow[] {
-  const rowLevel = new Set<ColumnRole | undefined>(["indicator", "indicatorDescription", ...GRADE_ROLES]);
+  const rowLevel = new Set<ColumnRole | undefined>([
+    "indicator",
+    "indicatorDescription",
+    ...GRADE_ROLES,
+  ]);
   const names = NAME_ROLES;
   const out: GridRow[] = [];
   for (const row of rows) {
@@ -877,7 +1101,11 @@ function joinSplitRows(rows: GridRow[], roles: readonly (ColumnRole | undefined)
       prev &&
       filled.length > 0 &&
       filled.every((k) => !rowLevel.has(roles[k]) && squash(prev.cells[k]!.text)) &&
-      filled.every((k) => !names.has(roles[k]) || !/^[（(]?(?:\d+|[一二三四五六七八九十]+)[、.．）)]/.test(squash(row.cells[k]!.text)));
+      filled.every(
+        (k) =>
+          !names.has(roles[k]) ||
+          !/^[（(]?(?:\d+|[一二三四五六七八九十]+)[、.．）)]/.test(squash(row.cells[k]!.text)),
+      );
     if (!continues) {
       out.push(row);
       continue;
@@ -893,7 +1121,8 @@ function splitLine(text: string, lineNo: number): Cell[] {
   const cells: Cell[] = [];
   const re = /\S+(?: \S+)*/g;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) cells.push({ text: m[0], line: lineNo, x: m.index, end: m.index + m[0].length });
+  while ((m = re.exec(text)))
+    cells.push({ text: m[0], line: lineNo, x: m.index, end: m.index + m[0].length });
   return cells;
 }
 
@@ -909,7 +1138,8 @@ function words(cell: Cell, width: (s: string) => number): Cell[] {
   return out;
 }
 
-const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/g;
+const WIDE =
+  /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/g;
 const displayWidth = (s: string) => s.length + (s.match(WIDE)?.length ?? 0);
 
 /**

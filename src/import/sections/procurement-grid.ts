@@ -32,7 +32,12 @@ export function gridRows(doc: SourceDocument, from: number, to: number): GridRow
   if (doc.layout === "columns") {
     for (const l of lines) {
       if (l.furniture || !l.text.trim()) continue;
-      const cells = splitColumns(l.text, l.no).map((c) => ({ text: c.text, line: l.no, x: c.x ?? 0, end: c.end ?? 0 }));
+      const cells = splitColumns(l.text, l.no).map((c) => ({
+        text: c.text,
+        line: l.no,
+        x: c.x ?? 0,
+        end: c.end ?? 0,
+      }));
       rows.push({ cells, line: l.no });
     }
     return rows;
@@ -40,7 +45,9 @@ export function gridRows(doc: SourceDocument, from: number, to: number): GridRow
   if (doc.layout === "tabs") {
     for (const l of lines) {
       if (l.furniture || !l.text.trim()) continue;
-      const cells = l.text.split("\t").map((t, i) => ({ text: t.trim(), line: l.no, x: i, end: i + 1 }));
+      const cells = l.text
+        .split("\t")
+        .map((t, i) => ({ text: t.trim(), line: l.no, x: i, end: i + 1 }));
       rows.push({ cells, line: l.no });
     }
     return rows;
@@ -77,7 +84,11 @@ export function gridRows(doc: SourceDocument, from: number, to: number): GridRow
 function linesBetween(doc: SourceDocument, from: number, to: number): SourceDocument["lines"] {
   const lo = Math.max(1, from);
   const slice = doc.lines.slice(lo - 1, Math.max(lo - 1, to));
-  if (!slice.length || (slice[0]!.no === lo && slice[slice.length - 1]!.no === lo + slice.length - 1)) return slice;
+  if (
+    !slice.length ||
+    (slice[0]!.no === lo && slice[slice.length - 1]!.no === lo + slice.length - 1)
+  )
+    return slice;
   return doc.lines.filter((l) => l.no >= from && l.no <= to);
 }
 
@@ -115,7 +126,11 @@ export interface Column {
  * text right-aligns numbers), then each header label attached to the nearest
  * column by centre distance.
  */
-export function amountColumns(dataCells: GridCell[], header: GridCell[], byIndex: boolean): Column[] {
+export function amountColumns(
+  dataCells: GridCell[],
+  header: GridCell[],
+  byIndex: boolean,
+): Column[] {
   const cols: Column[] = [];
   const sorted = [...dataCells].sort((a, b) => a.end - b.end);
   for (const c of sorted) {
@@ -145,11 +160,16 @@ export function amountColumns(dataCells: GridCell[], header: GridCell[], byIndex
       lastIndex = -1;
     }
     const centre = (h.x + h.end) / 2;
-    const dist = (k: Column) => (centre >= k.x - 1 && centre <= k.end + 1 ? 0 : Math.min(Math.abs(centre - k.x), Math.abs(centre - k.end)));
+    const dist = (k: Column) =>
+      centre >= k.x - 1 && centre <= k.end + 1
+        ? 0
+        : Math.min(Math.abs(centre - k.x), Math.abs(centre - k.end));
     let best = -1;
-    for (let i = 0; i < cols.length; i++) if (best < 0 || dist(cols[i]!) < dist(cols[best]!)) best = i;
+    for (let i = 0; i < cols.length; i++)
+      if (best < 0 || dist(cols[i]!) < dist(cols[best]!)) best = i;
     if (best < 0 || dist(cols[best]!) > 10) continue;
-    if (best <= lastIndex && lastIndex + 1 < cols.length && dist(cols[lastIndex + 1]!) <= 10) best = lastIndex + 1;
+    if (best <= lastIndex && lastIndex + 1 < cols.length && dist(cols[lastIndex + 1]!) <= 10)
+      best = lastIndex + 1;
     cols[best]!.labels.push(label);
     lastIndex = best;
   }
@@ -159,7 +179,10 @@ export function amountColumns(dataCells: GridCell[], header: GridCell[], byIndex
 /** The column a cell falls in (overlap or nearest right edge). */
 export function columnOf(cols: Column[], cell: GridCell, byIndex: boolean): Column | undefined {
   if (byIndex) return cols.find((k) => k.x === cell.x);
-  return cols.find((k) => Math.abs(k.end - cell.end) <= 2) ?? cols.find((k) => cell.x < k.end && cell.end > k.x);
+  return (
+    cols.find((k) => Math.abs(k.end - cell.end) <= 2) ??
+    cols.find((k) => cell.x < k.end && cell.end > k.x)
+  );
 }
 
 /** The header column a cell sits under: the one it overlaps most, else the nearest by centre. */
@@ -185,7 +208,12 @@ export function columnUnder(cell: GridCell, header: GridRow): number {
 export function underHeader(row: GridRow, header: GridRow): GridRow {
   // One cell is a paragraph or a title after the table: it ends the table as printed.
   if (row.cells.length < 2) return row;
-  const out: GridRow["cells"] = header.cells.map((c) => ({ text: "", line: row.line, x: c.x, end: c.end }));
+  const out: GridRow["cells"] = header.cells.map((c) => ({
+    text: "",
+    line: row.line,
+    x: c.x,
+    end: c.end,
+  }));
   for (const cell of row.cells) {
     const best = columnUnder(cell, header);
     if (best < 0 || out[best]!.text) return row;
@@ -203,11 +231,26 @@ export function underHeader(row: GridRow, header: GridRow): GridRow {
  * cell is blank); lines after the last row go to it. Returns the index just
  * past the table's rows.
  */
-export function joinWrappedCells(rows: GridRow[], first: number, header: GridRow, isRow: (r: GridRow) => boolean): number {
-  const isWrap = (r: GridRow) => r.cells.length <= 2 && r.cells.every((c) => parseAmount(squash(c.text)) === undefined && !/^(?:合计|总计|小计)$/.test(squash(c.text)));
+export function joinWrappedCells(
+  rows: GridRow[],
+  first: number,
+  header: GridRow,
+  isRow: (r: GridRow) => boolean,
+): number {
+  const isWrap = (r: GridRow) =>
+    r.cells.length <= 2 &&
+    r.cells.every(
+      (c) =>
+        parseAmount(squash(c.text)) === undefined && !/^(?:合计|总计|小计)$/.test(squash(c.text)),
+    );
   // The table's extent: rows and wrapped lines on adjacent lines.
   let end = first;
-  while (end + 1 < rows.length && rows[end + 1]!.line === rows[end]!.line + 1 && (isRow(rows[end + 1]!) || isWrap(rows[end + 1]!))) end++;
+  while (
+    end + 1 < rows.length &&
+    rows[end + 1]!.line === rows[end]!.line + 1 &&
+    (isRow(rows[end + 1]!) || isWrap(rows[end + 1]!))
+  )
+    end++;
   const band = rows.slice(first, end + 1);
   if (!band.some((r) => !isRow(r))) return end + 1;
   const dataAt = band.map((r, i) => (isRow(r) ? i : -1)).filter((i) => i >= 0);
@@ -243,16 +286,41 @@ export function joinWrappedCells(rows: GridRow[], first: number, header: GridRow
  * `reach` of the header line `at` are joined, and only while they hold no
  * amount and `accept` takes them.
  */
-export function joinHeaderLines(rows: GridRow[], at: number, reach: number, accept: (r: GridRow) => boolean = () => true): void {
+export function joinHeaderLines(
+  rows: GridRow[],
+  at: number,
+  reach: number,
+  accept: (r: GridRow) => boolean = () => true,
+): void {
   // A header line holds no amount, no 合计 and no caption ("单位：万元", "部门：…").
   const isHeaderLine = (r: GridRow | undefined) =>
-    !!r && r.cells.length > 0 && accept(r) && !r.cells.some((c) => parseAmount(squash(c.text)) !== undefined || /^(?:合计|总计)$|单位[:：]|^(?:编制)?(?:部门|单位)(?:名称)?[:：]/.test(squash(c.text)));
+    !!r &&
+    r.cells.length > 0 &&
+    accept(r) &&
+    !r.cells.some(
+      (c) =>
+        parseAmount(squash(c.text)) !== undefined ||
+        /^(?:合计|总计)$|单位[:：]|^(?:编制)?(?:部门|单位)(?:名称)?[:：]/.test(squash(c.text)),
+    );
   let from = at;
   let to = at;
-  while (from > 0 && from > at - reach && rows[from - 1]!.line === rows[from]!.line - 1 && isHeaderLine(rows[from - 1])) from--;
-  while (to + 1 < rows.length && to < at + reach && rows[to + 1]!.line === rows[to]!.line + 1 && isHeaderLine(rows[to + 1])) to++;
+  while (
+    from > 0 &&
+    from > at - reach &&
+    rows[from - 1]!.line === rows[from]!.line - 1 &&
+    isHeaderLine(rows[from - 1])
+  )
+    from--;
+  while (
+    to + 1 < rows.length &&
+    to < at + reach &&
+    rows[to + 1]!.line === rows[to]!.line + 1 &&
+    isHeaderLine(rows[to + 1])
+  )
+    to++;
   if (from === to) return;
-  const columns: { x: number; end: number; parts: { line: number; x: number; text: string }[] }[] = [];
+  const columns: { x: number; end: number; parts: { line: number; x: number; text: string }[] }[] =
+    [];
   for (const r of rows.slice(from, to + 1)) {
     for (const c of r.cells) {
       const col = columns.find((k) => c.x <= k.end && c.end >= k.x);
@@ -265,7 +333,10 @@ export function joinHeaderLines(rows: GridRow[], at: number, reach: number, acce
   }
   columns.sort((a, b) => a.x - b.x);
   const cells = columns.map((k) => ({
-    text: k.parts.sort((a, b) => a.line - b.line || a.x - b.x).map((p) => p.text).join(""),
+    text: k.parts
+      .sort((a, b) => a.line - b.line || a.x - b.x)
+      .map((p) => p.text)
+      .join(""),
     line: rows[from]!.line,
     x: k.x,
     end: k.end,

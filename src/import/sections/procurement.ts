@@ -3,7 +3,16 @@ import type { Procurement } from "../../model/disclosure.ts";
 import { squash, type SourceDocument } from "../source-document.ts";
 import type { ExtractContext, PartExtractor } from "./context.ts";
 import { statedAmounts } from "./find.ts";
-import { cellAmount, columnUnder, gridRows, joinHeaderLines, joinWrappedCells, tableUnit, underHeader, type GridRow } from "./procurement-grid.ts";
+import {
+  cellAmount,
+  columnUnder,
+  gridRows,
+  joinHeaderLines,
+  joinWrappedCells,
+  tableUnit,
+  underHeader,
+  type GridRow,
+} from "./procurement-grid.ts";
 import { sectionText } from "./three-public-text.ts";
 
 type Item = NonNullable<Procurement["items"]>[number];
@@ -26,8 +35,18 @@ export const extractProcurement: PartExtractor = {
     if (total !== undefined) {
       out.total = fenToWan(total.fen);
       ctx.cite("/procurement/total", total.line, total.raw);
-      if (table?.total && narrative?.total && table.total.fen !== narrative.total.fen && fenToWan(narrative.total.fen) !== Number(fenToWan(table.total.fen).toFixed(2))) {
-        ctx.diagnose("warning", `政府采购预算总额：表格为${table.total.raw}，文字说明为${narrative.total.raw}，采用表格数（table and text disagree; the table's figure is kept）`, "procurement", narrative.total.line);
+      if (
+        table?.total &&
+        narrative?.total &&
+        table.total.fen !== narrative.total.fen &&
+        fenToWan(narrative.total.fen) !== Number(fenToWan(table.total.fen).toFixed(2))
+      ) {
+        ctx.diagnose(
+          "warning",
+          `政府采购预算总额：表格为${table.total.raw}，文字说明为${narrative.total.raw}，采用表格数（table and text disagree; the table's figure is kept）`,
+          "procurement",
+          narrative.total.line,
+        );
       }
     }
     if (table?.fundSources?.length) out.fundSources = table.fundSources;
@@ -49,18 +68,27 @@ interface TableResult {
   items?: Item[];
 }
 
-const NONE = /(?:无|没有|未安排|不涉及|未编制)(?:\d{4}年(?:度)?)?(?:部门)?政府采购|政府采购(?:预算)?(?:金额)?为(?:零|0(?:\.0+)?万?元)(?!\d)/;
+const NONE =
+  /(?:无|没有|未安排|不涉及|未编制)(?:\d{4}年(?:度)?)?(?:部门)?政府采购|政府采购(?:预算)?(?:金额)?为(?:零|0(?:\.0+)?万?元)(?!\d)/;
 
 /** The 政府采购 paragraph: "政府采购预算总额4,308.39万元" or "本部门无政府采购预算". */
-function readNarrative(ctx: ExtractContext): { total?: Found; none?: boolean; line: number; raw: string } | undefined {
+function readNarrative(
+  ctx: ExtractContext,
+): { total?: Found; none?: boolean; line: number; raw: string } | undefined {
   for (const sec of sectionText(ctx.doc, /政府采购/, /表$/)) {
     const text = sec.text;
     const none = NONE.exec(text);
     const at = text.indexOf("采购");
     const amounts = statedAmounts(text).filter((a) => a.index > at);
-    if (none && (amounts.length === 0 || none.index < amounts[0]!.index)) return { none: true, line: sec.lineAt(none.index), raw: none[0] };
+    if (none && (amounts.length === 0 || none.index < amounts[0]!.index))
+      return { none: true, line: sec.lineAt(none.index), raw: none[0] };
     const a = amounts[0];
-    if (a) return { total: { fen: a.fen, line: sec.lineAt(a.index), raw: a.raw }, line: sec.lineAt(a.index), raw: a.raw };
+    if (a)
+      return {
+        total: { fen: a.fen, line: sec.lineAt(a.index), raw: a.raw },
+        line: sec.lineAt(a.index),
+        raw: a.raw,
+      };
   }
   return undefined;
 }
@@ -73,14 +101,23 @@ function readTotalTable(ctx: ExtractContext): TableResult | undefined {
   for (const l of doc.lines) {
     const t = squash(l.text);
     // A title repeated on each page may be marked as a running header; TOC leaders are not titles.
-    if ((l.furniture && /(\.{4,}|…{2,}|·{4,})/.test(t)) || t.length > 40 || !TABLE_TITLE.test(t) || /购买服务/.test(t)) continue;
+    if (
+      (l.furniture && /(\.{4,}|…{2,}|·{4,})/.test(t)) ||
+      t.length > 40 ||
+      !TABLE_TITLE.test(t) ||
+      /购买服务/.test(t)
+    )
+      continue;
     const unit = tableUnit(doc, l.no);
     const rows = gridRows(doc, l.no + 1, l.no + 40);
     for (const [i, r] of rows.entries()) {
       if (i > 15) break;
       const texts = r.cells.map((c) => squash(c.text)).filter(Boolean);
       if (i > 0 && texts.length === 1 && /表$/.test(texts[0]!)) break;
-      const label = r.cells.filter((c) => cellAmount(c.text, unit) === undefined).map((c) => squash(c.text)).join("");
+      const label = r.cells
+        .filter((c) => cellAmount(c.text, unit) === undefined)
+        .map((c) => squash(c.text))
+        .join("");
       if (!/^(合计|总计)$/.test(label)) continue;
       let best: Fen | undefined;
       let raw = "";
@@ -104,7 +141,11 @@ const CATALOG_WORDS = /目录.{0,2}(?:序号|编码|代码)|品目|采购目录/
 
 /** The PDF header line that names the 目录 column only in part ("政府采购目录序"): its wrapped lines are joined. */
 function mergeWrappedHeader(rows: GridRow[]): void {
-  const at = rows.findIndex((r) => r.cells.some((c) => /目录序?$|品目/.test(squash(c.text))) && !r.cells.some((c) => /目录序号|目录编码|品目编码/.test(squash(c.text))));
+  const at = rows.findIndex(
+    (r) =>
+      r.cells.some((c) => /目录序?$|品目/.test(squash(c.text))) &&
+      !r.cells.some((c) => /目录序号|目录编码|品目编码/.test(squash(c.text))),
+  );
   if (at >= 0) joinHeaderLines(rows, at, 2);
 }
 
@@ -118,11 +159,15 @@ function readItemsTable(ctx: ExtractContext): TableResult | undefined {
   if (doc.layout === "columns") mergeWrappedHeader(all);
   const h = all.findIndex((r) => {
     const t = r.cells.map((c) => squash(c.text));
-    return t.some((x) => /目录序号|目录编码|品目编码/.test(x)) && t.some((x) => /采购物品名称|采购品目名称|品目名称|采购项目名称/.test(x));
+    return (
+      t.some((x) => /目录序号|目录编码|品目编码/.test(x)) &&
+      t.some((x) => /采购物品名称|采购品目名称|品目名称|采购项目名称/.test(x))
+    );
   });
   if (h < 0) return undefined;
   // PDF text drops blank cells: place each cell under the header column it sits beneath.
-  if (doc.layout === "columns") for (let i = h + 1; i < all.length; i++) all[i] = underHeader(all[i]!, all[h]!);
+  if (doc.layout === "columns")
+    for (let i = h + 1; i < all.length; i++) all[i] = underHeader(all[i]!, all[h]!);
   const unit = findUnitAbove(doc, all[h]!.line);
   const head = all[h]!.cells.map((c) => squash(c.text));
   // Header rows continue until the first 合计 row or the first row with a catalog-like code.
@@ -149,7 +194,12 @@ function readItemsTable(ctx: ExtractContext): TableResult | undefined {
     else if (/采购金额|^金额|合计|总计/.test(label) && col.amount === undefined) col.amount = at;
   }
   if (col.item === undefined || col.amount === undefined) {
-    ctx.diagnose("warning", "政府采购预算表的表头无法识别（procurement table header not recognised）", "procurement", all[h]!.line);
+    ctx.diagnose(
+      "warning",
+      "政府采购预算表的表头无法识别（procurement table header not recognised）",
+      "procurement",
+      all[h]!.line,
+    );
     return undefined;
   }
   // Fund columns: the full-width header row names them at the data rows' own positions (a one-row header names them itself).
@@ -158,10 +208,22 @@ function readItemsTable(ctx: ExtractContext): TableResult | undefined {
     if (r.cells.length !== width) continue;
     for (const [i, c] of r.cells.entries()) {
       const label = squash(c.text);
-      if (i > col.amount && label && !/^(合计|总计|小计)$/.test(label) && /拨款|预算|专户|来源|资金|收入/.test(label)) funds.push({ index: i, label });
+      if (
+        i > col.amount &&
+        label &&
+        !/^(合计|总计|小计)$/.test(label) &&
+        /拨款|预算|专户|来源|资金|收入/.test(label)
+      )
+        funds.push({ index: i, label });
     }
   }
-  if (doc.layout === "columns") joinWrappedCells(all, d, all[h]!, (r) => r.cells.length > col.amount! && r.cells.some((c) => c.text));
+  if (doc.layout === "columns")
+    joinWrappedCells(
+      all,
+      d,
+      all[h]!,
+      (r) => r.cells.length > col.amount! && r.cells.some((c) => c.text),
+    );
   const result: TableResult = { items: [] };
   for (let i = d; i < all.length; i++) {
     const r = all[i]!;
@@ -174,7 +236,8 @@ function readItemsTable(ctx: ExtractContext): TableResult | undefined {
       .filter((f): f is { label: string; fen: Fen } => f.fen !== undefined)
       .map((f) => ({ label: f.label, amount: fenToWan(f.fen) }));
     if (/^合计$|^总计$/.test(first)) {
-      if (amount !== undefined) result.total = { fen: amount, line: r.line, raw: `${cells[col.amount]}${unit}` };
+      if (amount !== undefined)
+        result.total = { fen: amount, line: r.line, raw: `${cells[col.amount]}${unit}` };
       if (fundSources.length) result.fundSources = fundSources;
       continue;
     }
@@ -182,7 +245,12 @@ function readItemsTable(ctx: ExtractContext): TableResult | undefined {
     const name = cells[col.item] ?? "";
     if (amount === undefined || !name) {
       if (cells.every((c) => !c)) continue;
-      ctx.diagnose("warning", `政府采购预算表第 ${r.line} 行无法读取（procurement row not read）`, "procurement", r.line);
+      ctx.diagnose(
+        "warning",
+        `政府采购预算表第 ${r.line} 行无法读取（procurement row not read）`,
+        "procurement",
+        r.line,
+      );
       continue;
     }
     const item: Item = { item: name, amount: fenToWan(amount) };

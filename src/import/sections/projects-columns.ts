@@ -26,7 +26,10 @@ export interface ColumnsGrid {
  */
 function splitWords(cell: Cell, line: string | undefined): Cell[] {
   if (!/[\u4e00-\u9fff] [\u4e00-\u9fff]/.test(cell.text)) return [cell];
-  const wide = line !== undefined && displayWidth(line.slice(0, line.indexOf(cell.text))) === cell.x && displayWidth(cell.text) === cell.end! - cell.x!;
+  const wide =
+    line !== undefined &&
+    displayWidth(line.slice(0, line.indexOf(cell.text))) === cell.x &&
+    displayWidth(cell.text) === cell.end! - cell.x!;
   const measure = (t: string) => (wide ? displayWidth(t) : t.length);
   const out: Cell[] = [];
   const re = /\S+/g;
@@ -39,16 +42,29 @@ function splitWords(cell: Cell, line: string | undefined): Cell[] {
 }
 
 const headerLike = (row: ProjectRow) =>
-  row.cells.every((c) => !/\d{2,}/.test(c.text.replace(/[（(]\d+[)）]/, "")) && c.text.split(/ (?=[\u4e00-\u9fff])/).every((w) => w.length <= 12));
+  row.cells.every(
+    (c) =>
+      !/\d{2,}/.test(c.text.replace(/[（(]\d+[)）]/, "")) &&
+      c.text.split(/ (?=[\u4e00-\u9fff])/).every((w) => w.length <= 12),
+  );
 
 /** Header columns from the lines around `r`: cells stacked at the same x are one label ("一级" over "指标"). */
-export function columnsHeader(rows: ProjectRow[], r: number): { header: Cell[]; end: number } | undefined {
+export function columnsHeader(
+  rows: ProjectRow[],
+  r: number,
+): { header: Cell[]; end: number } | undefined {
   if (!rows[r]!.cells.every((c) => c.x !== undefined)) return undefined;
   const from = Math.max(0, r - 2);
   const block: ProjectRow[] = [];
   let end = r;
   for (let k = from; k <= Math.min(rows.length - 1, r + 2); k++) {
-    if (k !== r && (!headerLike(rows[k]!) || rows[k]!.line < rows[r]!.line - 3 || rows[k]!.line > rows[r]!.line + 3)) continue;
+    if (
+      k !== r &&
+      (!headerLike(rows[k]!) ||
+        rows[k]!.line < rows[r]!.line - 3 ||
+        rows[k]!.line > rows[r]!.line + 3)
+    )
+      continue;
     block.push(rows[k]!);
     if (k > end) end = k;
   }
@@ -91,8 +107,12 @@ function columnOf(header: Cell[], cell: Cell): number {
  * reads as indicators.
  */
 export function columnsGrids(rows: ProjectRow[], headerAt: number): ColumnsGrid[] {
-  const display = rows.map((r) => (r.text === undefined ? r : { ...r, cells: splitDisplayColumns(r.text, r.line) }));
-  return [rows, display].map((rs) => gridWith(rs, headerAt)).filter((g): g is ColumnsGrid => g !== undefined);
+  const display = rows.map((r) =>
+    r.text === undefined ? r : { ...r, cells: splitDisplayColumns(r.text, r.line) },
+  );
+  return [rows, display]
+    .map((rs) => gridWith(rs, headerAt))
+    .filter((g): g is ColumnsGrid => g !== undefined);
 }
 
 function gridWith(rows: ProjectRow[], headerAt: number): ColumnsGrid | undefined {
@@ -103,41 +123,60 @@ function gridWith(rows: ProjectRow[], headerAt: number): ColumnsGrid | undefined
   const width = header.length;
   const body = rows.slice(end + 1);
   const target = roles.target ?? roles.name!;
-  const levelCols = new Set([roles.level1, roles.level2].filter((k): k is number => k !== undefined));
+  const levelCols = new Set(
+    [roles.level1, roles.level2].filter((k): k is number => k !== undefined),
+  );
   const placed = body.map((row) => {
     const cells: (Cell[] | undefined)[] = Array.from({ length: width }, () => undefined);
     for (const c of row.cells) {
       let k = columnOf(header, c);
       if (k < 0) continue;
       // A lone operator or 定性 belongs to 指标性质, however far it drifted.
-      if (roles.op !== undefined && /^(≥|≤|=|＝|>|<|＞|＜|定性|定量)$/.test(c.text.trim())) k = roles.op;
+      if (roles.op !== undefined && /^(≥|≤|=|＝|>|<|＞|＜|定性|定量)$/.test(c.text.trim()))
+        k = roles.op;
       // A comparison ("≥330 台") drifted left of its column is still the 指标值.
-      else if (k !== target && roles.target !== undefined && k < target && /^[≥≤＞＜<>=＝]/.test(c.text) && !cells[target]) k = target;
+      else if (
+        k !== target &&
+        roles.target !== undefined &&
+        k < target &&
+        /^[≥≤＞＜<>=＝]/.test(c.text) &&
+        !cells[target]
+      )
+        k = target;
       (cells[k] ??= []).push(c);
     }
     // Text drifts right on lines with much Chinese before it: two cells in one
     // column with the column to its left empty means the first belongs there.
     for (let k = width - 1; k > 0; k--) {
       const list = cells[k];
-      if (list && list.length > 1 && !cells[k - 1] && !levelCols.has(k - 1)) cells[k - 1] = [list.shift()!];
+      if (list && list.length > 1 && !cells[k - 1] && !levelCols.has(k - 1))
+        cells[k - 1] = [list.shift()!];
     }
     // And a label column holds one label a line: a second cell there drifted left from the next column.
     for (const k of levelCols) {
       const list = cells[k];
-      if (list && list.length > 1 && k + 1 < width && !cells[k + 1] && !levelCols.has(k + 1)) cells[k + 1] = [list.pop()!];
+      if (list && list.length > 1 && k + 1 < width && !cells[k + 1] && !levelCols.has(k + 1))
+        cells[k + 1] = [list.pop()!];
       // Label pieces are short or say 指标; a longer phrase there is the 三级指标 drifted left.
       const last = cells[k]?.[cells[k]!.length - 1];
-      const drifted = (c: Cell) => !/[指标]/.test(c.text) && (squash(c.text).length >= 6 || c.x! - header[k]!.x! > header[k + 1]!.x! - c.x!);
-      if (last && k + 1 < width && !cells[k + 1] && !levelCols.has(k + 1) && drifted(last)) cells[k + 1] = [cells[k]!.pop()!];
+      const drifted = (c: Cell) =>
+        !/[指标]/.test(c.text) &&
+        (squash(c.text).length >= 6 || c.x! - header[k]!.x! > header[k + 1]!.x! - c.x!);
+      if (last && k + 1 < width && !cells[k + 1] && !levelCols.has(k + 1) && drifted(last))
+        cells[k + 1] = [cells[k]!.pop()!];
       if (cells[k] && !cells[k]!.length) cells[k] = undefined;
     }
     return cells;
   });
   // Every indicator states its 指标性质 when the table has that column; a wrapped 指标值 does not.
   const anchorCol = roles.op ?? target;
-  const anchors = placed.map((cells, i) => (cells[anchorCol]?.length ? i : -1)).filter((i) => i >= 0);
+  const anchors = placed
+    .map((cells, i) => (cells[anchorCol]?.length ? i : -1))
+    .filter((i) => i >= 0);
   if (!anchors.length) return { headerEnd: end, header, rows: [] };
-  const out: Cell[][] = anchors.map((i) => Array.from({ length: width }, () => ({ text: "", line: body[i]!.line })));
+  const out: Cell[][] = anchors.map((i) =>
+    Array.from({ length: width }, () => ({ text: "", line: body[i]!.line })),
+  );
 
   // Wrapped text: each piece to the nearest anchor (a tie goes to the anchor below).
   const nearest = (i: number): number => {
@@ -173,7 +212,9 @@ function gridWith(rows: ProjectRow[], headerAt: number): ColumnsGrid | undefined
         groups.push(open);
         open = undefined;
       }
-      open = open ? { ...open, last: i, text: open.text + text } : { first: i, last: i, text, line: list[0]!.line };
+      open = open
+        ? { ...open, last: i, text: open.text + text }
+        : { first: i, last: i, text, line: list[0]!.line };
       if (/标$/.test(open.text)) {
         groups.push(open);
         open = undefined;
@@ -183,13 +224,25 @@ function gridWith(rows: ProjectRow[], headerAt: number): ColumnsGrid | undefined
     if (k === roles.level1) levelLabels.push(...groups.map((g) => g.text));
     // Positions in source lines, not row indices: blank lines are dropped from the rows.
     const lineOf = (i: number) => body[i]!.line;
-    const owner = spreadLabels(groups.map((g) => (lineOf(g.first) + lineOf(g.last)) / 2), anchors.map(lineOf));
+    const owner = spreadLabels(
+      groups.map((g) => (lineOf(g.first) + lineOf(g.last)) / 2),
+      anchors.map(lineOf),
+    );
     anchors.forEach((_, n) => {
       const g = groups[owner[n]!];
       if (g) out[n]![k] = { text: g.text, line: g.line };
     });
   }
-  return { headerEnd: end, header, levelLabels, rows: out.map((cells, n) => ({ cells: cells.map((c) => ({ ...c, text: cellText(c) })), line: body[anchors[n]!]!.line, block: -1 })) };
+  return {
+    headerEnd: end,
+    header,
+    levelLabels,
+    rows: out.map((cells, n) => ({
+      cells: cells.map((c) => ({ ...c, text: cellText(c) })),
+      line: body[anchors[n]!]!.line,
+      block: -1,
+    })),
+  };
 }
 
 /**
@@ -203,9 +256,15 @@ export function spreadLabels(centres: number[], anchors: number[]): number[] {
   const A = anchors.length;
   if (!G) return anchors.map(() => -1);
   if (G > A) {
-    return anchors.map((a) => centres.reduce((best, c, g) => (Math.abs(c - a) < Math.abs(centres[best]! - a) ? g : best), 0));
+    return anchors.map((a) =>
+      centres.reduce(
+        (best, c, g) => (Math.abs(c - a) < Math.abs(centres[best]! - a) ? g : best),
+        0,
+      ),
+    );
   }
-  const cost = (g: number, i: number, j: number) => Math.abs(centres[g]! - (anchors[i]! + anchors[j - 1]!) / 2);
+  const cost = (g: number, i: number, j: number) =>
+    Math.abs(centres[g]! - (anchors[i]! + anchors[j - 1]!) / 2);
   // dp[g][j]: least cost of giving the first j anchors to the first g labels, each label at least one.
   const dp = Array.from({ length: G + 1 }, () => new Array<number>(A + 1).fill(Infinity));
   const cut = Array.from({ length: G + 1 }, () => new Array<number>(A + 1).fill(0));

@@ -26,7 +26,10 @@ export interface ProjectPrint {
 
 export interface ListIndicators {
   /** Per project index: its indicators, their cites (paths relative to the project) and problems. */
-  byProject: Map<number, { indicators: ProjectIndicator[]; cites: Sourced[]; problems: ParsedProject["problems"] }>;
+  byProject: Map<
+    number,
+    { indicators: ProjectIndicator[]; cites: Sourced[]; problems: ParsedProject["problems"] }
+  >;
 }
 
 const LEVEL_HEADER = /[一二三]\s*级\s*指\s*标/;
@@ -38,7 +41,13 @@ const NOT_A_ROW = /绩效目标表|^部门(名称)?[:：]|^(单位|金额单位)
  * (into `lines`) of the list's header line on each page, `end` the index of
  * its last line, `prints` the lines of the projects' merged cells.
  */
-export function readListIndicators(lines: SourceLine[], headers: number[], end: number, prints: ProjectPrint[], names: string[]): ListIndicators {
+export function readListIndicators(
+  lines: SourceLine[],
+  headers: number[],
+  end: number,
+  prints: ProjectPrint[],
+  names: string[],
+): ListIndicators {
   const byProject: ListIndicators["byProject"] = new Map();
   const entry = (p: number) => {
     let e = byProject.get(p);
@@ -52,24 +61,40 @@ export function readListIndicators(lines: SourceLine[], headers: number[], end: 
     const at = rows.findIndex((r) => LEVEL_HEADER.test(r.text ?? ""));
     if (at < 0) return;
     // "绩效指标" printed over the indicator columns is their caption, no column of its own.
-    for (let r = 0; r <= at; r++) rows[r] = { ...rows[r]!, cells: cellsOf(rows[r]!).filter((c) => squash(c.text) !== "绩效指标") };
+    for (let r = 0; r <= at; r++)
+      rows[r] = {
+        ...rows[r]!,
+        cells: cellsOf(rows[r]!).filter((c) => squash(c.text) !== "绩效指标"),
+      };
     const headerLine = rows[at]!.line;
     const lastLine = rows[rows.length - 1]!.line;
     const here = prints.filter((p) => p.line > headerLine && p.line <= lastLine);
     const unreadable = (why: string) => {
       const owners = new Set(here.map((p) => p.project));
       if (!owners.size && lastOwner !== undefined) owners.add(lastOwner);
-      for (const p of owners) entry(p).problems.push({ level: "warning", message: `第 ${headerLine} 行起的绩效指标${why}，本页指标未导入（indicator rows could not be read）`, line: headerLine });
+      for (const p of owners)
+        entry(p).problems.push({
+          level: "warning",
+          message: `第 ${headerLine} 行起的绩效指标${why}，本页指标未导入（indicator rows could not be read）`,
+          line: headerLine,
+        });
     };
     // Body rows start with their labels: leave them out when gathering a header stacked over lines.
-    const headerRows = rows.slice(0, at + 6).filter((r, k) => k <= at || !cellsOf(r).some((c) => LEVEL2_WORD.test(squash(c.text)) || OP_WORD.test(squash(c.text))));
+    const headerRows = rows
+      .slice(0, at + 6)
+      .filter(
+        (r, k) =>
+          k <= at ||
+          !cellsOf(r).some((c) => LEVEL2_WORD.test(squash(c.text)) || OP_WORD.test(squash(c.text))),
+      );
     const found = columnsHeader(headerRows, at);
     if (!found) return unreadable("表头无法识别");
     // The table's body starts after the header's last line (labels stacked over several lines).
     const headerEnd = headerRows[found.end]!.line;
     const worded = wordedRows(rows.slice(at + 1), found.header);
     if (!worded) return unreadable("表头各列的次序无法逐行读取");
-    if (!worded.indicators.length && !worded.unread.length) return unreadable("行中没有可辨认的一级、二级指标");
+    if (!worded.indicators.length && !worded.unread.length)
+      return unreadable("行中没有可辨认的一级、二级指标");
     const best = { indicators: worded.indicators, lines: worded.lines, cites: worded.cites };
     // Rows that could not be read still count as rows when they are cut among the projects.
     const unread = worded.unread;
@@ -77,18 +102,39 @@ export function readListIndicators(lines: SourceLine[], headers: number[], end: 
     // A printing at the top of its rows has only rows between it and the one before: text of a
     // merged cell there (a wrapped goal or name, no figure) means the cell is printed around its middle.
     const rowLines = new Set(allLines);
-    const stray = rows.filter((r) => r.line > headerEnd && r.text?.trim() && !ROW_HINT.test(r.text) && !/\d\.\d/.test(r.text)).map((r) => r.line);
-    const top = new Set(here.filter((p, k) => p.oneLine && rowLines.has(p.line) && !stray.some((l) => l > (k > 0 ? here[k - 1]!.line : headerEnd) && l < p.line)));
+    const stray = rows
+      .filter(
+        (r) =>
+          r.line > headerEnd && r.text?.trim() && !ROW_HINT.test(r.text) && !/\d\.\d/.test(r.text),
+      )
+      .map((r) => r.line);
+    const top = new Set(
+      here.filter(
+        (p, k) =>
+          p.oneLine &&
+          rowLines.has(p.line) &&
+          !stray.some((l) => l > (k > 0 ? here[k - 1]!.line : headerEnd) && l < p.line),
+      ),
+    );
     const allOwners = ownersOf(allLines, here, top, lastOwner, [headerEnd, lastLine]);
     const owner = allOwners.slice(0, best.lines.length);
     unread.forEach((line, i) => {
       const p = allOwners[best.lines.length + i];
-      if (p !== undefined) entry(p).problems.push({ level: "warning", message: `第 ${line} 行的绩效指标跨行或缺列，无法按列读取（indicator row wrapped or incomplete）`, line });
+      if (p !== undefined)
+        entry(p).problems.push({
+          level: "warning",
+          message: `第 ${line} 行的绩效指标跨行或缺列，无法按列读取（indicator row wrapped or incomplete）`,
+          line,
+        });
     });
     if (allOwners.some((p) => p === undefined)) {
       for (const p of uncertain(allLines, here, top, allOwners)) {
         const line = here.find((x) => x.project === p)?.line ?? headerLine;
-        entry(p).problems.push({ level: "warning", message: `第 ${line} 行的项目在合并单元格中跨多行，无法确定哪些指标行属于本项目，本页指标未导入（indicator rows cannot be assigned to the project）`, line });
+        entry(p).problems.push({
+          level: "warning",
+          message: `第 ${line} 行的项目在合并单元格中跨多行，无法确定哪些指标行属于本项目，本页指标未导入（indicator rows cannot be assigned to the project）`,
+          line,
+        });
       }
     }
     best.indicators.forEach((indicator, i) => {
@@ -104,8 +150,17 @@ export function readListIndicators(lines: SourceLine[], headers: number[], end: 
   });
   // A project with a page or row that could not be read keeps none: a partial list would pass for the whole.
   for (const e of byProject.values()) {
-    if (e.indicators.length && e.problems.some((p) => /could not be read|wrapped or incomplete|cannot be assigned/.test(p.message))) {
-      e.problems.push({ level: "warning", message: `其他页已读出的 ${e.indicators.length} 条指标也未导入，以免只导入部分指标（partial indicators dropped）`, line: e.cites[0]?.line ?? 0 });
+    if (
+      e.indicators.length &&
+      e.problems.some((p) =>
+        /could not be read|wrapped or incomplete|cannot be assigned/.test(p.message),
+      )
+    ) {
+      e.problems.push({
+        level: "warning",
+        message: `其他页已读出的 ${e.indicators.length} 条指标也未导入，以免只导入部分指标（partial indicators dropped）`,
+        line: e.cites[0]?.line ?? 0,
+      });
       e.indicators = [];
       e.cites = [];
     }
@@ -115,7 +170,11 @@ export function readListIndicators(lines: SourceLine[], headers: number[], end: 
     names.forEach((name, p) => {
       if (!byProject.has(p) && prints.some((x) => x.project === p)) {
         const line = prints.find((x) => x.project === p)!.line;
-        entry(p).problems.push({ level: "warning", message: `项目“${name}”旁未找到绩效指标行，指标未导入（no indicator rows beside the project）`, line });
+        entry(p).problems.push({
+          level: "warning",
+          message: `项目“${name}”旁未找到绩效指标行，指标未导入（no indicator rows beside the project）`,
+          line,
+        });
       }
     });
   }
@@ -156,7 +215,13 @@ function segmentRows(lines: SourceLine[], header: number, last: number): Project
  * consecutive runs, each centred on its printing. Rows near a mix of the two
  * are left without a project (undefined) rather than guessed.
  */
-function ownersOf(indicatorLines: number[], prints: ProjectPrint[], tops: Set<ProjectPrint>, before: number | undefined, span: [number, number]): (number | undefined)[] {
+function ownersOf(
+  indicatorLines: number[],
+  prints: ProjectPrint[],
+  tops: Set<ProjectPrint>,
+  before: number | undefined,
+  span: [number, number],
+): (number | undefined)[] {
   if (!prints.length) return indicatorLines.map(() => before);
   const top = (p: ProjectPrint) => tops.has(p);
   if (!prints.some(top) && !prints.some((p) => p.oneLine && indicatorLines.includes(p.line))) {
@@ -188,14 +253,19 @@ function ownersOf(indicatorLines: number[], prints: ProjectPrint[], tops: Set<Pr
  * more printings than rows, or a run whose middle lies far from its printing,
  * the rows are left without a project (-1).
  */
-export function centredRuns(centres: number[], anchors: number[], span: [number, number]): number[] {
+export function centredRuns(
+  centres: number[],
+  anchors: number[],
+  span: [number, number],
+): number[] {
   const G = centres.length;
   const A = anchors.length;
   if (!A) return [];
   if (G > A) return anchors.map(() => -1);
   const tops = anchors.map((a, i) => (i === 0 ? span[0] : (anchors[i - 1]! + a) / 2));
   const bottoms = anchors.map((a, j) => (j === A - 1 ? span[1] : (a + anchors[j + 1]!) / 2));
-  const cost = (g: number, i: number, j: number) => Math.abs(centres[g]! - (tops[i]! + bottoms[j - 1]!) / 2);
+  const cost = (g: number, i: number, j: number) =>
+    Math.abs(centres[g]! - (tops[i]! + bottoms[j - 1]!) / 2);
   // A run holds its own printing and no neighbour's: it lies between the printings on either side.
   const firstAfter = (line: number) => {
     let k = 0;
@@ -227,16 +297,24 @@ export function centredRuns(centres: number[], anchors: number[], span: [number,
   for (let g = 1; g < G; g++) {
     const [a, b, c] = [starts[g - 1]!, starts[g]!, starts[g + 1]!];
     const here = cost(g - 1, a, b) + cost(g, b, c);
-    const moved = [b - 1, b + 1].filter((m) => m > a && m < c).map((m) => cost(g - 1, a, m) + cost(g, m, c));
+    const moved = [b - 1, b + 1]
+      .filter((m) => m > a && m < c)
+      .map((m) => cost(g - 1, a, m) + cost(g, m, c));
     if (moved.some((v) => v - here < 2)) unsure[g - 1] = unsure[g] = true;
   }
   const owner = new Array<number>(A).fill(-1);
-  for (let g = 0; g < G; g++) for (let n = starts[g]!; n < starts[g + 1]!; n++) owner[n] = unsure[g] ? -1 : g;
+  for (let g = 0; g < G; g++)
+    for (let n = starts[g]!; n < starts[g + 1]!; n++) owner[n] = unsure[g] ? -1 : g;
   return owner;
 }
 
 /** Projects whose rows cannot be told from their neighbours' (see ownersOf). */
-function uncertain(indicatorLines: number[], prints: ProjectPrint[], tops: Set<ProjectPrint>, owner: (number | undefined)[]): Set<number> {
+function uncertain(
+  indicatorLines: number[],
+  prints: ProjectPrint[],
+  tops: Set<ProjectPrint>,
+  owner: (number | undefined)[],
+): Set<number> {
   const top = (p: ProjectPrint) => tops.has(p);
   const out = new Set<number>();
   if (!prints.some(top) && !prints.some((p) => p.oneLine && indicatorLines.includes(p.line))) {
@@ -256,14 +334,14 @@ function uncertain(indicatorLines: number[], prints: ProjectPrint[], tops: Set<P
   return out;
 }
 
-
 const LEVEL1_WORD = /^(产出|效益|效果|满意度|成本)指标$/;
 const LEVEL2_WORD = /^[\u4e00-\u9fff]{2,10}指标$/;
 const OP_WORD = /^(≥|≤|＝|=|＞|＜|>|<|定性|定量)$/;
 const COMPARISON = /^(≥|≤|＝|=|＞|＜|>|<)$/;
 
 /** The standard 二级指标, recognised without a 一级指标 beside them (a merged 一级指标 printed on an earlier row). */
-const STANDARD_LEVEL2 = /^(数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|(服务对象)?满意度|经济成本|社会成本|生态环境成本)指标$/;
+const STANDARD_LEVEL2 =
+  /^(数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|(服务对象)?满意度|经济成本|社会成本|生态环境成本)指标$/;
 
 type Column = "name" | "op" | "target" | "measure" | "description" | "basis" | "other";
 
@@ -276,7 +354,12 @@ type Column = "name" | "op" | "target" | "measure" | "description" | "basis" | "
  * one line, however its columns drift; a row whose cells do not fit is
  * returned as unread.
  */
-function wordedRows(rows: ProjectRow[], allHeader: Cell[]): { indicators: ProjectIndicator[]; lines: number[]; cites: Sourced[][]; unread: number[] } | undefined {
+function wordedRows(
+  rows: ProjectRow[],
+  allHeader: Cell[],
+):
+  | { indicators: ProjectIndicator[]; lines: number[]; cites: Sourced[][]; unread: number[] }
+  | undefined {
   // "绩效指标" printed over the indicator columns is their caption, no column of its own.
   const header = allHeader.filter((h) => squash(h.text) !== "绩效指标");
   const roles = indicatorColumns(header);
@@ -284,9 +367,21 @@ function wordedRows(rows: ProjectRow[], allHeader: Cell[]): { indicators: Projec
   const roleAt = new Map(Object.entries(roles).map(([r, k]) => [k, r as Column]));
   const cols: Column[] = header.map((_, k) => roleAt.get(k) ?? "other").slice(roles.level2! + 1);
   const q = cols.indexOf("op");
-  if (cols[0] !== "name" || q < 1 || !cols.includes("target") || cols.includes("level1" as Column) || cols.includes("level2" as Column)) return undefined;
+  if (
+    cols[0] !== "name" ||
+    q < 1 ||
+    !cols.includes("target") ||
+    cols.includes("level1" as Column) ||
+    cols.includes("level2" as Column)
+  )
+    return undefined;
   // Cites per indicator, paths relative to the indicator.
-  const out = { indicators: [] as ProjectIndicator[], lines: [] as number[], cites: [] as Sourced[][], unread: [] as number[] };
+  const out = {
+    indicators: [] as ProjectIndicator[],
+    lines: [] as number[],
+    cites: [] as Sourced[][],
+    unread: [] as number[],
+  };
   const byLine = new Map(rows.map((r) => [r.line, r]));
   let level1: Cell | undefined;
   let level2: Cell | undefined;
@@ -297,11 +392,18 @@ function wordedRows(rows: ProjectRow[], allHeader: Cell[]): { indicators: Projec
     const cells = cellsOf(row).flatMap((c) => {
       // "可持续影响指标 案卷存放安全性": the 二级指标 run into the name.
       const l2 = /^(\S+指标) (\S.*)$/.exec(c.text);
-      if (l2 && LEVEL2_WORD.test(l2[1]!) && !LEVEL1_WORD.test(l2[1]!)) return [{ ...c, text: l2[1]!, end: c.x! + l2[1]!.length }, { ...c, text: l2[2]!, x: c.x! + l2[1]!.length + 1 }];
+      if (l2 && LEVEL2_WORD.test(l2[1]!) && !LEVEL1_WORD.test(l2[1]!))
+        return [
+          { ...c, text: l2[1]!, end: c.x! + l2[1]!.length },
+          { ...c, text: l2[2]!, x: c.x! + l2[1]!.length + 1 },
+        ];
       const m = /^(.*\S) (\S+)$/.exec(c.text);
       if (!m || !(LEVEL1_WORD.test(m[2]!) || OP_WORD.test(m[2]!))) return [c];
       const x = c.end! - m[2]!.length;
-      return [{ ...c, text: m[1]!, end: c.x! + m[1]!.length }, { ...c, text: m[2]!, x }];
+      return [
+        { ...c, text: m[1]!, end: c.x! + m[1]!.length },
+        { ...c, text: m[2]!, x },
+      ];
     });
     const i = cells.findIndex((c, k) => LEVEL1_WORD.test(squash(c.text)) && k + 1 < cells.length);
     let tail: Cell[];
@@ -315,7 +417,13 @@ function wordedRows(rows: ProjectRow[], allHeader: Cell[]): { indicators: Projec
       tail = cells.slice(i + 2);
     } else {
       // Under merged labels: only a line that starts in the label columns and states a 指标性质.
-      if (!level1 || !cells.length || cells[0]!.x! < level1.x! - 1 || !cells.some((c) => OP_WORD.test(squash(c.text)))) continue;
+      if (
+        !level1 ||
+        !cells.length ||
+        cells[0]!.x! < level1.x! - 1 ||
+        !cells.some((c) => OP_WORD.test(squash(c.text)))
+      )
+        continue;
       tail = cells;
       if (STANDARD_LEVEL2.test(squash(tail[0]!.text))) level2 = tail.shift();
     }
@@ -330,12 +438,23 @@ function wordedRows(rows: ProjectRow[], allHeader: Cell[]): { indicators: Projec
       };
       const above = piece(row.line - 1);
       const below = piece(row.line + 1);
-      if (above || below) tail.unshift({ text: [above?.text, below?.text].filter(Boolean).join("\n"), line: (above ?? below)!.line, x: from, end: to });
+      if (above || below)
+        tail.unshift({
+          text: [above?.text, below?.text].filter(Boolean).join("\n"),
+          line: (above ?? below)!.line,
+          x: from,
+          end: to,
+        });
       k = tail.findIndex((c) => OP_WORD.test(squash(c.text)));
     }
     const parts = new Map<Column, Cell>();
     // Before the 指标性质 every column, or all but a blank 计量单位 just before it (定性).
-    const before = k === q ? cols.slice(0, q) : k === q - 1 && cols[q - 1] === "measure" ? cols.slice(0, q - 1) : undefined;
+    const before =
+      k === q
+        ? cols.slice(0, q)
+        : k === q - 1 && cols[q - 1] === "measure"
+          ? cols.slice(0, q - 1)
+          : undefined;
     const afterCols = cols.slice(q + 1);
     if (before && tail.length - k - 1 <= afterCols.length) {
       before.forEach((c, n) => parts.set(c, tail[n]!));
@@ -356,14 +475,22 @@ function wordedRows(rows: ProjectRow[], allHeader: Cell[]): { indicators: Projec
       continue;
     }
     const raw = `${COMPARISON.test(op) ? op : ""}${value}${measure && !value.endsWith(measure) ? measure : ""}`;
-    const indicator: ProjectIndicator = { level1: squash(level1.text), level2: squash(level2.text), name: cellText(name), target: parseTarget(raw) };
+    const indicator: ProjectIndicator = {
+      level1: squash(level1.text),
+      level2: squash(level2.text),
+      name: cellText(name),
+      target: parseTarget(raw),
+    };
     const description = cellText(parts.get("description"));
     if (description) indicator.description = description;
     const basis = cellText(parts.get("basis"));
     if (basis) indicator.basis = basis;
     out.indicators.push(indicator);
     out.lines.push(row.line);
-    out.cites.push([{ path: "/name", line: name.line, text: cellText(name) }, { path: "/target", line: row.line, text: raw }]);
+    out.cites.push([
+      { path: "/name", line: name.line, text: cellText(name) },
+      { path: "/target", line: row.line, text: raw },
+    ]);
   }
   return out;
 }

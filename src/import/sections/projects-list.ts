@@ -13,14 +13,17 @@ import { labelText, type ParsedProject } from "./projects-table.ts";
 import { splitColumns } from "../readers/text.ts";
 import { readListIndicators, type ProjectPrint } from "./projects-list-indicators.ts";
 
-const LIST_NAME = /^(项目名称|单位\(项目\)名称|一级项目名称|二级项目名称|项目\(资金\)名称|专项资金名称|专项名称)$/;
-const LIST_AMOUNT = /^(项目总额|资金总额|预算数|预算金额|当年预算|年度预算|预算总额|金额|合计|当年财政拨款(预算金额)?|年度资金总额|财政拨款)(\(万元\)|\(元\))?$/;
+const LIST_NAME =
+  /^(项目名称|单位\(项目\)名称|一级项目名称|二级项目名称|项目\(资金\)名称|专项资金名称|专项名称)$/;
+const LIST_AMOUNT =
+  /^(项目总额|资金总额|预算数|预算金额|当年预算|年度预算|预算总额|金额|合计|当年财政拨款(预算金额)?|年度资金总额|财政拨款)(\(万元\)|\(元\))?$/;
 const LIST_GOAL = /^(绩效目标|当年绩效目标|年度绩效目标|年度目标|一级指标|指标名称|绩效指标)$/;
 const TOTAL = /^(合计|总计|小计|本级|全部)$/;
 const AMOUNT = /^-?\d{1,3}(,\d{3})*(\.\d+)?$|^-?\d+(\.\d+)?$/;
 /** A project code printed in the name column: letters and digits, at least ten. */
 const CODE = /^(?=.*\d)[0-9A-Z-]{10,}$/;
-const STOP_TITLE = /绩效目标表|^表[\d一二三四五六七八九十]+|^第[一二三四五六七八九十]+部分|^预算\d+表|^公开\d+表/;
+const STOP_TITLE =
+  /绩效目标表|^表[\d一二三四五六七八九十]+|^第[一二三四五六七八九十]+部分|^预算\d+表|^公开\d+表/;
 
 interface Header {
   line: number;
@@ -49,7 +52,8 @@ export function findProjectLists(doc: SourceDocument): { line: number; parsed: P
 }
 
 /** A name column label; every one ends in 名称, so other cells are not normalised at all. */
-const isNameLabel = (c: Cell): boolean => c.text.includes("称") && LIST_NAME.test(labelText(c.text));
+const isNameLabel = (c: Cell): boolean =>
+  c.text.includes("称") && LIST_NAME.test(labelText(c.text));
 
 function cellsOf(line: SourceLine): Cell[] {
   // "44210-法律援助值 1,582.550000 1,582.550000": amounts set off by one space from the name.
@@ -87,11 +91,16 @@ function headerAt(lines: SourceLine[], i: number): Header | undefined {
   const name = cells[nameIdx]!;
   // The label right after the name must be a label too (a list header), not the project's name.
   const after = cells[nameIdx + 1];
-  if (!after || !(LIST_AMOUNT.test(labelText(after.text)) || LIST_GOAL.test(labelText(after.text)))) return undefined;
+  if (!after || !(LIST_AMOUNT.test(labelText(after.text)) || LIST_GOAL.test(labelText(after.text))))
+    return undefined;
   const near = lines.slice(Math.max(0, i - 3), i + 4).flatMap(cellsOf);
-  const amount = near.filter((c) => c.x! > name.x! && LIST_AMOUNT.test(labelText(c.text))).sort((a, b) => a.x! - b.x!)[0];
+  const amount = near
+    .filter((c) => c.x! > name.x! && LIST_AMOUNT.test(labelText(c.text)))
+    .sort((a, b) => a.x! - b.x!)[0];
   if (!amount) return undefined;
-  const goal = near.filter((c) => c.x! > amount.x! && LIST_GOAL.test(labelText(c.text))).sort((a, b) => a.x! - b.x!)[0];
+  const goal = near
+    .filter((c) => c.x! > amount.x! && LIST_GOAL.test(labelText(c.text)))
+    .sort((a, b) => a.x! - b.x!)[0];
   if (!goal) return undefined;
   const left = cells[nameIdx - 1];
   let title = "";
@@ -102,7 +111,14 @@ function headerAt(lines: SourceLine[], i: number): Header | undefined {
       break;
     }
   }
-  return { line: lines[i]!.no, nameFrom: left ? left.end! : 0, nameTo: amount.x!, nameX: name.x!, amountTo: goal.x!, title };
+  return {
+    line: lines[i]!.no,
+    nameFrom: left ? left.end! : 0,
+    nameTo: amount.x!,
+    nameX: name.x!,
+    amountTo: goal.x!,
+    title,
+  };
 }
 
 interface DataLine {
@@ -114,7 +130,11 @@ interface DataLine {
   leftCode?: { text: string; line: number };
 }
 
-function readList(lines: SourceLine[], start: number, header: Header): { projects: { line: number; parsed: ParsedProject }[]; end: number } {
+function readList(
+  lines: SourceLine[],
+  start: number,
+  header: Header,
+): { projects: { line: number; parsed: ParsedProject }[]; end: number } {
   const data: DataLine[] = [];
   const headers = [start];
   const loose: { index: number; text: string; line: number; code: boolean }[] = [];
@@ -146,8 +166,16 @@ function readList(lines: SourceLine[], start: number, header: Header): { project
     const cells = cellsOf(line);
     // Labels of a header repeated on a new page are not names.
     if (cells.some(isNameLabel)) continue;
-    const amount = cells.find((c) => c.x! > header.nameX && c.x! < header.amountTo && AMOUNT.test(c.text.trim()));
-    const nameCells = cells.filter((c) => c.x! >= header.nameFrom - 1 && c.x! < header.nameTo && c !== amount && !AMOUNT.test(c.text.trim()));
+    const amount = cells.find(
+      (c) => c.x! > header.nameX && c.x! < header.amountTo && AMOUNT.test(c.text.trim()),
+    );
+    const nameCells = cells.filter(
+      (c) =>
+        c.x! >= header.nameFrom - 1 &&
+        c.x! < header.nameTo &&
+        c !== amount &&
+        !AMOUNT.test(c.text.trim()),
+    );
     const leftCells = cells.filter((c) => c.x! < header.nameFrom);
     if (amount) {
       const d: DataLine = { index: i, line, amount, nameParts: [] };
@@ -159,7 +187,13 @@ function readList(lines: SourceLine[], start: number, header: Header): { project
       if (lc) d.leftCode = { text: lc.text.trim(), line: line.no };
       data.push(d);
     } else {
-      for (const c of nameCells) loose.push({ index: i, text: c.text.trim(), line: line.no, code: CODE.test(c.text.trim()) });
+      for (const c of nameCells)
+        loose.push({
+          index: i,
+          text: c.text.trim(),
+          line: line.no,
+          code: CODE.test(c.text.trim()),
+        });
     }
   }
   // Wrapped name lines and codes belong to the nearest project line (within a few lines).
@@ -205,7 +239,11 @@ function readList(lines: SourceLine[], start: number, header: Header): { project
     const budget = fenToWan(fen);
     // A project whose merged cells are printed again after a page break is one project.
     if (previous && previous.budget === budget && squash(previous.name) === squash(name)) {
-      prints.push({ line: d.line.no, project: projects.length - 1, oneLine: d.nameParts.every((x) => x.line === d.line.no) });
+      prints.push({
+        line: d.line.no,
+        project: projects.length - 1,
+        oneLine: d.nameParts.every((x) => x.line === d.line.no),
+      });
       continue;
     }
     const project: Project = { name, budget };
@@ -216,11 +254,21 @@ function readList(lines: SourceLine[], start: number, header: Header): { project
       { path: "/budget", line: d.amount.line, text: d.amount.text },
     ];
     if (d.code) cites.push({ path: "/code", line: d.code.line, text: d.code.text });
-    prints.push({ line: d.line.no, project: projects.length, oneLine: d.nameParts.every((x) => x.line === d.line.no) });
+    prints.push({
+      line: d.line.no,
+      project: projects.length,
+      oneLine: d.nameParts.every((x) => x.line === d.line.no),
+    });
     projects.push({ line: d.line.no, parsed: { project, cites, problems: [] } });
     previous = project;
   }
-  const { byProject } = readListIndicators(lines, headers, end, prints, projects.map((p) => p.parsed.project.name));
+  const { byProject } = readListIndicators(
+    lines,
+    headers,
+    end,
+    prints,
+    projects.map((p) => p.parsed.project.name),
+  );
   for (const [p, found] of byProject) {
     const { parsed } = projects[p]!;
     if (found.indicators.length) parsed.project.indicators = found.indicators;
@@ -229,4 +277,3 @@ function readList(lines: SourceLine[], start: number, header: Header): { project
   }
   return { projects, end };
 }
-

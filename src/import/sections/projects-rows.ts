@@ -17,7 +17,8 @@ export interface ProjectRow extends Row {
 export function tableRows(doc: SourceDocument, blockIndex: number): ProjectRow[] {
   const block = doc.blocks[blockIndex] as TableBlock;
   const rebuild = doc.layout === "cells" && doc.lines.some((l) => l.emptyCell);
-  if (!rebuild) return block.rows.map((r) => ({ ...r, cells: expandSpans(r.cells), block: blockIndex }));
+  if (!rebuild)
+    return block.rows.map((r) => ({ ...r, cells: expandSpans(r.cells), block: blockIndex }));
   const next = doc.blocks[blockIndex + 1];
   const last = next ? next.line - 1 : doc.lines.length;
   return rebuildCells(doc, block.line, last).map((r) => ({ ...r, block: blockIndex }));
@@ -26,7 +27,10 @@ export function tableRows(doc: SourceDocument, blockIndex: number): ProjectRow[]
 /** A merged cell (docx/xlsx `span`) fills its columns, so positions match the header's. */
 export function expandSpans(cells: Cell[]): Cell[] {
   if (!cells.some((c) => (c.span ?? 1) > 1)) return cells;
-  return cells.flatMap((c) => [c, ...Array.from({ length: Math.max(0, (c.span ?? 1) - 1) }, () => ({ text: "", line: c.line }))]);
+  return cells.flatMap((c) => [
+    c,
+    ...Array.from({ length: Math.max(0, (c.span ?? 1) - 1) }, () => ({ text: "", line: c.line })),
+  ]);
 }
 
 /**
@@ -44,7 +48,8 @@ function rebuildCells(doc: SourceDocument, from: number, to: number): Row[] {
       row.cells.push({ text: "", line: line.no });
     } else if (t.startsWith("\t")) {
       row ??= { cells: [], line: line.no };
-      for (const part of t.slice(1).split("\t")) row.cells.push({ text: part.trim(), line: line.no });
+      for (const part of t.slice(1).split("\t"))
+        row.cells.push({ text: part.trim(), line: line.no });
     } else if (t.trim() === "") {
       if (row) rows.push(row);
       row = undefined;
@@ -65,7 +70,8 @@ export function cellText(cell: Cell | undefined): string {
     .split(/\s*\n\s*/)
     .reduce((acc, part) => {
       if (!acc) return part;
-      const cjk = /[\u3000-\u9fff\uff00-\uffef]$/.test(acc) || /^[\u3000-\u9fff\uff00-\uffef]/.test(part);
+      const cjk =
+        /[\u3000-\u9fff\uff00-\uffef]$/.test(acc) || /^[\u3000-\u9fff\uff00-\uffef]/.test(part);
       return cjk ? acc + part : `${acc} ${part}`;
     }, "")
     .trim();
@@ -77,8 +83,13 @@ export function displayWidth(text: string): number {
   for (const ch of text) {
     const c = ch.codePointAt(0)!;
     const wide =
-      (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) ||
-      (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6);
+      (c >= 0x1100 && c <= 0x115f) ||
+      (c >= 0x2e80 && c <= 0xa4cf) ||
+      (c >= 0xac00 && c <= 0xd7a3) ||
+      (c >= 0xf900 && c <= 0xfaff) ||
+      (c >= 0xfe30 && c <= 0xfe4f) ||
+      (c >= 0xff00 && c <= 0xff60) ||
+      (c >= 0xffe0 && c <= 0xffe6);
     w += wide ? 2 : 1;
   }
   return w;

@@ -37,21 +37,44 @@ export const labelText: (text: string) => string = memoByText((text) =>
 );
 
 export const CODE_LABEL = /^项目(编码|代码|编号)$/;
-export const NAME_LABEL = /^(项目名称|专项资金名称|专项名称|项目\(资金\)名称|资金名称|一级项目名称|二级项目名称)$/;
-const BUDGET_LABEL = /^(预算数|预算金额|年度预算数?|年度资金总额|资金总额|当年预算|预算总额|项目总额|当年财政拨款预算金额|实施期资金总额)$/;
+export const NAME_LABEL =
+  /^(项目名称|专项资金名称|专项名称|项目\(资金\)名称|资金名称|一级项目名称|二级项目名称)$/;
+const BUDGET_LABEL =
+  /^(预算数|预算金额|年度预算数?|年度资金总额|资金总额|当年预算|预算总额|项目总额|当年财政拨款预算金额|实施期资金总额)$/;
 const FISCAL_LABEL = /^(其中)?[:：]?(财政资金|财政拨款)$/;
 const OTHER_LABEL = /^(其中)?[:：]?其他资金$/;
 const PURPOSE_LABEL = /^(资金用途|主要用途|项目概况|项目内容|项目简介)$/;
 const UNIT_LABEL = /^(实施单位|单位名称|预算单位)$/;
 const PLAN_LABEL = /资金支出计划|支出进度计划|资金使用计划|支出计划\(%\)|资金支出进度/;
-const GOALS_LABEL = /^(绩效目标|年度绩效目标|当年绩效目标|项目绩效目标|年度目标|年度总体目标|总体目标|项目目标)$/;
+const GOALS_LABEL =
+  /^(绩效目标|年度绩效目标|当年绩效目标|项目绩效目标|年度目标|年度总体目标|总体目标|项目目标)$/;
 const MONTH_LABEL = /^(\d{1,2})月(底|末|份)?(前)?$/;
-const MONTH_KEYS: Record<string, keyof NonNullable<Project["spendingPlan"]>> = { "3": "mar", "6": "jun", "10": "oct", "12": "dec" };
+const MONTH_KEYS: Record<string, keyof NonNullable<Project["spendingPlan"]>> = {
+  "3": "mar",
+  "6": "jun",
+  "10": "oct",
+  "12": "dec",
+};
 
-const ANY_LABEL = [CODE_LABEL, NAME_LABEL, BUDGET_LABEL, FISCAL_LABEL, OTHER_LABEL, PURPOSE_LABEL, UNIT_LABEL, PLAN_LABEL, GOALS_LABEL];
+const ANY_LABEL = [
+  CODE_LABEL,
+  NAME_LABEL,
+  BUDGET_LABEL,
+  FISCAL_LABEL,
+  OTHER_LABEL,
+  PURPOSE_LABEL,
+  UNIT_LABEL,
+  PLAN_LABEL,
+  GOALS_LABEL,
+];
 export const isLabel: (text: string) => boolean = memoByText((text) => {
   const t = labelText(text);
-  return ANY_LABEL.some((re) => re.test(t)) || MONTH_LABEL.test(t) || /^预算规模/.test(t) || /^(一|二|三)级指标$/.test(t);
+  return (
+    ANY_LABEL.some((re) => re.test(t)) ||
+    MONTH_LABEL.test(t) ||
+    /^预算规模/.test(t) ||
+    /^(一|二|三)级指标$/.test(t)
+  );
 });
 
 type Role = "level1" | "level2" | "name" | "description" | "target" | "basis" | "op" | "measure";
@@ -77,7 +100,9 @@ export function indicatorColumns(cells: Cell[]): Partial<Record<Role, number>> |
     roles.name = roles.description;
     delete roles.description;
   }
-  return roles.level1 !== undefined && roles.level2 !== undefined && roles.name !== undefined ? roles : undefined;
+  return roles.level1 !== undefined && roles.level2 !== undefined && roles.name !== undefined
+    ? roles
+    : undefined;
 }
 
 const numberValue = (text: string): number | undefined => {
@@ -108,12 +133,16 @@ export function splitGoals(text: string): string[] {
 const cellTextOf = (text: string): string => cellText({ text, line: 0 });
 
 /** Reads one project from its rows (from the row naming it to the end of its table). */
-export function parseProjectTable(rows: ProjectRow[], defaultUnit: MoneyUnit = "万元"): ParsedProject {
+export function parseProjectTable(
+  rows: ProjectRow[],
+  defaultUnit: MoneyUnit = "万元",
+): ParsedProject {
   const project: Partial<Project> & { indicators?: ProjectIndicator[] } = {};
   const cites: Sourced[] = [];
   const problems: ParsedProject["problems"] = [];
   let moneyUnit = defaultUnit;
-  const cite = (path: string, cell: Cell) => cites.push({ path, line: cell.line, text: cellText(cell) });
+  const cite = (path: string, cell: Cell) =>
+    cites.push({ path, line: cell.line, text: cellText(cell) });
   const amount = (cell: Cell | undefined): number | undefined => {
     if (!cell) return undefined;
     const fen = parseAmount(squash(cell.text), moneyUnit);
@@ -126,7 +155,9 @@ export function parseProjectTable(rows: ProjectRow[], defaultUnit: MoneyUnit = "
   let purposeBelow = false;
   let goals: { text: string; row: number } | undefined;
   let grids: ColumnsGrid[] | undefined;
-  let header: { roles: Partial<Record<Role, number>>; width: number; key: string; line: number } | undefined;
+  let header:
+    | { roles: Partial<Record<Role, number>>; width: number; key: string; line: number }
+    | undefined;
   for (; r < rows.length && !header; r++) {
     const cells = rows[r]!.cells;
     const texts = cells.map((c) => labelText(c.text));
@@ -143,7 +174,11 @@ export function parseProjectTable(rows: ProjectRow[], defaultUnit: MoneyUnit = "
       }
     }
     // PDF text: the header may be stacked over lines and the rows wrapped; place cells by x.
-    if (cells.length && cells.every((c) => c.x !== undefined) && cells.some((c) => /指标/.test(c.text))) {
+    if (
+      cells.length &&
+      cells.every((c) => c.x !== undefined) &&
+      cells.some((c) => /指标/.test(c.text))
+    ) {
       const found = columnsGrids(rows, r);
       if (found.length) {
         grids = found;
@@ -161,11 +196,18 @@ export function parseProjectTable(rows: ProjectRow[], defaultUnit: MoneyUnit = "
       const t = texts[i]!;
       // The value is the next cell; a merged label may leave blank cells before it.
       let next = cells[i + 1];
-      if (next && !squash(next.text) && (cells[i]!.span ?? 1) > 1) next = cells.slice(i + 1).find((c) => squash(c.text));
+      if (next && !squash(next.text) && (cells[i]!.span ?? 1) > 1)
+        next = cells.slice(i + 1).find((c) => squash(c.text));
       if (CODE_LABEL.test(t) && next && project.code === undefined && squash(next.text)) {
         project.code = squash(next.text);
         cite("/code", next);
-      } else if (NAME_LABEL.test(t) && next && project.name === undefined && cellText(next) && !isLabel(next.text)) {
+      } else if (
+        NAME_LABEL.test(t) &&
+        next &&
+        project.name === undefined &&
+        cellText(next) &&
+        !isLabel(next.text)
+      ) {
         project.name = cellText(next);
         cite("/name", next);
       } else if (BUDGET_LABEL.test(t) && project.budget === undefined) {
@@ -196,26 +238,46 @@ export function parseProjectTable(rows: ProjectRow[], defaultUnit: MoneyUnit = "
         const coded = /^(\d{6,})\s*([^\d\s].*)$/.exec(cellText(next));
         // A cell of digits alone is the unit's code (a unit listed by code only).
         const codeOnly = /^\d{6,}$/.test(cellText(next));
-        project.unit = coded ? { code: coded[1]!, name: coded[2]! } : codeOnly ? { ...project.unit, code: cellText(next) } : { ...project.unit, name: cellText(next) };
+        project.unit = coded
+          ? { code: coded[1]!, name: coded[2]! }
+          : codeOnly
+            ? { ...project.unit, code: cellText(next) }
+            : { ...project.unit, name: cellText(next) };
         cite(codeOnly ? "/unit/code" : "/unit/name", next);
       } else if (GOALS_LABEL.test(t) && goals === undefined) {
         const values = cells.slice(i + 1).filter((c) => cellText(c));
         if (values.length === 1) {
-          goals = { text: values[0]!.x === undefined ? values[0]!.text : gatherColumn(rows, r, values[0]!, "\n"), row: r };
+          goals = {
+            text:
+              values[0]!.x === undefined
+                ? values[0]!.text
+                : gatherColumn(rows, r, values[0]!, "\n"),
+            row: r,
+          };
           cite("/goals", values[0]!);
         } else if (!values.length && cells[i]!.x !== undefined) {
           // PDF text: a one-line label beside a wrapped paragraph, the label on no line of its own value.
           for (const k of [r - 1, r + 1]) {
             const near = rows[k];
             const only = near?.cells.filter((c) => c.x! > cells[i]!.end!);
-            if (near && Math.abs(near.line - rows[r]!.line) === 1 && only?.length === 1 && near.cells.length === 1) {
+            if (
+              near &&
+              Math.abs(near.line - rows[r]!.line) === 1 &&
+              only?.length === 1 &&
+              near.cells.length === 1
+            ) {
               goals = { text: gatherColumn(rows, k, only[0]!, "\n", false), row: r };
               cite("/goals", only[0]!);
               break;
             }
           }
         } else if (values.length > 1) {
-          problems.push({ level: "warning", message: "“绩效目标”一行的内容混有其他单元格，无法可靠读取，未导入（goals cell is garbled）", line: rows[r]!.line });
+          problems.push({
+            level: "warning",
+            message:
+              "“绩效目标”一行的内容混有其他单元格，无法可靠读取，未导入（goals cell is garbled）",
+            line: rows[r]!.line,
+          });
         }
         break;
       } else if (MONTH_LABEL.test(t)) {
@@ -224,7 +286,13 @@ export function parseProjectTable(rows: ProjectRow[], defaultUnit: MoneyUnit = "
     }
     if (planRow) readSpendingPlan(rows, r, project, cites, problems);
     // The row after 预算数 with no label of its own is 资金用途 (under "预算规模及资金用途").
-    if (budgetRow >= 0 && r === budgetRow + 1 && purposeBelow && project.purpose === undefined && !texts.some((t, i) => t && isLabel(cells[i]!.text))) {
+    if (
+      budgetRow >= 0 &&
+      r === budgetRow + 1 &&
+      purposeBelow &&
+      project.purpose === undefined &&
+      !texts.some((t, i) => t && isLabel(cells[i]!.text))
+    ) {
       const filled = cells.filter((c) => cellText(c));
       const text = filled[filled.length - 1];
       if (text && amount(text) === undefined) {
@@ -238,7 +306,13 @@ export function parseProjectTable(rows: ProjectRow[], defaultUnit: MoneyUnit = "
     const items = splitGoals(goals.text);
     if (items.length) project.goals = items;
   }
-  if (!header) problems.push({ level: "info", message: "未找到绩效指标表头（一级指标/二级指标/三级指标），指标未导入（no indicator header）", line: rows[rows.length - 1]?.line ?? 0 });
+  if (!header)
+    problems.push({
+      level: "info",
+      message:
+        "未找到绩效指标表头（一级指标/二级指标/三级指标），指标未导入（no indicator header）",
+      line: rows[rows.length - 1]?.line ?? 0,
+    });
   if (grids) readColumnsIndicators(grids, header!.line, project, cites, problems);
   else if (header) readIndicators(rows.slice(r + 1), header, project, cites, problems);
   return { project: project as Project, cites, problems };
@@ -248,13 +322,22 @@ export function parseProjectTable(rows: ProjectRow[], defaultUnit: MoneyUnit = "
  * PDF text: a label sits on the middle line of its wrapped value, so the value
  * is the run of adjacent lines that hold one cell starting where it starts.
  */
-function gatherColumn(rows: ProjectRow[], r: number, cell: Cell, joiner = "", symmetric = true): string {
+function gatherColumn(
+  rows: ProjectRow[],
+  r: number,
+  cell: Cell,
+  joiner = "",
+  symmetric = true,
+): string {
   const alone = (k: number) => {
     const row = rows[k];
     if (!row) return undefined;
     const cells = row.cells.filter((c) => Math.abs(c.x! - cell.x!) > 2);
     const own = row.cells.filter((c) => Math.abs(c.x! - cell.x!) <= 2);
-    return own.length === 1 && cells.every((c) => c.end! <= cell.x! && !isLabel(c.text) && c.text.length <= 2) ? own[0] : undefined;
+    return own.length === 1 &&
+      cells.every((c) => c.end! <= cell.x! && !isLabel(c.text) && c.text.length <= 2)
+      ? own[0]
+      : undefined;
   };
   const parts = [cellText(cell)];
   for (let k = r - 1, line = rows[r]!.line; k >= 0 && rows[k]!.line === line - 1; k--, line--) {
@@ -264,7 +347,11 @@ function gatherColumn(rows: ProjectRow[], r: number, cell: Cell, joiner = "", sy
   }
   // The label is centred on its value: no more lines below it than above (a run below belongs to the next label).
   const below = symmetric ? parts.length - 1 : Infinity;
-  for (let k = r + 1, line = rows[r]!.line; k < rows.length && rows[k]!.line === line + 1 && k - r <= below; k++, line++) {
+  for (
+    let k = r + 1, line = rows[r]!.line;
+    k < rows.length && rows[k]!.line === line + 1 && k - r <= below;
+    k++, line++
+  ) {
     const c = alone(k);
     if (!c) break;
     parts.push(cellText(c));
@@ -273,7 +360,13 @@ function gatherColumn(rows: ProjectRow[], r: number, cell: Cell, joiner = "", sy
 }
 
 /** 资金支出计划: month labels in one row, values in the next at the same column (or the same x). */
-function readSpendingPlan(rows: ProjectRow[], r: number, project: Partial<Project>, cites: Sourced[], problems: ParsedProject["problems"]): void {
+function readSpendingPlan(
+  rows: ProjectRow[],
+  r: number,
+  project: Partial<Project>,
+  cites: Sourced[],
+  problems: ParsedProject["problems"],
+): void {
   const labels = rows[r]!.cells;
   const months = labels.map((c) => MONTH_LABEL.exec(labelText(c.text))?.[1]);
   const plan = { ...project.spendingPlan };
@@ -294,7 +387,8 @@ function readSpendingPlan(rows: ProjectRow[], r: number, project: Partial<Projec
   }
   const valueRow = rows[r + 1];
   if (!inline && valueRow && valueRow.cells.some((c) => numberValue(c.text) !== undefined)) {
-    const byX = labels.every((c) => c.x !== undefined) && valueRow.cells.every((c) => c.x !== undefined);
+    const byX =
+      labels.every((c) => c.x !== undefined) && valueRow.cells.every((c) => c.x !== undefined);
     valueRow.cells.forEach((cell, j) => {
       if (!cellText(cell)) return;
       let month: string | undefined;
@@ -309,12 +403,20 @@ function readSpendingPlan(rows: ProjectRow[], r: number, project: Partial<Projec
       } else month = months[j];
       if (!month) {
         if (numberValue(cell.text) !== undefined) {
-          problems.push({ level: "warning", message: `资金支出计划中的数值“${cellText(cell)}”没有对应的月份表头，未导入（spending-plan value without a month label）`, line: cell.line });
+          problems.push({
+            level: "warning",
+            message: `资金支出计划中的数值“${cellText(cell)}”没有对应的月份表头，未导入（spending-plan value without a month label）`,
+            line: cell.line,
+          });
         }
         return;
       }
       if (!MONTH_KEYS[month]) {
-        problems.push({ level: "info", message: `资金支出计划“${month}月底”不在 3/6/10/12 月之列，未导入（month not in the format）`, line: cell.line });
+        problems.push({
+          level: "info",
+          message: `资金支出计划“${month}月底”不在 3/6/10/12 月之列，未导入（month not in the format）`,
+          line: cell.line,
+        });
         return;
       }
       set(month, cell);
@@ -340,8 +442,16 @@ function readIndicators(
     let cells = rows[k]!.cells;
     const texts = cells.map((c) => labelText(c.text));
     if (indicatorColumns(cells)) continue; // header repeated on a new page
-    if (texts.some((t) => /^单位[:：]/.test(t) || CODE_LABEL.test(t) || NAME_LABEL.test(t)) || cells.some((c) => /\n\S*单位[:：]/.test(c.text))) {
-      problems.push({ level: "warning", message: "绩效指标表在此处中断（表格被截断或与其他内容混杂），其后的指标未导入（indicator table cut off）", line: rows[k]!.line });
+    if (
+      texts.some((t) => /^单位[:：]/.test(t) || CODE_LABEL.test(t) || NAME_LABEL.test(t)) ||
+      cells.some((c) => /\n\S*单位[:：]/.test(c.text))
+    ) {
+      problems.push({
+        level: "warning",
+        message:
+          "绩效指标表在此处中断（表格被截断或与其他内容混杂），其后的指标未导入（indicator table cut off）",
+        line: rows[k]!.line,
+      });
       break;
     }
     if (cells.length < width) {
@@ -353,11 +463,16 @@ function readIndicators(
       } else if (cells.length === 1 && indicators.length) {
         continue; // a stray wrapped fragment: cannot tell which column it belongs to
       } else {
-        problems.push({ level: "warning", message: `绩效指标行只有 ${cells.length} 个单元格（表头 ${width} 个），无法对齐各列，未导入（incomplete indicator row）`, line: rows[k]!.line });
+        problems.push({
+          level: "warning",
+          message: `绩效指标行只有 ${cells.length} 个单元格（表头 ${width} 个），无法对齐各列，未导入（incomplete indicator row）`,
+          line: rows[k]!.line,
+        });
         continue;
       }
     }
-    const at = (role: Role): Cell | undefined => (roles[role] === undefined ? undefined : cells[roles[role]!]);
+    const at = (role: Role): Cell | undefined =>
+      roles[role] === undefined ? undefined : cells[roles[role]!];
     const l1 = cellText(at("level1"));
     const l2 = cellText(at("level2"));
     if (l1) level1 = l1;
@@ -380,9 +495,20 @@ function readIndicators(
     const line = rows[k]!.line;
     lines?.push(line);
     cites.push({ path: `/indicators/${i}/name`, line: at("name")?.line ?? line, text: name });
-    if (targetCell) cites.push({ path: `/indicators/${i}/target`, line: targetCell.line, text: raw });
-    if (!level1 || !level2) problems.push({ level: "warning", message: `指标“${name}”没有一级或二级指标（missing indicator level）`, line });
-    if (!raw) problems.push({ level: "warning", message: `指标“${name}”没有填写指标值（no target value）`, line });
+    if (targetCell)
+      cites.push({ path: `/indicators/${i}/target`, line: targetCell.line, text: raw });
+    if (!level1 || !level2)
+      problems.push({
+        level: "warning",
+        message: `指标“${name}”没有一级或二级指标（missing indicator level）`,
+        line,
+      });
+    if (!raw)
+      problems.push({
+        level: "warning",
+        message: `指标“${name}”没有填写指标值（no target value）`,
+        line,
+      });
   }
   if (indicators.length) project.indicators = indicators;
 }
@@ -396,8 +522,11 @@ function plausible(i: ProjectIndicator): boolean {
   return (
     LEVEL1.test(squash(i.level1)) &&
     /指标$/.test(squash(i.level2)) &&
-    name.length > 0 && name.length <= 40 && !/[≥≤＞＜]/.test(name) &&
-    raw.length > 0 && raw.length <= 30
+    name.length > 0 &&
+    name.length <= 40 &&
+    !/[≥≤＞＜]/.test(name) &&
+    raw.length > 0 &&
+    raw.length <= 30
   );
 }
 
@@ -424,11 +553,29 @@ export function bestGridIndicators(grids: ColumnsGrid[], line: number): GridIndi
     const c: Sourced[] = [];
     const p: ParsedProject["problems"] = [];
     const lines: number[] = [];
-    readIndicators(grid.rows, { roles, width: grid.header.length, key: "", line }, tmp, c, p, lines);
+    readIndicators(
+      grid.rows,
+      { roles, width: grid.header.length, key: "", line },
+      tmp,
+      c,
+      p,
+      lines,
+    );
     const indicators = tmp.indicators ?? [];
     const good = indicators.filter(plausible).length;
-    if (!best || good > best.good || (good === best.good && indicators.length < best.indicators.length)) {
-      best = { indicators, lines, cites: c, problems: p, good, aligned: good === indicators.length };
+    if (
+      !best ||
+      good > best.good ||
+      (good === best.good && indicators.length < best.indicators.length)
+    ) {
+      best = {
+        indicators,
+        lines,
+        cites: c,
+        problems: p,
+        good,
+        aligned: good === indicators.length,
+      };
     }
   }
   if (!best) return undefined;
@@ -464,11 +611,22 @@ function impliedLevel1(indicators: ProjectIndicator[], printed: string[]): void 
  * PDF text: the best grid's indicators; when no grid reads as indicators,
  * import none rather than misaligned ones.
  */
-function readColumnsIndicators(grids: ColumnsGrid[], line: number, project: Partial<Project>, cites: Sourced[], problems: ParsedProject["problems"]): void {
+function readColumnsIndicators(
+  grids: ColumnsGrid[],
+  line: number,
+  project: Partial<Project>,
+  cites: Sourced[],
+  problems: ParsedProject["problems"],
+): void {
   const best = bestGridIndicators(grids, line);
   if (!best || !best.indicators.length) return;
   if (!best.aligned) {
-    problems.push({ level: "warning", message: "PDF 文本中的绩效指标表无法可靠对齐各列，指标未导入（indicator columns could not be aligned）", line });
+    problems.push({
+      level: "warning",
+      message:
+        "PDF 文本中的绩效指标表无法可靠对齐各列，指标未导入（indicator columns could not be aligned）",
+      line,
+    });
     return;
   }
   project.indicators = best.indicators;

@@ -4,7 +4,15 @@ import { declaredUnit, type MoneyUnit } from "../../model/amount.ts";
 import { drawnRowCells, squash, type SourceDocument } from "../source-document.ts";
 import { expandSpans, tableRows, type ProjectRow } from "./projects-rows.ts";
 import { splitColumns } from "../readers/text.ts";
-import { CODE_LABEL, NAME_LABEL, indicatorColumns, isLabel, labelText, parseProjectTable, type ParsedProject } from "./projects-table.ts";
+import {
+  CODE_LABEL,
+  NAME_LABEL,
+  indicatorColumns,
+  isLabel,
+  labelText,
+  parseProjectTable,
+  type ParsedProject,
+} from "./projects-table.ts";
 import { stripNumbering } from "./find.ts";
 import { findProjectLists } from "./projects-list.ts";
 
@@ -32,7 +40,8 @@ export const extractProjects: PartExtractor = {
       const i = projects.length;
       projects.push(parsed.project);
       for (const c of parsed.cites) ctx.cite(`/performance/projects/${i}${c.path}`, c.line, c.text);
-      for (const p of parsed.problems) ctx.diagnose(p.level, `项目“${parsed.project.name}”：${p.message}`, SECTION, p.line);
+      for (const p of parsed.problems)
+        ctx.diagnose(p.level, `项目“${parsed.project.name}”：${p.message}`, SECTION, p.line);
     }
     ctx.disclosure.performance ??= {};
     ctx.disclosure.performance.projects = projects;
@@ -40,9 +49,11 @@ export const extractProjects: PartExtractor = {
 };
 
 /** Wording that says a table belongs to project performance targets. */
-const EVIDENCE = /^(一级指标|三级指标|指标名称|绩效目标|年度绩效目标|当年绩效目标|年度总体目标|总体目标|绩效指标)$|资金支出计划/;
+const EVIDENCE =
+  /^(一级指标|三级指标|指标名称|绩效目标|年度绩效目标|当年绩效目标|年度总体目标|总体目标|绩效指标)$|资金支出计划/;
 /** A heading that starts another part of the document (PDF text, where tables are broken up by text lines). */
-const TITLE = /绩效目标表|^表[\d一二三四五六七八九十]+|^第[一二三四五六七八九十]+部分|^[一二三四五六七八九十]+、|^预算\d+表|^公开\d+表/;
+const TITLE =
+  /绩效目标表|^表[\d一二三四五六七八九十]+|^第[一二三四五六七八九十]+部分|^[一二三四五六七八九十]+、|^预算\d+表|^公开\d+表/;
 
 interface Anchor {
   row: ProjectRow;
@@ -71,7 +82,10 @@ function anchorOf(row: ProjectRow): { code: boolean; name: boolean } | undefined
   return code || name ? { code, name } : undefined;
 }
 
-function findProjectTables(doc: SourceDocument, problems: ParsedProject["problems"]): { line: number; parsed: ParsedProject }[] {
+function findProjectTables(
+  doc: SourceDocument,
+  problems: ParsedProject["problems"],
+): { line: number; parsed: ParsedProject }[] {
   const tables = doc.blocks.map((b, i) => (b.kind === "table" ? tableRows(doc, i) : undefined));
   const anchors: Anchor[][] = [];
   let current: Anchor[] | undefined;
@@ -80,7 +94,12 @@ function findProjectTables(doc: SourceDocument, problems: ParsedProject["problem
       const a = anchorOf(row);
       if (!a) return;
       const prev = current?.[current.length - 1];
-      const sameProject = prev && current && prev.table === table && index - prev.index <= 2 && !current.some((x) => (x.name && a.name) || (x.code && a.code));
+      const sameProject =
+        prev &&
+        current &&
+        prev.table === table &&
+        index - prev.index <= 2 &&
+        !current.some((x) => (x.name && a.name) || (x.code && a.code));
       if (sameProject) current!.push({ row, table, index, ...a });
       else anchors.push((current = [{ row, table, index, ...a }]));
     });
@@ -110,17 +129,33 @@ function findProjectTables(doc: SourceDocument, problems: ParsedProject["problem
   if (doc.layout !== "columns") {
     tables.forEach((rows, table) => {
       if (!rows || covered.has(table) || !rows.some((r) => indicatorColumns(r.cells))) return;
-      if (!rows.some((r) => r.cells.some((c) => /^(预算数|绩效目标|年度绩效目标|年度总体目标)$|资金支出计划/.test(labelText(c.text))))) return;
+      if (
+        !rows.some((r) =>
+          r.cells.some((c) =>
+            /^(预算数|绩效目标|年度绩效目标|年度总体目标)$|资金支出计划/.test(labelText(c.text)),
+          ),
+        )
+      )
+        return;
       const title = titleBefore(doc, table);
       const parsed = parseProjectTable(rows, moneyUnitBefore(doc, rows[0]!.line) ?? "万元");
       if (!title?.name) {
-        parsed.problems.push({ level: "warning", message: "找到项目绩效目标表，但表中和标题中都没有项目名称，未导入（project table without a name）", line: rows[0]!.line });
+        parsed.problems.push({
+          level: "warning",
+          message:
+            "找到项目绩效目标表，但表中和标题中都没有项目名称，未导入（project table without a name）",
+          line: rows[0]!.line,
+        });
         for (const p of parsed.problems) problems.push(p);
         return;
       }
       parsed.project = { ...parsed.project, name: title.name };
       parsed.cites.push({ path: "/name", line: title.line, text: title.name });
-      parsed.problems.push({ level: "info", message: "项目名称取自表格标题（name taken from the table title）", line: title.line });
+      parsed.problems.push({
+        level: "info",
+        message: "项目名称取自表格标题（name taken from the table title）",
+        line: title.line,
+      });
       out.push({ line: rows[0]!.line, parsed });
     });
   }
@@ -128,7 +163,10 @@ function findProjectTables(doc: SourceDocument, problems: ParsedProject["problem
 }
 
 /** "3、企业突出贡献奖绩效目标表" above a table: the project it names. */
-function titleBefore(doc: SourceDocument, table: number): { name: string; line: number } | undefined {
+function titleBefore(
+  doc: SourceDocument,
+  table: number,
+): { name: string; line: number } | undefined {
   for (let b = table - 1; b >= Math.max(0, table - 4); b--) {
     const block = doc.blocks[b]!;
     if (block.kind !== "text") continue;
@@ -148,7 +186,12 @@ function titleBefore(doc: SourceDocument, table: number): { name: string; line: 
  * repeated). In PDF text, tables are also broken by stray text lines, so there
  * every line is a row and only a heading ends the project.
  */
-function extent(doc: SourceDocument, tables: (ProjectRow[] | undefined)[], from: Anchor, until: Anchor | undefined): ProjectRow[] {
+function extent(
+  doc: SourceDocument,
+  tables: (ProjectRow[] | undefined)[],
+  from: Anchor,
+  until: Anchor | undefined,
+): ProjectRow[] {
   if (doc.layout === "columns") return lineRows(doc, from.row.line, until?.row.line);
   const rows: ProjectRow[] = [];
   for (let b = from.table; b < doc.blocks.length; b++) {
@@ -175,8 +218,15 @@ function lineRows(doc: SourceDocument, from: number, until: number | undefined):
     // The table's footnote ("备注：1、绩效指标可选择填写…") ends it.
     if (line.no > from && /^(备注|注)[:：]/.test(squash(line.text))) break;
     // A row of a table the PDF draws is known cell by cell: it reads as a .docx row does.
-    if (line.drawnRow) rows.push({ cells: expandSpans(drawnRowCells(line)), line: line.no, block: -1 });
-    else rows.push({ cells: splitColumns(line.text, line.no), line: line.no, block: -1, text: line.text });
+    if (line.drawnRow)
+      rows.push({ cells: expandSpans(drawnRowCells(line)), line: line.no, block: -1 });
+    else
+      rows.push({
+        cells: splitColumns(line.text, line.no),
+        line: line.no,
+        block: -1,
+        text: line.text,
+      });
   }
   return rows;
 }
@@ -193,7 +243,11 @@ function moneyUnitBefore(doc: SourceDocument, line: number): MoneyUnit | undefin
 }
 
 /** "303001 秦皇岛经济技术开发区经济发展局（本级）": the unit a project table belongs to, printed above it. */
-function unitBefore(doc: SourceDocument, after: number, before: number): { code: string; name: string; line: number } | undefined {
+function unitBefore(
+  doc: SourceDocument,
+  after: number,
+  before: number,
+): { code: string; name: string; line: number } | undefined {
   let found: { code: string; name: string; line: number } | undefined;
   for (const l of doc.lines.slice(Math.max(0, after), Math.max(0, before - 1))) {
     if (l.no <= after || l.no >= before || l.furniture) continue;
@@ -201,7 +255,8 @@ function unitBefore(doc: SourceDocument, after: number, before: number): { code:
     // A table title starts afresh: a unit line printed before it belongs to something else.
     if (/绩效目标表$|^表\s*[\d一二三四五六七八九十]+$/.test(squash(t))) found = undefined;
     const m = /^(\d{6})\s*([\u4e00-\u9fff][^\t]*?)$/.exec(t);
-    if (m && !/单位\s*[:：]|绩效目标表/.test(m[2]!) && squash(m[2]!).length <= 40) found = { code: m[1]!, name: squash(m[2]!) === m[2] ? m[2]! : m[2]!.trim(), line: l.no };
+    if (m && !/单位\s*[:：]|绩效目标表/.test(m[2]!) && squash(m[2]!).length <= 40)
+      found = { code: m[1]!, name: squash(m[2]!) === m[2] ? m[2]! : m[2]!.trim(), line: l.no };
   }
   return found;
 }

@@ -11,7 +11,13 @@
  * ("16,474.82 一、一般公共服务支出") are split into their parts.
  */
 import { declaredUnit, parseAmount, type Fen, type MoneyUnit } from "../../model/amount.ts";
-import { squash, squashedLines, type Row, type SourceDocument, type TextBlock } from "../source-document.ts";
+import {
+  squash,
+  squashedLines,
+  type Row,
+  type SourceDocument,
+  type TextBlock,
+} from "../source-document.ts";
 
 export interface Token {
   kind: "num" | "text" | "blank";
@@ -42,7 +48,8 @@ export interface TableRegion {
 const NUMBER = /^[(（]?[-−]?(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.\d+)?[)）]?$/;
 
 /** A line that starts a new table: a form number or a short title ending in 表. */
-const TABLE_BOUNDARY = /^(?:(?:部门)?(?:公开|预算|决算)?\d*表\d*|表[一二三四五六七八九十\d]+.*|.{0,40}表(?:[（(][^）)]*[）)])?)$/;
+const TABLE_BOUNDARY =
+  /^(?:(?:部门)?(?:公开|预算|决算)?\d*表\d*|表[一二三四五六七八九十\d]+.*|.{0,40}表(?:[（(][^）)]*[）)])?)$/;
 
 export function isNumberText(text: string): boolean {
   return NUMBER.test(text);
@@ -87,7 +94,13 @@ function joinSpread(tokens: Token[]): Token[] {
     const last = out[out.length - 1];
     // Only neighbours: a short cell far to the right is another column's.
     const near = last?.end === undefined || t.x === undefined || t.x - last.end <= 6;
-    if (t.kind === "text" && last?.kind === "text" && last.text.length <= 3 && t.text.length <= 2 && near) {
+    if (
+      t.kind === "text" &&
+      last?.kind === "text" &&
+      last.text.length <= 3 &&
+      t.text.length <= 2 &&
+      near
+    ) {
       last.text += t.text;
       last.end = t.end ?? last.end;
     } else out.push({ ...t });
@@ -104,7 +117,10 @@ function inLineOrder(doc: SourceDocument): boolean {
     ordered = true;
     let previousEnd = 0;
     for (const block of doc.blocks) {
-      const lines = block.kind === "table" ? block.rows.map((r) => r.line) : [block.line, block.line + block.text.split("\n").length - 1];
+      const lines =
+        block.kind === "table"
+          ? block.rows.map((r) => r.line)
+          : [block.line, block.line + block.text.split("\n").length - 1];
       if (block.line <= previousEnd || lines.some((l) => l < block.line)) {
         ordered = false;
         break;
@@ -162,7 +178,10 @@ export function tokenRows(doc: SourceDocument, from: number, to: number): TokenR
         if (line < from || line >= to) return;
         let tokenRow = cache[i];
         if (tokenRow === undefined) {
-          tokenRow = !text.trim() || doc.lines[line - 1]?.furniture ? null : { line, tokens: joinSpread(cellTokens(text, line)) };
+          tokenRow =
+            !text.trim() || doc.lines[line - 1]?.furniture
+              ? null
+              : { line, tokens: joinSpread(cellTokens(text, line)) };
           cache[i] = tokenRow;
         }
         if (tokenRow) rows.push(tokenRow);
@@ -196,9 +215,16 @@ export function findTableRegions(doc: SourceDocument, title: RegExp, maxRows = 1
       const t = flat[n - 1]!;
       if (!t || leader(t)) continue;
       if (t === text) continue; // the same title again: the table goes on over the page
-      if (t.length <= 42 && TABLE_BOUNDARY.test(t) && !/单位[:：]/.test(t) && !/^(?:项目|合计|总计)/.test(t)) {
+      if (
+        t.length <= 42 &&
+        TABLE_BOUNDARY.test(t) &&
+        !/单位[:：]/.test(t) &&
+        !/^(?:项目|合计|总计)/.test(t)
+      ) {
         // The same table continued on the next page under its title again: skip the repeated title.
-        const repeat = [0, 1, 2, 3].map((k) => lines[n - 1 + k]).find((x) => x && flat[x.no - 1] === text);
+        const repeat = [0, 1, 2, 3]
+          .map((k) => lines[n - 1 + k])
+          .find((x) => x && flat[x.no - 1] === text);
         if (repeat) {
           n = repeat.no;
           continue;
@@ -211,7 +237,8 @@ export function findTableRegions(doc: SourceDocument, title: RegExp, maxRows = 1
     const rows = tokenRows(doc, l.no + 1, end).slice(0, maxRows);
     // The unit caption is printed just above or below the title (a few lines at most).
     let unit: MoneyUnit | undefined;
-    for (let n = Math.max(1, l.no - 3); n <= Math.min(lines.length, l.no + 6) && !unit; n++) unit = declaredUnit(lines[n - 1]!.text);
+    for (let n = Math.max(1, l.no - 3); n <= Math.min(lines.length, l.no + 6) && !unit; n++)
+      unit = declaredUnit(lines[n - 1]!.text);
     // Or further down, among the header rows before the first figures.
     for (const r of rows) {
       if (unit || r.tokens.some((t) => t.kind === "num" && /[.,，]/.test(t.text))) break;
@@ -224,7 +251,10 @@ export function findTableRegions(doc: SourceDocument, title: RegExp, maxRows = 1
 
 /** The text tokens of a row, joined (numbers and blanks left out). */
 export function rowLabel(row: TokenRow): string {
-  return row.tokens.filter((t) => t.kind === "text").map((t) => t.text).join("");
+  return row.tokens
+    .filter((t) => t.kind === "text")
+    .map((t) => t.text)
+    .join("");
 }
 
 /** The number tokens of a row. */
@@ -237,7 +267,10 @@ export function rowNumbers(row: TokenRow): Token[] {
  * next token is a number (a blank cell or another label means "not stated").
  * Returns the matching label token too.
  */
-export function valueAfter(row: TokenRow, label: RegExp): { label: Token; value?: Token } | undefined {
+export function valueAfter(
+  row: TokenRow,
+  label: RegExp,
+): { label: Token; value?: Token } | undefined {
   for (let i = 0; i < row.tokens.length; i++) {
     const t = row.tokens[i]!;
     if (t.kind !== "text" || !label.test(t.text)) continue;
@@ -260,7 +293,10 @@ export interface HeaderColumn {
  * row with numbers), left to right. Keywords are matched inside text tokens;
  * the first keyword that matches a token wins.
  */
-export function headerColumns(rows: TokenRow[], keys: { key: string; pattern: RegExp }[]): HeaderColumn[] {
+export function headerColumns(
+  rows: TokenRow[],
+  keys: { key: string; pattern: RegExp }[],
+): HeaderColumn[] {
   const found: { key: string; pos: number; centre?: number }[] = [];
   for (const row of rows) {
     // Header rows end at the first row of figures (a year like "2026 年" is not one).
@@ -278,7 +314,11 @@ export function headerColumns(rows: TokenRow[], keys: { key: string; pattern: Re
   }
   return found
     .sort((a, b) => a.pos - b.pos)
-    .map((f, order) => ({ key: f.key, order, ...(f.centre !== undefined ? { centre: f.centre } : {}) }));
+    .map((f, order) => ({
+      key: f.key,
+      order,
+      ...(f.centre !== undefined ? { centre: f.centre } : {}),
+    }));
 }
 
 /**
@@ -289,12 +329,16 @@ export function headerColumns(rows: TokenRow[], keys: { key: string; pattern: Re
 export function assignColumns(row: TokenRow, columns: HeaderColumn[]): Map<string, Token> {
   const out = new Map<string, Token>();
   const nums = rowNumbers(row);
-  const positioned = columns.length > 0 && columns.every((c) => c.centre !== undefined) && nums.every((n) => n.x !== undefined && n.end !== undefined);
+  const positioned =
+    columns.length > 0 &&
+    columns.every((c) => c.centre !== undefined) &&
+    nums.every((n) => n.x !== undefined && n.end !== undefined);
   if (positioned) {
     for (const n of nums) {
       const centre = (n.x! + n.end!) / 2;
       let best: HeaderColumn | undefined;
-      for (const c of columns) if (!best || Math.abs(c.centre! - centre) < Math.abs(best.centre! - centre)) best = c;
+      for (const c of columns)
+        if (!best || Math.abs(c.centre! - centre) < Math.abs(best.centre! - centre)) best = c;
       if (best && !out.has(best.key)) out.set(best.key, n);
     }
     return out;

@@ -24,13 +24,23 @@ const CAPTION = /单位[:：]|部门(?:名称)?[:：]|单位名称[:：]|编制/
 export function itemsAsColumns(rows: GridRow[], unit: MoneyUnit, positioned: boolean): boolean {
   const first = firstDataRow(rows, unit, positioned);
   // A header is a few rows of short labels; paragraphs before a later table are not one.
-  if (first < 1 || first > 20 || rows.slice(0, first).some((r) => r.cells.some((c) => squash(c.text).length > 40))) return false;
+  if (
+    first < 1 ||
+    first > 20 ||
+    rows.slice(0, first).some((r) => r.cells.some((c) => squash(c.text).length > 40))
+  )
+    return false;
   const head = header(rows.slice(0, first), positioned);
   const roles = new Set((positioned ? stackLabels(head) : head).map((c) => keyOf(c.text)));
   return roles.has("overseas") && roles.has("reception");
 }
 
-export function readColumnsTable(rows: GridRow[], unit: MoneyUnit, year: number | undefined, positioned: boolean): TableResult | undefined {
+export function readColumnsTable(
+  rows: GridRow[],
+  unit: MoneyUnit,
+  year: number | undefined,
+  positioned: boolean,
+): TableResult | undefined {
   const first = firstDataRow(rows, unit, positioned);
   if (first < 1) return undefined;
   const head = header(rows.slice(0, first), positioned);
@@ -38,12 +48,14 @@ export function readColumnsTable(rows: GridRow[], unit: MoneyUnit, year: number 
   // template: 预算数 | 决算数, each over the six amounts) the 决算 group is this year's; a
   // 预算数 / 决算数 pair under every item is not read.
   const pair = budgetFinalGroups(head);
-  if (!pair && head.some((c) => /决算数/.test(c.text)) && head.some((c) => /预算数/.test(c.text))) return undefined;
+  if (!pair && head.some((c) => /决算数/.test(c.text)) && head.some((c) => /预算数/.test(c.text)))
+    return undefined;
   const groups = pair ?? groupHeadings(head, year);
   // Without the budget year, the latest year heading is this year's.
   const headed = groups.flatMap((g) => /^(\d{4})年/.exec(g.text)?.[1] ?? []).map(Number);
   if (year === undefined && headed.length) year = Math.max(...headed);
-  const modeOf = (g: GridCell): Mode | undefined => (pair ? (/决算/.test(g.text) ? "current" : undefined) : groupMode(g.text, year));
+  const modeOf = (g: GridCell): Mode | undefined =>
+    pair ? (/决算/.test(g.text) ? "current" : undefined) : groupMode(g.text, year);
   const labels = head.filter((c) => !groups.includes(c));
   const leaves = positioned ? positionedLeaves(labels) : indexedLeaves(labels);
   if (leaves.length === 0) return undefined;
@@ -53,7 +65,11 @@ export function readColumnsTable(rows: GridRow[], unit: MoneyUnit, year: number 
     const id = `${mode}:${role}`;
     if (role === "other" || cells.length === 0 || out.values.has(id)) return;
     const fen = cells.reduce((s, c) => s + cellAmount(c.text, unit)!, 0n);
-    out.values.set(id, { fen, line: cells[0]!.line, raw: cells.map((c) => squash(c.text)).join("+") });
+    out.values.set(id, {
+      fen,
+      line: cells[0]!.line,
+      raw: cells.map((c) => squash(c.text)).join("+"),
+    });
   };
 
   if (groups.length >= 2) {
@@ -64,14 +80,18 @@ export function readColumnsTable(rows: GridRow[], unit: MoneyUnit, year: number 
     const figs = positioned ? figures(row, unit) : undefined;
     // Every group repeats one header: when the figures divide evenly, the best-read group's roles serve for all.
     const k = figs && figs.length % groups.length === 0 ? figs.length / groups.length : 0;
-    const template = k ? byGroup.map((g) => roles(g)).find((r) => r.length === k && r.includes("overseas")) : undefined;
+    const template = k
+      ? byGroup.map((g) => roles(g)).find((r) => r.length === k && r.includes("overseas"))
+      : undefined;
     const aligned = template ? undefined : figs ? assign(figs, leaves) : byIndex(row, leaves, unit);
     let start = 0;
     for (const [gi, g] of groups.entries()) {
       const mode = modeOf(g);
       const own = byGroup[gi]!;
-      if (mode && template) for (const [i, role] of template.entries()) put(mode, role, [figs![gi * k + i]!]);
-      else if (mode && aligned) for (const [i, role] of roles(own).entries()) put(mode, role, aligned[start + i] ?? []);
+      if (mode && template)
+        for (const [i, role] of template.entries()) put(mode, role, [figs![gi * k + i]!]);
+      else if (mode && aligned)
+        for (const [i, role] of roles(own).entries()) put(mode, role, aligned[start + i] ?? []);
       start += own.length;
     }
     return out.values.size ? out : undefined;
@@ -79,13 +99,21 @@ export function readColumnsTable(rows: GridRow[], unit: MoneyUnit, year: number 
 
   const roleOf = roles(leaves);
   // A header printed once per year or per unit (several 出国 columns) is not one row of amounts.
-  if (roleOf.filter((r) => r === "overseas").length > 1 || roleOf.filter((r) => r === "reception").length > 1) return undefined;
-  const years = dataRows.slice(0, 4).flatMap((r) => [...rowLabel(r).matchAll(/(\d{4})年/g)].map((m) => Number(m[1])));
+  if (
+    roleOf.filter((r) => r === "overseas").length > 1 ||
+    roleOf.filter((r) => r === "reception").length > 1
+  )
+    return undefined;
+  const years = dataRows
+    .slice(0, 4)
+    .flatMap((r) => [...rowLabel(r).matchAll(/(\d{4})年/g)].map((m) => Number(m[1])));
   const current = year ?? (years.length ? Math.max(...years) : undefined);
   for (const [n, r] of dataRows.slice(0, 4).entries()) {
     const mode = rowMode(rowLabel(r), current) ?? (n === 0 ? "current" : undefined);
     if (!mode) continue;
-    const assigned = positioned ? alignChecked(figures(r, unit), leaves, roleOf, unit) : byIndex(r, leaves, unit);
+    const assigned = positioned
+      ? alignChecked(figures(r, unit), leaves, roleOf, unit)
+      : byIndex(r, leaves, unit);
     if (!assigned) continue;
     for (const [i, group] of assigned.entries()) put(mode, roleOf[i]!, group);
   }
@@ -97,7 +125,11 @@ function isAmount(c: GridCell, unit: MoneyUnit, positioned: boolean): boolean {
 }
 
 function firstDataRow(rows: GridRow[], unit: MoneyUnit, positioned: boolean): number {
-  return rows.findIndex((r) => !isColumnNumbering(r) && splitWords(r.cells, positioned).some((c) => isAmount(c, unit, positioned)));
+  return rows.findIndex(
+    (r) =>
+      !isColumnNumbering(r) &&
+      splitWords(r.cells, positioned).some((c) => isAmount(c, unit, positioned)),
+  );
 }
 
 /** The 栏次 row under a header ("1 2 3 … 12", or 栏次 then the numbers): column numbers, not amounts. */
@@ -122,14 +154,20 @@ function tableBody(rows: GridRow[], unit: MoneyUnit, positioned: boolean): GridR
 
 function header(rows: GridRow[], positioned: boolean): GridCell[] {
   // Word cells keep their own line; a header label's line is its row's, so that a row's labels stay together.
-  return rows.flatMap((r) => splitWords(r.cells, positioned).map((c) => ({ ...c, line: r.line }))).filter((c) => c.text && !CAPTION.test(c.text));
+  return rows
+    .flatMap((r) => splitWords(r.cells, positioned).map((c) => ({ ...c, line: r.line })))
+    .filter((c) => c.text && !CAPTION.test(c.text));
 }
 
 /** Year / change headings printed side by side on one line, left to right. */
 function groupHeadings(head: GridCell[], year: number | undefined): GridCell[] {
   const byLine = new Map<number, GridCell[]>();
   for (const c of head) {
-    if (keyOf(c.text) !== undefined || groupMode(c.text, year) === undefined && !/^\d{4}年/.test(c.text)) continue;
+    if (
+      keyOf(c.text) !== undefined ||
+      (groupMode(c.text, year) === undefined && !/^\d{4}年/.test(c.text))
+    )
+      continue;
     const list = byLine.get(c.line) ?? [];
     list.push(c);
     byLine.set(c.line, list);
@@ -144,7 +182,8 @@ function budgetFinalGroups(head: GridCell[]): GridCell[] | undefined {
     const on = head.filter((c) => c.line === line);
     const budget = on.filter((c) => /^(?:年初)?预算数?$/.test(c.text));
     const final = on.filter((c) => /^决算数?$/.test(c.text));
-    if (budget.length === 1 && final.length === 1) return [budget[0]!, final[0]!].sort((a, b) => a.x - b.x);
+    if (budget.length === 1 && final.length === 1)
+      return [budget[0]!, final[0]!].sort((a, b) => a.x - b.x);
   }
   return undefined;
 }
@@ -159,18 +198,25 @@ function groupLeaves(leaves: GridCell[], groups: GridCell[], positioned: boolean
   const out: GridCell[][] = groups.map(() => []);
   const k = Math.floor(leaves.length / groups.length);
   const runs = () => {
-    for (const [i, l] of leaves.entries()) out[Math.min(groups.length - 1, Math.floor(i / Math.max(1, k)))]!.push(l);
+    for (const [i, l] of leaves.entries())
+      out[Math.min(groups.length - 1, Math.floor(i / Math.max(1, k)))]!.push(l);
     return out;
   };
   if (!positioned) return runs();
   if (k > 1 && leaves.length === k * groups.length) {
-    const sequence = (g: number) => leaves.slice(g * k, (g + 1) * k).map((l) => keyOf(l.text)).join();
+    const sequence = (g: number) =>
+      leaves
+        .slice(g * k, (g + 1) * k)
+        .map((l) => keyOf(l.text))
+        .join();
     if (groups.every((_, g) => sequence(g) === sequence(0))) return runs();
   }
   const centre = (c: GridCell) => (c.x + c.end) / 2;
   for (const l of leaves) {
     let best = 0;
-    for (let i = 1; i < groups.length; i++) if (Math.abs(centre(groups[i]!) - centre(l)) < Math.abs(centre(groups[best]!) - centre(l))) best = i;
+    for (let i = 1; i < groups.length; i++)
+      if (Math.abs(centre(groups[i]!) - centre(l)) < Math.abs(centre(groups[best]!) - centre(l)))
+        best = i;
     out[best]!.push(l);
   }
   return out;
@@ -199,7 +245,10 @@ function positionedLeaves(words: GridCell[]): GridCell[] {
   const keyed = stackLabels(words).filter((h) => keyOf(h.text) !== undefined);
   const overlaps = (a: GridCell, b: GridCell) => a.x < b.end && b.x < a.end;
   return keyed
-    .filter((h) => !canHaveChildren(keyOf(h.text)) || !keyed.some((o) => o.line > h.line && overlaps(o, h)))
+    .filter(
+      (h) =>
+        !canHaveChildren(keyOf(h.text)) || !keyed.some((o) => o.line > h.line && overlaps(o, h)),
+    )
     .sort((a, b) => a.x - b.x);
 }
 
@@ -213,12 +262,19 @@ function indexedLeaves(cells: GridCell[]): GridCell[] {
   const keyed = cells.filter((c) => keyOf(c.text) !== undefined);
   const lines = [...new Set(keyed.map((c) => c.line))].sort((a, b) => a - b);
   const rowOf = (line: number) => keyed.filter((c) => c.line === line).sort((a, b) => a.x - b.x);
-  const main = lines.find((l) => rowOf(l).some((c) => keyOf(c.text) === "overseas" || keyOf(c.text) === "reception"));
+  const main = lines.find((l) =>
+    rowOf(l).some((c) => keyOf(c.text) === "overseas" || keyOf(c.text) === "reception"),
+  );
   if (main === undefined) return [];
   const mainRow = rowOf(main);
   const out: GridCell[] = [];
-  for (const l of lines) if (l < main) for (const c of rowOf(l)) if (/^(合计|总计)$/.test(c.text) && c.x < mainRow[0]!.x) out.push(c);
-  const children = lines.filter((l) => l > main).flatMap((l) => rowOf(l).filter((c) => /^(subtotal|purchase|operation)$/.test(keyOf(c.text)!)));
+  for (const l of lines)
+    if (l < main)
+      for (const c of rowOf(l))
+        if (/^(合计|总计)$/.test(c.text) && c.x < mainRow[0]!.x) out.push(c);
+  const children = lines
+    .filter((l) => l > main)
+    .flatMap((l) => rowOf(l).filter((c) => /^(subtotal|purchase|operation)$/.test(keyOf(c.text)!)));
   let ci = 0;
   for (const c of mainRow) {
     if (keyOf(c.text) !== "vehicle" || ci >= children.length) {
@@ -236,12 +292,17 @@ function indexedLeaves(cells: GridCell[]): GridCell[] {
 
 /** The words of a row that are not amounts (its 年度 or 项目 label). */
 function rowLabel(r: GridRow): string {
-  return r.cells.filter((c) => !/^[-\d,.\s]+$/.test(c.text)).map((c) => squash(c.text)).join("");
+  return r.cells
+    .filter((c) => !/^[-\d,.\s]+$/.test(c.text))
+    .map((c) => squash(c.text))
+    .join("");
 }
 
 /** PDF: a row's figures left to right. */
 function figures(r: GridRow, unit: MoneyUnit): GridCell[] {
-  return splitWords(r.cells, true).filter((c) => isAmount(c, unit, true)).sort((a, b) => a.x - b.x);
+  return splitWords(r.cells, true)
+    .filter((c) => isAmount(c, unit, true))
+    .sort((a, b) => a.x - b.x);
 }
 
 /**
@@ -253,7 +314,8 @@ function byIndex(r: GridRow, leaves: GridCell[], unit: MoneyUnit): GridCell[][] 
   const m = leaves.length;
   const cells = r.cells;
   let start = leaves[0]!.x;
-  if (cells.length > start + m && cells.slice(start + m).some((c) => squash(c.text))) start = cells.length - m;
+  if (cells.length > start + m && cells.slice(start + m).some((c) => squash(c.text)))
+    start = cells.length - m;
   if (start < 0) return undefined;
   return leaves.map((_, k) => {
     const c = cells[start + k];
@@ -269,7 +331,14 @@ function stackLabels(words: GridCell[]): GridCell[] {
   const stacks: GridCell[] = [];
   for (const w of [...words].sort((a, b) => a.line - b.line || a.x - b.x)) {
     const s = stacks
-      .filter((k) => k.line < w.line && k.x < w.end && w.x < k.end && keyOf(k.text) === undefined && k.text.length <= 8)
+      .filter(
+        (k) =>
+          k.line < w.line &&
+          k.x < w.end &&
+          w.x < k.end &&
+          keyOf(k.text) === undefined &&
+          k.text.length <= 8,
+      )
       .sort((a, b) => b.line - a.line)[0];
     if (s) {
       s.text += w.text;
@@ -287,7 +356,12 @@ function stackLabels(words: GridCell[]): GridCell[] {
  * its nearest, the one whose sums hold best (合计 = 出国 + 车 + 接待, 车 = 购置 +
  * 运行, blanks as zero) wins, then the nearest.
  */
-function alignChecked(cells: GridCell[], leaves: GridCell[], roleOf: (Key | "other")[], unit: MoneyUnit): GridCell[][] | undefined {
+function alignChecked(
+  cells: GridCell[],
+  leaves: GridCell[],
+  roleOf: (Key | "other")[],
+  unit: MoneyUnit,
+): GridCell[][] | undefined {
   const n = cells.length;
   const m = leaves.length;
   if (n > m || n > 8 || n === 0) return assign(cells, leaves);
@@ -298,21 +372,29 @@ function alignChecked(cells: GridCell[], leaves: GridCell[], roleOf: (Key | "oth
     at.forEach((j, i) => v.set(roleOf[j]!, fen[i]!));
     const z = (k: Key) => v.get(k) ?? 0n;
     let s = 0;
-    if (v.has("vehicle") && (has("purchase") || has("operation"))) s += v.get("vehicle") === z("purchase") + z("operation") ? 1 : -1;
+    if (v.has("vehicle") && (has("purchase") || has("operation")))
+      s += v.get("vehicle") === z("purchase") + z("operation") ? 1 : -1;
     const vehicle = v.get("vehicle") ?? z("purchase") + z("operation");
     if (v.has("total")) s += v.get("total") === z("overseas") + vehicle + z("reception") ? 1 : -1;
     return s;
   };
-  const nearest = cells.map((c) => leaves.reduce((b, l, j) => (cost(c, l) < cost(c, leaves[b]!) ? j : b), 0));
+  const nearest = cells.map((c) =>
+    leaves.reduce((b, l, j) => (cost(c, l) < cost(c, leaves[b]!) ? j : b), 0),
+  );
   let best: { at: number[]; score: number; cost: number } | undefined;
   const at: number[] = [];
   const walk = (i: number, total: number) => {
     if (i === n) {
       const s = score(at);
-      if (!best || s > best.score || (s === best.score && total < best.cost)) best = { at: [...at], score: s, cost: total };
+      if (!best || s > best.score || (s === best.score && total < best.cost))
+        best = { at: [...at], score: s, cost: total };
       return;
     }
-    for (let j = Math.max(nearest[i]! - 1, i === 0 ? 0 : at[i - 1]! + 1); j <= Math.min(nearest[i]! + 1, m - 1); j++) {
+    for (
+      let j = Math.max(nearest[i]! - 1, i === 0 ? 0 : at[i - 1]! + 1);
+      j <= Math.min(nearest[i]! + 1, m - 1);
+      j++
+    ) {
       at.push(j);
       walk(i + 1, total + cost(cells[i]!, leaves[j]!));
       at.pop();
@@ -326,7 +408,8 @@ function alignChecked(cells: GridCell[], leaves: GridCell[], roleOf: (Key | "oth
 }
 
 /** How far a figure sits from a label: centres, or right edges (PDF right-aligns numbers). */
-const cost = (c: GridCell, l: GridCell) => Math.min(Math.abs((c.x + c.end) / 2 - (l.x + l.end) / 2), Math.abs(c.end - l.end));
+const cost = (c: GridCell, l: GridCell) =>
+  Math.min(Math.abs((c.x + c.end) / 2 - (l.x + l.end) / 2), Math.abs(c.end - l.end));
 
 /**
  * Figures to leaf labels: k figures per label when the row has k times as many
@@ -346,7 +429,10 @@ function assign(cells: GridCell[], leaves: GridCell[]): GridCell[][] | undefined
   for (let j = 0; j <= m; j++) dp[0]![j] = 0;
   for (let i = 1; i <= n; i++) {
     for (let j = i; j <= m; j++) {
-      dp[i]![j] = Math.min(dp[i]![j - 1]!, dp[i - 1]![j - 1]! + cost(cells[i - 1]!, leaves[j - 1]!));
+      dp[i]![j] = Math.min(
+        dp[i]![j - 1]!,
+        dp[i - 1]![j - 1]! + cost(cells[i - 1]!, leaves[j - 1]!),
+      );
     }
   }
   const out: GridCell[][] = leaves.map(() => []);

@@ -21,9 +21,11 @@ export function keyOf(label: string): Role | undefined {
 }
 
 /** Only a total or the vehicle heading has labels under it; 公务接待费 over a stray 小计 is still a leaf. */
-export const canHaveChildren = (role: Role | undefined): boolean => role === "total" || role === "vehicle";
+export const canHaveChildren = (role: Role | undefined): boolean =>
+  role === "total" || role === "vehicle";
 
-const GROUP = /^(?:(\d{4})年度?(?:预算|决算|执行)?数?|(上年|本年|当年)(?:预算|决算)?数?|(增减|变化|变动|比上年增减)(?:变化)?(?:情况|额|数)?)$/;
+const GROUP =
+  /^(?:(\d{4})年度?(?:预算|决算|执行)?数?|(上年|本年|当年)(?:预算|决算)?数?|(增减|变化|变动|比上年增减)(?:变化)?(?:情况|额|数)?)$/;
 
 /**
  * The mode of a year / change heading ("2020年", "2021年预算数", "增减变化情况",

@@ -32,7 +32,7 @@ const FUND = /([^，,；;：:、。\d]{2,20}?)([-−]?\d[\d,，]*(?:\.\d+)?)(万
 const KEYWORDS = new RegExp(
   [
     "(?<vehicle>公务(?:用)?车(?:辆)?购置(?:及|和|与)(?:公务用车)?运(?:行|维)(?:维护)?(?:费用|经费|费)?)",
-    "(?<total>[“\"”]?三公[”\"“]?经费)",
+    '(?<total>[“"”]?三公[”"“]?经费)',
     "(?<overseas>(?:因公|公务)出国(?:（境）|\\(境\\)|境)?(?:费用|经费|费)?|出国(?:（境）)?经费)",
     "(?<reception>(?:国内)?公务接待(?:费用|经费|费)?)",
     "(?<purchase>(?:公务(?:用)?车(?:辆)?|车辆)购置(?:费用|经费|费)?)",
@@ -44,12 +44,14 @@ const KEYWORDS = new RegExp(
 );
 
 const AMOUNT = /([-−]?\d[\d,，]*(?:\.\d+)?)(亿元|万元|元)|为(0)(?![\d.])/g;
-const CHANGE_WORD = /(增加|减少|增长|下降|降低|上升|节约|压减|压缩)(?:[（(](?:增加|减少|下降)[)）])?了?(?:为)?$/;
+const CHANGE_WORD =
+  /(增加|减少|增长|下降|降低|上升|节约|压减|压缩)(?:[（(](?:增加|减少|下降)[)）])?了?(?:为)?$/;
 /** A form's wording left unfilled, "增加（减少）0万元": the sign is unknown, so only a zero can be read. */
 const EITHER_WAY = /[（(](?:增加|减少|下降)[)）]了?(?:为)?$/;
 const NEGATIVE = /减少|下降|降低|节约|压减|压缩/;
 const FLAT = /持平|无增减|无变化|没有变化|一致|相同|不变|未变/;
-const PREVIOUS_NAMED = /(?:比|较|与)(?:上年|上年度|\d{4}年度?)(?:年初)?(?:预算|决算|执行)?数?(?:为|是)?$/;
+const PREVIOUS_NAMED =
+  /(?:比|较|与)(?:上年|上年度|\d{4}年度?)(?:年初)?(?:预算|决算|执行)?数?(?:为|是)?$/;
 const RATE = /(增长|下降|减少|增加|上升|降低)(?:了)?(\d+(?:\.\d+)?)[%％]/;
 
 /** Parses the squashed section text; `year` is the budget year (earlier years' sentences are 上年). */
@@ -69,7 +71,12 @@ export function readNarrative(text: string, year: number | undefined): Narrative
     const k = keys[i]!;
     if (k.key !== "operation") continue;
     const next = keys[i + 1]!;
-    if (next.key === "purchase" && /其中/.test(text.slice(k.end, next.start)) && next.start - k.end < 30) k.key = "vehicle";
+    if (
+      next.key === "purchase" &&
+      /其中/.test(text.slice(k.end, next.start)) &&
+      next.start - k.end < 30
+    )
+      k.key = "vehicle";
   }
   const sentences = splitSentences(text);
   let key: Key | "other" = "total";
@@ -82,19 +89,35 @@ export function readNarrative(text: string, year: number | undefined): Narrative
     if (fund) {
       for (const f of body.slice(fund[0].length).matchAll(FUND)) {
         const fen = parseAmount(f[2]!, f[3] as "元" | "万元");
-        if (fen !== undefined) (result.fundSources ??= []).push({ label: f[1]!, fen, index: s.start + fund[0].length + f.index!, raw: f[0] });
+        if (fen !== undefined)
+          (result.fundSources ??= []).push({
+            label: f[1]!,
+            fen,
+            index: s.start + fund[0].length + f.index!,
+            raw: f[0],
+          });
       }
       continue;
     }
     const firstAmount = AMOUNT.exec(body);
     AMOUNT.lastIndex = 0;
     const lead = firstAmount ? body.slice(0, firstAmount.index) : body;
-    const opensChange = /^(?:与|较|比|同)[^，,]{0,16}(?:相比|比较|对比)|^(?:与|较|比)(?:上年|\d{4}年)/.test(body) || CHANGE_WORD.test(lead);
+    const opensChange =
+      /^(?:与|较|比|同)[^，,]{0,16}(?:相比|比较|对比)|^(?:与|较|比)(?:上年|\d{4}年)/.test(body) ||
+      CHANGE_WORD.test(lead);
     const years = [...lead.matchAll(/(\d{4})年/g)].map((m) => Number(m[1]));
-    const previous = !opensChange && years.length > 0 && Number.isFinite(yr) && years[0]! < yr && !/相比|较|比/.test(lead);
+    const previous =
+      !opensChange &&
+      years.length > 0 &&
+      Number.isFinite(yr) &&
+      years[0]! < yr &&
+      !/相比|较|比/.test(lead);
     const mode: Mode = opensChange ? "change" : previous ? "previous" : "current";
     // A sentence that names nothing continues the last name only while that name still lacks a figure.
-    if (keyHasAmount && !keys.some((k) => k.start >= s.start && k.start < s.start + Math.min(lead.length + 1, 40))) {
+    if (
+      keyHasAmount &&
+      !keys.some((k) => k.start >= s.start && k.start < s.start + Math.min(lead.length + 1, 40))
+    ) {
       key = "total";
       keyHasAmount = false;
     }
@@ -123,27 +146,41 @@ export function readNarrative(text: string, year: number | undefined): Narrative
       readSegment(seg, pos, key, mode, seen, values);
       if (values.some((v) => v.index >= pos && v.index < end)) keyHasAmount = true;
       if (FLAT.test(seg) && !seen.has(`change:${key}`)) {
-        values.push({ key, mode: "change", fen: 0n, index: pos + seg.search(FLAT), raw: seg.match(FLAT)![0] });
+        values.push({
+          key,
+          mode: "change",
+          fen: 0n,
+          index: pos + seg.search(FLAT),
+          raw: seg.match(FLAT)![0],
+        });
         seen.add(`change:${key}`);
       }
       if (key === "total" && !result.changeRate) {
         const r = RATE.exec(seg);
         if (r) {
           const v = Number(r[2]);
-          result.changeRate = { value: NEGATIVE.test(r[1]!) ? -v : v, index: pos + r.index, raw: r[0] };
+          result.changeRate = {
+            value: NEGATIVE.test(r[1]!) ? -v : v,
+            index: pos + r.index,
+            raw: r[0],
+          };
         }
       }
       pos = end;
     }
   }
-  const ex = /(?:增减(?:变化)?|变化|变动)原因(?:为|是|主要是)[:：]?|(?:增减(?:变化)?|变化|变动)原因[:：]/.exec(text);
+  const ex =
+    /(?:增减(?:变化)?|变化|变动)原因(?:为|是|主要是)[:：]?|(?:增减(?:变化)?|变化|变动)原因[:：]/.exec(
+      text,
+    );
   if (ex) {
     const from = ex.index + ex[0].length;
     const stop = text.indexOf("。", from);
     const t = text.slice(from, stop < 0 ? undefined : stop + 1);
     if (t.length > 2) result.explanation = { text: t, index: from };
   }
-  if (!result.explanation) result.explanation = reasonAfterTotalChange(text, values, keys, sentences);
+  if (!result.explanation)
+    result.explanation = reasonAfterTotalChange(text, values, keys, sentences);
   return result;
 }
 
@@ -172,7 +209,14 @@ function reasonAfterTotalChange(
   return reason.replace(/。$/, "").length > 2 ? { text: reason, index: from } : undefined;
 }
 
-function readSegment(seg: string, offset: number, key: Key, mode: Mode, seen: Set<string>, out: NarrativeValue[]): void {
+function readSegment(
+  seg: string,
+  offset: number,
+  key: Key,
+  mode: Mode,
+  seen: Set<string>,
+  out: NarrativeValue[],
+): void {
   const amounts = [...seg.matchAll(AMOUNT)];
   // 决算 documents state 年初预算 first and the 决算 figure after it: the 决算 figure wins.
   const finalIdx = amounts.findIndex((a) => /决算(?:数)?(?:为|是)?$/.test(seg.slice(0, a.index)));

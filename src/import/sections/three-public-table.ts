@@ -32,11 +32,19 @@ export function readTable(ctx: ExtractContext): TableResult | undefined {
   for (const l of doc.lines) {
     if (l.text.length > 400) continue;
     const t = squash(l.text);
-    if (t.length > 80 || !TITLE.test(t) || /(\.{4,}|…{2,}|·{4,})/.test(t) || /说明|^[一二三四五六七八九十]+、/.test(t)) continue;
+    if (
+      t.length > 80 ||
+      !TITLE.test(t) ||
+      /(\.{4,}|…{2,}|·{4,})/.test(t) ||
+      /说明|^[一二三四五六七八九十]+、/.test(t)
+    )
+      continue;
     const unit = tableUnit(doc, l.no);
     const rows = gridRows(doc, l.no + 1, l.no + (positioned ? 45 : 90));
     const year = ctx.disclosure.year;
-    const r = itemsAsColumns(rows, unit, positioned) ? readColumnsTable(rows, unit, year, positioned) : readRowsTable(rows, unit, year);
+    const r = itemsAsColumns(rows, unit, positioned)
+      ? readColumnsTable(rows, unit, year, positioned)
+      : readRowsTable(rows, unit, year);
     if (r && r.values.size > 0) return r;
   }
   return undefined;
@@ -48,18 +56,41 @@ export function readTable(ctx: ExtractContext): TableResult | undefined {
  * or a 决算 beside its 年初预算 (项目 | 预算数 | 决算数): the budget year's,
  * else the latest year's, else the 决算 column holds this year's figures.
  */
-function readRowsTable(rows: GridRow[], unit: MoneyUnit, year: number | undefined): TableResult | undefined {
-  const h = rows.findIndex((r) => r.cells.some((c) => /^(项目|名称|科目)$/.test(squash(c.text))) && r.cells.some((c) => /合计|金额|预算|决算/.test(squash(c.text))));
+function readRowsTable(
+  rows: GridRow[],
+  unit: MoneyUnit,
+  year: number | undefined,
+): TableResult | undefined {
+  const h = rows.findIndex(
+    (r) =>
+      r.cells.some((c) => /^(项目|名称|科目)$/.test(squash(c.text))) &&
+      r.cells.some((c) => /合计|金额|预算|决算/.test(squash(c.text))),
+  );
   // The header follows the title and its captions; one further down belongs to another table (the title was a TOC entry).
   if (h < 0 || h > 8) return undefined;
   const head = rows[h]!.cells.map((c) => squash(c.text));
   const rateCol = head.findIndex((x) => /同比|增减率|增长率|下降|增长|[%％]/.test(x));
   const years = head.flatMap((x) => /^(\d{4})年/.exec(x)?.[1] ?? []).map(Number);
-  const modeAt = (mode: Mode) => head.findIndex((x, i) => i > 0 && i !== rateCol && groupMode(x, year ?? (years.length ? Math.max(...years) : undefined)) === mode);
+  const modeAt = (mode: Mode) =>
+    head.findIndex(
+      (x, i) =>
+        i > 0 &&
+        i !== rateCol &&
+        groupMode(x, year ?? (years.length ? Math.max(...years) : undefined)) === mode,
+    );
   const finalCol = head.findIndex((x, i) => i > 0 && /决算/.test(x) && !/预算/.test(x));
   const current = modeAt("current");
-  const amountCol = current >= 0 ? current : finalCol >= 0 ? finalCol : head.findIndex((x, i) => i > 0 && /合计|金额|预算数/.test(x));
-  const columns: [Mode, number][] = [["current", amountCol], ["previous", modeAt("previous")], ["change", modeAt("change")]];
+  const amountCol =
+    current >= 0
+      ? current
+      : finalCol >= 0
+        ? finalCol
+        : head.findIndex((x, i) => i > 0 && /合计|金额|预算数/.test(x));
+  const columns: [Mode, number][] = [
+    ["current", amountCol],
+    ["previous", modeAt("previous")],
+    ["change", modeAt("change")],
+  ];
   const fundCol = head.findIndex((x) => /资金来源/.test(x));
   const sub = rows[h + 1]?.cells.map((c) => squash(c.text)) ?? [];
   const fundLabels = fundCol >= 0 ? sub.map((x, i) => (i >= fundCol && x ? x : "")) : [];
@@ -73,7 +104,8 @@ function readRowsTable(rows: GridRow[], unit: MoneyUnit, year: number | undefine
     }
     for (const [mode, col] of columns) {
       const fen = col < 0 ? undefined : cellAmount(cells[col] ?? "", unit);
-      if (fen !== undefined) out.values.set(`${mode}:${key}`, { fen, line: r.line, raw: `${cells[col]}` });
+      if (fen !== undefined)
+        out.values.set(`${mode}:${key}`, { fen, line: r.line, raw: `${cells[col]}` });
     }
     if (!out.values.has(`current:${key}`)) continue;
     if (key === "total") {
@@ -81,7 +113,8 @@ function readRowsTable(rows: GridRow[], unit: MoneyUnit, year: number | undefine
       if (rateCol >= 0 && rate && /\d/.test(rate)) {
         const v = Number(rate.replace(/[%％]/g, ""));
         const down = /下降|减少|降低/.test(head[rateCol]!);
-        if (Number.isFinite(v)) out.changeRate = { value: down ? -v : v, line: r.line, raw: `${head[rateCol]}${rate}` };
+        if (Number.isFinite(v))
+          out.changeRate = { value: down ? -v : v, line: r.line, raw: `${head[rateCol]}${rate}` };
       }
       const funds = fundLabels
         .map((label, i) => ({ label, fen: label ? cellAmount(cells[i] ?? "", unit) : undefined }))

@@ -34,7 +34,12 @@ export function headingRank(text: string): number | undefined {
  * document order. TOC entries come back with an empty body; callers skip
  * sections where they find nothing.
  */
-export function sectionText(doc: SourceDocument, subject: RegExp, exclude?: RegExp, maxLines = 80): SectionText[] {
+export function sectionText(
+  doc: SourceDocument,
+  subject: RegExp,
+  exclude?: RegExp,
+  maxLines = 80,
+): SectionText[] {
   const out: SectionText[] = [];
   const lines = doc.lines;
   for (let i = 0; i < lines.length; i++) {

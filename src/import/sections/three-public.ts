@@ -5,7 +5,10 @@ import { readNarrative, type Key, type Mode } from "./three-public-narrative.ts"
 import { readTable, type TableValue } from "./three-public-table.ts";
 import { sectionText } from "./three-public-text.ts";
 
-type Amounts = Omit<ThreePublic, "previous" | "change" | "changeRate" | "fundSources" | "explanation">;
+type Amounts = Omit<
+  ThreePublic,
+  "previous" | "change" | "changeRate" | "fundSources" | "explanation"
+>;
 
 type Value = TableValue;
 
@@ -24,7 +27,11 @@ export const extractThreePublic: PartExtractor = {
         ctx.cite("/threePublic/changeRate", table.changeRate.line, table.changeRate.raw);
       }
     }
-    const sections = sectionText(ctx.doc, /三公/, /名词解释|^[\d一二三四五六七八九十]+[、.．]?“?三公”?经费[:：]指|：指|是指/);
+    const sections = sectionText(
+      ctx.doc,
+      /三公/,
+      /名词解释|^[\d一二三四五六七八九十]+[、.．]?“?三公”?经费[:：]指|：指|是指/,
+    );
     for (const sec of sections) {
       const n = readNarrative(sec.text, ctx.disclosure.year);
       if (n.values.length === 0) continue;
@@ -51,8 +58,19 @@ export const extractThreePublic: PartExtractor = {
     if (found.size === 0) {
       // A heading with a body but no figure in it is worth a look; no 三公 part at all is only noted.
       const at = sections.find((sec) => sec.text.length > 40);
-      if (at) ctx.diagnose("warning", `第 ${at.heading} 行的“三公”经费部分未能读出金额（三公 section found, no amounts read）`, "threePublic", at.heading);
-      else ctx.diagnose("info", "未找到“三公”经费表或说明（no 三公 table or paragraph found）", "threePublic");
+      if (at)
+        ctx.diagnose(
+          "warning",
+          `第 ${at.heading} 行的“三公”经费部分未能读出金额（三公 section found, no amounts read）`,
+          "threePublic",
+          at.heading,
+        );
+      else
+        ctx.diagnose(
+          "info",
+          "未找到“三公”经费表或说明（no 三公 table or paragraph found）",
+          "threePublic",
+        );
       return;
     }
     const build = (mode: Mode, base: string): Amounts | undefined => {
@@ -85,12 +103,31 @@ export const extractThreePublic: PartExtractor = {
     if (previous) out.previous = previous;
     const change = build("change", "/threePublic/change");
     if (change) out.change = change;
-    if (out.total === undefined && out.overseas === undefined && out.reception === undefined && !out.vehicle) {
-      ctx.diagnose("warning", "找到“三公”经费说明，但未能读出本年金额（三公 section found, no current amounts read）", "threePublic");
+    if (
+      out.total === undefined &&
+      out.overseas === undefined &&
+      out.reception === undefined &&
+      !out.vehicle
+    ) {
+      ctx.diagnose(
+        "warning",
+        "找到“三公”经费说明，但未能读出本年金额（三公 section found, no current amounts read）",
+        "threePublic",
+      );
     }
     // Fields before fundSources/explanation, as format.md lists them.
     const ordered: ThreePublic = {};
-    for (const k of ["total", "overseas", "vehicle", "reception", "previous", "change", "changeRate", "fundSources", "explanation"] as const) {
+    for (const k of [
+      "total",
+      "overseas",
+      "vehicle",
+      "reception",
+      "previous",
+      "change",
+      "changeRate",
+      "fundSources",
+      "explanation",
+    ] as const) {
       if (out[k] !== undefined) (ordered as Record<string, unknown>)[k] = out[k];
     }
     ctx.disclosure.threePublic = ordered;

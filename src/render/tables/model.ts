@@ -67,4 +67,7 @@ export function placeCells(rows: Cell[][], width: number): PlacedCell[] {
   return placed;
 }
 
-export const text = (t: string | undefined, extra: Partial<Cell> = {}): Cell => ({ text: t ?? "", ...extra });
+export const text = (t: string | undefined, extra: Partial<Cell> = {}): Cell => ({
+  text: t ?? "",
+  ...extra,
+});

@@ -3,7 +3,12 @@
  * disclosure. Only what the disclosure states is printed; a table without
  * data is still published, empty, with the standard explanation (R7).
  */
-import { isCarriedForward, type Disclosure, type FunctionLine, type IncomeSource } from "../../model/disclosure.ts";
+import {
+  isCarriedForward,
+  type Disclosure,
+  type FunctionLine,
+  type IncomeSource,
+} from "../../model/disclosure.ts";
 import { addWan, chineseNumber, printWan, subtractWan } from "../numbers.ts";
 import { text, type Cell, type TableModel } from "./model.ts";
 
@@ -33,13 +38,30 @@ export interface TableContext {
 export function tableContext(d: Disclosure): TableContext {
   const final = d.kind === "final";
   const name = d.department?.name ?? d.units?.[0]?.name;
-  return { d, final, amountWord: final ? "决算数" : "预算数", caption: name ? `部门：${name}` : "" };
+  return {
+    d,
+    final,
+    amountWord: final ? "决算数" : "预算数",
+    caption: name ? `部门：${name}` : "",
+  };
 }
 
 const amountCell = (wan: number | undefined, extra: Partial<Cell> = {}): Cell =>
-  wan === undefined ? text("", extra) : { text: printWan(wan), amount: wan, align: "right", ...extra };
-const head = (t: string, extra: Partial<Cell> = {}): Cell => ({ text: t, align: "center", bold: true, ...extra });
-const totalLabel = (t: string, extra: Partial<Cell> = {}): Cell => ({ text: t, align: "center", bold: true, ...extra });
+  wan === undefined
+    ? text("", extra)
+    : { text: printWan(wan), amount: wan, align: "right", ...extra };
+const head = (t: string, extra: Partial<Cell> = {}): Cell => ({
+  text: t,
+  align: "center",
+  bold: true,
+  ...extra,
+});
+const totalLabel = (t: string, extra: Partial<Cell> = {}): Cell => ({
+  text: t,
+  align: "center",
+  bold: true,
+  ...extra,
+});
 
 function amountOf(d: Disclosure, source: IncomeSource): number | undefined {
   const items = d.income?.items?.filter((i) => i.source === source) ?? [];
@@ -57,12 +79,16 @@ function isZeroOrAbsent(v: number | undefined): boolean {
 function functionLines(d: Disclosure): FunctionLine[] {
   const lines = d.expenditureByFunction ?? [];
   if (new Set(lines.map((l) => l.code)).size < lines.length) return [...lines];
-  return [...lines].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : a.code.length - b.code.length));
+  return [...lines].sort((a, b) =>
+    a.code < b.code ? -1 : a.code > b.code ? 1 : a.code.length - b.code.length,
+  );
 }
 
 /** The 类 lines' total, exactly. */
 function classTotal(d: Disclosure): number | undefined {
-  return addWan((d.expenditureByFunction ?? []).filter((l) => l.code.length === 3).map((l) => l.total));
+  return addWan(
+    (d.expenditureByFunction ?? []).filter((l) => l.code.length === 3).map((l) => l.total),
+  );
 }
 
 /**
@@ -74,13 +100,21 @@ function linesAreGeneralBudget(d: Disclosure): boolean {
   if (!d.expenditureByFunction?.length) return false;
   const general = amountOf(d, "generalBudget");
   if (general !== undefined && classTotal(d) === general) return true;
-  return isZeroOrAbsent(amountOf(d, "governmentFund")) && isZeroOrAbsent(amountOf(d, "stateCapital"));
+  return (
+    isZeroOrAbsent(amountOf(d, "governmentFund")) && isZeroOrAbsent(amountOf(d, "stateCapital"))
+  );
 }
 
 /** …and the whole department's when their 类 add up to its total expenditure. */
 function linesAreDepartment(d: Disclosure): boolean {
   if (!d.expenditureByFunction?.length) return false;
-  return d.expenditure?.total === undefined || classTotal(d) === d.expenditure.total || linesAreGeneralBudget(d) && isZeroOrAbsent(amountOf(d, "governmentFund")) && isZeroOrAbsent(amountOf(d, "stateCapital"));
+  return (
+    d.expenditure?.total === undefined ||
+    classTotal(d) === d.expenditure.total ||
+    (linesAreGeneralBudget(d) &&
+      isZeroOrAbsent(amountOf(d, "governmentFund")) &&
+      isZeroOrAbsent(amountOf(d, "stateCapital")))
+  );
 }
 
 function functionRows(lines: FunctionLine[], cols: ("total" | "basic" | "project")[]): Cell[][] {
@@ -101,8 +135,14 @@ function t1(ctx: TableContext): TableModel {
   const items = d.income?.items ?? [];
   const current = items.filter((i) => i.source !== "carryOver");
   const carry = items.filter((i) => i.source === "carryOver");
-  const left: Cell[][] = current.map((i, n) => [text(`${chineseNumber(n + 1)}、${i.label}`, { align: "left" }), amountCell(i.amount)]);
-  const leftCarry: Cell[][] = carry.map((i) => [text(i.label, { align: "left" }), amountCell(i.amount)]);
+  const left: Cell[][] = current.map((i, n) => [
+    text(`${chineseNumber(n + 1)}、${i.label}`, { align: "left" }),
+    amountCell(i.amount),
+  ]);
+  const leftCarry: Cell[][] = carry.map((i) => [
+    text(i.label, { align: "left" }),
+    amountCell(i.amount),
+  ]);
   const incomeYear = addWan(current.map((i) => i.amount));
   const incomeTotal = d.income?.total ?? addWan(items.map((i) => i.amount));
 
@@ -117,23 +157,45 @@ function t1(ctx: TableContext): TableModel {
     ...ownOthers,
   ];
   const right: Cell[][] = classes.length
-    ? classes.map((l, n) => [text(`${chineseNumber(n + 1)}、${l.name}`, { align: "left" }), amountCell(l.total)])
-    : byKind.map((o, n) => [text(`${chineseNumber(n + 1)}、${o.label}`, { align: "left" }), amountCell(o.amount)]);
-  const rightCarry: Cell[][] = carried.map((o) => [text(o.label, { align: "left" }), amountCell(o.amount)]);
+    ? classes.map((l, n) => [
+        text(`${chineseNumber(n + 1)}、${l.name}`, { align: "left" }),
+        amountCell(l.total),
+      ])
+    : byKind.map((o, n) => [
+        text(`${chineseNumber(n + 1)}、${o.label}`, { align: "left" }),
+        amountCell(o.amount),
+      ]);
+  const rightCarry: Cell[][] = carried.map((o) => [
+    text(o.label, { align: "left" }),
+    amountCell(o.amount),
+  ]);
   const expenditureTotal = addWan([e?.total, ...carried.map((o) => o.amount)]);
 
   const pair = (a: Cell[][], b: Cell[][]): Cell[][] => {
     const n = Math.max(a.length, b.length);
-    return Array.from({ length: n }, (_, k) => [...(a[k] ?? [text(""), text("")]), ...(b[k] ?? [text(""), text("")])]);
+    return Array.from({ length: n }, (_, k) => [
+      ...(a[k] ?? [text(""), text("")]),
+      ...(b[k] ?? [text(""), text("")]),
+    ]);
   };
   const empty = !items.length && !e;
   const body = empty
     ? []
     : [
         ...pair(left, right),
-        [totalLabel("本年收入合计"), amountCell(incomeYear, { bold: true }), totalLabel("本年支出合计"), amountCell(e?.total, { bold: true })],
+        [
+          totalLabel("本年收入合计"),
+          amountCell(incomeYear, { bold: true }),
+          totalLabel("本年支出合计"),
+          amountCell(e?.total, { bold: true }),
+        ],
         ...pair(leftCarry, rightCarry),
-        [totalLabel("收入总计"), amountCell(incomeTotal, { bold: true }), totalLabel("支出总计"), amountCell(expenditureTotal, { bold: true })],
+        [
+          totalLabel("收入总计"),
+          amountCell(incomeTotal, { bold: true }),
+          totalLabel("支出总计"),
+          amountCell(expenditureTotal, { bold: true }),
+        ],
       ];
   return {
     id: "t1",
@@ -153,8 +215,17 @@ function t1(ctx: TableContext): TableModel {
 // ── T2 部门收入总表 ────────────────────────────────────────────────────────────
 
 const T2_SOURCES: IncomeSource[] = [
-  "carryOver", "generalBudget", "governmentFund", "stateCapital", "fiscalSpecial", "fiscalUnsplit",
-  "business", "operating", "superiorSubsidy", "subordinateRemit", "other",
+  "carryOver",
+  "generalBudget",
+  "governmentFund",
+  "stateCapital",
+  "fiscalSpecial",
+  "fiscalUnsplit",
+  "business",
+  "operating",
+  "superiorSubsidy",
+  "subordinateRemit",
+  "other",
 ];
 
 function t2(ctx: TableContext): TableModel {
@@ -162,7 +233,8 @@ function t2(ctx: TableContext): TableModel {
   const items = d.income?.items ?? [];
   // Only the sources the document states get a column: a column of blanks says nothing.
   const sources = T2_SOURCES.filter((s) => items.some((i) => i.source === s));
-  const labelOf = (s: IncomeSource) => (s === "other" ? items.find((i) => i.source === s)?.label : undefined) ?? SOURCE_LABELS[s];
+  const labelOf = (s: IncomeSource) =>
+    (s === "other" ? items.find((i) => i.source === s)?.label : undefined) ?? SOURCE_LABELS[s];
   const total = d.income?.total ?? addWan(items.map((i) => i.amount));
   const empty = !items.length && total === undefined;
   return {
@@ -171,14 +243,33 @@ function t2(ctx: TableContext): TableModel {
     caption: ctx.caption,
     unit: "单位：万元",
     widths: [1.2, 3, 1.4, ...sources.map(() => 1.4)],
-    header: [[head(d.department?.code ? "单位编码" : "科目编码"), head(d.department?.code ? "单位名称" : "科目名称"), head("合计"), ...sources.map((s) => head(labelOf(s)))]],
+    header: [
+      [
+        head(d.department?.code ? "单位编码" : "科目编码"),
+        head(d.department?.code ? "单位名称" : "科目名称"),
+        head("合计"),
+        ...sources.map((s) => head(labelOf(s))),
+      ],
+    ],
     body: empty
       ? []
       : [
-          [text(""), totalLabel("合计"), amountCell(total, { bold: true }), ...sources.map((s) => amountCell(amountOf(d, s), { bold: true }))],
+          [
+            text(""),
+            totalLabel("合计"),
+            amountCell(total, { bold: true }),
+            ...sources.map((s) => amountCell(amountOf(d, s), { bold: true })),
+          ],
           // The department as a whole, under its code (the 单位编码 | 单位名称 rows of real tables).
           ...(d.department?.code
-            ? [[text(d.department.code), text(d.department.name, { align: "left" }), amountCell(total), ...sources.map((s) => amountCell(amountOf(d, s)))]]
+            ? [
+                [
+                  text(d.department.code),
+                  text(d.department.name, { align: "left" }),
+                  amountCell(total),
+                  ...sources.map((s) => amountCell(amountOf(d, s))),
+                ],
+              ]
             : []),
         ],
     landscape: sources.length > 4,
@@ -196,14 +287,28 @@ function t3(ctx: TableContext): TableModel {
   // Other items that are parts of the total (单位预留机动经费, 上缴上级支出 …) get their own column, as printed;
   // what is carried forward is not this year's expenditure.
   const others = (e?.otherItems ?? []).filter((o) => !isCarriedForward(o));
-  const parts = others.length && e?.total !== undefined && addWan([e.basic ?? 0, e.project ?? 0, ...others.map((o) => o.amount)]) === e.total ? others : [];
+  const parts =
+    others.length &&
+    e?.total !== undefined &&
+    addWan([e.basic ?? 0, e.project ?? 0, ...others.map((o) => o.amount)]) === e.total
+      ? others
+      : [];
   return {
     id: "t3",
     title: final ? "支出决算表" : "部门支出总表",
     caption: ctx.caption,
     unit: "单位：万元",
     widths: [1.3, 4, 1.4, 1.4, 1.4, ...parts.map(() => 1.4)],
-    header: [[head("科目编码"), head("科目名称"), head("合计"), head("基本支出"), head("项目支出"), ...parts.map((o) => head(o.label))]],
+    header: [
+      [
+        head("科目编码"),
+        head("科目名称"),
+        head("合计"),
+        head("基本支出"),
+        head("项目支出"),
+        ...parts.map((o) => head(o.label)),
+      ],
+    ],
     body: empty
       ? []
       : [
@@ -215,7 +320,10 @@ function t3(ctx: TableContext): TableModel {
             amountCell(e?.project, { bold: true }),
             ...parts.map((o) => amountCell(o.amount, { bold: true })),
           ],
-          ...functionRows(lines, ["total", "basic", "project"]).map((r) => [...r, ...parts.map(() => text(""))]),
+          ...functionRows(lines, ["total", "basic", "project"]).map((r) => [
+            ...r,
+            ...parts.map(() => text("")),
+          ]),
         ],
     ...(empty ? { empty: true, note: emptyNote("支出数据", final) } : {}),
   };
@@ -225,13 +333,27 @@ function t3(ctx: TableContext): TableModel {
 
 function t4(ctx: TableContext): TableModel {
   const { d, amountWord, final } = ctx;
-  const fiscal: IncomeSource[] = ["generalBudget", "governmentFund", "stateCapital", "fiscalUnsplit"];
+  const fiscal: IncomeSource[] = [
+    "generalBudget",
+    "governmentFund",
+    "stateCapital",
+    "fiscalUnsplit",
+  ];
   const rows = fiscal
-    .map((s) => ({ s, amount: amountOf(d, s), label: d.income?.items?.find((i) => i.source === s)?.label ?? SOURCE_LABELS[s] }))
+    .map((s) => ({
+      s,
+      amount: amountOf(d, s),
+      label: d.income?.items?.find((i) => i.source === s)?.label ?? SOURCE_LABELS[s],
+    }))
     .filter((r) => r.amount !== undefined);
   const incomeTotal = addWan(rows.map((r) => r.amount));
-  const classes = linesAreGeneralBudget(d) ? functionLines(d).filter((l) => l.code.length === 3) : [];
-  const left: Cell[][] = rows.map((r, n) => [text(`${chineseNumber(n + 1)}、${r.label}`, { align: "left" }), amountCell(r.amount)]);
+  const classes = linesAreGeneralBudget(d)
+    ? functionLines(d).filter((l) => l.code.length === 3)
+    : [];
+  const left: Cell[][] = rows.map((r, n) => [
+    text(`${chineseNumber(n + 1)}、${r.label}`, { align: "left" }),
+    amountCell(r.amount),
+  ]);
   const right: Cell[][] = classes.map((l, n) => [
     text(`${chineseNumber(n + 1)}、${l.name}`, { align: "left" }),
     amountCell(l.total),
@@ -268,7 +390,12 @@ function t4(ctx: TableContext): TableModel {
     landscape: true,
     header: [
       [head("收入", { colSpan: 2 }), head("支出", { colSpan: 5 })],
-      [head("项目", { rowSpan: 2 }), head(amountWord, { rowSpan: 2 }), head("项目", { rowSpan: 2 }), head(amountWord, { colSpan: 4 })],
+      [
+        head("项目", { rowSpan: 2 }),
+        head(amountWord, { rowSpan: 2 }),
+        head("项目", { rowSpan: 2 }),
+        head(amountWord, { colSpan: 4 }),
+      ],
       [head("合计"), head("一般公共预算"), head("政府性基金预算"), head("国有资本经营预算")],
     ],
     body,
@@ -291,7 +418,9 @@ function t5(ctx: TableContext): TableModel {
     caption: ctx.caption,
     unit: "单位：万元",
     widths: [1.3, 4, 1.4, 1.4, 1.4],
-    header: [[head("科目编码"), head("科目名称"), head("合计"), head("基本支出"), head("项目支出")]],
+    header: [
+      [head("科目编码"), head("科目名称"), head("合计"), head("基本支出"), head("项目支出")],
+    ],
     body: empty
       ? []
       : [
@@ -299,8 +428,12 @@ function t5(ctx: TableContext): TableModel {
             text(""),
             totalLabel("合计"),
             amountCell(total, { bold: true }),
-            amountCell(classes.length ? addWan(classes.map((l) => l.basic)) : undefined, { bold: true }),
-            amountCell(classes.length ? addWan(classes.map((l) => l.project)) : undefined, { bold: true }),
+            amountCell(classes.length ? addWan(classes.map((l) => l.basic)) : undefined, {
+              bold: true,
+            }),
+            amountCell(classes.length ? addWan(classes.map((l) => l.project)) : undefined, {
+              bold: true,
+            }),
           ],
           ...functionRows(lines, ["total", "basic", "project"]),
         ],
@@ -313,18 +446,26 @@ function t5(ctx: TableContext): TableModel {
 function t6(ctx: TableContext): TableModel {
   const { d, final } = ctx;
   const e = d.expenditure;
-  const lines = [...(d.basicByEconomic ?? [])].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-  const hasTotals = e?.basic !== undefined || e?.personnel !== undefined || e?.publicOperating !== undefined;
+  const lines = [...(d.basicByEconomic ?? [])].sort((a, b) =>
+    a.code < b.code ? -1 : a.code > b.code ? 1 : 0,
+  );
+  const hasTotals =
+    e?.basic !== undefined || e?.personnel !== undefined || e?.publicOperating !== undefined;
   const empty = !hasTotals && !lines.length;
   // The 合计 row adds up the table's own lines (its 类, or its 款 when no 类 is listed), so the
   // table is consistent by construction; the department's 基本支出 may cover other funds too.
   // Without lines the department's figures are all there is.
   const classes = lines.filter((l) => l.code.length === 3);
   const top = classes.length ? classes : lines.filter((l) => l.code.length === 5);
-  const column = (key: "personnel" | "publicOperating") => (top.some((l) => l[key] !== undefined) ? addWan(top.map((l) => l[key])) : undefined);
-  const total = top.length ? addWan(top.map((l) => l.total)) : e?.basic ?? addWan([e?.personnel, e?.publicOperating]);
+  const column = (key: "personnel" | "publicOperating") =>
+    top.some((l) => l[key] !== undefined) ? addWan(top.map((l) => l[key])) : undefined;
+  const total = top.length
+    ? addWan(top.map((l) => l.total))
+    : (e?.basic ?? addWan([e?.personnel, e?.publicOperating]));
   // Lines printed with 合计 only (corpus 017) still show the department's split when it adds up to their total.
-  const split = !top.some((l) => l.personnel !== undefined || l.publicOperating !== undefined) && addWan([e?.personnel, e?.publicOperating]) === total;
+  const split =
+    !top.some((l) => l.personnel !== undefined || l.publicOperating !== undefined) &&
+    addWan([e?.personnel, e?.publicOperating]) === total;
   const personnel = top.length && !split ? column("personnel") : e?.personnel;
   const publicOperating = top.length && !split ? column("publicOperating") : e?.publicOperating;
   return {
@@ -334,13 +475,22 @@ function t6(ctx: TableContext): TableModel {
     unit: "单位：万元",
     widths: [1.3, 4, 1.4, 1.4, 1.4],
     header: [
-      [head("部门预算支出经济分类科目", { colSpan: 2 }), head("本年一般公共预算基本支出", { colSpan: 3 })],
+      [
+        head("部门预算支出经济分类科目", { colSpan: 2 }),
+        head("本年一般公共预算基本支出", { colSpan: 3 }),
+      ],
       [head("科目编码"), head("科目名称"), head("合计"), head("人员经费"), head("公用经费")],
     ],
     body: empty
       ? []
       : [
-          [text(""), totalLabel("合计"), amountCell(total, { bold: true }), amountCell(personnel, { bold: true }), amountCell(publicOperating, { bold: true })],
+          [
+            text(""),
+            totalLabel("合计"),
+            amountCell(total, { bold: true }),
+            amountCell(personnel, { bold: true }),
+            amountCell(publicOperating, { bold: true }),
+          ],
           ...lines.map((l) => [
             text(l.code),
             text(l.name, { align: "left", bold: l.code.length === 3 }),
@@ -364,13 +514,21 @@ function fundTable(ctx: TableContext, source: "governmentFund" | "stateCapital")
   return {
     id: fund ? "t7" : "t8",
     title: fund
-      ? final ? "政府性基金预算财政拨款收入支出决算表" : "政府性基金预算支出表"
-      : final ? "国有资本经营预算财政拨款支出决算表" : "国有资本经营预算支出表",
+      ? final
+        ? "政府性基金预算财政拨款收入支出决算表"
+        : "政府性基金预算支出表"
+      : final
+        ? "国有资本经营预算财政拨款支出决算表"
+        : "国有资本经营预算支出表",
     caption: ctx.caption,
     unit: "单位：万元",
     widths: [1.3, 4, 1.4, 1.4, 1.4],
-    header: [[head("科目编码"), head("科目名称"), head("合计"), head("基本支出"), head("项目支出")]],
-    body: empty ? [] : [[text(""), totalLabel("合计"), amountCell(amount, { bold: true }), text(""), text("")]],
+    header: [
+      [head("科目编码"), head("科目名称"), head("合计"), head("基本支出"), head("项目支出")],
+    ],
+    body: empty
+      ? []
+      : [[text(""), totalLabel("合计"), amountCell(amount, { bold: true }), text(""), text("")]],
     ...(empty ? { empty: true, note: emptyNote(what, final) } : {}),
   };
 }
@@ -397,11 +555,14 @@ function threeRow(label: string, a: ThreeAmounts): Cell[] {
 }
 
 /** The stated change, or current − previous where both are stated. */
-export function threePublicChange(t: NonNullable<Disclosure["threePublic"]>): ThreeAmounts | undefined {
+export function threePublicChange(
+  t: NonNullable<Disclosure["threePublic"]>,
+): ThreeAmounts | undefined {
   const p = t.previous;
   const c = t.change;
   if (!p && !c) return undefined;
-  const pick = (stated: number | undefined, cur: number | undefined, prev: number | undefined) => stated ?? subtractWan(cur, prev);
+  const pick = (stated: number | undefined, cur: number | undefined, prev: number | undefined) =>
+    stated ?? subtractWan(cur, prev);
   return {
     total: pick(c?.total, t.total, p?.total),
     overseas: pick(c?.overseas, t.overseas, p?.overseas),
@@ -420,7 +581,10 @@ function t9(ctx: TableContext): TableModel {
   const year = d.year;
   const body: Cell[][] = [];
   if (t) {
-    if (t.previous) body.push(threeRow(year ? `${year - 1}年${ctx.amountWord}` : `上年${ctx.amountWord}`, t.previous));
+    if (t.previous)
+      body.push(
+        threeRow(year ? `${year - 1}年${ctx.amountWord}` : `上年${ctx.amountWord}`, t.previous),
+      );
     body.push(threeRow(year ? `${year}年${ctx.amountWord}` : `本年${ctx.amountWord}`, t));
     const change = threePublicChange(t);
     if (change) body.push(threeRow("增减额", change));
@@ -450,5 +614,15 @@ function t9(ctx: TableContext): TableModel {
 /** The nine tables, in their standard order. */
 export function standardTables(d: Disclosure): TableModel[] {
   const ctx = tableContext(d);
-  return [t1(ctx), t2(ctx), t3(ctx), t4(ctx), t5(ctx), t6(ctx), fundTable(ctx, "governmentFund"), fundTable(ctx, "stateCapital"), t9(ctx)];
+  return [
+    t1(ctx),
+    t2(ctx),
+    t3(ctx),
+    t4(ctx),
+    t5(ctx),
+    t6(ctx),
+    fundTable(ctx, "governmentFund"),
+    fundTable(ctx, "stateCapital"),
+    t9(ctx),
+  ];
 }

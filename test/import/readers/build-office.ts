@@ -39,7 +39,10 @@ export function parseWordExport(text: string): WordBlock[] {
 }
 
 /** A .docx with the blocks; `span` widens the first cell of rows whose first cell matches. */
-export async function buildDocx(blocks: WordBlock[], span?: { firstCell: RegExp; columns: number }): Promise<Uint8Array> {
+export async function buildDocx(
+  blocks: WordBlock[],
+  span?: { firstCell: RegExp; columns: number },
+): Promise<Uint8Array> {
   const children: (Paragraph | Table)[] = [];
   for (const block of blocks) {
     if (block.kind === "para") {
@@ -53,7 +56,9 @@ export async function buildDocx(blocks: WordBlock[], span?: { firstCell: RegExp;
             (paras, i) =>
               new TableCell({
                 children: paras.map((t) => new Paragraph({ text: t })),
-                ...(span && i === 0 && span.firstCell.test(paras.join("")) ? { columnSpan: span.columns } : {}),
+                ...(span && i === 0 && span.firstCell.test(paras.join(""))
+                  ? { columnSpan: span.columns }
+                  : {}),
               }),
           ),
         }),

@@ -24,7 +24,12 @@ export interface PdfOptions {
 }
 
 const ucs2Hex = (s: string) =>
-  "<" + [...s].map((ch) => ch.codePointAt(0)!.toString(16).padStart(4, "0")).join("").toUpperCase() + ">";
+  "<" +
+  [...s]
+    .map((ch) => ch.codePointAt(0)!.toString(16).padStart(4, "0"))
+    .join("")
+    .toUpperCase() +
+  ">";
 
 export function buildPdf(options: PdfOptions): Uint8Array {
   const objects: string[] = [];
@@ -42,16 +47,24 @@ export function buildPdf(options: PdfOptions): Uint8Array {
     "<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> " +
       `/FontDescriptor ${descriptor} 0 R /DW 1000 /W [1 95 500] >>`,
   );
-  objects[cidFont - 1] = `<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [${descendant} 0 R] >>`;
-  const image = add(streamObject("<< /Type /XObject /Subtype /Image /Width 8 /Height 8 /ColorSpace /DeviceGray /BitsPerComponent 8", "\x80".repeat(64)));
+  objects[cidFont - 1] =
+    `<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [${descendant} 0 R] >>`;
+  const image = add(
+    streamObject(
+      "<< /Type /XObject /Subtype /Image /Width 8 /Height 8 /ColorSpace /DeviceGray /BitsPerComponent 8",
+      "\x80".repeat(64),
+    ),
+  );
   const kids: number[] = [];
   // Identical pages share one content stream, so a file of many pages stays small.
   const contentIds = new Map<string, number>();
   for (const texts of options.pages) {
     let content = options.image ? "q 500 0 0 700 40 70 cm /Im1 Do Q\n" : "";
-    for (const t of texts) content += `BT /F1 ${t.size} Tf ${t.x} ${t.y} Td ${ucs2Hex(t.text)} Tj ET\n`;
+    for (const t of texts)
+      content += `BT /F1 ${t.size} Tf ${t.x} ${t.y} Td ${ucs2Hex(t.text)} Tj ET\n`;
     let contentId = contentIds.get(content);
-    if (contentId === undefined) contentIds.set(content, (contentId = add(streamObject("<<", content))));
+    if (contentId === undefined)
+      contentIds.set(content, (contentId = add(streamObject("<<", content))));
     kids.push(
       add(
         `<< /Type /Page /Parent ${pagesId} 0 R /Rotate ${options.rotate ?? 0} /MediaBox [0 0 595 842] /Resources << /Font << /F1 ${cidFont} 0 R >> /XObject << /Im1 ${image} 0 R >> >> /Contents ${contentId} 0 R >>`,
@@ -59,9 +72,12 @@ export function buildPdf(options: PdfOptions): Uint8Array {
     );
   }
   objects[catalog - 1] = `<< /Type /Catalog /Pages ${pagesId} 0 R >>`;
-  objects[pagesId - 1] = `<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(" ")}] /Count ${kids.length} >>`;
+  objects[pagesId - 1] =
+    `<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(" ")}] /Count ${kids.length} >>`;
   const encrypt = options.encrypt
-    ? add(`<< /Filter /Standard /V 1 /R 2 /O <${"7a".repeat(32)}> /U <${"3c".repeat(32)}> /P -44 >>`)
+    ? add(
+        `<< /Filter /Standard /V 1 /R 2 /O <${"7a".repeat(32)}> /U <${"3c".repeat(32)}> /P -44 >>`,
+      )
     : undefined;
 
   let out = "%PDF-1.4\n%\xe2\xe3\xcf\xd3\n";

@@ -29,7 +29,12 @@ const page: PdfText[] = [
  * The bound is loose on purpose (the suite runs files in parallel on small CI machines):
  * it tells a refusal apart from inflating a bomb or reading every page, which take minutes.
  */
-async function refused(bytes: Uint8Array, code: ImportError["code"], says: RegExp, ms = 10_000): Promise<ImportError> {
+async function refused(
+  bytes: Uint8Array,
+  code: ImportError["code"],
+  says: RegExp,
+  ms = 10_000,
+): Promise<ImportError> {
   const started = performance.now();
   const rssBefore = process.memoryUsage().rss;
   let caught: unknown;
@@ -46,7 +51,10 @@ async function refused(bytes: Uint8Array, code: ImportError["code"], says: RegEx
   assert.match(caught.message, /^[\u4e00-\u9fff\w]/);
   assert.match(caught.message, /（[^）]*[a-z][^）]*）$/);
   assert.ok(elapsed < ms, `took ${elapsed.toFixed(0)} ms`);
-  assert.ok(process.memoryUsage().rss - rssBefore < 400 * 1048576, "memory grew by more than 400 MB");
+  assert.ok(
+    process.memoryUsage().rss - rssBefore < 400 * 1048576,
+    "memory grew by more than 400 MB",
+  );
   return caught;
 }
 
@@ -57,8 +65,10 @@ function lieAboutSizes(zip: Uint8Array, entry: string, size: number): Uint8Array
   const name = Buffer.from(entry);
   for (let p = 0; p + 4 <= out.length; p++) {
     const sig = view.getUint32(p, true);
-    if (sig === 0x04034b50 && Buffer.from(out.subarray(p + 30, p + 30 + name.length)).equals(name)) view.setUint32(p + 22, size, true);
-    if (sig === 0x02014b50 && Buffer.from(out.subarray(p + 46, p + 46 + name.length)).equals(name)) view.setUint32(p + 24, size, true);
+    if (sig === 0x04034b50 && Buffer.from(out.subarray(p + 30, p + 30 + name.length)).equals(name))
+      view.setUint32(p + 22, size, true);
+    if (sig === 0x02014b50 && Buffer.from(out.subarray(p + 46, p + 46 + name.length)).equals(name))
+      view.setUint32(p + 24, size, true);
   }
   return out;
 }
@@ -66,7 +76,8 @@ function lieAboutSizes(zip: Uint8Array, entry: string, size: number): Uint8Array
 // pdf.js loads once per process (about a second): not part of any refusal's time.
 before(() => loadPdfJs());
 
-const seedDocx = () => buildDocx(parseWordExport(readFileSync(join(seedsDir, "000_f6eb8ece6d8b211d.txt"), "utf8")));
+const seedDocx = () =>
+  buildDocx(parseWordExport(readFileSync(join(seedsDir, "000_f6eb8ece6d8b211d.txt"), "utf8")));
 
 test("an encrypted PDF says it is encrypted", async () => {
   await refused(buildPdf({ pages: [page], encrypt: true }), "encrypted", /加密.*encrypted/);
@@ -85,7 +96,11 @@ test("a PDF of ten thousand pages is refused before its pages are read", async (
 test("damaged PDFs and zips say they are damaged", async () => {
   const good = buildPdf({ pages: [page] });
   const garbage = new Uint8Array(4000).map((_, i) => (i * 7919 + 13) % 251);
-  await refused(new Uint8Array([...Buffer.from("%PDF-1.7\n"), ...garbage]), "damaged", /PDF 文件已损坏/);
+  await refused(
+    new Uint8Array([...Buffer.from("%PDF-1.7\n"), ...garbage]),
+    "damaged",
+    /PDF 文件已损坏/,
+  );
   await refused(good.subarray(0, 60), "damaged", /PDF 文件已损坏/);
   const several = buildPdf({ pages: [page, page, page] });
   await refused(several.subarray(0, Math.floor(several.length * 0.8)), "damaged", /PDF 文件已损坏/);
@@ -118,8 +133,10 @@ test("XML entity declarations in a .docx or .xlsx are refused before parsing", a
     '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>&lol3;</w:t></w:r></w:p></w:body></w:document>';
   await refused(zipEntries({ "word/document.xml": lol }), "hostile", /DOCTYPE\/ENTITY/);
   const workbook = zipEntries({
-    "xl/workbook.xml": '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets/></workbook>',
-    "xl/sharedStrings.xml": '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><sst><si><t>&e;</t></si></sst>',
+    "xl/workbook.xml":
+      '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets/></workbook>',
+    "xl/sharedStrings.xml":
+      '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><sst><si><t>&e;</t></si></sst>',
   });
   await refused(workbook, "hostile", /sharedStrings\.xml.*DOCTYPE\/ENTITY/);
 });
@@ -129,7 +146,11 @@ test("a password-protected Office file and an unrelated zip are named for what t
   ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
   ole.set(Buffer.from("EncryptedPackage", "utf16le"), 1024);
   await refused(ole, "encrypted", /加密/);
-  await refused(zipEntries({ "photo.txt": "not office" }), "unsupported-format", /不是 \.docx 或 \.xlsx/);
+  await refused(
+    zipEntries({ "photo.txt": "not office" }),
+    "unsupported-format",
+    /不是 \.docx 或 \.xlsx/,
+  );
 });
 
 test("a file above the size limit is refused without being read", async () => {

@@ -9,7 +9,17 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { AlignmentType, Document, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, VerticalMergeType } from "docx";
+import {
+  AlignmentType,
+  Document,
+  LevelFormat,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  VerticalMergeType,
+} from "docx";
 import ExcelJS from "exceljs";
 import { importDisclosure } from "../../../src/import/index.ts";
 import { readSource } from "../../../src/import/read.ts";
@@ -20,22 +30,36 @@ import { buildDocx, buildXlsx, parseWordExport } from "./build-office.ts";
 
 /** The disclosure without what depends on the file's bytes and line numbering. */
 function comparable(d: object): object {
-  const { source: _s, sourceMap: _m, ...rest } = d as { source?: unknown; sourceMap?: unknown; diagnostics?: { line?: number; message: string }[] };
+  const {
+    source: _s,
+    sourceMap: _m,
+    ...rest
+  } = d as {
+    source?: unknown;
+    sourceMap?: unknown;
+    diagnostics?: { line?: number; message: string }[];
+  };
   const diagnostics = (rest as { diagnostics?: { line?: number; message: string }[] }).diagnostics;
   if (diagnostics) {
-    (rest as { diagnostics?: unknown }).diagnostics = diagnostics.map(({ line: _l, ...x }) => ({ ...x, message: x.message.replace(/第\s*\d+\s*行/g, "第N行") }));
+    (rest as { diagnostics?: unknown }).diagnostics = diagnostics.map(({ line: _l, ...x }) => ({
+      ...x,
+      message: x.message.replace(/第\s*\d+\s*行/g, "第N行"),
+    }));
   }
   return rest;
 }
 
-const seeds = readdirSync(seedsDir).filter((f) => f.endsWith(".txt")).sort();
+const seeds = readdirSync(seedsDir)
+  .filter((f) => f.endsWith(".txt"))
+  .sort();
 
 for (const seed of seeds) {
   const text = readFileSync(join(seedsDir, seed), "utf8");
   const kind = detectLayout(text.split("\n")) === "cells" ? "docx" : "xlsx";
   test(`${seed} as a .${kind} imports to the same disclosure as its text`, async () => {
     const fromText = (await importDisclosure(Buffer.from(text))).disclosure;
-    const file = kind === "docx" ? await buildDocx(parseWordExport(text)) : await buildXlsx(text, "Sheet1");
+    const file =
+      kind === "docx" ? await buildDocx(parseWordExport(text)) : await buildXlsx(text, "Sheet1");
     const { disclosure, document } = await importDisclosure(file);
     assert.equal(document.format, kind);
     assert.equal(disclosure.source?.format, kind);
@@ -48,17 +72,42 @@ const cells = (t: TableBlock) => t.rows.map((r) => r.cells.map((c) => c.text));
 
 test(".docx merged cells (gridSpan, vMerge) read as printed: text once, in the first position", async () => {
   const cell = (text: string, extra: Partial<ConstructorParameters<typeof TableCell>[0]> = {}) =>
-    new TableCell({ children: [new Paragraph({ text, alignment: AlignmentType.CENTER })], ...extra });
+    new TableCell({
+      children: [new Paragraph({ text, alignment: AlignmentType.CENTER })],
+      ...extra,
+    });
   const table = new Table({
     rows: [
-      new TableRow({ children: [cell("项目", { rowSpan: 2 }), cell("本年预算", { columnSpan: 2 })] }),
+      new TableRow({
+        children: [cell("项目", { rowSpan: 2 }), cell("本年预算", { columnSpan: 2 })],
+      }),
       new TableRow({ children: [cell("基本支出"), cell("项目支出")] }),
-      new TableRow({ children: [cell("教育支出", { verticalMerge: VerticalMergeType.RESTART }), cell("52.61"), cell("10.00")] }),
-      new TableRow({ children: [cell("", { verticalMerge: VerticalMergeType.CONTINUE }), cell("1.00"), cell("2.00")] }),
+      new TableRow({
+        children: [
+          cell("教育支出", { verticalMerge: VerticalMergeType.RESTART }),
+          cell("52.61"),
+          cell("10.00"),
+        ],
+      }),
+      new TableRow({
+        children: [
+          cell("", { verticalMerge: VerticalMergeType.CONTINUE }),
+          cell("1.00"),
+          cell("2.00"),
+        ],
+      }),
     ],
   });
   const file = new Document({
-    sections: [{ children: [new Paragraph({ text: "某局2026年部门预算支出表" }), table, new Paragraph({ text: "单位：万元" })] }],
+    sections: [
+      {
+        children: [
+          new Paragraph({ text: "某局2026年部门预算支出表" }),
+          table,
+          new Paragraph({ text: "单位：万元" }),
+        ],
+      },
+    ],
   });
   const doc = await readSource(new Uint8Array(await Packer.toBuffer(file)));
   assert.equal(doc.layout, "cells");
@@ -87,33 +136,62 @@ test(".xlsx merged ranges read as printed, numbers without binary noise, one lin
   sheet.getCell("C3").value = "支出";
   sheet.mergeCells("C3:D3");
   sheet.addRow(["项目", "预算数", "项目", "预算数"]);
-  sheet.addRow(["一般公共预算拨款收入", 52.606911, "教育支出", { formula: "B5", result: 0.1 + 0.2 }]);
+  sheet.addRow([
+    "一般公共预算拨款收入",
+    52.606911,
+    "教育支出",
+    { formula: "B5", result: 0.1 + 0.2 },
+  ]);
   const second = workbook.addWorksheet("支出总表");
   second.addRow(["合计", 1234567.891]);
   const doc = await readSource(new Uint8Array(await workbook.xlsx.writeBuffer()));
   assert.equal(doc.format, "xlsx");
   assert.equal(doc.layout, "tabs");
   const lines = doc.lines.map((l) => l.text);
-  assert.deepEqual(lines.slice(0, 6), ["某局2026年部门收支总表", "", "收入\t\t支出", "项目\t预算数\t项目\t预算数", "一般公共预算拨款收入\t52.606911\t教育支出\t0.3", ""]);
+  assert.deepEqual(lines.slice(0, 6), [
+    "某局2026年部门收支总表",
+    "",
+    "收入\t\t支出",
+    "项目\t预算数\t项目\t预算数",
+    "一般公共预算拨款收入\t52.606911\t教育支出\t0.3",
+    "",
+  ]);
   assert.deepEqual(lines.slice(6, 9), ["支出总表", "", "合计\t1234567.891"]);
 });
 
 test("a legacy .xls (converted by LibreOffice) imports like the workbook it came from", async () => {
   // LibreOffice is part of the set-up (scripts/setup.sh): without it this test fails, never skips.
   assert.ok(hasSoffice(), "soffice (LibreOffice) is not installed: run scripts/setup.sh");
-  const seed = seeds.find((s) => detectLayout(readFileSync(join(seedsDir, s), "utf8").split("\n")) === "tabs")!;
+  const seed = seeds.find(
+    (s) => detectLayout(readFileSync(join(seedsDir, s), "utf8").split("\n")) === "tabs",
+  )!;
   const text = readFileSync(join(seedsDir, seed), "utf8");
   const dir = mkdtempSync(join(tmpdir(), "gongkai-xls-"));
   writeFileSync(join(dir, "seed.xlsx"), await buildXlsx(text));
-  execFileSync("soffice", [`-env:UserInstallation=file://${dir}/profile`, "--headless", "--convert-to", "xls", "--outdir", dir, join(dir, "seed.xlsx")], {
-    timeout: 120_000,
-    stdio: "ignore",
-  });
+  execFileSync(
+    "soffice",
+    [
+      `-env:UserInstallation=file://${dir}/profile`,
+      "--headless",
+      "--convert-to",
+      "xls",
+      "--outdir",
+      dir,
+      join(dir, "seed.xlsx"),
+    ],
+    {
+      timeout: 120_000,
+      stdio: "ignore",
+    },
+  );
   const xls = readFileSync(join(dir, "seed.xls"));
   assert.deepEqual([...xls.subarray(0, 4)], [0xd0, 0xcf, 0x11, 0xe0], "an OLE file");
   const { disclosure, document } = await importDisclosure(xls);
   assert.equal(document.format, "xls");
-  assert.deepEqual(comparable(disclosure), comparable((await importDisclosure(Buffer.from(text))).disclosure));
+  assert.deepEqual(
+    comparable(disclosure),
+    comparable((await importDisclosure(Buffer.from(text))).disclosure),
+  );
 });
 
 function hasSoffice(): boolean {
@@ -151,6 +229,14 @@ test("Word's automatic numbering (一、 （一） 1.) is printed before the par
   const doc = await readSource(new Uint8Array(await Packer.toBuffer(file)));
   assert.deepEqual(
     doc.blocks.map((b) => (b as { text: string }).text),
-    ["一、部门职责", "（一）主要职责", "（二）机构设置", "1.本级", "不编号的段落", "二、收支预算", "（一）收入预算"],
+    [
+      "一、部门职责",
+      "（一）主要职责",
+      "（二）机构设置",
+      "1.本级",
+      "不编号的段落",
+      "二、收支预算",
+      "（一）收入预算",
+    ],
   );
 });

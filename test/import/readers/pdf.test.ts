@@ -41,7 +41,11 @@ test("Chinese in a non-embedded font (STSong-Light, UniGB-UCS2-H) is read, in li
 test("pages turned by /Rotate read the same as upright ones", async () => {
   const upright = (await pdfToText(buildPdf({ pages: [page] }))).text;
   for (const rotate of [90, 180, 270] as const) {
-    assert.equal((await pdfToText(buildPdf({ pages: [page], rotate }))).text, upright, `rotate ${rotate}`);
+    assert.equal(
+      (await pdfToText(buildPdf({ pages: [page], rotate }))).text,
+      upright,
+      `rotate ${rotate}`,
+    );
   }
 });
 
@@ -49,7 +53,9 @@ test("pages turned by /Rotate read the same as upright ones", async () => {
 function cellBag(text: string): Map<string, number> {
   const bag = new Map<string, number>();
   for (const b of readText(text).blocks) {
-    for (const t of b.kind === "text" ? [b.text] : b.rows.flatMap((r) => r.cells.map((c) => c.text))) {
+    for (const t of b.kind === "text"
+      ? [b.text]
+      : b.rows.flatMap((r) => r.cells.map((c) => c.text))) {
       const k = squash(t);
       if (k) bag.set(k, (bag.get(k) ?? 0) + 1);
     }
@@ -57,9 +63,13 @@ function cellBag(text: string): Map<string, number> {
   return bag;
 }
 
-const corpus = existsSync(corpusDir) ? ["001", "012", "031", "036"].filter((n) => existsSync(join(corpusDir, `${n}.pdf`))) : [];
+const corpus = existsSync(corpusDir)
+  ? ["001", "012", "031", "036"].filter((n) => existsSync(join(corpusDir, `${n}.pdf`)))
+  : [];
 
-test("corpus PDFs: every cell pdftotext -layout prints is in one of ours, wrapped cells joined", { skip: corpus.length === 0 && "corpus not found" }, async () => {
+test("corpus PDFs: every cell pdftotext -layout prints is in one of ours, wrapped cells joined", {
+  skip: corpus.length === 0 && "corpus not found",
+}, async () => {
   for (const n of corpus) {
     const { text } = await pdfToText(new Uint8Array(readFileSync(join(corpusDir, `${n}.pdf`))));
     const mine = cellBag(text);
@@ -75,18 +85,31 @@ test("corpus PDFs: every cell pdftotext -layout prints is in one of ours, wrappe
       exact += Math.min(c, mine.get(k) ?? 0);
     }
     // Where they differ, pdftotext has mostly run two cells together ("0.00一、人员经费"), which we keep apart.
-    assert.ok(hits / total > 0.94, `${n}: ${(100 * hits / total).toFixed(1)}% of pdftotext's cells found`);
+    assert.ok(
+      hits / total > 0.94,
+      `${n}: ${((100 * hits) / total).toFixed(1)}% of pdftotext's cells found`,
+    );
     // Most cells do not wrap: they are the same; the rest are pdftotext's lines of one cell, joined.
-    assert.ok(exact / total > 0.55, `${n}: ${(100 * exact / total).toFixed(1)}% of pdftotext's cells are ours exactly`);
+    assert.ok(
+      exact / total > 0.55,
+      `${n}: ${((100 * exact) / total).toFixed(1)}% of pdftotext's cells are ours exactly`,
+    );
     assert.ok(exact < total, `${n}: no wrapped cell was joined`);
   }
 });
 
-test("a corpus PDF imports to the same department, year and kind as its text", { skip: corpus.length === 0 && "corpus not found" }, async () => {
+test("a corpus PDF imports to the same department, year and kind as its text", {
+  skip: corpus.length === 0 && "corpus not found",
+}, async () => {
   const n = corpus[0]!;
-  const fromPdf = (await importDisclosure(new Uint8Array(readFileSync(join(corpusDir, `${n}.pdf`))))).disclosure;
+  const fromPdf = (
+    await importDisclosure(new Uint8Array(readFileSync(join(corpusDir, `${n}.pdf`))))
+  ).disclosure;
   const fromText = (await importDisclosure(readFileSync(join(corpusDir, `${n}.txt`)))).disclosure;
   assert.equal(fromPdf.source?.format, "pdf");
   assert.ok(fromPdf.department?.name, "a department was found");
-  assert.deepEqual([fromPdf.department, fromPdf.year, fromPdf.kind], [fromText.department, fromText.year, fromText.kind]);
+  assert.deepEqual(
+    [fromPdf.department, fromPdf.year, fromPdf.kind],
+    [fromText.department, fromText.year, fromText.kind],
+  );
 });

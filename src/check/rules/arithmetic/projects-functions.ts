@@ -5,21 +5,39 @@ import { BASIS, defineRule, ROUNDING } from "../define.ts";
 
 export const projectFunding = defineRule(
   {
-    id: "ARI-040", family: "arithmetic", severity: "error", category: "项目绩效",
+    id: "ARI-040",
+    family: "arithmetic",
+    severity: "error",
+    category: "项目绩效",
     title: "项目预算数等于财政资金与其他资金之和",
     expects: "项目绩效目标表：预算数 = 财政资金 + 其他资金",
-    tolerance: ROUNDING, basis: BASIS.perf88,
+    tolerance: ROUNDING,
+    basis: BASIS.perf88,
   },
   (ctx, self) => {
-    const projects = (ctx.d.performance?.projects ?? []).map((p, i) => ({ p, i })).filter(({ p }) => has(p.budget) && has(p.fiscalFunds));
+    const projects = (ctx.d.performance?.projects ?? [])
+      .map((p, i) => ({ p, i }))
+      .filter(({ p }) => has(p.budget) && has(p.fiscalFunds));
     if (!projects.length) return notApplicable("项目表未列示预算数及其资金构成");
     return outcome(
       projects.map(({ p, i }) => {
         const base = `/performance/projects/${i}`;
-        const parts: Term[] = [{ path: `${base}/fiscalFunds`, value: p.fiscalFunds!, label: "财政资金" }];
-        if (has(p.otherFunds)) parts.push({ path: `${base}/otherFunds`, value: p.otherFunds, label: "其他资金" });
+        const parts: Term[] = [
+          { path: `${base}/fiscalFunds`, value: p.fiscalFunds!, label: "财政资金" },
+        ];
+        if (has(p.otherFunds))
+          parts.push({ path: `${base}/otherFunds`, value: p.otherFunds, label: "其他资金" });
         // Tables may add funding columns the format has no field for (上年结转 …).
-        return ctx.equation({ title: `项目「${p.name}」预算数 = 财政资金 + 其他资金`, path: `${base}/budget`, total: { path: `${base}/budget`, value: p.budget!, label: "预算数" }, parts, partsMayBeIncomplete: true }, self.severity);
+        return ctx.equation(
+          {
+            title: `项目「${p.name}」预算数 = 财政资金 + 其他资金`,
+            path: `${base}/budget`,
+            total: { path: `${base}/budget`, value: p.budget!, label: "预算数" },
+            parts,
+            partsMayBeIncomplete: true,
+          },
+          self.severity,
+        );
       }),
     );
   },
@@ -40,18 +58,33 @@ export interface LevelTable {
 }
 
 const FUNCTION_TABLE: LevelTable = {
-  part: "expenditureByFunction", category: "功能分类", name: "功能分类", where: "",
-  absent: "未列示按功能分类的支出", repeated: "功能分类科目编码重复（可能混合了多张表），无法确定层级",
+  part: "expenditureByFunction",
+  category: "功能分类",
+  name: "功能分类",
+  where: "",
+  absent: "未列示按功能分类的支出",
+  repeated: "功能分类科目编码重复（可能混合了多张表），无法确定层级",
 };
 
 /** Each parent line (类 / 款) of a classification table equals the sum of its children. */
-export function levelRule(id: string, table: LevelTable, parentDigits: 3 | 5, childDigits: 5 | 7, parentWord: string, childWord: string) {
+export function levelRule(
+  id: string,
+  table: LevelTable,
+  parentDigits: 3 | 5,
+  childDigits: 5 | 7,
+  parentWord: string,
+  childWord: string,
+) {
   return defineRule(
     {
-      id, family: "arithmetic", severity: "error", category: table.category,
+      id,
+      family: "arithmetic",
+      severity: "error",
+      category: table.category,
       title: `${table.name}${parentWord}级合计等于其下${childWord}级之和`,
       expects: `${table.where}每个${parentWord}（${parentDigits} 位编码）的合计 = 其下各${childWord}（${childDigits} 位编码）合计之和`,
-      tolerance: ROUNDING, basis: BASIS.regulation6,
+      tolerance: ROUNDING,
+      basis: BASIS.regulation6,
     },
     (ctx, self) => {
       const lines = ctx.d[table.part] ?? [];
@@ -61,11 +94,28 @@ export function levelRule(id: string, table: LevelTable, parentDigits: 3 | 5, ch
       const drafts: (Draft | undefined)[] = [];
       lines.forEach((l, i) => {
         if (l.code.length !== parentDigits) return;
-        const kids = lines.map((k, j) => ({ k, j })).filter(({ k }) => k.code.length === childDigits && k.code.startsWith(l.code));
+        const kids = lines
+          .map((k, j) => ({ k, j }))
+          .filter(({ k }) => k.code.length === childDigits && k.code.startsWith(l.code));
         if (!kids.length) return;
-        const parts: Term[] = kids.map(({ k, j }) => ({ path: `/${table.part}/${j}/total`, value: k.total, label: `${k.code} ${k.name}` }));
+        const parts: Term[] = kids.map(({ k, j }) => ({
+          path: `/${table.part}/${j}/total`,
+          value: k.total,
+          label: `${k.code} ${k.name}`,
+        }));
         // A table may list only some children of a parent: a total above its parts may only miss a row.
-        drafts.push(ctx.equation({ title: `${l.code} ${l.name} = 其下${childWord}之和`, path: `/${table.part}/${i}`, total: { path: `/${table.part}/${i}/total`, value: l.total, label: "合计" }, parts, partsMayBeIncomplete: true }, self.severity));
+        drafts.push(
+          ctx.equation(
+            {
+              title: `${l.code} ${l.name} = 其下${childWord}之和`,
+              path: `/${table.part}/${i}`,
+              total: { path: `/${table.part}/${i}/total`, value: l.total, label: "合计" },
+              parts,
+              partsMayBeIncomplete: true,
+            },
+            self.severity,
+          ),
+        );
       });
       if (!drafts.length) return notApplicable(`没有带${childWord}级明细的${parentWord}`);
       return outcome(drafts);
@@ -78,13 +128,18 @@ export const itemEqualsEntries = levelRule("ARI-051", FUNCTION_TABLE, 5, 7, "款
 
 export const functionLineSplit = defineRule(
   {
-    id: "ARI-052", family: "arithmetic", severity: "error", category: "功能分类",
+    id: "ARI-052",
+    family: "arithmetic",
+    severity: "error",
+    category: "功能分类",
     title: "功能分类科目合计等于基本支出与项目支出之和",
     expects: "每个功能分类科目：合计 = 基本支出 + 项目支出",
     tolerance: ROUNDING,
   },
   (ctx, self) => {
-    const lines = (ctx.d.expenditureByFunction ?? []).map((l, i) => ({ l, i })).filter(({ l }) => has(l.basic) && has(l.project));
+    const lines = (ctx.d.expenditureByFunction ?? [])
+      .map((l, i) => ({ l, i }))
+      .filter(({ l }) => has(l.basic) && has(l.project));
     if (!lines.length) return notApplicable("功能分类科目未分列基本支出和项目支出");
     return outcome(
       lines.map(({ l, i }) => {
@@ -101,7 +156,10 @@ export const functionLineSplit = defineRule(
         );
         // Three values read from a row that prints fewer figures (a blank 基本支出 column taken
         // from its neighbour): the read is misaligned, the document is not shown to be wrong.
-        const printed = figuresPrinted(ctx.d.sourceMap?.[`/expenditureByFunction/${i}`]?.text, l.code);
+        const printed = figuresPrinted(
+          ctx.d.sourceMap?.[`/expenditureByFunction/${i}`]?.text,
+          l.code,
+        );
         if (draft && draft.severity === "error" && printed !== undefined && printed < 3) {
           draft.severity = "warning";
           draft.message += `；该行只印有 ${printed} 个数字，却读出合计、基本支出、项目支出三个数，可能是读取错位，请核对原表`;

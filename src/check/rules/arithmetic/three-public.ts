@@ -16,26 +16,56 @@ function totalRule(id: string, scope: Scope) {
   const word = SCOPES[scope];
   return defineRule(
     {
-      id, family: "arithmetic", severity: "error", category: "三公经费",
+      id,
+      family: "arithmetic",
+      severity: "error",
+      category: "三公经费",
       title: `"三公"经费${word}合计等于三项之和`,
       expects: `${word}合计 = 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费`,
-      tolerance: ROUNDING, basis: BASIS.rules143,
+      tolerance: ROUNDING,
+      basis: BASIS.rules143,
     },
     (ctx, self) => {
       const a = amountsAt(ctx.d.threePublic, scope);
       const base = `/threePublic${scope}`;
       if (!has(a?.total)) return notApplicable(`未列示"三公"经费${word}合计`);
       const parts: Term[] = [];
-      if (has(a.overseas)) parts.push({ path: `${base}/overseas`, value: a.overseas, label: "因公出国（境）费" });
+      if (has(a.overseas))
+        parts.push({ path: `${base}/overseas`, value: a.overseas, label: "因公出国（境）费" });
       const v = a.vehicle;
-      if (has(v?.total)) parts.push({ path: `${base}/vehicle/total`, value: v.total, label: "公务用车购置及运行费" });
+      if (has(v?.total))
+        parts.push({
+          path: `${base}/vehicle/total`,
+          value: v.total,
+          label: "公务用车购置及运行费",
+        });
       else if (has(v?.purchase) || has(v?.operation)) {
-        if (has(v?.purchase)) parts.push({ path: `${base}/vehicle/purchase`, value: v.purchase, label: "公务用车购置费" });
-        if (has(v?.operation)) parts.push({ path: `${base}/vehicle/operation`, value: v.operation, label: "公务用车运行费" });
+        if (has(v?.purchase))
+          parts.push({
+            path: `${base}/vehicle/purchase`,
+            value: v.purchase,
+            label: "公务用车购置费",
+          });
+        if (has(v?.operation))
+          parts.push({
+            path: `${base}/vehicle/operation`,
+            value: v.operation,
+            label: "公务用车运行费",
+          });
       }
-      if (has(a.reception)) parts.push({ path: `${base}/reception`, value: a.reception, label: "公务接待费" });
+      if (has(a.reception))
+        parts.push({ path: `${base}/reception`, value: a.reception, label: "公务接待费" });
       if (parts.length < 2) return notApplicable(`"三公"经费${word}分项未列示`);
-      return outcome([ctx.equation({ title: `"三公"经费${word}合计 = 各项之和`, total: { path: `${base}/total`, value: a.total, label: `${word}合计` }, parts }, self.severity)]);
+      return outcome([
+        ctx.equation(
+          {
+            title: `"三公"经费${word}合计 = 各项之和`,
+            total: { path: `${base}/total`, value: a.total, label: `${word}合计` },
+            parts,
+          },
+          self.severity,
+        ),
+      ]);
     },
   );
 }
@@ -44,15 +74,20 @@ function vehicleRule(id: string, scope: Scope) {
   const word = SCOPES[scope];
   return defineRule(
     {
-      id, family: "arithmetic", severity: "error", category: "三公经费",
+      id,
+      family: "arithmetic",
+      severity: "error",
+      category: "三公经费",
       title: `公务用车购置及运行费（${word}）等于购置费与运行费之和`,
       expects: `公务用车购置及运行费 = 公务用车购置费 + 公务用车运行费（${word}）`,
-      tolerance: ROUNDING, basis: BASIS.rules143,
+      tolerance: ROUNDING,
+      basis: BASIS.rules143,
     },
     (ctx, self) => {
       const v = amountsAt(ctx.d.threePublic, scope)?.vehicle;
       const base = `/threePublic${scope}/vehicle`;
-      if (!has(v?.total) || !has(v.purchase) || !has(v.operation)) return notApplicable("未同时列示公务用车购置及运行费、购置费和运行费");
+      if (!has(v?.total) || !has(v.purchase) || !has(v.operation))
+        return notApplicable("未同时列示公务用车购置及运行费、购置费和运行费");
       return outcome([
         ctx.equation(
           {
@@ -79,7 +114,10 @@ export const threePublicChangeVehicle = vehicleRule("ARI-015", "/change");
 
 export const threePublicFundSources = defineRule(
   {
-    id: "ARI-016", family: "arithmetic", severity: "error", category: "三公经费",
+    id: "ARI-016",
+    family: "arithmetic",
+    severity: "error",
+    category: "三公经费",
     title: `"三公"经费资金来源之和等于合计`,
     expects: `"三公"经费合计 = 各资金来源之和`,
     tolerance: ROUNDING,
@@ -87,7 +125,20 @@ export const threePublicFundSources = defineRule(
   (ctx, self) => {
     const tp = ctx.d.threePublic;
     if (!has(tp?.total) || !tp.fundSources?.length) return notApplicable("未列示资金来源");
-    const parts = tp.fundSources.map((s, i) => ({ path: `/threePublic/fundSources/${i}/amount`, value: s.amount, label: s.label }));
-    return outcome([ctx.equation({ title: `"三公"经费合计 = 各资金来源之和`, total: { path: "/threePublic/total", value: tp.total, label: "合计" }, parts }, self.severity)]);
+    const parts = tp.fundSources.map((s, i) => ({
+      path: `/threePublic/fundSources/${i}/amount`,
+      value: s.amount,
+      label: s.label,
+    }));
+    return outcome([
+      ctx.equation(
+        {
+          title: `"三公"经费合计 = 各资金来源之和`,
+          total: { path: "/threePublic/total", value: tp.total, label: "合计" },
+          parts,
+        },
+        self.severity,
+      ),
+    ]);
   },
 );

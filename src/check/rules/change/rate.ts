@@ -11,11 +11,18 @@ export interface RateCheck {
   computed: number;
 }
 
-export function checkRate(change: Fen, changeTol: Fen, previous: Fen, previousTol: Fen, stated: number): RateCheck | undefined {
+export function checkRate(
+  change: Fen,
+  changeTol: Fen,
+  previous: Fen,
+  previousTol: Fen,
+  stated: number,
+): RateCheck | undefined {
   if (previous - previousTol <= 0n) return undefined;
   const corners: number[] = [];
   for (const c of [change - changeTol, change + changeTol]) {
-    for (const p of [previous - previousTol, previous + previousTol]) corners.push((Number(c) / Number(p)) * 100);
+    for (const p of [previous - previousTol, previous + previousTol])
+      corners.push((Number(c) / Number(p)) * 100);
   }
   const computed = (Number(change) / Number(previous)) * 100;
   const lo = Math.min(...corners);

@@ -20,7 +20,8 @@ interface Heading {
   rest: string;
 }
 
-const NUMBERED = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]、?|\d{1,2}[、.．](?!\d)|第[一二三四五六七八九十]+部分)/;
+const NUMBERED =
+  /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]、?|\d{1,2}[、.．](?!\d)|第[一二三四五六七八九十]+部分)/;
 const TITLE_END = /[。：:；;，,]/;
 const MAX_TITLE = 30;
 /** An unnumbered heading is one phrase, at most closed by a colon (not "…全面实施绩效目标管理，"). */
@@ -42,7 +43,10 @@ function headingsOf(ctx: CheckContext): { headings: Heading[]; isHeading: boolea
     const title = end ? body.slice(0, end.index) : body;
     const rest = end ? body.slice(end.index + 1) : "";
     // Unnumbered headings are short lines that do not read as a sentence ("部门机构设置", "机构设置：").
-    const heading = title.length > 0 && title.length <= MAX_TITLE && (numbered !== null || (text.length <= MAX_TITLE && UNNUMBERED.test(text)));
+    const heading =
+      title.length > 0 &&
+      title.length <= MAX_TITLE &&
+      (numbered !== null || (text.length <= MAX_TITLE && UNNUMBERED.test(text)));
     isHeading.push(heading);
     if (heading) headings.push({ index, line: l.line, title, rest });
   });
@@ -62,7 +66,10 @@ export function sectionInText(ctx: CheckContext, topic: RegExp): TextSection | u
   const { headings, isHeading } = headingsOf(ctx);
   for (const h of headings) {
     if (!topic.test(h.title)) continue;
-    const next = h.index + 1 < lines.length && !isHeading[h.index + 1] && lines[h.index + 1]!.text.trim().length > 0;
+    const next =
+      h.index + 1 < lines.length &&
+      !isHeading[h.index + 1] &&
+      lines[h.index + 1]!.text.trim().length > 0;
     if (h.rest.length >= 6 || next) return { line: h.line, title: h.title };
   }
   return undefined;

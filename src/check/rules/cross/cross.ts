@@ -1,50 +1,98 @@
 /** The parts of a disclosure agree with each other (cn-standards §0, §2). */
-import { fmt, has, notApplicable, notEvaluable, outcome, type CheckContext, type Term } from "../../context.ts";
+import {
+  fmt,
+  has,
+  notApplicable,
+  notEvaluable,
+  outcome,
+  type CheckContext,
+  type Term,
+} from "../../context.ts";
 import type { Draft } from "../../types.ts";
 import { BASIS, defineRule, ROUNDING } from "../define.ts";
 import { isCarriedForward } from "../../../model/disclosure.ts";
 
 export const incomeEqualsExpenditure = defineRule(
   {
-    id: "XPT-001", family: "cross", severity: "error", category: "收支总表",
+    id: "XPT-001",
+    family: "cross",
+    severity: "error",
+    category: "收支总表",
     title: "收入总计等于支出总计",
     expects: "收入总计 = 支出总计（本年支出合计 + 结转下年）",
-    tolerance: ROUNDING, basis: BASIS.rules143,
+    tolerance: ROUNDING,
+    basis: BASIS.rules143,
   },
   (ctx, self) => {
     const inc = ctx.d.income?.total;
     const e = ctx.d.expenditure;
     if (!has(inc) || !has(e?.total)) return notApplicable("未同时列示收入总计和支出合计");
     // Final accounts carry 年末结转和结余 on the expenditure side; without it the totals cannot be compared.
-    if (ctx.d.kind === "final" && !(e.otherItems ?? []).some((o) => isCarriedForward(o))) return notEvaluable("决算未列示年末结转和结余，无法比较收支总计");
+    if (ctx.d.kind === "final" && !(e.otherItems ?? []).some((o) => isCarriedForward(o)))
+      return notEvaluable("决算未列示年末结转和结余，无法比较收支总计");
     const parts: Term[] = [{ path: "/expenditure/total", value: e.total, label: "本年支出合计" }];
     (e.otherItems ?? []).forEach((o, i) => {
-      if (isCarriedForward(o)) parts.push({ path: `/expenditure/otherItems/${i}/amount`, value: o.amount, label: o.label });
+      if (isCarriedForward(o))
+        parts.push({
+          path: `/expenditure/otherItems/${i}/amount`,
+          value: o.amount,
+          label: o.label,
+        });
     });
-    return outcome([ctx.equation({ title: "收入总计 = 支出总计", total: { path: "/income/total", value: inc, label: "收入总计" }, parts }, self.severity)]);
+    return outcome([
+      ctx.equation(
+        {
+          title: "收入总计 = 支出总计",
+          total: { path: "/income/total", value: inc, label: "收入总计" },
+          parts,
+        },
+        self.severity,
+      ),
+    ]);
   },
 );
 
 export const projectTablesCoverProjects = defineRule(
   {
-    id: "XPT-002", family: "cross", severity: "warning", category: "项目绩效",
+    id: "XPT-002",
+    family: "cross",
+    severity: "warning",
+    category: "项目绩效",
     title: "项目绩效目标表的预算数之和与项目支出一致",
     expects: "各项目绩效目标表预算数之和 = 项目支出（只公开重点项目时可能少于项目支出）",
-    tolerance: ROUNDING, basis: BASIS.perf88,
+    tolerance: ROUNDING,
+    basis: BASIS.perf88,
   },
   (ctx, self) => {
     const projects = ctx.d.performance?.projects ?? [];
     const project = ctx.d.expenditure?.project;
     const budgets = projects.map((p, i) => ({ p, i })).filter(({ p }) => has(p.budget));
     if (!has(project) || !budgets.length) return notApplicable("未同时列示项目支出和项目预算数");
-    const parts = budgets.map(({ p, i }) => ({ path: `/performance/projects/${i}/budget`, value: p.budget!, label: p.name }));
-    return outcome([ctx.equation({ title: "项目支出 = 各项目绩效目标表预算数之和", path: "/performance/projects", total: { path: "/expenditure/project", value: project, label: "项目支出" }, parts }, self.severity)]);
+    const parts = budgets.map(({ p, i }) => ({
+      path: `/performance/projects/${i}/budget`,
+      value: p.budget!,
+      label: p.name,
+    }));
+    return outcome([
+      ctx.equation(
+        {
+          title: "项目支出 = 各项目绩效目标表预算数之和",
+          path: "/performance/projects",
+          total: { path: "/expenditure/project", value: project, label: "项目支出" },
+          parts,
+        },
+        self.severity,
+      ),
+    ]);
   },
 );
 
 export const activitiesCoverProjects = defineRule(
   {
-    id: "XPT-003", family: "cross", severity: "warning", category: "职责活动绩效",
+    id: "XPT-003",
+    family: "cross",
+    severity: "warning",
+    category: "职责活动绩效",
     title: "职责—活动预算数之和与项目支出一致",
     expects: "部门职责—工作活动绩效目标表各职责的年度预算数之和 = 项目支出",
     tolerance: ROUNDING,
@@ -59,33 +107,77 @@ export const activitiesCoverProjects = defineRule(
     acts.forEach((a, i) => {
       if (seen.has(a.duty)) return;
       seen.add(a.duty);
-      if (has(a.dutyBudget)) parts.push({ path: `/performance/activities/${i}/dutyBudget`, value: a.dutyBudget, label: a.duty });
+      if (has(a.dutyBudget))
+        parts.push({
+          path: `/performance/activities/${i}/dutyBudget`,
+          value: a.dutyBudget,
+          label: a.duty,
+        });
       else
         acts.forEach((b, j) => {
-          if (b.duty === a.duty && has(b.budget)) parts.push({ path: `/performance/activities/${j}/budget`, value: b.budget, label: b.activity });
+          if (b.duty === a.duty && has(b.budget))
+            parts.push({
+              path: `/performance/activities/${j}/budget`,
+              value: b.budget,
+              label: b.activity,
+            });
         });
     });
     if (!parts.length) return notApplicable("职责活动表未列示年度预算数");
-    return outcome([ctx.equation({ title: "项目支出 = 各职责年度预算数之和", path: "/performance/activities", total: { path: "/expenditure/project", value: project, label: "项目支出" }, parts }, self.severity)]);
+    return outcome([
+      ctx.equation(
+        {
+          title: "项目支出 = 各职责年度预算数之和",
+          path: "/performance/activities",
+          total: { path: "/expenditure/project", value: project, label: "项目支出" },
+          parts,
+        },
+        self.severity,
+      ),
+    ]);
   },
 );
 
 export const functionClassesCoverTotal = defineRule(
   {
-    id: "XPT-004", family: "cross", severity: "warning", category: "功能分类",
+    id: "XPT-004",
+    family: "cross",
+    severity: "warning",
+    category: "功能分类",
     title: "功能分类各类之和与支出合计一致",
     expects: "按功能分类的各类（3 位编码）合计之和 = 支出合计（表只列财政拨款时可能不同）",
-    tolerance: ROUNDING, basis: BASIS.regulation6,
+    tolerance: ROUNDING,
+    basis: BASIS.regulation6,
   },
   (ctx, self) => {
-    const lines = (ctx.d.expenditureByFunction ?? []).map((l, i) => ({ l, i })).filter(({ l }) => l.code.length === 3);
+    const lines = (ctx.d.expenditureByFunction ?? [])
+      .map((l, i) => ({ l, i }))
+      .filter(({ l }) => l.code.length === 3);
     const total = ctx.d.expenditure?.total;
     if (!has(total) || !lines.length) return notApplicable("未同时列示支出合计和功能分类类级科目");
-    if (new Set(lines.map(({ l }) => l.code)).size !== lines.length) return notApplicable("类级科目重复（混合了多张表）");
-    const parts = lines.map(({ l, i }) => ({ path: `/expenditureByFunction/${i}/total`, value: l.total, label: `${l.code} ${l.name}` }));
+    if (new Set(lines.map(({ l }) => l.code)).size !== lines.length)
+      return notApplicable("类级科目重复（混合了多张表）");
+    const parts = lines.map(({ l, i }) => ({
+      path: `/expenditureByFunction/${i}/total`,
+      value: l.total,
+      label: `${l.code} ${l.name}`,
+    }));
     const fiscal = fiscalOnlyTable(ctx, parts);
-    if (fiscal) return notApplicable(`功能分类表只列${fiscal.label}安排的支出（各类之和 ${fmt(fiscal.sum)} 万元等于${fiscal.label}），不含其他资金，不与支出合计比较`);
-    return outcome([ctx.equation({ title: "支出合计 = 功能分类各类之和", path: "/expenditureByFunction", total: { path: "/expenditure/total", value: total, label: "支出合计" }, parts }, self.severity)]);
+    if (fiscal)
+      return notApplicable(
+        `功能分类表只列${fiscal.label}安排的支出（各类之和 ${fmt(fiscal.sum)} 万元等于${fiscal.label}），不含其他资金，不与支出合计比较`,
+      );
+    return outcome([
+      ctx.equation(
+        {
+          title: "支出合计 = 功能分类各类之和",
+          path: "/expenditureByFunction",
+          total: { path: "/expenditure/total", value: total, label: "支出合计" },
+          parts,
+        },
+        self.severity,
+      ),
+    ]);
   },
 );
 
@@ -94,11 +186,16 @@ export const functionClassesCoverTotal = defineRule(
  * 支出合计 covers every source. The table is recognised by its sum: when the classes add up to
  * that income (within rounding), comparing them with 支出合计 would only report the other sources.
  */
-function fiscalOnlyTable(ctx: CheckContext, parts: Term[]): { label: string; sum: bigint } | undefined {
+function fiscalOnlyTable(
+  ctx: CheckContext,
+  parts: Term[],
+): { label: string; sum: bigint } | undefined {
   const items = ctx.d.income?.items ?? [];
   const amount = (sources: string[]) => {
     const its = items.filter((it) => sources.includes(it.source) && has(it.amount));
-    return its.length ? { fen: its.reduce((a, it) => a + ctx.fen(it.amount), 0n), n: its.length } : undefined;
+    return its.length
+      ? { fen: its.reduce((a, it) => a + ctx.fen(it.amount), 0n), n: its.length }
+      : undefined;
   };
   const candidates: [string, ReturnType<typeof amount>][] = [
     ["一般公共预算拨款", amount(["generalBudget"])],
@@ -117,9 +214,13 @@ function fiscalOnlyTable(ctx: CheckContext, parts: Term[]): { label: string; sum
 
 export const partsWithinWhole = defineRule(
   {
-    id: "XPT-005", family: "cross", severity: "error", category: "支出",
+    id: "XPT-005",
+    family: "cross",
+    severity: "error",
+    category: "支出",
     title: "部分不超过整体",
-    expects: "基本支出、项目支出 ≤ 支出合计；人员经费、日常公用经费 ≤ 基本支出；\"三公\"经费 ≤ 支出合计",
+    expects:
+      '基本支出、项目支出 ≤ 支出合计；人员经费、日常公用经费 ≤ 基本支出；"三公"经费 ≤ 支出合计',
     tolerance: ROUNDING,
   },
   (ctx, self) => {
@@ -138,7 +239,15 @@ export const partsWithinWhole = defineRule(
       const fa = ctx.fen(a!);
       const fb = ctx.fen(b!);
       if (fa > fb + 10000n) {
-        drafts.push({ path: pa, severity: self.severity, message: `${pa} 的 ${fmt(fa)} 万元超过了 ${pb} 的 ${fmt(fb)} 万元`, actual: a, expected: `≤ ${b}`, unit: "万元", related: [pb] });
+        drafts.push({
+          path: pa,
+          severity: self.severity,
+          message: `${pa} 的 ${fmt(fa)} 万元超过了 ${pb} 的 ${fmt(fb)} 万元`,
+          actual: a,
+          expected: `≤ ${b}`,
+          unit: "万元",
+          related: [pb],
+        });
       }
     }
     return outcome(drafts);
@@ -147,24 +256,40 @@ export const partsWithinWhole = defineRule(
 
 export const operatingWithinPublicOperating = defineRule(
   {
-    id: "XPT-006", family: "cross", severity: "warning", category: "机关运行经费",
+    id: "XPT-006",
+    family: "cross",
+    severity: "warning",
+    category: "机关运行经费",
     title: "机关运行经费不超过日常公用经费",
     expects: "机关运行经费（基本支出中的日常公用经费）≤ 日常公用经费",
-    tolerance: ROUNDING, basis: BASIS.budgetLaw14,
+    tolerance: ROUNDING,
+    basis: BASIS.budgetLaw14,
   },
   (ctx) => {
     const oc = ctx.d.operatingCosts?.amount;
     const po = ctx.d.expenditure?.publicOperating;
     if (!has(oc) || !has(po)) return notApplicable("未同时列示机关运行经费和日常公用经费");
     return ctx.fen(oc) > ctx.fen(po) + 10000n
-      ? outcome([{ path: "/operatingCosts/amount", message: `机关运行经费 ${oc} 万元超过日常公用经费 ${po} 万元`, actual: oc, expected: `≤ ${po}`, unit: "万元", related: ["/expenditure/publicOperating"] }])
+      ? outcome([
+          {
+            path: "/operatingCosts/amount",
+            message: `机关运行经费 ${oc} 万元超过日常公用经费 ${po} 万元`,
+            actual: oc,
+            expected: `≤ ${po}`,
+            unit: "万元",
+            related: ["/expenditure/publicOperating"],
+          },
+        ])
       : outcome([]);
   },
 );
 
 export const procurementWithinTotal = defineRule(
   {
-    id: "XPT-007", family: "cross", severity: "warning", category: "政府采购",
+    id: "XPT-007",
+    family: "cross",
+    severity: "warning",
+    category: "政府采购",
     title: "政府采购预算不超过支出合计",
     expects: "政府采购预算合计 ≤ 支出合计",
     tolerance: ROUNDING,
@@ -174,14 +299,26 @@ export const procurementWithinTotal = defineRule(
     const t = ctx.d.expenditure?.total;
     if (!has(p) || !has(t)) return notApplicable("未同时列示政府采购合计和支出合计");
     return ctx.fen(p) > ctx.fen(t) + 10000n
-      ? outcome([{ path: "/procurement/total", message: `政府采购预算 ${p} 万元超过支出合计 ${t} 万元`, actual: p, expected: `≤ ${t}`, unit: "万元", related: ["/expenditure/total"] }])
+      ? outcome([
+          {
+            path: "/procurement/total",
+            message: `政府采购预算 ${p} 万元超过支出合计 ${t} 万元`,
+            actual: p,
+            expected: `≤ ${t}`,
+            unit: "万元",
+            related: ["/expenditure/total"],
+          },
+        ])
       : outcome([]);
   },
 );
 
 export const functionNamesAgree = defineRule(
   {
-    id: "XPT-008", family: "cross", severity: "warning", category: "功能分类",
+    id: "XPT-008",
+    family: "cross",
+    severity: "warning",
+    category: "功能分类",
     title: "同一科目编码在各处名称一致",
     expects: "功能分类科目在支出表和名词解释中编码相同则名称相同",
     tolerance: "忽略空白",
@@ -195,7 +332,13 @@ export const functionNamesAgree = defineRule(
     named.forEach((n, i) => {
       const j = lines.findIndex((l) => l.code === n.code);
       if (j >= 0 && squash(lines[j]!.name) !== squash(n.name)) {
-        drafts.push({ path: `/functionalClassification/${i}/name`, message: `科目 ${n.code} 在说明中名为「${n.name}」，在支出表中名为「${lines[j]!.name}」`, actual: n.name, expected: lines[j]!.name, related: [`/expenditureByFunction/${j}/name`] });
+        drafts.push({
+          path: `/functionalClassification/${i}/name`,
+          message: `科目 ${n.code} 在说明中名为「${n.name}」，在支出表中名为「${lines[j]!.name}」`,
+          actual: n.name,
+          expected: lines[j]!.name,
+          related: [`/expenditureByFunction/${j}/name`],
+        });
       }
     });
     return outcome(drafts);

@@ -7,7 +7,8 @@ import { NUM, UNIT, resolveSubject, sentencesOf, textAmount, type Sentence } fro
 import type { CheckContext } from "../../context.ts";
 import { threePublicTotal, threePublicVehicle } from "../arithmetic/three-public.ts";
 
-const catalogueRule = (id: string) => [threePublicTotal, threePublicVehicle].find((r) => r.id === id);
+const catalogueRule = (id: string) =>
+  [threePublicTotal, threePublicVehicle].find((r) => r.id === id);
 
 interface Named {
   label: string;
@@ -27,7 +28,12 @@ function aboutThisYear(ctx: CheckContext, s: Sentence, upto: string): boolean {
   return years.every((y) => y === ctx.d.year);
 }
 
-function compareNamed(ctx: CheckContext, self: RuleMeta, names: Named[], tableConsistent = true): Outcome {
+function compareNamed(
+  ctx: CheckContext,
+  self: RuleMeta,
+  names: Named[],
+  tableConsistent = true,
+): Outcome {
   const sentences = sentencesOf(ctx);
   if (!sentences.length) return notEvaluable("没有说明文字");
   const drafts: Draft[] = [];
@@ -47,9 +53,16 @@ function compareNamed(ctx: CheckContext, self: RuleMeta, names: Named[], tableCo
         if ((diff < 0n ? -diff : diff) <= tol) continue;
         drafts.push({
           // Which side is wrong is only certain when the table itself adds up.
-          path: n.path, severity: tableConsistent ? self.severity : "warning", ...(s.line ? { line: s.line } : {}),
-          message: `说明文字「${m[0]}」中${n.label}为 ${fmt(a.fen)} 万元，表中为 ${fmt(v)} 万元，差额 ${fmt(diff)} 万元` + (tableConsistent ? "" : "（表中各项本身不平衡，请一并核对）"),
-          actual: Number(fmt(a.fen)), expected: n.value, difference: Number(fmt(diff)), unit: "万元",
+          path: n.path,
+          severity: tableConsistent ? self.severity : "warning",
+          ...(s.line ? { line: s.line } : {}),
+          message:
+            `说明文字「${m[0]}」中${n.label}为 ${fmt(a.fen)} 万元，表中为 ${fmt(v)} 万元，差额 ${fmt(diff)} 万元` +
+            (tableConsistent ? "" : "（表中各项本身不平衡，请一并核对）"),
+          actual: Number(fmt(a.fen)),
+          expected: n.value,
+          difference: Number(fmt(diff)),
+          unit: "万元",
         });
       }
     }
@@ -59,16 +72,22 @@ function compareNamed(ctx: CheckContext, self: RuleMeta, names: Named[], tableCo
 }
 
 const named = (label: string, words: string, path: string, value: number | undefined): Named => ({
-  label, path, value,
+  label,
+  path,
+  value,
   re: new RegExp(`(?<![上去]年)(?:${words})${QUAL}${NUM}${UNIT}`, "g"),
 });
 
 export const threePublicText = defineRule(
   {
-    id: "TXT-004", family: "narrative", severity: "error", category: "三公经费",
+    id: "TXT-004",
+    family: "narrative",
+    severity: "error",
+    category: "三公经费",
     title: `说明中的"三公"经费金额与"三公"经费表一致`,
     expects: `说明文字中本年"三公"经费合计及各项金额 = "三公"经费表中的数`,
-    tolerance: "两边各按末位半个单位", basis: BASIS.rules143,
+    tolerance: "两边各按末位半个单位",
+    basis: BASIS.rules143,
   },
   (ctx, self) => {
     const t = ctx.d.threePublic;
@@ -77,52 +96,98 @@ export const threePublicText = defineRule(
       const rule = catalogueRule(id);
       return !rule || rule.check(ctx).status !== "failed";
     });
-    return compareNamed(ctx, self, [
-      named(`"三公"经费`, `["“]?三公["”]?经费`, "/threePublic/total", t.total),
-      named("因公出国（境）费", "因公出国[（(]境[)）]费(?:用)?", "/threePublic/overseas", t.overseas),
-      named("公务用车购置及运行费", "公务用车购置及运行(?:维护)?费", "/threePublic/vehicle/total", t.vehicle?.total),
-      named("公务用车购置费", "公务用车购置费", "/threePublic/vehicle/purchase", t.vehicle?.purchase),
-      named("公务用车运行费", "公务用车运行(?:维护)?费", "/threePublic/vehicle/operation", t.vehicle?.operation),
-      named("公务接待费", "公务接待费", "/threePublic/reception", t.reception),
-    ], consistent);
+    return compareNamed(
+      ctx,
+      self,
+      [
+        named(`"三公"经费`, `["“]?三公["”]?经费`, "/threePublic/total", t.total),
+        named(
+          "因公出国（境）费",
+          "因公出国[（(]境[)）]费(?:用)?",
+          "/threePublic/overseas",
+          t.overseas,
+        ),
+        named(
+          "公务用车购置及运行费",
+          "公务用车购置及运行(?:维护)?费",
+          "/threePublic/vehicle/total",
+          t.vehicle?.total,
+        ),
+        named(
+          "公务用车购置费",
+          "公务用车购置费",
+          "/threePublic/vehicle/purchase",
+          t.vehicle?.purchase,
+        ),
+        named(
+          "公务用车运行费",
+          "公务用车运行(?:维护)?费",
+          "/threePublic/vehicle/operation",
+          t.vehicle?.operation,
+        ),
+        named("公务接待费", "公务接待费", "/threePublic/reception", t.reception),
+      ],
+      consistent,
+    );
   },
 );
 
 export const operatingText = defineRule(
   {
-    id: "TXT-005", family: "narrative", severity: "error", category: "机关运行经费",
+    id: "TXT-005",
+    family: "narrative",
+    severity: "error",
+    category: "机关运行经费",
     title: "说明中的机关运行经费与表中一致",
     expects: "说明文字中本年机关运行经费 = 表中机关运行经费",
-    tolerance: "两边各按末位半个单位", basis: BASIS.budgetLaw14,
+    tolerance: "两边各按末位半个单位",
+    basis: BASIS.budgetLaw14,
   },
   (ctx, self) => {
     const o = ctx.d.operatingCosts;
     if (!has(o?.amount)) return notApplicable("未列示机关运行经费");
-    return compareNamed(ctx, self, [named("机关运行经费", "机关运行经费", "/operatingCosts/amount", o.amount)]);
+    return compareNamed(ctx, self, [
+      named("机关运行经费", "机关运行经费", "/operatingCosts/amount", o.amount),
+    ]);
   },
 );
 
 export const totalsText = defineRule(
   {
-    id: "TXT-010", family: "narrative", severity: "warning", category: "收支总表",
+    id: "TXT-010",
+    family: "narrative",
+    severity: "warning",
+    category: "收支总表",
     title: "说明中的收支总计与表中一致",
     expects: "说明文字中的收入总计、支出总计（不含财政拨款口径）= 收支总表",
-    tolerance: "两边各按末位半个单位", basis: BASIS.rules143,
+    tolerance: "两边各按末位半个单位",
+    basis: BASIS.rules143,
   },
   (ctx, self) => {
     const inc = ctx.d.income?.total;
     if (!has(inc)) return notApplicable("未列示收入总计");
     return compareNamed(ctx, self, [
-      { label: "收入总计", path: "/income/total", value: inc, re: new RegExp(`(?<!财政拨款)(?<!拨款)(?:收入总计|收支总计|收支总预算)${QUAL}${NUM}${UNIT}`, "g") },
+      {
+        label: "收入总计",
+        path: "/income/total",
+        value: inc,
+        re: new RegExp(
+          `(?<!财政拨款)(?<!拨款)(?:收入总计|收支总计|收支总预算)${QUAL}${NUM}${UNIT}`,
+          "g",
+        ),
+      },
     ]);
   },
 );
 
 export const shareText = defineRule(
   {
-    id: "TXT-006", family: "narrative", severity: "warning", category: "文字说明",
+    id: "TXT-006",
+    family: "narrative",
+    severity: "warning",
+    category: "文字说明",
     title: "文字中的占比可由金额复算",
-    expects: "\"合计 T 万元，主要用于：A X 万元，占 P%\"：P = X ÷ T × 100%",
+    expects: '"合计 T 万元，主要用于：A X 万元，占 P%"：P = X ÷ T × 100%',
     tolerance: "金额与百分比各按末位半个单位",
   },
   (ctx, self) => {
@@ -133,7 +198,9 @@ export const shareText = defineRule(
     // Shares are listed across the sentences of one paragraph: the base is the amount before 主要用于 / 其中 / 具体.
     let base: { fen: bigint; places: number; line?: number } | undefined;
     for (const s of sentences) {
-      const baseMatch = new RegExp(`${NUM}${UNIT}[，,：:]?(?:主要用于|其中|具体|包括|按功能分类)`).exec(s.text);
+      const baseMatch = new RegExp(
+        `${NUM}${UNIT}[，,：:]?(?:主要用于|其中|具体|包括|按功能分类)`,
+      ).exec(s.text);
       if (baseMatch) {
         const a = textAmount(baseMatch[1]!, baseMatch[2]!);
         if (a) base = { fen: a.fen, places: a.places, line: s.line };
@@ -141,21 +208,29 @@ export const shareText = defineRule(
         base = undefined;
       }
       if (!base || base.fen <= 0n) continue;
-      for (const m of s.text.matchAll(new RegExp(`${NUM}${UNIT}[，,]?占(?:比)?(?:为)?(\\d+(?:\\.\\d+)?)[%％]`, "g"))) {
+      for (const m of s.text.matchAll(
+        new RegExp(`${NUM}${UNIT}[，,]?占(?:比)?(?:为)?(\\d+(?:\\.\\d+)?)[%％]`, "g"),
+      )) {
         const a = textAmount(m[1]!, m[2]!);
         if (!a || a.fen === base.fen) continue;
         compared++;
         const p = Number(m[3]);
-        const lo = (Number(a.fen - halfUnit(a.places)) / Number(base.fen + halfUnit(base.places))) * 100;
-        const hi = (Number(a.fen + halfUnit(a.places)) / Number(base.fen - halfUnit(base.places))) * 100;
-        const t = 0.5 * 10 ** -((/\.(\d+)/.exec(m[3]!)?.[1]?.length) ?? 0);
+        const lo =
+          (Number(a.fen - halfUnit(a.places)) / Number(base.fen + halfUnit(base.places))) * 100;
+        const hi =
+          (Number(a.fen + halfUnit(a.places)) / Number(base.fen - halfUnit(base.places))) * 100;
+        const t = 0.5 * 10 ** -(/\.(\d+)/.exec(m[3]!)?.[1]?.length ?? 0);
         if (p + t >= lo && p - t <= hi) continue;
         const computed = (Number(a.fen) / Number(base.fen)) * 100;
         const { subject, path } = resolveSubject(ctx, s, s.text.slice(0, m.index!), a);
         drafts.push({
-          path: subject?.path ?? path, severity: self.severity, ...(s.line ? { line: s.line } : {}),
+          path: subject?.path ?? path,
+          severity: self.severity,
+          ...(s.line ? { line: s.line } : {}),
           message: `「${m[0]}」：${fmt(a.fen)} ÷ ${fmt(base.fen)} = ${computed.toFixed(2)}%，文字为 ${p}%`,
-          actual: p, expected: Math.round(computed * 100) / 100, unit: "%",
+          actual: p,
+          expected: Math.round(computed * 100) / 100,
+          unit: "%",
         });
       }
     }
@@ -168,17 +243,24 @@ const norm = (s: string) => s.replace(/[\s"“”‘’「」]/g, "");
 
 export const functionCodeText = defineRule(
   {
-    id: "TXT-007", family: "narrative", severity: "warning", category: "功能分类",
+    id: "TXT-007",
+    family: "narrative",
+    severity: "warning",
+    category: "功能分类",
     title: "说明中引用的功能分类编码见于支出表",
-    expects: "说明文字\"名称（编码）\"中的功能分类编码出现在按功能分类的支出表中",
-    tolerance: "无", basis: BASIS.classification,
+    expects: '说明文字"名称（编码）"中的功能分类编码出现在按功能分类的支出表中',
+    tolerance: "无",
+    basis: BASIS.classification,
   },
   (ctx) => {
     const lines = ctx.d.expenditureByFunction ?? [];
     if (lines.length < 3) return notApplicable("未列示按功能分类的支出");
     const sentences = sentencesOf(ctx);
     if (!sentences.length) return notEvaluable("没有说明文字");
-    const codes = new Set([...lines.map((l) => l.code), ...(ctx.d.functionalClassification ?? []).map((f) => f.code)]);
+    const codes = new Set([
+      ...lines.map((l) => l.code),
+      ...(ctx.d.functionalClassification ?? []).map((f) => f.code),
+    ]);
     const drafts: Draft[] = [];
     const seen = new Set<string>();
     for (const s of sentences) {
@@ -187,20 +269,34 @@ export const functionCodeText = defineRule(
         // Functional codes start with 2 (201–234); 3xx/5xx are economic classification codes.
         if (!code.startsWith("2") || codes.has(code) || seen.has(code)) continue;
         // Only where the table lists that 类 at all: otherwise the table (or its import) is partial.
-        if (!lines.some((l) => l.code.length === code.length && l.code.startsWith(code.slice(0, 3)))) continue;
+        if (
+          !lines.some((l) => l.code.length === code.length && l.code.startsWith(code.slice(0, 3)))
+        )
+          continue;
         seen.add(code);
         const name = norm(m[1]!).replace(/^[①-⑳\d、.]+/, "");
         // The row the text most likely meant: same name, same 类, fewest differing digits.
-        const cands = lines.map((l, i) => ({ l, i })).filter(({ l }) => l.code.length === code.length && l.code.slice(0, 3) === code.slice(0, 3) && norm(l.name).endsWith(name.slice(-Math.min(name.length, norm(l.name).length))));
+        const cands = lines
+          .map((l, i) => ({ l, i }))
+          .filter(
+            ({ l }) =>
+              l.code.length === code.length &&
+              l.code.slice(0, 3) === code.slice(0, 3) &&
+              norm(l.name).endsWith(name.slice(-Math.min(name.length, norm(l.name).length))),
+          );
         const dist = (c: string) => [...c].filter((ch, k) => ch !== code[k]).length;
         cands.sort((a, b) => dist(a.l.code) - dist(b.l.code));
         const best = cands[0];
         drafts.push({
-          path: best ? `/expenditureByFunction/${best.i}` : "/expenditureByFunction", ...(s.line ? { line: s.line } : {}),
+          path: best ? `/expenditureByFunction/${best.i}` : "/expenditureByFunction",
+          ...(s.line ? { line: s.line } : {}),
           // A code the table lacks is a contradiction when the table has the same row under another code.
           severity: best ? "warning" : "info",
-          message: `说明文字「${m[0]}」引用的科目编码 ${code} 不在支出表中` + (best ? `（表中同名科目为 ${best.l.code} ${best.l.name}）` : ""),
-          actual: code, ...(best ? { expected: best.l.code } : {}),
+          message:
+            `说明文字「${m[0]}」引用的科目编码 ${code} 不在支出表中` +
+            (best ? `（表中同名科目为 ${best.l.code} ${best.l.name}）` : ""),
+          actual: code,
+          ...(best ? { expected: best.l.code } : {}),
         });
       }
     }
@@ -210,10 +306,14 @@ export const functionCodeText = defineRule(
 
 export const functionAmountText = defineRule(
   {
-    id: "TXT-008", family: "narrative", severity: "warning", category: "功能分类",
+    id: "TXT-008",
+    family: "narrative",
+    severity: "warning",
+    category: "功能分类",
     title: "说明中功能分类科目的金额与支出表一致",
-    expects: "说明文字\"…（项）X 万元\"的金额等于支出表中该科目的合计、基本支出或项目支出之一",
-    tolerance: "两边各按末位半个单位；文字把表中数字按其位数截断（如 78.2164 写作 78.21）也视为一致",
+    expects: '说明文字"…（项）X 万元"的金额等于支出表中该科目的合计、基本支出或项目支出之一',
+    tolerance:
+      "两边各按末位半个单位；文字把表中数字按其位数截断（如 78.2164 写作 78.21）也视为一致",
   },
   (ctx, self) => {
     const lines = ctx.d.expenditureByFunction ?? [];
@@ -224,10 +324,17 @@ export const functionAmountText = defineRule(
     const drafts: Draft[] = [];
     let compared = 0;
     for (const s of sentences) {
-      for (const m of s.text.matchAll(new RegExp(`([\\u4e00-\\u9fa5、]{2,30})[（(]([类款项])[)）]["“”]?(?:支出|为|安排)?${NUM}${UNIT}`, "g"))) {
+      for (const m of s.text.matchAll(
+        new RegExp(
+          `([\\u4e00-\\u9fa5、]{2,30})[（(]([类款项])[)）]["“”]?(?:支出|为|安排)?${NUM}${UNIT}`,
+          "g",
+        ),
+      )) {
         const name = norm(m[1]!);
         const level = digits[m[2]!]!;
-        const hits = lines.map((l, i) => ({ l, i })).filter(({ l }) => l.code.length === level && norm(l.name) === name);
+        const hits = lines
+          .map((l, i) => ({ l, i }))
+          .filter(({ l }) => l.code.length === level && norm(l.name) === name);
         if (hits.length !== 1) continue;
         const a = textAmount(m[3]!, m[4]!);
         if (!a) continue;
@@ -237,7 +344,8 @@ export const functionAmountText = defineRule(
         const unit = 2n * halfUnit(a.places);
         const ok = values.some((v) => {
           const d = ctx.fen(v) - a.fen;
-          const tol = halfUnit(a.places) + toleranceOf(ctx.d, `/expenditureByFunction/${i}/total`, v);
+          const tol =
+            halfUnit(a.places) + toleranceOf(ctx.d, `/expenditureByFunction/${i}/total`, v);
           // Some documents cut the table's figure to the text's decimals instead of rounding it
           // (table 78.2164, text 78.21): a printing convention, not a contradiction.
           const truncated = v >= 0 && d >= 0n && d < unit;
@@ -245,9 +353,13 @@ export const functionAmountText = defineRule(
         });
         if (ok) continue;
         drafts.push({
-          path: `/expenditureByFunction/${i}`, severity: self.severity, ...(s.line ? { line: s.line } : {}),
+          path: `/expenditureByFunction/${i}`,
+          severity: self.severity,
+          ...(s.line ? { line: s.line } : {}),
           message: `说明文字「${m[0].slice(-60)}」为 ${fmt(a.fen)} 万元，支出表中 ${l.code} ${l.name} 为 ${values.join(" / ")} 万元`,
-          actual: Number(fmt(a.fen)), expected: l.total, unit: "万元",
+          actual: Number(fmt(a.fen)),
+          expected: l.total,
+          unit: "万元",
         });
       }
     }
@@ -260,10 +372,15 @@ const FISCAL = new Set(["generalBudget", "governmentFund", "stateCapital", "fisc
 
 export const fiscalTotalText = defineRule(
   {
-    id: "TXT-009", family: "narrative", severity: "warning", category: "财政拨款",
+    id: "TXT-009",
+    family: "narrative",
+    severity: "warning",
+    category: "财政拨款",
     title: "说明中的财政拨款收支总额与收入构成一致",
-    expects: "说明文字中的财政拨款收支总额 = 财政拨款收入（一般公共预算、政府性基金、国有资本经营）或其与上年结转之和",
-    tolerance: "两边各按末位半个单位", basis: BASIS.rules143,
+    expects:
+      "说明文字中的财政拨款收支总额 = 财政拨款收入（一般公共预算、政府性基金、国有资本经营）或其与上年结转之和",
+    tolerance: "两边各按末位半个单位",
+    basis: BASIS.rules143,
   },
   (ctx, self) => {
     const items = ctx.d.income?.items ?? [];
@@ -272,25 +389,37 @@ export const fiscalTotalText = defineRule(
     const sentences = sentencesOf(ctx);
     if (!sentences.length) return notEvaluable("没有说明文字");
     const f = fiscal.reduce((s, it) => s + ctx.fen(it.amount), 0n);
-    const carry = items.filter((it) => it.source === "carryOver").reduce((s, it) => s + ctx.fen(it.amount), 0n);
+    const carry = items
+      .filter((it) => it.source === "carryOver")
+      .reduce((s, it) => s + ctx.fen(it.amount), 0n);
     const carried = items.filter((it) => it.source === "carryOver");
     // Rounding: half a unit of the last printed digit of each addend (and of the text's figure, below).
     const tolF = fiscal.reduce((s, it) => s + toleranceOf(ctx.d, undefined, it.amount), 0n);
     const tolC = carried.reduce((s, it) => s + toleranceOf(ctx.d, undefined, it.amount), 0n);
     const drafts: Draft[] = [];
     let compared = 0;
-    const re = new RegExp(`财政拨款收[入支]{1,2}[^。；\\d]{0,6}?总(?:预算|计|额)[^。；\\d]{0,6}?${NUM}${UNIT}`, "g");
+    const re = new RegExp(
+      `财政拨款收[入支]{1,2}[^。；\\d]{0,6}?总(?:预算|计|额)[^。；\\d]{0,6}?${NUM}${UNIT}`,
+      "g",
+    );
     for (const s of sentences) {
       for (const m of s.text.matchAll(re)) {
         const a = textAmount(m[1]!, m[2]!);
         if (!a) continue;
         compared++;
-        const near = (x: bigint, t: bigint) => x - a.fen <= t + halfUnit(a.places) && a.fen - x <= t + halfUnit(a.places);
+        const near = (x: bigint, t: bigint) =>
+          x - a.fen <= t + halfUnit(a.places) && a.fen - x <= t + halfUnit(a.places);
         if (near(f, tolF) || near(f + carry, tolF + tolC)) continue;
         drafts.push({
-          path: "/income", severity: self.severity, ...(s.line ? { line: s.line } : {}),
-          message: `说明文字「${m[0]}」为 ${fmt(a.fen)} 万元，而财政拨款收入 ${fmt(f)} 万元` + (carry ? `、加上年结转 ${fmt(carry)} 万元为 ${fmt(f + carry)} 万元` : ""),
-          actual: Number(fmt(a.fen)), expected: Number(fmt(f + carry)), unit: "万元",
+          path: "/income",
+          severity: self.severity,
+          ...(s.line ? { line: s.line } : {}),
+          message:
+            `说明文字「${m[0]}」为 ${fmt(a.fen)} 万元，而财政拨款收入 ${fmt(f)} 万元` +
+            (carry ? `、加上年结转 ${fmt(carry)} 万元为 ${fmt(f + carry)} 万元` : ""),
+          actual: Number(fmt(a.fen)),
+          expected: Number(fmt(f + carry)),
+          unit: "万元",
         });
       }
     }

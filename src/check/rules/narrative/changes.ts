@@ -10,10 +10,14 @@ const CHANGE_WORD = /增加|减少|增长|下降|持平|上升|降低|增减/;
 
 export const comparisonYear = defineRule(
   {
-    id: "TXT-001", family: "narrative", severity: "error", category: "增减说明",
+    id: "TXT-001",
+    family: "narrative",
+    severity: "error",
+    category: "增减说明",
     title: "增减说明与上一年度比较",
-    expects: "\"较/比/与 YYYY 年\"的增减说明中，比较年度为预算年度的上一年（或本年）",
-    tolerance: "无", basis: BASIS.rules143,
+    expects: '"较/比/与 YYYY 年"的增减说明中，比较年度为预算年度的上一年（或本年）',
+    tolerance: "无",
+    basis: BASIS.rules143,
   },
   (ctx, self) => {
     const year = ctx.d.year;
@@ -34,16 +38,29 @@ export const comparisonYear = defineRule(
         const resolved = resolveSubject(ctx, s, before, undefined);
         let path = resolved.path;
         const topic = topicFor(s, before);
-        if (topic === "expenditure" || topic === "income" || topic === "threePublic" || topic === "operatingCosts") {
-          path = { expenditure: "/expenditure/change", income: "/income/change", threePublic: "/threePublic/change", operatingCosts: "/operatingCosts/change" }[topic];
+        if (
+          topic === "expenditure" ||
+          topic === "income" ||
+          topic === "threePublic" ||
+          topic === "operatingCosts"
+        ) {
+          path = {
+            expenditure: "/expenditure/change",
+            income: "/income/change",
+            threePublic: "/threePublic/change",
+            operatingCosts: "/operatingCosts/change",
+          }[topic];
         }
         const key = `${path}|${y}|${s.line}`;
         if (seen.has(key)) continue;
         seen.add(key);
         drafts.push({
-          path, severity: self.severity, ...(s.line ? { line: s.line } : {}),
+          path,
+          severity: self.severity,
+          ...(s.line ? { line: s.line } : {}),
           message: `${year} 年的说明与 ${y} 年比较（应为 ${year - 1} 年）：「${s.text.slice(0, 80)}」${amount ? "" : ""}`,
-          actual: y, expected: year - 1,
+          actual: y,
+          expected: year - 1,
         });
       }
     }
@@ -60,9 +77,12 @@ const UP = /增加|增长|上升/;
 
 export const statedRate = defineRule(
   {
-    id: "TXT-002", family: "narrative", severity: "error", category: "增减说明",
+    id: "TXT-002",
+    family: "narrative",
+    severity: "error",
+    category: "增减说明",
     title: "文字中的增减率可由其金额复算",
-    expects: "\"X 万元，比上年增加 A 万元，增长 P%\"：P = A ÷ (X − A) × 100%",
+    expects: '"X 万元，比上年增加 A 万元，增长 P%"：P = A ÷ (X − A) × 100%',
     tolerance: "金额与百分比各按末位半个单位",
   },
   (ctx, self) => {
@@ -77,16 +97,23 @@ export const statedRate = defineRule(
         if (!x || !a) continue;
         const sign = UP.test(m[3]!) ? 1n : -1n;
         const prev = x.fen - sign * a.fen;
-        const tx = halfUnit(x.places), ta = halfUnit(a.places);
+        const tx = halfUnit(x.places),
+          ta = halfUnit(a.places);
         const rate = Number(m[7]);
         const res = checkRate(sign * a.fen, ta, prev, tx + ta, rate);
         if (!res || res.ok) continue;
         const onCurrent = checkRate(sign * a.fen, ta, x.fen, tx, rate)?.ok;
         const { subject, path } = resolveSubject(ctx, s, s.text.slice(0, m.index!), x);
         drafts.push({
-          path: subject?.path ?? path, severity: self.severity, ...(s.line ? { line: s.line } : {}),
-          message: `「${m[0]}」：上年为 ${fmt(x.fen)} ${sign > 0n ? "−" : "+"} ${fmt(a.fen)} = ${fmt(prev)} 万元，增减率应为 ${pct(res.computed)}，文字为 ${rate}%` + (onCurrent ? "（文字按本年数而非上年数计算了增减率）" : ""),
-          actual: rate, expected: Math.round(res.computed * 100) / 100, unit: "%",
+          path: subject?.path ?? path,
+          severity: self.severity,
+          ...(s.line ? { line: s.line } : {}),
+          message:
+            `「${m[0]}」：上年为 ${fmt(x.fen)} ${sign > 0n ? "−" : "+"} ${fmt(a.fen)} = ${fmt(prev)} 万元，增减率应为 ${pct(res.computed)}，文字为 ${rate}%` +
+            (onCurrent ? "（文字按本年数而非上年数计算了增减率）" : ""),
+          actual: rate,
+          expected: Math.round(res.computed * 100) / 100,
+          unit: "%",
         });
       }
     }
@@ -96,9 +123,12 @@ export const statedRate = defineRule(
 
 export const impliedPrevious = defineRule(
   {
-    id: "TXT-003", family: "narrative", severity: "error", category: "增减说明",
+    id: "TXT-003",
+    family: "narrative",
+    severity: "error",
+    category: "增减说明",
     title: "文字中的增减方向与金额相符",
-    expects: "\"X 万元，比上年增加 A 万元\"：上年数 X − A 不为负；同一句不先称增加又称减少的原因",
+    expects: '"X 万元，比上年增加 A 万元"：上年数 X − A 不为负；同一句不先称增加又称减少的原因',
     tolerance: ROUNDING,
   },
   (ctx, self) => {
@@ -112,12 +142,16 @@ export const impliedPrevious = defineRule(
         if (!x || !a) continue;
         const up = UP.test(m[3]!);
         const rest = s.text.slice(m.index! + m[0].length, m.index! + m[0].length + 20);
-        const contradiction = up ? /^[，,]?(主要)?(减少|下降)的(主要)?原因/.test(rest) : /^[，,]?(主要)?(增加|增长)的(主要)?原因/.test(rest);
+        const contradiction = up
+          ? /^[，,]?(主要)?(减少|下降)的(主要)?原因/.test(rest)
+          : /^[，,]?(主要)?(增加|增长)的(主要)?原因/.test(rest);
         const negative = up && x.fen - a.fen < -halfUnit(x.places) - halfUnit(a.places);
         if (!negative && !contradiction) continue;
         const { subject, path } = resolveSubject(ctx, s, s.text.slice(0, m.index!), x);
         drafts.push({
-          path: subject?.changePath ?? subject?.path ?? path, severity: negative ? self.severity : "warning", ...(s.line ? { line: s.line } : {}),
+          path: subject?.changePath ?? subject?.path ?? path,
+          severity: negative ? self.severity : "warning",
+          ...(s.line ? { line: s.line } : {}),
           message: negative
             ? `「${m[0]}」：本年 ${fmt(x.fen)} 万元比上年增加 ${fmt(a.fen)} 万元，意味着上年为 ${fmt(x.fen - a.fen)} 万元（负数），应为减少`
             : `「${m[0]}${rest.slice(0, 10)}」：先称${up ? "增加" : "减少"}，又说明${up ? "减少" : "增加"}的原因`,

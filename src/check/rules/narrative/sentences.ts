@@ -7,7 +7,15 @@ import { normalizeNumberText, parseAmount, type Fen } from "../../../model/amoun
 import type { CheckContext } from "../../context.ts";
 import type { NarrativeLine } from "../../types.ts";
 
-export type Topic = "threePublic" | "operatingCosts" | "procurement" | "assets" | "income" | "expenditure" | "performance" | "other";
+export type Topic =
+  | "threePublic"
+  | "operatingCosts"
+  | "procurement"
+  | "assets"
+  | "income"
+  | "expenditure"
+  | "performance"
+  | "other";
 
 export interface Sentence {
   text: string;
@@ -30,7 +38,8 @@ export function topicOf(text: string): Topic | undefined {
   return undefined;
 }
 
-const HEADING = /^\s*([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+部分)/;
+const HEADING =
+  /^\s*([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+部分)/;
 
 const cache = new WeakMap<CheckContext, Sentence[]>();
 
@@ -57,12 +66,14 @@ export function sentencesOf(ctx: CheckContext): Sentence[] {
     for (const [text, path, topic] of fields) {
       if (!text) continue;
       const line = d.sourceMap?.[path]?.line;
-      for (const s of split(text.replace(/\s+/g, ""))) out.push({ text: s, ...(line ? { line } : {}), topic });
+      for (const s of split(text.replace(/\s+/g, "")))
+        out.push({ text: s, ...(line ? { line } : {}), topic });
     }
     // The cited wording of values is explanation text too ("较2020年增加…").
     for (const [path, ref] of Object.entries(d.sourceMap ?? {})) {
       if (!ref.text || ref.text.length < 8 || !/[\u4e00-\u9fa5]{4,}/.test(ref.text)) continue;
-      for (const s of split(ref.text.replace(/\s+/g, ""))) out.push({ text: s, line: ref.line, topic: topicFromPath(path) });
+      for (const s of split(ref.text.replace(/\s+/g, "")))
+        out.push({ text: s, line: ref.line, topic: topicFromPath(path) });
     }
   }
   cache.set(ctx, out);
@@ -71,7 +82,19 @@ export function sentencesOf(ctx: CheckContext): Sentence[] {
 
 function topicFromPath(path: string): Topic {
   const head = path.split("/")[1] ?? "";
-  return (["threePublic", "operatingCosts", "procurement", "assets", "income", "expenditure", "performance"] as const).find((t) => t === head) ?? "other";
+  return (
+    (
+      [
+        "threePublic",
+        "operatingCosts",
+        "procurement",
+        "assets",
+        "income",
+        "expenditure",
+        "performance",
+      ] as const
+    ).find((t) => t === head) ?? "other"
+  );
 }
 
 /**
@@ -96,10 +119,14 @@ function paragraphs(lines: NarrativeLine[]): NarrativeLine[] {
 /** Sentences; a sentence that only continues the comparison ("与上年相比增加…") stays with the one before. */
 function split(text: string): string[] {
   // "；" separates the clauses of one statement (its year still applies), so only 。！？ end a sentence.
-  const parts = text.split(/(?<=[。！？])/).map((s) => s.trim()).filter((s) => s.length > 0);
+  const parts = text
+    .split(/(?<=[。！？])/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
   const out: string[] = [];
   for (const p of parts) {
-    if (out.length && /^((与|比|较|同|和)(上年|上一年|去年|\d{4}年)|其中)/.test(p)) out[out.length - 1] += p;
+    if (out.length && /^((与|比|较|同|和)(上年|上一年|去年|\d{4}年)|其中)/.test(p))
+      out[out.length - 1] += p;
     else out.push(p);
   }
   return out;
@@ -142,36 +169,109 @@ export function subjectsOf(ctx: CheckContext): Subject[] {
   if (hit) return hit;
   const d = ctx.d;
   const s: Subject[] = [];
-  const add = (names: string[], path: string, value: number | undefined, topic: Topic, changePath?: string) => {
-    if (typeof value === "number") s.push({ names, path, value, topic, ...(changePath ? { changePath } : {}) });
+  const add = (
+    names: string[],
+    path: string,
+    value: number | undefined,
+    topic: Topic,
+    changePath?: string,
+  ) => {
+    if (typeof value === "number")
+      s.push({ names, path, value, topic, ...(changePath ? { changePath } : {}) });
   };
   const e = d.expenditure;
-  add(["支出", "支出总额", "支出合计", "支出预算", "部门预算"], "/expenditure/total", e?.total, "expenditure", "/expenditure/change/total");
+  add(
+    ["支出", "支出总额", "支出合计", "支出预算", "部门预算"],
+    "/expenditure/total",
+    e?.total,
+    "expenditure",
+    "/expenditure/change/total",
+  );
   add(["基本支出"], "/expenditure/basic", e?.basic, "expenditure", "/expenditure/change/basic");
-  add(["项目支出"], "/expenditure/project", e?.project, "expenditure", "/expenditure/change/project");
+  add(
+    ["项目支出"],
+    "/expenditure/project",
+    e?.project,
+    "expenditure",
+    "/expenditure/change/project",
+  );
   add(["人员经费"], "/expenditure/personnel", e?.personnel, "expenditure");
   add(["公用经费"], "/expenditure/publicOperating", e?.publicOperating, "expenditure");
-  e?.otherItems?.forEach((o, i) => add([o.label], `/expenditure/otherItems/${i}`, o.amount, "expenditure"));
-  add(["收入", "收入总额", "收入总计", "收入预算"], "/income/total", d.income?.total, "income", "/income/change");
+  e?.otherItems?.forEach((o, i) =>
+    add([o.label], `/expenditure/otherItems/${i}`, o.amount, "expenditure"),
+  );
+  add(
+    ["收入", "收入总额", "收入总计", "收入预算"],
+    "/income/total",
+    d.income?.total,
+    "income",
+    "/income/change",
+  );
   d.income?.items?.forEach((it, i) => add([it.label], `/income/items/${i}`, it.amount, "income"));
   const t = d.threePublic;
   add(["三公"], "/threePublic/total", t?.total, "threePublic", "/threePublic/change/total");
-  add(["因公出国"], "/threePublic/overseas", t?.overseas, "threePublic", "/threePublic/change/overseas");
-  add(["公务用车购置及运行"], "/threePublic/vehicle/total", t?.vehicle?.total, "threePublic", "/threePublic/change/vehicle/total");
-  add(["公务用车购置", "车辆购置"], "/threePublic/vehicle/purchase", t?.vehicle?.purchase, "threePublic", "/threePublic/change/vehicle/purchase");
-  add(["公务用车运行", "车辆运行"], "/threePublic/vehicle/operation", t?.vehicle?.operation, "threePublic", "/threePublic/change/vehicle/operation");
-  add(["公务接待"], "/threePublic/reception", t?.reception, "threePublic", "/threePublic/change/reception");
-  add(["机关运行经费"], "/operatingCosts/amount", d.operatingCosts?.amount, "operatingCosts", "/operatingCosts/change");
+  add(
+    ["因公出国"],
+    "/threePublic/overseas",
+    t?.overseas,
+    "threePublic",
+    "/threePublic/change/overseas",
+  );
+  add(
+    ["公务用车购置及运行"],
+    "/threePublic/vehicle/total",
+    t?.vehicle?.total,
+    "threePublic",
+    "/threePublic/change/vehicle/total",
+  );
+  add(
+    ["公务用车购置", "车辆购置"],
+    "/threePublic/vehicle/purchase",
+    t?.vehicle?.purchase,
+    "threePublic",
+    "/threePublic/change/vehicle/purchase",
+  );
+  add(
+    ["公务用车运行", "车辆运行"],
+    "/threePublic/vehicle/operation",
+    t?.vehicle?.operation,
+    "threePublic",
+    "/threePublic/change/vehicle/operation",
+  );
+  add(
+    ["公务接待"],
+    "/threePublic/reception",
+    t?.reception,
+    "threePublic",
+    "/threePublic/change/reception",
+  );
+  add(
+    ["机关运行经费"],
+    "/operatingCosts/amount",
+    d.operatingCosts?.amount,
+    "operatingCosts",
+    "/operatingCosts/change",
+  );
   add(["政府采购"], "/procurement/total", d.procurement?.total, "procurement");
-  d.expenditureByFunction?.forEach((l, i) => add([l.name.replace(/\s/g, "")], `/expenditureByFunction/${i}`, l.total, "expenditure"));
-  d.performance?.projects?.forEach((p, i) => add([p.name.replace(/\s/g, "")], `/performance/projects/${i}`, p.budget, "performance"));
+  d.expenditureByFunction?.forEach((l, i) =>
+    add([l.name.replace(/\s/g, "")], `/expenditureByFunction/${i}`, l.total, "expenditure"),
+  );
+  d.performance?.projects?.forEach((p, i) =>
+    add([p.name.replace(/\s/g, "")], `/performance/projects/${i}`, p.budget, "performance"),
+  );
   subjectCache.set(ctx, s);
   return s;
 }
 
 const ROOT: Record<Topic, string> = {
-  threePublic: "/threePublic", operatingCosts: "/operatingCosts", procurement: "/procurement", assets: "/assets",
-  income: "/income", expenditure: "/expenditure", performance: "/performance", other: "/otherNotes",
+  threePublic: "/threePublic",
+  operatingCosts: "/operatingCosts",
+  procurement: "/procurement",
+  assets: "/assets",
+  income: "/income",
+  expenditure: "/expenditure",
+  performance: "/performance",
+  other: "/otherNotes",
 };
 
 /**
@@ -179,7 +279,12 @@ const ROOT: Record<Topic, string> = {
  * that amount and whose name appears before it in the sentence; else one whose
  * value is that amount in the sentence's topic; else the topic's part.
  */
-export function resolveSubject(ctx: CheckContext, sentence: Sentence, before: string, amount: TextAmount | undefined): { subject?: Subject; path: string } {
+export function resolveSubject(
+  ctx: CheckContext,
+  sentence: Sentence,
+  before: string,
+  amount: TextAmount | undefined,
+): { subject?: Subject; path: string } {
   const subjects = subjectsOf(ctx);
   if (amount) {
     const tol = 10n ** BigInt(6 - amount.places) / 2n + 5000n;
@@ -188,7 +293,9 @@ export function resolveSubject(ctx: CheckContext, sentence: Sentence, before: st
       return d <= tol && -d <= tol;
     });
     const named = equal.filter((s) => s.names.some((n) => n && before.includes(n)));
-    const pick = named.sort((a, b) => lastIndex(before, b) - lastIndex(before, a))[0] ?? equal.find((s) => s.topic === sentence.topic);
+    const pick =
+      named.sort((a, b) => lastIndex(before, b) - lastIndex(before, a))[0] ??
+      equal.find((s) => s.topic === sentence.topic);
     if (pick) return { subject: pick, path: pick.path };
   }
   return { path: ROOT[topicFor(sentence, before)] };

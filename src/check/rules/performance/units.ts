@@ -3,7 +3,43 @@ import { parseTarget, type Target } from "../../../model/target.ts";
 
 export type Kind = "rate" | "count" | "money" | "area" | "time" | undefined;
 
-const COUNT_UNITS = new Set(["个", "项", "次", "家", "人", "人次", "件", "篇", "场", "户", "名", "期", "批", "份", "套", "台", "辆", "处", "所", "座", "条", "册", "本", "部", "张", "类", "种", "万人次", "万人", "家次", "户次", "期", "门", "课时", "学时"]);
+const COUNT_UNITS = new Set([
+  "个",
+  "项",
+  "次",
+  "家",
+  "人",
+  "人次",
+  "件",
+  "篇",
+  "场",
+  "户",
+  "名",
+  "期",
+  "批",
+  "份",
+  "套",
+  "台",
+  "辆",
+  "处",
+  "所",
+  "座",
+  "条",
+  "册",
+  "本",
+  "部",
+  "张",
+  "类",
+  "种",
+  "万人次",
+  "万人",
+  "家次",
+  "户次",
+  "期",
+  "门",
+  "课时",
+  "学时",
+]);
 const MONEY = /^(万元|亿元|元|千元|亿美元|万美元)(\/|$)/;
 
 export function kindOfUnit(unit: string | undefined): Kind {
@@ -18,7 +54,9 @@ export function kindOfUnit(unit: string | undefined): Kind {
 
 /** The unit an indicator's name declares in brackets: 数量（个）, 面积（平方米）, (%). */
 export function declaredUnit(name: string): string | undefined {
-  const m = /[（(]([^（()）]{1,4})[)）]\s*$/.exec(name.trim()) ?? /[（(](%|％|个|项|次|家|人|人次|件|篇|场|户|名|万元|元|平方米|亩|天)[)）]/.exec(name);
+  const m =
+    /[（(]([^（()）]{1,4})[)）]\s*$/.exec(name.trim()) ??
+    /[（(](%|％|个|项|次|家|人|人次|件|篇|场|户|名|万元|元|平方米|亩|天)[)）]/.exec(name);
   if (!m) return undefined;
   const u = m[1]!.replace("％", "%");
   return kindOfUnit(u) ? u : undefined;
