@@ -2,15 +2,9 @@ import { fenToWan, type MoneyUnit } from "../../model/amount.ts";
 import type { Assets } from "../../model/disclosure.ts";
 import { squash, type SourceDocument } from "../source-document.ts";
 import type { ExtractContext, PartExtractor } from "./context.ts";
-import { stripNumbering } from "./find.ts";
-import {
-  cellAmount,
-  columnUnder,
-  gridRows,
-  underHeader,
-  type GridRow,
-} from "./procurement-grid.ts";
-import { sectionText } from "./three-public-text.ts";
+import { stripNumbering } from "../toolkit/find.ts";
+import { cellAmount, columnUnder, gridRows, underHeader, type GridRow } from "../toolkit/grid.ts";
+import { sectionText } from "../toolkit/section-text.ts";
 
 type Item = NonNullable<Assets["items"]>[number];
 type Values = NonNullable<Assets["total"]>;

@@ -1,5 +1,5 @@
 import type { PartExtractor } from "./context.ts";
-import { Outline, outlineOf, type Para } from "./outline.ts";
+import { Outline, outlineOf, type Para } from "../toolkit/outline.ts";
 import { squash } from "../source-document.ts";
 
 const SECTION = "其他需要说明的事项";

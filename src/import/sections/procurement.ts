@@ -2,7 +2,7 @@ import { fenToWan, parseAmount, type Fen, type MoneyUnit } from "../../model/amo
 import type { Procurement } from "../../model/disclosure.ts";
 import { squash, type SourceDocument } from "../source-document.ts";
 import type { ExtractContext, PartExtractor } from "./context.ts";
-import { statedAmounts } from "./find.ts";
+import { statedAmounts } from "../toolkit/find.ts";
 import {
   cellAmount,
   columnUnder,
@@ -12,8 +12,8 @@ import {
   tableUnit,
   underHeader,
   type GridRow,
-} from "./procurement-grid.ts";
-import { sectionText } from "./three-public-text.ts";
+} from "../toolkit/grid.ts";
+import { sectionText } from "../toolkit/section-text.ts";
 
 type Item = NonNullable<Procurement["items"]>[number];
 

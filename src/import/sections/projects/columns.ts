@@ -6,9 +6,9 @@
  * cell prints its label once (often one character per line), so label pieces
  * are joined until they read "…指标" and then given to the rows around them.
  */
-import { squash, type Cell } from "../source-document.ts";
-import { cellText, displayWidth, splitDisplayColumns, type ProjectRow } from "./projects-rows.ts";
-import { indicatorColumns } from "./projects-table.ts";
+import { squash, type Cell } from "../../source-document.ts";
+import { cellText, displayWidth, splitDisplayColumns, type ProjectRow } from "./rows.ts";
+import { indicatorColumns } from "./table.ts";
 
 export interface ColumnsGrid {
   /** Index of the last header line in the rows. */

@@ -1,7 +1,7 @@
-import { fenToWan, type Fen } from "../../model/amount.ts";
-import type { FunctionLine } from "../../model/disclosure.ts";
-import { squash, type SourceDocument } from "../source-document.ts";
-import type { ExtractContext, PartExtractor } from "./context.ts";
+import { fenToWan, type Fen } from "../../../model/amount.ts";
+import type { FunctionLine } from "../../../model/disclosure.ts";
+import { squash, type SourceDocument } from "../../source-document.ts";
+import type { ExtractContext, PartExtractor } from "../context.ts";
 import {
   amountColumns,
   cellAmount,
@@ -11,7 +11,7 @@ import {
   type Column,
   type GridCell,
   type GridRow,
-} from "./procurement-grid.ts";
+} from "../../toolkit/grid.ts";
 
 /**
  * Tables that list spending by 功能分类科目, best first: the 一般公共预算 table

@@ -1,9 +1,9 @@
-import { fenToWan } from "../../model/amount.ts";
-import type { ThreePublic } from "../../model/disclosure.ts";
-import type { PartExtractor } from "./context.ts";
-import { readNarrative, type Key, type Mode } from "./three-public-narrative.ts";
-import { readTable, type TableValue } from "./three-public-table.ts";
-import { sectionText } from "./three-public-text.ts";
+import { fenToWan } from "../../../model/amount.ts";
+import type { ThreePublic } from "../../../model/disclosure.ts";
+import type { PartExtractor } from "../context.ts";
+import { readNarrative, type Key, type Mode } from "./narrative.ts";
+import { readTable, type TableValue } from "./table.ts";
+import { sectionText } from "../../toolkit/section-text.ts";
 
 type Amounts = Omit<
   ThreePublic,

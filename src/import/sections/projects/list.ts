@@ -6,12 +6,12 @@
  * wrap over several lines, so a project is found by the amount in its amount
  * column and its name gathered from the name column around that line.
  */
-import { fenToWan, parseAmount } from "../../model/amount.ts";
-import type { Project } from "../../model/disclosure.ts";
-import { squash, type Cell, type SourceDocument, type SourceLine } from "../source-document.ts";
-import { labelText, type ParsedProject } from "./projects-table.ts";
-import { splitColumns } from "../readers/text.ts";
-import { readListIndicators, type ProjectPrint } from "./projects-list-indicators.ts";
+import { fenToWan, parseAmount } from "../../../model/amount.ts";
+import type { Project } from "../../../model/disclosure.ts";
+import { squash, type Cell, type SourceDocument, type SourceLine } from "../../source-document.ts";
+import { labelText, type ParsedProject } from "./table.ts";
+import { splitColumns } from "../../readers/text.ts";
+import { readListIndicators, type ProjectPrint } from "./list-indicators.ts";
 
 const LIST_NAME =
   /^(项目名称|单位\(项目\)名称|一级项目名称|二级项目名称|项目\(资金\)名称|专项资金名称|专项名称)$/;

@@ -1,7 +1,7 @@
-import { fenToDecimal, fenToWan, wanToFen, type Fen } from "../../model/amount.ts";
-import type { EconomicLine } from "../../model/disclosure.ts";
-import { squash, squashedLines, type SourceDocument } from "../source-document.ts";
-import type { ExtractContext, PartExtractor } from "./context.ts";
+import { fenToDecimal, fenToWan, wanToFen, type Fen } from "../../../model/amount.ts";
+import type { EconomicLine } from "../../../model/disclosure.ts";
+import { squash, squashedLines, type SourceDocument } from "../../source-document.ts";
+import type { ExtractContext, PartExtractor } from "../context.ts";
 import {
   AMOUNT_TEXT,
   readClassificationTable,
@@ -16,7 +16,7 @@ import {
   tableUnit,
   type Column,
   type GridRow,
-} from "./procurement-grid.ts";
+} from "../../toolkit/grid.ts";
 
 /**
  * 一般公共预算基本支出表 → basicByEconomic: 基本支出 by 部门预算支出经济分类

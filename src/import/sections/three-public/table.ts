@@ -1,15 +1,15 @@
 /**
  * The “三公”经费 table: found by its title, then read in whichever
  * orientation it is printed — one item per row (项目 | 合计 | 同比 | 资金来源…)
- * or one item per column (three-public-columns.ts).
+ * or one item per column (columns.ts).
  */
-import { fenToWan, type Fen, type MoneyUnit } from "../../model/amount.ts";
-import { squash } from "../source-document.ts";
-import type { ExtractContext } from "./context.ts";
-import { cellAmount, gridRows, tableUnit, type GridRow } from "./procurement-grid.ts";
-import { itemsAsColumns, readColumnsTable } from "./three-public-columns.ts";
-import { groupMode, keyOf } from "./three-public-labels.ts";
-import type { Mode } from "./three-public-narrative.ts";
+import { fenToWan, type Fen, type MoneyUnit } from "../../../model/amount.ts";
+import { squash } from "../../source-document.ts";
+import type { ExtractContext } from "../context.ts";
+import { cellAmount, gridRows, tableUnit, type GridRow } from "../../toolkit/grid.ts";
+import { itemsAsColumns, readColumnsTable } from "./columns.ts";
+import { groupMode, keyOf } from "./labels.ts";
+import type { Mode } from "./narrative.ts";
 
 export interface TableValue {
   fen: Fen;

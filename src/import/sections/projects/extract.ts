@@ -1,9 +1,9 @@
-import type { PartExtractor, ExtractContext } from "./context.ts";
-import type { Project } from "../../model/disclosure.ts";
-import { declaredUnit, type MoneyUnit } from "../../model/amount.ts";
-import { drawnRowCells, squash, type SourceDocument } from "../source-document.ts";
-import { expandSpans, tableRows, type ProjectRow } from "./projects-rows.ts";
-import { splitColumns } from "../readers/text.ts";
+import type { PartExtractor, ExtractContext } from "../context.ts";
+import type { Project } from "../../../model/disclosure.ts";
+import { declaredUnit, type MoneyUnit } from "../../../model/amount.ts";
+import { drawnRowCells, squash, type SourceDocument } from "../../source-document.ts";
+import { expandSpans, tableRows, type ProjectRow } from "./rows.ts";
+import { splitColumns } from "../../readers/text.ts";
 import {
   CODE_LABEL,
   NAME_LABEL,
@@ -12,9 +12,9 @@ import {
   labelText,
   parseProjectTable,
   type ParsedProject,
-} from "./projects-table.ts";
-import { stripNumbering } from "./find.ts";
-import { findProjectLists } from "./projects-list.ts";
+} from "./table.ts";
+import { stripNumbering } from "../../toolkit/find.ts";
+import { findProjectLists } from "./list.ts";
 
 const SECTION = "项目绩效目标表";
 

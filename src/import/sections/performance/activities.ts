@@ -1,8 +1,8 @@
-import type { PartExtractor, ExtractContext } from "./context.ts";
-import type { Activity, GradedIndicator } from "../../model/disclosure.ts";
-import { declaredUnit, fenToWan, parseAmount, type MoneyUnit } from "../../model/amount.ts";
-import { squash } from "../source-document.ts";
-import { findLine, stripNumbering } from "./find.ts";
+import type { PartExtractor, ExtractContext } from "../context.ts";
+import type { Activity, GradedIndicator } from "../../../model/disclosure.ts";
+import { declaredUnit, fenToWan, parseAmount, type MoneyUnit } from "../../../model/amount.ts";
+import { squash } from "../../source-document.ts";
+import { findLine, stripNumbering } from "../../toolkit/find.ts";
 import {
   GRADE_ROLES,
   cellText,
@@ -10,7 +10,7 @@ import {
   type ActivityGrid,
   type ColumnRole,
   type GridCell,
-} from "./performance-table-grid.ts";
+} from "./grid.ts";
 
 const SECTION = "职责—活动绩效目标";
 const TITLE = /职责.{0,3}(?:工作)?活动.{0,2}绩效目标/;

@@ -19,10 +19,10 @@ import {
   type SourceDocument,
   type SourceLine,
   type TableBlock,
-} from "../source-document.ts";
-import { declaredUnit } from "../../model/amount.ts";
-import { memoByText } from "../memo.ts";
-import { foldRadicals } from "../readers/pdf-radicals.ts";
+} from "../../source-document.ts";
+import { declaredUnit } from "../../../model/amount.ts";
+import { memoByText } from "../../memo.ts";
+import { foldRadicals } from "../../readers/pdf-radicals.ts";
 
 export type ColumnRole =
   | "duty"

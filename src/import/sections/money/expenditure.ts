@@ -1,8 +1,8 @@
-import { fenToWan, formatWan, sumFen, wanToFen, type Fen } from "../../model/amount.ts";
-import type { Expenditure } from "../../model/disclosure.ts";
-import type { SourceDocument } from "../source-document.ts";
-import type { ExtractContext, PartExtractor } from "./context.ts";
-import { readSummaryTable, type SummaryTable, type SummaryValue } from "./money-summary-table.ts";
+import { fenToWan, formatWan, sumFen, wanToFen, type Fen } from "../../../model/amount.ts";
+import type { Expenditure } from "../../../model/disclosure.ts";
+import type { SourceDocument } from "../../source-document.ts";
+import type { ExtractContext, PartExtractor } from "../context.ts";
+import { readSummaryTable, type SummaryTable, type SummaryValue } from "./summary-table.ts";
 import {
   AMT,
   amountOf,
@@ -13,7 +13,7 @@ import {
   sentenceStart,
   type ChangeEvent,
   type Stream,
-} from "./money-narrative.ts";
+} from "./narrative.ts";
 import {
   assignColumns,
   findTableRegions,

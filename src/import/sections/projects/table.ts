@@ -5,13 +5,13 @@
  * recognised by their wording, values taken from the cell after the label,
  * the spending plan by the column of each month label.
  */
-import { declaredUnit, fenToWan, parseAmount, type MoneyUnit } from "../../model/amount.ts";
-import type { Project, ProjectIndicator } from "../../model/disclosure.ts";
-import { parseTarget } from "../../model/target.ts";
-import { squash, type Cell } from "../source-document.ts";
-import { memoByText } from "../memo.ts";
-import { cellText, type ProjectRow } from "./projects-rows.ts";
-import { columnsGrids, type ColumnsGrid } from "./projects-columns.ts";
+import { declaredUnit, fenToWan, parseAmount, type MoneyUnit } from "../../../model/amount.ts";
+import type { Project, ProjectIndicator } from "../../../model/disclosure.ts";
+import { parseTarget } from "../../../model/target.ts";
+import { squash, type Cell } from "../../source-document.ts";
+import { memoByText } from "../../memo.ts";
+import { cellText, type ProjectRow } from "./rows.ts";
+import { columnsGrids, type ColumnsGrid } from "./columns.ts";
 
 /** A value and where it was printed. */
 export interface Sourced {

@@ -4,7 +4,7 @@
  * like a row break), but the spending plan and the merged 一级指标 cells are
  * positional, so those tables are rebuilt from the lines here.
  */
-import type { Cell, Row, SourceDocument, TableBlock } from "../source-document.ts";
+import type { Cell, Row, SourceDocument, TableBlock } from "../../source-document.ts";
 
 export interface ProjectRow extends Row {
   /** Index of the table block the row came from (-1: a line of PDF text). */

@@ -3,7 +3,7 @@
  * 小计, a column that is not 三公 at all (会议费, 培训费, 机关运行经费), or a
  * year / change heading over a group of columns.
  */
-import type { Mode, Key } from "./three-public-narrative.ts";
+import type { Mode, Key } from "./narrative.ts";
 
 export type Role = Key | "subtotal" | "other";
 

@@ -4,7 +4,7 @@
  * last year's, or the change (增加/减少 before it, "与上年相比" opening the
  * sentence, 持平 for a stated zero).
  */
-import { parseAmount, type Fen } from "../../model/amount.ts";
+import { parseAmount, type Fen } from "../../../model/amount.ts";
 
 export type Key = "total" | "overseas" | "vehicle" | "purchase" | "operation" | "reception";
 export type Mode = "current" | "previous" | "change";

@@ -7,14 +7,14 @@
  * the project whose merged cells it sits beside; what cannot be read or placed
  * is reported against the project instead of guessed.
  */
-import type { ProjectIndicator } from "../../model/disclosure.ts";
-import { squash, type SourceLine } from "../source-document.ts";
-import { splitColumns } from "../readers/text.ts";
-import { columnsHeader } from "./projects-columns.ts";
-import { cellText, type ProjectRow } from "./projects-rows.ts";
-import { indicatorColumns, type ParsedProject, type Sourced } from "./projects-table.ts";
-import { parseTarget } from "../../model/target.ts";
-import type { Cell } from "../source-document.ts";
+import type { ProjectIndicator } from "../../../model/disclosure.ts";
+import { squash, type SourceLine } from "../../source-document.ts";
+import { splitColumns } from "../../readers/text.ts";
+import { columnsHeader } from "./columns.ts";
+import { cellText, type ProjectRow } from "./rows.ts";
+import { indicatorColumns, type ParsedProject, type Sourced } from "./table.ts";
+import { parseTarget } from "../../../model/target.ts";
+import type { Cell } from "../../source-document.ts";
 
 /** A printing of a project's merged cells: its line, and the project it names. */
 export interface ProjectPrint {
