@@ -2,7 +2,7 @@ import { fenToWan, parseAmount, type Fen, type MoneyUnit } from "../../model/amo
 import type { Procurement } from "../../model/disclosure.ts";
 import { squash, type SourceDocument } from "../source-document.ts";
 import type { ExtractContext, PartExtractor } from "./context.ts";
-import { statedAmounts } from "../toolkit/find.ts";
+import { statedAmounts, TOC_LEADER } from "../toolkit/find.ts";
 import {
   cellAmount,
   columnUnder,
@@ -102,7 +102,7 @@ function readTotalTable(ctx: ExtractContext): TableResult | undefined {
     const t = squash(l.text);
     // A title repeated on each page may be marked as a running header; TOC leaders are not titles.
     if (
-      (l.furniture && /(\.{4,}|…{2,}|·{4,})/.test(t)) ||
+      (l.furniture && TOC_LEADER.test(t)) ||
       t.length > 40 ||
       !TABLE_TITLE.test(t) ||
       /购买服务/.test(t)

@@ -17,6 +17,7 @@ import {
   type Column,
   type GridRow,
 } from "../../toolkit/grid.ts";
+import { TOC_LEADER } from "../../toolkit/find.ts";
 
 /**
  * 一般公共预算基本支出表 → basicByEconomic: 基本支出 by 部门预算支出经济分类
@@ -66,7 +67,7 @@ export const extractEconomicLines: PartExtractor = {
         t.includes("基本支出") &&
         t.includes("表") &&
         !NOT_TITLE.test(t) &&
-        !/(\.{4,}|…{2,}|·{4,})/.test(t)
+        !TOC_LEADER.test(t)
       );
     });
     for (const title of TITLES) {

@@ -12,6 +12,7 @@ import {
   type GridCell,
   type GridRow,
 } from "../../toolkit/grid.ts";
+import { TOC_LEADER } from "../../toolkit/find.ts";
 
 /**
  * Tables that list spending by 功能分类科目, best first: the 一般公共预算 table
@@ -76,7 +77,7 @@ export const extractFunctionLines: PartExtractor = {
       for (const line of ctx.doc.lines) {
         // A table title repeated on every page is marked as a running header; a TOC leader is not a title.
         const t = squash(line.text);
-        if (line.furniture && /(\.{4,}|…{2,}|·{4,})/.test(t)) continue;
+        if (line.furniture && TOC_LEADER.test(t)) continue;
         if (
           t.length > 60 ||
           !title.test(t) ||

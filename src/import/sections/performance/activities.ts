@@ -9,7 +9,7 @@ import {
   findActivityGrids,
   type ActivityGrid,
   type ColumnRole,
-  type GridCell,
+  type ActivityCell,
 } from "./grid.ts";
 
 const SECTION = "职责—活动绩效目标";
@@ -103,7 +103,7 @@ function readGrid(ctx: ExtractContext, grid: ActivityGrid, out: Activity[]): voi
   const pointer = (i: number, ...rest: (string | number)[]) =>
     ["/performance/activities", i, ...rest].join("/");
 
-  const amount = (cell: GridCell | undefined): number | undefined => {
+  const amount = (cell: ActivityCell | undefined): number | undefined => {
     const text = cellText(cell?.text ?? "");
     if (!text || /^[-—–－\s]+$/.test(text)) return undefined;
     const fen = parseAmount(text, unit);

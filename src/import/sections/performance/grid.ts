@@ -23,6 +23,7 @@ import {
 import { declaredUnit } from "../../../model/amount.ts";
 import { memoByText } from "../../memo.ts";
 import { foldRadicals } from "../../readers/pdf-radicals.ts";
+import { displayWidth } from "../../toolkit/display-width.ts";
 
 export type ColumnRole =
   | "duty"
@@ -46,14 +47,14 @@ export type ColumnRole =
 export const GRADE_ROLES = ["excellent", "good", "fair", "poor"] as const;
 const GRADE_SET = new Set<ColumnRole | undefined>(GRADE_ROLES);
 
-export interface GridCell {
+export interface ActivityCell {
   text: string;
   line: number;
 }
 
-export interface GridRow {
+export interface ActivityRow {
   /** One cell per column (blank cells have text ""). */
-  cells: GridCell[];
+  cells: ActivityCell[];
   line: number;
   /** The source row had fewer cells than the header (cut off, or cells merged). */
   incomplete?: boolean;
@@ -68,11 +69,11 @@ export interface ActivityGrid {
   headerLine: number;
   /** The header's cells as printed, joined by "|" (a unit such as 年度预算数（元） is read from it). */
   headerText: string;
-  rows: GridRow[];
+  rows: ActivityRow[];
   /** Last source line of the table. */
   endLine: number;
   /** Text beside the table that belongs to none of its columns (a label of an enclosing table repeated on a page). */
-  outside?: GridCell[];
+  outside?: ActivityCell[];
 }
 
 /** What a header cell says the column holds. "span" is 评价标准 over 优/良/中/差. Memoised: every row of every table is tested. */
@@ -168,8 +169,8 @@ export function columnRoles(
 }
 
 /** Expands merged cells so every row has one entry per grid column. */
-function expandSpans(cells: readonly Cell[]): GridCell[] {
-  const out: GridCell[] = [];
+function expandSpans(cells: readonly Cell[]): ActivityCell[] {
+  const out: ActivityCell[] = [];
   for (const c of cells) {
     out.push({ text: c.text, line: c.line });
     for (let k = 1; k < (c.span ?? 1); k++) out.push({ text: "", line: c.line });
@@ -198,7 +199,7 @@ export function cellText(text: string): string {
   return out;
 }
 
-function pad(cells: GridCell[], width: number, line: number): GridCell[] {
+function pad(cells: ActivityCell[], width: number, line: number): ActivityCell[] {
   while (cells.length < width) cells.push({ text: "", line });
   return cells;
 }
@@ -243,7 +244,7 @@ function rowsGrid(
   );
   const width = Math.max(roles.length, headerRows === 2 ? second!.length : 0);
   const headerTexts = first.map((c) => squash(c.text)).join("|");
-  const rows: GridRow[] = [];
+  const rows: ActivityRow[] = [];
   let endLine = block.rows[block.rows.length - 1]!.line;
   // A row of blank cells (or a page break) can end the reader's table: the rows of tables
   // that follow right after, as wide as this one, go on with it.
@@ -312,7 +313,7 @@ function drawnGrid(doc: SourceDocument, headerLine: number): ActivityGrid | unde
 }
 
 interface Segment {
-  cells: GridCell[];
+  cells: ActivityCell[];
   line: number;
   joinedAt?: number;
 }
@@ -387,7 +388,7 @@ function cellsGrid(doc: SourceDocument, headerLine: number): ActivityGrid | unde
   const headerTexts = segments
     .slice(0, headerRows)
     .map((s) => s.cells.map((c) => squash(c.text)).join("|"));
-  const rows: GridRow[] = [];
+  const rows: ActivityRow[] = [];
   const body = segments.slice(headerRows).filter((s, k, all) => {
     // A repeated header (new page) is not data.
     const t = s.cells.map((c) => squash(c.text)).join("|");
@@ -541,7 +542,7 @@ function columnsGrid(
   // further left on the next page. Pieces of the table (between blank lines or page
   // breaks) whose text does not fit the columns found so far get columns of their own.
   const models = regionBounds(rawLines, bounds, headCells.length, pageHeader);
-  const outside: GridCell[] = [];
+  const outside: ActivityCell[] = [];
 
   // Place each cell in a column.
   const placedLines: ({ line: number; cells: Map<number, Cell> } | null)[] = [];
@@ -600,7 +601,7 @@ function columnsGrid(
   const textLines = placedLines.filter(
     (l): l is { line: number; cells: Map<number, Cell> } => l !== null,
   );
-  const grid = (rows: GridRow[]): ActivityGrid => ({
+  const grid = (rows: ActivityRow[]): ActivityGrid => ({
     roles,
     headerLine: headRow.line,
     headerText: headRow.cells.map((c) => c.text).join("|"),
@@ -609,8 +610,8 @@ function columnsGrid(
     ...(outside.length ? { outside } : {}),
   });
 
-  const rows: GridRow[] = [];
-  let current: GridRow | undefined;
+  const rows: ActivityRow[] = [];
+  let current: ActivityRow | undefined;
   const newRow = (line: number) => {
     current = { cells: headCells.map(() => ({ text: "", line })), line };
     rows.push(current);
@@ -866,7 +867,7 @@ function centredRows(
   roles: readonly (ColumnRole | undefined)[],
   full: (k: number, c: Cell | undefined) => boolean,
   filled: (k: number, c: Cell | undefined) => boolean,
-): GridRow[] | undefined {
+): ActivityRow[] | undefined {
   const names = NAME_ROLES;
   const nameCols = new Set(roles.flatMap((r, k) => (names.has(r) ? [k] : [])));
   if (!nameCols.size) return undefined;
@@ -901,9 +902,9 @@ function centredRows(
   if (anchors < 3 || openAbove * 2 < anchors || anchors === lines.length) return undefined;
 
   const starts = entryStarts(lines, anchorCols);
-  const rows: GridRow[] = [];
+  const rows: ActivityRow[] = [];
   type Open = {
-    row: GridRow;
+    row: ActivityRow;
     above: Map<number, number>;
     below: Map<number, number>;
     last: Map<number, Cell>;
@@ -912,7 +913,7 @@ function centredRows(
   };
   let open: Open | undefined;
   const begin = (line: number): Open => {
-    const row: GridRow = { cells: roles.map(() => ({ text: "", line })), line };
+    const row: ActivityRow = { cells: roles.map(() => ({ text: "", line })), line };
     rows.push(row);
     return {
       row,
@@ -1086,14 +1087,17 @@ function headerBand(
  * the rest of cells the first already has, and no indicator or grade of its
  * own, and no numbered name. It is joined to the first.
  */
-function joinSplitRows(rows: GridRow[], roles: readonly (ColumnRole | undefined)[]): GridRow[] {
+function joinSplitRows(
+  rows: ActivityRow[],
+  roles: readonly (ColumnRole | undefined)[],
+): ActivityRow[] {
   const rowLevel = new Set<ColumnRole | undefined>([
     "indicator",
     "indicatorDescription",
     ...GRADE_ROLES,
   ]);
   const names = NAME_ROLES;
-  const out: GridRow[] = [];
+  const out: ActivityRow[] = [];
   for (const row of rows) {
     const prev = out[out.length - 1];
     const filled = row.cells.flatMap((c, k) => (squash(c.text) ? [k] : []));
@@ -1137,10 +1141,6 @@ function words(cell: Cell, width: (s: string) => number): Cell[] {
   }
   return out;
 }
-
-const WIDE =
-  /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/g;
-const displayWidth = (s: string) => s.length + (s.match(WIDE)?.length ?? 0);
 
 /**
  * How the PDF text counts a Chinese character: some producers (our PDF reader)

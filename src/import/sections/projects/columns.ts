@@ -7,8 +7,9 @@
  * are joined until they read "…指标" and then given to the rows around them.
  */
 import { squash, type Cell } from "../../source-document.ts";
-import { cellText, displayWidth, splitDisplayColumns, type ProjectRow } from "./rows.ts";
-import { indicatorColumns } from "./table.ts";
+import { displayWidth } from "../../toolkit/display-width.ts";
+import { cellText, splitDisplayColumns, type ProjectRow } from "./rows.ts";
+import { indicatorColumns } from "./labels.ts";
 
 export interface ColumnsGrid {
   /** Index of the last header line in the rows. */

@@ -4,15 +4,8 @@ import { declaredUnit, type MoneyUnit } from "../../../model/amount.ts";
 import { drawnRowCells, squash, type SourceDocument } from "../../source-document.ts";
 import { expandSpans, tableRows, type ProjectRow } from "./rows.ts";
 import { splitColumns } from "../../readers/text.ts";
-import {
-  CODE_LABEL,
-  NAME_LABEL,
-  indicatorColumns,
-  isLabel,
-  labelText,
-  parseProjectTable,
-  type ParsedProject,
-} from "./table.ts";
+import { CODE_LABEL, NAME_LABEL, isLabel, parseProjectTable, type ParsedProject } from "./table.ts";
+import { indicatorColumns, labelText } from "./labels.ts";
 import { stripNumbering } from "../../toolkit/find.ts";
 import { findProjectLists } from "./list.ts";
 

@@ -12,7 +12,8 @@ import { squash, type SourceLine } from "../../source-document.ts";
 import { splitColumns } from "../../readers/text.ts";
 import { columnsHeader } from "./columns.ts";
 import { cellText, type ProjectRow } from "./rows.ts";
-import { indicatorColumns, type ParsedProject, type Sourced } from "./table.ts";
+import { indicatorColumns } from "./labels.ts";
+import type { ParsedProject, Sourced } from "./table.ts";
 import { parseTarget } from "../../../model/target.ts";
 import type { Cell } from "../../source-document.ts";
 

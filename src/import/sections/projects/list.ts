@@ -9,7 +9,8 @@
 import { fenToWan, parseAmount } from "../../../model/amount.ts";
 import type { Project } from "../../../model/disclosure.ts";
 import { squash, type Cell, type SourceDocument, type SourceLine } from "../../source-document.ts";
-import { labelText, type ParsedProject } from "./table.ts";
+import { labelText } from "./labels.ts";
+import type { ParsedProject } from "./table.ts";
 import { splitColumns } from "../../readers/text.ts";
 import { readListIndicators, type ProjectPrint } from "./list-indicators.ts";
 

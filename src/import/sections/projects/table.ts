@@ -12,6 +12,7 @@ import { squash, type Cell } from "../../source-document.ts";
 import { memoByText } from "../../memo.ts";
 import { cellText, type ProjectRow } from "./rows.ts";
 import { columnsGrids, type ColumnsGrid } from "./columns.ts";
+import { indicatorColumns, labelText, type IndicatorRole } from "./labels.ts";
 
 /** A value and where it was printed. */
 export interface Sourced {
@@ -26,15 +27,6 @@ export interface ParsedProject {
   cites: Sourced[];
   problems: { level: "error" | "warning" | "info"; message: string; line: number }[];
 }
-
-/** Squashed text with full-width parentheses and a trailing colon normalised, for label matching. */
-export const labelText: (text: string) => string = memoByText((text) =>
-  squash(text)
-    .replace(/（/g, "(")
-    .replace(/）/g, ")")
-    .replace(/[：:]$/, "")
-    .replace(/\((万元|元)\)$/, ""),
-);
 
 export const CODE_LABEL = /^项目(编码|代码|编号)$/;
 export const NAME_LABEL =
@@ -76,34 +68,6 @@ export const isLabel: (text: string) => boolean = memoByText((text) => {
     /^(一|二|三)级指标$/.test(t)
   );
 });
-
-type Role = "level1" | "level2" | "name" | "description" | "target" | "basis" | "op" | "measure";
-
-/** The indicator header: 一级指标, 二级指标, 三级指标 (or 指标名称), 指标值 … */
-export function indicatorColumns(cells: Cell[]): Partial<Record<Role, number>> | undefined {
-  const roles: Partial<Record<Role, number>> = {};
-  cells.forEach((c, i) => {
-    const t = labelText(c.text);
-    let role: Role | undefined;
-    if (/^一级指标$/.test(t)) role = "level1";
-    else if (/^二级指标$/.test(t)) role = "level2";
-    else if (/^(三级指标|指标名称)$/.test(t)) role = "name";
-    else if (/指标描述|指标内容|指标说明|指标值内容/.test(t)) role = "description";
-    else if (/^(本年|年度)?(绩效)?指标值(\(.*\))?$|^目标值$/.test(t)) role = "target";
-    else if (/确定依据|设定依据|指标依据/.test(t)) role = "basis";
-    else if (/^(绩效)?指标(值)?(性质|类型)$/.test(t)) role = "op";
-    else if (/^(绩效)?(计量|度量)单位$/.test(t)) role = "measure";
-    if (role && roles[role] === undefined) roles[role] = i;
-  });
-  // Without a 三级指标 column, 指标内容 names the indicator (Shaanxi template).
-  if (roles.name === undefined && roles.description !== undefined) {
-    roles.name = roles.description;
-    delete roles.description;
-  }
-  return roles.level1 !== undefined && roles.level2 !== undefined && roles.name !== undefined
-    ? roles
-    : undefined;
-}
 
 const numberValue = (text: string): number | undefined => {
   const m = /^([+-]?\d+(?:\.\d+)?)\s*[%％]?$/.exec(squash(text).replace(/,/g, ""));
@@ -156,7 +120,7 @@ export function parseProjectTable(
   let goals: { text: string; row: number } | undefined;
   let grids: ColumnsGrid[] | undefined;
   let header:
-    | { roles: Partial<Record<Role, number>>; width: number; key: string; line: number }
+    | { roles: Partial<Record<IndicatorRole, number>>; width: number; key: string; line: number }
     | undefined;
   for (; r < rows.length && !header; r++) {
     const cells = rows[r]!.cells;
@@ -428,7 +392,12 @@ function readSpendingPlan(
 /** The indicator rows under the header; 一级/二级指标 carry down merged (blank) cells. */
 function readIndicators(
   rows: ProjectRow[],
-  header: { roles: Partial<Record<Role, number>>; width: number; key: string; line: number },
+  header: {
+    roles: Partial<Record<IndicatorRole, number>>;
+    width: number;
+    key: string;
+    line: number;
+  },
   project: Partial<Project>,
   cites: Sourced[],
   problems: ParsedProject["problems"],
@@ -471,7 +440,7 @@ function readIndicators(
         continue;
       }
     }
-    const at = (role: Role): Cell | undefined =>
+    const at = (role: IndicatorRole): Cell | undefined =>
       roles[role] === undefined ? undefined : cells[roles[role]!];
     const l1 = cellText(at("level1"));
     const l2 = cellText(at("level2"));

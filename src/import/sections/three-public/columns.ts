@@ -16,7 +16,7 @@ import { squash } from "../../source-document.ts";
 import { cellAmount, type GridCell, type GridRow } from "../../toolkit/grid.ts";
 import { canHaveChildren, groupMode, keyOf, rowMode, type Role } from "./labels.ts";
 import type { Key, Mode } from "./narrative.ts";
-import type { TableResult } from "./table.ts";
+import type { TableResult } from "./labels.ts";
 
 const CAPTION = /单位[:：]|部门(?:名称)?[:：]|单位名称[:：]|编制/;
 

@@ -2,7 +2,8 @@ import { fenToWan } from "../../../model/amount.ts";
 import type { ThreePublic } from "../../../model/disclosure.ts";
 import type { PartExtractor } from "../context.ts";
 import { readNarrative, type Key, type Mode } from "./narrative.ts";
-import { readTable, type TableValue } from "./table.ts";
+import { readTable } from "./table.ts";
+import type { TableValue } from "./labels.ts";
 import { sectionText } from "../../toolkit/section-text.ts";
 
 type Amounts = Omit<

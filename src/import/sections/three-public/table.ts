@@ -8,21 +8,9 @@ import { squash } from "../../source-document.ts";
 import type { ExtractContext } from "../context.ts";
 import { cellAmount, gridRows, tableUnit, type GridRow } from "../../toolkit/grid.ts";
 import { itemsAsColumns, readColumnsTable } from "./columns.ts";
-import { groupMode, keyOf } from "./labels.ts";
+import { groupMode, keyOf, type TableResult } from "./labels.ts";
 import type { Mode } from "./narrative.ts";
-
-export interface TableValue {
-  fen: Fen;
-  line: number;
-  raw: string;
-}
-
-export interface TableResult {
-  /** `${mode}:${key}` → figure. */
-  values: Map<string, TableValue>;
-  fundSources?: { label: string; amount: number }[];
-  changeRate?: { value: number; line: number; raw: string };
-}
+import { TOC_LEADER } from "../../toolkit/find.ts";
 
 const TITLE = /三公.{0,12}(?:经费)?.{0,20}表/;
 
@@ -35,7 +23,7 @@ export function readTable(ctx: ExtractContext): TableResult | undefined {
     if (
       t.length > 80 ||
       !TITLE.test(t) ||
-      /(\.{4,}|…{2,}|·{4,})/.test(t) ||
+      TOC_LEADER.test(t) ||
       /说明|^[一二三四五六七八九十]+、/.test(t)
     )
       continue;
