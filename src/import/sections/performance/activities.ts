@@ -10,6 +10,7 @@ import {
   type ActivityGrid,
   type ColumnRole,
   type ActivityCell,
+  type ActivityRow,
 } from "./grid.ts";
 
 const SECTION = "职责—活动绩效目标";
@@ -53,62 +54,112 @@ function tableUnit(ctx: ExtractContext, grid: ActivityGrid): MoneyUnit {
   return "万元";
 }
 
+/** A duty as the rows above name it, with its budget when the table gives one. */
+interface Duty {
+  name: string;
+  budget?: number;
+  line: number;
+  budgetLine?: number;
+  budgetText?: string;
+}
+
+/** In a combined 职责活动 column, activities are numbered 1、. */
+const ARABIC_NUMBERED = /^[（(]?\d+[、.．）)]/;
+
+const cellAt = (row: ActivityRow, k: number) => (k >= 0 ? row.cells[k] : undefined);
+const textAt = (row: ActivityRow, k: number) => cellText(cellAt(row, k)?.text ?? "");
+const pointer = (i: number, ...rest: (string | number)[]) =>
+  ["/performance/activities", i, ...rest].join("/");
+
 function readGrid(ctx: ExtractContext, grid: ActivityGrid, out: Activity[]): void {
-  const { roles } = grid;
-  const col = (role: ColumnRole) => roles.indexOf(role);
-  const combined = col("dutyActivity") >= 0;
-  const dutyCol = combined ? col("dutyActivity") : col("duty");
-  const activityCol = combined ? col("dutyActivity") : col("activity");
-  const budgetCol = col("budget");
-  // With separate columns, a budget column left of the activity column belongs to the duty.
-  const budgetIsDuty = !combined && budgetCol >= 0 && dutyCol >= 0 && budgetCol < activityCol;
-  const unit = tableUnit(ctx, grid);
-  const gradeCols = GRADE_ROLES.map((g) => [g, col(g)] as const).filter(([, k]) => k >= 0);
+  new GridReader(ctx, grid, out).read();
+}
 
-  // In a combined 职责活动 column duties are numbered 一、 and activities 1、; a table that
-  // numbers only its activities leaves its duties unnumbered.
-  const ARABIC_NUMBERED = /^[（(]?\d+[、.．）)]/;
-  const combinedTexts = combined
-    ? grid.rows.map((r) => cellText(r.cells[activityCol]?.text ?? "")).filter(Boolean)
-    : [];
-  const unnumberedDuties =
-    combined &&
-    !combinedTexts.some((t) => CHINESE_NUMBERED.test(t)) &&
-    combinedTexts.some((t) => ARABIC_NUMBERED.test(t));
-  const isDutyRow = (t: string) =>
-    CHINESE_NUMBERED.test(t) || (unnumberedDuties && !ARABIC_NUMBERED.test(t));
+/** Reads one grid's rows into activities, carrying the current duty and activity from row to row. */
+class GridReader {
+  private readonly combined: boolean;
+  private readonly dutyCol: number;
+  private readonly activityCol: number;
+  private readonly budgetCol: number;
+  /** With separate columns, a budget column left of the activity column belongs to the duty. */
+  private readonly budgetIsDuty: boolean;
+  private readonly unit: MoneyUnit;
+  private readonly gradeCols: (readonly [(typeof GRADE_ROLES)[number], number])[];
+  /** A table that numbers only its activities leaves its duties unnumbered. */
+  private readonly unnumberedDuties: boolean;
+  private duty: Duty | undefined;
+  private current: { activity: Activity; index: number } | undefined;
 
-  // A table without a 职责 column (部门整体绩效目标 tables list 活动 only) gives its activities
-  // duty "": the document names no duty, and a caption would pass for one. Said once, not per row.
-  const noDutyColumn = dutyCol < 0;
-  if (noDutyColumn)
-    ctx.diagnose(
-      "info",
-      `表格没有职责列（表头：${grid.headerText.replace(/\s+/g, "")}），各活动的职责留空（table has no 职责 column; duty left blank）`,
-      SECTION,
-      grid.headerLine,
-    );
-  for (const cell of grid.outside ?? [])
-    ctx.diagnose(
-      "info",
-      `表格左侧的“${cell.text}”不在任何列内（可能是外层表格在新页重复的标签），未读入（text outside the table's columns ignored）`,
-      SECTION,
-      cell.line,
-    );
+  constructor(
+    private readonly ctx: ExtractContext,
+    private readonly grid: ActivityGrid,
+    private readonly out: Activity[],
+  ) {
+    const col = (role: ColumnRole) => this.col(role);
+    this.combined = col("dutyActivity") >= 0;
+    this.dutyCol = this.combined ? col("dutyActivity") : col("duty");
+    this.activityCol = this.combined ? col("dutyActivity") : col("activity");
+    this.budgetCol = col("budget");
+    this.budgetIsDuty =
+      !this.combined &&
+      this.budgetCol >= 0 &&
+      this.dutyCol >= 0 &&
+      this.budgetCol < this.activityCol;
+    this.unit = tableUnit(ctx, grid);
+    this.gradeCols = GRADE_ROLES.map((g) => [g, col(g)] as const).filter(([, k]) => k >= 0);
+    // In a combined 职责活动 column duties are numbered 一、 and activities 1、.
+    const combinedTexts = this.combined
+      ? grid.rows.map((r) => cellText(r.cells[this.activityCol]?.text ?? "")).filter(Boolean)
+      : [];
+    this.unnumberedDuties =
+      this.combined &&
+      !combinedTexts.some((t) => CHINESE_NUMBERED.test(t)) &&
+      combinedTexts.some((t) => ARABIC_NUMBERED.test(t));
+  }
 
-  let duty:
-    | { name: string; budget?: number; line: number; budgetLine?: number; budgetText?: string }
-    | undefined;
-  let current: { activity: Activity; index: number } | undefined;
-  const pointer = (i: number, ...rest: (string | number)[]) =>
-    ["/performance/activities", i, ...rest].join("/");
+  private col(role: ColumnRole): number {
+    return this.grid.roles.indexOf(role);
+  }
 
-  const amount = (cell: ActivityCell | undefined): number | undefined => {
+  /**
+   * A table without a 职责 column (部门整体绩效目标 tables list 活动 only) gives its activities
+   * duty "": the document names no duty, and a caption would pass for one.
+   */
+  private get noDutyColumn(): boolean {
+    return this.dutyCol < 0;
+  }
+
+  private isDutyRow(t: string): boolean {
+    return CHINESE_NUMBERED.test(t) || (this.unnumberedDuties && !ARABIC_NUMBERED.test(t));
+  }
+
+  read(): void {
+    const { ctx, grid } = this;
+    // Said once, not per row.
+    if (this.noDutyColumn)
+      ctx.diagnose(
+        "info",
+        `表格没有职责列（表头：${grid.headerText.replace(/\s+/g, "")}），各活动的职责留空（table has no 职责 column; duty left blank）`,
+        SECTION,
+        grid.headerLine,
+      );
+    for (const cell of grid.outside ?? [])
+      ctx.diagnose(
+        "info",
+        `表格左侧的“${cell.text}”不在任何列内（可能是外层表格在新页重复的标签），未读入（text outside the table's columns ignored）`,
+        SECTION,
+        cell.line,
+      );
+    for (const row of grid.rows) this.readRow(row);
+  }
+
+  /** A budget cell in 万元; undefined when blank or a dash, with a warning when not an amount. */
+  private amount(cell: ActivityCell | undefined): number | undefined {
     const text = cellText(cell?.text ?? "");
     if (!text || /^[-—–－\s]+$/.test(text)) return undefined;
-    const fen = parseAmount(text, unit);
+    const fen = parseAmount(text, this.unit);
     if (fen === undefined) {
-      ctx.diagnose(
+      this.ctx.diagnose(
         "warning",
         `年度预算数“${text}”不是金额，已忽略（budget is not a number）`,
         SECTION,
@@ -117,12 +168,11 @@ function readGrid(ctx: ExtractContext, grid: ActivityGrid, out: Activity[]): voi
       return undefined;
     }
     return fenToWan(fen);
-  };
+  }
 
-  for (const row of grid.rows) {
-    const get = (k: number) => (k >= 0 ? row.cells[k] : undefined);
-    const text = (k: number) => cellText(get(k)?.text ?? "");
-    if (row.cells.every((c) => !squash(c.text))) continue;
+  private readRow(row: ActivityRow): void {
+    const { ctx } = this;
+    if (row.cells.every((c) => !squash(c.text))) return;
     if (row.incomplete)
       ctx.diagnose(
         "warning",
@@ -137,81 +187,94 @@ function readGrid(ctx: ExtractContext, grid: ActivityGrid, out: Activity[]): voi
         SECTION,
         row.line,
       );
+    if (this.readDuty(row)) return;
+    this.readActivity(row);
+    this.readIndicator(row);
+  }
 
-    let rowIsDuty = false;
-    if (combined) {
-      const t = text(activityCol);
-      if (t && isDutyRow(t)) {
-        rowIsDuty = true;
-        duty = { name: stripNumbering(t), line: get(activityCol)!.line };
-        const b = amount(get(budgetCol));
-        if (b !== undefined)
-          Object.assign(duty, {
-            budget: b,
-            budgetLine: get(budgetCol)!.line,
-            budgetText: text(budgetCol),
-          });
-        current = undefined;
-        continue;
-      }
-    } else if (dutyCol >= 0 && text(dutyCol)) {
-      duty = { name: stripNumbering(text(dutyCol)), line: get(dutyCol)!.line };
-      if (budgetIsDuty) {
-        const b = amount(get(budgetCol));
-        if (b !== undefined)
-          Object.assign(duty, {
-            budget: b,
-            budgetLine: get(budgetCol)!.line,
-            budgetText: text(budgetCol),
-          });
-      }
+  /** Takes the duty a row names; true when the row is nothing but a duty (combined column). */
+  private readDuty(row: ActivityRow): boolean {
+    const { budgetCol } = this;
+    const dutyBudget = (duty: Duty) => {
+      const b = this.amount(cellAt(row, budgetCol));
+      if (b !== undefined)
+        Object.assign(duty, {
+          budget: b,
+          budgetLine: cellAt(row, budgetCol)!.line,
+          budgetText: textAt(row, budgetCol),
+        });
+    };
+    if (this.combined) {
+      const t = textAt(row, this.activityCol);
+      if (!t || !this.isDutyRow(t)) return false;
+      this.duty = { name: stripNumbering(t), line: cellAt(row, this.activityCol)!.line };
+      dutyBudget(this.duty);
+      this.current = undefined;
+      return true;
     }
+    if (this.dutyCol >= 0 && textAt(row, this.dutyCol)) {
+      this.duty = {
+        name: stripNumbering(textAt(row, this.dutyCol)),
+        line: cellAt(row, this.dutyCol)!.line,
+      };
+      if (this.budgetIsDuty) dutyBudget(this.duty);
+    }
+    return false;
+  }
 
-    const name = text(activityCol);
+  /** Starts a new activity when the row names one. */
+  private readActivity(row: ActivityRow): void {
+    const { ctx, duty, activityCol, budgetCol } = this;
+    const name = textAt(row, activityCol);
     // Tables without duties (部门整体绩效目标) print the activity on each of its indicator
     // rows: the same name on the next row, with nothing of its own but an indicator, is the
     // same activity. (With duties, seeds list an activity twice on purpose: kept apart.)
     const repeated =
-      noDutyColumn &&
-      !!current &&
+      this.noDutyColumn &&
+      !!this.current &&
       !!name &&
-      stripNumbering(name) === current.activity.activity &&
-      !text(col("description")) &&
-      !text(col("goal")) &&
-      !text(budgetCol);
-    if (name && !rowIsDuty && !repeated) {
-      const activity: Activity = {
-        duty: duty?.name ?? "",
-        activity: stripNumbering(name),
-        indicators: [],
-      };
-      const index = out.length;
-      if (duty) {
-        ctx.cite(pointer(index, "duty"), duty.line, duty.name);
-        if (duty.budget !== undefined) {
-          activity.dutyBudget = duty.budget;
-          ctx.cite(pointer(index, "dutyBudget"), duty.budgetLine!, duty.budgetText);
-        }
-      } else if (!noDutyColumn) {
-        ctx.diagnose(
-          "warning",
-          `活动“${activity.activity}”之前没有职责名称（activity without a duty）`,
-          SECTION,
-          get(activityCol)!.line,
-        );
+      stripNumbering(name) === this.current.activity.activity &&
+      !textAt(row, this.col("description")) &&
+      !textAt(row, this.col("goal")) &&
+      !textAt(row, budgetCol);
+    if (!name || repeated) return;
+    const activity: Activity = {
+      duty: duty?.name ?? "",
+      activity: stripNumbering(name),
+      indicators: [],
+    };
+    const index = this.out.length;
+    if (duty) {
+      ctx.cite(pointer(index, "duty"), duty.line, duty.name);
+      if (duty.budget !== undefined) {
+        activity.dutyBudget = duty.budget;
+        ctx.cite(pointer(index, "dutyBudget"), duty.budgetLine!, duty.budgetText);
       }
-      ctx.cite(pointer(index, "activity"), get(activityCol)!.line, name);
-      if (!budgetIsDuty) {
-        const b = amount(get(budgetCol));
-        if (b !== undefined) {
-          activity.budget = b;
-          ctx.cite(pointer(index, "budget"), get(budgetCol)!.line, text(budgetCol));
-        }
-      }
-      out.push(activity);
-      current = { activity, index };
+    } else if (!this.noDutyColumn) {
+      ctx.diagnose(
+        "warning",
+        `活动“${activity.activity}”之前没有职责名称（activity without a duty）`,
+        SECTION,
+        cellAt(row, activityCol)!.line,
+      );
     }
+    ctx.cite(pointer(index, "activity"), cellAt(row, activityCol)!.line, name);
+    if (!this.budgetIsDuty) {
+      const b = this.amount(cellAt(row, budgetCol));
+      if (b !== undefined) {
+        activity.budget = b;
+        ctx.cite(pointer(index, "budget"), cellAt(row, budgetCol)!.line, textAt(row, budgetCol));
+      }
+    }
+    this.out.push(activity);
+    this.current = { activity, index };
+  }
 
+  /** The row's description, goal and indicator, added to the current activity. */
+  private readIndicator(row: ActivityRow): void {
+    const { ctx } = this;
+    const col = (role: ColumnRole) => this.col(role);
+    const text = (k: number) => textAt(row, k);
     const description = text(col("description"));
     const goal = text(col("goal"));
     const indicatorName = text(col("indicator"));
@@ -221,13 +284,12 @@ function readGrid(ctx: ExtractContext, grid: ActivityGrid, out: Activity[]): voi
       text(col("indicatorValue")),
       text(col("indicatorUnit")),
     );
-    const targetLine = [col("indicatorValue"), col("indicatorKind"), col("indicatorUnit")]
-      .map((k) => (text(k) ? get(k)!.line : undefined))
-      .find((l) => l !== undefined);
-    const grades = gradeCols.map(([g, k]) => [g, text(k), get(k)] as const).filter(([, t]) => t);
+    const grades = this.gradeCols
+      .map(([g, k]) => [g, text(k), cellAt(row, k)] as const)
+      .filter(([, t]) => t);
     const hasIndicator = !!(indicatorName || indicatorDescription || target || grades.length);
 
-    if (!current) {
+    if (!this.current) {
       if (hasIndicator || description || goal)
         ctx.diagnose(
           "warning",
@@ -235,28 +297,32 @@ function readGrid(ctx: ExtractContext, grid: ActivityGrid, out: Activity[]): voi
           SECTION,
           row.line,
         );
-      continue;
+      return;
     }
-    const { activity, index } = current;
+    const { activity, index } = this.current;
     if (description && !activity.description) {
       activity.description = description;
-      ctx.cite(pointer(index, "description"), get(col("description"))!.line, description);
+      ctx.cite(pointer(index, "description"), cellAt(row, col("description"))!.line, description);
     }
     let indicatorGoal: string | undefined;
     if (goal) {
       if (!activity.goal) {
         activity.goal = goal;
-        ctx.cite(pointer(index, "goal"), get(col("goal"))!.line, goal);
+        ctx.cite(pointer(index, "goal"), cellAt(row, col("goal"))!.line, goal);
       } else if (squash(goal) !== squash(activity.goal)) {
         indicatorGoal = goal;
       }
     }
-    if (!hasIndicator) continue;
+    if (!hasIndicator) return;
     const indicators = (activity.indicators ??= []);
     const indicator: GradedIndicator = { name: indicatorName, grades: {} };
     const j = indicators.length;
     if (indicatorName)
-      ctx.cite(pointer(index, "indicators", j, "name"), get(col("indicator"))!.line, indicatorName);
+      ctx.cite(
+        pointer(index, "indicators", j, "name"),
+        cellAt(row, col("indicator"))!.line,
+        indicatorName,
+      );
     else
       ctx.diagnose(
         "info",
@@ -268,7 +334,9 @@ function readGrid(ctx: ExtractContext, grid: ActivityGrid, out: Activity[]): voi
       indicator.description = [indicatorDescription, target].filter(Boolean).join("；");
       ctx.cite(
         pointer(index, "indicators", j, "description"),
-        indicatorDescription ? get(col("indicatorDescription"))!.line : targetLine!,
+        indicatorDescription
+          ? cellAt(row, col("indicatorDescription"))!.line
+          : targetLine(row, col)!,
         indicator.description,
       );
     }
@@ -279,6 +347,13 @@ function readGrid(ctx: ExtractContext, grid: ActivityGrid, out: Activity[]): voi
     }
     indicators.push(indicator);
   }
+}
+
+/** The line of an indicator's target: its 指标值, else 指标性质, else 度量单位. */
+function targetLine(row: ActivityRow, col: (role: ColumnRole) => number): number | undefined {
+  return [col("indicatorValue"), col("indicatorKind"), col("indicatorUnit")]
+    .map((k) => (textAt(row, k) ? cellAt(row, k)!.line : undefined))
+    .find((l) => l !== undefined);
 }
 
 /**
