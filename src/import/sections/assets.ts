@@ -1,3 +1,6 @@
+/**
+ * The 国有资产占有使用情况 part: the date it is stated at and the 固定资产 table.
+ */
 import { fenToWan, type MoneyUnit } from "../../model/amount.ts";
 import type { Assets } from "../../model/disclosure.ts";
 import { squash, type SourceDocument } from "../source-document.ts";

@@ -1,3 +1,6 @@
+/**
+ * The 其他需要说明的事项 part, and the unnumbered part titles it shares with the outline.
+ */
 import type { PartExtractor } from "./context.ts";
 import { Outline, outlineOf, type Para } from "../toolkit/outline.ts";
 import { squash } from "../source-document.ts";

@@ -1,3 +1,6 @@
+/**
+ * The 政府采购 part: the total and the items, from the paragraph, a total-only table or the item table.
+ */
 import { fenToWan, parseAmount, type Fen, type MoneyUnit } from "../../model/amount.ts";
 import type { Procurement } from "../../model/disclosure.ts";
 import { squash, type SourceDocument } from "../source-document.ts";

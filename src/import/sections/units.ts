@@ -1,3 +1,6 @@
+/**
+ * The 机构设置 part: the department's own units (下属单位), from their table or the sentence that lists them.
+ */
 import type { ExtractContext, PartExtractor } from "./context.ts";
 import { rowTexts, stripNumbering } from "../toolkit/find.ts";
 import {

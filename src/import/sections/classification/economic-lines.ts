@@ -1,3 +1,6 @@
+/**
+ * The 一般公共预算基本支出表 by 经济分类科目 (basicByEconomic), read with the classification table reader.
+ */
 import { fenToDecimal, fenToWan, wanToFen, type Fen } from "../../../model/amount.ts";
 import type { EconomicLine } from "../../../model/disclosure.ts";
 import { squash, squashedLines, type SourceDocument } from "../../source-document.ts";

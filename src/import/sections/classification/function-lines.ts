@@ -1,3 +1,6 @@
+/**
+ * The 支出功能分类表 (expenditureByFunction), and the reader shared by every table of 科目 rows (readClassificationTable).
+ */
 import { fenToWan, type Fen, type MoneyUnit } from "../../../model/amount.ts";
 import type { FunctionLine } from "../../../model/disclosure.ts";
 import { squash, type SourceDocument } from "../../source-document.ts";

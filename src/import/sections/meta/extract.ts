@@ -1,3 +1,6 @@
+/**
+ * The disclosure's identity: title, year, kind (预算/决算), department and its code and region (names.ts).
+ */
 import type { ExtractContext, PartExtractor } from "../context.ts";
 import { contentLines } from "../../toolkit/find.ts";
 import { cleanText, parseNumbering } from "../../toolkit/outline.ts";

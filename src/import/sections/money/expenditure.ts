@@ -1,3 +1,6 @@
+/**
+ * The 支出 part: this year's expenditure (基本支出, 项目支出, 人员经费, 公用经费) and its change, from the 收支总表, the 支出总表 and the text.
+ */
 import { fenToWan, formatWan, sumFen, wanToFen, type Fen } from "../../../model/amount.ts";
 import type { Expenditure } from "../../../model/disclosure.ts";
 import type { SourceDocument } from "../../source-document.ts";

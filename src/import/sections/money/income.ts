@@ -1,3 +1,6 @@
+/**
+ * The 收入 part: this year's income and its sources, from the 收支总表 or 收入总表 and the text.
+ */
 import { fenToWan, formatWan, type Fen } from "../../../model/amount.ts";
 import type { Income, IncomeSource } from "../../../model/disclosure.ts";
 import type { ExtractContext, PartExtractor } from "../context.ts";

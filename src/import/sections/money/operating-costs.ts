@@ -1,3 +1,6 @@
+/**
+ * The 机关运行经费 part: the amount (from its table or the text), its items, change and reason.
+ */
 import { fenToWan, formatWan, parseAmount, type Fen } from "../../../model/amount.ts";
 import type { OperatingCosts } from "../../../model/disclosure.ts";
 import type { ExtractContext, PartExtractor } from "../context.ts";

@@ -1,3 +1,6 @@
+/**
+ * The 部门职责—工作活动绩效目标 part: duties, their activities and each activity's graded indicators, read from the table grid (grid.ts).
+ */
 import type { PartExtractor, ExtractContext } from "../context.ts";
 import type { Activity, GradedIndicator } from "../../../model/disclosure.ts";
 import { declaredUnit, fenToWan, parseAmount, type MoneyUnit } from "../../../model/amount.ts";

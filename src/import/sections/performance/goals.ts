@@ -1,3 +1,6 @@
+/**
+ * The 总体及分项绩效目标 part: the department's overall and itemised performance goals.
+ */
 import type { ExtractContext, PartExtractor } from "../context.ts";
 import { Outline, outlineOf, type Para, type Section } from "../../toolkit/outline.ts";
 import type { Disclosure } from "../../../model/disclosure.ts";

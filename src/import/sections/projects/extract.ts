@@ -1,3 +1,6 @@
+/**
+ * The 项目绩效目标表 part: one table per project (table.ts) or a list of projects with their indicators (list.ts), found by their labels.
+ */
 import type { PartExtractor, ExtractContext } from "../context.ts";
 import type { Project } from "../../../model/disclosure.ts";
 import { declaredUnit, type MoneyUnit } from "../../../model/amount.ts";
