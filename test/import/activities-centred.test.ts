@@ -11,7 +11,7 @@ import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { runExtractor } from "../support/run-extractor.ts";
-import { extractActivities } from "../../src/import/sections/activities.ts";
+import { extractActivities } from "../../src/import/sections/performance/activities.ts";
 
 const shared = resolve(
   process.env.GONGKAI_SHARED ?? join(dirname(fileURLToPath(import.meta.url)), "../../../shared"),

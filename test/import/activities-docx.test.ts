@@ -13,8 +13,8 @@ import { fileURLToPath } from "node:url";
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, VerticalMergeType } from "docx";
 import { readSource } from "../../src/import/read.ts";
 import { readText } from "../../src/import/readers/text.ts";
-import { extractActivities } from "../../src/import/sections/activities.ts";
-import { findActivityGrids } from "../../src/import/sections/performance-table-grid.ts";
+import { extractActivities } from "../../src/import/sections/performance/activities.ts";
+import { findActivityGrids } from "../../src/import/sections/performance/grid.ts";
 import { FORMAT_ID, type Disclosure } from "../../src/model/disclosure.ts";
 import type { SourceDocument } from "../../src/import/source-document.ts";
 

@@ -13,8 +13,8 @@ import { readText } from "../../src/import/readers/text.ts";
 import {
   findActivityGrids,
   type ActivityGrid,
-} from "../../src/import/sections/performance-table-grid.ts";
-import { extractActivities } from "../../src/import/sections/activities.ts";
+} from "../../src/import/sections/performance/grid.ts";
+import { extractActivities } from "../../src/import/sections/performance/activities.ts";
 import { FORMAT_ID, type Activity, type Disclosure } from "../../src/model/disclosure.ts";
 
 function runActivities(text: string): { disclosure: Disclosure } {

@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { readText } from "../../src/import/readers/text.ts";
-import { extractActivities } from "../../src/import/sections/activities.ts";
+import { extractActivities } from "../../src/import/sections/performance/activities.ts";
 import type { Diagnostic, Disclosure } from "../../src/model/disclosure.ts";
 
 const shared = resolve(

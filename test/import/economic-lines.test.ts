@@ -10,7 +10,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { runExtractor } from "../support/run-extractor.ts";
-import { extractEconomicLines } from "../../src/import/sections/economic-lines.ts";
+import { extractEconomicLines } from "../../src/import/sections/classification/economic-lines.ts";
 import { importDisclosure } from "../../src/import/index.ts";
 import { parseAmount, sumFen, wanToFen, type MoneyUnit } from "../../src/model/amount.ts";
 import { corpusDir } from "../support/paths.ts";

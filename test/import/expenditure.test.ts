@@ -7,7 +7,7 @@ import { runExtractor } from "../support/run-extractor.ts";
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readText } from "../../src/import/readers/text.ts";
-import { extractExpenditure } from "../../src/import/sections/expenditure.ts";
+import { extractExpenditure } from "../../src/import/sections/money/expenditure.ts";
 import type { Diagnostic, Disclosure } from "../../src/model/disclosure.ts";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";

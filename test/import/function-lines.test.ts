@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { runExtractor } from "../support/run-extractor.ts";
-import { extractFunctionLines } from "../../src/import/sections/function-lines.ts";
+import { extractFunctionLines } from "../../src/import/sections/classification/function-lines.ts";
 import { corpusDir } from "../support/paths.ts";
 import type { FunctionLine } from "../../src/model/disclosure.ts";
 import type { Layout } from "../../src/import/source-document.ts";

@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { runExtractor } from "../support/run-extractor.ts";
-import { extractFunctionalClassification } from "../../src/import/sections/functional-classification.ts";
+import { extractFunctionalClassification } from "../../src/import/sections/classification/functional.ts";
 import { seedsDir } from "../support/paths.ts";
 import type { Layout } from "../../src/import/source-document.ts";
 

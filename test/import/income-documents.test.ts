@@ -10,9 +10,9 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { readText } from "../../src/import/readers/text.ts";
 import { decodeText } from "../../src/import/decode.ts";
-import { extractIncome } from "../../src/import/sections/income.ts";
-import { extractExpenditure } from "../../src/import/sections/expenditure.ts";
-import { extractOperatingCosts } from "../../src/import/sections/operating-costs.ts";
+import { extractIncome } from "../../src/import/sections/money/income.ts";
+import { extractExpenditure } from "../../src/import/sections/money/expenditure.ts";
+import { extractOperatingCosts } from "../../src/import/sections/money/operating-costs.ts";
 import {
   validateDisclosure,
   FORMAT_ID,

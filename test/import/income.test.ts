@@ -6,7 +6,7 @@ import { runExtractor } from "../support/run-extractor.ts";
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readText } from "../../src/import/readers/text.ts";
-import { extractIncome, incomeSource } from "../../src/import/sections/income.ts";
+import { extractIncome, incomeSource } from "../../src/import/sections/money/income.ts";
 import type { Diagnostic, Disclosure } from "../../src/model/disclosure.ts";
 
 function run(text: string): {

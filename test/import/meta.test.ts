@@ -8,10 +8,10 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { extractMeta, readTitle } from "../../src/import/sections/meta.ts";
-import { isBarePlace, regionOf } from "../../src/import/sections/meta-names.ts";
+import { extractMeta, readTitle } from "../../src/import/sections/meta/extract.ts";
+import { isBarePlace, regionOf } from "../../src/import/sections/meta/names.ts";
 import { readText } from "../../src/import/readers/text.ts";
-import { contentLines } from "../../src/import/sections/find.ts";
+import { contentLines } from "../../src/import/toolkit/find.ts";
 import { corpusDir, seedsDir } from "../support/paths.ts";
 
 const meta = (text: string) => runExtractor(extractMeta, text);

@@ -5,7 +5,7 @@
 import { runExtractor } from "../support/run-extractor.ts";
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { extractOperatingCosts } from "../../src/import/sections/operating-costs.ts";
+import { extractOperatingCosts } from "../../src/import/sections/money/operating-costs.ts";
 import type { Diagnostic, Disclosure } from "../../src/model/disclosure.ts";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";

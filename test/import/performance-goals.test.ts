@@ -9,7 +9,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { extractPerformanceGoals } from "../../src/import/sections/performance-goals.ts";
+import { extractPerformanceGoals } from "../../src/import/sections/performance/goals.ts";
 import { seedsDir } from "../support/paths.ts";
 
 const goals = (text: string) => runExtractor(extractPerformanceGoals, text);

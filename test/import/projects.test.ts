@@ -8,9 +8,9 @@ import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { readText } from "../../src/import/readers/text.ts";
-import { extractProjects } from "../../src/import/sections/projects.ts";
-import { splitGoals } from "../../src/import/sections/projects-table.ts";
-import { spreadLabels } from "../../src/import/sections/projects-columns.ts";
+import { extractProjects } from "../../src/import/sections/projects/extract.ts";
+import { splitGoals } from "../../src/import/sections/projects/table.ts";
+import { spreadLabels } from "../../src/import/sections/projects/columns.ts";
 import {
   FORMAT_ID,
   validateDisclosure,

@@ -8,7 +8,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { extractThreePublic } from "../../src/import/sections/three-public.ts";
+import { extractThreePublic } from "../../src/import/sections/three-public/extract.ts";
 import { importDisclosure } from "../../src/import/index.ts";
 import { renderDisclosure } from "../../src/render/index.ts";
 import type { Layout } from "../../src/import/source-document.ts";

@@ -1,16 +1,13 @@
+/**
+ * The 国有资产占有使用情况 part: the date it is stated at and the 固定资产 table.
+ */
 import { fenToWan, type MoneyUnit } from "../../model/amount.ts";
 import type { Assets } from "../../model/disclosure.ts";
 import { squash, type SourceDocument } from "../source-document.ts";
 import type { ExtractContext, PartExtractor } from "./context.ts";
-import { stripNumbering } from "./find.ts";
-import {
-  cellAmount,
-  columnUnder,
-  gridRows,
-  underHeader,
-  type GridRow,
-} from "./procurement-grid.ts";
-import { sectionText } from "./three-public-text.ts";
+import { stripNumbering } from "../toolkit/find.ts";
+import { cellAmount, columnUnder, gridRows, underHeader, type GridRow } from "../toolkit/grid.ts";
+import { sectionText } from "../toolkit/section-text.ts";
 
 type Item = NonNullable<Assets["items"]>[number];
 type Values = NonNullable<Assets["total"]>;

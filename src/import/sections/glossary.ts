@@ -1,5 +1,8 @@
+/**
+ * The 名词解释 part: each term and its explanation.
+ */
 import type { PartExtractor } from "./context.ts";
-import { Outline, outlineOf, titleOf, type Section } from "./outline.ts";
+import { Outline, outlineOf, titleOf, type Section } from "../toolkit/outline.ts";
 import { squash } from "../source-document.ts";
 
 const SECTION = "名词解释";

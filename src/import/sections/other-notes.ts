@@ -1,5 +1,8 @@
+/**
+ * The 其他需要说明的事项 part, and the unnumbered part titles it shares with the outline.
+ */
 import type { PartExtractor } from "./context.ts";
-import { Outline, outlineOf, type Para } from "./outline.ts";
+import { Outline, outlineOf, type Para } from "../toolkit/outline.ts";
 import { squash } from "../source-document.ts";
 
 const SECTION = "其他需要说明的事项";

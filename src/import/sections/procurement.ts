@@ -1,8 +1,11 @@
+/**
+ * The 政府采购 part: the total and the items, from the paragraph, a total-only table or the item table.
+ */
 import { fenToWan, parseAmount, type Fen, type MoneyUnit } from "../../model/amount.ts";
 import type { Procurement } from "../../model/disclosure.ts";
 import { squash, type SourceDocument } from "../source-document.ts";
 import type { ExtractContext, PartExtractor } from "./context.ts";
-import { statedAmounts } from "./find.ts";
+import { statedAmounts, TOC_LEADER } from "../toolkit/find.ts";
 import {
   cellAmount,
   columnUnder,
@@ -12,8 +15,8 @@ import {
   tableUnit,
   underHeader,
   type GridRow,
-} from "./procurement-grid.ts";
-import { sectionText } from "./three-public-text.ts";
+} from "../toolkit/grid.ts";
+import { sectionText } from "../toolkit/section-text.ts";
 
 type Item = NonNullable<Procurement["items"]>[number];
 
@@ -102,7 +105,7 @@ function readTotalTable(ctx: ExtractContext): TableResult | undefined {
     const t = squash(l.text);
     // A title repeated on each page may be marked as a running header; TOC leaders are not titles.
     if (
-      (l.furniture && /(\.{4,}|…{2,}|·{4,})/.test(t)) ||
+      (l.furniture && TOC_LEADER.test(t)) ||
       t.length > 40 ||
       !TABLE_TITLE.test(t) ||
       /购买服务/.test(t)
@@ -169,14 +172,48 @@ function readItemsTable(ctx: ExtractContext): TableResult | undefined {
   if (doc.layout === "columns")
     for (let i = h + 1; i < all.length; i++) all[i] = underHeader(all[i]!, all[h]!);
   const unit = findUnitAbove(doc, all[h]!.line);
-  const head = all[h]!.cells.map((c) => squash(c.text));
   // Header rows continue until the first 合计 row or the first row with a catalog-like code.
   let d = h + 1;
   while (d < all.length && d < h + 8 && !isDataRow(all[d]!)) d++;
   const headers = all.slice(h + 1, d);
   const width = Math.max(...all.slice(d, d + 5).map((r) => r.cells.length), 0);
-  const sub = headers[0]?.cells.map((c) => squash(c.text)) ?? [];
-  const col: Record<string, number> = {};
+  const col = itemColumns(all[h]!, headers[0]);
+  if (col.item === undefined || col.amount === undefined) {
+    ctx.diagnose(
+      "warning",
+      "政府采购预算表的表头无法识别（procurement table header not recognised）",
+      "procurement",
+      all[h]!.line,
+    );
+    return undefined;
+  }
+  const funds = fundColumns([all[h]!, ...headers], width, col.amount);
+  if (doc.layout === "columns")
+    joinWrappedCells(
+      all,
+      d,
+      all[h]!,
+      (r) => r.cells.length > col.amount! && r.cells.some((c) => c.text),
+    );
+  return readItemRows(ctx, all.slice(d), col as ItemColumns, funds, unit);
+}
+
+/** Where each field of an item is: column indexes by field. */
+interface ItemColumns {
+  item: number;
+  amount: number;
+  project?: number;
+  catalog?: number;
+  measure?: number;
+  quantity?: number;
+  unitPrice?: number;
+}
+
+/** The columns the header names (a 项目来源 over 项目名称 and 预算资金 shifts the rest by one). */
+function itemColumns(header: GridRow, subHeader: GridRow | undefined): Partial<ItemColumns> {
+  const head = header.cells.map((c) => squash(c.text));
+  const sub = subHeader?.cells.map((c) => squash(c.text)) ?? [];
+  const col: Partial<ItemColumns> = {};
   let offset = 0;
   for (const [j, label] of head.entries()) {
     const at = j + offset;
@@ -193,23 +230,25 @@ function readItemsTable(ctx: ExtractContext): TableResult | undefined {
     else if (/单价/.test(label)) col.unitPrice = at;
     else if (/采购金额|^金额|合计|总计/.test(label) && col.amount === undefined) col.amount = at;
   }
-  if (col.item === undefined || col.amount === undefined) {
-    ctx.diagnose(
-      "warning",
-      "政府采购预算表的表头无法识别（procurement table header not recognised）",
-      "procurement",
-      all[h]!.line,
-    );
-    return undefined;
-  }
-  // Fund columns: the full-width header row names them at the data rows' own positions (a one-row header names them itself).
+  return col;
+}
+
+/**
+ * Fund columns right of the amount: the full-width header row names them at the data rows'
+ * own positions (a one-row header names them itself).
+ */
+function fundColumns(
+  headerRows: GridRow[],
+  width: number,
+  amountCol: number,
+): { index: number; label: string }[] {
   const funds: { index: number; label: string }[] = [];
-  for (const r of [all[h]!, ...headers]) {
+  for (const r of headerRows) {
     if (r.cells.length !== width) continue;
     for (const [i, c] of r.cells.entries()) {
       const label = squash(c.text);
       if (
-        i > col.amount &&
+        i > amountCol &&
         label &&
         !/^(合计|总计|小计)$/.test(label) &&
         /拨款|预算|专户|来源|资金|收入/.test(label)
@@ -217,16 +256,19 @@ function readItemsTable(ctx: ExtractContext): TableResult | undefined {
         funds.push({ index: i, label });
     }
   }
-  if (doc.layout === "columns")
-    joinWrappedCells(
-      all,
-      d,
-      all[h]!,
-      (r) => r.cells.length > col.amount! && r.cells.some((c) => c.text),
-    );
+  return funds;
+}
+
+/** The table's items and its 合计 row, from the first data row on. */
+function readItemRows(
+  ctx: ExtractContext,
+  rows: GridRow[],
+  col: ItemColumns,
+  funds: { index: number; label: string }[],
+  unit: MoneyUnit,
+): TableResult {
   const result: TableResult = { items: [] };
-  for (let i = d; i < all.length; i++) {
-    const r = all[i]!;
+  for (const r of rows) {
     const cells = r.cells.map((c) => squash(c.text));
     if (r.cells.length < col.amount + 1) break;
     const amount = cellAmount(cells[col.amount] ?? "", unit);
@@ -253,27 +295,39 @@ function readItemsTable(ctx: ExtractContext): TableResult | undefined {
       );
       continue;
     }
-    const item: Item = { item: name, amount: fenToWan(amount) };
-    if (col.project !== undefined && cells[col.project]) item.project = cells[col.project];
-    const code = col.catalog !== undefined ? cells[col.catalog] : undefined;
-    if (code) item.catalogCode = code;
-    const category = categoryOf(name, code);
-    if (category) item.category = category;
-    if (col.measure !== undefined && cells[col.measure]) item.measure = cells[col.measure];
-    if (col.quantity !== undefined) {
-      const q = Number(cells[col.quantity]?.replace(/,/g, ""));
-      if (cells[col.quantity] && Number.isFinite(q)) item.quantity = q;
-    }
-    if (col.unitPrice !== undefined) {
-      const p = cellAmount(cells[col.unitPrice] ?? "", unit);
-      if (p !== undefined) item.unitPrice = fenToWan(p);
-    }
+    const item = itemOf(cells, name, fenToWan(amount), col, unit);
     if (fundSources.length) item.fundSources = fundSources;
     const k = result.items!.length;
     result.items!.push(item);
     ctx.cite(`/procurement/items/${k}`, r.line, r.cells.map((c) => c.text).join(" "));
   }
   return result;
+}
+
+/** One purchase from its row's cells. */
+function itemOf(
+  cells: string[],
+  name: string,
+  amount: number,
+  col: ItemColumns,
+  unit: MoneyUnit,
+): Item {
+  const item: Item = { item: name, amount };
+  if (col.project !== undefined && cells[col.project]) item.project = cells[col.project];
+  const code = col.catalog !== undefined ? cells[col.catalog] : undefined;
+  if (code) item.catalogCode = code;
+  const category = categoryOf(name, code);
+  if (category) item.category = category;
+  if (col.measure !== undefined && cells[col.measure]) item.measure = cells[col.measure];
+  if (col.quantity !== undefined) {
+    const q = Number(cells[col.quantity]?.replace(/,/g, ""));
+    if (cells[col.quantity] && Number.isFinite(q)) item.quantity = q;
+  }
+  if (col.unitPrice !== undefined) {
+    const p = cellAmount(cells[col.unitPrice] ?? "", unit);
+    if (p !== undefined) item.unitPrice = fenToWan(p);
+  }
+  return item;
 }
 
 /** 货物 / 工程 / 服务 from the item's own words or the 目录 code's letter (A 货物, B 工程, C 服务). */

@@ -3,20 +3,20 @@
  * department) first, because later parts use them.
  */
 import type { PartExtractor } from "./context.ts";
-import { extractMeta } from "./meta.ts";
+import { extractMeta } from "./meta/extract.ts";
 import { extractUnits } from "./units.ts";
-import { extractIncome } from "./income.ts";
-import { extractExpenditure } from "./expenditure.ts";
-import { extractOperatingCosts } from "./operating-costs.ts";
-import { extractThreePublic } from "./three-public.ts";
+import { extractIncome } from "./money/income.ts";
+import { extractExpenditure } from "./money/expenditure.ts";
+import { extractOperatingCosts } from "./money/operating-costs.ts";
+import { extractThreePublic } from "./three-public/extract.ts";
 import { extractProcurement } from "./procurement.ts";
 import { extractAssets } from "./assets.ts";
-import { extractFunctionLines } from "./function-lines.ts";
-import { extractEconomicLines } from "./economic-lines.ts";
-import { extractFunctionalClassification } from "./functional-classification.ts";
-import { extractPerformanceGoals } from "./performance-goals.ts";
-import { extractActivities } from "./activities.ts";
-import { extractProjects } from "./projects.ts";
+import { extractFunctionLines } from "./classification/function-lines.ts";
+import { extractEconomicLines } from "./classification/economic-lines.ts";
+import { extractFunctionalClassification } from "./classification/functional.ts";
+import { extractPerformanceGoals } from "./performance/goals.ts";
+import { extractActivities } from "./performance/activities.ts";
+import { extractProjects } from "./projects/extract.ts";
 import { extractGlossary } from "./glossary.ts";
 import { extractOtherNotes } from "./other-notes.ts";
 

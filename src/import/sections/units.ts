@@ -1,5 +1,8 @@
+/**
+ * The 机构设置 part: the department's own units (下属单位), from their table or the sentence that lists them.
+ */
 import type { ExtractContext, PartExtractor } from "./context.ts";
-import { rowTexts, stripNumbering } from "./find.ts";
+import { rowTexts, stripNumbering } from "../toolkit/find.ts";
 import {
   cleanText,
   joinParas,
@@ -8,7 +11,7 @@ import {
   titleOf,
   type Para,
   type Section,
-} from "./outline.ts";
+} from "../toolkit/outline.ts";
 import { squash, type Row, type SourceDocument, type TableBlock } from "../source-document.ts";
 import {
   gridRows,
@@ -16,7 +19,7 @@ import {
   joinWrappedCells,
   underHeader,
   type GridRow,
-} from "./procurement-grid.ts";
+} from "../toolkit/grid.ts";
 import type { Disclosure } from "../../model/disclosure.ts";
 
 const SECTION = "部门职责及机构设置";

@@ -1,28 +1,16 @@
 /**
  * The “三公”经费 table: found by its title, then read in whichever
  * orientation it is printed — one item per row (项目 | 合计 | 同比 | 资金来源…)
- * or one item per column (three-public-columns.ts).
+ * or one item per column (columns.ts).
  */
-import { fenToWan, type Fen, type MoneyUnit } from "../../model/amount.ts";
-import { squash } from "../source-document.ts";
-import type { ExtractContext } from "./context.ts";
-import { cellAmount, gridRows, tableUnit, type GridRow } from "./procurement-grid.ts";
-import { itemsAsColumns, readColumnsTable } from "./three-public-columns.ts";
-import { groupMode, keyOf } from "./three-public-labels.ts";
-import type { Mode } from "./three-public-narrative.ts";
-
-export interface TableValue {
-  fen: Fen;
-  line: number;
-  raw: string;
-}
-
-export interface TableResult {
-  /** `${mode}:${key}` → figure. */
-  values: Map<string, TableValue>;
-  fundSources?: { label: string; amount: number }[];
-  changeRate?: { value: number; line: number; raw: string };
-}
+import { fenToWan, type Fen, type MoneyUnit } from "../../../model/amount.ts";
+import { squash } from "../../source-document.ts";
+import type { ExtractContext } from "../context.ts";
+import { cellAmount, gridRows, tableUnit, type GridRow } from "../../toolkit/grid.ts";
+import { itemsAsColumns, readColumnsTable } from "./columns.ts";
+import { groupMode, keyOf, type TableResult } from "./labels.ts";
+import type { Mode } from "./narrative.ts";
+import { TOC_LEADER } from "../../toolkit/find.ts";
 
 const TITLE = /三公.{0,12}(?:经费)?.{0,20}表/;
 
@@ -35,7 +23,7 @@ export function readTable(ctx: ExtractContext): TableResult | undefined {
     if (
       t.length > 80 ||
       !TITLE.test(t) ||
-      /(\.{4,}|…{2,}|·{4,})/.test(t) ||
+      TOC_LEADER.test(t) ||
       /说明|^[一二三四五六七八九十]+、/.test(t)
     )
       continue;

@@ -1,8 +1,11 @@
-import { fenToWan, formatWan, type Fen } from "../../model/amount.ts";
-import type { Income, IncomeSource } from "../../model/disclosure.ts";
-import type { ExtractContext, PartExtractor } from "./context.ts";
-import { stripNumbering } from "./find.ts";
-import { readSummaryTable } from "./money-summary-table.ts";
+/**
+ * The 收入 part: this year's income and its sources, from the 收支总表 or 收入总表 and the text.
+ */
+import { fenToWan, formatWan, type Fen } from "../../../model/amount.ts";
+import type { Income, IncomeSource } from "../../../model/disclosure.ts";
+import type { ExtractContext, PartExtractor } from "../context.ts";
+import { stripNumbering } from "../../toolkit/find.ts";
+import { readSummaryTable } from "./summary-table.ts";
 import {
   AMT,
   amountOf,
@@ -13,7 +16,7 @@ import {
   sentenceEnd,
   statedItems,
   type Stream,
-} from "./money-narrative.ts";
+} from "./narrative.ts";
 
 const SECTION = "收入";
 

@@ -14,6 +14,9 @@ import {
   type TableBlock,
 } from "../source-document.ts";
 
+/** A table-of-contents dot leader ("第一部分 概况 ........ 3"): a line holding one is a TOC entry, not a heading. */
+export const TOC_LEADER = /(\.{4,}|…{2,}|·{4,})/;
+
 /** Lines that carry content (page numbers, running headers and TOC leaders left out). */
 export function contentLines(doc: SourceDocument): SourceLine[] {
   return doc.lines.filter((l) => !l.furniture);

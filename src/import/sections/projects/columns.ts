@@ -6,9 +6,10 @@
  * cell prints its label once (often one character per line), so label pieces
  * are joined until they read "…指标" and then given to the rows around them.
  */
-import { squash, type Cell } from "../source-document.ts";
-import { cellText, displayWidth, splitDisplayColumns, type ProjectRow } from "./projects-rows.ts";
-import { indicatorColumns } from "./projects-table.ts";
+import { squash, type Cell } from "../../source-document.ts";
+import { displayWidth } from "../../toolkit/display-width.ts";
+import { cellText, splitDisplayColumns, type ProjectRow } from "./rows.ts";
+import { indicatorColumns, type IndicatorRole } from "./labels.ts";
 
 export interface ColumnsGrid {
   /** Index of the last header line in the rows. */
@@ -115,6 +116,11 @@ export function columnsGrids(rows: ProjectRow[], headerAt: number): ColumnsGrid[
     .filter((g): g is ColumnsGrid => g !== undefined);
 }
 
+type IndicatorRoles = Partial<Record<IndicatorRole, number>>;
+
+/** The cells of one row of a grid, by column (undefined for an empty column). */
+type PlacedCells = (Cell[] | undefined)[];
+
 function gridWith(rows: ProjectRow[], headerAt: number): ColumnsGrid | undefined {
   const found = columnsHeader(rows, headerAt);
   if (!found) return undefined;
@@ -126,48 +132,7 @@ function gridWith(rows: ProjectRow[], headerAt: number): ColumnsGrid | undefined
   const levelCols = new Set(
     [roles.level1, roles.level2].filter((k): k is number => k !== undefined),
   );
-  const placed = body.map((row) => {
-    const cells: (Cell[] | undefined)[] = Array.from({ length: width }, () => undefined);
-    for (const c of row.cells) {
-      let k = columnOf(header, c);
-      if (k < 0) continue;
-      // A lone operator or 定性 belongs to 指标性质, however far it drifted.
-      if (roles.op !== undefined && /^(≥|≤|=|＝|>|<|＞|＜|定性|定量)$/.test(c.text.trim()))
-        k = roles.op;
-      // A comparison ("≥330 台") drifted left of its column is still the 指标值.
-      else if (
-        k !== target &&
-        roles.target !== undefined &&
-        k < target &&
-        /^[≥≤＞＜<>=＝]/.test(c.text) &&
-        !cells[target]
-      )
-        k = target;
-      (cells[k] ??= []).push(c);
-    }
-    // Text drifts right on lines with much Chinese before it: two cells in one
-    // column with the column to its left empty means the first belongs there.
-    for (let k = width - 1; k > 0; k--) {
-      const list = cells[k];
-      if (list && list.length > 1 && !cells[k - 1] && !levelCols.has(k - 1))
-        cells[k - 1] = [list.shift()!];
-    }
-    // And a label column holds one label a line: a second cell there drifted left from the next column.
-    for (const k of levelCols) {
-      const list = cells[k];
-      if (list && list.length > 1 && k + 1 < width && !cells[k + 1] && !levelCols.has(k + 1))
-        cells[k + 1] = [list.pop()!];
-      // Label pieces are short or say 指标; a longer phrase there is the 三级指标 drifted left.
-      const last = cells[k]?.[cells[k]!.length - 1];
-      const drifted = (c: Cell) =>
-        !/[指标]/.test(c.text) &&
-        (squash(c.text).length >= 6 || c.x! - header[k]!.x! > header[k + 1]!.x! - c.x!);
-      if (last && k + 1 < width && !cells[k + 1] && !levelCols.has(k + 1) && drifted(last))
-        cells[k + 1] = [cells[k]!.pop()!];
-      if (cells[k] && !cells[k]!.length) cells[k] = undefined;
-    }
-    return cells;
-  });
+  const placed = body.map((row) => placeRowCells(row, header, roles, levelCols));
   // Every indicator states its 指标性质 when the table has that column; a wrapped 指标值 does not.
   const anchorCol = roles.op ?? target;
   const anchors = placed
@@ -177,50 +142,12 @@ function gridWith(rows: ProjectRow[], headerAt: number): ColumnsGrid | undefined
   const out: Cell[][] = anchors.map((i) =>
     Array.from({ length: width }, () => ({ text: "", line: body[i]!.line })),
   );
-
-  // Wrapped text: each piece to the nearest anchor (a tie goes to the anchor below).
-  const nearest = (i: number): number => {
-    let best = 0;
-    anchors.forEach((a, n) => {
-      const d = Math.abs(a - i);
-      const bd = Math.abs(anchors[best]! - i);
-      if (d < bd || (d === bd && a > i && anchors[best]! < i)) best = n;
-    });
-    return best;
-  };
-  placed.forEach((cells, i) => {
-    cells.forEach((list, k) => {
-      if (!list || levelCols.has(k)) return;
-      const n = anchors.includes(i) ? anchors.indexOf(i) : nearest(i);
-      const cell = out[n]![k]!;
-      const text = list.map((c) => c.text).join("");
-      cell.text = cell.text ? `${cell.text}\n${text}` : text;
-      if (!cell.line || cell.text === text) cell.line = list[0]!.line;
-    });
-  });
+  gatherWrapped(placed, anchors, levelCols, out);
 
   // Merged level cells: pieces joined until the label ends in 标, then spread over the anchors nearest it.
   const levelLabels: string[] = [];
   for (const k of levelCols) {
-    const groups: { first: number; last: number; text: string; line: number }[] = [];
-    let open: { first: number; last: number; text: string; line: number } | undefined;
-    placed.forEach((cells, i) => {
-      const list = cells[k];
-      if (!list) return;
-      const text = list.map((c) => c.text).join("");
-      if (open && i - open.last > 3) {
-        groups.push(open);
-        open = undefined;
-      }
-      open = open
-        ? { ...open, last: i, text: open.text + text }
-        : { first: i, last: i, text, line: list[0]!.line };
-      if (/标$/.test(open.text)) {
-        groups.push(open);
-        open = undefined;
-      }
-    });
-    if (open) groups.push(open);
+    const groups = labelGroups(placed, k);
     if (k === roles.level1) levelLabels.push(...groups.map((g) => g.text));
     // Positions in source lines, not row indices: blank lines are dropped from the rows.
     const lineOf = (i: number) => body[i]!.line;
@@ -243,6 +170,117 @@ function gridWith(rows: ProjectRow[], headerAt: number): ColumnsGrid | undefined
       block: -1,
     })),
   };
+}
+
+/** A row's cells placed in the header's columns, with text that drifted moved back. */
+function placeRowCells(
+  row: ProjectRow,
+  header: Cell[],
+  roles: IndicatorRoles,
+  levelCols: Set<number>,
+): PlacedCells {
+  const width = header.length;
+  const target = roles.target ?? roles.name!;
+  const cells: PlacedCells = Array.from({ length: width }, () => undefined);
+  for (const c of row.cells) {
+    let k = columnOf(header, c);
+    if (k < 0) continue;
+    // A lone operator or 定性 belongs to 指标性质, however far it drifted.
+    if (roles.op !== undefined && /^(≥|≤|=|＝|>|<|＞|＜|定性|定量)$/.test(c.text.trim()))
+      k = roles.op;
+    // A comparison ("≥330 台") drifted left of its column is still the 指标值.
+    else if (
+      k !== target &&
+      roles.target !== undefined &&
+      k < target &&
+      /^[≥≤＞＜<>=＝]/.test(c.text) &&
+      !cells[target]
+    )
+      k = target;
+    (cells[k] ??= []).push(c);
+  }
+  // Text drifts right on lines with much Chinese before it: two cells in one
+  // column with the column to its left empty means the first belongs there.
+  for (let k = width - 1; k > 0; k--) {
+    const list = cells[k];
+    if (list && list.length > 1 && !cells[k - 1] && !levelCols.has(k - 1))
+      cells[k - 1] = [list.shift()!];
+  }
+  // And a label column holds one label a line: a second cell there drifted left from the next column.
+  for (const k of levelCols) {
+    const list = cells[k];
+    if (list && list.length > 1 && k + 1 < width && !cells[k + 1] && !levelCols.has(k + 1))
+      cells[k + 1] = [list.pop()!];
+    // Label pieces are short or say 指标; a longer phrase there is the 三级指标 drifted left.
+    const last = cells[k]?.[cells[k]!.length - 1];
+    const drifted = (c: Cell) =>
+      !/[指标]/.test(c.text) &&
+      (squash(c.text).length >= 6 || c.x! - header[k]!.x! > header[k + 1]!.x! - c.x!);
+    if (last && k + 1 < width && !cells[k + 1] && !levelCols.has(k + 1) && drifted(last))
+      cells[k + 1] = [cells[k]!.pop()!];
+    if (cells[k] && !cells[k]!.length) cells[k] = undefined;
+  }
+  return cells;
+}
+
+/** Wrapped text: each piece to the nearest anchor (a tie goes to the anchor below). */
+function gatherWrapped(
+  placed: PlacedCells[],
+  anchors: number[],
+  levelCols: Set<number>,
+  out: Cell[][],
+): void {
+  const nearest = (i: number): number => {
+    let best = 0;
+    anchors.forEach((a, n) => {
+      const d = Math.abs(a - i);
+      const bd = Math.abs(anchors[best]! - i);
+      if (d < bd || (d === bd && a > i && anchors[best]! < i)) best = n;
+    });
+    return best;
+  };
+  placed.forEach((cells, i) => {
+    cells.forEach((list, k) => {
+      if (!list || levelCols.has(k)) return;
+      const n = anchors.includes(i) ? anchors.indexOf(i) : nearest(i);
+      const cell = out[n]![k]!;
+      const text = list.map((c) => c.text).join("");
+      cell.text = cell.text ? `${cell.text}\n${text}` : text;
+      if (!cell.line || cell.text === text) cell.line = list[0]!.line;
+    });
+  });
+}
+
+/** A merged level cell's label: its pieces joined, and the rows they were printed on. */
+interface LabelGroup {
+  first: number;
+  last: number;
+  text: string;
+  line: number;
+}
+
+/** The labels printed in level column `k`: pieces joined until the label ends in 标. */
+function labelGroups(placed: PlacedCells[], k: number): LabelGroup[] {
+  const groups: LabelGroup[] = [];
+  let open: LabelGroup | undefined;
+  placed.forEach((cells, i) => {
+    const list = cells[k];
+    if (!list) return;
+    const text = list.map((c) => c.text).join("");
+    if (open && i - open.last > 3) {
+      groups.push(open);
+      open = undefined;
+    }
+    open = open
+      ? { ...open, last: i, text: open.text + text }
+      : { first: i, last: i, text, line: list[0]!.line };
+    if (/标$/.test(open.text)) {
+      groups.push(open);
+      open = undefined;
+    }
+  });
+  if (open) groups.push(open);
+  return groups;
 }
 
 /**

@@ -19,10 +19,11 @@ import {
   type SourceDocument,
   type SourceLine,
   type TableBlock,
-} from "../source-document.ts";
-import { declaredUnit } from "../../model/amount.ts";
-import { memoByText } from "../memo.ts";
-import { foldRadicals } from "../readers/pdf-radicals.ts";
+} from "../../source-document.ts";
+import { declaredUnit } from "../../../model/amount.ts";
+import { memoByText } from "../../memo.ts";
+import { foldRadicals } from "../../readers/pdf-radicals.ts";
+import { displayWidth } from "../../toolkit/display-width.ts";
 
 export type ColumnRole =
   | "duty"
@@ -46,14 +47,14 @@ export type ColumnRole =
 export const GRADE_ROLES = ["excellent", "good", "fair", "poor"] as const;
 const GRADE_SET = new Set<ColumnRole | undefined>(GRADE_ROLES);
 
-export interface GridCell {
+export interface ActivityCell {
   text: string;
   line: number;
 }
 
-export interface GridRow {
+export interface ActivityRow {
   /** One cell per column (blank cells have text ""). */
-  cells: GridCell[];
+  cells: ActivityCell[];
   line: number;
   /** The source row had fewer cells than the header (cut off, or cells merged). */
   incomplete?: boolean;
@@ -68,11 +69,11 @@ export interface ActivityGrid {
   headerLine: number;
   /** The header's cells as printed, joined by "|" (a unit such as 年度预算数（元） is read from it). */
   headerText: string;
-  rows: GridRow[];
+  rows: ActivityRow[];
   /** Last source line of the table. */
   endLine: number;
   /** Text beside the table that belongs to none of its columns (a label of an enclosing table repeated on a page). */
-  outside?: GridCell[];
+  outside?: ActivityCell[];
 }
 
 /** What a header cell says the column holds. "span" is 评价标准 over 优/良/中/差. Memoised: every row of every table is tested. */
@@ -168,8 +169,8 @@ export function columnRoles(
 }
 
 /** Expands merged cells so every row has one entry per grid column. */
-function expandSpans(cells: readonly Cell[]): GridCell[] {
-  const out: GridCell[] = [];
+function expandSpans(cells: readonly Cell[]): ActivityCell[] {
+  const out: ActivityCell[] = [];
   for (const c of cells) {
     out.push({ text: c.text, line: c.line });
     for (let k = 1; k < (c.span ?? 1); k++) out.push({ text: "", line: c.line });
@@ -198,7 +199,7 @@ export function cellText(text: string): string {
   return out;
 }
 
-function pad(cells: GridCell[], width: number, line: number): GridCell[] {
+function pad(cells: ActivityCell[], width: number, line: number): ActivityCell[] {
   while (cells.length < width) cells.push({ text: "", line });
   return cells;
 }
@@ -243,7 +244,7 @@ function rowsGrid(
   );
   const width = Math.max(roles.length, headerRows === 2 ? second!.length : 0);
   const headerTexts = first.map((c) => squash(c.text)).join("|");
-  const rows: GridRow[] = [];
+  const rows: ActivityRow[] = [];
   let endLine = block.rows[block.rows.length - 1]!.line;
   // A row of blank cells (or a page break) can end the reader's table: the rows of tables
   // that follow right after, as wide as this one, go on with it.
@@ -312,7 +313,7 @@ function drawnGrid(doc: SourceDocument, headerLine: number): ActivityGrid | unde
 }
 
 interface Segment {
-  cells: GridCell[];
+  cells: ActivityCell[];
   line: number;
   joinedAt?: number;
 }
@@ -326,10 +327,26 @@ interface Segment {
 function cellsGrid(doc: SourceDocument, headerLine: number): ActivityGrid | undefined {
   const start = doc.lines.findIndex((l) => l.no === headerLine);
   if (start < 0) return undefined;
+  const { segments, endLine } = cellSegments(doc.lines, start, headerLine);
+  if (!segments.length) return undefined;
+
+  const first = segments[0]!.cells.map((c) => c.text);
+  const second = segments[1]?.cells.map((c) => c.text);
+  const { roles, rows: headerRows } = columnRoles(first, second);
+  const width = Math.max(roles.length, headerRows === 2 ? second!.length : first.length);
+  const rows = segmentRows(segments, headerRows, width);
+  return { roles, headerLine, headerText: [...first, ...(second ?? [])].join("|"), rows, endLine };
+}
+
+/** The Word export's rows as printed from the header on: pieces between blank lines. */
+function cellSegments(
+  lines: readonly SourceLine[],
+  start: number,
+  headerLine: number,
+): { segments: Segment[]; endLine: number } {
   const segments: Segment[] = [];
   let current: Segment | undefined;
   let endLine = headerLine;
-  const lines = doc.lines;
   const isTab = (l: SourceLine) => l.text.startsWith("\t") || l.emptyCell === true;
   let i = start;
   for (; i < lines.length; i++) {
@@ -378,16 +395,18 @@ function cellsGrid(doc: SourceDocument, headerLine: number): ActivityGrid | unde
     if (line.text.trim() !== "" || line.emptyCell) endLine = line.no;
   }
   if (current) segments.push(current);
-  if (!segments.length) return undefined;
+  return { segments, endLine };
+}
 
-  const first = segments[0]!.cells.map((c) => c.text);
-  const second = segments[1]?.cells.map((c) => c.text);
-  const { roles, rows: headerRows } = columnRoles(first, second);
-  const width = Math.max(roles.length, headerRows === 2 ? second!.length : first.length);
+/**
+ * The data rows after `headerRows` header segments: a header repeated on a new page is
+ * dropped, and pieces of a row split by a page break are joined while they fit the row.
+ */
+function segmentRows(segments: Segment[], headerRows: number, width: number): ActivityRow[] {
   const headerTexts = segments
     .slice(0, headerRows)
     .map((s) => s.cells.map((c) => squash(c.text)).join("|"));
-  const rows: GridRow[] = [];
+  const rows: ActivityRow[] = [];
   const body = segments.slice(headerRows).filter((s, k, all) => {
     // A repeated header (new page) is not data.
     const t = s.cells.map((c) => squash(c.text)).join("|");
@@ -425,7 +444,7 @@ function cellsGrid(doc: SourceDocument, headerLine: number): ActivityGrid | unde
       ...(joinedAt ? { joinedAt } : {}),
     });
   }
-  return { roles, headerLine, headerText: [...first, ...(second ?? [])].join("|"), rows, endLine };
+  return rows;
 }
 
 /**
@@ -448,51 +467,108 @@ function columnsGrid(
   const hasGrades = band.cells.some((c) =>
     (GRADE_ROLES as readonly string[]).includes(c.role ?? ""),
   );
-  const headCells: { role: ColumnRole | undefined; x: number; end: number }[] = band.cells
+  const headCells = headColumns(band.cells, hasGrades);
+  const roles = headCells.map((h) => h.role);
+  const bounds = midBounds(headCells);
+  const headerText = headRow.cells.map((c) => squash(c.text)).join("|");
+  const lastHeader = band.lastLine;
+  refineBounds(doc, bounds, headCells, lastHeader, lastHeader + 300, width);
+  const cols: Columns = { headCells, roles, bounds, hasGrades, width };
+  const { rawLines, endLine } = collectLines(doc, cols, headRow.line, lastHeader, headerText);
+
+  // Each page of PDF text is laid out on its own: the same column can start 30 characters
+  // further left on the next page. Pieces of the table (between blank lines or page
+  // breaks) whose text does not fit the columns found so far get columns of their own.
+  const models = regionBounds(rawLines, bounds, headCells.length, (no) =>
+    pageHeaderBounds(doc, cols, no),
+  );
+  const { placedLines, outside } = placeCells(rawLines, models, cols);
+  return {
+    roles,
+    headerLine: headRow.line,
+    headerText: headRow.cells.map((c) => c.text).join("|"),
+    rows: gatherRows(placedLines, roles),
+    endLine,
+    ...(outside.length ? { outside } : {}),
+  };
+}
+
+/** A column of a PDF table's header: its role (undefined for one the model does not use) and span. */
+interface HeadCell {
+  role: ColumnRole | undefined;
+  x: number;
+  end: number;
+}
+
+/** The columns of a PDF table as its header places them. */
+interface Columns {
+  headCells: HeadCell[];
+  roles: (ColumnRole | undefined)[];
+  /** Boundaries between adjacent columns. */
+  bounds: number[];
+  /** The header has 优/良/中/差 columns (评价标准 over them is no column then). */
+  hasGrades: boolean;
+  width: (s: string) => number;
+}
+
+/** A line of the table, its cells split at runs of spaces; `header` marks a header repeated on a new page. */
+type RawLine = { line: number; page?: number; cells: Cell[]; header?: boolean };
+
+/** A header band's cells as columns, left to right. */
+function headColumns(cells: readonly HeaderCell[], hasGrades: boolean): HeadCell[] {
+  return cells
     .filter((c) => !(c.role === "gradesSpan" && hasGrades))
     .map((c) => ({
       role: c.role === "other" || c.role === "gradesSpan" ? undefined : c.role,
       x: c.x,
       end: c.end,
-    }));
-  headCells.sort((a, b) => a.x - b.x);
-  const roles = headCells.map((h) => h.role);
-  const bounds = headCells.slice(0, -1).map((h, k) => (h.end + headCells[k + 1]!.x) / 2);
-  const columnOf = (x: number) => {
-    const k = bounds.findIndex((b) => x < b);
-    return k < 0 ? headCells.length - 1 : k;
-  };
-  const headerText = headRow.cells.map((c) => squash(c.text)).join("|");
-  const lastHeader = band.lastLine;
-  refineBounds(doc, bounds, headCells, lastHeader, lastHeader + 300, width);
-  // A header printed again on a later page (at its own positions) gives that page's columns.
-  const pageHeader = (no: number): number[] | undefined => {
-    const line = doc.lines[no - 1];
-    if (!line) return undefined;
-    const again = headerBand(doc, { cells: splitLine(line.text, line.no), line: line.no }, width);
-    const cells = again.cells
-      .filter((c) => !(c.role === "gradesSpan" && hasGrades))
-      .map((c) => ({
-        role: c.role === "other" || c.role === "gradesSpan" ? undefined : c.role,
-        x: c.x,
-        end: c.end,
-      }))
-      .sort((a, b) => a.x - b.x);
-    if (cells.length !== headCells.length || cells.some((c, k) => c.role !== roles[k]))
-      return undefined;
-    const b = cells.slice(0, -1).map((h, k) => (h.end + cells[k + 1]!.x) / 2);
-    const next = doc.lines.find(
-      (l) => l.no > again.lastLine && !l.furniture && l.page !== undefined && l.page !== line.page,
-    );
-    refineBounds(doc, b, cells, again.lastLine, next ? next.no - 1 : again.lastLine + 60, width);
-    return b;
-  };
+    }))
+    .sort((a, b) => a.x - b.x);
+}
 
-  // Collect the table's lines, their cells split at runs of spaces; null marks a blank line.
-  type RawLine = { line: number; page?: number; cells: Cell[]; header?: boolean };
+/** The boundaries half-way between adjacent columns. */
+function midBounds(cells: readonly { x: number; end: number }[]): number[] {
+  return cells.slice(0, -1).map((h, k) => (h.end + cells[k + 1]!.x) / 2);
+}
+
+/** The column a position falls in, given the boundaries between `columns` columns. */
+function columnIndex(bounds: readonly number[], columns: number, x: number): number {
+  const k = bounds.findIndex((b) => x < b);
+  return k < 0 ? columns - 1 : k;
+}
+
+/** A header printed again on a later page (at its own positions) gives that page's columns. */
+function pageHeaderBounds(doc: SourceDocument, cols: Columns, no: number): number[] | undefined {
+  const line = doc.lines[no - 1];
+  if (!line) return undefined;
+  const again = headerBand(
+    doc,
+    { cells: splitLine(line.text, line.no), line: line.no },
+    cols.width,
+  );
+  const cells = headColumns(again.cells, cols.hasGrades);
+  if (cells.length !== cols.headCells.length || cells.some((c, k) => c.role !== cols.roles[k]))
+    return undefined;
+  const b = midBounds(cells);
+  const next = doc.lines.find(
+    (l) => l.no > again.lastLine && !l.furniture && l.page !== undefined && l.page !== line.page,
+  );
+  refineBounds(doc, b, cells, again.lastLine, next ? next.no - 1 : again.lastLine + 60, cols.width);
+  return b;
+}
+
+/** The table's lines after its header, their cells split at runs of spaces; null marks a blank line. */
+function collectLines(
+  doc: SourceDocument,
+  cols: Columns,
+  headLine: number,
+  lastHeader: number,
+  headerText: string,
+): { rawLines: (RawLine | null)[]; endLine: number } {
+  const columnOf = (x: number) => columnIndex(cols.bounds, cols.headCells.length, x);
   const rawLines: (RawLine | null)[] = [];
   let blankRun = 0;
-  let endLine = headRow.line;
+  let endLine = headLine;
   for (const line of doc.lines) {
     if (line.no <= lastHeader || line.furniture) continue;
     if (!line.text.trim()) {
@@ -503,7 +579,7 @@ function columnsGrid(
     blankRun = 0;
     const cells = splitLine(line.text, line.no).map((c) => ({
       ...c,
-      end: (c.x ?? 0) + width(c.text),
+      end: (c.x ?? 0) + cols.width(c.text),
     }));
     const texts = cells.map((c) => squash(c.text));
     if (
@@ -536,125 +612,169 @@ function columnsGrid(
     (rawLines[rawLines.length - 1] === null || rawLines[rawLines.length - 1]!.header)
   )
     rawLines.pop();
+  return { rawLines, endLine };
+}
 
-  // Each page of PDF text is laid out on its own: the same column can start 30 characters
-  // further left on the next page. Pieces of the table (between blank lines or page
-  // breaks) whose text does not fit the columns found so far get columns of their own.
-  const models = regionBounds(rawLines, bounds, headCells.length, pageHeader);
-  const outside: GridCell[] = [];
-
-  // Place each cell in a column.
-  const placedLines: ({ line: number; cells: Map<number, Cell> } | null)[] = [];
+/** Each line's cells placed in columns (null for a blank line), and text left of the table. */
+function placeCells(
+  rawLines: readonly (RawLine | null)[],
+  models: readonly ({ bounds: number[]; left?: number } | undefined)[],
+  cols: Columns,
+): { placedLines: (PlacedLine | null)[]; outside: ActivityCell[] } {
+  const outside: ActivityCell[] = [];
+  const placedLines: (PlacedLine | null)[] = [];
   rawLines.forEach((raw, i) => {
     if (raw === null) {
       placedLines.push(null);
       return;
     }
     if (raw.header) return;
-    const { bounds: lineBounds, left } = models[i]!;
-    const colOf = (x: number) => {
-      const k = lineBounds.findIndex((b) => x < b);
-      return k < 0 ? headCells.length - 1 : k;
-    };
-    // Narrow columns can sit one space apart: place each space-separated word by its own
-    // centre. Chinese text has no spaces, so a space next to a Chinese character is a
-    // column edge: the next word goes at least one column on.
-    const placed = new Map<number, Cell>();
-    for (const cell of raw.cells) {
-      // Text wholly left of the table's first column on this page (a label of an
-      // enclosing table repeated on each page) belongs to no column.
-      if (left !== undefined && (cell.end ?? 0) <= left) {
-        outside.push({ text: cell.text, line: cell.line });
-        continue;
-      }
-      let prevCol = -1;
-      let prevText = "";
-      for (const c of words(cell, width)) {
-        let k = colOf(((c.x ?? 0) + (c.end ?? c.x ?? 0)) / 2);
-        const chinese =
-          /[\u2e80-\u9fff\uff00-\uffef]$/.test(prevText) ||
-          /^[\u2e80-\u9fff\uff00-\uffef]/.test(c.text);
-        if (
-          prevCol >= 0 &&
-          chinese &&
-          prevCol < lineBounds.length &&
-          (c.end ?? 0) > lineBounds[prevCol]!
-        )
-          k = Math.max(k, prevCol + 1);
-        else if (
-          prevCol >= 0 &&
-          GRADE_SET.has(roles[prevCol]) &&
-          prevCol < lineBounds.length &&
-          (c.end ?? 0) > lineBounds[prevCol]!
-        )
-          k = Math.max(k, prevCol + 1);
-        else if (prevCol >= 0) k = Math.max(k, prevCol);
-        const prev = placed.get(k);
-        placed.set(k, prev ? { ...prev, text: `${prev.text} ${c.text}`, end: c.end } : c);
-        prevCol = k;
-        prevText = c.text;
-      }
-    }
+    const placed = placeLine(raw, models[i]!, cols, outside);
     if (placed.size) placedLines.push({ line: raw.line, cells: placed });
   });
-  const textLines = placedLines.filter(
-    (l): l is { line: number; cells: Map<number, Cell> } => l !== null,
-  );
-  const grid = (rows: GridRow[]): ActivityGrid => ({
-    roles,
-    headerLine: headRow.line,
-    headerText: headRow.cells.map((c) => c.text).join("|"),
-    rows,
-    endLine,
-    ...(outside.length ? { outside } : {}),
-  });
+  return { placedLines, outside };
+}
 
-  const rows: GridRow[] = [];
-  let current: GridRow | undefined;
-  const newRow = (line: number) => {
-    current = { cells: headCells.map(() => ({ text: "", line })), line };
-    rows.push(current);
-  };
-  const add = (cells: Map<number, Cell>) => {
-    for (const [k, c] of cells) {
-      const cell = current!.cells[k]!;
-      if (cell.text) cell.text = `${cell.text}\n${c.text}`;
-      else current!.cells[k] = { text: c.text, line: c.line };
+/**
+ * One line's cells by column. Narrow columns can sit one space apart: each space-separated
+ * word is placed by its own centre. Chinese text has no spaces, so a space next to a
+ * Chinese character is a column edge: the next word goes at least one column on.
+ */
+function placeLine(
+  raw: RawLine,
+  model: { bounds: number[]; left?: number },
+  cols: Columns,
+  outside: ActivityCell[],
+): Map<number, Cell> {
+  const { bounds: lineBounds, left } = model;
+  const { roles, width } = cols;
+  const colOf = (x: number) => columnIndex(lineBounds, cols.headCells.length, x);
+  const placed = new Map<number, Cell>();
+  for (const cell of raw.cells) {
+    // Text wholly left of the table's first column on this page (a label of an
+    // enclosing table repeated on each page) belongs to no column.
+    if (left !== undefined && (cell.end ?? 0) <= left) {
+      outside.push({ text: cell.text, line: cell.line });
+      continue;
     }
-  };
+    let prevCol = -1;
+    let prevText = "";
+    for (const c of words(cell, width)) {
+      let k = colOf(((c.x ?? 0) + (c.end ?? c.x ?? 0)) / 2);
+      const chinese =
+        /[\u2e80-\u9fff\uff00-\uffef]$/.test(prevText) ||
+        /^[\u2e80-\u9fff\uff00-\uffef]/.test(c.text);
+      const pastEdge =
+        prevCol >= 0 && prevCol < lineBounds.length && (c.end ?? 0) > lineBounds[prevCol]!;
+      if (pastEdge && chinese) k = Math.max(k, prevCol + 1);
+      else if (pastEdge && GRADE_SET.has(roles[prevCol])) k = Math.max(k, prevCol + 1);
+      else if (prevCol >= 0) k = Math.max(k, prevCol);
+      const prev = placed.get(k);
+      placed.set(k, prev ? { ...prev, text: `${prev.text} ${c.text}`, end: c.end } : c);
+      prevCol = k;
+      prevText = c.text;
+    }
+  }
+  return placed;
+}
 
-  // Blank lines between rows: a row is the text between them (its cells may be centred).
-  const blanks = placedLines.length - textLines.length;
-  if (blanks >= 2 && blanks * 4 >= textLines.length / 2) {
-    let open = false;
-    for (const pl of placedLines) {
-      if (pl === null) {
-        open = false;
-        continue;
-      }
-      // A numbered name under a row that has one opens the next row (a blank line may
-      // stand for a page break only).
-      const numbered = [...pl.cells].some(
-        ([k, c]) =>
-          NAME_ROLES.has(roles[k]) &&
-          NUMBERED_ENTRY.test(squash(c.text)) &&
-          !!squash(current?.cells[k]!.text ?? ""),
-      );
-      if (!open || numbered) newRow(pl.line);
-      open = true;
-      add(pl.cells);
-    }
-    return grid(joinSplitRows(rows, roles));
+/** Rows gathered line by line: a row is opened by `newRow`, and `add` puts a line's cells in it. */
+class RowGatherer {
+  readonly rows: ActivityRow[] = [];
+  current: ActivityRow | undefined;
+
+  constructor(private readonly columns: number) {}
+
+  newRow(line: number): void {
+    this.current = {
+      cells: Array.from({ length: this.columns }, () => ({ text: "", line })),
+      line,
+    };
+    this.rows.push(this.current);
   }
 
+  add(cells: Map<number, Cell>): void {
+    for (const [k, c] of cells) {
+      const cell = this.current!.cells[k]!;
+      if (cell.text) cell.text = `${cell.text}\n${c.text}`;
+      else this.current!.cells[k] = { text: c.text, line: c.line };
+    }
+  }
+}
+
+/**
+ * Lines gathered into logical rows: where the reader leaves a blank line between table
+ * rows, by those; otherwise by centred cells or by wrapping.
+ */
+function gatherRows(
+  placedLines: readonly (PlacedLine | null)[],
+  roles: readonly (ColumnRole | undefined)[],
+): ActivityRow[] {
+  const textLines = placedLines.filter((l): l is PlacedLine => l !== null);
+  // Blank lines between rows: a row is the text between them (its cells may be centred).
+  const blanks = placedLines.length - textLines.length;
+  if (blanks >= 2 && blanks * 4 >= textLines.length / 2)
+    return joinSplitRows(rowsByBlankLines(placedLines, roles), roles);
+  return rowsByWrapping(textLines, roles);
+}
+
+/** A row is the text between blank lines; a numbered name under a row that has one opens the next. */
+function rowsByBlankLines(
+  placedLines: readonly (PlacedLine | null)[],
+  roles: readonly (ColumnRole | undefined)[],
+): ActivityRow[] {
+  const g = new RowGatherer(roles.length);
+  let open = false;
+  for (const pl of placedLines) {
+    if (pl === null) {
+      open = false;
+      continue;
+    }
+    // A numbered name under a row that has one opens the next row (a blank line may
+    // stand for a page break only).
+    const numbered = [...pl.cells].some(
+      ([k, c]) =>
+        NAME_ROLES.has(roles[k]) &&
+        NUMBERED_ENTRY.test(squash(c.text)) &&
+        !!squash(g.current?.cells[k]!.text ?? ""),
+    );
+    if (!open || numbered) g.newRow(pl.line);
+    open = true;
+    g.add(pl.cells);
+  }
+  return g.rows;
+}
+
+/** Rows of a table without blank lines between them: by centred cells, else by wrapping. */
+function rowsByWrapping(
+  textLines: readonly PlacedLine[],
+  roles: readonly (ColumnRole | undefined)[],
+): ActivityRow[] {
   // How wide each column's text runs: a line that fills it was wrapped.
   // (A high percentile, not the maximum: a stray word from a neighbouring column must not widen it.)
-  const spans = headCells.map(() => [] as number[]);
+  const spans = roles.map(() => [] as number[]);
   for (const pl of textLines)
     for (const [k, c] of pl.cells) spans[k]!.push((c.end ?? 0) - (c.x ?? 0));
   const widths = spans.map((w) => (w.sort((a, b) => a - b), w[Math.floor(w.length * 0.9)] ?? 0));
   const full = (k: number, c: Cell | undefined) =>
     !!c && (c.end ?? 0) - (c.x ?? 0) >= widths[k]! - Math.max(2, Math.floor(widths[k]! * 0.2));
+  // Stricter: the line runs to the column's usual wrapping width (a cell one line below its
+  // row's line past the centre, from rounding, is told only by this).
+  const filled = (k: number, c: Cell | undefined) => !!c && (c.end ?? 0) - (c.x ?? 0) >= widths[k]!;
+  const centred = centredRows(textLines, roles, full, filled);
+  if (centred) return centred;
+  return wrappedRows(textLines, roles, full);
+}
+
+/**
+ * Rows by wrapping: cells are top-aligned and a wrapped cell fills its column to the edge,
+ * so text in a name column whose line above was empty or short starts a row.
+ */
+function wrappedRows(
+  textLines: readonly PlacedLine[],
+  roles: readonly (ColumnRole | undefined)[],
+  full: (k: number, c: Cell | undefined) => boolean,
+): ActivityRow[] {
   // Rows start in the name columns (duty, activity, indicator); grades and descriptions only wrap.
   const keyRoles: (ColumnRole | undefined)[] = [
     "duty",
@@ -664,15 +784,10 @@ function columnsGrid(
   ];
   const keys = new Set(roles.flatMap((r, k) => (keyRoles.includes(r) && r ? [k] : [])));
   const names = NAME_ROLES;
-
-  // Stricter: the line runs to the column's usual wrapping width (a cell one line below its
-  // row's line past the centre, from rounding, is told only by this).
-  const filled = (k: number, c: Cell | undefined) => !!c && (c.end ?? 0) - (c.x ?? 0) >= widths[k]!;
-  const centred = centredRows(textLines, roles, full, filled);
-  if (centred) return grid(centred);
-
+  const g = new RowGatherer(roles.length);
   let previous: Map<number, Cell> | undefined;
   for (const pl of textLines) {
+    const current = g.current;
     // Top-aligned cells have no gaps: text under a blank in a column the row already filled starts a row.
     const resumes = (k: number) =>
       !!current && !!squash(current.cells[k]!.text) && !previous?.get(k);
@@ -699,11 +814,11 @@ function columnsGrid(
         (k) => (keys.has(k) && !full(k, previous?.get(k))) || resumes(k) || again(k) || numbered(k),
       )
     )
-      newRow(pl.line);
-    add(pl.cells);
+      g.newRow(pl.line);
+    g.add(pl.cells);
     previous = pl.cells;
   }
-  return grid(rows);
+  return g.rows;
 }
 
 type PlacedLine = { line: number; cells: Map<number, Cell> };
@@ -866,7 +981,17 @@ function centredRows(
   roles: readonly (ColumnRole | undefined)[],
   full: (k: number, c: Cell | undefined) => boolean,
   filled: (k: number, c: Cell | undefined) => boolean,
-): GridRow[] | undefined {
+): ActivityRow[] | undefined {
+  const anchorCols = centredAnchors(lines, roles, full);
+  return anchorCols && gatherCentred(lines, roles, anchorCols, filled);
+}
+
+/** The anchor columns of a table laid out with centred cells; undefined when it is not laid out so. */
+function centredAnchors(
+  lines: readonly PlacedLine[],
+  roles: readonly (ColumnRole | undefined)[],
+  full: (k: number, c: Cell | undefined) => boolean,
+): Set<number> | undefined {
   const names = NAME_ROLES;
   const nameCols = new Set(roles.flatMap((r, k) => (names.has(r) ? [k] : [])));
   if (!nameCols.size) return undefined;
@@ -899,44 +1024,58 @@ function centredRows(
     if (i > 0 && wrapped(lines[i - 1]!)) openAbove++;
   });
   if (anchors < 3 || openAbove * 2 < anchors || anchors === lines.length) return undefined;
+  return anchorCols;
+}
 
+/** A row being gathered around its anchor: lines of each column above and below it. */
+interface OpenRow {
+  row: ActivityRow;
+  above: Map<number, number>;
+  below: Map<number, number>;
+  last: Map<number, Cell>;
+  middle: Set<number>;
+  anchored: boolean;
+}
+
+function openRow(rows: ActivityRow[], roles: readonly unknown[], line: number): OpenRow {
+  const row: ActivityRow = { cells: roles.map(() => ({ text: "", line })), line };
+  rows.push(row);
+  return {
+    row,
+    above: new Map(),
+    below: new Map(),
+    last: new Map(),
+    middle: new Set(),
+    anchored: false,
+  };
+}
+
+function putCells(o: OpenRow, cells: Map<number, Cell>): void {
+  for (const [k, c] of cells) {
+    const cell = o.row.cells[k]!;
+    if (cell.text) cell.text = `${cell.text}\n${c.text}`;
+    else o.row.cells[k] = { text: c.text, line: c.line };
+    o.last.set(k, c);
+    const side = o.anchored ? o.below : o.above;
+    side.set(k, (side.get(k) ?? 0) + 1);
+  }
+}
+
+/** Lines gathered around their anchors (see centredRows). */
+function gatherCentred(
+  lines: readonly PlacedLine[],
+  roles: readonly (ColumnRole | undefined)[],
+  anchorCols: ReadonlySet<number>,
+  filled: (k: number, c: Cell | undefined) => boolean,
+): ActivityRow[] {
+  const isAnchor = (pl: PlacedLine) => [...pl.cells.keys()].some((k) => anchorCols.has(k));
   const starts = entryStarts(lines, anchorCols);
-  const rows: GridRow[] = [];
-  type Open = {
-    row: GridRow;
-    above: Map<number, number>;
-    below: Map<number, number>;
-    last: Map<number, Cell>;
-    middle: Set<number>;
-    anchored: boolean;
-  };
-  let open: Open | undefined;
-  const begin = (line: number): Open => {
-    const row: GridRow = { cells: roles.map(() => ({ text: "", line })), line };
-    rows.push(row);
-    return {
-      row,
-      above: new Map(),
-      below: new Map(),
-      last: new Map(),
-      middle: new Set(),
-      anchored: false,
-    };
-  };
-  const put = (o: Open, cells: Map<number, Cell>) => {
-    for (const [k, c] of cells) {
-      const cell = o.row.cells[k]!;
-      if (cell.text) cell.text = `${cell.text}\n${c.text}`;
-      else o.row.cells[k] = { text: c.text, line: c.line };
-      o.last.set(k, c);
-      const side = o.anchored ? o.below : o.above;
-      side.set(k, (side.get(k) ?? 0) + 1);
-    }
-  };
+  const rows: ActivityRow[] = [];
+  let open: OpenRow | undefined;
   for (const pl of lines) {
     if (isAnchor(pl)) {
       // An anchor opens its own row unless the wrapped lines just above already did.
-      if (!open || open.anchored) open = begin(pl.line);
+      if (!open || open.anchored) open = openRow(rows, roles, pl.line);
       open.anchored = true;
       // Wrapped text on the anchor line is the cell's middle: neither above nor below.
       for (const [k, c] of pl.cells) {
@@ -951,20 +1090,19 @@ function centredRows(
       }
       continue;
     }
+    const o = open;
     const continues =
-      !!open &&
-      open.anchored &&
+      !!o &&
+      o.anchored &&
       [...pl.cells].every(([k, c]) => {
-        if (!open!.row.cells[k]!.text || starts(k, c.text)) return false;
-        const above = open!.above.get(k) ?? 0;
-        const below = open!.below.get(k) ?? 0;
+        if (!o.row.cells[k]!.text || starts(k, c.text)) return false;
+        const above = o.above.get(k) ?? 0;
+        const below = o.below.get(k) ?? 0;
         // A cell with text on its row's line has an odd number of lines: as many below as above.
-        return (
-          below < above || (below === above && !open!.middle.has(k) && filled(k, open!.last.get(k)))
-        );
+        return below < above || (below === above && !o.middle.has(k) && filled(k, o.last.get(k)));
       });
-    if (!continues && (!open || open.anchored)) open = begin(pl.line);
-    put(open!, pl.cells);
+    if (!continues && (!open || open.anchored)) open = openRow(rows, roles, pl.line);
+    putCells(open!, pl.cells);
   }
   return rows;
 }
@@ -1086,14 +1224,17 @@ function headerBand(
  * the rest of cells the first already has, and no indicator or grade of its
  * own, and no numbered name. It is joined to the first.
  */
-function joinSplitRows(rows: GridRow[], roles: readonly (ColumnRole | undefined)[]): GridRow[] {
+function joinSplitRows(
+  rows: ActivityRow[],
+  roles: readonly (ColumnRole | undefined)[],
+): ActivityRow[] {
   const rowLevel = new Set<ColumnRole | undefined>([
     "indicator",
     "indicatorDescription",
     ...GRADE_ROLES,
   ]);
   const names = NAME_ROLES;
-  const out: GridRow[] = [];
+  const out: ActivityRow[] = [];
   for (const row of rows) {
     const prev = out[out.length - 1];
     const filled = row.cells.flatMap((c, k) => (squash(c.text) ? [k] : []));
@@ -1137,10 +1278,6 @@ function words(cell: Cell, width: (s: string) => number): Cell[] {
   }
   return out;
 }
-
-const WIDE =
-  /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/g;
-const displayWidth = (s: string) => s.length + (s.match(WIDE)?.length ?? 0);
 
 /**
  * How the PDF text counts a Chinese character: some producers (our PDF reader)

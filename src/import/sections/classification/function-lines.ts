@@ -1,7 +1,10 @@
-import { fenToWan, type Fen } from "../../model/amount.ts";
-import type { FunctionLine } from "../../model/disclosure.ts";
-import { squash, type SourceDocument } from "../source-document.ts";
-import type { ExtractContext, PartExtractor } from "./context.ts";
+/**
+ * The 支出功能分类表 (expenditureByFunction), and the reader shared by every table of 科目 rows (readClassificationTable).
+ */
+import { fenToWan, type Fen, type MoneyUnit } from "../../../model/amount.ts";
+import type { FunctionLine } from "../../../model/disclosure.ts";
+import { squash, type SourceDocument } from "../../source-document.ts";
+import type { ExtractContext, PartExtractor } from "../context.ts";
 import {
   amountColumns,
   cellAmount,
@@ -11,7 +14,8 @@ import {
   type Column,
   type GridCell,
   type GridRow,
-} from "./procurement-grid.ts";
+} from "../../toolkit/grid.ts";
+import { TOC_LEADER } from "../../toolkit/find.ts";
 
 /**
  * Tables that list spending by 功能分类科目, best first: the 一般公共预算 table
@@ -76,7 +80,7 @@ export const extractFunctionLines: PartExtractor = {
       for (const line of ctx.doc.lines) {
         // A table title repeated on every page is marked as a running header; a TOC leader is not a title.
         const t = squash(line.text);
-        if (line.furniture && /(\.{4,}|…{2,}|·{4,})/.test(t)) continue;
+        if (line.furniture && TOC_LEADER.test(t)) continue;
         if (
           t.length > 60 ||
           !title.test(t) ||
@@ -138,15 +142,69 @@ export function readClassificationTable(
   spec: ClassificationSpec,
 ): ClassificationTable {
   const doc = ctx.doc;
-  const unit = tableUnit(doc, titleLine);
+  const table = tableRows(doc, titleLine, spec);
+  if (!table) return { rows: [] };
   const byIndex = doc.layout !== "columns";
+  const data = table.parsed.slice(table.first, table.last);
+  const layouts = pageLayouts(table, pageStarts(doc, data, byIndex), spec, byIndex, doc);
+  if (!layouts[0]) {
+    ctx.diagnose(
+      "warning",
+      `${spec.what}的金额列无法识别（amount columns not recognised）`,
+      spec.section,
+      titleLine,
+    );
+    return { rows: [] };
+  }
+  const reading: Reading = {
+    doc,
+    byIndex,
+    unit: tableUnit(doc, titleLine),
+    deepest: spec.deepest ?? "项",
+    table,
+    data,
+    layouts,
+  };
+  const state: RowState = { out: [], lei: "", kuan: "" };
+  // A 合计 row printed above the first 科目 row (the first page's layout reads it).
+  for (const p of table.parsed.slice(0, table.first))
+    if (isTotalRow(p)) state.total = { values: valuesOf(reading, p, layouts[0]), line: p.row.line };
+  for (let k = 0; k < data.length; k++) readDataRow(reading, state, k);
+  return { rows: state.out, ...(state.total ? { total: state.total } : {}) };
+}
+
+/** A classification table's rows under its title, split into code, name and amounts. */
+interface TableRows {
+  rows: GridRow[];
+  parsed: ParsedRow[];
+  /** The printed row behind each row the hook rewrote, for citing the document's own wording. */
+  printed: Map<GridRow, GridRow>;
+  /** Index of the first 科目 row (everything before it is header). */
+  first: number;
+  /** Index just past the table's last row. */
+  last: number;
+}
+
+/** The table's own caption and number, which come back on every page of it. */
+interface OwnCaption {
+  title: string;
+  number: string | undefined;
+}
+
+/** The rows under a title and where the table's 科目 rows start and end; undefined when none follow. */
+function tableRows(
+  doc: SourceDocument,
+  titleLine: number,
+  spec: ClassificationSpec,
+): TableRows | undefined {
   // The title and its number ("表5" on the line above) come back on every page of the table;
   // any other caption or number starts the next table.
-  const ownTitle = squash(doc.lines[titleLine - 1]?.text ?? "");
-  const ownNumber = tableNumber(doc, titleLine);
+  const own: OwnCaption = {
+    title: squash(doc.lines[titleLine - 1]?.text ?? ""),
+    number: tableNumber(doc, titleLine),
+  };
   let rows: GridRow[] = [];
   let parsed: ParsedRow[] = [];
-  // The printed row behind each row the hook rewrote, for citing the document's own wording.
   const printed = new Map<GridRow, GridRow>();
   let first = -1;
   let last = 0;
@@ -171,22 +229,60 @@ export function readClassificationTable(
     parsed = rows.map((r) => splitRow(r));
     first = parsed.findIndex((p) => p.codeTokens.length > 0 && p.amounts.length > 0);
     if (first < 0 || first > 25) {
-      if (span === LONG_SPAN || rows.length > 30) return { rows: [] };
+      if (span === LONG_SPAN || rows.length > 30) return undefined;
       continue;
     }
-    last = tableEnd(first);
+    last = tableEnd(rows, parsed, first, own);
     if (last + LOOK_PAST_END < rows.length) break;
   }
-  const header = columnHeader(rows.slice(0, first));
-  const data = parsed.slice(first, last);
-  // PDF pages shift the columns, and each page repeats the header: read the columns page by page.
-  // Lines are numbered by position (line n is doc.lines[n - 1]): no map over the whole document.
-  const pageAt = (no: number) =>
+  return { rows, parsed, printed, first, last };
+}
+
+/** The table ends at the next title, a note, or the next caption. */
+function tableEnd(rows: GridRow[], parsed: ParsedRow[], first: number, own: OwnCaption): number {
+  const otherCaption = (i: number) => isOtherCaption(rows, parsed, i, own);
+  for (let i = first + 1; i < rows.length; i++) {
+    const t = rowTextOf(rows[i]!);
+    if (/^注[:：]|^说明[:：]/.test(t) || otherCaption(i) || /单位[:：]/.test(t)) {
+      // A repeated header on the next page ("单位：万元" under a 续表 title) does not end the table
+      // when code rows follow right after; otherwise stop.
+      const resumes = parsed
+        .slice(i + 1, i + 12)
+        .findIndex((p) => p.codeTokens.length > 0 && p.amounts.length > 0);
+      // Another table's caption before those rows: they are that table's.
+      let nextTitle = false;
+      for (let j = i + 1; j <= i + resumes && !nextTitle; j++) nextTitle = otherCaption(j);
+      if (resumes < 0 || nextTitle || !/续|单位[:：]/.test(t)) return i;
+    }
+  }
+  return rows.length;
+}
+
+/** Row `i` is the caption or number of another table. */
+function isOtherCaption(rows: GridRow[], parsed: ParsedRow[], i: number, own: OwnCaption): boolean {
+  const t = rowTextOf(rows[i]!);
+  if (parsed[i]!.amounts.length > 0 || t === own.title || /续/.test(t)) return false;
+  if (TABLE_NUMBER.test(t)) return t !== own.number;
+  // A title may start with its year ("2026 年…表"), which reads like a code.
+  if (parsed[i]!.codeTokens.length > 0 && !/^\d{4}年/.test(t)) return false;
+  return t.length <= 60 && CAPTION.test(t);
+}
+
+/** The page of line `no`. Lines are numbered by position (line n is doc.lines[n - 1]): no map over the whole document. */
+function pageOf(doc: SourceDocument, no: number): number {
+  return (
     (doc.lines[no - 1]?.no === no
       ? doc.lines[no - 1]!.page
-      : doc.lines.find((l) => l.no === no)?.page) ?? 0;
-  // Text without page marks (pdftotext output saved as .txt): a repeated caption or header
-  // between two amount rows starts a new page just the same.
+      : doc.lines.find((l) => l.no === no)?.page) ?? 0
+  );
+}
+
+/**
+ * Which data rows start a page of the table though the page number stays the same. Text
+ * without page marks (pdftotext output saved as .txt): a repeated caption or header between
+ * two amount rows starts a new page just the same.
+ */
+function pageStarts(doc: SourceDocument, data: ParsedRow[], byIndex: boolean): boolean[] {
   const resumed: boolean[] = [];
   let captionSeen = false;
   for (const [k, p] of data.entries()) {
@@ -202,7 +298,7 @@ export function readClassificationTable(
   let endsPage = -1;
   for (const [k, p] of data.entries()) {
     if (byIndex || p.amounts.length === 0) continue;
-    const page = pageAt(p.row.line);
+    const page = pageOf(doc, p.row.line);
     if (resumed[k] || page !== endsPage) ends = [];
     else if (!p.amounts.some((a) => ends.some((e) => Math.abs(e - a.end) <= 2))) {
       resumed[k] = true;
@@ -211,182 +307,202 @@ export function readClassificationTable(
     endsPage = page;
     for (const a of p.amounts) ends.push(a.end);
   }
+  return resumed;
+}
+
+/**
+ * The column layout of each data row. PDF pages shift the columns, and each page repeats the
+ * header: the columns are read page by page.
+ */
+function pageLayouts(
+  table: TableRows,
+  resumed: boolean[],
+  spec: ClassificationSpec,
+  byIndex: boolean,
+  doc: SourceDocument,
+): Layout[] {
+  const { rows, parsed, first } = table;
+  const data = parsed.slice(first, table.last);
+  const header = columnHeader(rows.slice(0, first));
   const layouts: Layout[] = [];
   let current: Layout | undefined;
   let groupStart = 0;
   for (let k = 0; k <= data.length; k++) {
-    const page = (i: number) => pageAt(data[i]!.row.line);
+    const page = (i: number) => pageOf(doc, data[i]!.row.line);
     if (k < data.length && (k === groupStart || (page(k) === page(groupStart) && !resumed[k])))
       continue;
     const group = data.slice(groupStart, k);
-    const startIdx = first + groupStart;
-    let h = startIdx - 1;
-    while (
-      h >= 0 &&
-      parsed[h]!.amounts.length === 0 &&
-      (groupStart > 0 ? h > first + groupStart - 40 : true) &&
-      !(groupStart > 0 && h < first + groupStart - 1 && parsed[h]!.codeTokens.length > 0)
-    )
-      h--;
-    const headerRows = groupStart === 0 ? rows.slice(0, first) : rows.slice(h + 1, startIdx);
-    const labels = groupStart === 0 ? header : columnHeader(headerRows);
+    const labels =
+      groupStart === 0 ? header : columnHeader(pageHeaderRows(table, first + groupStart));
     const cols = amountColumns(
       group.flatMap((p) => p.amounts),
       labels,
       byIndex,
     );
-    const roles = spec.roles(cols);
-    if (roles.has("total"))
-      current = {
-        cols,
-        roles,
-        codeCols: labels.filter((l) => /^(类|款|项)$/.test(squash(l.text))),
-      };
-    else if (!current && cols.length === 1)
-      current = { cols, roles: new Map([["total", cols[0]!]]), codeCols: [] };
-    else if (current && cols.length === current.cols.length) {
-      // A page without its own header: the same columns in the same order, shifted.
-      const prev = current;
-      const mapped = new Map<string, Column>();
-      for (const [role, c] of prev.roles) mapped.set(role, cols[prev.cols.indexOf(c)]!);
-      current = { cols, roles: mapped, codeCols: prev.codeCols };
-    }
+    current = nextLayout(current, cols, spec.roles(cols), labels);
     for (let i = groupStart; i < k; i++) layouts[i] = current!;
     groupStart = k;
   }
-  if (!layouts[0]) {
-    ctx.diagnose(
-      "warning",
-      `${spec.what}的金额列无法识别（amount columns not recognised）`,
-      spec.section,
-      titleLine,
-    );
-    return { rows: [] };
+  return layouts;
+}
+
+/** The header rows repeated above a later page's first row `startIdx`. */
+function pageHeaderRows(table: TableRows, startIdx: number): GridRow[] {
+  const { parsed } = table;
+  let h = startIdx - 1;
+  while (
+    h >= 0 &&
+    parsed[h]!.amounts.length === 0 &&
+    h > startIdx - 40 &&
+    !(h < startIdx - 1 && parsed[h]!.codeTokens.length > 0)
+  )
+    h--;
+  return table.rows.slice(h + 1, startIdx);
+}
+
+/** A page's layout from its columns, or the previous page's carried over when it has no header. */
+function nextLayout(
+  current: Layout | undefined,
+  cols: Column[],
+  roles: Map<string, Column>,
+  labels: GridCell[],
+): Layout | undefined {
+  if (roles.has("total"))
+    return { cols, roles, codeCols: labels.filter((l) => /^(类|款|项)$/.test(squash(l.text))) };
+  if (!current && cols.length === 1)
+    return { cols, roles: new Map([["total", cols[0]!]]), codeCols: [] };
+  if (current && cols.length === current.cols.length) {
+    // A page without its own header: the same columns in the same order, shifted.
+    const mapped = new Map<string, Column>();
+    for (const [role, c] of current.roles) mapped.set(role, cols[current.cols.indexOf(c)]!);
+    return { cols, roles: mapped, codeCols: current.codeCols };
   }
-  const out: ClassificationRow[] = [];
-  let total: ClassificationTable["total"];
-  let lei = "";
-  let kuan = "";
-  let pending: Pending | undefined;
-  const push = (fl: ClassificationRow, at: number, text: string) => {
-    fl.line = at;
-    fl.text = text;
-    out.push(fl);
-  };
-  const citeText = (row: GridRow) => (printed.get(row) ?? row).cells.map((c) => c.text).join(" ");
-  const valuesOf = (p: ParsedRow, layout: Layout) => {
-    const values = new Map<string, Fen>();
-    for (const a of p.amounts) {
-      const col = columnOf(layout.cols, a, byIndex);
-      for (const [role, c] of layout.roles)
-        if (c === col) values.set(role, cellAmount(a.text, unit)!);
-    }
-    return values;
-  };
-  // A 合计 row printed above the first 科目 row (the first page's layout reads it).
-  for (const p of parsed.slice(0, first))
-    if (isTotalRow(p)) total = { values: valuesOf(p, layouts[0]), line: p.row.line };
-  const lone = (q: ParsedRow | undefined) =>
-    q &&
+  return current;
+}
+
+/** What reading a table's data rows needs. */
+interface Reading {
+  doc: SourceDocument;
+  byIndex: boolean;
+  unit: MoneyUnit;
+  deepest: "款" | "项";
+  table: TableRows;
+  data: ParsedRow[];
+  layouts: Layout[];
+}
+
+/** The rows read so far, the 类 and 款 above, and an amount row waiting for its code below. */
+interface RowState {
+  out: ClassificationRow[];
+  total?: ClassificationTable["total"];
+  lei: string;
+  kuan: string;
+  pending?: Pending;
+}
+
+/** A row's amounts by the role of the column each falls in. */
+function valuesOf(r: Reading, p: ParsedRow, layout: Layout): Map<string, Fen> {
+  const values = new Map<string, Fen>();
+  for (const a of p.amounts) {
+    const col = columnOf(layout.cols, a, r.byIndex);
+    for (const [role, c] of layout.roles)
+      if (c === col) values.set(role, cellAmount(a.text, r.unit)!);
+  }
+  return values;
+}
+
+/** The row's text as printed (before the hook rewrote it), for citing. */
+function citeText(r: Reading, row: GridRow): string {
+  return (r.table.printed.get(row) ?? row).cells.map((c) => c.text).join(" ");
+}
+
+/** A lone name fragment (one cell, no code, no amount, no caption), or "". */
+function lone(q: ParsedRow | undefined): string {
+  return q &&
     q.codeTokens.length === 0 &&
     q.amounts.length === 0 &&
     q.row.cells.length === 1 &&
     !/^合计$|单位[:：]|表$|^注[:：]|^说明[:：]/.test(q.name) &&
     !REPEATED_CAPTION.test(q.name) &&
     !CAPTION.test(q.name)
-      ? q.name
-      : "";
-  for (const [k, p] of data.entries()) {
-    const layout = layouts[k];
-    if (!layout) continue;
-    const { codeCols } = layout;
-    const code = resolveCode(p, codeCols, byIndex, lei, kuan, spec.deepest ?? "项");
-    const namedInRow = p.name !== "";
-    // A long name wraps around its code row: the half above and the half below.
-    if (code && !p.name && p.amounts.length > 0)
-      p.name = lone(parsed[first + k - 1]) + lone(parsed[first + k + 1]);
-    if (code && p.amounts.length === 0) {
-      // A code printed on its own line next to a row that carries the name and amounts.
-      if (pending) {
-        pending.line.code = code;
-        if (p.name) pending.line.name += p.name;
-        setLevel(code);
-        push(pending.line, pending.line.line, citeText(p.row));
-        pending = undefined;
-      }
-      continue;
-    }
-    if (p.amounts.length === 0) continue;
-    const values = valuesOf(p, layout);
-    if (!code && isTotalRow(p)) total = { values, line: p.row.line };
-    const rowTotal = values.get("total");
-    if (!code) {
-      // Amounts alone on their line: the name's first half is above, the code (and the rest) below.
-      const next = parsed[first + k + 1];
-      if (!p.name) p.name = lone(parsed[first + k - 1]);
-      const codeBelow =
-        next !== undefined && next.codeTokens.length > 0 && next.amounts.length === 0;
-      if (/合计|总计|小计/.test(p.name) || (!p.name && !codeBelow) || rowTotal === undefined)
-        continue;
-      pending = { line: { code: "", name: p.name, values, line: p.row.line, text: "" } };
-      continue;
-    }
-    if (rowTotal === undefined) continue;
-    setLevel(code);
-    const fl: ClassificationRow = { code, name: p.name, values, line: p.row.line, text: "" };
-    // PDF text wraps a long name: its tail is on the next line, alone under the name column,
-    // unless that line is the first half of a name-less amount row below it.
-    const after = parsed[first + k + 2];
-    // A line left of the amounts: header words of the next page ("基本支出") sit over them.
-    const tail = parsed[first + k + 1];
-    const underName =
-      tail !== undefined && tail.row.cells.length === 1 && tail.row.cells[0]!.end < p.amounts[0]!.x;
-    if (
-      doc.layout === "columns" &&
-      namedInRow &&
-      underName &&
-      k + 1 < data.length &&
-      !(after && after.amounts.length > 0 && !after.name)
-    )
-      fl.name += lone(tail);
-    push(fl, p.row.line, citeText(p.row));
-    pending = undefined;
-  }
-  return { rows: out, ...(total ? { total } : {}) };
+    ? q.name
+    : "";
+}
 
-  /** The table ends at the next title, a note, or the next caption. */
-  function tableEnd(first: number): number {
-    for (let i = first + 1; i < rows.length; i++) {
-      const t = rowTextOf(rows[i]!);
-      if (/^注[:：]|^说明[:：]/.test(t) || otherCaption(i) || /单位[:：]/.test(t)) {
-        // A repeated header on the next page ("单位：万元" under a 续表 title) does not end the table
-        // when code rows follow right after; otherwise stop.
-        const resumes = parsed
-          .slice(i + 1, i + 12)
-          .findIndex((p) => p.codeTokens.length > 0 && p.amounts.length > 0);
-        // Another table's caption before those rows: they are that table's.
-        let nextTitle = false;
-        for (let j = i + 1; j <= i + resumes && !nextTitle; j++) nextTitle = otherCaption(j);
-        if (resumes < 0 || nextTitle || !/续|单位[:：]/.test(t)) return i;
-      }
+function setLevel(s: RowState, code: string): void {
+  if (code.length === 3) s.lei = code;
+  if (code.length >= 5) s.kuan = code.slice(0, 5);
+  if (code.length >= 3) s.lei = code.slice(0, 3);
+}
+
+function pushRow(s: RowState, fl: ClassificationRow, at: number, text: string): void {
+  fl.line = at;
+  fl.text = text;
+  s.out.push(fl);
+}
+
+/** Reads data row `k`: a 科目 row, a code on its own line, or amounts waiting for their code. */
+function readDataRow(r: Reading, s: RowState, k: number): void {
+  const { parsed, first } = r.table;
+  const p = r.data[k]!;
+  const layout = r.layouts[k];
+  if (!layout) return;
+  const code = resolveCode(p, layout.codeCols, r.byIndex, s.lei, s.kuan, r.deepest);
+  const namedInRow = p.name !== "";
+  // A long name wraps around its code row: the half above and the half below.
+  if (code && !p.name && p.amounts.length > 0)
+    p.name = lone(parsed[first + k - 1]) + lone(parsed[first + k + 1]);
+  if (code && p.amounts.length === 0) {
+    // A code printed on its own line next to a row that carries the name and amounts.
+    if (s.pending) {
+      s.pending.line.code = code;
+      if (p.name) s.pending.line.name += p.name;
+      setLevel(s, code);
+      pushRow(s, s.pending.line, s.pending.line.line, citeText(r, p.row));
+      s.pending = undefined;
     }
-    return rows.length;
+    return;
   }
+  if (p.amounts.length === 0) return;
+  const values = valuesOf(r, p, layout);
+  if (!code && isTotalRow(p)) s.total = { values, line: p.row.line };
+  const rowTotal = values.get("total");
+  if (!code) {
+    holdAmountRow(r, s, k, values);
+    return;
+  }
+  if (rowTotal === undefined) return;
+  setLevel(s, code);
+  const fl: ClassificationRow = { code, name: p.name, values, line: p.row.line, text: "" };
+  // PDF text wraps a long name: its tail is on the next line, alone under the name column,
+  // unless that line is the first half of a name-less amount row below it.
+  const after = parsed[first + k + 2];
+  // A line left of the amounts: header words of the next page ("基本支出") sit over them.
+  const tail = parsed[first + k + 1];
+  const underName =
+    tail !== undefined && tail.row.cells.length === 1 && tail.row.cells[0]!.end < p.amounts[0]!.x;
+  if (
+    r.doc.layout === "columns" &&
+    namedInRow &&
+    underName &&
+    k + 1 < r.data.length &&
+    !(after && after.amounts.length > 0 && !after.name)
+  )
+    fl.name += lone(tail);
+  pushRow(s, fl, p.row.line, citeText(r, p.row));
+  s.pending = undefined;
+}
 
-  function otherCaption(i: number): boolean {
-    const t = rowTextOf(rows[i]!);
-    if (parsed[i]!.amounts.length > 0 || t === ownTitle || /续/.test(t)) return false;
-    if (TABLE_NUMBER.test(t)) return t !== ownNumber;
-    // A title may start with its year ("2026 年…表"), which reads like a code.
-    if (parsed[i]!.codeTokens.length > 0 && !/^\d{4}年/.test(t)) return false;
-    return t.length <= 60 && CAPTION.test(t);
-  }
-
-  function setLevel(code: string) {
-    if (code.length === 3) lei = code;
-    if (code.length >= 5) kuan = code.slice(0, 5);
-    if (code.length >= 3) lei = code.slice(0, 3);
-  }
+/** Amounts alone on their line: the name's first half is above, the code (and the rest) below. */
+function holdAmountRow(r: Reading, s: RowState, k: number, values: Map<string, Fen>): void {
+  const { parsed, first } = r.table;
+  const p = r.data[k]!;
+  const next = parsed[first + k + 1];
+  if (!p.name) p.name = lone(parsed[first + k - 1]);
+  const codeBelow = next !== undefined && next.codeTokens.length > 0 && next.amounts.length === 0;
+  if (/合计|总计|小计/.test(p.name) || (!p.name && !codeBelow) || values.get("total") === undefined)
+    return;
+  s.pending = { line: { code: "", name: p.name, values, line: p.row.line, text: "" } };
 }
 
 /** The "表N" printed alone just above a title, or at the title's start, if any. */

@@ -5,13 +5,14 @@
  * recognised by their wording, values taken from the cell after the label,
  * the spending plan by the column of each month label.
  */
-import { declaredUnit, fenToWan, parseAmount, type MoneyUnit } from "../../model/amount.ts";
-import type { Project, ProjectIndicator } from "../../model/disclosure.ts";
-import { parseTarget } from "../../model/target.ts";
-import { squash, type Cell } from "../source-document.ts";
-import { memoByText } from "../memo.ts";
-import { cellText, type ProjectRow } from "./projects-rows.ts";
-import { columnsGrids, type ColumnsGrid } from "./projects-columns.ts";
+import { declaredUnit, fenToWan, parseAmount, type MoneyUnit } from "../../../model/amount.ts";
+import type { Project, ProjectIndicator } from "../../../model/disclosure.ts";
+import { parseTarget } from "../../../model/target.ts";
+import { squash, type Cell } from "../../source-document.ts";
+import { memoByText } from "../../memo.ts";
+import { cellText, type ProjectRow } from "./rows.ts";
+import { columnsGrids, type ColumnsGrid } from "./columns.ts";
+import { indicatorColumns, labelText, type IndicatorRole } from "./labels.ts";
 
 /** A value and where it was printed. */
 export interface Sourced {
@@ -26,15 +27,6 @@ export interface ParsedProject {
   cites: Sourced[];
   problems: { level: "error" | "warning" | "info"; message: string; line: number }[];
 }
-
-/** Squashed text with full-width parentheses and a trailing colon normalised, for label matching. */
-export const labelText: (text: string) => string = memoByText((text) =>
-  squash(text)
-    .replace(/（/g, "(")
-    .replace(/）/g, ")")
-    .replace(/[：:]$/, "")
-    .replace(/\((万元|元)\)$/, ""),
-);
 
 export const CODE_LABEL = /^项目(编码|代码|编号)$/;
 export const NAME_LABEL =
@@ -77,34 +69,6 @@ export const isLabel: (text: string) => boolean = memoByText((text) => {
   );
 });
 
-type Role = "level1" | "level2" | "name" | "description" | "target" | "basis" | "op" | "measure";
-
-/** The indicator header: 一级指标, 二级指标, 三级指标 (or 指标名称), 指标值 … */
-export function indicatorColumns(cells: Cell[]): Partial<Record<Role, number>> | undefined {
-  const roles: Partial<Record<Role, number>> = {};
-  cells.forEach((c, i) => {
-    const t = labelText(c.text);
-    let role: Role | undefined;
-    if (/^一级指标$/.test(t)) role = "level1";
-    else if (/^二级指标$/.test(t)) role = "level2";
-    else if (/^(三级指标|指标名称)$/.test(t)) role = "name";
-    else if (/指标描述|指标内容|指标说明|指标值内容/.test(t)) role = "description";
-    else if (/^(本年|年度)?(绩效)?指标值(\(.*\))?$|^目标值$/.test(t)) role = "target";
-    else if (/确定依据|设定依据|指标依据/.test(t)) role = "basis";
-    else if (/^(绩效)?指标(值)?(性质|类型)$/.test(t)) role = "op";
-    else if (/^(绩效)?(计量|度量)单位$/.test(t)) role = "measure";
-    if (role && roles[role] === undefined) roles[role] = i;
-  });
-  // Without a 三级指标 column, 指标内容 names the indicator (Shaanxi template).
-  if (roles.name === undefined && roles.description !== undefined) {
-    roles.name = roles.description;
-    delete roles.description;
-  }
-  return roles.level1 !== undefined && roles.level2 !== undefined && roles.name !== undefined
-    ? roles
-    : undefined;
-}
-
 const numberValue = (text: string): number | undefined => {
   const m = /^([+-]?\d+(?:\.\d+)?)\s*[%％]?$/.exec(squash(text).replace(/,/g, ""));
   return m ? Number(m[1]) : undefined;
@@ -137,42 +101,88 @@ export function parseProjectTable(
   rows: ProjectRow[],
   defaultUnit: MoneyUnit = "万元",
 ): ParsedProject {
-  const project: Partial<Project> & { indicators?: ProjectIndicator[] } = {};
-  const cites: Sourced[] = [];
-  const problems: ParsedProject["problems"] = [];
-  let moneyUnit = defaultUnit;
-  const cite = (path: string, cell: Cell) =>
-    cites.push({ path, line: cell.line, text: cellText(cell) });
-  const amount = (cell: Cell | undefined): number | undefined => {
-    if (!cell) return undefined;
-    const fen = parseAmount(squash(cell.text), moneyUnit);
-    return fen === undefined ? undefined : fenToWan(fen);
-  };
+  return new ProjectTableReader(rows, defaultUnit).read();
+}
 
-  let r = 0;
-  let budgetRow = -1;
-  // "预算规模及资金用途": the label spans the budget row and the 资金用途 row under it.
-  let purposeBelow = false;
-  let goals: { text: string; row: number } | undefined;
-  let grids: ColumnsGrid[] | undefined;
-  let header:
-    | { roles: Partial<Record<Role, number>>; width: number; key: string; line: number }
-    | undefined;
-  for (; r < rows.length && !header; r++) {
-    const cells = rows[r]!.cells;
-    const texts = cells.map((c) => labelText(c.text));
-    const unit = cells.map((c) => declaredUnit(c.text)).find((u) => u);
-    if (unit) moneyUnit = unit;
+/** The indicator header found under the labels (empty roles when a PDF-text grid reads it). */
+interface IndicatorHeader {
+  roles: Partial<Record<IndicatorRole, number>>;
+  width: number;
+  key: string;
+  line: number;
+}
 
-    // 绩效目标 items printed one per row under the first.
-    if (goals && goals.row === r - 1) {
-      const filled = cells.filter((c) => cellText(c));
-      if (filled.length === 1 && !isLabel(filled[0]!.text)) {
-        goals.text += `\n${filled[0]!.text}`;
-        goals.row = r;
-        continue;
-      }
+/** Reads a project table's label rows down to the indicator header, then its indicators. */
+class ProjectTableReader {
+  private readonly project: Partial<Project> & { indicators?: ProjectIndicator[] } = {};
+  private readonly cites: Sourced[] = [];
+  private readonly problems: ParsedProject["problems"] = [];
+  private budgetRow = -1;
+  /** "预算规模及资金用途": the label spans the budget row and the 资金用途 row under it. */
+  private purposeBelow = false;
+  private goals: { text: string; row: number } | undefined;
+  private grids: ColumnsGrid[] | undefined;
+  private header: IndicatorHeader | undefined;
+
+  constructor(
+    private readonly rows: ProjectRow[],
+    private moneyUnit: MoneyUnit,
+  ) {}
+
+  read(): ParsedProject {
+    const { rows, project, cites, problems } = this;
+    let r = 0;
+    for (; r < rows.length && !this.header; r++) {
+      const cells = rows[r]!.cells;
+      const texts = cells.map((c) => labelText(c.text));
+      const unit = cells.map((c) => declaredUnit(c.text)).find((u) => u);
+      if (unit) this.moneyUnit = unit;
+      if (this.continuesGoals(r, cells)) continue;
+      if (this.findHeader(r, cells, texts)) break;
+      if (this.readLabels(r, cells, texts)) readSpendingPlan(rows, r, project, cites, problems);
+      this.readPurposeBelow(r, cells, texts);
     }
+
+    if (this.goals) {
+      const items = splitGoals(this.goals.text);
+      if (items.length) project.goals = items;
+    }
+    if (!this.header)
+      problems.push({
+        level: "info",
+        message:
+          "未找到绩效指标表头（一级指标/二级指标/三级指标），指标未导入（no indicator header）",
+        line: rows[rows.length - 1]?.line ?? 0,
+      });
+    if (this.grids) readColumnsIndicators(this.grids, this.header!.line, project, cites, problems);
+    else if (this.header) readIndicators(rows.slice(r + 1), this.header, project, cites, problems);
+    return { project: project as Project, cites, problems };
+  }
+
+  private cite(path: string, cell: Cell): void {
+    this.cites.push({ path, line: cell.line, text: cellText(cell) });
+  }
+
+  private amount(cell: Cell | undefined): number | undefined {
+    if (!cell) return undefined;
+    const fen = parseAmount(squash(cell.text), this.moneyUnit);
+    return fen === undefined ? undefined : fenToWan(fen);
+  }
+
+  /** 绩效目标 items printed one per row under the first. */
+  private continuesGoals(r: number, cells: Cell[]): boolean {
+    const goals = this.goals;
+    if (!goals || goals.row !== r - 1) return false;
+    const filled = cells.filter((c) => cellText(c));
+    if (filled.length !== 1 || isLabel(filled[0]!.text)) return false;
+    goals.text += `\n${filled[0]!.text}`;
+    goals.row = r;
+    return true;
+  }
+
+  /** Whether row `r` is the indicator header (or, in PDF text, starts a grid placed by x). */
+  private findHeader(r: number, cells: Cell[], texts: string[]): boolean {
+    const { rows } = this;
     // PDF text: the header may be stacked over lines and the rows wrapped; place cells by x.
     if (
       cells.length &&
@@ -181,141 +191,168 @@ export function parseProjectTable(
     ) {
       const found = columnsGrids(rows, r);
       if (found.length) {
-        grids = found;
-        header = { roles: {}, width: 0, key: "", line: rows[r]!.line };
-        break;
+        this.grids = found;
+        this.header = { roles: {}, width: 0, key: "", line: rows[r]!.line };
+        return true;
       }
     }
     const roles = indicatorColumns(cells);
-    if (roles) {
-      header = { roles, width: cells.length, key: texts.join("|"), line: rows[r]!.line };
-      break;
-    }
+    if (!roles) return false;
+    this.header = { roles, width: cells.length, key: texts.join("|"), line: rows[r]!.line };
+    return true;
+  }
+
+  /** Reads the labels of row `r` and their values; true when the row is the spending plan's. */
+  private readLabels(r: number, cells: Cell[], texts: string[]): boolean {
     let planRow = false;
     for (let i = 0; i < cells.length; i++) {
-      const t = texts[i]!;
-      // The value is the next cell; a merged label may leave blank cells before it.
-      let next = cells[i + 1];
-      if (next && !squash(next.text) && (cells[i]!.span ?? 1) > 1)
-        next = cells.slice(i + 1).find((c) => squash(c.text));
-      if (CODE_LABEL.test(t) && next && project.code === undefined && squash(next.text)) {
-        project.code = squash(next.text);
-        cite("/code", next);
-      } else if (
-        NAME_LABEL.test(t) &&
-        next &&
-        project.name === undefined &&
-        cellText(next) &&
-        !isLabel(next.text)
-      ) {
-        project.name = cellText(next);
-        cite("/name", next);
-      } else if (BUDGET_LABEL.test(t) && project.budget === undefined) {
-        const v = amount(next);
-        if (v !== undefined) {
-          project.budget = v;
-          cite("/budget", next!);
-          budgetRow = r;
-          purposeBelow = texts.some((x) => /资金用途|用途$/.test(x));
-        }
-      } else if (FISCAL_LABEL.test(t) && project.fiscalFunds === undefined) {
-        const v = amount(next);
-        if (v !== undefined) {
-          project.fiscalFunds = v;
-          cite("/fiscalFunds", next!);
-        }
-      } else if (OTHER_LABEL.test(t) && project.otherFunds === undefined) {
-        const v = amount(next);
-        if (v !== undefined) {
-          project.otherFunds = v;
-          cite("/otherFunds", next!);
-        }
-      } else if (PURPOSE_LABEL.test(t) && project.purpose === undefined && next && cellText(next)) {
-        project.purpose = next.x === undefined ? cellText(next) : gatherColumn(rows, r, next);
-        cite("/purpose", next);
-      } else if (UNIT_LABEL.test(t) && next && cellText(next) && !isLabel(next.text)) {
-        // "303001 秦皇岛经济技术开发区经济发展局": code and name in one cell.
-        const coded = /^(\d{6,})\s*([^\d\s].*)$/.exec(cellText(next));
-        // A cell of digits alone is the unit's code (a unit listed by code only).
-        const codeOnly = /^\d{6,}$/.test(cellText(next));
-        project.unit = coded
-          ? { code: coded[1]!, name: coded[2]! }
-          : codeOnly
-            ? { ...project.unit, code: cellText(next) }
-            : { ...project.unit, name: cellText(next) };
-        cite(codeOnly ? "/unit/code" : "/unit/name", next);
-      } else if (GOALS_LABEL.test(t) && goals === undefined) {
-        const values = cells.slice(i + 1).filter((c) => cellText(c));
-        if (values.length === 1) {
-          goals = {
-            text:
-              values[0]!.x === undefined
-                ? values[0]!.text
-                : gatherColumn(rows, r, values[0]!, "\n"),
-            row: r,
-          };
-          cite("/goals", values[0]!);
-        } else if (!values.length && cells[i]!.x !== undefined) {
-          // PDF text: a one-line label beside a wrapped paragraph, the label on no line of its own value.
-          for (const k of [r - 1, r + 1]) {
-            const near = rows[k];
-            const only = near?.cells.filter((c) => c.x! > cells[i]!.end!);
-            if (
-              near &&
-              Math.abs(near.line - rows[r]!.line) === 1 &&
-              only?.length === 1 &&
-              near.cells.length === 1
-            ) {
-              goals = { text: gatherColumn(rows, k, only[0]!, "\n", false), row: r };
-              cite("/goals", only[0]!);
-              break;
-            }
-          }
-        } else if (values.length > 1) {
-          problems.push({
-            level: "warning",
-            message:
-              "“绩效目标”一行的内容混有其他单元格，无法可靠读取，未导入（goals cell is garbled）",
-            line: rows[r]!.line,
-          });
-        }
-        break;
-      } else if (MONTH_LABEL.test(t)) {
-        planRow = true;
-      }
+      const read = this.readLabel(r, cells, texts, i);
+      if (read === "goals") break;
+      if (read === "plan") planRow = true;
     }
-    if (planRow) readSpendingPlan(rows, r, project, cites, problems);
-    // The row after 预算数 with no label of its own is 资金用途 (under "预算规模及资金用途").
+    return planRow;
+  }
+
+  /** Reads label `i` of row `r` (the first kind of label it matches) and its value. */
+  private readLabel(
+    r: number,
+    cells: Cell[],
+    texts: string[],
+    i: number,
+  ): "goals" | "plan" | undefined {
+    const { project } = this;
+    const t = texts[i]!;
+    // The value is the next cell; a merged label may leave blank cells before it.
+    let next = cells[i + 1];
+    if (next && !squash(next.text) && (cells[i]!.span ?? 1) > 1)
+      next = cells.slice(i + 1).find((c) => squash(c.text));
+    if (CODE_LABEL.test(t) && next && project.code === undefined && squash(next.text)) {
+      project.code = squash(next.text);
+      this.cite("/code", next);
+      return undefined;
+    }
     if (
-      budgetRow >= 0 &&
-      r === budgetRow + 1 &&
-      purposeBelow &&
-      project.purpose === undefined &&
-      !texts.some((t, i) => t && isLabel(cells[i]!.text))
+      NAME_LABEL.test(t) &&
+      next &&
+      project.name === undefined &&
+      cellText(next) &&
+      !isLabel(next.text)
     ) {
-      const filled = cells.filter((c) => cellText(c));
-      const text = filled[filled.length - 1];
-      if (text && amount(text) === undefined) {
-        project.purpose = cellText(text);
-        cite("/purpose", text);
+      project.name = cellText(next);
+      this.cite("/name", next);
+      return undefined;
+    }
+    if (BUDGET_LABEL.test(t) && project.budget === undefined) {
+      if (this.readAmount("budget", next)) {
+        this.budgetRow = r;
+        this.purposeBelow = texts.some((x) => /资金用途|用途$/.test(x));
       }
+      return undefined;
+    }
+    if (FISCAL_LABEL.test(t) && project.fiscalFunds === undefined) {
+      this.readAmount("fiscalFunds", next);
+      return undefined;
+    }
+    if (OTHER_LABEL.test(t) && project.otherFunds === undefined) {
+      this.readAmount("otherFunds", next);
+      return undefined;
+    }
+    if (PURPOSE_LABEL.test(t) && project.purpose === undefined && next && cellText(next)) {
+      project.purpose = next.x === undefined ? cellText(next) : gatherColumn(this.rows, r, next);
+      this.cite("/purpose", next);
+      return undefined;
+    }
+    if (UNIT_LABEL.test(t) && next && cellText(next) && !isLabel(next.text)) {
+      this.readUnit(next);
+      return undefined;
+    }
+    if (GOALS_LABEL.test(t) && this.goals === undefined) {
+      this.readGoals(r, cells, i);
+      return "goals";
+    }
+    return MONTH_LABEL.test(t) ? "plan" : undefined;
+  }
+
+  /** An amount field from the value cell; true when it holds an amount. */
+  private readAmount(
+    key: "budget" | "fiscalFunds" | "otherFunds",
+    next: Cell | undefined,
+  ): boolean {
+    const v = this.amount(next);
+    if (v === undefined) return false;
+    this.project[key] = v;
+    this.cite(`/${key}`, next!);
+    return true;
+  }
+
+  private readUnit(next: Cell): void {
+    const { project } = this;
+    // "303001 秦皇岛经济技术开发区经济发展局": code and name in one cell.
+    const coded = /^(\d{6,})\s*([^\d\s].*)$/.exec(cellText(next));
+    // A cell of digits alone is the unit's code (a unit listed by code only).
+    const codeOnly = /^\d{6,}$/.test(cellText(next));
+    project.unit = coded
+      ? { code: coded[1]!, name: coded[2]! }
+      : codeOnly
+        ? { ...project.unit, code: cellText(next) }
+        : { ...project.unit, name: cellText(next) };
+    this.cite(codeOnly ? "/unit/code" : "/unit/name", next);
+  }
+
+  /** The 绩效目标 beside its label at cell `i` of row `r`. */
+  private readGoals(r: number, cells: Cell[], i: number): void {
+    const { rows } = this;
+    const values = cells.slice(i + 1).filter((c) => cellText(c));
+    if (values.length === 1) {
+      this.goals = {
+        text:
+          values[0]!.x === undefined ? values[0]!.text : gatherColumn(rows, r, values[0]!, "\n"),
+        row: r,
+      };
+      this.cite("/goals", values[0]!);
+    } else if (!values.length && cells[i]!.x !== undefined) {
+      // PDF text: a one-line label beside a wrapped paragraph, the label on no line of its own value.
+      for (const k of [r - 1, r + 1]) {
+        const near = rows[k];
+        const only = near?.cells.filter((c) => c.x! > cells[i]!.end!);
+        if (
+          near &&
+          Math.abs(near.line - rows[r]!.line) === 1 &&
+          only?.length === 1 &&
+          near.cells.length === 1
+        ) {
+          this.goals = { text: gatherColumn(rows, k, only[0]!, "\n", false), row: r };
+          this.cite("/goals", only[0]!);
+          break;
+        }
+      }
+    } else if (values.length > 1) {
+      this.problems.push({
+        level: "warning",
+        message:
+          "“绩效目标”一行的内容混有其他单元格，无法可靠读取，未导入（goals cell is garbled）",
+        line: rows[r]!.line,
+      });
     }
   }
 
-  if (goals) {
-    const items = splitGoals(goals.text);
-    if (items.length) project.goals = items;
+  /** The row after 预算数 with no label of its own is 资金用途 (under "预算规模及资金用途"). */
+  private readPurposeBelow(r: number, cells: Cell[], texts: string[]): void {
+    if (
+      this.budgetRow < 0 ||
+      r !== this.budgetRow + 1 ||
+      !this.purposeBelow ||
+      this.project.purpose !== undefined ||
+      texts.some((t, i) => t && isLabel(cells[i]!.text))
+    )
+      return;
+    const filled = cells.filter((c) => cellText(c));
+    const text = filled[filled.length - 1];
+    if (text && this.amount(text) === undefined) {
+      this.project.purpose = cellText(text);
+      this.cite("/purpose", text);
+    }
   }
-  if (!header)
-    problems.push({
-      level: "info",
-      message:
-        "未找到绩效指标表头（一级指标/二级指标/三级指标），指标未导入（no indicator header）",
-      line: rows[rows.length - 1]?.line ?? 0,
-    });
-  if (grids) readColumnsIndicators(grids, header!.line, project, cites, problems);
-  else if (header) readIndicators(rows.slice(r + 1), header, project, cites, problems);
-  return { project: project as Project, cites, problems };
 }
 
 /**
@@ -428,7 +465,12 @@ function readSpendingPlan(
 /** The indicator rows under the header; 一级/二级指标 carry down merged (blank) cells. */
 function readIndicators(
   rows: ProjectRow[],
-  header: { roles: Partial<Record<Role, number>>; width: number; key: string; line: number },
+  header: {
+    roles: Partial<Record<IndicatorRole, number>>;
+    width: number;
+    key: string;
+    line: number;
+  },
   project: Partial<Project>,
   cites: Sourced[],
   problems: ParsedProject["problems"],
@@ -471,7 +513,7 @@ function readIndicators(
         continue;
       }
     }
-    const at = (role: Role): Cell | undefined =>
+    const at = (role: IndicatorRole): Cell | undefined =>
       roles[role] === undefined ? undefined : cells[roles[role]!];
     const l1 = cellText(at("level1"));
     const l2 = cellText(at("level2"));

@@ -4,9 +4,9 @@
  * side's totals. Both income and expenditure use it, so it is read once per
  * document and cached.
  */
-import type { Fen, MoneyUnit } from "../../model/amount.ts";
-import type { SourceDocument } from "../source-document.ts";
-import { stripNumbering } from "./find.ts";
+import type { Fen, MoneyUnit } from "../../../model/amount.ts";
+import type { SourceDocument } from "../../source-document.ts";
+import { stripNumbering } from "../../toolkit/find.ts";
 import {
   findTableRegions,
   tokenAmount,

@@ -7,14 +7,15 @@
  * the project whose merged cells it sits beside; what cannot be read or placed
  * is reported against the project instead of guessed.
  */
-import type { ProjectIndicator } from "../../model/disclosure.ts";
-import { squash, type SourceLine } from "../source-document.ts";
-import { splitColumns } from "../readers/text.ts";
-import { columnsHeader } from "./projects-columns.ts";
-import { cellText, type ProjectRow } from "./projects-rows.ts";
-import { indicatorColumns, type ParsedProject, type Sourced } from "./projects-table.ts";
-import { parseTarget } from "../../model/target.ts";
-import type { Cell } from "../source-document.ts";
+import type { ProjectIndicator } from "../../../model/disclosure.ts";
+import { squash, type SourceLine } from "../../source-document.ts";
+import { splitColumns } from "../../readers/text.ts";
+import { columnsHeader } from "./columns.ts";
+import { cellText, type ProjectRow } from "./rows.ts";
+import { indicatorColumns } from "./labels.ts";
+import type { ParsedProject, Sourced } from "./table.ts";
+import { parseTarget } from "../../../model/target.ts";
+import type { Cell } from "../../source-document.ts";
 
 /** A printing of a project's merged cells: its line, and the project it names. */
 export interface ProjectPrint {
@@ -48,16 +49,36 @@ export function readListIndicators(
   prints: ProjectPrint[],
   names: string[],
 ): ListIndicators {
-  const byProject: ListIndicators["byProject"] = new Map();
-  const entry = (p: number) => {
-    let e = byProject.get(p);
-    if (!e) byProject.set(p, (e = { indicators: [], cites: [], problems: [] }));
-    return e;
-  };
-  let lastOwner: number | undefined;
+  const reader = new ListReader(lines, prints);
   headers.forEach((h, k) => {
-    const last = k + 1 < headers.length ? headers[k + 1]! - 1 : end;
-    const rows = segmentRows(lines, h, last);
+    reader.readPage(h, k + 1 < headers.length ? headers[k + 1]! - 1 : end);
+  });
+  reader.dropPartial();
+  reader.reportMissing(names);
+  return { byProject: reader.byProject };
+}
+
+type ProjectEntry = ListIndicators["byProject"] extends Map<number, infer E> ? E : never;
+
+/** Reads a list's pages in order: the project the last page ended with may go on on the next. */
+class ListReader {
+  readonly byProject: ListIndicators["byProject"] = new Map();
+  private lastOwner: number | undefined;
+
+  constructor(
+    private readonly lines: SourceLine[],
+    private readonly prints: ProjectPrint[],
+  ) {}
+
+  private entry(p: number): ProjectEntry {
+    let e = this.byProject.get(p);
+    if (!e) this.byProject.set(p, (e = { indicators: [], cites: [], problems: [] }));
+    return e;
+  }
+
+  /** Reads one page of the list: header line at index `h`, last line at index `last`. */
+  readPage(h: number, last: number): void {
+    const rows = segmentRows(this.lines, h, last);
     const at = rows.findIndex((r) => LEVEL_HEADER.test(r.text ?? ""));
     if (at < 0) return;
     // "绩效指标" printed over the indicator columns is their caption, no column of its own.
@@ -68,17 +89,8 @@ export function readListIndicators(
       };
     const headerLine = rows[at]!.line;
     const lastLine = rows[rows.length - 1]!.line;
-    const here = prints.filter((p) => p.line > headerLine && p.line <= lastLine);
-    const unreadable = (why: string) => {
-      const owners = new Set(here.map((p) => p.project));
-      if (!owners.size && lastOwner !== undefined) owners.add(lastOwner);
-      for (const p of owners)
-        entry(p).problems.push({
-          level: "warning",
-          message: `第 ${headerLine} 行起的绩效指标${why}，本页指标未导入（indicator rows could not be read）`,
-          line: headerLine,
-        });
-    };
+    const here = this.prints.filter((p) => p.line > headerLine && p.line <= lastLine);
+    const unreadable = (why: string) => this.unreadable(here, headerLine, why);
     // Body rows start with their labels: leave them out when gathering a header stacked over lines.
     const headerRows = rows
       .slice(0, at + 6)
@@ -95,9 +107,33 @@ export function readListIndicators(
     if (!worded) return unreadable("表头各列的次序无法逐行读取");
     if (!worded.indicators.length && !worded.unread.length)
       return unreadable("行中没有可辨认的一级、二级指标");
-    const best = { indicators: worded.indicators, lines: worded.lines, cites: worded.cites };
+    this.assignPage(rows, here, worded, { headerLine, headerEnd, lastLine });
+  }
+
+  private unreadable(here: ProjectPrint[], headerLine: number, why: string): void {
+    const owners = new Set(here.map((p) => p.project));
+    if (!owners.size && this.lastOwner !== undefined) owners.add(this.lastOwner);
+    for (const p of owners)
+      this.entry(p).problems.push({
+        level: "warning",
+        message: `第 ${headerLine} 行起的绩效指标${why}，本页指标未导入（indicator rows could not be read）`,
+        line: headerLine,
+      });
+  }
+
+  /** Gives each indicator row of a page to the project whose merged cells it sits beside. */
+  private assignPage(
+    rows: ProjectRow[],
+    here: ProjectPrint[],
+    best: WordedRows,
+    {
+      headerLine,
+      headerEnd,
+      lastLine,
+    }: { headerLine: number; headerEnd: number; lastLine: number },
+  ): void {
     // Rows that could not be read still count as rows when they are cut among the projects.
-    const unread = worded.unread;
+    const unread = best.unread;
     const allLines = [...best.lines, ...unread];
     // A printing at the top of its rows has only rows between it and the one before: text of a
     // merged cell there (a wrapped goal or name, no figure) means the cell is printed around its middle.
@@ -116,12 +152,12 @@ export function readListIndicators(
           !stray.some((l) => l > (k > 0 ? here[k - 1]!.line : headerEnd) && l < p.line),
       ),
     );
-    const allOwners = ownersOf(allLines, here, top, lastOwner, [headerEnd, lastLine]);
+    const allOwners = ownersOf(allLines, here, top, this.lastOwner, [headerEnd, lastLine]);
     const owner = allOwners.slice(0, best.lines.length);
     unread.forEach((line, i) => {
       const p = allOwners[best.lines.length + i];
       if (p !== undefined)
-        entry(p).problems.push({
+        this.entry(p).problems.push({
           level: "warning",
           message: `第 ${line} 行的绩效指标跨行或缺列，无法按列读取（indicator row wrapped or incomplete）`,
           line,
@@ -130,7 +166,7 @@ export function readListIndicators(
     if (allOwners.some((p) => p === undefined)) {
       for (const p of uncertain(allLines, here, top, allOwners)) {
         const line = here.find((x) => x.project === p)?.line ?? headerLine;
-        entry(p).problems.push({
+        this.entry(p).problems.push({
           level: "warning",
           message: `第 ${line} 行的项目在合并单元格中跨多行，无法确定哪些指标行属于本项目，本页指标未导入（indicator rows cannot be assigned to the project）`,
           line,
@@ -140,37 +176,42 @@ export function readListIndicators(
     best.indicators.forEach((indicator, i) => {
       const p = owner[i];
       if (p === undefined) return;
-      const e = entry(p);
+      const e = this.entry(p);
       const n = e.indicators.length;
       e.indicators.push(indicator);
       for (const c of best.cites[i]!) e.cites.push({ ...c, path: `/indicators/${n}${c.path}` });
     });
-    if (here.length) lastOwner = here[here.length - 1]!.project;
-    else if (owner.length) lastOwner = owner[owner.length - 1];
-  });
-  // A project with a page or row that could not be read keeps none: a partial list would pass for the whole.
-  for (const e of byProject.values()) {
-    if (
-      e.indicators.length &&
-      e.problems.some((p) =>
-        /could not be read|wrapped or incomplete|cannot be assigned/.test(p.message),
-      )
-    ) {
-      e.problems.push({
-        level: "warning",
-        message: `其他页已读出的 ${e.indicators.length} 条指标也未导入，以免只导入部分指标（partial indicators dropped）`,
-        line: e.cites[0]?.line ?? 0,
-      });
-      e.indicators = [];
-      e.cites = [];
+    if (here.length) this.lastOwner = here[here.length - 1]!.project;
+    else if (owner.length) this.lastOwner = owner[owner.length - 1];
+  }
+
+  /** A project with a page or row that could not be read keeps none: a partial list would pass for the whole. */
+  dropPartial(): void {
+    for (const e of this.byProject.values()) {
+      if (
+        e.indicators.length &&
+        e.problems.some((p) =>
+          /could not be read|wrapped or incomplete|cannot be assigned/.test(p.message),
+        )
+      ) {
+        e.problems.push({
+          level: "warning",
+          message: `其他页已读出的 ${e.indicators.length} 条指标也未导入，以免只导入部分指标（partial indicators dropped）`,
+          line: e.cites[0]?.line ?? 0,
+        });
+        e.indicators = [];
+        e.cites = [];
+      }
     }
   }
-  // A project whose indicators were all skipped keeps none; say so where rows were read for others.
-  if (byProject.size) {
+
+  /** A project whose indicators were all skipped keeps none; say so where rows were read for others. */
+  reportMissing(names: string[]): void {
+    if (!this.byProject.size) return;
     names.forEach((name, p) => {
-      if (!byProject.has(p) && prints.some((x) => x.project === p)) {
-        const line = prints.find((x) => x.project === p)!.line;
-        entry(p).problems.push({
+      if (!this.byProject.has(p) && this.prints.some((x) => x.project === p)) {
+        const line = this.prints.find((x) => x.project === p)!.line;
+        this.entry(p).problems.push({
           level: "warning",
           message: `项目“${name}”旁未找到绩效指标行，指标未导入（no indicator rows beside the project）`,
           line,
@@ -178,7 +219,6 @@ export function readListIndicators(
       }
     });
   }
-  return { byProject };
 }
 
 /** A row's cells, split from its text the first time they are needed. */
@@ -345,6 +385,15 @@ const STANDARD_LEVEL2 =
 
 type Column = "name" | "op" | "target" | "measure" | "description" | "basis" | "other";
 
+/** What worded reading yields: indicators with their lines and cites, and lines that could not be read. */
+interface WordedRows {
+  indicators: ProjectIndicator[];
+  lines: number[];
+  /** Cites per indicator, paths relative to the indicator. */
+  cites: Sourced[][];
+  unread: number[];
+}
+
 /**
  * Indicator rows read by their wording: a line with a 一级指标 label and a
  * 二级指标 label side by side (or, under merged labels printed on an earlier
@@ -354,57 +403,17 @@ type Column = "name" | "op" | "target" | "measure" | "description" | "basis" | "
  * one line, however its columns drift; a row whose cells do not fit is
  * returned as unread.
  */
-function wordedRows(
-  rows: ProjectRow[],
-  allHeader: Cell[],
-):
-  | { indicators: ProjectIndicator[]; lines: number[]; cites: Sourced[][]; unread: number[] }
-  | undefined {
-  // "绩效指标" printed over the indicator columns is their caption, no column of its own.
-  const header = allHeader.filter((h) => squash(h.text) !== "绩效指标");
-  const roles = indicatorColumns(header);
-  if (!roles || roles.op === undefined || roles.target === undefined) return undefined;
-  const roleAt = new Map(Object.entries(roles).map(([r, k]) => [k, r as Column]));
-  const cols: Column[] = header.map((_, k) => roleAt.get(k) ?? "other").slice(roles.level2! + 1);
-  const q = cols.indexOf("op");
-  if (
-    cols[0] !== "name" ||
-    q < 1 ||
-    !cols.includes("target") ||
-    cols.includes("level1" as Column) ||
-    cols.includes("level2" as Column)
-  )
-    return undefined;
-  // Cites per indicator, paths relative to the indicator.
-  const out = {
-    indicators: [] as ProjectIndicator[],
-    lines: [] as number[],
-    cites: [] as Sourced[][],
-    unread: [] as number[],
-  };
+function wordedRows(rows: ProjectRow[], allHeader: Cell[]): WordedRows | undefined {
+  const layout = wordedColumns(allHeader);
+  if (!layout) return undefined;
+  const out: WordedRows = { indicators: [], lines: [], cites: [], unread: [] };
   const byLine = new Map(rows.map((r) => [r.line, r]));
   let level1: Cell | undefined;
   let level2: Cell | undefined;
   for (const row of rows) {
     // Only a line with a label or a 指标性质 can be a row: the others are not split at all.
     if (!ROW_HINT.test(row.text ?? "")) continue;
-    // "录入等形式对结 产出指标", "人民监督员履职人数 ＝": cells set off by one space.
-    const cells = cellsOf(row).flatMap((c) => {
-      // "可持续影响指标 案卷存放安全性": the 二级指标 run into the name.
-      const l2 = /^(\S+指标) (\S.*)$/.exec(c.text);
-      if (l2 && LEVEL2_WORD.test(l2[1]!) && !LEVEL1_WORD.test(l2[1]!))
-        return [
-          { ...c, text: l2[1]!, end: c.x! + l2[1]!.length },
-          { ...c, text: l2[2]!, x: c.x! + l2[1]!.length + 1 },
-        ];
-      const m = /^(.*\S) (\S+)$/.exec(c.text);
-      if (!m || !(LEVEL1_WORD.test(m[2]!) || OP_WORD.test(m[2]!))) return [c];
-      const x = c.end! - m[2]!.length;
-      return [
-        { ...c, text: m[1]!, end: c.x! + m[1]!.length },
-        { ...c, text: m[2]!, x },
-      ];
-    });
+    const cells = cellsOf(row).flatMap(splitRunTogether);
     const i = cells.findIndex((c, k) => LEVEL1_WORD.test(squash(c.text)) && k + 1 < cells.length);
     let tail: Cell[];
     if (i >= 0) {
@@ -427,70 +436,145 @@ function wordedRows(
       tail = cells;
       if (STANDARD_LEVEL2.test(squash(tail[0]!.text))) level2 = tail.shift();
     }
-    let k = tail.findIndex((c) => OP_WORD.test(squash(c.text)));
-    // A name wrapped around its row: the lines above and below hold its pieces, the row none.
-    if (k === q - 1 && k >= 0 && cols[q - 1] !== "measure") {
-      const from = (i >= 0 ? level2 : cells[0])!.end!;
-      const to = (tail[0] ?? tail[k])!.x!;
-      const piece = (line: number) => {
-        const near = byLine.get(line);
-        return near && cellsOf(near).find((c) => c.x! >= from && c.end! <= to + 2);
-      };
-      const above = piece(row.line - 1);
-      const below = piece(row.line + 1);
-      if (above || below)
-        tail.unshift({
-          text: [above?.text, below?.text].filter(Boolean).join("\n"),
-          line: (above ?? below)!.line,
-          x: from,
-          end: to,
-        });
-      k = tail.findIndex((c) => OP_WORD.test(squash(c.text)));
-    }
-    const parts = new Map<Column, Cell>();
-    // Before the 指标性质 every column, or all but a blank 计量单位 just before it (定性).
-    const before =
-      k === q
-        ? cols.slice(0, q)
-        : k === q - 1 && cols[q - 1] === "measure"
-          ? cols.slice(0, q - 1)
-          : undefined;
-    const afterCols = cols.slice(q + 1);
-    if (before && tail.length - k - 1 <= afterCols.length) {
-      before.forEach((c, n) => parts.set(c, tail[n]!));
-      parts.set("op", tail[k]!);
-      afterCols.forEach((c, n) => {
-        const cell = tail[k + 1 + n];
-        if (cell) parts.set(c, cell);
-      });
-    }
-    const name = parts.get("name");
-    const valueCell = parts.get("target");
-    const op = squash(parts.get("op")?.text ?? "");
-    const value = cellText(valueCell);
-    const measure = cellText(parts.get("measure"));
-    // Every cell in its role: a comparison is followed by a number, a qualitative target by words.
-    if (!name || !value || !level2 || (COMPARISON.test(op) && !/^[-+]?\d/.test(squash(value)))) {
+    const k = joinWrappedName(tail, layout, byLine, row, (i >= 0 ? level2 : cells[0])!);
+    const read = level2 && indicatorOf(cellsByColumn(tail, k, layout), level1, level2, row);
+    if (!read) {
       out.unread.push(row.line);
       continue;
     }
-    const raw = `${COMPARISON.test(op) ? op : ""}${value}${measure && !value.endsWith(measure) ? measure : ""}`;
-    const indicator: ProjectIndicator = {
-      level1: squash(level1.text),
-      level2: squash(level2.text),
-      name: cellText(name),
-      target: parseTarget(raw),
-    };
-    const description = cellText(parts.get("description"));
-    if (description) indicator.description = description;
-    const basis = cellText(parts.get("basis"));
-    if (basis) indicator.basis = basis;
-    out.indicators.push(indicator);
+    out.indicators.push(read.indicator);
     out.lines.push(row.line);
-    out.cites.push([
-      { path: "/name", line: name.line, text: cellText(name) },
-      { path: "/target", line: row.line, text: raw },
-    ]);
+    out.cites.push(read.cites);
   }
   return out;
+}
+
+/** The columns right of the 二级指标 in the header's order, and where 指标性质 is among them. */
+interface WordedColumns {
+  cols: Column[];
+  q: number;
+}
+
+function wordedColumns(allHeader: Cell[]): WordedColumns | undefined {
+  // "绩效指标" printed over the indicator columns is their caption, no column of its own.
+  const header = allHeader.filter((h) => squash(h.text) !== "绩效指标");
+  const roles = indicatorColumns(header);
+  if (!roles || roles.op === undefined || roles.target === undefined) return undefined;
+  const roleAt = new Map(Object.entries(roles).map(([r, k]) => [k, r as Column]));
+  const cols: Column[] = header.map((_, k) => roleAt.get(k) ?? "other").slice(roles.level2! + 1);
+  const q = cols.indexOf("op");
+  if (
+    cols[0] !== "name" ||
+    q < 1 ||
+    !cols.includes("target") ||
+    cols.includes("level1" as Column) ||
+    cols.includes("level2" as Column)
+  )
+    return undefined;
+  return { cols, q };
+}
+
+/** "录入等形式对结 产出指标", "人民监督员履职人数 ＝": cells set off by one space, split. */
+function splitRunTogether(c: Cell): Cell[] {
+  // "可持续影响指标 案卷存放安全性": the 二级指标 run into the name.
+  const l2 = /^(\S+指标) (\S.*)$/.exec(c.text);
+  if (l2 && LEVEL2_WORD.test(l2[1]!) && !LEVEL1_WORD.test(l2[1]!))
+    return [
+      { ...c, text: l2[1]!, end: c.x! + l2[1]!.length },
+      { ...c, text: l2[2]!, x: c.x! + l2[1]!.length + 1 },
+    ];
+  const m = /^(.*\S) (\S+)$/.exec(c.text);
+  if (!m || !(LEVEL1_WORD.test(m[2]!) || OP_WORD.test(m[2]!))) return [c];
+  const x = c.end! - m[2]!.length;
+  return [
+    { ...c, text: m[1]!, end: c.x! + m[1]!.length },
+    { ...c, text: m[2]!, x },
+  ];
+}
+
+/**
+ * A name wrapped around its row: the lines above and below hold its pieces, the row none.
+ * Puts the pieces in front of `tail`; returns where the 指标性质 is in it.
+ */
+function joinWrappedName(
+  tail: Cell[],
+  { cols, q }: WordedColumns,
+  byLine: Map<number, ProjectRow>,
+  row: ProjectRow,
+  leftOf: Cell,
+): number {
+  const k = tail.findIndex((c) => OP_WORD.test(squash(c.text)));
+  if (!(k === q - 1 && k >= 0 && cols[q - 1] !== "measure")) return k;
+  const from = leftOf.end!;
+  const to = (tail[0] ?? tail[k])!.x!;
+  const piece = (line: number) => {
+    const near = byLine.get(line);
+    return near && cellsOf(near).find((c) => c.x! >= from && c.end! <= to + 2);
+  };
+  const above = piece(row.line - 1);
+  const below = piece(row.line + 1);
+  if (above || below)
+    tail.unshift({
+      text: [above?.text, below?.text].filter(Boolean).join("\n"),
+      line: (above ?? below)!.line,
+      x: from,
+      end: to,
+    });
+  return tail.findIndex((c) => OP_WORD.test(squash(c.text)));
+}
+
+/** The row's cells by column, placed around the 指标性质 at `k`; empty when they do not fit. */
+function cellsByColumn(tail: Cell[], k: number, { cols, q }: WordedColumns): Map<Column, Cell> {
+  const parts = new Map<Column, Cell>();
+  // Before the 指标性质 every column, or all but a blank 计量单位 just before it (定性).
+  const before =
+    k === q
+      ? cols.slice(0, q)
+      : k === q - 1 && cols[q - 1] === "measure"
+        ? cols.slice(0, q - 1)
+        : undefined;
+  const afterCols = cols.slice(q + 1);
+  if (before && tail.length - k - 1 <= afterCols.length) {
+    before.forEach((c, n) => parts.set(c, tail[n]!));
+    parts.set("op", tail[k]!);
+    afterCols.forEach((c, n) => {
+      const cell = tail[k + 1 + n];
+      if (cell) parts.set(c, cell);
+    });
+  }
+  return parts;
+}
+
+/** The indicator a row's cells give, with its cites; undefined when a cell is not in its role. */
+function indicatorOf(
+  parts: Map<Column, Cell>,
+  level1: Cell | undefined,
+  level2: Cell,
+  row: ProjectRow,
+): { indicator: ProjectIndicator; cites: Sourced[] } | undefined {
+  const name = parts.get("name");
+  const valueCell = parts.get("target");
+  const op = squash(parts.get("op")?.text ?? "");
+  const value = cellText(valueCell);
+  const measure = cellText(parts.get("measure"));
+  // Every cell in its role: a comparison is followed by a number, a qualitative target by words.
+  if (!name || !value || (COMPARISON.test(op) && !/^[-+]?\d/.test(squash(value)))) return undefined;
+  const raw = `${COMPARISON.test(op) ? op : ""}${value}${measure && !value.endsWith(measure) ? measure : ""}`;
+  const indicator: ProjectIndicator = {
+    level1: squash(level1!.text),
+    level2: squash(level2.text),
+    name: cellText(name),
+    target: parseTarget(raw),
+  };
+  const description = cellText(parts.get("description"));
+  if (description) indicator.description = description;
+  const basis = cellText(parts.get("basis"));
+  if (basis) indicator.basis = basis;
+  return {
+    indicator,
+    cites: [
+      { path: "/name", line: name.line, text: cellText(name) },
+      { path: "/target", line: row.line, text: raw },
+    ],
+  };
 }

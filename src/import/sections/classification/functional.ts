@@ -1,7 +1,10 @@
-import type { ExtractContext, PartExtractor } from "./context.ts";
-import { rowTexts } from "./find.ts";
-import type { Disclosure } from "../../model/disclosure.ts";
-import type { TableBlock } from "../source-document.ts";
+/**
+ * The 功能分类科目说明 part: each 科目's code, name and description.
+ */
+import type { ExtractContext, PartExtractor } from "../context.ts";
+import { rowTexts } from "../../toolkit/find.ts";
+import type { Disclosure } from "../../../model/disclosure.ts";
+import type { TableBlock } from "../../source-document.ts";
 
 const SECTION = "功能分类科目说明";
 

@@ -1,8 +1,11 @@
-import { fenToWan, formatWan, sumFen, wanToFen, type Fen } from "../../model/amount.ts";
-import type { Expenditure } from "../../model/disclosure.ts";
-import type { SourceDocument } from "../source-document.ts";
-import type { ExtractContext, PartExtractor } from "./context.ts";
-import { readSummaryTable, type SummaryTable, type SummaryValue } from "./money-summary-table.ts";
+/**
+ * The 支出 part: this year's expenditure (基本支出, 项目支出, 人员经费, 公用经费) and its change, from the 收支总表, the 支出总表 and the text.
+ */
+import { fenToWan, formatWan, sumFen, wanToFen, type Fen } from "../../../model/amount.ts";
+import type { Expenditure } from "../../../model/disclosure.ts";
+import type { SourceDocument } from "../../source-document.ts";
+import type { ExtractContext, PartExtractor } from "../context.ts";
+import { readSummaryTable, type SummaryTable, type SummaryValue } from "./summary-table.ts";
 import {
   AMT,
   amountOf,
@@ -13,7 +16,7 @@ import {
   sentenceStart,
   type ChangeEvent,
   type Stream,
-} from "./money-narrative.ts";
+} from "./narrative.ts";
 import {
   assignColumns,
   findTableRegions,
@@ -534,6 +537,20 @@ function sameWithinPrinting(printed: { fen: Fen; raw: string }, exact: Fen): boo
   return diff * 2n * 10n ** BigInt(m![1]?.length ?? 0) <= unit;
 }
 
+type ExpenditureKey = "total" | "basic" | "personnel" | "publicOperating" | "project";
+
+/** What the expenditure is read from, and where it is written. */
+interface Reading {
+  ctx: ExtractContext;
+  e: Expenditure;
+  summary: SummaryTable | undefined;
+  table: TableExpenditure | undefined;
+  stream: Stream;
+  narrative: NarrativeExpenditure;
+  /** Sets a figure from the table, else the text, warning when the two disagree. */
+  set(key: ExpenditureKey, tableValue: Found | undefined, textValue: Found | undefined): void;
+}
+
 export const extractExpenditure: PartExtractor = {
   name: SECTION,
   run(ctx: ExtractContext) {
@@ -542,53 +559,12 @@ export const extractExpenditure: PartExtractor = {
     const table = readExpenditureTable(ctx);
     const stream = narrativeStream(ctx.doc);
     const narrative = readNarrativeExpenditure(stream);
-
-    const set = (
-      key: "total" | "basic" | "personnel" | "publicOperating" | "project",
-      tableValue: Found | undefined,
-      textValue: Found | undefined,
-    ) => {
-      const v = tableValue ?? textValue;
-      if (!v) return;
-      e[key] = fenToWan(v.fen);
-      ctx.cite(`/expenditure/${key}`, v.line, v.text);
-      // The text rounds to its printed places (3121.42万元 for a table's 31,214,205.80元).
-      if (
-        tableValue &&
-        textValue &&
-        !sameWithinPrinting({ fen: textValue.fen, raw: textValue.text }, tableValue.fen)
-      ) {
-        ctx.diagnose(
-          "warning",
-          `支出「${key}」：表格为${formatWan(tableValue.fen)}万元，文字说明为${formatWan(textValue.fen)}万元，采用表格数（table and text disagree; the table's figure is kept）`,
-          SECTION,
-          textValue.line,
-        );
-      }
-    };
-    const summaryFound = (v: SummaryValue | undefined): Found | undefined =>
-      v ? { fen: v.fen, line: v.line, text: v.text } : undefined;
+    const r: Reading = { ctx, e, summary, table, stream, narrative, set: setter(ctx, e) };
     const carry = carriedForward(summary, table);
-    let summaryTotal = summaryFound(summary?.expenditureSubtotal);
-    if (!summaryTotal && summary?.expenditureTotal) {
-      // Without a 本年支出合计 row, this year's expenditure is 支出总计 less what is carried forward.
-      const carried = sumFen(carry.map((c) => c.found.fen));
-      summaryTotal = {
-        ...summaryFound(summary.expenditureTotal)!,
-        fen: summary.expenditureTotal.fen - carried,
-      };
-      if (carried !== 0n && !table?.total) {
-        ctx.diagnose(
-          "info",
-          `本年支出合计按支出总计${formatWan(summary.expenditureTotal.fen)}万元减去结转${formatWan(carried)}万元计为${formatWan(summaryTotal.fen)}万元（this year's expenditure = 支出总计 less the amounts carried forward）`,
-          SECTION,
-          summary.expenditureTotal.line,
-        );
-      }
-    }
-    set("total", table?.total ?? summaryTotal, narrative.total);
-    set("basic", table?.basic ?? summaryFound(summary?.basic), narrative.basic);
-    set("project", table?.project ?? summaryFound(summary?.project), narrative.project);
+    const summaryTotal = summaryExpenditure(ctx, summary, table, carry);
+    r.set("total", table?.total ?? summaryTotal, narrative.total);
+    r.set("basic", table?.basic ?? summaryFound(summary?.basic), narrative.basic);
+    r.set("project", table?.project ?? summaryFound(summary?.project), narrative.project);
     // Parts of this year's expenditure (上缴上级支出 …) first, then what is carried forward (below 本年支出合计).
     const others = [...(table?.others ?? []), ...carry];
     if (others.length) {
@@ -599,94 +575,10 @@ export const extractExpenditure: PartExtractor = {
     }
 
     const totalFen = (table?.total ?? summaryTotal ?? narrative.total)?.fen;
-    if (e.basic === undefined && e.project === undefined && totalFen !== undefined) {
-      const split = readFunctionSplit(ctx, totalFen);
-      if (split) {
-        const basic = split.personnel.fen + split.publicOperating.fen;
-        e.basic = fenToWan(basic);
-        ctx.cite("/expenditure/basic", split.personnel.line);
-        ctx.diagnose(
-          "info",
-          `基本支出按人员经费与公用经费之和计为${formatWan(basic)}万元（basic expenditure = 人员经费 + 公用经费 of the expenditure table）`,
-          SECTION,
-          split.personnel.line,
-        );
-        set("project", split.project, undefined);
-        set("personnel", split.personnel, undefined);
-        set("publicOperating", split.publicOperating, undefined);
-      }
-    }
-
-    // 人员经费 / 公用经费 describe the department's basic expenditure only when they add up to it.
-    const basicFen =
-      e.basic !== undefined
-        ? (table?.basic ?? summaryFound(summary?.basic) ?? narrative.basic)?.fen
-        : undefined;
-    const split = e.personnel === undefined ? readBasicSplit(ctx) : undefined;
-    if (e.personnel !== undefined) {
-      // Already read with the expenditure table's split.
-    } else if (split && (basicFen === undefined || split.total.fen === basicFen)) {
-      set("personnel", split.personnel, narrative.personnel);
-      set("publicOperating", split.publicOperating, narrative.publicOperating);
-    } else if (
-      narrative.personnel &&
-      narrative.publicOperating &&
-      (basicFen === undefined ||
-        narrative.personnel.fen + narrative.publicOperating.fen === basicFen)
-    ) {
-      set("personnel", undefined, narrative.personnel);
-      set("publicOperating", undefined, narrative.publicOperating);
-    } else if (basicFen !== undefined) {
-      const p = globalSplit(stream, basicFen);
-      if (p) {
-        set("personnel", undefined, p.personnel);
-        set("publicOperating", undefined, p.publicOperating);
-      }
-    }
-
-    const events = changeEvents(stream);
-    const total = events.find(
-      (ev) =>
-        (ev.amount !== undefined || ev.rate !== undefined) &&
-        aboutTotal(stream.text, ev, totalFen, carry.length > 0),
-    );
-    if (total) {
-      const line = lineAt(stream, total.index);
-      if (total.amount !== undefined) {
-        (e.change ??= {}).total = fenToWan(total.amount);
-        ctx.cite("/expenditure/change/total", line, total.raw);
-      }
-      if (total.rate !== undefined) {
-        e.changeRate = total.rate;
-        ctx.cite("/expenditure/changeRate", line, total.raw);
-      }
-      if (total.previous !== undefined) {
-        (e.previous ??= {}).total = fenToWan(total.previous);
-        ctx.cite("/expenditure/previous/total", line);
-      }
-      const reason = reasonAfter(stream.text, total.index);
-      if (reason) {
-        e.changeReason = reason.text;
-        ctx.cite("/expenditure/changeReason", lineAt(stream, reason.at), reason.text);
-      }
-    }
-    for (const part of ["basic", "project"] as const) {
-      // A change measured from another amount ("…其中基本支出33325.21万元…比上年增加…" for one fund) is not the part's.
-      const own = e[part] !== undefined ? wanToFen(e[part]) : undefined;
-      const ev = events.find(
-        (x) =>
-          x.subject === part &&
-          x.amount !== undefined &&
-          (!x.base || own === undefined || sameWithinPrinting(x.base, own)),
-      );
-      if (!ev || ev.amount === undefined) continue;
-      (e.change ??= {})[part] = fenToWan(ev.amount);
-      ctx.cite(`/expenditure/change/${part}`, lineAt(stream, ev.index), ev.raw);
-      if (ev.previous !== undefined) {
-        (e.previous ??= {})[part] = fenToWan(ev.previous);
-        ctx.cite(`/expenditure/previous/${part}`, lineAt(stream, ev.index));
-      }
-    }
+    if (e.basic === undefined && e.project === undefined && totalFen !== undefined)
+      readFunctionTableSplit(r, totalFen);
+    readBasicParts(r);
+    readChanges(r, totalFen, carry.length > 0);
 
     if (!Object.keys(e).length) {
       ctx.diagnose(
@@ -699,6 +591,161 @@ export const extractExpenditure: PartExtractor = {
     ctx.disclosure.expenditure = e;
   },
 };
+
+/** The setter of `Reading.set` for one expenditure. */
+function setter(ctx: ExtractContext, e: Expenditure): Reading["set"] {
+  return (key, tableValue, textValue) => {
+    const v = tableValue ?? textValue;
+    if (!v) return;
+    e[key] = fenToWan(v.fen);
+    ctx.cite(`/expenditure/${key}`, v.line, v.text);
+    // The text rounds to its printed places (3121.42万元 for a table's 31,214,205.80元).
+    if (
+      tableValue &&
+      textValue &&
+      !sameWithinPrinting({ fen: textValue.fen, raw: textValue.text }, tableValue.fen)
+    ) {
+      ctx.diagnose(
+        "warning",
+        `支出「${key}」：表格为${formatWan(tableValue.fen)}万元，文字说明为${formatWan(textValue.fen)}万元，采用表格数（table and text disagree; the table's figure is kept）`,
+        SECTION,
+        textValue.line,
+      );
+    }
+  };
+}
+
+const summaryFound = (v: SummaryValue | undefined): Found | undefined =>
+  v ? { fen: v.fen, line: v.line, text: v.text } : undefined;
+
+/**
+ * This year's expenditure as the 收支总表 gives it: its 本年支出合计, else 支出总计 less what
+ * is carried forward.
+ */
+function summaryExpenditure(
+  ctx: ExtractContext,
+  summary: SummaryTable | undefined,
+  table: TableExpenditure | undefined,
+  carry: { label: string; found: Found }[],
+): Found | undefined {
+  const summaryTotal = summaryFound(summary?.expenditureSubtotal);
+  if (summaryTotal || !summary?.expenditureTotal) return summaryTotal;
+  // Without a 本年支出合计 row, this year's expenditure is 支出总计 less what is carried forward.
+  const carried = sumFen(carry.map((c) => c.found.fen));
+  const total = {
+    ...summaryFound(summary.expenditureTotal)!,
+    fen: summary.expenditureTotal.fen - carried,
+  };
+  if (carried !== 0n && !table?.total) {
+    ctx.diagnose(
+      "info",
+      `本年支出合计按支出总计${formatWan(summary.expenditureTotal.fen)}万元减去结转${formatWan(carried)}万元计为${formatWan(total.fen)}万元（this year's expenditure = 支出总计 less the amounts carried forward）`,
+      SECTION,
+      summary.expenditureTotal.line,
+    );
+  }
+  return total;
+}
+
+/** Without 基本支出 and 项目支出 figures: both from the expenditure table's 人员经费 / 公用经费 / 项目 columns. */
+function readFunctionTableSplit(r: Reading, totalFen: Fen): void {
+  const { ctx, e, set } = r;
+  const split = readFunctionSplit(ctx, totalFen);
+  if (!split) return;
+  const basic = split.personnel.fen + split.publicOperating.fen;
+  e.basic = fenToWan(basic);
+  ctx.cite("/expenditure/basic", split.personnel.line);
+  ctx.diagnose(
+    "info",
+    `基本支出按人员经费与公用经费之和计为${formatWan(basic)}万元（basic expenditure = 人员经费 + 公用经费 of the expenditure table）`,
+    SECTION,
+    split.personnel.line,
+  );
+  set("project", split.project, undefined);
+  set("personnel", split.personnel, undefined);
+  set("publicOperating", split.publicOperating, undefined);
+}
+
+/** 人员经费 / 公用经费 describe the department's basic expenditure only when they add up to it. */
+function readBasicParts(r: Reading): void {
+  const { ctx, e, set, table, summary, narrative } = r;
+  const basicFen =
+    e.basic !== undefined
+      ? (table?.basic ?? summaryFound(summary?.basic) ?? narrative.basic)?.fen
+      : undefined;
+  const split = e.personnel === undefined ? readBasicSplit(ctx) : undefined;
+  if (e.personnel !== undefined) {
+    // Already read with the expenditure table's split.
+  } else if (split && (basicFen === undefined || split.total.fen === basicFen)) {
+    set("personnel", split.personnel, narrative.personnel);
+    set("publicOperating", split.publicOperating, narrative.publicOperating);
+  } else if (
+    narrative.personnel &&
+    narrative.publicOperating &&
+    (basicFen === undefined || narrative.personnel.fen + narrative.publicOperating.fen === basicFen)
+  ) {
+    set("personnel", undefined, narrative.personnel);
+    set("publicOperating", undefined, narrative.publicOperating);
+  } else if (basicFen !== undefined) {
+    const p = globalSplit(r.stream, basicFen);
+    if (p) {
+      set("personnel", undefined, p.personnel);
+      set("publicOperating", undefined, p.publicOperating);
+    }
+  }
+}
+
+/** The changes on the year before the text states: of the total (with its reason), of 基本 and 项目 支出. */
+function readChanges(r: Reading, totalFen: Fen | undefined, carried: boolean): void {
+  const { ctx, e, stream } = r;
+  const events = changeEvents(stream);
+  const total = events.find(
+    (ev) =>
+      (ev.amount !== undefined || ev.rate !== undefined) &&
+      aboutTotal(stream.text, ev, totalFen, carried),
+  );
+  if (total) readTotalChange(r, total);
+  for (const part of ["basic", "project"] as const) {
+    // A change measured from another amount ("…其中基本支出33325.21万元…比上年增加…" for one fund) is not the part's.
+    const own = e[part] !== undefined ? wanToFen(e[part]) : undefined;
+    const ev = events.find(
+      (x) =>
+        x.subject === part &&
+        x.amount !== undefined &&
+        (!x.base || own === undefined || sameWithinPrinting(x.base, own)),
+    );
+    if (!ev || ev.amount === undefined) continue;
+    (e.change ??= {})[part] = fenToWan(ev.amount);
+    ctx.cite(`/expenditure/change/${part}`, lineAt(stream, ev.index), ev.raw);
+    if (ev.previous !== undefined) {
+      (e.previous ??= {})[part] = fenToWan(ev.previous);
+      ctx.cite(`/expenditure/previous/${part}`, lineAt(stream, ev.index));
+    }
+  }
+}
+
+/** The total's change, rate, previous year's figure and the reason given. */
+function readTotalChange(r: Reading, total: ChangeEvent): void {
+  const { ctx, e, stream } = r;
+  const line = lineAt(stream, total.index);
+  if (total.amount !== undefined) {
+    (e.change ??= {}).total = fenToWan(total.amount);
+    ctx.cite("/expenditure/change/total", line, total.raw);
+  }
+  if (total.rate !== undefined) {
+    e.changeRate = total.rate;
+    ctx.cite("/expenditure/changeRate", line, total.raw);
+  }
+  if (total.previous !== undefined) {
+    (e.previous ??= {}).total = fenToWan(total.previous);
+    ctx.cite("/expenditure/previous/total", line);
+  }
+  const reason = reasonAfter(stream.text, total.index);
+  if (reason) {
+    e.changeReason = reason.text;
+    ctx.cite("/expenditure/changeReason", lineAt(stream, reason.at), reason.text);
+  }
+}
 
 /**
  * "（一）人员经费6298.38万元 … （二）公用经费1579.38万元" anywhere in the text:

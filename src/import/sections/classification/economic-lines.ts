@@ -1,7 +1,10 @@
-import { fenToDecimal, fenToWan, wanToFen, type Fen } from "../../model/amount.ts";
-import type { EconomicLine } from "../../model/disclosure.ts";
-import { squash, squashedLines, type SourceDocument } from "../source-document.ts";
-import type { ExtractContext, PartExtractor } from "./context.ts";
+/**
+ * The 一般公共预算基本支出表 by 经济分类科目 (basicByEconomic), read with the classification table reader.
+ */
+import { fenToDecimal, fenToWan, wanToFen, type Fen } from "../../../model/amount.ts";
+import type { EconomicLine } from "../../../model/disclosure.ts";
+import { squash, squashedLines, type SourceDocument } from "../../source-document.ts";
+import type { ExtractContext, PartExtractor } from "../context.ts";
 import {
   AMOUNT_TEXT,
   readClassificationTable,
@@ -16,7 +19,8 @@ import {
   tableUnit,
   type Column,
   type GridRow,
-} from "./procurement-grid.ts";
+} from "../../toolkit/grid.ts";
+import { TOC_LEADER } from "../../toolkit/find.ts";
 
 /**
  * 一般公共预算基本支出表 → basicByEconomic: 基本支出 by 部门预算支出经济分类
@@ -66,7 +70,7 @@ export const extractEconomicLines: PartExtractor = {
         t.includes("基本支出") &&
         t.includes("表") &&
         !NOT_TITLE.test(t) &&
-        !/(\.{4,}|…{2,}|·{4,})/.test(t)
+        !TOC_LEADER.test(t)
       );
     });
     for (const title of TITLES) {

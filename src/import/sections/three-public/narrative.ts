@@ -4,7 +4,7 @@
  * last year's, or the change (增加/减少 before it, "与上年相比" opening the
  * sentence, 持平 for a stated zero).
  */
-import { parseAmount, type Fen } from "../../model/amount.ts";
+import { parseAmount, type Fen } from "../../../model/amount.ts";
 
 export type Key = "total" | "overseas" | "vehicle" | "purchase" | "operation" | "reception";
 export type Mode = "current" | "previous" | "change";
@@ -59,8 +59,40 @@ export function readNarrative(text: string, year: number | undefined): Narrative
   const values: NarrativeValue[] = [];
   const result: NarrativeResult = { values };
   const yr = year ?? Number(/(\d{4})年/.exec(text)?.[1] ?? NaN);
-  // Keyword spans.
-  const keys: { key: Key | "other"; start: number; end: number }[] = [];
+  const keys = keywordSpans(text);
+  const sentences = splitSentences(text);
+  const state: ReadState = { key: "total", keyHasAmount: false, ki: 0 };
+  for (const s of sentences) {
+    const body = text.slice(s.start, s.end);
+    // A 资金来源 sentence lists sources, not the five amounts.
+    if (readFundSources(body, s.start, result)) continue;
+    const { mode, lead } = sentenceMode(body, yr);
+    // A sentence that names nothing continues the last name only while that name still lacks a figure.
+    if (
+      state.keyHasAmount &&
+      !keys.some((k) => k.start >= s.start && k.start < s.start + Math.min(lead.length + 1, 40))
+    ) {
+      state.key = "total";
+      state.keyHasAmount = false;
+    }
+    readSentence(text, s, keys, mode, state, result);
+  }
+  result.explanation = statedReason(text) ?? reasonAfterTotalChange(text, values, keys, sentences);
+  return result;
+}
+
+type KeySpan = { key: Key | "other"; start: number; end: number };
+
+/** The name in force while reading, whether it has a figure yet, and the next name span. */
+interface ReadState {
+  key: Key | "other";
+  keyHasAmount: boolean;
+  ki: number;
+}
+
+/** The spans of the five amounts' names (and of the other costs printed beside them). */
+function keywordSpans(text: string): KeySpan[] {
+  const keys: KeySpan[] = [];
   for (const m of text.matchAll(KEYWORDS)) {
     const g = m.groups!;
     const key = (Object.keys(g) as (Key | "other")[]).find((k) => g[k] !== undefined)!;
@@ -78,110 +110,115 @@ export function readNarrative(text: string, year: number | undefined): Narrative
     )
       k.key = "vehicle";
   }
-  const sentences = splitSentences(text);
-  let key: Key | "other" = "total";
-  let keyHasAmount = false;
-  let ki = 0;
-  for (const s of sentences) {
-    const body = text.slice(s.start, s.end);
-    // A 资金来源 sentence lists sources, not the five amounts.
-    const fund = /^资金来源[:：]/.exec(body);
-    if (fund) {
-      for (const f of body.slice(fund[0].length).matchAll(FUND)) {
-        const fen = parseAmount(f[2]!, f[3] as "元" | "万元");
-        if (fen !== undefined)
-          (result.fundSources ??= []).push({
-            label: f[1]!,
-            fen,
-            index: s.start + fund[0].length + f.index!,
-            raw: f[0],
-          });
-      }
+  return keys;
+}
+
+/** A "资金来源：…" sentence: its sources; true when the sentence is one. */
+function readFundSources(body: string, start: number, result: NarrativeResult): boolean {
+  const fund = /^资金来源[:：]/.exec(body);
+  if (!fund) return false;
+  for (const f of body.slice(fund[0].length).matchAll(FUND)) {
+    const fen = parseAmount(f[2]!, f[3] as "元" | "万元");
+    if (fen !== undefined)
+      (result.fundSources ??= []).push({
+        label: f[1]!,
+        fen,
+        index: start + fund[0].length + f.index!,
+        raw: f[0],
+      });
+  }
+  return true;
+}
+
+/** Whether a sentence states this year's amounts, last year's or the change; and its words before the first figure. */
+function sentenceMode(body: string, yr: number): { mode: Mode; lead: string } {
+  const firstAmount = AMOUNT.exec(body);
+  AMOUNT.lastIndex = 0;
+  const lead = firstAmount ? body.slice(0, firstAmount.index) : body;
+  const opensChange =
+    /^(?:与|较|比|同)[^，,]{0,16}(?:相比|比较|对比)|^(?:与|较|比)(?:上年|\d{4}年)/.test(body) ||
+    CHANGE_WORD.test(lead);
+  const years = [...lead.matchAll(/(\d{4})年/g)].map((m) => Number(m[1]));
+  const previous =
+    !opensChange &&
+    years.length > 0 &&
+    Number.isFinite(yr) &&
+    years[0]! < yr &&
+    !/相比|较|比/.test(lead);
+  return { mode: opensChange ? "change" : previous ? "previous" : "current", lead };
+}
+
+/** Reads one sentence: each stretch after a name gives that name's figures. */
+function readSentence(
+  text: string,
+  s: { start: number; end: number },
+  keys: KeySpan[],
+  mode: Mode,
+  state: ReadState,
+  result: NarrativeResult,
+): void {
+  const values = result.values;
+  const seen = new Set<string>();
+  let pos = s.start;
+  const segEnd = () => {
+    const k = keys[state.ki];
+    return k && k.start < s.end ? k.start : s.end;
+  };
+  while (pos < s.end) {
+    while (state.ki < keys.length && keys[state.ki]!.end <= pos) state.ki++;
+    const next = keys[state.ki];
+    if (next && next.start <= pos) {
+      state.key = next.key;
+      state.keyHasAmount = false;
+      pos = next.end;
+      state.ki++;
       continue;
     }
-    const firstAmount = AMOUNT.exec(body);
-    AMOUNT.lastIndex = 0;
-    const lead = firstAmount ? body.slice(0, firstAmount.index) : body;
-    const opensChange =
-      /^(?:与|较|比|同)[^，,]{0,16}(?:相比|比较|对比)|^(?:与|较|比)(?:上年|\d{4}年)/.test(body) ||
-      CHANGE_WORD.test(lead);
-    const years = [...lead.matchAll(/(\d{4})年/g)].map((m) => Number(m[1]));
-    const previous =
-      !opensChange &&
-      years.length > 0 &&
-      Number.isFinite(yr) &&
-      years[0]! < yr &&
-      !/相比|较|比/.test(lead);
-    const mode: Mode = opensChange ? "change" : previous ? "previous" : "current";
-    // A sentence that names nothing continues the last name only while that name still lacks a figure.
-    if (
-      keyHasAmount &&
-      !keys.some((k) => k.start >= s.start && k.start < s.start + Math.min(lead.length + 1, 40))
-    ) {
-      key = "total";
-      keyHasAmount = false;
-    }
-    const seen = new Set<string>();
-    let pos = s.start;
-    const segEnd = () => {
-      const k = keys[ki];
-      return k && k.start < s.end ? k.start : s.end;
-    };
-    while (pos < s.end) {
-      while (ki < keys.length && keys[ki]!.end <= pos) ki++;
-      const next = keys[ki];
-      if (next && next.start <= pos) {
-        key = next.key;
-        keyHasAmount = false;
-        pos = next.end;
-        ki++;
-        continue;
-      }
-      const end = segEnd();
-      if (key === "other") {
-        pos = end;
-        continue;
-      }
-      const seg = text.slice(pos, end);
-      readSegment(seg, pos, key, mode, seen, values);
-      if (values.some((v) => v.index >= pos && v.index < end)) keyHasAmount = true;
-      if (FLAT.test(seg) && !seen.has(`change:${key}`)) {
-        values.push({
-          key,
-          mode: "change",
-          fen: 0n,
-          index: pos + seg.search(FLAT),
-          raw: seg.match(FLAT)![0],
-        });
-        seen.add(`change:${key}`);
-      }
-      if (key === "total" && !result.changeRate) {
-        const r = RATE.exec(seg);
-        if (r) {
-          const v = Number(r[2]);
-          result.changeRate = {
-            value: NEGATIVE.test(r[1]!) ? -v : v,
-            index: pos + r.index,
-            raw: r[0],
-          };
-        }
-      }
+    const end = segEnd();
+    const key = state.key;
+    if (key === "other") {
       pos = end;
+      continue;
     }
+    const seg = text.slice(pos, end);
+    readSegment(seg, pos, key, mode, seen, values);
+    if (values.some((v) => v.index >= pos && v.index < end)) state.keyHasAmount = true;
+    if (FLAT.test(seg) && !seen.has(`change:${key}`)) {
+      values.push({
+        key,
+        mode: "change",
+        fen: 0n,
+        index: pos + seg.search(FLAT),
+        raw: seg.match(FLAT)![0],
+      });
+      seen.add(`change:${key}`);
+    }
+    if (key === "total" && !result.changeRate) {
+      const r = RATE.exec(seg);
+      if (r) {
+        const v = Number(r[2]);
+        result.changeRate = {
+          value: NEGATIVE.test(r[1]!) ? -v : v,
+          index: pos + r.index,
+          raw: r[0],
+        };
+      }
+    }
+    pos = end;
   }
+}
+
+/** "增减变化原因为：…": the reason for the change, stated as such. */
+function statedReason(text: string): { text: string; index: number } | undefined {
   const ex =
     /(?:增减(?:变化)?|变化|变动)原因(?:为|是|主要是)[:：]?|(?:增减(?:变化)?|变化|变动)原因[:：]/.exec(
       text,
     );
-  if (ex) {
-    const from = ex.index + ex[0].length;
-    const stop = text.indexOf("。", from);
-    const t = text.slice(from, stop < 0 ? undefined : stop + 1);
-    if (t.length > 2) result.explanation = { text: t, index: from };
-  }
-  if (!result.explanation)
-    result.explanation = reasonAfterTotalChange(text, values, keys, sentences);
-  return result;
+  if (!ex) return undefined;
+  const from = ex.index + ex[0].length;
+  const stop = text.indexOf("。", from);
+  const t = text.slice(from, stop < 0 ? undefined : stop + 1);
+  return t.length > 2 ? { text: t, index: from } : undefined;
 }
 
 const REASON = /(?:主要原因|原因)(?:是|为)[:：]?|主要是(?:由于|因为)?|(?:变动|变化|增减)原因[:：]?/;

@@ -1,20 +1,16 @@
-import type { PartExtractor, ExtractContext } from "./context.ts";
-import type { Project } from "../../model/disclosure.ts";
-import { declaredUnit, type MoneyUnit } from "../../model/amount.ts";
-import { drawnRowCells, squash, type SourceDocument } from "../source-document.ts";
-import { expandSpans, tableRows, type ProjectRow } from "./projects-rows.ts";
-import { splitColumns } from "../readers/text.ts";
-import {
-  CODE_LABEL,
-  NAME_LABEL,
-  indicatorColumns,
-  isLabel,
-  labelText,
-  parseProjectTable,
-  type ParsedProject,
-} from "./projects-table.ts";
-import { stripNumbering } from "./find.ts";
-import { findProjectLists } from "./projects-list.ts";
+/**
+ * The 项目绩效目标表 part: one table per project (table.ts) or a list of projects with their indicators (list.ts), found by their labels.
+ */
+import type { PartExtractor, ExtractContext } from "../context.ts";
+import type { Project } from "../../../model/disclosure.ts";
+import { declaredUnit, type MoneyUnit } from "../../../model/amount.ts";
+import { drawnRowCells, squash, type SourceDocument } from "../../source-document.ts";
+import { expandSpans, tableRows, type ProjectRow } from "./rows.ts";
+import { splitColumns } from "../../readers/text.ts";
+import { CODE_LABEL, NAME_LABEL, isLabel, parseProjectTable, type ParsedProject } from "./table.ts";
+import { indicatorColumns, labelText } from "./labels.ts";
+import { stripNumbering } from "../../toolkit/find.ts";
+import { findProjectLists } from "./list.ts";
 
 const SECTION = "项目绩效目标表";
 

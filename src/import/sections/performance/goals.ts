@@ -1,7 +1,10 @@
-import type { ExtractContext, PartExtractor } from "./context.ts";
-import { Outline, outlineOf, type Para, type Section } from "./outline.ts";
-import type { Disclosure } from "../../model/disclosure.ts";
-import { squash } from "../source-document.ts";
+/**
+ * The 总体及分项绩效目标 part: the department's overall and itemised performance goals.
+ */
+import type { ExtractContext, PartExtractor } from "../context.ts";
+import { Outline, outlineOf, type Para, type Section } from "../../toolkit/outline.ts";
+import type { Disclosure } from "../../../model/disclosure.ts";
+import { squash } from "../../source-document.ts";
 
 const SECTION = "总体及分项绩效目标";
 

@@ -10,14 +10,14 @@
  * cells, in reading order. Cells that PDF layout runs together
  * ("16,474.82 一、一般公共服务支出") are split into their parts.
  */
-import { declaredUnit, parseAmount, type Fen, type MoneyUnit } from "../../model/amount.ts";
+import { declaredUnit, parseAmount, type Fen, type MoneyUnit } from "../../../model/amount.ts";
 import {
   squash,
   squashedLines,
   type Row,
   type SourceDocument,
   type TextBlock,
-} from "../source-document.ts";
+} from "../../source-document.ts";
 
 export interface Token {
   kind: "num" | "text" | "blank";

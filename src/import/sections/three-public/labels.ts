@@ -1,9 +1,11 @@
 /**
  * What the labels of a “三公”经费 table name: one of the five amounts, a
  * 小计, a column that is not 三公 at all (会议费, 培训费, 机关运行经费), or a
- * year / change heading over a group of columns.
+ * year / change heading over a group of columns; and the figures a table
+ * yields (shared by the row-wise and column-wise readers).
  */
-import type { Mode, Key } from "./three-public-narrative.ts";
+import type { Fen } from "../../../model/amount.ts";
+import type { Mode, Key } from "./narrative.ts";
 
 export type Role = Key | "subtotal" | "other";
 
@@ -55,4 +57,18 @@ export function rowMode(label: string, year: number | undefined): Mode | undefin
   if (!y) return undefined;
   if (year === undefined || Number(y[1]) === year) return "current";
   return Number(y[1]) < year ? "previous" : undefined;
+}
+
+/** One figure read from the table. */
+export interface TableValue {
+  fen: Fen;
+  line: number;
+  raw: string;
+}
+
+export interface TableResult {
+  /** `${mode}:${key}` → figure. */
+  values: Map<string, TableValue>;
+  fundSources?: { label: string; amount: number }[];
+  changeRate?: { value: number; line: number; raw: string };
 }

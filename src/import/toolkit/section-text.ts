@@ -5,6 +5,7 @@
  * whitespace removed so sentences wrapped by PDF text join up again.
  */
 import { squash, type SourceDocument } from "../source-document.ts";
+import { TOC_LEADER } from "./find.ts";
 
 export interface SectionText {
   /** Line of the heading. */
@@ -50,7 +51,7 @@ export function sectionText(
     const head = t.slice(0, rank === undefined ? 30 : 34);
     if (!subject.test(head) || (exclude && exclude.test(t))) continue;
     if (rank === undefined && t.length > 30) continue;
-    if (/(\.{4,}|…{2,}|·{4,})/.test(t)) continue;
+    if (TOC_LEADER.test(t)) continue;
     const parts: string[] = [t];
     const starts: number[] = [l.no];
     for (let j = i + 1; j < lines.length && j <= i + maxLines; j++) {

@@ -3,8 +3,8 @@
  * lines joined without whitespace into one stream (PDF text wraps sentences
  * over lines, pages and blank lines), with a map back to source lines.
  */
-import { parseAmount, type Fen } from "../../model/amount.ts";
-import { squashedLines, type SourceDocument } from "../source-document.ts";
+import { parseAmount, type Fen } from "../../../model/amount.ts";
+import { squashedLines, type SourceDocument } from "../../source-document.ts";
 
 export interface Stream {
   text: string;

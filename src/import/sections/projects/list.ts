@@ -6,12 +6,13 @@
  * wrap over several lines, so a project is found by the amount in its amount
  * column and its name gathered from the name column around that line.
  */
-import { fenToWan, parseAmount } from "../../model/amount.ts";
-import type { Project } from "../../model/disclosure.ts";
-import { squash, type Cell, type SourceDocument, type SourceLine } from "../source-document.ts";
-import { labelText, type ParsedProject } from "./projects-table.ts";
-import { splitColumns } from "../readers/text.ts";
-import { readListIndicators, type ProjectPrint } from "./projects-list-indicators.ts";
+import { fenToWan, parseAmount } from "../../../model/amount.ts";
+import type { Project } from "../../../model/disclosure.ts";
+import { squash, type Cell, type SourceDocument, type SourceLine } from "../../source-document.ts";
+import { labelText } from "./labels.ts";
+import type { ParsedProject } from "./table.ts";
+import { splitColumns } from "../../readers/text.ts";
+import { readListIndicators, type ProjectPrint } from "./list-indicators.ts";
 
 const LIST_NAME =
   /^(项目名称|单位\(项目\)名称|一级项目名称|二级项目名称|项目\(资金\)名称|专项资金名称|专项名称)$/;
@@ -130,19 +131,60 @@ interface DataLine {
   leftCode?: { text: string; line: number };
 }
 
+/** A name piece or code printed on a line without an amount: it belongs to the nearest project line. */
+interface LoosePart {
+  index: number;
+  text: string;
+  line: number;
+  code: boolean;
+}
+
+/** What one pass over a list's lines finds. */
+interface ListScan {
+  data: DataLine[];
+  loose: LoosePart[];
+  /** Indexes of the header line on each page. */
+  headers: number[];
+  end: number;
+  departmentName: string | undefined;
+}
+
 function readList(
   lines: SourceLine[],
   start: number,
   header: Header,
 ): { projects: { line: number; parsed: ParsedProject }[]; end: number } {
-  const data: DataLine[] = [];
-  const headers = [start];
-  const loose: { index: number; text: string; line: number; code: boolean }[] = [];
-  let end = start;
-  let departmentName: string | undefined;
+  const scan = scanList(lines, start, header);
+  attachLoose(scan.data, scan.loose);
+  const { projects, prints } = listProjects(scan.data, scan.departmentName);
+  const { byProject } = readListIndicators(
+    lines,
+    scan.headers,
+    scan.end,
+    prints,
+    projects.map((p) => p.parsed.project.name),
+  );
+  for (const [p, found] of byProject) {
+    const { parsed } = projects[p]!;
+    if (found.indicators.length) parsed.project.indicators = found.indicators;
+    parsed.cites.push(...found.cites);
+    parsed.problems.push(...found.problems);
+  }
+  return { projects, end: scan.end };
+}
+
+/** The list's lines from its header on: project lines (with an amount), loose name parts, page headers. */
+function scanList(lines: SourceLine[], start: number, header: Header): ListScan {
+  const scan: ListScan = {
+    data: [],
+    loose: [],
+    headers: [start],
+    end: start,
+    departmentName: undefined,
+  };
   for (let j = Math.max(0, start - 4); j < start; j++) {
     const m = /^部门(名称)?[:：](.+?)(单位[:：].*)?$/.exec(squash(lines[j]!.text));
-    if (m) departmentName = m[2];
+    if (m) scan.departmentName = m[2];
   }
   for (let i = start + 1; i < lines.length; i++) {
     const line = lines[i]!;
@@ -154,50 +196,61 @@ function readList(
       continue;
     }
     if (headerAt(lines, i)) {
-      headers.push(i);
+      scan.headers.push(i);
       continue;
     }
     const dept = /^部门(名称)?[:：](.+?)(单位[:：].*)?$/.exec(text);
     if (dept) {
-      departmentName = dept[2];
+      scan.departmentName = dept[2];
       continue;
     }
-    end = i;
-    const cells = cellsOf(line);
-    // Labels of a header repeated on a new page are not names.
-    if (cells.some(isNameLabel)) continue;
-    const amount = cells.find(
-      (c) => c.x! > header.nameX && c.x! < header.amountTo && AMOUNT.test(c.text.trim()),
-    );
-    const nameCells = cells.filter(
-      (c) =>
-        c.x! >= header.nameFrom - 1 &&
-        c.x! < header.nameTo &&
-        c !== amount &&
-        !AMOUNT.test(c.text.trim()),
-    );
-    const leftCells = cells.filter((c) => c.x! < header.nameFrom);
-    if (amount) {
-      const d: DataLine = { index: i, line, amount, nameParts: [] };
-      for (const c of nameCells) {
-        if (CODE.test(c.text.trim())) d.code = { text: c.text.trim(), line: line.no };
-        else d.nameParts.push({ index: i, text: c.text.trim(), line: line.no });
-      }
-      const lc = leftCells.find((c) => /^\d{3,}$/.test(c.text.trim()));
-      if (lc) d.leftCode = { text: lc.text.trim(), line: line.no };
-      data.push(d);
-    } else {
-      for (const c of nameCells)
-        loose.push({
-          index: i,
-          text: c.text.trim(),
-          line: line.no,
-          code: CODE.test(c.text.trim()),
-        });
-    }
+    scan.end = i;
+    scanLine(scan, line, i, header);
   }
-  // Wrapped name lines and codes belong to the nearest project line (within a few lines).
-  // `data` is in line order: the candidates are the neighbours of the part's place in it.
+  return scan;
+}
+
+/** One line of the list: a project line when it has an amount, else loose name parts. */
+function scanLine(scan: ListScan, line: SourceLine, i: number, header: Header): void {
+  const cells = cellsOf(line);
+  // Labels of a header repeated on a new page are not names.
+  if (cells.some(isNameLabel)) return;
+  const amount = cells.find(
+    (c) => c.x! > header.nameX && c.x! < header.amountTo && AMOUNT.test(c.text.trim()),
+  );
+  const nameCells = cells.filter(
+    (c) =>
+      c.x! >= header.nameFrom - 1 &&
+      c.x! < header.nameTo &&
+      c !== amount &&
+      !AMOUNT.test(c.text.trim()),
+  );
+  const leftCells = cells.filter((c) => c.x! < header.nameFrom);
+  if (amount) {
+    const d: DataLine = { index: i, line, amount, nameParts: [] };
+    for (const c of nameCells) {
+      if (CODE.test(c.text.trim())) d.code = { text: c.text.trim(), line: line.no };
+      else d.nameParts.push({ index: i, text: c.text.trim(), line: line.no });
+    }
+    const lc = leftCells.find((c) => /^\d{3,}$/.test(c.text.trim()));
+    if (lc) d.leftCode = { text: lc.text.trim(), line: line.no };
+    scan.data.push(d);
+  } else {
+    for (const c of nameCells)
+      scan.loose.push({
+        index: i,
+        text: c.text.trim(),
+        line: line.no,
+        code: CODE.test(c.text.trim()),
+      });
+  }
+}
+
+/**
+ * Wrapped name lines and codes belong to the nearest project line (within a few lines).
+ * `data` is in line order: the candidates are the neighbours of the part's place in it.
+ */
+function attachLoose(data: DataLine[], loose: LoosePart[]): void {
   for (const part of loose) {
     let lo = 0;
     let hi = data.length;
@@ -216,7 +269,13 @@ function readList(
     if (part.code) best.code ??= { text: part.text, line: part.line };
     else best.nameParts.push({ index: part.index, text: part.text, line: part.line });
   }
+}
 
+/** The projects of the list's lines, and where each project's merged cells are printed. */
+function listProjects(
+  data: DataLine[],
+  departmentName: string | undefined,
+): { projects: { line: number; parsed: ParsedProject }[]; prints: ProjectPrint[] } {
   const units = new Set<string>();
   if (departmentName) units.add(squash(departmentName));
   const projects: { line: number; parsed: ParsedProject }[] = [];
@@ -237,13 +296,10 @@ function readList(
     const fen = parseAmount(d.amount.text);
     if (fen === undefined) continue;
     const budget = fenToWan(fen);
+    const oneLine = d.nameParts.every((x) => x.line === d.line.no);
     // A project whose merged cells are printed again after a page break is one project.
     if (previous && previous.budget === budget && squash(previous.name) === squash(name)) {
-      prints.push({
-        line: d.line.no,
-        project: projects.length - 1,
-        oneLine: d.nameParts.every((x) => x.line === d.line.no),
-      });
+      prints.push({ line: d.line.no, project: projects.length - 1, oneLine });
       continue;
     }
     const project: Project = { name, budget };
@@ -254,26 +310,9 @@ function readList(
       { path: "/budget", line: d.amount.line, text: d.amount.text },
     ];
     if (d.code) cites.push({ path: "/code", line: d.code.line, text: d.code.text });
-    prints.push({
-      line: d.line.no,
-      project: projects.length,
-      oneLine: d.nameParts.every((x) => x.line === d.line.no),
-    });
+    prints.push({ line: d.line.no, project: projects.length, oneLine });
     projects.push({ line: d.line.no, parsed: { project, cites, problems: [] } });
     previous = project;
   }
-  const { byProject } = readListIndicators(
-    lines,
-    headers,
-    end,
-    prints,
-    projects.map((p) => p.parsed.project.name),
-  );
-  for (const [p, found] of byProject) {
-    const { parsed } = projects[p]!;
-    if (found.indicators.length) parsed.project.indicators = found.indicators;
-    parsed.cites.push(...found.cites);
-    parsed.problems.push(...found.problems);
-  }
-  return { projects, end };
+  return { projects, prints };
 }

@@ -1,8 +1,11 @@
-import type { ExtractContext, PartExtractor } from "./context.ts";
-import { contentLines } from "./find.ts";
-import { cleanText, parseNumbering } from "./outline.ts";
-import { isBarePlace, regionOf } from "./meta-names.ts";
-import { squash, type SourceLine } from "../source-document.ts";
+/**
+ * The disclosure's identity: title, year, kind (预算/决算), department and its code and region (names.ts).
+ */
+import type { ExtractContext, PartExtractor } from "../context.ts";
+import { contentLines } from "../../toolkit/find.ts";
+import { cleanText, parseNumbering } from "../../toolkit/outline.ts";
+import { isBarePlace, regionOf } from "./names.ts";
+import { squash, type SourceLine } from "../../source-document.ts";
 
 const SECTION = "基本信息（类型、年度、地区、部门）";
 

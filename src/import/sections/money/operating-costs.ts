@@ -1,6 +1,9 @@
-import { fenToWan, formatWan, parseAmount, type Fen } from "../../model/amount.ts";
-import type { OperatingCosts } from "../../model/disclosure.ts";
-import type { ExtractContext, PartExtractor } from "./context.ts";
+/**
+ * The 机关运行经费 part: the amount (from its table or the text), its items, change and reason.
+ */
+import { fenToWan, formatWan, parseAmount, type Fen } from "../../../model/amount.ts";
+import type { OperatingCosts } from "../../../model/disclosure.ts";
+import type { ExtractContext, PartExtractor } from "../context.ts";
 import {
   AMT,
   amountOf,
@@ -9,9 +12,9 @@ import {
   narrativeStream,
   sentenceEnd,
   type Stream,
-} from "./money-narrative.ts";
+} from "./narrative.ts";
 import { findTableRegions, rowLabel, rowNumbers, tokenAmount } from "./standard-tables.ts";
-import { headingRank } from "./three-public-text.ts";
+import { headingRank } from "../../toolkit/section-text.ts";
 
 const SECTION = "机关运行经费";
 const AMOUNT = new RegExp(AMT);

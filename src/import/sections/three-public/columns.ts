@@ -11,12 +11,12 @@
  * leaves are found from what the labels mean: the vehicle heading is replaced
  * by the 小计 / 购置费 / 运行费 printed under it, in order.
  */
-import type { MoneyUnit } from "../../model/amount.ts";
-import { squash } from "../source-document.ts";
-import { cellAmount, type GridCell, type GridRow } from "./procurement-grid.ts";
-import { canHaveChildren, groupMode, keyOf, rowMode, type Role } from "./three-public-labels.ts";
-import type { Key, Mode } from "./three-public-narrative.ts";
-import type { TableResult } from "./three-public-table.ts";
+import type { MoneyUnit } from "../../../model/amount.ts";
+import { squash } from "../../source-document.ts";
+import { cellAmount, type GridCell, type GridRow } from "../../toolkit/grid.ts";
+import { canHaveChildren, groupMode, keyOf, rowMode, type Role } from "./labels.ts";
+import type { Key, Mode } from "./narrative.ts";
+import type { TableResult } from "./labels.ts";
 
 const CAPTION = /单位[:：]|部门(?:名称)?[:：]|单位名称[:：]|编制/;
 

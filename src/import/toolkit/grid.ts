@@ -1,5 +1,5 @@
 /**
- * Table helpers shared by the 三公 / 政府采购 / 国有资产 / 功能分类 extractors:
+ * The table toolkit shared by the extractors (三公, 政府采购, 国有资产, 功能分类…):
  * rows between two lines in any of the three text layouts (with the blank
  * cells of a Word export kept, so columns stay aligned), the money unit a
  * table's caption declares, and the column an amount sits in.

@@ -4,7 +4,8 @@
  * like a row break), but the spending plan and the merged 一级指标 cells are
  * positional, so those tables are rebuilt from the lines here.
  */
-import type { Cell, Row, SourceDocument, TableBlock } from "../source-document.ts";
+import type { Cell, Row, SourceDocument, TableBlock } from "../../source-document.ts";
+import { displayWidth } from "../../toolkit/display-width.ts";
 
 export interface ProjectRow extends Row {
   /** Index of the table block the row came from (-1: a line of PDF text). */
@@ -75,24 +76,6 @@ export function cellText(cell: Cell | undefined): string {
       return cjk ? acc + part : `${acc} ${part}`;
     }, "")
     .trim();
-}
-
-/** Display width of text as PDF-to-text layout aligns it: CJK and full-width characters take two columns. */
-export function displayWidth(text: string): number {
-  let w = 0;
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!;
-    const wide =
-      (c >= 0x1100 && c <= 0x115f) ||
-      (c >= 0x2e80 && c <= 0xa4cf) ||
-      (c >= 0xac00 && c <= 0xd7a3) ||
-      (c >= 0xf900 && c <= 0xfaff) ||
-      (c >= 0xfe30 && c <= 0xfe4f) ||
-      (c >= 0xff00 && c <= 0xff60) ||
-      (c >= 0xffe0 && c <= 0xffe6);
-    w += wide ? 2 : 1;
-  }
-  return w;
 }
 
 /** Splits a layout line into cells at runs of two or more spaces, x and end in display columns. */
