@@ -4,8 +4,7 @@
  * cannot be written. Files are written whole (a temporary name, then a
  * rename), so a failure leaves no half-written output behind.
  */
-import { constants } from "node:fs";
-import { access, mkdir, readdir, realpath, rename, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, readdir, realpath, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { UserError } from "./errors.ts";
 
@@ -65,11 +64,14 @@ async function checkWritableDir(dir: string, path: string): Promise<void> {
   const s = await stat(dir).catch(() => undefined);
   if (!s) throw unwritable(path, `目录不存在：${dir}`);
   if (!s.isDirectory()) throw unwritable(path, `${dir} 不是目录`);
+  // A real file is created and removed: permission bits say nothing for root or on read-only mounts.
+  const probe = join(dir, `.gongkai-probe-${process.pid}`);
   try {
-    await access(dir, constants.W_OK);
-  } catch {
-    throw unwritable(path, `没有写入权限：${dir}`);
+    await writeFile(probe, "", { flag: "wx" });
+  } catch (error) {
+    throw unwritable(path, `无法在 ${dir} 中创建文件（${(error as NodeJS.ErrnoException).code ?? "error"}）`);
   }
+  await rm(probe, { force: true });
 }
 
 /**
