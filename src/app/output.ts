@@ -69,7 +69,10 @@ async function checkWritableDir(dir: string, path: string): Promise<void> {
   try {
     await writeFile(probe, "", { flag: "wx" });
   } catch (error) {
-    throw unwritable(path, `无法在 ${dir} 中创建文件（${(error as NodeJS.ErrnoException).code ?? "error"}）`);
+    throw unwritable(
+      path,
+      `无法在 ${dir} 中创建文件（${(error as NodeJS.ErrnoException).code ?? "error"}）`,
+    );
   }
   await rm(probe, { force: true });
 }

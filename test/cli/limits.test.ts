@@ -27,11 +27,14 @@ const MB = (n: number) => `${(n / 1048576).toFixed(1)} MB`;
 /** Budget-like text a little over the text limit. */
 function bigText(): Buffer {
   const line = "部门预算收入总计 1234.56 万元，支出合计 1234.56 万元，绩效目标如下。\n";
-  return Buffer.from(line.repeat(Math.ceil((MAX_TEXT_BYTES + 1024) / Buffer.byteLength(line))));
+  return Buffer.from(
+    line.repeat(Math.ceil((MAX_TEXT_BYTES + 300 * 1024) / Buffer.byteLength(line))),
+  );
 }
 
 test("a text over the limit is refused with its size, from a file and from standard input", async () => {
   const text = bigText();
+  assert.notEqual(MB(text.length), MB(MAX_TEXT_BYTES));
   const path = join(dir, "big.txt");
   writeFileSync(path, text);
   const [fromFile, fromStdin, asCheck] = await Promise.all([
@@ -49,7 +52,7 @@ test("a text over the limit is refused with its size, from a file and from stand
   assert.equal(fromStdin.code, 2);
   assert.match(
     fromStdin.stderr,
-    new RegExp(`文本过大（超过 [\\d.]+ MB，上限 ${MB(MAX_TEXT_BYTES)}）`),
+    new RegExp(`文本过大（超过 [\\d.]+ (MB|字节)，上限 ${MB(MAX_TEXT_BYTES)}）`),
   );
   assert.equal(asCheck.code, 2);
   assert.equal(JSON.parse(asCheck.stdout).error.code, "too-large");
