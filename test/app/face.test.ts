@@ -10,6 +10,7 @@ import { test } from "node:test";
 import {
   checkDisclosure,
   describeError,
+  diagnosticLines,
   hasErrors,
   ImportError,
   InvalidDisclosure,
@@ -108,4 +109,19 @@ test("src/check/ imports nothing from src/import/ (it receives a disclosure and 
     assert.doesNotMatch(text, /from\s+["'](\.\.\/)+import\//, file);
     assert.doesNotMatch(text, /import\(["'](\.\.\/)+import\//, file);
   }
+});
+
+test("the importer's diagnostics read as Chinese lines: no JSON keys for the parts", async () => {
+  // Seeds 004 and others lack parts whose diagnostics the importer names by their JSON keys.
+  const seeds = readdirSync(seedsDir).filter((f) => f.endsWith(".txt"));
+  let lines = 0;
+  for (const seed of seeds) {
+    const { disclosure } = await loadDisclosure(new Uint8Array(readFileSync(join(seedsDir, seed))));
+    for (const line of diagnosticLines(disclosure)) {
+      lines++;
+      assert.match(line, /^(错误|警告|提示)/, line);
+      assert.doesNotMatch(line.split("：")[0]!, /[a-z][A-Z]/, line);
+    }
+  }
+  assert.ok(lines > 0);
 });
