@@ -26,6 +26,7 @@ export {
 } from "./input.ts";
 export {
   loadDisclosure,
+  loadFile,
   looksLikeJson,
   narrativeOf,
   parseDisclosureJson,

@@ -9,6 +9,7 @@ import type { NarrativeLine } from "../check/types.ts";
 import type { SourceDocument } from "../import/source-document.ts";
 import type { Disclosure } from "../model/disclosure.ts";
 import { InvalidDisclosure, UserError } from "./errors.ts";
+import { readInput, type Input } from "./input.ts";
 
 export interface Loaded {
   disclosure: Disclosure;
@@ -89,4 +90,18 @@ export async function loadDisclosure(
     options.fileName ? { fileName: options.fileName } : {},
   );
   return { disclosure, document, narrative: narrativeOf(document), origin: "document" };
+}
+
+/**
+ * A path (or "-") read within the input limits and loaded: what one file of a
+ * batch needs. Errors are thrown as they are (UserError, ImportError); pass
+ * them to describeError(error, path) for code, message and exit status.
+ */
+export async function loadFile(
+  path: string,
+  options: Omit<LoadOptions, "fileName"> = {},
+): Promise<Loaded & { input: Input }> {
+  const input = await readInput(path);
+  const loaded = await loadDisclosure(input.bytes, { ...options, fileName: input.fileName });
+  return { ...loaded, input };
 }

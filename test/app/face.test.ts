@@ -15,6 +15,7 @@ import {
   ImportError,
   InvalidDisclosure,
   loadDisclosure,
+  loadFile,
   parseDisclosureJson,
   reportTitle,
   summaryLines,
@@ -124,4 +125,15 @@ test("the importer's diagnostics read as Chinese lines: no JSON keys for the par
     }
   }
   assert.ok(lines > 0);
+});
+
+test("loadFile reads a path within the limits and loads it; its failures describe with the path", async () => {
+  const loaded = await loadFile(join(seedsDir, seedName));
+  assert.equal(loaded.input.fileName, seedName);
+  assert.equal(loaded.disclosure.department?.name, golden.expect.department.name);
+  const missing = await loadFile(join(seedsDir, "nope.txt")).catch((e) => e);
+  assert.deepEqual(
+    { ...describeError(missing), message: "" },
+    { code: "file-not-found", exitCode: 2, message: "" },
+  );
 });

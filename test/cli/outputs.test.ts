@@ -126,14 +126,16 @@ test("an existing output is replaced only with --force; an input never, --force 
 
 test("an output path that cannot be written is refused before the work, exit 2, no 内部错误", async () => {
   const here = await workspace("unwritable");
-  const pdf = join(corpusDir, "004.pdf"); // 50 pages: reading it would take seconds
+  // Not a disclosure: were it read before the output path is checked, the exit status would be 3.
+  const input = join(here, "story.txt");
+  writeFileSync(input, "从前有座山，山里有座庙。".repeat(30));
   const cases: string[][] = [
-    ["check", pdf, "--out", join(here, "no-such-folder", "r.xlsx")],
-    ["check", pdf, "--out", join(here, "004.txt", "r.html")], // a file used as a folder
-    ["check", pdf, "--out", "/proc/r.html"], // not writable, even by root
-    ["render", pdf, "--to", "xlsx", "-o", join(here, "no-such-folder", "t.xlsx")],
-    ["render", pdf, "--to", "xlsx", "-o", here], // a folder where a file is asked for
-    ["check", pdf, "--out", join(here, "r.pdf")], // not a report format
+    ["check", input, "--out", join(here, "no-such-folder", "r.xlsx")],
+    ["check", input, "--out", join(here, "004.txt", "r.html")], // a file used as a folder
+    ["check", input, "--out", "/proc/r.html"], // not writable, even by root
+    ["render", input, "--to", "xlsx", "-o", join(here, "no-such-folder", "t.xlsx")],
+    ["render", input, "--to", "xlsx", "-o", here], // a folder where a file is asked for
+    ["check", input, "--out", join(here, "r.pdf")], // not a report format
   ];
   for (const args of cases) {
     const r = await gongkai(args);
@@ -142,12 +144,8 @@ test("an output path that cannot be written is refused before the work, exit 2, 
     assert.match(r.stderr, /（cannot write output）|（unsupported report format）/);
     assert.doesNotMatch(r.stderr, /内部错误/);
     assert.doesNotMatch(r.stderr, STACK);
-    assert.ok(
-      r.millis < 4000,
-      `${args.join(" ")} took ${r.millis.toFixed(0)} ms: the PDF was read`,
-    );
   }
-  assert.deepEqual(readdirSync(here).sort(), ["004.json", "004.txt"]);
+  assert.deepEqual(readdirSync(here).sort(), ["004.json", "004.txt", "story.txt"]);
 });
 
 test("--to csv: one file per table in a .zip or a folder; a .csv name is refused for several tables", async () => {
