@@ -7,7 +7,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { basename, join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { loadCheckInput } from "../src/check/input.ts";
+import { loadDisclosure } from "../src/app/index.ts";
 import { runChecks } from "../src/check/engine.ts";
 import { catalogue } from "../src/check/catalogue.ts";
 import { corpusDir, seedsDir } from "../test/support/paths.ts";
@@ -33,7 +33,9 @@ console.log(
 const medians: number[] = [];
 const cpuMedians: number[] = [];
 for (const file of files) {
-  const input = await loadCheckInput(new Uint8Array(readFileSync(file)), basename(file));
+  const input = await loadDisclosure(new Uint8Array(readFileSync(file)), {
+    fileName: basename(file),
+  });
   for (let i = 0; i < WARMUP; i++) runChecks(input);
   const times: number[] = [];
   const cpu: number[] = [];

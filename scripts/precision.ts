@@ -12,7 +12,7 @@
  */
 import { readFileSync, readdirSync, existsSync } from "node:fs";
 import { join } from "node:path";
-import { loadCheckInput } from "../src/check/input.ts";
+import { loadDisclosure } from "../src/app/index.ts";
 import { runChecks } from "../src/check/engine.ts";
 import type { Finding } from "../src/check/types.ts";
 import { seedsDir, goldenDir, corpusDir, corpusGoldenDir } from "../test/support/paths.ts";
@@ -69,7 +69,9 @@ interface DocResult {
 
 const results: DocResult[] = [];
 for (const doc of docs) {
-  const input = await loadCheckInput(new Uint8Array(readFileSync(doc.file)), doc.name);
+  const input = await loadDisclosure(new Uint8Array(readFileSync(doc.file)), {
+    fileName: doc.name,
+  });
   const { findings, results: outcomes } = runChecks(input);
   if (ruleId) {
     const r = outcomes.find((x) => x.rule.id === ruleId);

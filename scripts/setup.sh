@@ -23,3 +23,7 @@ fi
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm ci --no-audit --no-fund
 fi
+
+# The command line runs compiled JavaScript (bin/gongkai falls back to the sources when dist/
+# is missing or older than src/): compile once here, ~2 s.
+npm run --silent build

@@ -15,7 +15,7 @@ import { basename, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { importDisclosure } from "../src/import/index.ts";
 import { runChecks } from "../src/check/engine.ts";
-import { narrativeOf } from "../src/check/input.ts";
+import { narrativeOf } from "../src/app/index.ts";
 
 const root = resolve(fileURLToPath(import.meta.url), "../..");
 const shared = resolve(process.env.GONGKAI_SHARED ?? join(root, "..", "shared"));

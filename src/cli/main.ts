@@ -1,15 +1,18 @@
 /**
- * gongkai command line. Each command lives in its own module under commands/
- * and registers itself on the program; this file only wires them together and
- * turns any unexpected failure into a message instead of a stack trace.
+ * gongkai command line: argument handling and printing only; the work is done
+ * by the library face (src/app/). Each command lives in commands/ and loads
+ * what it needs when it runs, so `--help` and light commands start quickly.
+ * Usage errors, the parser's included, are Chinese with exit status 2.
  */
-import { Command } from "commander";
-import { registerExtract } from "./commands/extract.ts";
+import { readFileSync } from "node:fs";
+import { Command, CommanderError } from "commander";
 import { registerCheck } from "./commands/check.ts";
-import { registerRules } from "./commands/rules.ts";
-import { registerRender } from "./commands/render.ts";
 import { registerDemo } from "./commands/demo.ts";
-import { UserError } from "./user-error.ts";
+import { registerExtract } from "./commands/extract.ts";
+import { registerRender } from "./commands/render.ts";
+import { registerRules } from "./commands/rules.ts";
+import { reportFailure } from "./failure.ts";
+import { usageError } from "./usage.ts";
 
 // A reader that stops early (`| head`) is not an error.
 for (const stream of [process.stdout, process.stderr]) {
@@ -19,12 +22,22 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
+// The same path from src/cli/ and from the compiled dist/cli/.
+const { version } = JSON.parse(
+  readFileSync(new URL("../../package.json", import.meta.url), "utf8"),
+) as { version: string };
+
 const program = new Command()
   .name("gongkai")
   .description(
     "公开：部门预算/决算公开文件的导入、审核、生成与发布 (Chinese budget disclosures: import, check, render, publish)",
   )
-  .showHelpAfterError("（运行 gongkai --help 查看用法）");
+  .version(version, "-V, --version", "显示版本号（print the version）")
+  .helpOption("-h, --help", "显示帮助（show help）")
+  .helpCommand("help [command]", "显示命令的帮助（show help for a command）")
+  // Subcommands inherit both: parser errors are thrown to be translated below, not printed.
+  .exitOverride()
+  .configureOutput({ outputError: () => {} });
 
 registerExtract(program);
 registerCheck(program);
@@ -35,13 +48,10 @@ registerDemo(program);
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
-  if (error instanceof UserError) {
-    process.stderr.write(`gongkai: ${error.message}\n`);
-    process.exit(error.exitCode);
+  let failure = error;
+  if (error instanceof CommanderError) {
+    failure = usageError(error);
+    if (!failure) process.exit(error.exitCode);
   }
-  // An unexpected failure is still reported in words; the trace only on request.
-  const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`gongkai: 内部错误（internal error）：${message}\n`);
-  if (process.env.GONGKAI_DEBUG) process.stderr.write(`${(error as Error)?.stack ?? ""}\n`);
-  process.exit(70);
+  process.exit(reportFailure(failure, process.argv.includes("--json")));
 }

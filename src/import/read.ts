@@ -9,7 +9,6 @@ import { decodeText } from "./decode.ts";
 import { readText } from "./readers/text.ts";
 import { readPdf } from "./readers/pdf.ts";
 import { readDocx } from "./readers/docx.ts";
-import { readXlsx } from "./readers/xlsx.ts";
 import { OfficeZip } from "./readers/office-zip.ts";
 import { convertLegacy, oleKind } from "./readers/legacy-office.ts";
 import { limits } from "./readers/limits.ts";
@@ -56,11 +55,16 @@ async function readOfficeZip(bytes: Uint8Array): Promise<SourceDocument> {
     return readDocx(zip);
   }
   if (zip.has("xl/workbook.xml") || hasContentType(zip, "spreadsheetml.sheet.main"))
-    return readXlsx(bytes, zip);
+    return (await readXlsxLazily())(bytes, zip);
   throw new ImportError(
     "这是一个 ZIP 压缩包，但不是 .docx 或 .xlsx 文件（其中没有 word/document.xml 或 xl/workbook.xml）（a zip that is neither .docx nor .xlsx）",
     "unsupported-format",
   );
+}
+
+/** The workbook reader loads exceljs (~0.4 s of start-up): only when a workbook is read. */
+async function readXlsxLazily() {
+  return (await import("./readers/xlsx.ts")).readXlsx;
 }
 
 function hasContentType(zip: OfficeZip, type: string): boolean {
@@ -79,7 +83,7 @@ async function readOle(bytes: Uint8Array): Promise<SourceDocument> {
       return { ...readDocx(new OfficeZip(await convertLegacy(bytes, "doc"))), format: "doc" };
     case "xls": {
       const xlsx = await convertLegacy(bytes, "xls");
-      return { ...(await readXlsx(xlsx, new OfficeZip(xlsx))), format: "xls" };
+      return { ...(await (await readXlsxLazily())(xlsx, new OfficeZip(xlsx))), format: "xls" };
     }
     case "unknown":
       throw new ImportError(

@@ -48,8 +48,10 @@ test("check on a JSON with a broken total: exit 1 and a Chinese report naming th
   assert.match(r.stdout, /ARI-002/);
   assert.match(r.stdout, /差额 -100 万元/);
   assert.match(r.stdout, /审核报告/);
-  const json = await gongkai(["check", "--json", "--exit-code", bad]);
+  // Exit 1 on an error finding in every output mode, --json included (as linters do).
+  const json = await gongkai(["check", "--json", bad]);
   assert.equal(json.code, 1);
+  assert.ok(JSON.parse(json.stdout).coverage.findings.error > 0);
 });
 
 test("a JSON that breaks the schema is refused with field paths and exit code 2", async () => {
@@ -92,8 +94,8 @@ test("--out writes an xlsx and an html report a reviewer can open", async () => 
 test("check reads a real seed through the importer and ties findings to source lines", async () => {
   const seed = readdirSync(seedsDir).find((f) => f.startsWith("000_"))!;
   const r = await gongkai(["check", "--json", join(seedsDir, seed)]);
-  assert.equal(r.code, 0, r.stderr);
   const out = JSON.parse(r.stdout);
+  assert.equal(r.code, out.coverage.findings.error > 0 ? 1 : 0, r.stderr);
   assert.equal(out.coverage.crashed, 0);
   assert.ok(out.findings.length > 0);
   for (const f of out.findings.filter((x: { path?: string }) =>

@@ -9,7 +9,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { loadCheckInput } from "../../src/check/input.ts";
+import { loadDisclosure } from "../../src/app/index.ts";
 import { runChecks } from "../../src/check/engine.ts";
 import { CheckContext } from "../../src/check/context.ts";
 import { sectionInText } from "../../src/check/rules/completeness/text-sections.ts";
@@ -19,7 +19,8 @@ import { corpusDir, seedsDir } from "../support/paths.ts";
 const inputs = new Map<string, Promise<CheckInput>>();
 const load = (file: string) => {
   let p = inputs.get(file);
-  if (!p) inputs.set(file, (p = loadCheckInput(new Uint8Array(readFileSync(file)), file)));
+  if (!p)
+    inputs.set(file, (p = loadDisclosure(new Uint8Array(readFileSync(file)), { fileName: file })));
   return p;
 };
 const corpus = (n: string) => load(join(corpusDir, `${n}.txt`));

@@ -1,78 +1,65 @@
-/** `gongkai check FILE`: runs the rule catalogue and reports (terminal, --json, --out .xlsx/.html). */
-import { writeFile } from "node:fs/promises";
-import { basename, extname } from "node:path";
+/**
+ * `gongkai check FILE`: runs the rule catalogue and reports (terminal, --json,
+ * --out .xlsx/.html). Exits 1 when an error-severity finding exists, in every
+ * output mode; with --json every failure is JSON too.
+ */
 import type { Command } from "commander";
-import { UserError } from "../user-error.ts";
-import { importFailure, readInputFile } from "../input.ts";
-import { InvalidDisclosure, loadCheckInput } from "../../check/input.ts";
-import { runChecks } from "../../check/engine.ts";
-import { toTerminal } from "../../check/report/terminal.ts";
-import { toJson } from "../../check/report/json.ts";
-import { toXlsx } from "../../check/report/xlsx.ts";
-import { toHtml } from "../../check/report/html.ts";
-import type { CheckInput } from "../../check/types.ts";
+import {
+  checkDisclosure,
+  checkOutput,
+  hasErrors,
+  loadDisclosure,
+  readInput,
+  renderReport,
+  reportFormatOf,
+  reportTitle,
+  STDIN,
+  writeOutput,
+} from "../../app/index.ts";
+import { about } from "../failure.ts";
+
+interface CheckOptions {
+  json?: boolean;
+  out?: string;
+  force?: boolean;
+}
 
 export function registerCheck(program: Command): void {
   program
     .command("check")
     .argument(
       "<file>",
-      "公开文件（txt/docx/xlsx/pdf）或规范 JSON（a disclosure file or canonical JSON）",
+      "公开文件（txt/docx/xlsx/pdf）或规范 JSON，- 为标准输入（a disclosure file or canonical JSON; - reads stdin）",
     )
     .description("按规则目录审核公开文件 (check a disclosure against the rule catalogue)")
     .option("--json", "输出 JSON：{findings, coverage} (print JSON)")
     .option("--out <report>", "写出审核报告 .xlsx 或 .html (write a report file)")
-    .option(
-      "--exit-code",
-      "与 --json 同用时，有错误级问题也以非零状态退出 (with --json, exit non-zero on errors too)",
-    )
-    .action(async (file: string, opts: { json?: boolean; out?: string; exitCode?: boolean }) => {
-      const bytes = await readInputFile(file);
-      let input: CheckInput;
-      try {
-        input = await loadCheckInput(bytes, basename(file));
-      } catch (error) {
-        if (error instanceof InvalidDisclosure) {
-          const list = error.problems
-            .slice(0, 50)
-            .map((p) => `  ${p.path || "/"}：${p.message}`)
-            .join("\n");
-          throw new UserError(`${file}：${error.message}（invalid disclosure JSON）\n${list}`, 2);
-        }
-        importFailure(error, file);
-      }
-      const report = runChecks(input);
-      const title = [
-        input.disclosure.department?.name,
-        input.disclosure.year ? `${input.disclosure.year} 年` : undefined,
-        input.disclosure.kind === "final"
-          ? "决算"
-          : input.disclosure.kind === "budget"
-            ? "预算"
-            : undefined,
-        `（${basename(file)}）`,
-      ]
-        .filter(Boolean)
-        .join(" ");
-      if (opts.out) {
-        const ext = extname(opts.out).toLowerCase();
-        if (ext === ".xlsx") await writeFile(opts.out, await toXlsx(report, title));
-        else if (ext === ".html" || ext === ".htm")
-          await writeFile(opts.out, toHtml(report, title));
-        else
-          throw new UserError(
-            `不支持的报告格式：${opts.out}，请使用 .xlsx 或 .html（unsupported report format）`,
-          );
-      }
-      if (opts.json) process.stdout.write(toJson(report) + "\n");
-      else if (!opts.out)
+    .option("-f, --force", "覆盖已存在的报告文件 (replace an existing report)")
+    .action(async (file: string, opts: CheckOptions) => {
+      const inputs = file === STDIN ? [] : [file];
+      // The report's path is checked before the document is read: a bad path fails in an instant.
+      const format = opts.out ? reportFormatOf(opts.out) : undefined;
+      if (opts.out) await checkOutput(opts.out, { force: opts.force, inputs });
+      const input = await readInput(file);
+      const loaded = await about(input.label, () =>
+        loadDisclosure(input.bytes, { fileName: input.fileName }),
+      );
+      const report = await checkDisclosure(loaded);
+      const title = reportTitle(loaded.disclosure, input.fileName ?? "标准输入");
+      if (opts.out && format)
+        await writeOutput(opts.out, await renderReport(report, title, format));
+      if (opts.json) {
+        const { toJson } = await import("../../check/report/json.ts");
+        process.stdout.write(`${toJson(report)}\n`);
+      } else if (!opts.out) {
+        const { toTerminal } = await import("../../check/report/terminal.ts");
         process.stdout.write(toTerminal(report, title, process.stdout.isTTY === true));
-      else
+      } else {
+        const n = report.coverage.findings;
         process.stderr.write(
-          `已写出审核报告：${opts.out}（错误 ${report.coverage.findings.error}，警告 ${report.coverage.findings.warning}，提示 ${report.coverage.findings.info}）\n`,
+          `已写出审核报告：${opts.out}（错误 ${n.error}，警告 ${n.warning}，提示 ${n.info}）\n`,
         );
-      // With --json the verdict is in coverage.findings.error and the status says the check ran
-      // (scripts and the scoring tool read the JSON); elsewhere errors make the status 1.
-      if (report.coverage.findings.error > 0 && (!opts.json || opts.exitCode)) process.exitCode = 1;
+      }
+      if (hasErrors(report)) process.exitCode = 1;
     });
 }

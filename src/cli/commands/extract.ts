@@ -1,7 +1,11 @@
+/**
+ * `gongkai extract FILE`: a disclosure file (or `-`, standard input) in,
+ * canonical JSON out; a canonical JSON is validated and printed as it is.
+ * The importer's diagnostics go to standard error.
+ */
 import type { Command } from "commander";
-import { basename } from "node:path";
-import { importDisclosure } from "../../import/index.ts";
-import { canonicalJson, importFailure, readInputFile } from "../input.ts";
+import { diagnosticLines, loadDisclosure, readInput } from "../../app/index.ts";
+import { about } from "../failure.ts";
 
 export function registerExtract(program: Command): void {
   program
@@ -9,35 +13,25 @@ export function registerExtract(program: Command): void {
     .description(
       "读取公开文件（.txt/.docx/.xlsx/.pdf），输出标准 JSON（import a disclosure, print canonical JSON）",
     )
-    .argument("<file>", "公开文件路径")
+    .argument("<file>", "公开文件路径，- 为标准输入（a file, or - for stdin）")
     .option("--compact", "输出紧凑 JSON（one line）")
     .option(
       "--text",
       "输出读取器得到的文本与表格结构，而非 JSON（print the intermediate document）",
     )
     .action(async (file: string, options: { compact?: boolean; text?: boolean }) => {
-      const bytes = await readInputFile(file);
-      // Canonical JSON is validated and printed as it is (a round trip, or a check of hand-edited data).
-      const json = options.text ? undefined : canonicalJson(bytes, file);
-      if (json) {
-        process.stdout.write(JSON.stringify(json, null, options.compact ? 0 : 2) + "\n");
-        return;
-      }
-      const { disclosure, document } = await importDisclosure(bytes, {
-        fileName: basename(file),
-      }).catch((e: unknown) => importFailure(e, file));
+      const input = await readInput(file);
+      const loaded = await about(input.label, () =>
+        loadDisclosure(input.bytes, { fileName: input.fileName, acceptJson: !options.text }),
+      );
       if (options.text) {
-        process.stdout.write(JSON.stringify(document, null, 1) + "\n");
+        process.stdout.write(`${JSON.stringify(loaded.document, null, 1)}\n`);
         return;
       }
-      process.stdout.write(JSON.stringify(disclosure, null, options.compact ? 0 : 2) + "\n");
-      for (const d of disclosure.diagnostics ?? []) {
-        const where = [d.section, d.line ? `第 ${d.line} 行` : undefined]
-          .filter(Boolean)
-          .join("，");
-        process.stderr.write(
-          `${{ error: "错误", warning: "警告", info: "提示" }[d.level]}${where ? `（${where}）` : ""}：${d.message}\n`,
-        );
+      process.stdout.write(`${JSON.stringify(loaded.disclosure, null, options.compact ? 0 : 2)}\n`);
+      // A canonical JSON's diagnostics were printed when it was extracted; not again.
+      if (loaded.origin === "document") {
+        for (const line of diagnosticLines(loaded.disclosure)) process.stderr.write(`${line}\n`);
       }
     });
 }
