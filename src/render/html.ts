@@ -33,6 +33,7 @@ h1, h2, h3, section.table { position: relative; }
 section.table { margin: 0.8em 0 1.2em; }
 section.table.wide { page: wide; }
 section.table.new-page { break-before: page; }
+section.table.short { break-inside: avoid; }
 h1, h2, h3, .table-title, .table-meta { break-after: avoid; }
 .table-title { text-align: center; font-size: 15pt; font-weight: bold; margin: 0.3em 0; }
 .table-meta { display: flex; justify-content: space-between; font-size: 10.5pt; margin-bottom: 0.2em; }
@@ -76,6 +77,9 @@ function rowGroups(rows: readonly (readonly Cell[])[]): (readonly Cell[])[][] {
   return groups;
 }
 
+/** Tables of at most this many rows print on one page. */
+const SHORT_TABLE_ROWS = 15;
+
 /** A marker the PDF's first pass finds its anchors by (white, 2 px, out of the flow: the layout is unchanged). */
 const marker = (id: string, markers: boolean) =>
   markers ? `<span class="pdf-marker">${PAGE_MARKER}${escape(id)}:</span>` : "";
@@ -100,14 +104,21 @@ export function tableHtml(t: TableModel, newPage = false, markers = false): stri
       ? `<div class="table-meta"><span>${escape(t.caption ?? "")}</span><span>${escape(t.unit ?? "")}</span></div>`
       : "";
   const note = t.note ? `<p class="table-note">${escape(t.note)}</p>` : "";
-  return `<section class="table${t.landscape ? " wide" : ""}${newPage ? " new-page" : ""}" id="${escape(t.id)}">${newPage ? marker(t.id, markers) : ""}<div class="table-title">${escape(t.title)}</div>${meta}<table>${colgroup}${thead}${tbody}</table>${note}</section>`;
+  // A short table is not split over two pages: its rows stay under their header and title.
+  const short = t.body.length + t.header.length <= SHORT_TABLE_ROWS ? " short" : "";
+  return `<section class="table${t.landscape ? " wide" : ""}${newPage ? " new-page" : ""}${short}" id="${escape(t.id)}">${newPage ? marker(t.id, markers) : ""}<div class="table-title">${escape(t.title)}</div>${meta}<table>${colgroup}${thead}${tbody}</table>${note}</section>`;
 }
 
-function tocHtml(entries: TocEntry[]): string {
-  const items = entries.map(
-    (e) =>
-      `<li class="l${e.level}"><a href="#${escape(e.target)}"><span>${escape(e.text)}</span><span class="dots"></span><span class="page">${e.page ?? ""}</span></a></li>`,
-  );
+/**
+ * The contents, each entry a link to its anchor. The page column is there when pages are known
+ * (the PDF's second pass) and when they are being found (its first pass, so both lay out alike).
+ */
+function tocHtml(entries: TocEntry[], markers: boolean): string {
+  const paged = markers || entries.some((e) => e.page !== undefined);
+  const items = entries.map((e) => {
+    const page = paged ? `<span class="dots"></span><span class="page">${e.page ?? ""}</span>` : "";
+    return `<li class="l${e.level}"><a href="#${escape(e.target)}"><span>${escape(e.text)}</span>${page}</a></li>`;
+  });
   return `<ul class="toc">${items.join("")}</ul>`;
 }
 
@@ -116,7 +127,7 @@ function blockHtml(b: Block, markers: boolean): string {
     case "cover":
       return `<div class="cover">${b.lines.map((l) => `<div class="org">${escape(l)}</div>`).join("")}<div class="sub">${escape(b.subtitle)}</div></div>`;
     case "toc":
-      return tocHtml(b.entries);
+      return tocHtml(b.entries, markers);
     case "heading": {
       const id = b.id ? ` id="${escape(b.id)}"` : "";
       return `<h${b.level}${id}>${b.id ? marker(b.id, markers) : ""}${escape(b.text)}</h${b.level}>`;

@@ -65,14 +65,14 @@ function incomeExpenditureBody(ctx: TableContext): Cell[][] {
     ...sideBySide(numberedRows(current), right),
     [
       totalLabel("本年收入合计"),
-      amountCell(addWan(current.map((i) => i.amount)), bold),
+      amountOrUndisclosed(addWan(current.map((i) => i.amount)), bold),
       totalLabel("本年支出合计"),
       amountOrUndisclosed(e?.total, bold),
     ],
     ...sideBySide(plain(carry), plain(carried)),
     [
       totalLabel("收入总计"),
-      amountCell(d.income?.total ?? addWan(items.map((i) => i.amount)), bold),
+      amountOrUndisclosed(d.income?.total ?? addWan(items.map((i) => i.amount)), bold),
       totalLabel("支出总计"),
       amountOrUndisclosed(
         e?.total === undefined ? undefined : addWan([e.total, ...carried.map((o) => o.amount)]),
