@@ -28,7 +28,7 @@ p { text-indent: 2em; margin: 0.2em 0; text-align: justify; }
 .toc .dots { flex: 1; border-bottom: 1px dotted #666; margin: 0 0.4em; }
 .toc .page { min-width: 2.5em; text-align: right; font-weight: normal; }
 h1, h2, h3, section.table { position: relative; }
-.pdf-marker { position: absolute; left: 0; top: 0; font: 2px sans-serif; color: #fff; white-space: nowrap; }
+.pdf-marker { position: absolute; left: 0; top: 0; width: 1px; height: 1px; }
 .page-break { break-after: page; height: 0; }
 section.table { margin: 0.8em 0 1.2em; }
 section.table.wide { page: wide; }
@@ -80,12 +80,15 @@ function rowGroups(rows: readonly (readonly Cell[])[]): (readonly Cell[])[][] {
 /** Tables of at most this many rows print on one page. */
 const SHORT_TABLE_ROWS = 15;
 
-/** A marker the PDF's first pass finds its anchors by (white, 2 px, out of the flow: the layout is unchanged). */
+/**
+ * A marker the PDF's first pass finds its anchors by: a 1 px link out of the flow (the layout is
+ * unchanged), which Chromium writes as a link annotation on the page it prints on.
+ */
 const marker = (id: string, markers: boolean) =>
-  markers ? `<span class="pdf-marker">${PAGE_MARKER}${escape(id)}:</span>` : "";
+  markers ? `<a class="pdf-marker" href="${PAGE_MARKER}${encodeURIComponent(id)}"></a>` : "";
 
-/** Text that starts a marker in the printed PDF; the anchor id and a colon follow it. */
-export const PAGE_MARKER = "GKANCHOR:";
+/** The address of a marker's link; the anchor id follows it. */
+export const PAGE_MARKER = "https://gongkai.invalid/anchor/";
 
 export function tableHtml(t: TableModel, newPage = false, markers = false): string {
   const cols = t.widths.reduce((a, b) => a + b, 0);
