@@ -3,9 +3,20 @@
  * contents, headings, paragraphs, tables). html.ts and docx.ts draw the same
  * outline, and the PDF is printed from the HTML, so the formats agree.
  * The outline follows the fullest real layout (cn-standards.md §1.5):
- * 部门概况 · 情况说明 · 绩效信息 · 名词解释 · 公开表格.
+ * 部门概况 · 情况说明 · 绩效信息 · 名词解释 · 公开表格. A part or item the
+ * disclosure lacks is left out, and the parts are numbered consecutively, as
+ * real documents number them (no rule fixes a part's number: corpus 001 has
+ * four parts, 026 nine, 034 two).
  */
-import type { Disclosure, Project } from "../model/disclosure.ts";
+import type { Disclosure } from "../model/disclosure.ts";
+import {
+  activitiesTable,
+  assetsTable,
+  functionalTable,
+  procurementTable,
+  projectTable,
+  unitsTable,
+} from "./document-tables.ts";
 import {
   assetsText,
   expenditureText,
@@ -14,14 +25,23 @@ import {
   procurementText,
   threePublicText,
 } from "./narrative.ts";
-import { addWan, chineseNumber, printWan } from "./numbers.ts";
-import { text, type Cell, type TableModel } from "./tables/model.ts";
+import { chineseNumber } from "./numbers.ts";
+import type { TableModel } from "./tables/model.ts";
 import { standardTables } from "./tables/standard.ts";
+
+export interface TocEntry {
+  level: 1 | 2;
+  text: string;
+  /** The anchor of the heading or table the entry points at. */
+  target: string;
+  /** The printed page, when the layout is known (the PDF's second pass). */
+  page?: number;
+}
 
 export type Block =
   | { kind: "cover"; lines: string[]; subtitle: string }
-  | { kind: "toc"; entries: { level: 1 | 2; text: string }[] }
-  | { kind: "heading"; level: 1 | 2 | 3; text: string }
+  | { kind: "toc"; entries: TocEntry[] }
+  | { kind: "heading"; level: 1 | 2 | 3; text: string; id?: string }
   | { kind: "paragraph"; text: string }
   | { kind: "table"; table: TableModel; newPage?: boolean }
   | { kind: "pageBreak" };
@@ -30,15 +50,6 @@ export interface RenderedDocument {
   title: string;
   blocks: Block[];
 }
-
-const head = (t: string, extra: Partial<Cell> = {}): Cell => ({
-  text: t,
-  align: "center",
-  bold: true,
-  ...extra,
-});
-const amount = (v: number | undefined): Cell =>
-  v === undefined ? text("") : { text: printWan(v), amount: v, align: "right" };
 
 export function documentTitle(d: Disclosure): string {
   const who = `${d.region?.name && !d.department?.name?.startsWith(d.region.name) ? d.region.name : ""}${d.department?.name ?? ""}`;
@@ -56,109 +67,166 @@ function coverLines(d: Disclosure): string[] {
   return region && dept && region !== dept ? [region, dept] : [dept || region].filter(Boolean);
 }
 
+/** One numbered item of a part: its heading text (without the number) and its blocks. */
+interface Item {
+  title: string;
+  blocks: Block[];
+}
+
+const paragraphs = (...texts: (string | undefined)[]): Block[] =>
+  texts
+    // A text's own line breaks are its paragraphs (部门职责 lists its duties one per line).
+    .flatMap((t) => (t ?? "").split(/\n+/))
+    .map((t) => t.trim())
+    .filter(Boolean)
+    .map((t) => ({ kind: "paragraph" as const, text: t }));
+
+const tableBlock = (table: TableModel): Block => ({ kind: "table", table });
+
+/** Items numbered 一、二、…; an item without blocks is left out. */
+function numbered(items: (Item | undefined)[]): Block[] {
+  return items
+    .filter((i): i is Item => !!i && i.blocks.length > 0)
+    .flatMap((item, n) => [
+      {
+        kind: "heading" as const,
+        level: 2 as const,
+        text: `${chineseNumber(n + 1)}、${item.title}`,
+      },
+      ...item.blocks,
+    ]);
+}
+
+function overview(d: Disclosure, kind: string): Block[] {
+  return numbered([
+    { title: "部门职责", blocks: paragraphs(d.duties) },
+    {
+      title: "机构设置",
+      blocks: d.units?.length
+        ? [
+            ...paragraphs(`本部门${kind}由以下${d.units.length}个单位组成：`),
+            tableBlock(unitsTable(d)),
+          ]
+        : [],
+    },
+  ]);
+}
+
+function explanation(d: Disclosure, kind: string): Block[] {
+  return numbered([
+    { title: `收支${kind}总体情况`, blocks: paragraphs(...incomeText(d), ...expenditureText(d)) },
+    { title: "机关运行经费", blocks: paragraphs(...operatingCostsText(d)) },
+    {
+      title: `财政拨款“三公”经费${kind}情况及增减变化原因`,
+      blocks: paragraphs(...threePublicText(d)),
+    },
+    {
+      title: `政府采购${kind}情况`,
+      blocks: [
+        ...paragraphs(...procurementText(d)),
+        ...(d.procurement?.items?.length ? [tableBlock(procurementTable(d))] : []),
+      ],
+    },
+    {
+      title: "国有资产信息",
+      blocks: [
+        ...paragraphs(...assetsText(d)),
+        ...(d.assets?.items?.length ? [tableBlock(assetsTable(d))] : []),
+      ],
+    },
+    { title: "其他需要说明的事项", blocks: paragraphs(d.otherNotes) },
+  ]);
+}
+
+function departmentGoals(d: Disclosure): Block[] {
+  const perf = d.performance;
+  const out: Block[] = [];
+  const h3 = (text: string) => out.push({ kind: "heading", level: 3, text });
+  if (perf?.overallGoal) {
+    h3("（一）总体绩效目标");
+    out.push(...paragraphs(perf.overallGoal));
+  }
+  if (perf?.goals?.length) {
+    h3(`（${perf.overallGoal ? "二" : "一"}）分项绩效目标`);
+    perf.goals.forEach((g, i) => {
+      out.push(...paragraphs(`${i + 1}．${g.title}`));
+      if (g.goal) out.push(...paragraphs(`绩效目标：${g.goal}`));
+      if (g.indicatorText) out.push(...paragraphs(`绩效指标：${g.indicatorText}`));
+    });
+  }
+  return out;
+}
+
+function performance(d: Disclosure): Block[] {
+  const perf = d.performance;
+  return numbered([
+    { title: "部门整体绩效目标", blocks: departmentGoals(d) },
+    {
+      title: "部门职责—工作活动绩效目标",
+      blocks: perf?.activities?.length ? [tableBlock(activitiesTable(d))] : [],
+    },
+    {
+      title: "项目绩效目标",
+      blocks: (perf?.projects ?? []).map((p) => tableBlock(projectTable(p))),
+    },
+  ]);
+}
+
+function glossary(d: Disclosure): Block[] {
+  return [
+    ...paragraphs(...(d.glossary ?? []).map((g, i) => `${i + 1}．${g.term}：${g.definition}`)),
+    ...(d.functionalClassification?.length ? [tableBlock(functionalTable(d))] : []),
+  ];
+}
+
+/** The nine standard tables, each on a new page, numbered 1–9. */
+function publicTables(d: Disclosure): Block[] {
+  return standardTables(d).map((t, i) => ({
+    kind: "table",
+    table: { ...t, title: `${i + 1}．${t.title}` },
+    newPage: true,
+  }));
+}
+
+/** The parts in order, numbered 第一部分, 第二部分 … over the parts present. */
+function parts(d: Disclosure): Block[] {
+  const kind = d.kind === "final" ? "决算" : "预算";
+  const all = [
+    { title: "部门概况", blocks: overview(d, kind) },
+    { title: `部门${kind}情况说明`, blocks: explanation(d, kind) },
+    { title: `${kind}绩效信息`, blocks: performance(d) },
+    { title: "名词解释", blocks: glossary(d) },
+    { title: `部门${kind}公开表格`, blocks: publicTables(d) },
+  ].filter((p) => p.blocks.length);
+  return all.flatMap((p, n) => [
+    {
+      kind: "heading" as const,
+      level: 1 as const,
+      text: `第${chineseNumber(n + 1)}部分 ${p.title}`,
+    },
+    ...p.blocks,
+  ]);
+}
+
+/** Anchors for the contents: parts and items (not the （一） sub-items), and the nine tables. */
+function contents(body: Block[]): TocEntry[] {
+  const entries: TocEntry[] = [];
+  body.forEach((b, i) => {
+    if (b.kind === "heading" && b.level <= 2 && !b.text.startsWith("（")) {
+      b.id = `h${i}`;
+      entries.push({ level: b.level as 1 | 2, text: b.text, target: b.id });
+    } else if (b.kind === "table" && b.newPage) {
+      entries.push({ level: 2, text: b.table.title, target: b.table.id });
+    }
+  });
+  return entries;
+}
+
 export function buildDocument(d: Disclosure): RenderedDocument {
   const kind = d.kind === "final" ? "决算" : "预算";
-  const title = documentTitle(d);
-  const body: Block[] = [];
-  const h1 = (t: string) => body.push({ kind: "heading", level: 1, text: t });
-  const h2 = (t: string) => body.push({ kind: "heading", level: 2, text: t });
-  const h3 = (t: string) => body.push({ kind: "heading", level: 3, text: t });
-  const p = (...ts: string[]) =>
-    ts.filter(Boolean).forEach((t) => body.push({ kind: "paragraph", text: t }));
-  const table = (t: TableModel | undefined) => t && body.push({ kind: "table", table: t });
-
-  // 第一部分 部门概况
-  h1("第一部分 部门概况");
-  let n = 0;
-  h2(`${chineseNumber(++n)}、部门职责`);
-  p(d.duties ?? "（未提供）");
-  h2(`${chineseNumber(++n)}、机构设置`);
-  if (d.units?.length) {
-    p(`本部门${kind}由以下${d.units.length}个单位组成：`);
-    table(unitsTable(d));
-  } else p("（未提供）");
-
-  // 第二部分 情况说明
-  h1(`第二部分 部门${kind}情况说明`);
-  n = 0;
-  h2(`${chineseNumber(++n)}、收支${kind}总体情况`);
-  const totals = [...incomeText(d), ...expenditureText(d)];
-  p(...(totals.length ? totals : ["（未提供）"]));
-  h2(`${chineseNumber(++n)}、机关运行经费`);
-  const oc = operatingCostsText(d);
-  p(...(oc.length ? oc : ["（未提供）"]));
-  h2(`${chineseNumber(++n)}、财政拨款“三公”经费${kind}情况及增减变化原因`);
-  const tp = threePublicText(d);
-  p(...(tp.length ? tp : ["（未提供）"]));
-  h2(`${chineseNumber(++n)}、政府采购${kind}情况`);
-  const pr = procurementText(d);
-  p(...(pr.length ? pr : ["（未提供）"]));
-  if (d.procurement?.items?.length) table(procurementTable(d));
-  h2(`${chineseNumber(++n)}、国有资产信息`);
-  const as = assetsText(d);
-  p(...(as.length ? as : ["（未提供）"]));
-  if (d.assets?.items?.length) table(assetsTable(d));
-  if (d.otherNotes) {
-    h2(`${chineseNumber(++n)}、其他需要说明的事项`);
-    p(d.otherNotes);
-  }
-
-  // 第三部分 绩效信息
-  const perf = d.performance;
-  if (
-    perf &&
-    (perf.overallGoal || perf.goals?.length || perf.activities?.length || perf.projects?.length)
-  ) {
-    h1(`第三部分 ${kind}绩效信息`);
-    n = 0;
-    if (perf.overallGoal || perf.goals?.length) {
-      h2(`${chineseNumber(++n)}、部门整体绩效目标`);
-      if (perf.overallGoal) {
-        h3("（一）总体绩效目标");
-        p(perf.overallGoal);
-      }
-      if (perf.goals?.length) {
-        h3(`（${perf.overallGoal ? "二" : "一"}）分项绩效目标`);
-        perf.goals.forEach((g, i) => {
-          p(`${i + 1}．${g.title}`);
-          if (g.goal) p(`绩效目标：${g.goal}`);
-          if (g.indicatorText) p(`绩效指标：${g.indicatorText}`);
-        });
-      }
-    }
-    if (perf.activities?.length) {
-      h2(`${chineseNumber(++n)}、部门职责—工作活动绩效目标`);
-      table(activitiesTable(d));
-    }
-    if (perf.projects?.length) {
-      h2(`${chineseNumber(++n)}、项目绩效目标`);
-      perf.projects.forEach((pj) => table(projectTable(pj)));
-    }
-  }
-
-  // 第四部分 名词解释
-  if (d.glossary?.length || d.functionalClassification?.length) {
-    h1("第四部分 名词解释");
-    (d.glossary ?? []).forEach((g, i) => p(`${i + 1}．${g.term}：${g.definition}`));
-    if (d.functionalClassification?.length) table(functionalTable(d));
-  }
-
-  // 第五部分 公开表格
-  h1(`第五部分 部门${kind}公开表格`);
-  standardTables(d).forEach((t, i) =>
-    body.push({ kind: "table", table: { ...t, title: `${i + 1}．${t.title}` }, newPage: true }),
-  );
-
-  const toc = body.filter(
-    (b): b is Extract<Block, { kind: "heading" }> =>
-      b.kind === "heading" && b.level <= 2 && !b.text.startsWith("（"),
-  );
-  const tables = standardTables(d).map((t, i) => ({
-    level: 2 as const,
-    text: `${i + 1}．${t.title}`,
-  }));
+  const body = parts(d);
   return {
-    title,
+    title: documentTitle(d),
     blocks: [
       {
         kind: "cover",
@@ -167,302 +235,9 @@ export function buildDocument(d: Disclosure): RenderedDocument {
       },
       { kind: "pageBreak" },
       { kind: "heading", level: 1, text: "目录" },
-      {
-        kind: "toc",
-        entries: [...toc.map((h) => ({ level: h.level as 1 | 2, text: h.text })), ...tables],
-      },
+      { kind: "toc", entries: contents(body) },
       { kind: "pageBreak" },
       ...body,
     ],
-  };
-}
-
-function unitsTable(d: Disclosure): TableModel {
-  const coded = (d.units ?? []).some((u) => u.code);
-  return {
-    id: "units",
-    title: "机构设置",
-    widths: [0.7, ...(coded ? [1.2] : []), 5, 1.2, 1.6, 2.6],
-    header: [
-      [
-        head("序号"),
-        ...(coded ? [head("单位编码")] : []),
-        head("单位名称"),
-        head("单位性质"),
-        head("单位规格"),
-        head("经费保障形式"),
-      ],
-    ],
-    body: (d.units ?? []).map((u, i) => [
-      text(String(i + 1), { align: "center" }),
-      ...(coded ? [text(u.code, { align: "center" })] : []),
-      text(u.name, { align: "left" }),
-      text(u.nature, { align: "center" }),
-      text(u.level, { align: "center" }),
-      text(u.funding, { align: "center" }),
-    ]),
-  };
-}
-
-function procurementTable(d: Disclosure): TableModel {
-  const items = d.procurement?.items ?? [];
-  // One column per fund source (一般公共预算拨款, 基金预算拨款 ...) that the total or an item names, in order of appearance.
-  const funds = [
-    ...new Set(
-      [...(d.procurement?.fundSources ?? []), ...items.flatMap((i) => i.fundSources ?? [])].map(
-        (f) => f.label,
-      ),
-    ),
-  ];
-  const fundCells = (sources: { label: string; amount: number }[] | undefined) =>
-    funds.map((l) => amount(sources?.find((f) => f.label === l)?.amount));
-  return {
-    id: "procurement",
-    title: `政府采购${d.kind === "final" ? "决算" : "预算"}表`,
-    unit: "单位：万元",
-    widths: [3, 2.5, 1.4, 1, 1, 1.2, 1.3, ...funds.map(() => 1.4)],
-    landscape: true,
-    header: [
-      [
-        head("项目名称"),
-        head("采购物品名称"),
-        head("政府采购目录序号"),
-        head("计量单位"),
-        head("数量"),
-        head("单价"),
-        head("金额"),
-        ...funds.map((l) => head(l)),
-      ],
-    ],
-    body: [
-      [
-        text("合计", { align: "center", bold: true }),
-        text(""),
-        text(""),
-        text(""),
-        text(""),
-        text(""),
-        amount(d.procurement?.total ?? addWan(items.map((i) => i.amount))),
-        ...fundCells(d.procurement?.fundSources),
-      ],
-      ...items.map((i) => [
-        text(i.project, { align: "left" }),
-        text(i.item, { align: "left" }),
-        text(i.catalogCode, { align: "center" }),
-        text(i.measure, { align: "center" }),
-        text(i.quantity === undefined ? "" : String(i.quantity), { align: "right" }),
-        amount(i.unitPrice),
-        amount(i.amount),
-        ...fundCells(i.fundSources),
-      ]),
-    ],
-  };
-}
-
-function assetsTable(d: Disclosure): TableModel {
-  const a = d.assets!;
-  const items = a.items ?? [];
-  const hasQuantity =
-    items.some((i) => i.quantity !== undefined) || a.total?.quantity !== undefined;
-  const row = (
-    label: string,
-    v: { quantity?: number; originalValue?: number; depreciation?: number; netValue?: number },
-    bold = false,
-  ): Cell[] => [
-    text(label, { align: bold ? "center" : "left", bold }),
-    ...(hasQuantity
-      ? [text(v.quantity === undefined ? "" : String(v.quantity), { align: "right" })]
-      : []),
-    amount(v.originalValue),
-    amount(v.depreciation),
-    amount(v.netValue),
-  ];
-  return {
-    id: "assets",
-    title: "国有资产占用情况表",
-    unit: "单位：万元",
-    widths: [4, ...(hasQuantity ? [1] : []), 1.5, 1.5, 1.5],
-    header: [
-      [
-        head("资产类别"),
-        ...(hasQuantity ? [head("数量")] : []),
-        head("原值"),
-        head("累计折旧"),
-        head("净值"),
-      ],
-    ],
-    body: [
-      ...(a.total ? [row("合计", a.total, true)] : []),
-      ...items.map((i) => row(i.parent ? `其中：${i.category}` : i.category, i)),
-    ],
-  };
-}
-
-function functionalTable(d: Disclosure): TableModel {
-  return {
-    id: "functional-classification",
-    title: "功能分类名词解释",
-    widths: [1.3, 3, 6],
-    header: [[head("功能编码"), head("功能名称"), head("名词解释")]],
-    body: (d.functionalClassification ?? []).map((f) => [
-      text(f.code, { align: "center" }),
-      text(f.name, { align: "left" }),
-      text(f.description, { align: "left" }),
-    ]),
-  };
-}
-
-function activitiesTable(d: Disclosure): TableModel {
-  const activities = d.performance?.activities ?? [];
-  // 指标描述 is a column only when some indicator has one (seed layouts with and without it both exist).
-  const described = activities.some((a) => a.indicators?.some((i) => i.description));
-  const width = described ? 10 : 9;
-  const body: Cell[][] = [];
-  let duty: string | undefined;
-  let dutyNo = 0;
-  let activityNo = 0;
-  for (const a of activities) {
-    if (a.duty !== duty) {
-      duty = a.duty;
-      activityNo = 0;
-      body.push([
-        text(`${chineseNumber(++dutyNo)}、${a.duty}`, { align: "left", bold: true }),
-        amount(a.dutyBudget),
-        text("", { colSpan: width - 2 }),
-      ]);
-    }
-    const indicators = a.indicators?.length ? a.indicators : [undefined];
-    // An indicator with its own goal needs the goal column cell by cell (the importer reads a differing goal as the indicator's).
-    const ownGoals = indicators.some((i) => i?.goal);
-    indicators.forEach((ind, k) => {
-      const span = { rowSpan: indicators.length };
-      const lead: Cell[] =
-        k === 0
-          ? [
-              text(`${++activityNo}、${a.activity}`, { align: "left", ...span }),
-              { ...amount(a.budget), ...span },
-              text(a.description, { align: "left", ...span }),
-              ...(ownGoals ? [] : [text(a.goal, { align: "left", ...span })]),
-            ]
-          : [];
-      body.push([
-        ...lead,
-        ...(ownGoals ? [text(k === 0 ? a.goal : ind?.goal, { align: "left" })] : []),
-        text(ind?.name, { align: "left" }),
-        ...(described ? [text(ind?.description, { align: "left" })] : []),
-        text(ind?.grades.excellent, { align: "center" }),
-        text(ind?.grades.good, { align: "center" }),
-        text(ind?.grades.fair, { align: "center" }),
-        text(ind?.grades.poor, { align: "center" }),
-      ]);
-    });
-  }
-  const rows2 = { rowSpan: 2 };
-  return {
-    id: "activities",
-    title: "部门职责—工作活动绩效目标",
-    unit: "单位：万元",
-    widths: [2.6, 1.1, 2.6, 2.6, 2.4, ...(described ? [2.4] : []), 0.9, 0.9, 0.9, 0.9],
-    landscape: true,
-    header: [
-      [
-        head("职责活动", rows2),
-        head("年度预算数", rows2),
-        head("内容描述", rows2),
-        head("绩效目标", rows2),
-        head("绩效指标", rows2),
-        ...(described ? [head("指标描述", rows2)] : []),
-        head("评价标准", { colSpan: 4 }),
-      ],
-      [head("优"), head("良"), head("中"), head("差")],
-    ],
-    body,
-  };
-}
-
-/** Consecutive equal values merge into one cell (the printed 一级/二级指标 columns). */
-function runLengths(values: string[]): number[] {
-  const spans = values.map(() => 0);
-  for (let i = 0; i < values.length; ) {
-    let j = i + 1;
-    while (j < values.length && values[j] === values[i]) j++;
-    spans[i] = j - i;
-    i = j;
-  }
-  return spans;
-}
-
-export function projectTable(pj: Project): TableModel {
-  const pct = (v: number | undefined) => (v === undefined ? "" : `${v}%`);
-  const plan = pj.spendingPlan;
-  const inds = pj.indicators ?? [];
-  const l1 = runLengths(inds.map((i) => i.level1));
-  const l2 = runLengths(inds.map((i) => `${i.level1}\u0000${i.level2}`));
-  // The unit as a row of the table (实施单位, as national and provincial forms print it): a caption line above
-  // the table could carry only a coded unit, and a name alone would read as any line of text.
-  const unit = [pj.unit?.code, pj.unit?.name].filter(Boolean).join(" ");
-  const body: Cell[][] = [
-    [
-      head("项目编码"),
-      text(pj.code, { colSpan: 2 }),
-      head("项目名称"),
-      text(pj.name, { colSpan: 3 }),
-    ],
-    ...(unit ? [[head("实施单位"), text(unit, { colSpan: 6, align: "left" })]] : []),
-    [
-      head("预算规模及资金用途", { rowSpan: 2 }),
-      head("预算数"),
-      amount(pj.budget),
-      head("其中：财政资金"),
-      amount(pj.fiscalFunds),
-      head("其他资金"),
-      amount(pj.otherFunds),
-    ],
-    [text(pj.purpose, { colSpan: 6, align: "left" })],
-    [
-      head("资金支出计划（%）", { rowSpan: 2 }),
-      head("3月底"),
-      head("6月底"),
-      head("10月底", { colSpan: 2 }),
-      head("12月底", { colSpan: 2 }),
-    ],
-    [
-      text(pct(plan?.mar), { align: "center" }),
-      text(pct(plan?.jun), { align: "center" }),
-      text(pct(plan?.oct), { align: "center", colSpan: 2 }),
-      text(pct(plan?.dec), { align: "center", colSpan: 2 }),
-    ],
-    [
-      head("绩效目标"),
-      text((pj.goals ?? []).map((g, i) => `${i + 1}.${g}`).join("\n"), {
-        colSpan: 6,
-        align: "left",
-      }),
-    ],
-    [
-      head("一级指标"),
-      head("二级指标"),
-      head("三级指标"),
-      head("绩效指标描述", { colSpan: 2 }),
-      head("指标值"),
-      head("指标值确定依据"),
-    ],
-    ...inds.map((ind, k) => [
-      ...(l1[k] ? [text(ind.level1, { align: "center", rowSpan: l1[k] })] : []),
-      ...(l2[k] ? [text(ind.level2, { align: "center", rowSpan: l2[k] })] : []),
-      text(ind.name, { align: "left" }),
-      text(ind.description, { align: "left", colSpan: 2 }),
-      text(ind.target.raw, { align: "center" }),
-      text(ind.basis, { align: "left" }),
-    ]),
-  ];
-  return {
-    id: `project-${pj.code ?? pj.name}`,
-    title: `${pj.name}绩效目标表`,
-    unit: "单位：万元",
-    // Wide enough for 其中：财政资金 and 社会效益指标 on one line, and for 指标值确定依据's document numbers.
-    widths: [1.5, 1.9, 2.1, 2.0, 1.1, 1.4, 2.2],
-    header: [],
-    body,
   };
 }

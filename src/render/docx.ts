@@ -5,6 +5,7 @@
  */
 import {
   AlignmentType,
+  Bookmark,
   BorderStyle,
   Document,
   Footer,
@@ -13,6 +14,7 @@ import {
   PageBreak,
   PageNumber,
   PageOrientation,
+  PageReference,
   Paragraph,
   Table,
   TableCell,
@@ -53,6 +55,13 @@ function lines(text: string, bold: boolean): TextRun[] {
   );
 }
 
+/** Word bookmark names: a letter first, then letters, digits and underscores. */
+const bookmarkName = (anchor: string) => `gk_${anchor.replace(/[^A-Za-z0-9_]/g, "_")}`;
+
+/** Runs inside a bookmark when the block is a contents entry's target. */
+const anchored = (anchor: string | undefined, children: TextRun[]) =>
+  anchor ? [new Bookmark({ id: bookmarkName(anchor), children })] : children;
+
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
 
 /** Paragraph styles of table cells (10.5 pt… 10 pt, one per alignment): set once in styles.xml instead of on every run. */
@@ -89,7 +98,8 @@ function cellOf(c: Cell, header: boolean): TableCell {
   });
 }
 
-function tableBlocks(t: TableModel, newPage: boolean): (Paragraph | Table)[] {
+/** `anchor`: the table is a contents entry (one of the nine), bookmarked by its id. */
+function tableBlocks(t: TableModel, newPage: boolean, anchor: boolean): (Paragraph | Table)[] {
   const width = t.landscape ? TEXT_WIDTH.landscape : TEXT_WIDTH.portrait;
   const sum = t.widths.reduce((a, b) => a + b, 0);
   const columnWidths = t.widths.map((w) => Math.floor((width * w) / sum));
@@ -100,7 +110,9 @@ function tableBlocks(t: TableModel, newPage: boolean): (Paragraph | Table)[] {
       keepNext: true,
       alignment: AlignmentType.CENTER,
       spacing: { before: 120, after: 120 },
-      children: [run(t.title, { bold: true, size: 30, font: HEI })],
+      children: anchored(anchor ? t.id : undefined, [
+        run(t.title, { bold: true, size: 30, font: HEI }),
+      ]),
     }),
   ];
   if (t.caption || t.unit) {
@@ -178,12 +190,19 @@ function blockContent(b: Block, firstInSection: boolean): (Paragraph | Table)[] 
         }),
       ];
     case "toc":
+      // Each entry's page is a PAGEREF field to its heading's bookmark: Word and LibreOffice lay the
+      // document out and fill it in (the document asks Word to update its fields on opening).
       return b.entries.map(
         (e) =>
           new Paragraph({
             indent: { left: e.level === 2 ? 480 : 0 },
             spacing: { before: e.level === 1 ? 120 : 0 },
-            children: [run(e.text, { bold: e.level === 1, size: 24 })],
+            tabStops: [{ type: "right", position: TEXT_WIDTH.portrait, leader: "dot" }],
+            children: [
+              run(e.text, { bold: e.level === 1, size: 24 }),
+              run("\t", { size: 24 }),
+              new PageReference(bookmarkName(e.target), { hyperlink: true }),
+            ],
           }),
       );
     case "heading": {
@@ -196,7 +215,9 @@ function blockContent(b: Block, firstInSection: boolean): (Paragraph | Table)[] 
           keepNext: true,
           alignment: b.level === 1 ? AlignmentType.CENTER : AlignmentType.LEFT,
           spacing: { before: 240, after: 120 },
-          children: [run(b.text, { bold: true, size: [32, 28, 24][b.level - 1], font: HEI })],
+          children: anchored(b.id, [
+            run(b.text, { bold: true, size: [32, 28, 24][b.level - 1], font: HEI }),
+          ]),
         }),
       ];
     }
@@ -210,7 +231,7 @@ function blockContent(b: Block, firstInSection: boolean): (Paragraph | Table)[] 
         }),
       ];
     case "table":
-      return tableBlocks(b.table, !!b.newPage && !firstInSection);
+      return tableBlocks(b.table, !!b.newPage && !firstInSection, !!b.newPage);
     case "pageBreak":
       return [new Paragraph({ children: [new PageBreak()] })];
   }
@@ -266,6 +287,7 @@ export async function renderDocx(d: Disclosure): Promise<Uint8Array> {
   const document = new Document({
     title: doc.title,
     creator: "gongkai",
+    features: { updateFields: true },
     styles: {
       default: {
         document: { run: { font: { ascii: SONG, eastAsia: SONG, hAnsi: SONG }, size: 24 } },

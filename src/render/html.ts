@@ -4,11 +4,9 @@
  * page, wide tables on landscape pages, a CJK serif font).
  */
 import type { Disclosure } from "../model/disclosure.ts";
-import { buildDocument, type Block, type RenderedDocument } from "./document.ts";
+import { buildDocument, type Block, type RenderedDocument, type TocEntry } from "./document.ts";
+import { escapeHtml as escape } from "./html-escape.ts";
 import type { Cell, TableModel } from "./tables/model.ts";
-
-const escape = (s: string) =>
-  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 const CSS = `
 @page { size: A4 portrait; margin: 20mm 18mm 18mm 18mm; }
@@ -26,10 +24,16 @@ p { text-indent: 2em; margin: 0.2em 0; text-align: justify; }
 .toc { list-style: none; padding: 0; }
 .toc li.l1 { font-weight: bold; margin-top: 0.4em; }
 .toc li.l2 { padding-left: 2em; }
+.toc a { display: flex; align-items: baseline; color: inherit; text-decoration: none; }
+.toc .dots { flex: 1; border-bottom: 1px dotted #666; margin: 0 0.4em; }
+.toc .page { min-width: 2.5em; text-align: right; font-weight: normal; }
+h1, h2, h3, section.table { position: relative; }
+.pdf-marker { position: absolute; left: 0; top: 0; width: 1px; height: 1px; }
 .page-break { break-after: page; height: 0; }
 section.table { margin: 0.8em 0 1.2em; }
 section.table.wide { page: wide; }
 section.table.new-page { break-before: page; }
+section.table.short { break-inside: avoid; }
 h1, h2, h3, .table-title, .table-meta { break-after: avoid; }
 .table-title { text-align: center; font-size: 15pt; font-weight: bold; margin: 0.3em 0; }
 .table-meta { display: flex; justify-content: space-between; font-size: 10.5pt; margin-bottom: 0.2em; }
@@ -73,7 +77,20 @@ function rowGroups(rows: readonly (readonly Cell[])[]): (readonly Cell[])[][] {
   return groups;
 }
 
-export function tableHtml(t: TableModel, newPage = false): string {
+/** Tables of at most this many rows print on one page. */
+const SHORT_TABLE_ROWS = 15;
+
+/**
+ * A marker the PDF's first pass finds its anchors by: a 1 px link out of the flow (the layout is
+ * unchanged), which Chromium writes as a link annotation on the page it prints on.
+ */
+const marker = (id: string, markers: boolean) =>
+  markers ? `<a class="pdf-marker" href="${PAGE_MARKER}${encodeURIComponent(id)}"></a>` : "";
+
+/** The address of a marker's link; the anchor id follows it. */
+export const PAGE_MARKER = "https://gongkai.invalid/anchor/";
+
+export function tableHtml(t: TableModel, newPage = false, markers = false): string {
   const cols = t.widths.reduce((a, b) => a + b, 0);
   const colgroup = `<colgroup>${t.widths.map((w) => `<col style="width:${((100 * w) / cols).toFixed(2)}%">`).join("")}</colgroup>`;
   const thead = t.header.length
@@ -90,21 +107,38 @@ export function tableHtml(t: TableModel, newPage = false): string {
       ? `<div class="table-meta"><span>${escape(t.caption ?? "")}</span><span>${escape(t.unit ?? "")}</span></div>`
       : "";
   const note = t.note ? `<p class="table-note">${escape(t.note)}</p>` : "";
-  return `<section class="table${t.landscape ? " wide" : ""}${newPage ? " new-page" : ""}" id="${escape(t.id)}"><div class="table-title">${escape(t.title)}</div>${meta}<table>${colgroup}${thead}${tbody}</table>${note}</section>`;
+  // A short table is not split over two pages: its rows stay under their header and title.
+  const short = t.body.length + t.header.length <= SHORT_TABLE_ROWS ? " short" : "";
+  return `<section class="table${t.landscape ? " wide" : ""}${newPage ? " new-page" : ""}${short}" id="${escape(t.id)}">${newPage ? marker(t.id, markers) : ""}<div class="table-title">${escape(t.title)}</div>${meta}<table>${colgroup}${thead}${tbody}</table>${note}</section>`;
 }
 
-function blockHtml(b: Block): string {
+/**
+ * The contents, each entry a link to its anchor. The page column is there when pages are known
+ * (the PDF's second pass) and when they are being found (its first pass, so both lay out alike).
+ */
+function tocHtml(entries: TocEntry[], markers: boolean): string {
+  const paged = markers || entries.some((e) => e.page !== undefined);
+  const items = entries.map((e) => {
+    const page = paged ? `<span class="dots"></span><span class="page">${e.page ?? ""}</span>` : "";
+    return `<li class="l${e.level}"><a href="#${escape(e.target)}"><span>${escape(e.text)}</span>${page}</a></li>`;
+  });
+  return `<ul class="toc">${items.join("")}</ul>`;
+}
+
+function blockHtml(b: Block, markers: boolean): string {
   switch (b.kind) {
     case "cover":
       return `<div class="cover">${b.lines.map((l) => `<div class="org">${escape(l)}</div>`).join("")}<div class="sub">${escape(b.subtitle)}</div></div>`;
     case "toc":
-      return `<ul class="toc">${b.entries.map((e) => `<li class="l${e.level}">${escape(e.text)}</li>`).join("")}</ul>`;
-    case "heading":
-      return `<h${b.level}>${escape(b.text)}</h${b.level}>`;
+      return tocHtml(b.entries, markers);
+    case "heading": {
+      const id = b.id ? ` id="${escape(b.id)}"` : "";
+      return `<h${b.level}${id}>${b.id ? marker(b.id, markers) : ""}${escape(b.text)}</h${b.level}>`;
+    }
     case "paragraph":
       return `<p>${escape(b.text)}</p>`;
     case "table":
-      return tableHtml(b.table, b.newPage);
+      return tableHtml(b.table, b.newPage, markers);
     case "pageBreak":
       return `<div class="page-break"></div>`;
   }
@@ -127,7 +161,8 @@ function pageFooterCss(title: string): string {
   return `@page { ${box} }\n@page wide { ${box} }`;
 }
 
-export function documentHtml(doc: RenderedDocument): string {
+/** `markers`: the PDF's first pass, which finds the page of each contents entry by its marker. */
+export function documentHtml(doc: RenderedDocument, options: { markers?: boolean } = {}): string {
   return `<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
@@ -138,7 +173,7 @@ export function documentHtml(doc: RenderedDocument): string {
 <style>${CSS}${pageFooterCss(doc.title)}</style>
 </head>
 <body>
-${doc.blocks.map(blockHtml).join("\n")}
+${doc.blocks.map((b) => blockHtml(b, !!options.markers)).join("\n")}
 </body>
 </html>
 `;

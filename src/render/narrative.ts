@@ -84,6 +84,17 @@ export function incomeText(d: Disclosure): string[] {
   return out;
 }
 
+/**
+ * `expenditure.total` is 本年支出合计. It is the 支出总计 (the figure beside 收入总计) only
+ * when nothing is carried forward; otherwise it is named as what it is, as 决算 texts do
+ * ("本年支出合计2940.05万元" beside "收入支出总计2995.39万元").
+ */
+function expenditureTotalWords(d: Disclosure, w: Words): string {
+  const carried = (d.expenditure?.otherItems ?? []).some(isCarriedForward);
+  if (!carried) return `${w.year}支出${w.kind}总计`;
+  return d.kind === "final" ? "本年支出合计" : "本年支出预算合计";
+}
+
 export function expenditureText(d: Disclosure): string[] {
   const e = d.expenditure;
   if (!e) return [];
@@ -94,7 +105,7 @@ export function expenditureText(d: Disclosure): string[] {
       versusPrevious(w, e.total, e.previous?.total, e.change?.total, e.changeRate) ||
       rateOnly(w, e.changeRate);
     sentences.push(
-      `${w.year}支出${w.kind}总计${printWan(e.total)}万元${versus}${versus ? reasonOf(e.changeReason) : "。"}`,
+      `${expenditureTotalWords(d, w)}${printWan(e.total)}万元${versus}${versus ? reasonOf(e.changeReason) : "。"}`,
     );
   }
   const parts: string[] = [];

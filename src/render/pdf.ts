@@ -9,8 +9,21 @@
 import { existsSync } from "node:fs";
 import { chromium, type Browser, type Page } from "playwright-core";
 import type { Disclosure } from "../model/disclosure.ts";
-import { buildDocument } from "./document.ts";
+import { buildDocument, type RenderedDocument } from "./document.ts";
 import { documentHtml } from "./html.ts";
+import { anchorPages } from "./pdf-pages.ts";
+
+/** The document with each contents entry's page filled in. */
+function withPageNumbers(doc: RenderedDocument, pages: Map<string, number>): RenderedDocument {
+  return {
+    ...doc,
+    blocks: doc.blocks.map((b) =>
+      b.kind === "toc"
+        ? { ...b, entries: b.entries.map((e) => ({ ...e, page: pages.get(e.target) })) }
+        : b,
+    ),
+  };
+}
 
 const CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
 
@@ -80,8 +93,15 @@ export class PdfPrinter {
     }
   }
 
+  /**
+   * Two passes: the first prints with invisible markers to learn each contents entry's page,
+   * the second prints the contents with those numbers. The numbers' column is reserved in both
+   * passes and the markers are out of the flow, so the layout, and the pages, stay the same.
+   */
   async render(d: Disclosure): Promise<Uint8Array> {
-    return this.print(documentHtml(buildDocument(d)));
+    const doc = buildDocument(d);
+    const pages = await anchorPages(await this.print(documentHtml(doc, { markers: true })));
+    return this.print(documentHtml(withPageNumbers(doc, pages)));
   }
 
   async close(): Promise<void> {

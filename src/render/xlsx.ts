@@ -116,11 +116,38 @@ export function addTableSheet(
   }
 }
 
+/**
+ * The workbook's first sheet, as official workbooks open: the title naming the department,
+ * the year and 预算/决算 ("国家信访局2026年部门预算"), the region on its own line above
+ * when the name does not carry it. A workbook read back finds its year, department and kind here.
+ */
+function addCoverSheet(wb: ExcelJS.Workbook, d: Disclosure, used: Set<string>): void {
+  const ws = wb.addWorksheet(sheetName("封面", used), {
+    pageSetup: { paperSize: 9, orientation: "portrait", horizontalCentered: true },
+    views: [{ showGridLines: false }],
+  });
+  ws.columns = [{ width: 90 }];
+  const region = d.region?.name;
+  const dept = d.department?.name ?? "";
+  const lines = [
+    ...(region && !dept.startsWith(region) ? [region] : []),
+    `${dept}${d.year ? `${d.year}年` : ""}部门${d.kind === "final" ? "决算" : "预算"}`,
+  ];
+  lines.forEach((line, i) => {
+    const cell = ws.getCell(i + 1, 1);
+    cell.value = line;
+    cell.font = { name: FONT, size: 20, bold: true };
+    cell.alignment = { horizontal: "center", vertical: "middle" };
+    ws.getRow(i + 1).height = 40;
+  });
+}
+
 export async function renderXlsx(d: Disclosure): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "gongkai";
   wb.title = documentTitle(d);
   const used = new Set<string>();
+  addCoverSheet(wb, d, used);
   const prefix = `${d.department?.name ?? ""}${d.year ? `${d.year}年` : ""}`;
   standardTables(d).forEach((t, i) => addTableSheet(wb, t, used, i + 1, prefix));
   const buffer = await wb.xlsx.writeBuffer();

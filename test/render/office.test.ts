@@ -12,9 +12,11 @@ import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { promisify } from "node:util";
 import ExcelJS from "exceljs";
+import { buildDocument } from "../../src/render/document.ts";
 import { renderDocx } from "../../src/render/docx.ts";
 import { renderXlsx } from "../../src/render/xlsx.ts";
 import { fixture, sparseFixture } from "./fixture.ts";
+import { tocProblems } from "./toc-pages.ts";
 
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), "gongkai-office-"));
@@ -120,11 +122,20 @@ test("LibreOffice prints the Word document: outline, narrative, performance tabl
   }
 });
 
+test("the Word document's contents carry the pages LibreOffice prints the headings on", () => {
+  const toc = buildDocument(fixture()).blocks.find((b) => b.kind === "toc");
+  const entries = toc?.kind === "toc" ? toc.entries.map((e) => e.text) : [];
+  assert.ok(entries.length > 10);
+  assert.deepEqual(tocProblems(printed.docx!, entries), []);
+});
+
 test("workbook layout: merged multi-level headers, A4, header rows repeated", async () => {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(readFileSync(join(dir, "tables.xlsx")) as unknown as ArrayBuffer);
-  assert.equal(wb.worksheets.length, 9);
-  const three = wb.worksheets[8]!;
+  // A cover sheet names the department, the year and 预算/决算 (issue 10: a workbook reads back with them).
+  assert.equal(wb.worksheets.length, 10);
+  assert.equal(wb.worksheets[0]!.getCell(1, 1).value, "示范市高新区发展和改革局2023年部门预算");
+  const three = wb.worksheets[9]!;
   assert.equal(
     three.getCell(1, 1).value,
     "9．示范市高新区发展和改革局2023年财政拨款“三公”经费支出表",
@@ -138,7 +149,7 @@ test("workbook layout: merged multi-level headers, A4, header rows repeated", as
   assert.equal(three.getCell(3, 6).master.address, three.getCell(3, 4).address);
   assert.equal(three.getCell(4, 6).value, "公务用车运行费");
   // Amounts are numbers, exact to the 分, not text.
-  const first = wb.worksheets[0]!;
+  const first = wb.worksheets[1]!;
   const totals: number[] = [];
   first.eachRow((row) => row.eachCell((c) => typeof c.value === "number" && totals.push(c.value)));
   assert.ok(totals.includes(1234.567891));

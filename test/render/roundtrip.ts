@@ -6,6 +6,22 @@
  * rate the generated text computed from stated amounts — are not a loss.
  */
 import type { Disclosure } from "../../src/model/disclosure.ts";
+import {
+  allMoneyIsGeneralBudget,
+  linesAreDepartment,
+  linesAreGeneralBudget,
+} from "../../src/render/tables/scope.ts";
+
+/**
+ * What a rendering can carry: functional lines whose 类 add up to neither the department's
+ * total nor its 一般公共预算 money are of no known scope, so no standard table prints them
+ * (corpus 004's 项 lines); they stay in the JSON, CSV and FDP.
+ */
+export function printable(d: Disclosure): Disclosure {
+  if (!d.expenditureByFunction || linesAreDepartment(d) || linesAreGeneralBudget(d)) return d;
+  const { expenditureByFunction: _, ...rest } = d;
+  return rest;
+}
 
 export function within(a: unknown, b: unknown): boolean {
   if (typeof a === "number")
@@ -23,9 +39,16 @@ export function within(a: unknown, b: unknown): boolean {
   return a === b;
 }
 
-/** What the nine tables carry (all an .xlsx holds): amounts, not the narrative's changes and reasons. */
-export function tableFacts(d: Disclosure): Partial<Disclosure> {
+/**
+ * What the nine tables carry (all an .xlsx holds): amounts, not the narrative's changes and reasons.
+ * The department's 人员经费 / 公用经费 are in a table only as the 一般公共预算基本支出表's 合计,
+ * so only when they are the 一般公共预算's: the table has its own lines, or all the money is
+ * 一般公共预算 (an all-funds split is not printed under a one-fund title).
+ */
+export function tableFacts(whole: Disclosure): Partial<Disclosure> {
+  const d = printable(whole);
   const e = d.expenditure;
+  const basicSplit = !!d.basicByEconomic?.length || allMoneyIsGeneralBudget(d);
   const t = d.threePublic;
   const amounts = (x: typeof t) =>
     x && { total: x.total, overseas: x.overseas, vehicle: x.vehicle, reception: x.reception };
@@ -37,8 +60,7 @@ export function tableFacts(d: Disclosure): Partial<Disclosure> {
             total: e.total,
             basic: e.basic,
             project: e.project,
-            personnel: e.personnel,
-            publicOperating: e.publicOperating,
+            ...(basicSplit ? { personnel: e.personnel, publicOperating: e.publicOperating } : {}),
           },
         }
       : {}),

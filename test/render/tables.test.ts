@@ -184,7 +184,8 @@ test("the explanation states exactly the tables' numbers, with 增加/减少/持
   );
   assert.match(
     text,
-    /2023年支出预算总计1180\.50万元，比2022年预算数1200\.00万元减少19\.50万元，下降1\.63%。主要原因是人员增加，专项业务经费压减。/,
+    // 1180.50 is 本年支出合计: with 结转下年 beside it, it is not the 支出总计 (issue 10).
+    /本年支出预算合计1180\.50万元，比2022年预算数1200\.00万元减少19\.50万元，下降1\.63%。主要原因是人员增加，专项业务经费压减。/,
   );
   assert.match(
     text,

@@ -64,7 +64,8 @@ export function tokenAmount(token: Token | undefined, unit: MoneyUnit): Fen | un
 /** Splits one cell's text into number and text tokens. */
 function cellTokens(text: string, line: number, x?: number, end?: number): Token[] {
   const trimmed = text.trim();
-  if (!trimmed) return [{ kind: "blank", text: "", line }];
+  // A cell saying 未公开 (not disclosed) states no figure: it holds its column as a blank does.
+  if (!trimmed || trimmed === "未公开") return [{ kind: "blank", text: "", line }];
   const parts = trimmed.split(/\s+/);
   const out: Token[] = [];
   // Positions are kept only when the cell is one token: a split cell's parts share the cell's span.
