@@ -50,9 +50,11 @@ export async function loadCheckInput(bytes: Uint8Array, fileName?: string): Prom
   return { disclosure, narrative: narrativeOf(document) };
 }
 
-/** The paragraphs of the document (tables left out), each with its first source line. */
+/** The paragraphs of the document (tables left out), each with its first source line and its place in the file. */
 export function narrativeOf(document: SourceDocument): NarrativeLine[] {
-  return document.blocks.flatMap((b) =>
-    b.kind === "text" ? [{ line: b.line, text: b.text }] : [],
-  );
+  return document.blocks.flatMap((b) => {
+    if (b.kind !== "text") return [];
+    const location = document.lines[b.line - 1]?.at;
+    return [location ? { line: b.line, text: b.text, location } : { line: b.line, text: b.text }];
+  });
 }

@@ -6,8 +6,12 @@
  * Lines are numbered from 1 as in the source text (for .docx/.xlsx/.pdf the
  * reader's own rendering of the file as text, which `extract --text` prints),
  * and every cell keeps the line it came from, so findings and diagnostics can
- * point at the exact place.
+ * point at the exact place. Readers of paginated or structured files also
+ * keep where each line sits in the file (`at`: a PDF's page and line on the
+ * page, a .docx paragraph or table cell, an .xlsx sheet and row), so that a
+ * reviewer can find it in the original.
  */
+import type { SourceLocation } from "../model/disclosure.ts";
 
 /** How the text was laid out, which decides how rows and cells are found. */
 export type Layout =
@@ -36,6 +40,8 @@ export interface SourceLine {
    * over a page break keeps its number.
    */
   drawnRow?: { table: number; cells: DrawnCell[] };
+  /** Where the line sits in the original file (absent for plain text, whose line number is the place). */
+  at?: SourceLocation;
 }
 
 export interface DrawnCell {
@@ -111,4 +117,40 @@ export function squashedLines(doc: SourceDocument): readonly string[] {
   let lines = squashedByDocument.get(doc);
   if (!lines) squashedByDocument.set(doc, (lines = doc.lines.map((l) => squash(l.text))));
   return lines;
+}
+
+/**
+ * Where a source line (and the wording cited from it) sits in the original
+ * file, or undefined for plain text. On an .xlsx row the cell is the one whose
+ * text is the wording, when exactly one cell holds it.
+ */
+export function locationOf(
+  doc: SourceDocument,
+  line: number,
+  text?: string,
+): SourceLocation | undefined {
+  const at = doc.lines[line - 1]?.at;
+  if (!at || at.sheet === undefined || at.row === undefined || text === undefined) return at;
+  const cell = cellHolding(doc.lines[line - 1]!.text.split("\t"), squash(text));
+  return cell === undefined ? at : { ...at, cell: columnName(cell + 1) + at.row };
+}
+
+/** The index of the one cell whose text is the wording (else the one that contains it). */
+function cellHolding(cells: readonly string[], wording: string): number | undefined {
+  if (!wording) return undefined;
+  const squashed = cells.map(squash);
+  for (const test of [(c: string) => c === wording, (c: string) => c.includes(wording)]) {
+    const hits = squashed.flatMap((c, i) => (test(c) ? [i] : []));
+    if (hits.length === 1) return hits[0];
+    if (hits.length > 1) return undefined;
+  }
+  return undefined;
+}
+
+/** Spreadsheet column letters: 1 → A, 27 → AA. */
+export function columnName(column: number): string {
+  let name = "";
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
+    name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
 }

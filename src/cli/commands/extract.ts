@@ -2,6 +2,8 @@ import type { Command } from "commander";
 import { basename } from "node:path";
 import { importDisclosure } from "../../import/index.ts";
 import { canonicalJson, importFailure, readInputFile } from "../input.ts";
+import { formatLocation } from "../../check/types.ts";
+import { partLabel } from "../../check/report/labels.ts";
 
 export function registerExtract(program: Command): void {
   program
@@ -32,9 +34,8 @@ export function registerExtract(program: Command): void {
       }
       process.stdout.write(JSON.stringify(disclosure, null, options.compact ? 0 : 2) + "\n");
       for (const d of disclosure.diagnostics ?? []) {
-        const where = [d.section, d.line ? `第 ${d.line} 行` : undefined]
-          .filter(Boolean)
-          .join("，");
+        const at = d.location ? formatLocation(d.location) : d.line ? `第 ${d.line} 行` : undefined;
+        const where = [d.section && partLabel(d.section), at].filter(Boolean).join("，");
         process.stderr.write(
           `${{ error: "错误", warning: "警告", info: "提示" }[d.level]}${where ? `（${where}）` : ""}：${d.message}\n`,
         );

@@ -42,6 +42,11 @@ export interface BorderedPage {
   tables: RuledTable[];
   /** Lines outside any drawn table that still print three or more cells: a table without borders. */
   unruledRows: number;
+  /**
+   * For each of `lines`, the printed line of the page it starts on, counted from the top as a
+   * reader counts them (every baseline with text is a line, each line of a wrapped cell too).
+   */
+  printedLine: number[];
 }
 
 /** A numbered item starts a new paragraph in a cell: "1、", "2.", "（2）", "三、". */
@@ -54,8 +59,9 @@ export function layoutBorderedPage(
   segments: readonly Segment[],
 ): BorderedPage {
   const placed = placeRuns(items);
-  if (!placed) return { lines: [], tables: [], unruledRows: 0 };
+  if (!placed) return { lines: [], tables: [], unruledRows: 0, printedLine: [] };
   const { runs, rotation, bodySize } = placed;
+  const baselines = printedBaselines(runs);
   const grid = new Grid(
     segments.map((s) => {
       const [x0, y0] = unrotate(rotation, s.x0, s.y0);
@@ -136,7 +142,37 @@ export function layoutBorderedPage(
       return row;
     }),
   }));
-  return { lines, tables, unruledRows };
+  return {
+    lines,
+    tables,
+    unruledRows,
+    printedLine: lines.map((l) => printedLineAt(baselines, l.y)),
+  };
+}
+
+/**
+ * The page's printed lines from the top, as the baseline each starts at, taken before drawn rows
+ * are joined into one line each. Baselines within half a glyph are one line to the eye (a cell
+ * centred beside a row's text sits a few points off it), as pdftotext also reads them.
+ */
+function printedBaselines(runs: readonly Run[]): number[] {
+  const texts = runs.filter((r) => r.text.trim()).sort((p, q) => p.y - q.y);
+  const starts: number[] = [];
+  let start = -Infinity;
+  for (const r of texts) if (r.y - start > 0.5 * r.size) starts.push((start = r.y));
+  return starts;
+}
+
+/** How many of the page's printed lines (ascending baselines) start at or above y: the line y is on. */
+function printedLineAt(baselines: readonly number[], y: number): number {
+  let lo = 0;
+  let hi = baselines.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (baselines[mid]! <= y + 0.01) lo = mid + 1;
+    else hi = mid;
+  }
+  return Math.max(1, lo);
 }
 
 /**

@@ -194,8 +194,13 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceDocument> {
         })),
       };
     }
-    for (let k = 0; k < text.pageLines[i]! && first + k < doc.lines.length; k++)
-      doc.lines[first + k]!.page = i + 1;
+    // Where a reviewer finds the line: the page, and the printed line on it counted from the top.
+    for (let k = 0; k < text.pageLines[i]! && first + k < doc.lines.length; k++) {
+      const line = doc.lines[first + k]!;
+      line.page = i + 1;
+      const printed = page.printedLine[k];
+      if (line.text.trim() && printed) line.at = { page: i + 1, line: printed };
+    }
     first += text.pageLines[i]!;
   });
   return doc;

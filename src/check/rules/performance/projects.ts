@@ -460,6 +460,9 @@ export const purposeStated = defineRule(
   },
 );
 
+/** A sentence's leading numbering: "（二）", "2、", "3．". */
+const NUMBERING = /^(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．](?!\d))/;
+
 /** Cheap test before the regular expression: a rate per unit and a total. */
 const RATE_HINT = /元\/.*(合计|共计|总计)/;
 
@@ -486,7 +489,9 @@ export const goalArithmetic = defineRule(
     );
     // The running text, for goals the importer did not take apart; tied to a goal when one contains it.
     for (const s of sentencesOf(ctx)) {
-      if (!RATE_HINT.test(s.text) || texts.some((t) => t.text.includes(s.text))) continue;
+      // Goals are stored without the sentence's own numbering ("（二）洁净煤…"): compare without it.
+      const body = s.text.replace(NUMBERING, "");
+      if (!RATE_HINT.test(s.text) || texts.some((t) => t.text.includes(body))) continue;
       const goal =
         perf?.goals?.findIndex(
           (g) => squash(`${g.title}${g.goal ?? ""}`).length > 3 && s.text.includes(squash(g.title)),
