@@ -115,9 +115,11 @@ function toFinding(rule: Rule, draft: Draft, lines: SourceLines, locator: Locato
   }
   const line = draft.line ?? places[0]?.line;
   if (line !== undefined) finding.line = line;
-  const location = draft.line
-    ? locator.ofLine(draft.line, locator.textOf(draft.line))
-    : places.find((p) => p.location)?.location;
+  const location = draft.location
+    ? { ...draft.location }
+    : draft.line
+      ? locator.ofLine(draft.line, locator.textOf(draft.line))
+      : places.find((p) => p.location)?.location;
   if (location) finding.location = location;
   const all = [
     ...new Set([

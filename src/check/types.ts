@@ -70,6 +70,8 @@ export interface Draft {
   related?: string[];
   /** A source line known directly (narrative findings read from the document text). */
   line?: number;
+  /** That line's place in the original file, when the rule knows it (an import diagnostic's). */
+  location?: SourceLocation;
 }
 
 export type Status = "passed" | "failed" | "notApplicable" | "notEvaluable" | "crashed";
