@@ -48,6 +48,8 @@ export interface DrawnCell {
   text: string;
   span: number;
   continued: boolean;
+  /** The printed line of its page the cell's text starts on (SourceLine.at.line is the row's first). */
+  printedLine?: number;
 }
 
 /** A drawn row's cells as a .docx table row holds them: a merged cell once, with its span. */
@@ -129,9 +131,21 @@ export function locationOf(
   line: number,
   text?: string,
 ): SourceLocation | undefined {
-  const at = doc.lines[line - 1]?.at;
-  if (!at || at.sheet === undefined || at.row === undefined || text === undefined) return at;
-  const cell = cellHolding(doc.lines[line - 1]!.text.split("\t"), squash(text));
+  const source = doc.lines[line - 1];
+  const at = source?.at;
+  if (!at || text === undefined) return at;
+  if (source.drawnRow) {
+    // A drawn row prints its cells from its first line down: the wording's own cell says where.
+    const cells = source.drawnRow.cells;
+    const cell = cellHolding(
+      cells.map((c) => c.text),
+      squash(text),
+    );
+    const printed = cell === undefined ? undefined : cells[cell]!.printedLine;
+    return printed ? { ...at, line: printed } : at;
+  }
+  if (at.sheet === undefined || at.row === undefined) return at;
+  const cell = cellHolding(source.text.split("\t"), squash(text));
   return cell === undefined ? at : { ...at, cell: columnName(cell + 1) + at.row };
 }
 

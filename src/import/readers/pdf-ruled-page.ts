@@ -28,6 +28,8 @@ export interface RuledCell {
   /** Its left and right borders (x). */
   left: number;
   right: number;
+  /** The printed line of the page its text starts on (a cell centred in a tall row starts lower). */
+  printedLine?: number;
 }
 
 export interface RuledTable {
@@ -99,6 +101,7 @@ export function layoutBorderedPage(
 
   // One run per cell, on its row's first baseline, so that a row prints as one line whatever wraps.
   const texts = new Map<string, string>();
+  const tops = new Map<string, number>();
   const joined: Run[] = [];
   const rowY = new Map<string, number>();
   for (const [key, list] of cellRuns) {
@@ -108,6 +111,7 @@ export function layoutBorderedPage(
     run.cell = key;
     run.row = `${table}:${row}`;
     texts.set(key, run.paragraphs);
+    tops.set(key, run.y);
     rowY.set(run.row, Math.min(rowY.get(run.row) ?? Infinity, run.y));
     joined.push(run);
   }
@@ -131,12 +135,14 @@ export function layoutBorderedPage(
         let span = 1;
         while (slots[i + span]?.key === cell.key) span++;
         const continued = j > 0 && t.slots[j - 1]![i]?.key === cell.key;
+        const top = continued ? undefined : tops.get(cell.key);
         row.push({
           text: continued ? "" : (texts.get(cell.key) ?? ""),
           span,
           continued,
           left: t.xs[i]!,
           right: t.xs[i + span]!,
+          ...(top === undefined ? {} : { printedLine: printedLineAt(baselines, top) }),
         });
       }
       return row;

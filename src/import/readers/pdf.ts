@@ -191,6 +191,7 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceDocument> {
           text: c.text,
           span: spanIn(columns, c.left, c.right),
           continued: c.continued,
+          ...(c.printedLine ? { printedLine: c.printedLine } : {}),
         })),
       };
     }
