@@ -17,7 +17,7 @@ import {
   type PlacedItem,
   type Run,
 } from "./pdf-layout.ts";
-import { Grid, tablesOf, type Segment } from "./pdf-rules.ts";
+import { Grid, tablesOf, type Segment, type TableGrid } from "./pdf-rules.ts";
 
 export interface RuledCell {
   /** The cell's text, wrapped lines joined, numbered items on lines of their own; "" for an empty or continued cell. */
@@ -121,7 +121,24 @@ export function layoutBorderedPage(
   let unruledRows = 0;
   for (const line of lines) if (!line.row && line.cells >= 3) unruledRows++;
 
-  const tables: RuledTable[] = grids.map((t) => ({
+  // Where each cell's text starts, as a printed line of the page.
+  const printed = new Map([...tops].map(([key, y]) => [key, printedLineAt(baselines, y)]));
+  const tables = grids.map((t) => ruledTable(t, texts, printed));
+  return {
+    lines,
+    tables,
+    unruledRows,
+    printedLine: lines.map((l) => printedLineAt(baselines, l.y)),
+  };
+}
+
+/** A grid's rows as a .docx holds them: a merged cell once with its span, a vertical merge's lower parts `continued`. */
+function ruledTable(
+  t: TableGrid,
+  texts: ReadonlyMap<string, string>,
+  printed: ReadonlyMap<string, number>,
+): RuledTable {
+  return {
     columns: t.xs,
     rows: t.slots.map((slots, j) => {
       const row: RuledCell[] = [];
@@ -135,24 +152,18 @@ export function layoutBorderedPage(
         let span = 1;
         while (slots[i + span]?.key === cell.key) span++;
         const continued = j > 0 && t.slots[j - 1]![i]?.key === cell.key;
-        const top = continued ? undefined : tops.get(cell.key);
+        const line = continued ? undefined : printed.get(cell.key);
         row.push({
           text: continued ? "" : (texts.get(cell.key) ?? ""),
           span,
           continued,
           left: t.xs[i]!,
           right: t.xs[i + span]!,
-          ...(top === undefined ? {} : { printedLine: printedLineAt(baselines, top) }),
+          ...(line === undefined ? {} : { printedLine: line }),
         });
       }
       return row;
     }),
-  }));
-  return {
-    lines,
-    tables,
-    unruledRows,
-    printedLine: lines.map((l) => printedLineAt(baselines, l.y)),
   };
 }
 
