@@ -157,3 +157,8 @@ export function formatLocation(at: SourceLocation): string {
   const page = at.page !== undefined ? `第 ${at.page} 页` : "";
   return at.line !== undefined ? `${page}第 ${at.line} 行` : page;
 }
+
+/** A source line named for a reviewer: its location when known, else "第 N 行" (a plain text file's line). */
+export function lineName(line: number, at?: SourceLocation): string {
+  return at ? formatLocation(at) : `第 ${line} 行`;
+}
