@@ -51,7 +51,8 @@ function laidOut(pages: readonly PdfPage[]): { text: PdfText; pages: BorderedPag
     text: {
       text: pageTexts.map((lines) => lines.join("\n") + "\n\f").join(""),
       pages: pageTexts.length,
-      pageLines: pageTexts.map((lines) => lines.length + 1),
+      // An empty page is still one (empty) line before its form feed.
+      pageLines: pageTexts.map((lines) => Math.max(lines.length, 1) + 1),
       furniture: runningLines(pageTexts),
     },
     pages: laid,
