@@ -134,7 +134,7 @@ function toFinding(rule: Rule, draft: Draft, lines: SourceLines, locator: Locato
 
 type SourceRef = NonNullable<Disclosure["sourceMap"]>[string];
 
-/** Source lines by JSON Pointer: the value's own citation, else its name's, else its first cited descendant, else its nearest cited ancestor. */
+/** Source lines by JSON Pointer: the value's own citation, else its name's, else its first cited descendant, else its nearest cited ancestor or that ancestor's name. */
 class SourceLines {
   private keys?: string[];
   constructor(private readonly disclosure: Disclosure) {}
@@ -163,9 +163,11 @@ class SourceLines {
       if (!best || ref.line < best.line) best = ref;
     }
     if (best) return best;
+    // The nearest cited ancestor, or its label (a project without indicators is found by its name).
     for (let p = path; p.lastIndexOf("/") > 0; ) {
       p = p.slice(0, p.lastIndexOf("/"));
-      if (map[p]) return map[p];
+      const hit = map[p] ?? map[`${p}/name`] ?? map[`${p}/activity`];
+      if (hit) return hit;
     }
     return undefined;
   }
