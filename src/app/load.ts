@@ -69,11 +69,13 @@ export async function parseDisclosureJson(bytes: Uint8Array): Promise<Disclosure
   return checked.disclosure;
 }
 
-/** The paragraphs of a document (tables left out), each with its first source line. */
+/** The paragraphs of a document (tables left out), each with its first source line and its place in the file. */
 export function narrativeOf(document: SourceDocument): NarrativeLine[] {
-  return document.blocks.flatMap((b) =>
-    b.kind === "text" ? [{ line: b.line, text: b.text }] : [],
-  );
+  return document.blocks.flatMap((b) => {
+    if (b.kind !== "text") return [];
+    const location = document.lines[b.line - 1]?.at;
+    return [location ? { line: b.line, text: b.text, location } : { line: b.line, text: b.text }];
+  });
 }
 
 /** Bytes → disclosure (+ document and narrative when imported). Import failures are ImportError. */

@@ -5,6 +5,8 @@
  */
 import { formatWan, wanToFen } from "../model/amount.ts";
 import type { Disclosure } from "../model/disclosure.ts";
+import { formatLocation } from "../check/types.ts";
+import { partLabel } from "../check/report/labels.ts";
 
 const KIND_NAME = { final: "决算", budget: "预算" } as const;
 
@@ -61,8 +63,9 @@ const PART_NAME: Record<string, string> = {
 /** The importer's diagnostics, one line each: level, section and line, message. */
 export function diagnosticLines(d: Disclosure): string[] {
   return (d.diagnostics ?? []).map((x) => {
-    const section = x.section && (PART_NAME[x.section] ?? x.section);
-    const where = [section, x.line ? `第 ${x.line} 行` : undefined].filter(Boolean).join("，");
+    const section = x.section && (PART_NAME[x.section] ?? partLabel(x.section));
+    const at = x.location ? formatLocation(x.location) : x.line ? `第 ${x.line} 行` : undefined;
+    const where = [section, at].filter(Boolean).join("，");
     return `${LEVEL_NAME[x.level]}${where ? `（${where}）` : ""}：${x.message}`;
   });
 }

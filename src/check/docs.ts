@@ -17,7 +17,9 @@ export function catalogueMarkdown(rules: readonly RuleMeta[]): string {
     "",
     "Every finding carries `rule`, `severity`, `message`, `path` (JSON Pointer) and `line`; gongkai adds `expected`,",
     "`actual`, `difference` and `unit` (填报值, 期望值, 差额), `lines` (every source line involved) and `places`",
-    "(`{path, line, text}` for each side of a broken equation).",
+    "(`{path, line, text, location}` for each side of a broken equation) and `location`: the place in the original",
+    "file (a PDF's page and printed line, a text file's line, a .docx paragraph or table cell, an .xlsx sheet and cell)",
+    "with the wording printed there. Human reports show the location and wording; the JSON Pointer stays in the JSON.",
     "",
   ];
   for (const [family, label] of Object.entries(FAMILIES)) {

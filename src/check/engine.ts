@@ -6,6 +6,7 @@
 import type { Disclosure } from "../model/disclosure.ts";
 import { catalogue } from "./catalogue.ts";
 import { CheckContext } from "./context.ts";
+import { Locator } from "./locations.ts";
 import type {
   CheckInput,
   CheckReport,
@@ -21,6 +22,7 @@ import type {
 export function runChecks(input: CheckInput, rules: readonly Rule[] = catalogue): CheckReport {
   const ctx = new CheckContext(input);
   const lines = new SourceLines(input.disclosure);
+  const locator = new Locator(input.disclosure, input.narrative);
   const results: RuleResult[] = [];
   for (const rule of rules) {
     const meta = metaOf(rule);
@@ -30,7 +32,7 @@ export function runChecks(input: CheckInput, rules: readonly Rule[] = catalogue)
         results.push({
           rule: meta,
           status: "failed",
-          findings: out.drafts.map((d) => toFinding(rule, d, lines)),
+          findings: once(out.drafts.map((d) => toFinding(rule, d, lines, locator))),
         });
       } else if (out.status === "passed") {
         results.push({ rule: meta, status: "passed", findings: [] });
@@ -73,7 +75,18 @@ function coverageOf(results: RuleResult[], findings: Finding[]): Coverage {
   };
 }
 
-function toFinding(rule: Rule, draft: Draft, lines: SourceLines): Finding {
+/** A rule that reaches the same finding twice (the same text read by two routes) reports it once. */
+function once(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = JSON.stringify(f);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function toFinding(rule: Rule, draft: Draft, lines: SourceLines, locator: Locator): Finding {
   const finding: Finding = {
     rule: rule.id,
     severity: draft.severity ?? rule.severity,
@@ -88,10 +101,26 @@ function toFinding(rule: Rule, draft: Draft, lines: SourceLines): Finding {
   for (const path of [draft.path, ...(draft.related ?? [])]) {
     if (path === undefined) continue;
     const ref = lines.find(path);
-    places.push(ref ? { path, line: ref.line, ...(ref.text ? { text: ref.text } : {}) } : { path });
+    const location = ref && locator.ofRef(ref);
+    places.push(
+      ref
+        ? {
+            path,
+            line: ref.line,
+            ...(ref.text ? { text: ref.text } : {}),
+            ...(location ? { location } : {}),
+          }
+        : { path },
+    );
   }
   const line = draft.line ?? places[0]?.line;
   if (line !== undefined) finding.line = line;
+  const location = draft.location
+    ? { ...draft.location }
+    : draft.line
+      ? locator.ofLine(draft.line, locator.textOf(draft.line))
+      : places.find((p) => p.location)?.location;
+  if (location) finding.location = location;
   const all = [
     ...new Set([
       ...(draft.line ? [draft.line] : []),
@@ -103,12 +132,14 @@ function toFinding(rule: Rule, draft: Draft, lines: SourceLines): Finding {
   return finding;
 }
 
-/** Source lines by JSON Pointer: the value's own citation, else its name's, else its first cited descendant, else its nearest cited ancestor. */
+type SourceRef = NonNullable<Disclosure["sourceMap"]>[string];
+
+/** Source lines by JSON Pointer: the value's own citation, else its name's, else its first cited descendant, else its nearest cited ancestor or that ancestor's name. */
 class SourceLines {
   private keys?: string[];
   constructor(private readonly disclosure: Disclosure) {}
 
-  find(path: string): { line: number; text?: string } | undefined {
+  find(path: string): SourceRef | undefined {
     const map = this.disclosure.sourceMap;
     if (!map) return undefined;
     const own = map[path];
@@ -126,15 +157,17 @@ class SourceLines {
       if (this.keys[mid]! < prefix) lo = mid + 1;
       else hi = mid;
     }
-    let best: { line: number; text?: string } | undefined;
+    let best: SourceRef | undefined;
     for (let i = lo; i < this.keys.length && this.keys[i]!.startsWith(prefix); i++) {
       const ref = map[this.keys[i]!]!;
       if (!best || ref.line < best.line) best = ref;
     }
     if (best) return best;
+    // The nearest cited ancestor, or its label (a project without indicators is found by its name).
     for (let p = path; p.lastIndexOf("/") > 0; ) {
       p = p.slice(0, p.lastIndexOf("/"));
-      if (map[p]) return map[p];
+      const hit = map[p] ?? map[`${p}/name`] ?? map[`${p}/activity`];
+      if (hit) return hit;
     }
     return undefined;
   }

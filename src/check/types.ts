@@ -3,7 +3,7 @@
  * what a failed rule reports (format.md, with optional extras), an outcome is
  * what the engine records for every rule so that nothing is silent.
  */
-import type { Disclosure } from "../model/disclosure.ts";
+import type { Disclosure, SourceLocation } from "../model/disclosure.ts";
 
 export type Severity = "error" | "warning" | "info";
 
@@ -18,18 +18,29 @@ export const FAMILIES = {
 } as const;
 export type Family = keyof typeof FAMILIES;
 
-/** One place a finding points at: a JSON Pointer and, when known, the source line and wording. */
+/**
+ * Where a finding is in the original file, as a reviewer finds it: a PDF's
+ * page and line on the page, a text file's line, a .docx paragraph or table
+ * cell, an .xlsx sheet and cell; `text` is the wording printed there.
+ */
+export interface Location extends SourceLocation {
+  text?: string;
+}
+
+/** One place a finding points at: a JSON Pointer and, when known, the source line, wording and location. */
 export interface Place {
   path: string;
   line?: number;
   text?: string;
+  location?: Location;
 }
 
 /**
  * A finding (format.md): `rule`, `severity`, `message`, `path?`, `expected?`,
  * `actual?`, `line?`; gongkai adds `difference` (actual − expected), `unit`,
- * `lines` (every source line involved) and `places` (each side of a broken
- * equation, with its own pointer and line).
+ * `lines` (every source line involved), `places` (each side of a broken
+ * equation, with its own pointer and line) and `location` (the first place
+ * as a reviewer finds it in the original file, with its wording).
  */
 export interface Finding {
   rule: string;
@@ -43,6 +54,7 @@ export interface Finding {
   line?: number;
   lines?: number[];
   places?: Place[];
+  location?: Location;
 }
 
 /** What a rule hands back before the engine adds rule ID, severity default and source lines. */
@@ -58,6 +70,8 @@ export interface Draft {
   related?: string[];
   /** A source line known directly (narrative findings read from the document text). */
   line?: number;
+  /** That line's place in the original file, when the rule knows it (an import diagnostic's). */
+  location?: SourceLocation;
 }
 
 export type Status = "passed" | "failed" | "notApplicable" | "notEvaluable" | "crashed";
@@ -79,6 +93,8 @@ export type Outcome =
 export interface NarrativeLine {
   line: number;
   text: string;
+  /** Where the line sits in the original file (a PDF page and line …), when the reader knew. */
+  location?: SourceLocation;
 }
 
 export interface CheckInput {
@@ -126,4 +142,23 @@ export interface CheckReport {
   findings: Finding[];
   coverage: Coverage;
   results: RuleResult[];
+}
+
+/**
+ * A location in Chinese, as a reviewer looks it up: 第 3 页第 12 行, 第 12 行,
+ * 第 4 段, 表 2 第 3 行第 1 列, 工作表「收支总表」B12 (the wording not included).
+ */
+export function formatLocation(at: SourceLocation): string {
+  if (at.sheet !== undefined)
+    return `工作表「${at.sheet}」${at.cell ?? (at.row ? `第 ${at.row} 行` : "")}`;
+  if (at.table !== undefined)
+    return `表 ${at.table}${at.row ? ` 第 ${at.row} 行` : ""}${at.column ? `第 ${at.column} 列` : ""}`;
+  if (at.paragraph !== undefined) return `第 ${at.paragraph} 段`;
+  const page = at.page !== undefined ? `第 ${at.page} 页` : "";
+  return at.line !== undefined ? `${page}第 ${at.line} 行` : page;
+}
+
+/** A source line named for a reviewer: its location when known, else "第 N 行" (a plain text file's line). */
+export function lineName(line: number, at?: SourceLocation): string {
+  return at ? formatLocation(at) : `第 ${line} 行`;
 }

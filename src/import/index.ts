@@ -10,7 +10,7 @@ import { extractors } from "./sections/registry.ts";
 import { readSource } from "./read.ts";
 import { ImportError } from "./errors.ts";
 import { forgetMemos } from "./memo.ts";
-import { squash, type SourceDocument } from "./source-document.ts";
+import { locationOf, squash, type SourceDocument } from "./source-document.ts";
 
 export interface ImportResult {
   disclosure: Disclosure;
@@ -47,15 +47,22 @@ export function extractDisclosure(document: SourceDocument): Disclosure {
     doc: document,
     disclosure,
     diagnose(level, message, section, line) {
+      const location = line ? locationOf(document, line) : undefined;
       diagnostics.push({
         level,
         message,
         ...(section ? { section } : {}),
         ...(line ? { line } : {}),
+        ...(location ? { location } : {}),
       });
     },
     cite(pointer, line, text) {
-      sourceMap[pointer] = text === undefined ? { line } : { line, text };
+      const location = locationOf(document, line, text);
+      sourceMap[pointer] = {
+        line,
+        ...(text === undefined ? {} : { text }),
+        ...(location ? { location } : {}),
+      };
     },
   };
   for (const extractor of extractors) {

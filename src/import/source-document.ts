@@ -6,8 +6,12 @@
  * Lines are numbered from 1 as in the source text (for .docx/.xlsx/.pdf the
  * reader's own rendering of the file as text, which `extract --text` prints),
  * and every cell keeps the line it came from, so findings and diagnostics can
- * point at the exact place.
+ * point at the exact place. Readers of paginated or structured files also
+ * keep where each line sits in the file (`at`: a PDF's page and line on the
+ * page, a .docx paragraph or table cell, an .xlsx sheet and row), so that a
+ * reviewer can find it in the original.
  */
+import type { SourceLocation } from "../model/disclosure.ts";
 
 /** How the text was laid out, which decides how rows and cells are found. */
 export type Layout =
@@ -36,12 +40,16 @@ export interface SourceLine {
    * over a page break keeps its number.
    */
   drawnRow?: { table: number; cells: DrawnCell[] };
+  /** Where the line sits in the original file (absent for plain text, whose line number is the place). */
+  at?: SourceLocation;
 }
 
 export interface DrawnCell {
   text: string;
   span: number;
   continued: boolean;
+  /** The printed line of its page the cell's text starts on (SourceLine.at.line is the row's first). */
+  printedLine?: number;
 }
 
 /** A drawn row's cells as a .docx table row holds them: a merged cell once, with its span. */
@@ -111,4 +119,52 @@ export function squashedLines(doc: SourceDocument): readonly string[] {
   let lines = squashedByDocument.get(doc);
   if (!lines) squashedByDocument.set(doc, (lines = doc.lines.map((l) => squash(l.text))));
   return lines;
+}
+
+/**
+ * Where a source line (and the wording cited from it) sits in the original
+ * file, or undefined for plain text. On an .xlsx row the cell is the one whose
+ * text is the wording, when exactly one cell holds it.
+ */
+export function locationOf(
+  doc: SourceDocument,
+  line: number,
+  text?: string,
+): SourceLocation | undefined {
+  const source = doc.lines[line - 1];
+  const at = source?.at;
+  if (!at || text === undefined) return at;
+  if (source.drawnRow) {
+    // A drawn row prints its cells from its first line down: the wording's own cell says where.
+    const cells = source.drawnRow.cells;
+    const cell = cellHolding(
+      cells.map((c) => c.text),
+      squash(text),
+    );
+    const printed = cell === undefined ? undefined : cells[cell]!.printedLine;
+    return printed ? { ...at, line: printed } : at;
+  }
+  if (at.sheet === undefined || at.row === undefined) return at;
+  const cell = cellHolding(source.text.split("\t"), squash(text));
+  return cell === undefined ? at : { ...at, cell: columnName(cell + 1) + at.row };
+}
+
+/** The index of the one cell whose text is the wording (else the one that contains it). */
+function cellHolding(cells: readonly string[], wording: string): number | undefined {
+  if (!wording) return undefined;
+  const squashed = cells.map(squash);
+  for (const test of [(c: string) => c === wording, (c: string) => c.includes(wording)]) {
+    const hits = squashed.flatMap((c, i) => (test(c) ? [i] : []));
+    if (hits.length === 1) return hits[0];
+    if (hits.length > 1) return undefined;
+  }
+  return undefined;
+}
+
+/** Spreadsheet column letters: 1 → A, 27 → AA. */
+export function columnName(column: number): string {
+  let name = "";
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
+    name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
 }

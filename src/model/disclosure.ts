@@ -228,17 +228,44 @@ export const EconomicLineSchema = z.object({
   publicOperating: amount.optional(),
 });
 
+const ordinal = z.number().int().positive();
+
+/**
+ * gongkai extension: where a line sits in the original file, as a reviewer
+ * finds it: a PDF's page and line on that page, a .docx paragraph or table
+ * cell, an .xlsx sheet and cell (or row). A plain text file needs none: its
+ * source line is the place.
+ */
+export const SourceLocationSchema = z.object({
+  /** PDF: 1-based page of the file (as a viewer counts them, not the printed number). */
+  page: ordinal.optional(),
+  /** PDF: the line on that page (non-blank lines from the top, running header included). */
+  line: ordinal.optional(),
+  /** .docx: the paragraph of the body (non-empty paragraphs outside tables, from 1). */
+  paragraph: ordinal.optional(),
+  /** .docx: the table (top-level tables, from 1), its row and its grid column. */
+  table: ordinal.optional(),
+  row: ordinal.optional(),
+  column: ordinal.optional(),
+  /** .xlsx: the sheet's name and the cell's address ("B12"), or only the sheet `row`. */
+  sheet: text.optional(),
+  cell: text.optional(),
+});
+
 export const DiagnosticSchema = z.object({
   level: z.enum(["error", "warning", "info"]),
   message: text,
   section: text.optional(),
-  line: z.number().int().positive().optional(),
+  line: ordinal.optional(),
+  /** gongkai extension: where `line` sits in the original file (PDF page and line …). */
+  location: SourceLocationSchema.optional(),
 });
 
 /** Where a value came from: the printed wording and its source line. */
 export const SourceRefSchema = z.object({
-  line: z.number().int().positive(),
+  line: ordinal,
   text: text.optional(),
+  location: SourceLocationSchema.optional(),
 });
 
 export const DisclosureSchema = z.object({
@@ -274,6 +301,7 @@ export const DisclosureSchema = z.object({
 });
 
 export type Disclosure = z.infer<typeof DisclosureSchema>;
+export type SourceLocation = z.infer<typeof SourceLocationSchema>;
 export type Unit = z.infer<typeof UnitSchema>;
 export type Income = z.infer<typeof IncomeSchema>;
 export type IncomeSource = (typeof INCOME_SOURCES)[number];

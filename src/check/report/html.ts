@@ -1,6 +1,6 @@
 /** `--out report.html`: one self-contained page, printable, no scripts needed. */
 import { FAMILIES, STATUS_LABEL, type CheckReport } from "../types.ts";
-import { SEVERITY_LABEL } from "./labels.ts";
+import { SEVERITY_LABEL, placesOf } from "./labels.ts";
 
 const esc = (s: unknown) =>
   String(s ?? "").replace(
@@ -15,7 +15,7 @@ export function toHtml(report: CheckReport, title: string): string {
     .map(
       (f, i) =>
         `<tr class="${f.severity}"><td>${i + 1}</td><td>${SEVERITY_LABEL[f.severity]}</td><td>${esc(f.rule)}<br><small>${esc(titleOf.get(f.rule))}</small></td><td>${esc(f.message)}</td>` +
-        `<td>${esc(f.actual)}</td><td>${esc(f.expected)}</td><td>${esc(f.difference)}</td><td>${esc((f.lines ?? (f.line ? [f.line] : [])).join("、"))}</td><td><code>${esc(f.path)}</code></td></tr>`,
+        `<td>${esc(f.actual)}</td><td>${esc(f.expected)}</td><td>${esc(f.difference)}</td><td>${placesOf(f).map(esc).join("<br>")}</td></tr>`,
     )
     .join("\n");
   const rules = report.results
@@ -35,15 +35,14 @@ tr.error td:nth-child(2){color:#b00000;font-weight:bold}
 tr.warning td:nth-child(2){color:#9c5700}
 tr.info td:nth-child(2){color:#555}
 .summary span{display:inline-block;margin-right:1.5em}
-code{font-size:12px}
 </style></head><body>
 <h1>公开文件审核报告</h1>
 <p>${esc(title)}</p>
 <p class="summary"><span>规则 ${c.rules} 条</span><span>通过 ${c.passed}</span><span>未通过 ${c.failed}</span><span>不适用 ${c.notApplicable}</span><span>无法判断 ${c.notEvaluable}</span><span>运行出错 ${c.crashed}</span></p>
 <p class="summary"><span>错误 ${c.findings.error}</span><span>警告 ${c.findings.warning}</span><span>提示 ${c.findings.info}</span></p>
 <h2>问题清单</h2>
-<table><thead><tr><th>序号</th><th>程度</th><th>规则</th><th>问题说明</th><th>填报值</th><th>期望值</th><th>差额</th><th>原文行号</th><th>数据位置</th></tr></thead><tbody>
-${findings || '<tr><td colspan="9">未发现问题</td></tr>'}
+<table><thead><tr><th>序号</th><th>程度</th><th>规则</th><th>问题说明</th><th>填报值</th><th>期望值</th><th>差额</th><th>原文位置</th></tr></thead><tbody>
+${findings || '<tr><td colspan="8">未发现问题</td></tr>'}
 </tbody></table>
 <h2>各规则结果</h2>
 <table><thead><tr><th>规则</th><th>类别</th><th>名称</th><th>结果</th><th>问题数</th><th>说明</th><th>依据</th></tr></thead><tbody>

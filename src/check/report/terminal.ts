@@ -1,6 +1,6 @@
 /** The default report: readable Chinese on the terminal, worst findings first. */
 import { FAMILIES, STATUS_LABEL, type CheckReport, type Finding } from "../types.ts";
-import { SEVERITY_LABEL } from "./labels.ts";
+import { SEVERITY_LABEL, placesOf } from "./labels.ts";
 
 const ORDER = { error: 0, warning: 1, info: 2 } as const;
 
@@ -43,11 +43,6 @@ export function toTerminal(report: CheckReport, title: string, color = false): s
 }
 
 function formatFinding(f: Finding, paint: (s: string) => string): string {
-  const where = [
-    f.path,
-    f.lines?.length ? `第 ${f.lines.join("、")} 行` : f.line ? `第 ${f.line} 行` : undefined,
-  ]
-    .filter(Boolean)
-    .join("，");
+  const where = placesOf(f).join("；");
   return `${paint(`[${SEVERITY_LABEL[f.severity]}]`)} ${f.rule} ${f.message}${where ? `\n    位置：${where}` : ""}`;
 }

@@ -1,7 +1,7 @@
 /** `--out report.xlsx`: a workbook a finance-bureau reviewer can filter: 问题清单, 规则结果, 概况. */
 import ExcelJS from "exceljs";
 import { FAMILIES, STATUS_LABEL, type CheckReport } from "../types.ts";
-import { SEVERITY_LABEL } from "./labels.ts";
+import { SEVERITY_LABEL, placesOf } from "./labels.ts";
 
 export async function toXlsx(report: CheckReport, title: string): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -38,8 +38,7 @@ export async function toXlsx(report: CheckReport, title: string): Promise<Uint8A
     { header: "期望值", key: "expected", width: 14 },
     { header: "差额", key: "difference", width: 12 },
     { header: "单位", key: "unit", width: 6 },
-    { header: "原文行号", key: "lines", width: 12 },
-    { header: "数据位置（JSON Pointer）", key: "path", width: 40 },
+    { header: "原文位置", key: "places", width: 48 },
   ];
   const titleOf = new Map(report.results.map((r) => [r.rule.id, r.rule.title]));
   report.findings.forEach((f, i) => {
@@ -53,8 +52,7 @@ export async function toXlsx(report: CheckReport, title: string): Promise<Uint8A
       expected: f.expected ?? "",
       difference: f.difference ?? "",
       unit: f.unit ?? "",
-      lines: (f.lines ?? (f.line ? [f.line] : [])).join("、"),
-      path: f.path ?? "",
+      places: placesOf(f).join("\n"),
     });
     row.font = {
       ...font,
@@ -66,7 +64,7 @@ export async function toXlsx(report: CheckReport, title: string): Promise<Uint8A
     row.alignment = { wrapText: true, vertical: "top" };
   });
   issues.getRow(1).font = { ...font, bold: true };
-  issues.autoFilter = { from: "A1", to: "K1" };
+  issues.autoFilter = { from: "A1", to: "J1" };
 
   const rules = wb.addWorksheet("规则结果", { views: [{ state: "frozen", ySplit: 1 }] });
   rules.columns = [

@@ -9,6 +9,7 @@
  * is printed before the paragraph, as Word's export does.
  */
 import { ImportError } from "../errors.ts";
+import type { SourceLocation } from "../../model/disclosure.ts";
 import type { Block, Cell, SourceDocument, TableBlock } from "../source-document.ts";
 import type { OfficeZip } from "./office-zip.ts";
 import { readText } from "./text.ts";
@@ -186,25 +187,43 @@ export function docxItems(xml: string, numbering = new Numbering()): DocItem[] {
  * Word's text export of the items, and the blocks it stands for. The blocks
  * are built here rather than re-parsed from the text because an empty cell's
  * line ("\t") cannot be told from a row's end once trimmed; here the rows are
- * known exactly.
+ * known exactly. `at` holds, line by line, the paragraph or table cell the
+ * line was written from (paragraphs and tables counted from 1 as a reader
+ * sees them: empty paragraphs are not counted; a cell's column is its grid
+ * column, so a merged cell is counted by where it starts).
  */
-export function docxText(items: DocItem[]): { text: string; blocks: Block[] } {
+export function docxText(items: DocItem[]): {
+  text: string;
+  blocks: Block[];
+  at: (SourceLocation | undefined)[];
+} {
   const out: string[] = [];
+  const at: (SourceLocation | undefined)[] = [];
   const blocks: Block[] = [];
   const clean = (s: string) => s.replace(/\t/g, " ").trimEnd();
+  const push = (where: SourceLocation | undefined, ...lines: string[]) => {
+    for (const line of lines) at[out.push(line) - 1] = where;
+  };
+  let paragraphs = 0;
+  let tables = 0;
   for (const item of items) {
     if (item.kind === "para") {
+      const where = item.text.trim() ? { paragraph: ++paragraphs } : undefined;
       for (const line of item.text.split("\n")) {
-        out.push(clean(line));
+        push(line.trim() ? where : undefined, clean(line));
         if (line.trim()) blocks.push({ kind: "text", text: line.trim(), line: out.length });
       }
       continue;
     }
     const table: TableBlock = { kind: "table", rows: [], line: out.length + 1 };
-    for (const row of item.rows) {
+    const number = ++tables;
+    for (const [r, row] of item.rows.entries()) {
       if (row.length === 0) continue;
       const cells: Cell[] = [];
+      let column = 1;
       for (const cell of row) {
+        const where = { table: number, row: r + 1, column };
+        column += cell.span;
         const lines = cell.continued
           ? []
           : cell.paras
@@ -212,10 +231,10 @@ export function docxText(items: DocItem[]): { text: string; blocks: Block[] } {
               .map(clean)
               .map((s) => s.trim());
         while (lines.length && !lines[0]) lines.shift();
-        out.push("\t" + (lines[0] ?? ""));
+        push(where, "\t" + (lines[0] ?? ""));
         const first = out.length;
         const rest = lines.slice(1).filter(Boolean);
-        out.push(...rest);
+        push(where, ...rest);
         cells.push({
           text: [lines[0] ?? "", ...rest].join("\n"),
           line: first,
@@ -223,22 +242,25 @@ export function docxText(items: DocItem[]): { text: string; blocks: Block[] } {
         });
       }
       table.rows.push({ cells, line: cells[0]!.line });
-      out.push("");
+      push(undefined, "");
     }
     if (table.rows.length) {
       table.line = table.rows[0]!.line;
       blocks.push(table);
     }
   }
-  return { text: out.join("\n") + "\n", blocks };
+  return { text: out.join("\n") + "\n", blocks, at };
 }
 
 export function readDocx(zip: OfficeZip): SourceDocument {
   const main = mainDocumentPart(zip);
   const part = (name: string) => (zip.has(name) ? zip.readXml(name) : undefined);
   const numbering = new Numbering(part("word/numbering.xml"), part("word/styles.xml"));
-  const { text, blocks } = docxText(docxItems(zip.readXml(main), numbering));
+  const { text, blocks, at } = docxText(docxItems(zip.readXml(main), numbering));
   const doc = readText(text, "docx", "cells");
+  // Text with a stray line break (\r, \f) would shift the lines: then no places rather than wrong ones.
+  if (doc.lines.length === at.length + 1)
+    for (const [i, where] of at.entries()) if (where) doc.lines[i]!.at = where;
   return { ...doc, blocks };
 }
 

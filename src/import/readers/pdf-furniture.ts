@@ -46,7 +46,8 @@ export function runningLines(pages: readonly (readonly string[])[]): Set<number>
       list.push({ no: first + i, text });
       candidates.set(key, list);
     }
-    first += lines.length + 1;
+    // An empty page is still one (empty) line before its form feed.
+    first += Math.max(lines.length, 1) + 1;
   }
   const out = new Set<number>();
   // The same words on three pages (or every page of a shorter file) with a number that changes.

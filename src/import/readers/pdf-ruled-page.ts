@@ -17,7 +17,7 @@ import {
   type PlacedItem,
   type Run,
 } from "./pdf-layout.ts";
-import { Grid, tablesOf, type Segment } from "./pdf-rules.ts";
+import { Grid, tablesOf, type Segment, type TableGrid } from "./pdf-rules.ts";
 
 export interface RuledCell {
   /** The cell's text, wrapped lines joined, numbered items on lines of their own; "" for an empty or continued cell. */
@@ -28,6 +28,8 @@ export interface RuledCell {
   /** Its left and right borders (x). */
   left: number;
   right: number;
+  /** The printed line of the page its text starts on (a cell centred in a tall row starts lower). */
+  printedLine?: number;
 }
 
 export interface RuledTable {
@@ -42,6 +44,11 @@ export interface BorderedPage {
   tables: RuledTable[];
   /** Lines outside any drawn table that still print three or more cells: a table without borders. */
   unruledRows: number;
+  /**
+   * For each of `lines`, the printed line of the page it starts on, counted from the top as a
+   * reader counts them (every baseline with text is a line, each line of a wrapped cell too).
+   */
+  printedLine: number[];
 }
 
 /** A numbered item starts a new paragraph in a cell: "1、", "2.", "（2）", "三、". */
@@ -54,8 +61,9 @@ export function layoutBorderedPage(
   segments: readonly Segment[],
 ): BorderedPage {
   const placed = placeRuns(items);
-  if (!placed) return { lines: [], tables: [], unruledRows: 0 };
+  if (!placed) return { lines: [], tables: [], unruledRows: 0, printedLine: [] };
   const { runs, rotation, bodySize } = placed;
+  const baselines = printedBaselines(runs);
   const grid = new Grid(
     segments.map((s) => {
       const [x0, y0] = unrotate(rotation, s.x0, s.y0);
@@ -93,6 +101,7 @@ export function layoutBorderedPage(
 
   // One run per cell, on its row's first baseline, so that a row prints as one line whatever wraps.
   const texts = new Map<string, string>();
+  const tops = new Map<string, number>();
   const joined: Run[] = [];
   const rowY = new Map<string, number>();
   for (const [key, list] of cellRuns) {
@@ -102,6 +111,7 @@ export function layoutBorderedPage(
     run.cell = key;
     run.row = `${table}:${row}`;
     texts.set(key, run.paragraphs);
+    tops.set(key, run.y);
     rowY.set(run.row, Math.min(rowY.get(run.row) ?? Infinity, run.y));
     joined.push(run);
   }
@@ -111,7 +121,24 @@ export function layoutBorderedPage(
   let unruledRows = 0;
   for (const line of lines) if (!line.row && line.cells >= 3) unruledRows++;
 
-  const tables: RuledTable[] = grids.map((t) => ({
+  // Where each cell's text starts, as a printed line of the page.
+  const printed = new Map([...tops].map(([key, y]) => [key, printedLineAt(baselines, y)]));
+  const tables = grids.map((t) => ruledTable(t, texts, printed));
+  return {
+    lines,
+    tables,
+    unruledRows,
+    printedLine: lines.map((l) => printedLineAt(baselines, l.y)),
+  };
+}
+
+/** A grid's rows as a .docx holds them: a merged cell once with its span, a vertical merge's lower parts `continued`. */
+function ruledTable(
+  t: TableGrid,
+  texts: ReadonlyMap<string, string>,
+  printed: ReadonlyMap<string, number>,
+): RuledTable {
+  return {
     columns: t.xs,
     rows: t.slots.map((slots, j) => {
       const row: RuledCell[] = [];
@@ -125,18 +152,44 @@ export function layoutBorderedPage(
         let span = 1;
         while (slots[i + span]?.key === cell.key) span++;
         const continued = j > 0 && t.slots[j - 1]![i]?.key === cell.key;
+        const line = continued ? undefined : printed.get(cell.key);
         row.push({
           text: continued ? "" : (texts.get(cell.key) ?? ""),
           span,
           continued,
           left: t.xs[i]!,
           right: t.xs[i + span]!,
+          ...(line === undefined ? {} : { printedLine: line }),
         });
       }
       return row;
     }),
-  }));
-  return { lines, tables, unruledRows };
+  };
+}
+
+/**
+ * The page's printed lines from the top, as the baseline each starts at, taken before drawn rows
+ * are joined into one line each. Baselines within half a glyph are one line to the eye (a cell
+ * centred beside a row's text sits a few points off it), as pdftotext also reads them.
+ */
+function printedBaselines(runs: readonly Run[]): number[] {
+  const texts = runs.filter((r) => r.text.trim()).sort((p, q) => p.y - q.y);
+  const starts: number[] = [];
+  let start = -Infinity;
+  for (const r of texts) if (r.y - start > 0.5 * r.size) starts.push((start = r.y));
+  return starts;
+}
+
+/** How many of the page's printed lines (ascending baselines) start at or above y: the line y is on. */
+function printedLineAt(baselines: readonly number[], y: number): number {
+  let lo = 0;
+  let hi = baselines.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (baselines[mid]! <= y + 0.01) lo = mid + 1;
+    else hi = mid;
+  }
+  return Math.max(1, lo);
 }
 
 /**

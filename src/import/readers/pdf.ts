@@ -51,7 +51,8 @@ function laidOut(pages: readonly PdfPage[]): { text: PdfText; pages: BorderedPag
     text: {
       text: pageTexts.map((lines) => lines.join("\n") + "\n\f").join(""),
       pages: pageTexts.length,
-      pageLines: pageTexts.map((lines) => lines.length + 1),
+      // An empty page is still one (empty) line before its form feed.
+      pageLines: pageTexts.map((lines) => Math.max(lines.length, 1) + 1),
       furniture: runningLines(pageTexts),
     },
     pages: laid,
@@ -191,11 +192,17 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceDocument> {
           text: c.text,
           span: spanIn(columns, c.left, c.right),
           continued: c.continued,
+          ...(c.printedLine ? { printedLine: c.printedLine } : {}),
         })),
       };
     }
-    for (let k = 0; k < text.pageLines[i]! && first + k < doc.lines.length; k++)
-      doc.lines[first + k]!.page = i + 1;
+    // Where a reviewer finds the line: the page, and the printed line on it counted from the top.
+    for (let k = 0; k < text.pageLines[i]! && first + k < doc.lines.length; k++) {
+      const line = doc.lines[first + k]!;
+      line.page = i + 1;
+      const printed = page.printedLine[k];
+      if (line.text.trim() && printed) line.at = { page: i + 1, line: printed };
+    }
     first += text.pageLines[i]!;
   });
   return doc;

@@ -5,9 +5,11 @@
  * "tabs" layout of readers/text.ts), a blank line between sheets. A merged
  * range's text appears once, in its first (top-left) cell, as printed; empty
  * rows become one blank line, which keeps two tables apart as in text.
+ * Each row's line keeps its sheet and row number (SourceLine.at).
  */
 import ExcelJS from "exceljs";
 import { ImportError } from "../errors.ts";
+import type { SourceLocation } from "../../model/disclosure.ts";
 import type { SourceDocument } from "../source-document.ts";
 import { limits } from "./limits.ts";
 import type { OfficeZip } from "./office-zip.ts";
@@ -28,6 +30,8 @@ export async function readXlsx(bytes: Uint8Array, zip: OfficeZip): Promise<Sourc
     );
   }
   const out: string[] = [];
+  // Line by line, the sheet and row each row's line was written from.
+  const at: (SourceLocation | undefined)[] = [];
   let cells = 0;
   for (const sheet of workbook.worksheets) {
     if (sheet.state === "veryHidden") continue;
@@ -52,12 +56,16 @@ export async function readXlsx(bytes: Uint8Array, zip: OfficeZip): Promise<Sourc
         texts.push(cell.isMerged && cell.master !== cell ? "" : cellText(cell.value));
       }
       while (texts.length && !texts[texts.length - 1]) texts.pop();
-      if (texts.length) out.push(texts.join("\t"));
+      if (texts.length) at[out.push(texts.join("\t")) - 1] = { sheet: sheet.name, row: row.number };
       else if (out[out.length - 1] !== "") out.push("");
     });
     out.push("");
   }
-  return readText(out.join("\n") + "\n", "xlsx", "tabs");
+  const doc = readText(out.join("\n") + "\n", "xlsx", "tabs");
+  // A cell's text with a stray line break (\f) would shift the lines: then no places rather than wrong ones.
+  if (doc.lines.length === out.length + 1)
+    for (const [i, where] of at.entries()) if (where) doc.lines[i]!.at = where;
+  return doc;
 }
 
 /** A cell's value as printed text; numbers with Excel's 15 significant digits (no binary noise). */

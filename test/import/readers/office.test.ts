@@ -41,10 +41,20 @@ function comparable(d: object): object {
   };
   const diagnostics = (rest as { diagnostics?: { line?: number; message: string }[] }).diagnostics;
   if (diagnostics) {
-    (rest as { diagnostics?: unknown }).diagnostics = diagnostics.map(({ line: _l, ...x }) => ({
-      ...x,
-      message: x.message.replace(/第\s*\d+\s*行/g, "第N行"),
-    }));
+    (rest as { diagnostics?: unknown }).diagnostics = diagnostics.map(
+      ({
+        line: _l,
+        location: _at,
+        ...x
+      }: {
+        line?: number;
+        location?: unknown;
+        message: string;
+      }) => ({
+        ...x,
+        message: x.message.replace(/第\s*\d+\s*行/g, "第N行"),
+      }),
+    );
   }
   return rest;
 }
@@ -65,6 +75,12 @@ for (const seed of seeds) {
     assert.equal(disclosure.source?.format, kind);
     assert.ok(Object.keys(disclosure).length > 5, "the disclosure has content");
     assert.deepEqual(comparable(disclosure), comparable(fromText));
+    // Every value read from the file is placed where a reviewer finds it: a paragraph or cell, a sheet's row.
+    const refs = Object.values(disclosure.sourceMap ?? {});
+    assert.ok(refs.length > 10);
+    for (const { location: at } of refs)
+      if (kind === "docx") assert.ok(at?.paragraph || (at?.table && at.row && at.column));
+      else assert.ok(at?.sheet === "Sheet1" && at.row);
   });
 }
 

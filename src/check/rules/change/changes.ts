@@ -8,7 +8,7 @@ import {
   type CheckContext,
   type Term,
 } from "../../context.ts";
-import type { Draft, Outcome, RuleMeta } from "../../types.ts";
+import { lineName, type Draft, type Outcome, type RuleMeta } from "../../types.ts";
 import { BASIS, defineRule, ROUNDING } from "../define.ts";
 import { checkRate, pct } from "./rate.ts";
 import { NUM, sentencesOf, textAmount, UNIT } from "../narrative/sentences.ts";
@@ -278,7 +278,7 @@ function rateRule(m: RuleMeta, input: (ctx: CheckContext) => RateInput) {
       const base = statedBase(ctx, r.changePath, dFen, r.rate, ctx.fen(r.current!));
       if (base)
         return notEvaluable(
-          `说明文字的增减额 ${fmt(dFen)} 万元与增减率 ${pct(r.rate)} 是就 ${base} 万元而言（同一句，第 ${ctx.d.sourceMap?.[r.changePath]?.line ?? "?"} 行），与${r.label} ${fmt(ctx.fen(r.current!))} 万元不是同一口径，无法复算`,
+          `说明文字的增减额 ${fmt(dFen)} 万元与增减率 ${pct(r.rate)} 是就 ${base} 万元而言（同一句，${sameSentence(ctx, r.changePath)}），与${r.label} ${fmt(ctx.fen(r.current!))} 万元不是同一口径，无法复算`,
         );
     }
     return outcome([
@@ -513,3 +513,9 @@ export const changeDirectionWording = defineRule(
     return outcome(drafts);
   },
 );
+
+/** Where the sentence of a stated change is, for a reviewer. */
+function sameSentence(ctx: CheckContext, path: string): string {
+  const ref = ctx.d.sourceMap?.[path];
+  return ref ? lineName(ref.line, ref.location) : "第 ? 行";
+}

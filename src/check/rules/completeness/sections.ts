@@ -5,6 +5,7 @@ import type { Draft, Severity } from "../../types.ts";
 import { BASIS, defineRule, EXACT } from "../define.ts";
 import { sectionInText } from "./text-sections.ts";
 import type { CheckContext } from "../../context.ts";
+import { partLabel } from "../../report/labels.ts";
 
 /**
  * `inText`: headings that show the part is explained in words even when no data was read
@@ -308,8 +309,9 @@ export const importDiagnostics = defineRule(
     return outcome(
       serious.map(
         (x): Draft => ({
-          message: `导入时${x.section ? `「${x.section}」` : ""}：${x.message}`,
+          message: `导入时${x.section ? `「${partLabel(x.section)}」` : ""}：${x.message}`,
           ...(x.line ? { line: x.line } : {}),
+          ...(x.location ? { location: x.location } : {}),
         }),
       ),
     );

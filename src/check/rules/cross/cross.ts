@@ -232,6 +232,15 @@ export const partsWithinWhole = defineRule(
       ["/expenditure/publicOperating", e?.publicOperating, "/expenditure/basic", e?.basic],
       ["/threePublic/total", ctx.d.threePublic?.total, "/expenditure/total", e?.total],
     ];
+    // The message names each side in Chinese; the pointers go to `path` and `related`.
+    const name: Record<string, string> = {
+      "/expenditure/basic": "基本支出",
+      "/expenditure/project": "项目支出",
+      "/expenditure/total": "支出合计",
+      "/expenditure/personnel": "人员经费",
+      "/expenditure/publicOperating": "日常公用经费",
+      "/threePublic/total": "“三公”经费",
+    };
     const usable = pairs.filter(([, a, , b]) => has(a) && has(b));
     if (!usable.length) return notApplicable("没有可比较的部分与整体");
     const drafts: Draft[] = [];
@@ -242,7 +251,7 @@ export const partsWithinWhole = defineRule(
         drafts.push({
           path: pa,
           severity: self.severity,
-          message: `${pa} 的 ${fmt(fa)} 万元超过了 ${pb} 的 ${fmt(fb)} 万元`,
+          message: `${name[pa]} ${fmt(fa)} 万元超过了${name[pb]} ${fmt(fb)} 万元`,
           actual: a,
           expected: `≤ ${b}`,
           unit: "万元",

@@ -1,7 +1,7 @@
 /** Project performance tables: spending plans, indicator sets, targets and their basis. */
 import { fmt, has, notApplicable, outcome } from "../../context.ts";
-import type { Project } from "../../../model/disclosure.ts";
-import type { Draft, RuleMeta } from "../../types.ts";
+import type { Project, SourceLocation } from "../../../model/disclosure.ts";
+import { lineName, type Draft, type RuleMeta } from "../../types.ts";
 import { BASIS, defineRule, EXACT } from "../define.ts";
 import type { CheckContext } from "../../context.ts";
 import { kindOfName, kindOfUnit } from "./units.ts";
@@ -378,8 +378,11 @@ export const projectHasIndicators = defineRule(
           path: `${base}/indicators`,
           message:
             `项目「${p.name}」没有绩效指标` +
-            (note ? `（导入提示，第 ${note.line} 行：${note.message}；请核对原表）` : ""),
+            (note
+              ? `（导入提示，${lineName(note.line, note.location)}：${note.message}；请核对原表）`
+              : ""),
           ...(note ? { line: note.line } : {}),
+          ...(note?.location ? { location: note.location } : {}),
         };
       },
     ),
@@ -389,7 +392,7 @@ export const projectHasIndicators = defineRule(
 function importNoteFor(
   ctx: CheckContext,
   i: number,
-): { line: number; message: string } | undefined {
+): { line: number; message: string; location?: SourceLocation } | undefined {
   const diags = ctx.d.diagnostics ?? [];
   if (!diags.length) return undefined;
   const map = ctx.d.sourceMap ?? {};
@@ -408,7 +411,11 @@ function importNoteFor(
       /项目/.test(x.section ?? ""),
   );
   return d
-    ? { line: d.line!, message: d.message.replace(/（[^（）]*[a-z][^（）]*）$/, "") }
+    ? {
+        line: d.line!,
+        message: d.message.replace(/（[^（）]*[a-z][^（）]*）$/, ""),
+        ...(d.location ? { location: d.location } : {}),
+      }
     : undefined;
 }
 
@@ -460,6 +467,9 @@ export const purposeStated = defineRule(
   },
 );
 
+/** A sentence's leading numbering: "（二）", "2、", "3．". */
+const NUMBERING = /^(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．](?!\d))/;
+
 /** Cheap test before the regular expression: a rate per unit and a total. */
 const RATE_HINT = /元\/.*(合计|共计|总计)/;
 
@@ -486,7 +496,9 @@ export const goalArithmetic = defineRule(
     );
     // The running text, for goals the importer did not take apart; tied to a goal when one contains it.
     for (const s of sentencesOf(ctx)) {
-      if (!RATE_HINT.test(s.text) || texts.some((t) => t.text.includes(s.text))) continue;
+      // Goals are stored without the sentence's own numbering ("（二）洁净煤…"): compare without it.
+      const body = s.text.replace(NUMBERING, "");
+      if (!RATE_HINT.test(s.text) || texts.some((t) => t.text.includes(body))) continue;
       const goal =
         perf?.goals?.findIndex(
           (g) => squash(`${g.title}${g.goal ?? ""}`).length > 3 && s.text.includes(squash(g.title)),

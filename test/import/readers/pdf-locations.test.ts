@@ -1,0 +1,35 @@
+/**
+ * The PDF reader keeps each line's page and its printed line on the page
+ * (SourceLine.at), also after a page without text, which is one empty line
+ * of the text form and once shifted every later page by a line.
+ */
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { readPdf } from "../../../src/import/readers/pdf.ts";
+import { buildPdf } from "./build-pdf.ts";
+
+test("PDF lines keep their page and printed line, after an empty page too", async () => {
+  const pdf = buildPdf({
+    pages: [
+      [
+        { x: 72, y: 760, size: 14, text: "部门预算公开" },
+        { x: 72, y: 730, size: 12, text: "收入总计一百万元" },
+      ],
+      [],
+      [
+        { x: 72, y: 760, size: 12, text: "第三页第一行" },
+        { x: 72, y: 600, size: 12, text: "第三页第二行" },
+        { x: 300, y: 600, size: 12, text: "同一行右侧" },
+      ],
+    ],
+  });
+  const doc = await readPdf(pdf);
+  const at = (text: string) => doc.lines.find((l) => l.text.includes(text))?.at;
+  assert.deepEqual(at("部门预算公开"), { page: 1, line: 1 });
+  assert.deepEqual(at("收入总计"), { page: 1, line: 2 });
+  assert.deepEqual(at("第三页第一行"), { page: 3, line: 1 });
+  // A gap on the page is not a line; two pieces of text on one baseline are one line.
+  assert.deepEqual(at("第三页第二行"), { page: 3, line: 2 });
+  assert.deepEqual(at("同一行右侧"), { page: 3, line: 2 });
+  assert.ok(doc.lines.filter((l) => !l.text.trim()).every((l) => l.at === undefined));
+});
