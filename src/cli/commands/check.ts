@@ -11,12 +11,17 @@ import { toJson } from "../../check/report/json.ts";
 import { toXlsx } from "../../check/report/xlsx.ts";
 import { toHtml } from "../../check/report/html.ts";
 import type { CheckInput } from "../../check/types.ts";
+import {
+  addBatchOptions,
+  type BatchCliOptions,
+  isBatch,
+  runBatchCommand,
+} from "../batch-options.ts";
 
 export function registerCheck(program: Command): void {
-  program
-    .command("check")
+  addBatchOptions(program.command("check"), "check")
     .argument(
-      "<file>",
+      "<files...>",
       "公开文件（txt/docx/xlsx/pdf）或规范 JSON（a disclosure file or canonical JSON）",
     )
     .description("按规则目录审核公开文件 (check a disclosure against the rule catalogue)")
@@ -26,7 +31,9 @@ export function registerCheck(program: Command): void {
       "--exit-code",
       "与 --json 同用时，有错误级问题也以非零状态退出 (with --json, exit non-zero on errors too)",
     )
-    .action(async (file: string, opts: { json?: boolean; out?: string; exitCode?: boolean }) => {
+    .action(async (files: string[], opts: BatchCliOptions & { exitCode?: boolean }) => {
+      if (await isBatch(files, opts)) return runBatchCommand("check", files, opts);
+      const file = files[0]!;
       const bytes = await readInputFile(file);
       let input: CheckInput;
       try {

@@ -2,20 +2,27 @@ import type { Command } from "commander";
 import { basename } from "node:path";
 import { importDisclosure } from "../../import/index.ts";
 import { canonicalJson, importFailure, readInputFile } from "../input.ts";
+import {
+  addBatchOptions,
+  type BatchCliOptions,
+  isBatch,
+  runBatchCommand,
+} from "../batch-options.ts";
 
 export function registerExtract(program: Command): void {
-  program
-    .command("extract")
+  addBatchOptions(program.command("extract"), "extract")
     .description(
       "读取公开文件（.txt/.docx/.xlsx/.pdf），输出标准 JSON（import a disclosure, print canonical JSON）",
     )
-    .argument("<file>", "公开文件路径")
+    .argument("<files...>", "公开文件或文件夹路径（files or folders）")
     .option("--compact", "输出紧凑 JSON（one line）")
     .option(
       "--text",
       "输出读取器得到的文本与表格结构，而非 JSON（print the intermediate document）",
     )
-    .action(async (file: string, options: { compact?: boolean; text?: boolean }) => {
+    .action(async (files: string[], options: BatchCliOptions & { text?: boolean }) => {
+      if (await isBatch(files, options)) return runBatchCommand("extract", files, options);
+      const file = files[0]!;
       const bytes = await readInputFile(file);
       // Canonical JSON is validated and printed as it is (a round trip, or a check of hand-edited data).
       const json = options.text ? undefined : canonicalJson(bytes, file);
