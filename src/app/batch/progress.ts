@@ -28,7 +28,7 @@ export function progressLine(stream: Terminal | undefined, total: number, label:
   const draw = () => {
     drawnAt = performance.now();
     const line = renderLine({ label, done, total, seconds: (drawnAt - started) / 1000, last });
-    stream.write(`\r${fitWidth(line, (stream.columns ?? 80) - 1)}\x1b[K`);
+    stream.write(`\r${fitWidth(line, (stream.columns || 80) - 1)}\x1b[K`);
   };
   draw();
   return {

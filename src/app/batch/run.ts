@@ -5,7 +5,7 @@
  * combined report written, the exit status decided.
  */
 import { availableParallelism } from "node:os";
-import { resolve } from "node:path";
+import { basename, resolve } from "node:path";
 import { BatchUsageError } from "./errors.ts";
 import { expandInputs } from "./inputs.ts";
 import { planOutputs } from "./outputs.ts";
@@ -67,7 +67,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchRun> {
       {
         onDone(task, outcome) {
           results[task.id] = resultOf(task, outcome, timeoutMs);
-          progress.tick(task.file);
+          progress.tick(basename(task.file));
         },
       },
     );
