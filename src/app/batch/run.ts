@@ -12,7 +12,7 @@ import { planOutputs } from "./outputs.ts";
 import { runPool, type Outcome } from "./pool.ts";
 import { progressLine } from "./progress.ts";
 import { checkReportPath, writeBatchReport } from "./report/index.ts";
-import { failedResult } from "./task.ts";
+import { failedResult } from "./results.ts";
 import type { BatchMode, BatchTask, FileResult } from "./types.ts";
 import { exitStatusOf, tallyOf, type Tally } from "./verdict.ts";
 import { spawnBatchWorker } from "./worker-spawn.ts";

@@ -12,7 +12,8 @@ import {
   MAX_INPUT_BYTES,
   summaryOf,
 } from "./engine-adapter.ts";
-import type { BatchFinding, BatchTask, FileFailure, FileResult, Severity } from "./types.ts";
+import { countOf } from "./results.ts";
+import type { BatchTask, FileFailure, FileResult } from "./types.ts";
 
 export async function runTask(task: BatchTask): Promise<FileResult> {
   const started = performance.now();
@@ -45,17 +46,6 @@ export async function runTask(task: BatchTask): Promise<FileResult> {
     const failure = error instanceof ReadFailure ? error.failure : failureOf(error);
     return done({ status: "failed", failure, findings: [], counts: countOf([]) });
   }
-}
-
-/** A result for a file the worker never finished (timeout, crash). */
-export function failedResult(task: BatchTask, failure: FileFailure, ms: number): FileResult {
-  return { file: task.file, status: "failed", failure, findings: [], counts: countOf([]), ms };
-}
-
-export function countOf(findings: readonly BatchFinding[]): Record<Severity, number> {
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) counts[f.severity]++;
-  return counts;
 }
 
 class ReadFailure extends Error {

@@ -9,7 +9,6 @@ import type { InputFile } from "../inputs.ts";
 import type { FileResult } from "../types.ts";
 import { batchCsv } from "./csv.ts";
 import { batchHtml } from "./html.ts";
-import { batchXlsx } from "./xlsx.ts";
 
 export const REPORT_EXTENSIONS = [".xlsx", ".html", ".htm", ".csv"];
 
@@ -53,11 +52,12 @@ export async function writeBatchReport(
   results: readonly FileResult[],
 ): Promise<void> {
   const ext = extname(path).toLowerCase();
-  const bytes =
-    ext === ".xlsx"
-      ? await batchXlsx(results)
-      : ext === ".csv"
-        ? batchCsv(results)
-        : new TextEncoder().encode(batchHtml(results));
+  let bytes: Uint8Array;
+  if (ext === ".xlsx") {
+    // exceljs is loaded only when a workbook is asked for.
+    const { batchXlsx } = await import("./xlsx.ts");
+    bytes = await batchXlsx(results);
+  } else if (ext === ".csv") bytes = batchCsv(results);
+  else bytes = new TextEncoder().encode(batchHtml(results));
   await writeFile(path, bytes);
 }
