@@ -32,7 +32,10 @@ export function addBatchOptions(command: Command, mode: Mode): Command {
     );
   }
   command.option("--jobs <n>", "同时处理的文件数，默认为 CPU 核数（parallel workers）");
-  command.option("--timeout <seconds>", "单个文件的处理时限，默认 60 秒（per-file time limit）");
+  command.option(
+    "--timeout <seconds>",
+    "单个文件的处理时限，默认 120 秒（per-file time limit, seconds）",
+  );
   if (!has("--force"))
     command.option("--force", "覆盖已存在的输出文件（replace existing outputs）");
   return command;
