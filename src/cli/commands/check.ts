@@ -22,11 +22,11 @@ export function registerCheck(program: Command): void {
   addBatchOptions(program.command("check"), "check")
     .argument(
       "<files...>",
-      "公开文件（txt/docx/xlsx/pdf）或规范 JSON（a disclosure file or canonical JSON）",
+      "公开文件（txt/docx/xlsx/pdf）、规范 JSON 或文件夹（disclosure files, canonical JSON or folders）",
     )
     .description("按规则目录审核公开文件 (check a disclosure against the rule catalogue)")
     .option("--json", "输出 JSON：{findings, coverage} (print JSON)")
-    .option("--out <report>", "写出审核报告 .xlsx 或 .html (write a report file)")
+    .option("--out <report>", "写出审核报告 .xlsx 或 .html，批量时也可 .csv (write a report file)")
     .option(
       "--exit-code",
       "与 --json 同用时，有错误级问题也以非零状态退出 (with --json, exit non-zero on errors too)",
