@@ -54,6 +54,11 @@ export interface BatchRun {
  * (load average 17 on 2 cores), and a valid file failed for slowness is worse than a late stop.
  */
 export const DEFAULT_TIMEOUT_MS = 120_000;
+/**
+ * Heap limit per worker (MiB): a corpus PDF leaves a worker near 250 MiB, so this only stops a
+ * runaway file, which then fails alone. Caveat (Node 20): a limit reached while V8 compiles a
+ * module is fatal to the whole process, seen in tests only with limits under 100 MiB.
+ */
 export const DEFAULT_MEMORY_LIMIT_MB = 1024;
 
 /** Throws BatchUsageError (exit 2) before any work when an input or output is wrong. */
