@@ -14,7 +14,7 @@ const seed = join(seedsDir, "004_51b2d206ba941185.txt");
 
 test("the parser's complaints are Chinese with the English in parentheses, exit 2", async () => {
   const cases: [string[], RegExp][] = [
-    [["extract"], /缺少参数 file.*（missing required argument 'file'）/],
+    [["extract"], /缺少参数 files.*（missing required argument 'files'）/],
     [["check", "--bogus", seed], /未知选项 --bogus.*（unknown option '--bogus'）/],
     [["frobnicate"], /未知命令 frobnicate.*（unknown command 'frobnicate'）/],
     [
@@ -25,7 +25,7 @@ test("the parser's complaints are Chinese with the English in parentheses, exit 
       ["render", seed, "--to"],
       /选项 --to <format> 缺少取值.*（option '--to <format>' argument missing）/,
     ],
-    [["check", seed, seed], /参数过多.*（too many arguments/],
+    [["render", seed, seed, "--to", "json"], /参数过多.*（too many arguments/],
   ];
   const runs = await Promise.all(cases.map(([args]) => gongkai(args)));
   runs.forEach((r, i) => {

@@ -17,25 +17,27 @@ import {
   writeOutput,
 } from "../../app/index.ts";
 import { about } from "../failure.ts";
+import {
+  addBatchOptions,
+  type BatchCliOptions,
+  isBatch,
+  runBatchCommand,
+} from "../batch-options.ts";
 
-interface CheckOptions {
-  json?: boolean;
-  out?: string;
-  force?: boolean;
-}
+type CheckOptions = BatchCliOptions & { json?: boolean; out?: string; force?: boolean };
 
 export function registerCheck(program: Command): void {
-  program
-    .command("check")
+  addBatchOptions(program.command("check"), "check")
     .argument(
-      "<file>",
-      "公开文件（txt/docx/xlsx/pdf）或规范 JSON，- 为标准输入（a disclosure file or canonical JSON; - reads stdin）",
+      "<files...>",
+      "公开文件（txt/docx/xlsx/pdf）、规范 JSON 或文件夹，- 为标准输入（disclosure files, canonical JSON or folders; - reads stdin）",
     )
     .description("按规则目录审核公开文件 (check a disclosure against the rule catalogue)")
     .option("--json", "输出 JSON：{findings, coverage} (print JSON)")
-    .option("--out <report>", "写出审核报告 .xlsx 或 .html (write a report file)")
-    .option("-f, --force", "覆盖已存在的报告文件 (replace an existing report)")
-    .action(async (file: string, opts: CheckOptions) => {
+    .option("--out <report>", "写出审核报告 .xlsx 或 .html，批量时也可 .csv (write a report file)")
+    .action(async (files: string[], opts: CheckOptions) => {
+      if (await isBatch(files, opts)) return runBatchCommand("check", files, opts);
+      const file = files[0]!;
       const inputs = file === STDIN ? [] : [file];
       // The report's path is checked before the document is read: a bad path fails in an instant.
       const format = opts.out ? reportFormatOf(opts.out) : undefined;

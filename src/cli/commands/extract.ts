@@ -6,20 +6,30 @@
 import type { Command } from "commander";
 import { diagnosticLines, loadDisclosure, readInput } from "../../app/index.ts";
 import { about } from "../failure.ts";
+import {
+  addBatchOptions,
+  type BatchCliOptions,
+  isBatch,
+  runBatchCommand,
+} from "../batch-options.ts";
 
 export function registerExtract(program: Command): void {
-  program
-    .command("extract")
+  addBatchOptions(program.command("extract"), "extract")
     .description(
       "读取公开文件（.txt/.docx/.xlsx/.pdf），输出标准 JSON（import a disclosure, print canonical JSON）",
     )
-    .argument("<file>", "公开文件路径，- 为标准输入（a file, or - for stdin）")
+    .argument(
+      "<files...>",
+      "公开文件或文件夹路径，- 为标准输入（files or folders, or - for stdin）",
+    )
     .option("--compact", "输出紧凑 JSON（one line）")
     .option(
       "--text",
       "输出读取器得到的文本与表格结构，而非 JSON（print the intermediate document）",
     )
-    .action(async (file: string, options: { compact?: boolean; text?: boolean }) => {
+    .action(async (files: string[], options: BatchCliOptions & { text?: boolean }) => {
+      if (await isBatch(files, options)) return runBatchCommand("extract", files, options);
+      const file = files[0]!;
       const input = await readInput(file);
       const loaded = await about(input.label, () =>
         loadDisclosure(input.bytes, { fileName: input.fileName, acceptJson: !options.text }),
