@@ -4,6 +4,7 @@ import type { Disclosure } from "../../../model/disclosure.ts";
 import type { Draft, Severity } from "../../types.ts";
 import { BASIS, defineRule, EXACT } from "../define.ts";
 import { sectionInText } from "./text-sections.ts";
+import { HALF_LABEL, halfOf, reportsPerformanceManagement, type Half } from "./publication.ts";
 import type { CheckContext } from "../../context.ts";
 
 /**
@@ -20,6 +21,10 @@ function presenceRule(
   present: (d: Disclosure) => boolean,
   message: string,
   inText?: RegExp,
+  /** The half of a split publication that carries this part: not required of the other half alone. */
+  half?: Half,
+  /** A reason the part is not required of this document (决算 report 绩效管理, not targets). */
+  exempt?: (ctx: CheckContext) => string | undefined,
 ) {
   return defineRule(
     {
@@ -32,8 +37,14 @@ function presenceRule(
       tolerance: EXACT,
       ...(basis ? { basis } : {}),
     },
-    (ctx) =>
-      present(ctx.d) || explainedInText(ctx, inText) ? passed() : outcome([{ path, message }]),
+    (ctx) => {
+      if (present(ctx.d) || explainedInText(ctx, inText)) return passed();
+      const why = exempt?.(ctx);
+      if (why) return notApplicable(why);
+      const other = halfOf(ctx);
+      if (half && other && other !== half) return notApplicable(HALF_LABEL[other]);
+      return outcome([{ path, message }]);
+    },
   );
 }
 
@@ -79,6 +90,8 @@ export const hasBasicAndProject = presenceRule(
     !has(d.expenditure?.total) ||
     ((has(d.expenditure?.basic) || has(d.expenditure?.personnel)) && has(d.expenditure?.project)),
   "未分别公开基本支出和项目支出（实施条例第六条要求公开）",
+  undefined,
+  "tablesOnly",
 );
 export const hasOperatingCosts = presenceRule(
   "CMP-004",
@@ -89,6 +102,8 @@ export const hasOperatingCosts = presenceRule(
   BASIS.budgetLaw14,
   (d) => has(d.operatingCosts?.amount) || nonEmpty(d.operatingCosts?.explanation),
   "未说明机关运行经费安排情况（预算法第十四条）",
+  undefined,
+  "explanationOnly",
 );
 export const hasThreePublic = presenceRule(
   "CMP-005",
@@ -135,6 +150,8 @@ export const hasProcurement = presenceRule(
     !!d.procurement &&
     (d.procurement.none === true || has(d.procurement.total) || !!d.procurement.items?.length),
   "未说明政府采购预算情况（无采购时也应说明）",
+  undefined,
+  "explanationOnly",
 );
 export const hasAssets = presenceRule(
   "CMP-008",
@@ -147,6 +164,7 @@ export const hasAssets = presenceRule(
     !!d.assets && (!!d.assets.total || !!d.assets.items?.length || !!d.assets.plannedPurchases),
   "未说明国有资产占用情况",
   ASSETS_HEADING,
+  "explanationOnly",
 );
 export const hasPerformance = presenceRule(
   "CMP-009",
@@ -163,6 +181,9 @@ export const hasPerformance = presenceRule(
       !!d.performance.projects?.length),
   "未公开绩效目标",
   PERFORMANCE_HEADING,
+  "tablesOnly",
+  (ctx) =>
+    reportsPerformanceManagement(ctx) ? "决算公开绩效管理（评价）情况，不公开绩效目标" : undefined,
 );
 export const hasGlossary = presenceRule(
   "CMP-010",
@@ -173,6 +194,8 @@ export const hasGlossary = presenceRule(
   BASIS.rules143,
   (d) => !!d.glossary?.length,
   "未对专业性较强的名词进行解释",
+  undefined,
+  "explanationOnly",
 );
 export const hasUnits = defineRule(
   {
@@ -190,6 +213,8 @@ export const hasUnits = defineRule(
     if (u?.length) return passed();
     // Units listed in prose under their own heading ("二、部门预算单位构成　……包括本级和所属 3 家事业单位").
     if (!u && explainedInText(ctx, UNITS_HEADING)) return passed();
+    const half = halfOf(ctx);
+    if (!u && half === "tablesOnly") return notApplicable(HALF_LABEL[half]);
     return outcome([
       {
         path: "/units",
@@ -207,6 +232,8 @@ export const hasDuties = presenceRule(
   BASIS.rules143,
   (d) => nonEmpty(d.duties),
   "未说明部门职责",
+  undefined,
+  "explanationOnly",
 );
 export const hasYear = presenceRule(
   "CMP-013",

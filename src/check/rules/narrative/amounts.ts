@@ -1,8 +1,8 @@
 /** Amounts in the explanation agree with the tables: 三公, 机关运行经费, shares, function lines, totals. */
 import { fmt, has, notApplicable, notEvaluable, outcome } from "../../context.ts";
 import type { Draft, Outcome, RuleMeta } from "../../types.ts";
-import { BASIS, defineRule } from "../define.ts";
-import { halfUnit, toleranceOf } from "../../tolerance.ts";
+import { BASIS, defineRule, RATE } from "../define.ts";
+import { halfUnit, rateAgrees, toleranceOf } from "../../tolerance.ts";
 import { NUM, UNIT, resolveSubject, sentencesOf, textAmount, type Sentence } from "./sentences.ts";
 import type { CheckContext } from "../../context.ts";
 import { threePublicTotal, threePublicVehicle } from "../arithmetic/three-public.ts";
@@ -188,7 +188,7 @@ export const shareText = defineRule(
     category: "文字说明",
     title: "文字中的占比可由金额复算",
     expects: '"合计 T 万元，主要用于：A X 万元，占 P%"：P = X ÷ T × 100%',
-    tolerance: "金额与百分比各按末位半个单位",
+    tolerance: RATE,
   },
   (ctx, self) => {
     const sentences = sentencesOf(ctx);
@@ -219,8 +219,7 @@ export const shareText = defineRule(
           (Number(a.fen - halfUnit(a.places)) / Number(base.fen + halfUnit(base.places))) * 100;
         const hi =
           (Number(a.fen + halfUnit(a.places)) / Number(base.fen - halfUnit(base.places))) * 100;
-        const t = 0.5 * 10 ** -(/\.(\d+)/.exec(m[3]!)?.[1]?.length ?? 0);
-        if (p + t >= lo && p - t <= hi) continue;
+        if (rateAgrees(p, lo, hi)) continue;
         const computed = (Number(a.fen) / Number(base.fen)) * 100;
         const { subject, path } = resolveSubject(ctx, s, s.text.slice(0, m.index!), a);
         drafts.push({
