@@ -369,7 +369,8 @@ const BREAKAGES: Breakage[] = [
   {
     rule: "XPT-006",
     breakIt: (d) => {
-      d.operatingCosts!.amount = bump(d.expenditure!.publicOperating, 50);
+      // Since 2017 机关运行经费 may exceed 日常公用经费 (it also comes from 项目支出), not 支出合计.
+      d.operatingCosts!.amount = bump(d.expenditure!.total, 50);
     },
     path: "/operatingCosts/amount",
   },
@@ -966,6 +967,8 @@ const BREAKAGES: Breakage[] = [
   {
     rule: "PRF-024",
     breakIt: (d) => {
+      // With one project only, a table without indicators is a goals-only template.
+      if (d.performance!.projects!.length < 2) return false;
       d.performance!.projects![0]!.indicators = [];
     },
     path: "/performance/projects/0/indicators",
@@ -1066,6 +1069,125 @@ const BREAKAGES: Breakage[] = [
     },
     path: "/units/0/code",
     severity: "info",
+  },
+  // Issue 13: numbers the text states.
+  {
+    rule: "TXT-011",
+    breakIt: (_d, i) => {
+      const l = i.narrative!.find((x) => /年初预算数/.test(x.text))!;
+      l.text = l.text.replace(
+        /(增加|减少)([\d.]+)万元/,
+        (_m, w, a) => `${w}${bump(Number(a), 7)}万元`,
+      );
+    },
+    path: "/expenditure",
+    severity: "error",
+  },
+  {
+    rule: "TXT-012",
+    breakIt: (d, i) => {
+      i.narrative!.push({ line: 900, text: `${d.year}年支出预算比${d.year}年预算增加5.00万元。` });
+    },
+    path: "/expenditure",
+    severity: "error",
+  },
+  {
+    rule: "TXT-013",
+    breakIt: (_d, i) => {
+      i.narrative!.push({ line: 899, text: "五、“三公”经费补充说明" });
+      i.narrative!.push({ line: 900, text: "公务接待费0万元，比上年增长12.5%。" });
+    },
+    path: "/threePublic",
+    severity: "error",
+  },
+  {
+    rule: "TXT-014",
+    breakIt: (d, i) => {
+      i.narrative!.push({ line: 900, text: `${d.year! - 1}年部门预算情况说明` });
+    },
+    path: "/year",
+  },
+  {
+    rule: "TXT-015",
+    breakIt: (_d, i) => {
+      i.narrative!.push({ line: 900, text: "XX局2026年部门预算情况说明" });
+    },
+    path: "/department",
+  },
+  {
+    rule: "TXT-016",
+    breakIt: (d, i) => {
+      const l = i.narrative!.find((x) => /截至/.test(x.text))!;
+      l.text = l.text.replace(/截至\d{4}年/, `截至${d.year! - 4}年`);
+    },
+    path: "/assets",
+  },
+  {
+    rule: "TXT-017",
+    breakIt: (_d, i) => {
+      const l = i.narrative!.find((x) => /截至/.test(x.text))!;
+      l.text = l.text.replace("。", "。。");
+    },
+    path: "/otherNotes",
+  },
+  {
+    rule: "TXT-018",
+    breakIt: (_d, i) => {
+      i.narrative!.push({ line: 900, text: "本部门收支总计0万元。" });
+    },
+    path: "/income/total",
+    severity: "error",
+  },
+  {
+    rule: "TXT-019",
+    breakIt: (d, i) => {
+      i.narrative!.push({
+        line: 900,
+        text: `机关运行经费${d.operatingCosts!.amount!.toFixed(2)}元。`,
+      });
+    },
+    path: "/operatingCosts/amount",
+  },
+  {
+    rule: "TXT-020",
+    breakIt: (_d, i) => {
+      const l = i.narrative!.find((x) => /人员经费/.test(x.text))!;
+      l.text = l.text.replace(
+        /人员经费([\d.]+)万元/,
+        (_m, a) => `人员经费${bump(Number(a), 3)}万元`,
+      );
+    },
+    path: "/expenditure/personnel",
+  },
+  {
+    rule: "TXT-021",
+    breakIt: (_d, i) => {
+      const l = i.narrative!.find((x) => /^重点项目1/.test(x.text))!;
+      l.text = l.text.replace(/([\d.]+)万元/, (_m, a) => `${bump(Number(a), 3)}万元`);
+    },
+    path: "/performance/projects/0/budget",
+  },
+  {
+    rule: "PRF-027",
+    breakIt: (d) => {
+      const p = d.performance!.projects![1];
+      if (!p) return false;
+      const cost = p.indicators!.find((x) => x.level2 === "成本指标")!;
+      cost.target = {
+        ...cost.target,
+        value: bump(p.budget, 100),
+        raw: `≤${bump(p.budget, 100)}万元`,
+      };
+    },
+    path: "/performance/projects/1/indicators",
+  },
+  {
+    rule: "PRF-028",
+    breakIt: (d, i) => {
+      const l = i.narrative!.find((x) => /公开\d+个项目/.test(x.text))!;
+      l.text = l.text.replace(/公开\d+个/, `公开${d.performance!.projects!.length + 2}个`);
+    },
+    path: "/performance/projects",
   },
 ];
 

@@ -1,0 +1,121 @@
+/**
+ * Project target tables against what surrounds them: a 成本指标 cannot exceed the project's
+ * funds, and the explanation's count of projects with published targets matches the tables.
+ */
+import { fmt, has, notApplicable, notEvaluable, outcome } from "../../context.ts";
+import type { Draft } from "../../types.ts";
+import { BASIS, defineRule, EXACT } from "../define.ts";
+import { parseAmount } from "../../../model/amount.ts";
+import { sentencesOf } from "../narrative/sentences.ts";
+
+const COST_UNITS: Record<string, "元" | "万元" | "亿元"> = {
+  元: "元",
+  万元: "万元",
+  亿元: "亿元",
+};
+
+export const costWithinFunds = defineRule(
+  {
+    id: "PRF-027",
+    family: "performance",
+    severity: "warning",
+    category: "项目绩效",
+    title: "成本指标不超过项目资金总额",
+    expects: "项目绩效目标表中以金额计的成本指标（总成本、经济成本）≤ 该项目的预算数",
+    tolerance: "指标值按其印出的位数；单位为元、万元或亿元",
+    basis: BASIS.perf101,
+  },
+  (ctx) => {
+    const projects = ctx.d.performance?.projects ?? [];
+    const drafts: Draft[] = [];
+    let compared = 0;
+    projects.forEach((p, i) => {
+      if (!has(p.budget) || p.budget <= 0) return;
+      p.indicators?.forEach((ind, k) => {
+        if (!/成本/.test(ind.level2 + ind.level1)) return;
+        const unit = COST_UNITS[(ind.target.unit ?? "").trim()];
+        if (!unit || !has(ind.target.value) || ind.target.op === ">=" || ind.target.op === ">")
+          return;
+        // Per-unit costs ("每人…元", "单价") are not totals.
+        if (/每|单价|人均|标准|平均|单位成本/.test(ind.name)) return;
+        const fen = parseAmount(String(ind.target.value), unit);
+        if (fen === undefined) return;
+        compared++;
+        const budget = ctx.fen(p.budget!);
+        if (fen <= budget) return;
+        drafts.push({
+          path: `/performance/projects/${i}/indicators/${k}/target`,
+          message: `项目「${p.name}」的成本指标「${ind.name}」为 ${ind.target.raw}（${fmt(fen)} 万元），超过该项目预算数 ${p.budget} 万元`,
+          actual: Number(fmt(fen)),
+          expected: `≤ ${p.budget}`,
+          unit: "万元",
+          related: [`/performance/projects/${i}/budget`],
+        });
+      });
+    });
+    if (!compared) return notApplicable("没有以金额计的成本指标");
+    return outcome(drafts);
+  },
+);
+
+const CN_DIGITS: Record<string, number> = {
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+  十: 10,
+};
+
+function countOf(s: string): number | undefined {
+  if (/^\d+$/.test(s)) return Number(s);
+  if (s.length === 1) return CN_DIGITS[s];
+  return undefined;
+}
+
+export const projectCountText = defineRule(
+  {
+    id: "PRF-028",
+    family: "performance",
+    severity: "warning",
+    category: "项目绩效",
+    title: "说明中公开绩效目标的项目个数与绩效目标表一致",
+    expects:
+      '说明文字"公开 N 个项目绩效目标"等于项目绩效目标表的个数；"编报 / 纳入 N 个项目"不少于表的个数（可只公开部分项目）',
+    tolerance: EXACT,
+    basis: BASIS.perf88,
+  },
+  (ctx) => {
+    const tables = ctx.d.performance?.projects?.length ?? 0;
+    if (!tables) return notApplicable("没有项目绩效目标表");
+    const sentences = sentencesOf(ctx);
+    if (!sentences.length) return notEvaluable("没有说明文字");
+    const drafts: Draft[] = [];
+    let compared = 0;
+    const re =
+      /(公开|编报|纳入|设置|申报)[^。；\d一二三四五六七八九十]{0,8}(\d+|[一二两三四五六七八九十])个(?:重点)?项目(?:的)?(?:绩效目标|纳入绩效|绩效)/g;
+    for (const s of sentences) {
+      for (const m of s.text.matchAll(re)) {
+        const n = countOf(m[2]!);
+        if (n === undefined) continue;
+        compared++;
+        const published = m[1] === "公开";
+        if (published ? n === tables : n >= tables) continue;
+        drafts.push({
+          path: "/performance/projects",
+          ...(s.line ? { line: s.line } : {}),
+          message: `说明文字「${m[0]}」为 ${n} 个项目，文件中的项目绩效目标表为 ${tables} 个`,
+          actual: n,
+          expected: tables,
+        });
+      }
+    }
+    if (!compared) return notApplicable("说明文字未提及项目个数");
+    return outcome(drafts);
+  },
+);

@@ -1,0 +1,322 @@
+/**
+ * Issue 13's narrative rules and corrected rules on real excerpts of 2026 budgets in
+ * shared/wild (quoted as the importer hands them over): each passes on the document's own
+ * wording and fails once one number or word of it is changed.
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { runChecks } from "../../src/check/engine.ts";
+import { FORMAT_ID, type Disclosure } from "../../src/model/disclosure.ts";
+import type { CheckInput, Finding } from "../../src/check/types.ts";
+
+const base = (extra: Partial<Disclosure> = {}): Disclosure => ({
+  format: FORMAT_ID,
+  amountUnit: "万元",
+  kind: "budget",
+  year: 2026,
+  ...extra,
+});
+
+const run = (input: CheckInput, rule: string) => {
+  const r = runChecks(input).results.find((x) => x.rule.id === rule)!;
+  return { status: r.status, findings: r.findings as Finding[] };
+};
+
+// wild/docs/P101 (北京市信访办公室), line 48.
+const P101 =
+  "2026年度收入预算9626.78万元，比2025年年初预算数9819.98万元减少193.20万元，下降1.97%。";
+
+test("TXT-011: both years printed — P101's statement holds; a wrong change or rate is an error", () => {
+  const d = base({ income: { total: 9626.78 } });
+  assert.equal(
+    run({ disclosure: d, narrative: [{ line: 48, text: P101 }] }, "TXT-011").status,
+    "passed",
+  );
+  const wrongChange = run(
+    { disclosure: d, narrative: [{ line: 48, text: P101.replace("193.20", "193.02") }] },
+    "TXT-011",
+  );
+  assert.equal(wrongChange.status, "failed");
+  assert.equal(wrongChange.findings[0]!.severity, "error");
+  assert.equal(wrongChange.findings[0]!.line, 48);
+  assert.match(wrongChange.findings[0]!.message, /9626\.78 − 上年 9819\.98 = -193\.2/);
+  const wrongRate = run(
+    { disclosure: d, narrative: [{ line: 48, text: P101.replace("1.97%", "2.97%") }] },
+    "TXT-011",
+  );
+  assert.match(wrongRate.findings[0]!.message, /增减率应为/);
+});
+
+test("TXT-011: the 上年执行数 X，本年安排 Y wording is read too", () => {
+  const text = "上年执行数120万元，本年安排150万元，比上年增长25%。";
+  assert.equal(
+    run({ disclosure: base(), narrative: [{ line: 3, text }] }, "TXT-011").status,
+    "passed",
+  );
+  const bad = run(
+    { disclosure: base(), narrative: [{ line: 3, text: text.replace("25%", "20%") }] },
+    "TXT-011",
+  );
+  assert.equal(bad.status, "failed");
+});
+
+test("rates the document cuts instead of rounding pass (6.919% printed 6.91%), a wrong one fails", () => {
+  // wild/docs/P098: 134133.33 vs 125462.47 is +6.911%; printed 6.91%. The same sum cut: 8.1185 → 8.11.
+  const text = (rate: string) =>
+    `2026年支出预算32852.05万元，比2025年年初预算数30385.62万元增加2466.43万元，增长${rate}%。`;
+  const d = base();
+  assert.equal(
+    run({ disclosure: d, narrative: [{ line: 1, text: text("8.12") }] }, "TXT-011").status,
+    "passed",
+  );
+  assert.equal(
+    run({ disclosure: d, narrative: [{ line: 1, text: text("8.11") }] }, "TXT-011").status,
+    "passed",
+  );
+  assert.equal(
+    run({ disclosure: d, narrative: [{ line: 1, text: text("8.31") }] }, "TXT-011").status,
+    "failed",
+  );
+});
+
+test("TXT-012: a 2026 budget compared with 2026 itself is an error; with 2025 it is not", () => {
+  const text = "2026年“三公”经费预算数为1.70万元，比2026年预算增加0.20万元。";
+  const bad = run({ disclosure: base(), narrative: [{ line: 327, text }] }, "TXT-012");
+  assert.equal(bad.status, "failed");
+  assert.equal(bad.findings[0]!.expected, 2025);
+  const ok = run(
+    { disclosure: base(), narrative: [{ line: 327, text: text.replace("比2026年", "比2025年") }] },
+    "TXT-012",
+  );
+  assert.equal(ok.status, "passed");
+});
+
+test("TXT-013: P007's 公务用车购置费0万元，比上年增加0万元 passes; a zero that grew fails", () => {
+  // wild/docs/P007, line 650.
+  const text =
+    "公务用车购置及运行维护费9.73万元（公务用车购置费0万元，比上年增加0万元；公务用车运行维护费9.73万元，比上年减少0.05万元。";
+  const d = base({
+    threePublic: { total: 9.73, vehicle: { total: 9.73, purchase: 0, operation: 9.73 } },
+  });
+  assert.equal(
+    run({ disclosure: d, narrative: [{ line: 650, text }] }, "TXT-013").status,
+    "passed",
+  );
+  const bad = run(
+    {
+      disclosure: d,
+      narrative: [{ line: 650, text: text.replace("比上年增加0万元", "比上年增加3万元") }],
+    },
+    "TXT-013",
+  );
+  assert.equal(bad.status, "failed");
+  assert.equal(bad.findings[0]!.severity, "error");
+});
+
+test("TXT-014/TXT-015: a title with another year and a placeholder left in a heading", () => {
+  const narrative = [
+    { line: 2, text: "2026 年部门预算情况说明" },
+    { line: 294, text: "2026年一般公共预算支出情况表" },
+    { line: 401, text: "2026年政府性基金预算支出情况表" },
+  ];
+  assert.equal(run({ disclosure: base(), narrative }, "TXT-014").status, "passed");
+  const wrong = [...narrative, { line: 440, text: "2025年政府采购预算明细表" }];
+  const f = run({ disclosure: base(), narrative: wrong }, "TXT-014");
+  assert.equal(f.status, "failed");
+  assert.equal(f.findings[0]!.line, 440);
+  assert.equal(run({ disclosure: base(), narrative }, "TXT-015").status, "passed");
+  const placeholder = run(
+    { disclosure: base(), narrative: [...narrative, { line: 1, text: "XX局2026年部门预算" }] },
+    "TXT-015",
+  );
+  assert.equal(placeholder.status, "failed");
+});
+
+test("TXT-016: as-of dates — a 2022 决算 as of 2022 year-end passes, a 2026 budget as of 2022 fails", () => {
+  // wild/pool/P057 (西安市卫生健康委员会 2022 年度部门决算), line 866.
+  const text = "截至2022年末，本部门共有车辆517辆，其中机要通信用车57辆。";
+  const final = base({ kind: "final", year: 2022 });
+  assert.equal(
+    run({ disclosure: final, narrative: [{ line: 866, text }] }, "TXT-016").status,
+    "passed",
+  );
+  const f = run({ disclosure: base(), narrative: [{ line: 866, text }] }, "TXT-016");
+  assert.equal(f.status, "failed");
+  assert.equal(f.findings[0]!.actual, 2022);
+  // A target date is no as-of date.
+  const target = "截至2026年底完成全部车辆更新。";
+  assert.equal(
+    run({ disclosure: base(), narrative: [{ line: 1, text: target }] }, "TXT-016").status,
+    "notApplicable",
+  );
+});
+
+test("TXT-017: P039's doubled 。。 is reported as a warning", () => {
+  // wild/pool/P039, line 66.
+  const text = "文明建设和环境保护工作，取得积极成效。。围绕上述任务，";
+  const f = run({ disclosure: base(), narrative: [{ line: 66, text }] }, "TXT-017");
+  assert.equal(f.findings[0]!.severity, "warning");
+  assert.equal(
+    run(
+      { disclosure: base(), narrative: [{ line: 66, text: text.replace("。。", "。") }] },
+      "TXT-017",
+    ).status,
+    "passed",
+  );
+});
+
+test("TXT-018: corpus 017's 其他资金收入预算总计0万元 is a component; 收入预算总计0万元 against 15897.44 is an error", () => {
+  const d = base({ year: 2018, income: { total: 15897.44 } });
+  const component =
+    "3．其他资金收入预算总计0万元。与上年相比增加（减少）0万元，增长（减少）0%。主要原因是本部门无此项收入。";
+  assert.equal(
+    run({ disclosure: d, narrative: [{ line: 710, text: component }] }, "TXT-018").status,
+    "passed",
+  );
+  const f = run(
+    {
+      disclosure: d,
+      narrative: [{ line: 690, text: "江苏省人大常委会办公厅2018年度收入预算总计0万元。" }],
+    },
+    "TXT-018",
+  );
+  assert.equal(f.status, "failed");
+  assert.equal(f.findings[0]!.severity, "error");
+});
+
+test("TXT-019: 机关运行经费 written in 元 with the table's 万元 figure", () => {
+  const d = base({ operatingCosts: { amount: 474.89 } });
+  const ok = "机关运行经费474.89万元，与上年相比减少7.67万元。";
+  assert.equal(
+    run({ disclosure: d, narrative: [{ line: 727, text: ok }] }, "TXT-019").status,
+    "passed",
+  );
+  const f = run(
+    { disclosure: d, narrative: [{ line: 727, text: ok.replace("474.89万元", "474.89元") }] },
+    "TXT-019",
+  );
+  assert.equal(f.status, "failed");
+  assert.equal(f.findings[0]!.path, "/operatingCosts/amount");
+});
+
+test("TXT-020: P081's 科目…主要用于人员经费18万元 is a function line's part; a stated total 人员经费 is compared", () => {
+  // wild/pool/P081, line 63.
+  const d = base({ expenditure: { personnel: 21.234, publicOperating: 58.789 } });
+  const partOfLine =
+    "2.“农林水支出”科目83万元，主要用于主要用于人员经费18万元、公用经费58万元、项目支出7万元。";
+  assert.equal(
+    run({ disclosure: d, narrative: [{ line: 63, text: partOfLine }] }, "TXT-020").status,
+    "notApplicable",
+  );
+  // The table's figure cut to the text's decimals agrees (pool/P057: 96513.216042 → 96513.21).
+  const own = "基本支出中，人员经费21.23万元，公用经费58.78万元。";
+  assert.equal(
+    run({ disclosure: d, narrative: [{ line: 5, text: own }] }, "TXT-020").status,
+    "passed",
+  );
+  const f = run(
+    { disclosure: d, narrative: [{ line: 5, text: own.replace("21.23", "31.23") }] },
+    "TXT-020",
+  );
+  assert.equal(f.status, "failed");
+  assert.equal(f.findings[0]!.path, "/expenditure/personnel");
+});
+
+test("COD-003: a 2019 document printing 20805 行政事业单位离退休 is current; a 2021 one is not", () => {
+  const lines = [{ code: "20805", name: "行政事业单位离退休", total: 10 }];
+  assert.equal(
+    run({ disclosure: base({ year: 2019, expenditureByFunction: lines }) }, "COD-003").status,
+    "passed",
+  );
+  const f = run({ disclosure: base({ year: 2021, expenditureByFunction: lines }) }, "COD-003");
+  assert.equal(f.status, "failed");
+  assert.match(f.findings[0]!.message, /2020 年起为「行政事业单位养老支出」/);
+});
+
+test("XPT-006: since 2017 机关运行经费 may exceed 日常公用经费, not 支出合计", () => {
+  const d = (year: number) =>
+    base({
+      year,
+      operatingCosts: { amount: 120 },
+      expenditure: { total: 1000, publicOperating: 100 },
+    });
+  assert.equal(run({ disclosure: d(2026) }, "XPT-006").status, "passed");
+  assert.equal(run({ disclosure: d(2016) }, "XPT-006").status, "failed");
+  const over = base({ operatingCosts: { amount: 1200 }, expenditure: { total: 1000 } });
+  assert.equal(run({ disclosure: over }, "XPT-006").status, "failed");
+});
+
+test("PRF-024: a goals-only template is not applicable; a missing table among indicator tables is reported", () => {
+  const p = (name: string, withIndicators: boolean) => ({
+    name,
+    budget: 10,
+    goals: ["完成年度任务"],
+    ...(withIndicators
+      ? {
+          indicators: [
+            { level1: "产出指标", level2: "数量指标", name: "次数", target: { raw: "≥1次" } },
+          ],
+        }
+      : {}),
+  });
+  const goalsOnly = base({ performance: { projects: [p("甲", false), p("乙", false)] } });
+  assert.equal(run({ disclosure: goalsOnly }, "PRF-024").status, "notApplicable");
+  const one = base({ performance: { projects: [p("甲", true), p("乙", true), p("丙", false)] } });
+  assert.equal(run({ disclosure: one }, "PRF-024").status, "failed");
+});
+
+test("XPT-002: only some projects publish target tables unless the text says all spending is under targets (corpus 034)", () => {
+  const d = base({
+    expenditure: { project: 417.41 },
+    performance: { projects: [{ name: "信访业务工作专项", budget: 138.11 }] },
+  });
+  assert.equal(
+    run({ disclosure: d, narrative: [{ line: 1, text: "说明。" }] }, "XPT-002").status,
+    "passed",
+  );
+  const all = [{ line: 134, text: "（七）预算绩效目标说明：本单位所有支出实行绩效目标管理。" }];
+  assert.equal(run({ disclosure: d, narrative: all }, "XPT-002").status, "failed");
+});
+
+test("completeness: a tables-only file (附件2 …预算报表) is not asked for the explanation's parts", () => {
+  const tablesOnly = base({
+    expenditureByFunction: [{ code: "201", name: "一般公共服务支出", total: 10 }],
+  });
+  const narrative = [{ line: 1, text: "中共北京市委军民融合发展委员会办公室2026年度部门预算报表" }];
+  assert.equal(run({ disclosure: tablesOnly, narrative }, "CMP-004").status, "notApplicable");
+  assert.equal(run({ disclosure: tablesOnly, narrative }, "CMP-008").status, "notApplicable");
+  const full = [
+    ...narrative,
+    { line: 9, text: "一、部门职责" },
+    { line: 10, text: "负责全市军民融合工作。" },
+  ];
+  assert.equal(run({ disclosure: tablesOnly, narrative: full }, "CMP-004").status, "failed");
+});
+
+test("completeness: an explanation that sends its tables to an attachment is not asked for 绩效目标 tables", () => {
+  // wild/docs/P101, line 148.
+  const narrative = [
+    { line: 2, text: "北京市信访办公室2026年度部门预算情况说明" },
+    { line: 148, text: "附件：北京市信访办公室部门 2026 年度部门预算报表" },
+  ];
+  assert.equal(
+    run({ disclosure: base({ income: { total: 1 } }), narrative }, "CMP-009").status,
+    "notApplicable",
+  );
+  assert.equal(
+    run({ disclosure: base({ income: { total: 1 } }), narrative: narrative.slice(0, 1) }, "CMP-009")
+      .status,
+    "failed",
+  );
+});
+
+test("completeness: a 决算 reporting 绩效评价 is not asked for targets", () => {
+  const narrative = [
+    { line: 1, text: "五、绩效评价情况说明" },
+    { line: 2, text: "本部门开展了绩效自评。" },
+  ];
+  assert.notEqual(
+    run({ disclosure: base({ kind: "final", year: 2022 }), narrative }, "CMP-009").status,
+    "failed",
+  );
+});
