@@ -16,6 +16,8 @@ import * as narrativeAmounts from "./rules/narrative/amounts.ts";
 import * as narrativeStatements from "./rules/narrative/statements.ts";
 import * as narrativeWording from "./rules/narrative/wording.ts";
 import * as narrativeFigures from "./rules/narrative/figures.ts";
+import * as narrativeFinal from "./rules/narrative/final-accounts.ts";
+import * as narrativeChangeSums from "./rules/narrative/change-sums.ts";
 import * as sections from "./rules/completeness/sections.ts";
 import * as activities from "./rules/performance/activities.ts";
 import * as projects from "./rules/performance/projects.ts";
@@ -54,6 +56,8 @@ export const catalogue: readonly Rule[] = [
   narrativeStatements,
   narrativeWording,
   narrativeFigures,
+  narrativeFinal,
+  narrativeChangeSums,
   sections,
   activities,
   projects,

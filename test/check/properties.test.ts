@@ -1182,6 +1182,44 @@ const BREAKAGES: Breakage[] = [
     path: "/performance/projects/1/indicators",
   },
   {
+    rule: "TXT-022",
+    breakIt: (_d, i) => {
+      const l = i.narrative!.find((x) => /完成年初预算的/.test(x.text))!;
+      l.text = l.text.replace("100.00%", "90.00%");
+    },
+    severity: "error",
+  },
+  {
+    rule: "TXT-023",
+    breakIt: (_d, i) => {
+      const l = i.narrative!.find((x) => /决算数等于预算数/.test(x.text))!;
+      l.text = l.text
+        .replace("决算数等于预算数", "决算数小于预算数")
+        .replace(/支出决算([\d.]+)万元/, (_m, a) => `支出决算${bump(Number(a), 50)}万元`);
+    },
+    severity: "error",
+  },
+  {
+    rule: "TXT-024",
+    breakIt: (_d, i) => {
+      const l = i.narrative!.find((x) => /^重申/.test(x.text));
+      if (!l) return false;
+      l.text = l.text.replace(
+        /(增加|减少)([\d.]+)万元/,
+        (_m, w, a) => `${w}${bump(Number(a), 3)}万元`,
+      );
+    },
+    path: "/threePublic",
+  },
+  {
+    rule: "TXT-025",
+    breakIt: (_d, i) => {
+      const l = i.narrative!.find((x) => /（类）支出[\d.]+万元，与上年相比增加/.test(x.text))!;
+      l.text = l.text.replace("增加1.00万元", "增加5.00万元");
+    },
+    path: "/expenditureByFunction",
+  },
+  {
     rule: "PRF-028",
     breakIt: (d, i) => {
       const l = i.narrative!.find((x) => /公开\d+个项目/.test(x.text))!;

@@ -320,3 +320,90 @@ test("completeness: a 决算 reporting 绩效评价 is not asked for targets", (
     "failed",
   );
 });
+
+test("TXT-022/TXT-023: P057's 决算 lines — the completion rate and 大于/小于 wording follow from the amounts", () => {
+  // wild/pool/P057 (2022 年度部门决算), line 241.
+  const text =
+    "年初预算181.29万元，支出决算151.03万元，完成年初预算的83.31%，决算数小于预算数的主要原因是人员减少。";
+  const d = base({ kind: "final", year: 2022 });
+  const ok = { disclosure: d, narrative: [{ line: 241, text }] };
+  assert.equal(run(ok, "TXT-022").status, "passed");
+  assert.equal(run(ok, "TXT-023").status, "passed");
+  const rate = run(
+    { disclosure: d, narrative: [{ line: 241, text: text.replace("83.31%", "88.31%") }] },
+    "TXT-022",
+  );
+  assert.equal(rate.findings[0]!.expected, 83.31);
+  const word = run(
+    { disclosure: d, narrative: [{ line: 241, text: text.replace("小于", "大于") }] },
+    "TXT-023",
+  );
+  assert.equal(word.findings[0]!.expected, "小于");
+  const zero = run(
+    {
+      disclosure: d,
+      narrative: [{ line: 9, text: "年初预算0万元，支出决算12.5万元，完成年初预算的100%。" }],
+    },
+    "TXT-022",
+  );
+  assert.match(zero.findings[0]!.message, /年初预算为零/);
+});
+
+test("TXT-024: the same amount named the same way with two changes; different subjects are not compared (P175)", () => {
+  // wild/docs/P175, lines 724 and 857: one amount, two subjects with different previous years.
+  const legit = [
+    {
+      line: 724,
+      text: "（2）政府性基金预算拨款收入143,999万元，与上年相比增加125,999万元，增长699.99%。",
+    },
+    {
+      line: 857,
+      text: "3.国有土地使用权出让收入安排的支出（款）城市建设支出（项）支出143,999万元，与上年相比增加31,183.05万元，增长27.64%。",
+    },
+  ];
+  assert.notEqual(run({ disclosure: base(), narrative: legit }, "TXT-024").status, "failed");
+  const twice = [
+    { line: 10, text: "2026年支出预算2796.14万元，比上年增加129.07万元。" },
+    { line: 40, text: "2026年支出预算2796.14万元，比上年增加166.68万元。" },
+  ];
+  const f = run({ disclosure: base(), narrative: twice }, "TXT-024");
+  assert.equal(f.status, "failed");
+  assert.equal(f.findings[0]!.line, 40);
+});
+
+test("TXT-025: P048's 商业服务业等支出 — a 类 may fall by more than its listed 项 (a 项 fell to zero), never rise by more", () => {
+  // wild/pool/P048, lines 602–701.
+  const lines = [
+    { code: "216", name: "商业服务业等支出", total: 3275.38 },
+    { code: "2160201", name: "行政运行", total: 2055.13 },
+    { code: "2160202", name: "一般行政管理事务", total: 117.13 },
+    { code: "2160299", name: "其他涉外发展服务支出", total: 1103.12 },
+  ];
+  const narrative = [
+    {
+      line: 602,
+      text: "（4）商业服务业等支出（类）支出3,275.38万元，主要用于保障部门运转的基本支出。与上年相比减少22,614.28万元，减少87.35%",
+    },
+    {
+      line: 689,
+      text: "1.涉外发展服务支出（款）行政运行（项）支出2,055.13万元，与上年相比增加45.45万元，增长2.26%。",
+    },
+    {
+      line: 693,
+      text: "2.涉外发展服务支出（款）一般行政管理事务（项）支出117.13万元，与上年相比减少22.58万元，减少16.16%。",
+    },
+    {
+      line: 701,
+      text: "3.涉外发展服务支出（款）其他涉外发展服务支出（项）支出1,103.12万元，与上年相比减少12,637.15万元，减少91.97%。",
+    },
+  ];
+  const d = base({ expenditureByFunction: lines });
+  assert.equal(run({ disclosure: d, narrative }, "TXT-025").status, "passed");
+  const rising = narrative.map((l) => ({
+    ...l,
+    text: l.text.replace("减少22,614.28万元", "增加1,000万元"),
+  }));
+  const f = run({ disclosure: d, narrative: rising }, "TXT-025");
+  assert.equal(f.status, "failed");
+  assert.equal(f.findings[0]!.path, "/expenditureByFunction/0");
+});

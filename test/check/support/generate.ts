@@ -400,6 +400,18 @@ export const consistentInput: fc.Arbitrary<CheckInput> = fc
     say(`重点项目1${fmt(projParts[0]!)}万元。`);
     say(`本部门公开${projParts.length}个项目绩效目标。`);
     say(`截至${g.year - 1}年12月31日，本部门共有车辆2辆。`);
+    classes.forEach(([, cn, , kn, , xn], i) => {
+      const amount = fmt(basic[i]! + project[i]!);
+      say(`${cn}（类）支出${amount}万元，与上年相比增加1.00万元。`);
+      say(`${kn}（款）${xn}（项）支出${amount}万元，与上年相比增加1.00万元。`);
+    });
+    if (prevTp > 0n)
+      say(
+        `重申："三公"经费预算${fmt(tpTotal)}万元，比上年${dir(tpTotal - prevTp, "增加", "减少")}${fmt(abs(tpTotal - prevTp))}万元。`,
+      );
+    say(
+      `${g.year - 2}年年初预算${fmt(prevT)}万元，支出决算${fmt(prevT)}万元，完成年初预算的100.00%，决算数等于预算数。`,
+    );
     say(`${g.year}年部门预算公开表`);
     return { disclosure: d, narrative };
   });

@@ -69,7 +69,7 @@ export const comparisonYear = defineRule(
 );
 
 /** "X万元，比上年增加A万元，增长P%": the sentence's own numbers. */
-const CLAIM = new RegExp(
+export const CLAIM = new RegExp(
   `${NUM}${UNIT}[^。；\\d]{0,16}?。?(?:较|比|与|同)[^。；\\d]{0,14}?(增加|减少|增长|下降|上升|降低)了?${NUM}${UNIT}(?:[^。；\\d%]{0,8}?(增长|下降|增加|减少|上升|降低|增幅|降幅)?[^。；\\d%]{0,3}?(\\d+(?:\\.\\d+)?)[%％])?`,
   "g",
 );
