@@ -59,6 +59,15 @@ export class CheckContext {
   }
 
   private sharedTokens?: Set<string>;
+  private tails?: boolean;
+
+  /** The document says its figures may not add up in the last digit ("可能存在尾数误差"). */
+  tailsNoted(): boolean {
+    this.tails ??= (this.narrative ?? []).some((l) =>
+      /尾数误差|尾差|尾数差异|四舍五入[^。]{0,12}(误差|差异|不等)/.test(l.text.replace(/\s+/g, "")),
+    );
+    return this.tails;
+  }
 
   /**
    * A value read from a printed token of a line that was also read for another field: a
@@ -100,6 +109,8 @@ export class CheckContext {
     const diff = total - sum;
     if (diff === 0n) return undefined;
     const abs = diff < 0n ? -diff : diff;
+    // The document warns of tails (尾数误差): one more unit of the total's last digit is its own.
+    if (this.tailsNoted() && abs <= tol + 2n * this.tolerance(eq.total)) return undefined;
     const within = abs <= tol;
     const suspect = !within && this.sameSource([eq.total, ...eq.parts]);
     const severity: Severity =
