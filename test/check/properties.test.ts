@@ -1220,6 +1220,19 @@ const BREAKAGES: Breakage[] = [
     path: "/expenditureByFunction",
   },
   {
+    rule: "ARI-062",
+    breakIt: (d) => {
+      const l = d.basicByEconomic!.find((x) => x.code === "302")!;
+      l.publicOperating = bump(l.publicOperating, 2);
+      l.total = bump(l.total, 2);
+      const wage = d.basicByEconomic!.find((x) => x.code === "301")!;
+      wage.personnel = bump(wage.personnel, -2);
+      wage.total = bump(wage.total, -2);
+    },
+    path: "/expenditure",
+    severity: "error",
+  },
+  {
     rule: "PRF-028",
     breakIt: (d, i) => {
       const l = i.narrative!.find((x) => /公开\d+个项目/.test(x.text))!;

@@ -407,3 +407,95 @@ test("TXT-025: P048's 商业服务业等支出 — a 类 may fall by more than i
   assert.equal(f.status, "failed");
   assert.equal(f.findings[0]!.path, "/expenditureByFunction/0");
 });
+
+test("TXT-008: wording with codes in brackets (（204类）…（06款）…（01项）) is compared with the table's line", () => {
+  const d = base({
+    expenditureByFunction: [
+      { code: "204", name: "公共安全支出", total: 500 },
+      { code: "20406", name: "司法", total: 500 },
+      { code: "2040601", name: "行政运行", total: 321.5 },
+    ],
+  });
+  const text =
+    "（204类）公共安全支出（06款）司法（01项）行政运行支出321.50万元，主要用于机关运行。";
+  assert.equal(run({ disclosure: d, narrative: [{ line: 5, text }] }, "TXT-008").status, "passed");
+  const f = run(
+    { disclosure: d, narrative: [{ line: 5, text: text.replace("321.50", "331.50") }] },
+    "TXT-008",
+  );
+  assert.equal(f.findings[0]!.path, "/expenditureByFunction/2");
+});
+
+test("a document that notes 尾数误差 (P101, line 334) is not reported for a tail of one unit", () => {
+  const d = base({ expenditure: { total: 100.02, basic: 60, project: 40 } });
+  const plain = run({ disclosure: d, narrative: [{ line: 1, text: "说明。" }] }, "ARI-002");
+  assert.equal(plain.findings[0]!.severity, "error");
+  const noted = [{ line: 334, text: "本套报表金额单位转换时可能存在尾数误差。" }];
+  assert.equal(run({ disclosure: d, narrative: noted }, "ARI-002").status, "passed");
+  const far = base({ expenditure: { total: 100.5, basic: 60, project: 40 } });
+  assert.equal(run({ disclosure: far, narrative: noted }, "ARI-002").status, "failed");
+});
+
+test("one misread (pool/P109: 支出合计 and 项目支出 read from one cell) is a warning in every rule it touches", () => {
+  const d = base({
+    income: { total: 935446.79 },
+    expenditure: { total: 10070.4, project: 10070.4, basic: 207791.49 },
+    sourceMap: {
+      "/expenditure/total": { line: 45, text: "10,070.400000" },
+      "/expenditure/project": { line: 45, text: "10,070.400000" },
+      "/income/total": { line: 33, text: "935,446.794043" },
+    },
+  });
+  const r = runChecks({ disclosure: d });
+  const touching = r.findings.filter((f) => ["ARI-002", "XPT-001"].includes(f.rule));
+  assert.ok(touching.length >= 2);
+  for (const f of touching) {
+    assert.equal(f.severity, "warning", f.message);
+    assert.match(f.message, /可能是读取错位/);
+  }
+});
+
+test("CMP-017 never reports a diagnostic that calls two equal figures different (wild P055)", () => {
+  const d = base({
+    diagnostics: [
+      {
+        level: "error",
+        message:
+          "收入总计：表格为227358.37万元，文字说明为227358.37万元，采用表格数（table and text disagree）",
+      },
+      {
+        level: "error",
+        message:
+          "收入总计：表格为227358.37万元，文字说明为227123.37万元，采用表格数（table and text disagree）",
+      },
+    ],
+  });
+  const f = run({ disclosure: d }, "CMP-017");
+  assert.equal(f.findings.length, 1);
+  assert.match(f.findings[0]!.message, /227123\.37/);
+});
+
+test("ARI-062: the 人员经费 / 公用经费 columns of the 基本支出表 add up to the subtotals when the table covers 基本支出", () => {
+  const lines = (personnel: number) => [
+    { code: "301", name: "工资福利支出", total: personnel, personnel },
+    { code: "302", name: "商品和服务支出", total: 40, publicOperating: 40 },
+    { code: "303", name: "对个人和家庭的补助", total: 100 - personnel, personnel: 100 - personnel },
+  ];
+  const e = { basic: 140, personnel: 100, publicOperating: 40 };
+  assert.equal(
+    run({ disclosure: base({ expenditure: e, basicByEconomic: lines(90) }) }, "ARI-062").status,
+    "passed",
+  );
+  const moved = lines(90).map((l) =>
+    l.code === "302" ? { ...l, total: 45, publicOperating: 45 } : l,
+  );
+  moved[0] = { ...moved[0]!, total: 85, personnel: 85 };
+  const f = run({ disclosure: base({ expenditure: e, basicByEconomic: moved }) }, "ARI-062");
+  assert.equal(f.status, "failed");
+  assert.ok(
+    f.findings.some((x) => x.path === "/expenditure/publicOperating" && x.severity === "error"),
+  );
+  // A table of 一般公共预算 only, smaller than 基本支出, is another scope: not compared.
+  const partial = base({ expenditure: { ...e, basic: 500 }, basicByEconomic: moved });
+  assert.equal(run({ disclosure: partial }, "ARI-062").status, "notApplicable");
+});
