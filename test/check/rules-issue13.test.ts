@@ -499,3 +499,30 @@ test("ARI-062: the 人员经费 / 公用经费 columns of the 基本支出表 ad
   const partial = base({ expenditure: { ...e, basic: 500 }, basicByEconomic: moved });
   assert.equal(run({ disclosure: partial }, "ARI-062").status, "notApplicable");
 });
+
+test("PRF-027: P037's 警务辅助人员经费 cost ceiling 3504.55 above its funds 3383.89; 13.2012 within funds printed 13.20", () => {
+  // wild/docs/P037, lines 980–1003 and 880–901.
+  const project = (name: string, budget: number, indicator: string, value: number) => ({
+    name,
+    budget,
+    indicators: [
+      {
+        level1: "成本指标",
+        level2: "经济成本指标",
+        name: indicator,
+        target: { raw: `≤${value} 万元`, op: "<=" as const, value, unit: "万元" },
+      },
+    ],
+  });
+  const d = base({
+    performance: {
+      projects: [
+        project("交警展城中队租金及物业费", 13.2, "项目租金费用", 13.2012),
+        project("警务辅助人员经费", 3383.89, "总支出成本控制情况", 3504.55),
+      ],
+    },
+  });
+  const f = run({ disclosure: d }, "PRF-027");
+  assert.equal(f.findings.length, 1);
+  assert.equal(f.findings[0]!.path, "/performance/projects/1/indicators/0/target");
+});

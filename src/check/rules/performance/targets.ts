@@ -7,6 +7,7 @@ import type { Draft } from "../../types.ts";
 import { BASIS, defineRule, EXACT } from "../define.ts";
 import { parseAmount } from "../../../model/amount.ts";
 import { sentencesOf } from "../narrative/sentences.ts";
+import { toleranceOf } from "../../tolerance.ts";
 
 const COST_UNITS: Record<string, "元" | "万元" | "亿元"> = {
   元: "元",
@@ -21,8 +22,8 @@ export const costWithinFunds = defineRule(
     severity: "warning",
     category: "项目绩效",
     title: "成本指标不超过项目资金总额",
-    expects: "项目绩效目标表中以金额计的成本指标（总成本、经济成本）≤ 该项目的预算数",
-    tolerance: "指标值按其印出的位数；单位为元、万元或亿元",
+    expects: "项目绩效目标表中以金额计的项目总成本指标（总成本、成本控制）≤ 该项目的资金总额",
+    tolerance: "资金总额按末位半个单位；指标值单位为元、万元或亿元",
     basis: BASIS.perf101,
   },
   (ctx) => {
@@ -38,11 +39,15 @@ export const costWithinFunds = defineRule(
           return;
         // Per-unit costs ("每人…元", "单价") are not totals.
         if (/每|单价|人均|标准|平均|单位成本/.test(ind.name)) return;
+        // Only the project's whole cost: a part's cost above the funds is far more often an
+        // indicator row read into the wrong project than a defect of the document.
+        if (!/总|项目|全部|整体|合计|成本控制/.test(ind.name)) return;
         const fen = parseAmount(String(ind.target.value), unit);
         if (fen === undefined) return;
         compared++;
-        const budget = ctx.fen(p.budget!);
-        if (fen <= budget) return;
+        // The funds are printed rounded (13.20 may be 13.2012).
+        const path = `/performance/projects/${i}/budget`;
+        if (fen <= ctx.fen(p.budget!) + toleranceOf(ctx.d, path, p.budget!)) return;
         drafts.push({
           path: `/performance/projects/${i}/indicators/${k}/target`,
           message: `项目「${p.name}」的成本指标「${ind.name}」为 ${ind.target.raw}（${fmt(fen)} 万元），超过该项目预算数 ${p.budget} 万元`,
