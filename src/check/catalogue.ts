@@ -18,6 +18,7 @@ import * as narrativeWording from "./rules/narrative/wording.ts";
 import * as narrativeFigures from "./rules/narrative/figures.ts";
 import * as narrativeFinal from "./rules/narrative/final-accounts.ts";
 import * as narrativeChangeSums from "./rules/narrative/change-sums.ts";
+import * as narrativeStatedParts from "./rules/narrative/stated-parts.ts";
 import * as sections from "./rules/completeness/sections.ts";
 import * as activities from "./rules/performance/activities.ts";
 import * as projects from "./rules/performance/projects.ts";
@@ -58,6 +59,7 @@ export const catalogue: readonly Rule[] = [
   narrativeFigures,
   narrativeFinal,
   narrativeChangeSums,
+  narrativeStatedParts,
   sections,
   activities,
   projects,

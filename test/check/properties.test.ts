@@ -1233,6 +1233,28 @@ const BREAKAGES: Breakage[] = [
     severity: "error",
   },
   {
+    rule: "TXT-026",
+    breakIt: (_d, i) => {
+      const l = i.narrative!.find((x) => /其中基本支出/.test(x.text))!;
+      l.text = l.text.replace(
+        /项目支出(增加|减少)([\d.]+)万元/,
+        (_m, w, a) => `项目支出${w}${bump(Number(a), 7)}万元`,
+      );
+    },
+    path: "/expenditure/change/total",
+  },
+  {
+    rule: "TXT-027",
+    breakIt: (_d, i) => {
+      const l = i.narrative!.find((x) => /^支出安排/.test(x.text))!;
+      l.text = l.text.replace(
+        /项目支出([\d.]+)万元/,
+        (_m, a) => `项目支出${bump(Number(a), 900000)}万元`,
+      );
+    },
+    path: "/expenditure",
+  },
+  {
     rule: "PRF-028",
     breakIt: (d, i) => {
       const l = i.narrative!.find((x) => /公开\d+个项目/.test(x.text))!;

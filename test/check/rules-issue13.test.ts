@@ -526,3 +526,84 @@ test("PRF-027: P037's 警务辅助人员经费 cost ceiling 3504.55 above its fu
   assert.equal(f.findings.length, 1);
   assert.equal(f.findings[0]!.path, "/performance/projects/1/indicators/0/target");
 });
+
+test("TXT-012: P166's 2025年“三公”经费预算13.85万元,比2025年减少 compares a year with itself (wild golden)", () => {
+  // wild/docs/P166, line 40 (a 2026 budget).
+  const text =
+    "2025年“三公”经费预算13.85万元,比2025年减少5.45万元。其中:因公出国(境)费用0万元,比2025年减少5万元。";
+  const f = run(
+    { disclosure: base({ threePublic: { total: 13.85 } }), narrative: [{ line: 40, text }] },
+    "TXT-012",
+  );
+  assert.equal(f.findings.length, 1);
+  assert.equal(f.findings[0]!.path, "/threePublic");
+  const fixed = text.replace(/^2025年/, "2026年");
+  assert.equal(
+    run(
+      {
+        disclosure: base({ threePublic: { total: 13.85 } }),
+        narrative: [{ line: 40, text: fixed }],
+      },
+      "TXT-012",
+    ).status,
+    "passed",
+  );
+});
+
+test("TXT-024: P186 states the total 2796.14 rising by 129.07 and by 166.68 (wild golden)", () => {
+  // wild/docs/P186, lines 425 and 434.
+  const narrative = [
+    {
+      line: 425,
+      text: "2026年,福州市公安局治安管理支队收入预算为2796.14万元，比上年增加129.07万元，增长4.84%，主要原因是一般公共预算拨款收入增加129.07万元。",
+    },
+    {
+      line: 434,
+      text: "2026年度一般公共预算拨款支出2796.14万元，比上年增加166.68万元，增长6.34%，主要原因是基本支出增加49.12万元，项目支出增加117.56万元。",
+    },
+  ];
+  const d = base({ income: { total: 2796.14 }, expenditure: { total: 2796.14 } });
+  const f = run({ disclosure: d, narrative }, "TXT-024");
+  assert.equal(f.status, "failed");
+  assert.equal(f.findings[0]!.line, 434);
+  const agreeing = narrative.map((l) => ({ ...l, text: l.text.replace("166.68", "129.07") }));
+  assert.equal(run({ disclosure: d, narrative: agreeing }, "TXT-024").status, "passed");
+});
+
+test("TXT-026: P053's 增加6915.49万元，其中基本支出减少了8627.56万元，项目支出增加15496.49万元 (wild golden)", () => {
+  // wild/docs/P053, line 183; P186 line 434 adds up (49.12 + 117.56 = 166.68).
+  const text =
+    "2022年本部门预算支出较上年增加6915.49万元，其中基本支出减少了8627.56万元，项目支出增加15496.49万元。";
+  const f = run({ disclosure: base({ year: 2022 }), narrative: [{ line: 183, text }] }, "TXT-026");
+  assert.equal(f.findings[0]!.path, "/expenditure/change/total");
+  assert.match(f.findings[0]!.message, /相差 46\.56 万元/);
+  const ok =
+    "2026年度一般公共预算拨款支出2796.14万元，比上年增加166.68万元，主要原因是基本支出增加49.12万元，项目支出增加117.56万元。";
+  assert.equal(
+    run({ disclosure: base(), narrative: [{ line: 434, text: ok }] }, "TXT-026").status,
+    "passed",
+  );
+});
+
+test("TXT-027: 其中 items above their total — P037's procurement and vehicles, P031's equipment; P031's nested 三公 list is fine", () => {
+  const cases: [string, boolean][] = [
+    // wild/docs/P037, line 740.
+    [
+      "2026年，福州市公安局交通管理支队政府采购预算总额0万元，其中：政府采购货物预算3456.6万元、政府采购工程预算0万元、政府采购服务预算4683.6万元。",
+      true,
+    ],
+    // wild/docs/P031, line 137.
+    ["单位价值50万元以上设备8台，其中，单位价值100万元以上设备15台。", true],
+    // wild/docs/P031, line 122: a nested （其中…） list details one item.
+    [
+      "2025年“三公”经费预算数为458.50万元，其中，公务接待费28.50万元，公务用车购置及运行费400.00万元（其中，公务用车购置费150.00万元，公务用车运行费250.00万元），因公出国（境）费30.00万元。",
+      false,
+    ],
+    // wild/pool/P065, line 222: a change is no whole.
+    ["预算支出0.27万元，较上年增加0.0万元，其中会议费0.24万元，较上年无变化。", false],
+  ];
+  for (const [text, fails] of cases) {
+    const r = run({ disclosure: base(), narrative: [{ line: 1, text }] }, "TXT-027");
+    assert.equal(r.status === "failed", fails, text);
+  }
+});

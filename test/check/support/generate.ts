@@ -400,6 +400,10 @@ export const consistentInput: fc.Arbitrary<CheckInput> = fc
     say(`重点项目1${fmt(projParts[0]!)}万元。`);
     say(`本部门公开${projParts.length}个项目绩效目标。`);
     say(`截至${g.year - 1}年12月31日，本部门共有车辆2辆。`);
+    say(
+      `${g.year}年支出较上年${dir(T - prevT, "增加", "减少")}${fmt(abs(T - prevT))}万元，其中基本支出${dir(B - prevB, "增加", "减少")}${fmt(abs(B - prevB))}万元，项目支出${dir(P - prevP, "增加", "减少")}${fmt(abs(P - prevP))}万元。`,
+    );
+    say(`支出安排${fmt(T)}万元，其中：基本支出${fmt(B)}万元、项目支出${fmt(P)}万元。`);
     classes.forEach(([, cn, , kn, , xn], i) => {
       const amount = fmt(basic[i]! + project[i]!);
       say(`${cn}（类）支出${amount}万元，与上年相比增加1.00万元。`);

@@ -79,16 +79,23 @@ export const conflictingChanges = defineRule(
     category: "增减说明",
     title: "同一金额的增减额前后一致",
     expects:
-      '说明文字中同一事项（同样的名称、同一金额、同一比较口径如"比上年" / "比上年执行数"）的增减额处处相同',
+      '说明文字中同一事项（部门收支总额，或同样名称的同一金额）在同一比较口径（"比上年" / "比上年执行数"）下的增减额处处相同',
     tolerance: ROUNDING,
   },
   (ctx) => {
     if (!sentencesOf(ctx).length) return notEvaluable("没有说明文字");
     const groups = new Map<string, Stated[]>();
+    // The department's total (收入 = 支出 in a budget): every statement of it has last year's total as base.
+    const totals = [ctx.d.income?.total, ctx.d.expenditure?.total]
+      .filter((v): v is number => typeof v === "number" && v > 0)
+      .map((v) => ctx.fen(v));
     for (const c of statedChanges(ctx)) {
-      // Only the same thing said twice: same amount, same words naming it, same base.
-      if (c.subject.length < 2) continue;
-      const key = `${c.amount.fen}|${c.subject}|${c.base}`;
+      const isTotal = totals.some((t) => abs(t - c.amount.fen) <= halfUnit(c.amount.places));
+      // Otherwise only the same thing said twice: same amount, same words naming it, same base.
+      if (!isTotal && c.subject.length < 2) continue;
+      const key = isTotal
+        ? `total|${c.amount.fen}|${c.base}`
+        : `${c.amount.fen}|${c.subject}|${c.base}`;
       groups.set(key, [...(groups.get(key) ?? []), c]);
     }
     const drafts: Draft[] = [];

@@ -142,14 +142,17 @@ export const twoYearStatement = defineRule(
   },
 );
 
+const CHANGE_AFTER = String.raw`(?!度?(?:预算|年初预算)?(?:执行|决算))[^。；，,\d]{0,10}?(?:相比)?[，,]?(增加|减少|增长|下降|持平|上升|降低)`;
+
 export const sameYearComparison = defineRule(
   {
     id: "TXT-012",
     family: "narrative",
     severity: "error",
     category: "增减说明",
-    title: "预算的增减说明不与预算年度本身比较",
-    expects: '预算说明中"比 YYYY 年增加/减少"的 YYYY 不是预算年度本身（应为上一年度）',
+    title: "预算的增减说明不与同一年度比较",
+    expects:
+      '预算说明中"比 YYYY 年增加/减少"的 YYYY 不是预算年度本身，也不是该句所说的年度（"2025 年…比 2025 年减少"）',
     tolerance: "无",
     basis: BASIS.rules143,
   },
@@ -159,22 +162,33 @@ export const sameYearComparison = defineRule(
     if (ctx.d.kind === "final") return notApplicable("决算与本年预算比较是正常的");
     const sentences = sentencesOf(ctx);
     if (!sentences.length) return notEvaluable("没有说明文字");
-    const re = new RegExp(
-      `(?:比|较|与)${year}年(?!度?(?:预算|年初预算)?(?:执行|决算))[^。；，,\\d]{0,10}?(?:相比)?[，,]?(增加|减少|增长|下降|持平|上升|降低)`,
-      "g",
-    );
+    const re = new RegExp(`(?:比|较|与)(\\d{4})年${CHANGE_AFTER}`, "g");
     const drafts: Draft[] = [];
     for (const s of sentences) {
       // A budget document that also reports last year's final accounts compares within that year.
       if (/决算/.test(s.text)) continue;
       for (const m of s.text.matchAll(re)) {
+        const y = Number(m[1]);
+        // The year the sentence speaks of: the last "YYYY年" before it that is no comparison itself.
+        const own = [...s.text.slice(0, m.index!).matchAll(/(?<![比较与同])(\d{4})年/g)].pop();
+        const ownYear = own ? Number(own[1]) : undefined;
+        if (y !== year && y !== ownYear) continue;
+        // One finding per sentence: its later clauses repeat the same comparison.
+        if (drafts.some((d) => d.line === s.line && d.actual === y)) break;
         const { path } = resolveSubject(ctx, s, s.text.slice(0, m.index!), undefined);
+        const quote = s.text.slice(
+          Math.max(0, (own?.index ?? m.index!) - 4),
+          m.index! + m[0].length,
+        );
         drafts.push({
           path,
           severity: self.severity,
           ...(s.line ? { line: s.line } : {}),
-          message: `${year} 年预算的说明「${s.text.slice(Math.max(0, m.index! - 30), m.index! + m[0].length)}」与 ${year} 年本身比较（应为 ${year - 1} 年）`,
-          actual: year,
+          message:
+            y === year
+              ? `${year} 年预算的说明「${quote.slice(-60)}」与 ${year} 年本身比较（应为 ${year - 1} 年）`
+              : `说明文字「${quote.slice(-60)}」把 ${y} 年与 ${y} 年自身比较（${year} 年预算应写 ${year} 年比 ${year - 1} 年）`,
+          actual: y,
           expected: year - 1,
         });
       }
