@@ -607,3 +607,33 @@ test("TXT-027: 其中 items above their total — P037's procurement and vehicle
     assert.equal(r.status === "failed", fails, text);
   }
 });
+
+test("PRF-028: P022's wording 共6个项目纳入绩效目标管理，涉及财政性资金合计… against the target tables", () => {
+  // wild/docs/P022 wording, line 1012; the tables here are six projects adding up to 2,993.18.
+  const budgets = [1000, 900, 500, 300, 200, 93.18];
+  const d = base({
+    performance: { projects: budgets.map((budget, i) => ({ name: `项目${i + 1}`, budget })) },
+  });
+  const text = (n: number, total: string) =>
+    `本部门共${n}个项目纳入绩效目标管理，涉及财政性资金合计${total}万元，占财政性资金的42.38%。`;
+  assert.equal(
+    run({ disclosure: d, narrative: [{ line: 1012, text: text(6, "2,993.18") }] }, "PRF-028")
+      .status,
+    "passed",
+  );
+  const total = run(
+    { disclosure: d, narrative: [{ line: 1012, text: text(6, "2,999.18") }] },
+    "PRF-028",
+  );
+  assert.match(total.findings[0]!.message, /2993\.18/);
+  // More projects under management than tables published: only some publish tables.
+  assert.equal(
+    run({ disclosure: d, narrative: [{ line: 1012, text: text(9, "4,000") }] }, "PRF-028").status,
+    "passed",
+  );
+  const fewer = run(
+    { disclosure: d, narrative: [{ line: 1012, text: text(4, "2,000") }] },
+    "PRF-028",
+  );
+  assert.equal(fewer.findings[0]!.expected, 6);
+});

@@ -398,7 +398,7 @@ export const consistentInput: fc.Arbitrary<CheckInput> = fc
     );
     say(`基本支出中，人员经费${fmt(personnel)}万元，公用经费${fmt(publicOperating)}万元。`);
     say(`重点项目1${fmt(projParts[0]!)}万元。`);
-    say(`本部门公开${projParts.length}个项目绩效目标。`);
+    say(`本部门公开${projParts.length}个项目绩效目标，涉及资金合计${fmt(P)}万元。`);
     say(`截至${g.year - 1}年12月31日，本部门共有车辆2辆。`);
     say(
       `${g.year}年支出较上年${dir(T - prevT, "增加", "减少")}${fmt(abs(T - prevT))}万元，其中基本支出${dir(B - prevB, "增加", "减少")}${fmt(abs(B - prevB))}万元，项目支出${dir(P - prevP, "增加", "减少")}${fmt(abs(P - prevP))}万元。`,

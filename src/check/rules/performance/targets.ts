@@ -6,8 +6,8 @@ import { fmt, has, notApplicable, notEvaluable, outcome } from "../../context.ts
 import type { Draft } from "../../types.ts";
 import { BASIS, defineRule, EXACT } from "../define.ts";
 import { parseAmount } from "../../../model/amount.ts";
-import { sentencesOf } from "../narrative/sentences.ts";
-import { toleranceOf } from "../../tolerance.ts";
+import { NUM, UNIT, sentencesOf, textAmount } from "../narrative/sentences.ts";
+import { halfUnit, toleranceOf } from "../../tolerance.ts";
 
 const COST_UNITS: Record<string, "元" | "万元" | "亿元"> = {
   元: "元",
@@ -83,34 +83,62 @@ function countOf(s: string): number | undefined {
   return undefined;
 }
 
+/** "…，涉及财政性资金合计 X 万元" right after the count. */
+function statedTotalAfter(rest: string) {
+  const m = new RegExp(
+    `^[^。；\\d]{0,16}?(?:资金|金额|预算)(?:合计|共计|总额)?(?:为)?${NUM}${UNIT}`,
+  ).exec(rest);
+  return m ? textAmount(m[1]!, m[2]!) : undefined;
+}
+
 export const projectCountText = defineRule(
   {
     id: "PRF-028",
     family: "performance",
     severity: "warning",
     category: "项目绩效",
-    title: "说明中公开绩效目标的项目个数与绩效目标表一致",
+    title: "说明中公开绩效目标的项目个数和资金与绩效目标表一致",
     expects:
-      '说明文字"公开 N 个项目绩效目标"等于项目绩效目标表的个数；"编报 / 纳入 N 个项目"不少于表的个数（可只公开部分项目）',
+      '说明文字"公开 N 个项目绩效目标"等于项目绩效目标表的个数；"编报 / 纳入 N 个项目"不少于表的个数（可只公开部分项目）；个数相同时，随后所述"涉及资金 X 万元"等于各表预算数之和',
     tolerance: EXACT,
     basis: BASIS.perf88,
   },
   (ctx) => {
-    const tables = ctx.d.performance?.projects?.length ?? 0;
+    const projects = ctx.d.performance?.projects ?? [];
+    const tables = projects.length;
     if (!tables) return notApplicable("没有项目绩效目标表");
     const sentences = sentencesOf(ctx);
     if (!sentences.length) return notEvaluable("没有说明文字");
     const drafts: Draft[] = [];
     let compared = 0;
     const re =
-      /(公开|编报|纳入|设置|申报)[^。；\d一二三四五六七八九十]{0,8}(\d+|[一二两三四五六七八九十])个(?:重点)?项目(?:的)?(?:绩效目标|纳入绩效|绩效)/g;
+      /(公开|编报|纳入|设置|申报|共)[^。；\d一二三四五六七八九十]{0,8}(\d+|[一二两三四五六七八九十])个(?:重点)?项目(?:的)?(?:绩效目标|纳入绩效|绩效)/g;
     for (const s of sentences) {
       for (const m of s.text.matchAll(re)) {
         const n = countOf(m[2]!);
         if (n === undefined) continue;
         compared++;
         const published = m[1] === "公开";
-        if (published ? n === tables : n >= tables) continue;
+        if (n === tables) {
+          const total = statedTotalAfter(s.text.slice(m.index! + m[0].length));
+          const budgets = projects.filter((p) => has(p.budget));
+          if (total && budgets.length === tables) {
+            const sum = budgets.reduce((a, p) => a + ctx.fen(p.budget!), 0n);
+            const tol = halfUnit(total.places) + BigInt(budgets.length) * halfUnit(2);
+            const d = sum - total.fen;
+            if ((d < 0n ? -d : d) > tol)
+              drafts.push({
+                path: "/performance/projects",
+                ...(s.line ? { line: s.line } : {}),
+                message: `说明文字「${m[0]}」所述 ${n} 个项目的资金 ${fmt(total.fen)} 万元，与项目绩效目标表预算数之和 ${fmt(sum)} 万元不符`,
+                actual: Number(fmt(total.fen)),
+                expected: Number(fmt(sum)),
+                unit: "万元",
+              });
+          }
+          continue;
+        }
+        if (!published && n >= tables) continue;
         drafts.push({
           path: "/performance/projects",
           ...(s.line ? { line: s.line } : {}),
