@@ -1255,6 +1255,13 @@ const BREAKAGES: Breakage[] = [
     path: "/expenditure",
   },
   {
+    rule: "PRF-029",
+    breakIt: (d) => {
+      d.performance!.projects![0]!.goals = ["全年培训人数30人"];
+    },
+    path: "/performance/projects/0/indicators/0/target",
+  },
+  {
     rule: "PRF-028",
     breakIt: (d, i) => {
       const l = i.narrative!.find((x) => /公开\d+个项目/.test(x.text))!;

@@ -637,3 +637,39 @@ test("PRF-028: P022's wording 共6个项目纳入绩效目标管理，涉及财�
   );
   assert.equal(fewer.findings[0]!.expected, 6);
 });
+
+test("PRF-029: P061's goal 发布各类信息1400期 against its indicator 发布各类信息 60 期; an unrelated count is not paired", () => {
+  // wild/pool/P061, project 中小企业、民营经济综合服务信息费.
+  const indicator = (name: string, raw: string, value: number, unit: string, op?: ">=") => ({
+    level1: "产出指标",
+    level2: "数量指标",
+    name,
+    target: { raw, value, unit, ...(op ? { op } : {}) },
+  });
+  const project = (goals: string[]) =>
+    base({
+      performance: {
+        projects: [
+          {
+            name: "中小企业、民营经济综合服务信息费",
+            goals,
+            indicators: [
+              indicator("指标 1：发布各类信息", "60 期，2800 条", 60, "期"),
+              indicator("指标 6：完成全国中小企业服务大数据平台月报", "12 次", 12, "次"),
+              indicator("阅读量", "≥80万次", 80, "次", ">="),
+            ],
+          },
+        ],
+      },
+    });
+  const goals = [
+    "目标1：发布各类信息1400期，总阅读量破300万次。目标2：完成全国中小企业服务大数据平台月报，完成中小企业网上调查问卷8次",
+  ];
+  const f = run({ disclosure: project(goals) }, "PRF-029");
+  assert.equal(f.findings.length, 1);
+  assert.equal(f.findings[0]!.path, "/performance/projects/0/indicators/0/target");
+  assert.equal(
+    run({ disclosure: project([goals[0]!.replace("1400期", "60期")]) }, "PRF-029").status,
+    "passed",
+  );
+});

@@ -301,7 +301,7 @@ export const consistentInput: fc.Arbitrary<CheckInput> = fc
           otherFunds: 0,
           purpose: `用于重点项目${i + 1}的实施。`,
           spendingPlan: { mar, jun, oct, dec: 100 },
-          goals: [`完成重点项目${i + 1}年度任务${i + 1}项`],
+          goals: [`完成重点项目${i + 1}年度任务${i + 1}项`, "全年培训人数50人"],
           indicators: [
             {
               level1: "产出指标",

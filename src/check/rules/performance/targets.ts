@@ -152,3 +152,78 @@ export const projectCountText = defineRule(
     return outcome(drafts);
   },
 );
+
+const QUANTITY_UNITS = "辆|台|套|人次|人|次|场|期|家|所|项|个|份|篇|件|户|条|公里|平方米|万元";
+
+/** How many characters just before a goal's number ("…调查问卷" 8次) the indicator's name contains. */
+function sharedRun(name: string, before: string): number {
+  const words = before.replace(/(数|为|达|共|约|达到)$/, "");
+  let best = 0;
+  for (let n = 1; n <= words.length && name.includes(words.slice(-n)); n++) best = n;
+  return best;
+}
+
+export const goalAgreesWithIndicators = defineRule(
+  {
+    id: "PRF-029",
+    family: "performance",
+    severity: "warning",
+    category: "项目绩效",
+    title: "项目绩效目标与其指标的数量一致",
+    expects:
+      '绩效目标"发布各类信息 1400 期"与同名指标"发布各类信息 60 期"的数量相符：指标为"="或未写符号时相等，"≥"时目标不小于、"≤"时目标不大于指标值',
+    tolerance: EXACT,
+    basis: BASIS.perf101,
+  },
+  (ctx) => {
+    const projects = ctx.d.performance?.projects ?? [];
+    const drafts: Draft[] = [];
+    let compared = 0;
+    projects.forEach((p, i) => {
+      const goal = (p.goals ?? []).join("。").replace(/\s+/g, "");
+      if (!goal) return;
+      const mentions = [...goal.matchAll(new RegExp(`(\\d+(?:\\.\\d+)?)(${QUANTITY_UNITS})`, "g"))];
+      p.indicators?.forEach((ind, k) => {
+        const t = ind.target;
+        const unit = (t.unit ?? "").trim();
+        if (!has(t.value) || !new RegExp(`^(?:${QUANTITY_UNITS})$`).test(unit)) return;
+        const name = ind.name
+          .replace(/\s+/g, "")
+          .replace(/^指标\d+[：:]/, "")
+          .replace(/[（(].*?[)）]/g, "");
+        // The goal's mention of the same thing: same unit, at least three characters of the name just before it.
+        const same = mentions
+          .filter((m) => m[2] === unit)
+          .map((m) => ({
+            m,
+            run: sharedRun(name, goal.slice(Math.max(0, m.index! - 10), m.index!)),
+          }))
+          .filter((x) => x.run >= 3)
+          .sort((a, b) => b.run - a.run);
+        if (!same.length) return;
+        compared++;
+        const value = Number(same[0]!.m[1]);
+        const agrees =
+          t.op === ">=" || t.op === ">"
+            ? value >= t.value
+            : t.op === "<=" || t.op === "<"
+              ? value <= t.value
+              : same.some((x) => Number(x.m[1]) === t.value);
+        if (agrees) return;
+        const quote = goal.slice(
+          Math.max(0, same[0]!.m.index! - 10),
+          same[0]!.m.index! + same[0]!.m[0].length,
+        );
+        drafts.push({
+          path: `/performance/projects/${i}/indicators/${k}/target`,
+          message: `项目「${p.name}」的绩效目标「${quote}」与指标「${ind.name}」${t.raw} 不一致`,
+          actual: t.raw,
+          expected: same[0]!.m[0],
+          related: [`/performance/projects/${i}/goals`],
+        });
+      });
+    });
+    if (!compared) return notApplicable("绩效目标中没有与指标同名的数量");
+    return outcome(drafts);
+  },
+);
