@@ -599,6 +599,11 @@ test("TXT-027: 其中 items above their total — P037's procurement and vehicle
       "2025年“三公”经费预算数为458.50万元，其中，公务接待费28.50万元，公务用车购置及运行费400.00万元（其中，公务用车购置费150.00万元，公务用车运行费250.00万元），因公出国（境）费30.00万元。",
       false,
     ],
+    // A corpus wording: "包括…" details 基本支出, it adds nothing to the list.
+    [
+      "2021年部门预算支出为1750.52万元，其中：基本支出1026.72万元，包括人员经费910.32万元和日常公用经费116.40万元；项目支出723.80万元。",
+      false,
+    ],
     // wild/pool/P065, line 222: a change is no whole.
     ["预算支出0.27万元，较上年增加0.0万元，其中会议费0.24万元，较上年无变化。", false],
   ];
@@ -672,4 +677,12 @@ test("PRF-029: P061's goal 发布各类信息1400期 against its indicator 发�
     run({ disclosure: project([goals[0]!.replace("1400期", "60期")]) }, "PRF-029").status,
     "passed",
   );
+});
+
+test("TXT-024: the same change printed to other decimals (16.627 and 16.62, a corpus wording) is one change", () => {
+  const narrative = [
+    { line: 99, text: "一般公共服务支出99.45万元，较上年增加16.627万元。" },
+    { line: 102, text: "一般公共服务支出99.45万元，较上年增加16.62万元。" },
+  ];
+  assert.equal(run({ disclosure: base(), narrative }, "TXT-024").status, "passed");
 });

@@ -104,7 +104,10 @@ export const conflictingChanges = defineRule(
       if (list.length < 2) continue;
       compared++;
       const first = list[0]!;
-      const other = list.find((c) => abs(c.change - first.change) > c.changeTol + first.changeTol);
+      // The same change printed to other decimals (16.627 and 16.62) is the same change.
+      const unit = (c: Stated) =>
+        2n * (c.changeTol > first.changeTol ? c.changeTol : first.changeTol);
+      const other = list.find((c) => abs(c.change - first.change) > unit(c));
       if (!other) continue;
       const { subject, path } = resolveSubject(
         ctx,

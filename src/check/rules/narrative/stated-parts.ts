@@ -113,6 +113,8 @@ export const partsWithinWhole = defineRule(
         const list = s.text
           .slice(w.index! + w[0].length)
           .split(/[。；;]/)[0]!
+          // "基本支出 A 万元，包括人员经费 B 万元和…" details an item: the list ends there.
+          .split(/包括|主要用于|主要是|含有|即/)[0]!
           .replace(/[（(][^（()）]*[）)]/g, (m) => (/其中|包括|含/.test(m) ? "" : m));
         let sum = 0n;
         let tol = whole ? halfUnit(whole.places) : 0n;
