@@ -642,8 +642,11 @@ const BREAKAGES: Breakage[] = [
   },
   {
     rule: "CMP-004",
-    breakIt: (d) => {
+    breakIt: (d, i) => {
       delete d.operatingCosts;
+      // Its own heading explains it in words ("三、机关运行经费"): remove the words too.
+      for (let k = i.narrative!.length - 1; k >= 0; k--)
+        if (/机关运行经费/.test(i.narrative![k]!.text)) i.narrative!.splice(k, 1);
     },
     path: "/operatingCosts",
   },

@@ -686,3 +686,17 @@ test("TXT-024: the same change printed to other decimals (16.627 and 16.62, a co
   ];
   assert.equal(run({ disclosure: base(), narrative }, "TXT-024").status, "passed");
 });
+
+test("CMP-004: P073's heading 二、机关运行经费预算 with 本单位无机关运行经费 explains it in words", () => {
+  // wild/docs/P073, lines 332–333.
+  const narrative = [
+    { line: 58, text: "一、部门职责" },
+    { line: 332, text: "二、机关运行经费预算" },
+    { line: 333, text: "本单位无机关运行经费。" },
+  ];
+  assert.equal(run({ disclosure: base(), narrative }, "CMP-004").status, "passed");
+  assert.equal(
+    run({ disclosure: base(), narrative: narrative.slice(0, 1) }, "CMP-004").status,
+    "failed",
+  );
+});

@@ -102,7 +102,8 @@ export const hasOperatingCosts = presenceRule(
   BASIS.budgetLaw14,
   (d) => has(d.operatingCosts?.amount) || nonEmpty(d.operatingCosts?.explanation),
   "未说明机关运行经费安排情况（预算法第十四条）",
-  undefined,
+  // A heading of its own ("二、机关运行经费预算　本单位无机关运行经费。") explains it in words.
+  /机关运行经费/,
   "explanationOnly",
 );
 export const hasThreePublic = presenceRule(
