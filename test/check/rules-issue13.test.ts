@@ -536,7 +536,7 @@ test("TXT-012: P166's 2025年“三公”经费预算13.85万元,比2025年减�
     "TXT-012",
   );
   assert.equal(f.findings.length, 1);
-  assert.equal(f.findings[0]!.path, "/threePublic");
+  assert.equal(f.findings[0]!.path, "/threePublic/total");
   const fixed = text.replace(/^2025年/, "2026年");
   assert.equal(
     run(

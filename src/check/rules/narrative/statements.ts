@@ -175,7 +175,12 @@ export const sameYearComparison = defineRule(
         if (y !== year && y !== ownYear) continue;
         // One finding per sentence: its later clauses repeat the same comparison.
         if (drafts.some((d) => d.line === s.line && d.actual === y)) break;
-        const { path } = resolveSubject(ctx, s, s.text.slice(0, m.index!), undefined);
+        // The amount compared: the last one printed before the comparison names the subject.
+        const before = s.text.slice(0, m.index!);
+        const last = [...before.matchAll(new RegExp(`${NUM}${UNIT}`, "g"))].pop();
+        const amount = last ? textAmount(last[1]!, last[2]!) : undefined;
+        const resolved = resolveSubject(ctx, s, before, amount);
+        const path = resolved.subject?.path ?? resolved.path;
         const quote = s.text.slice(
           Math.max(0, (own?.index ?? m.index!) - 4),
           m.index! + m[0].length,
