@@ -5,17 +5,25 @@
  * golden finding is matched (same pointer, or only an ancestor/descendant pointer, the
  * way golden-check.mjs matches) and which warning rules fire on most documents.
  *
- * Run: node --import tsx scripts/precision.ts [--json] [--only NAME] [--no-pdf] [--golden] [--warnings] [--rule ID] [--severity warning]
+ * Run: node --import tsx scripts/precision.ts [--json] [--only NAME] [--no-pdf] [--golden] [--warnings] [--rule ID] [--severity warning] [--wild]
  *   --golden: how each golden finding is matched; --warnings: warning rules by the documents they fire on;
  *   --rule ID: that rule's status (and reason) and findings on every document, for reviewing one rule;
- *   --severity warning: list the unlisted findings of that severity instead of the errors.
+ *   --severity warning: list the unlisted findings of that severity instead of the errors;
+ *   --wild: the PDFs of ../shared/wild (docs with their light golden findings, and pool) instead of
+ *   seeds and corpus, each document's error findings listed so they can be read against it.
  */
 import { readFileSync, readdirSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { loadDisclosure } from "../src/app/index.ts";
 import { runChecks } from "../src/check/engine.ts";
 import type { Finding } from "../src/check/types.ts";
-import { seedsDir, goldenDir, corpusDir, corpusGoldenDir } from "../test/support/paths.ts";
+import {
+  seedsDir,
+  goldenDir,
+  corpusDir,
+  corpusGoldenDir,
+  sharedDir,
+} from "../test/support/paths.ts";
 
 interface GoldenFinding {
   rule: string;
@@ -48,11 +56,34 @@ function docsOf(golden: string, docs: string, ext?: string): Doc[] {
     });
 }
 
-const docs = [
-  ...docsOf(goldenDir, seedsDir),
-  ...docsOf(corpusGoldenDir, corpusDir),
-  ...(flag("--no-pdf") ? [] : docsOf(corpusGoldenDir, corpusDir, "pdf")),
-].filter((d) => !only || d.name.includes(only));
+const wildDir = join(sharedDir, "wild");
+
+/** Every PDF of wild/docs (golden findings from wild/golden) and wild/pool (none). */
+function wildDocs(): Doc[] {
+  return ["docs", "pool"].flatMap((folder) =>
+    readdirSync(join(wildDir, folder))
+      .filter((f) => f.endsWith(".pdf"))
+      .sort()
+      .map((f) => {
+        const golden = join(wildDir, "golden", f.replace(/\.pdf$/, ".json"));
+        const findings = existsSync(golden)
+          ? ((JSON.parse(readFileSync(golden, "utf8")) as { findings?: GoldenFinding[] })
+              .findings ?? [])
+          : [];
+        return { name: `${folder}/${f}`, file: join(wildDir, folder, f), golden: findings };
+      }),
+  );
+}
+
+const docs = (
+  flag("--wild")
+    ? wildDocs()
+    : [
+        ...docsOf(goldenDir, seedsDir),
+        ...docsOf(corpusGoldenDir, corpusDir),
+        ...(flag("--no-pdf") ? [] : docsOf(corpusGoldenDir, corpusDir, "pdf")),
+      ]
+).filter((d) => !only || d.name.includes(only));
 
 // golden-check.mjs: same pointer or an ancestor/descendant, never the root; errors and warnings.
 const related = (a: string, b: string) => a === b || a.startsWith(b + "/") || b.startsWith(a + "/");
@@ -69,9 +100,14 @@ interface DocResult {
 
 const results: DocResult[] = [];
 for (const doc of docs) {
-  const input = await loadDisclosure(new Uint8Array(readFileSync(doc.file)), {
-    fileName: doc.name,
-  });
+  let input: Awaited<ReturnType<typeof loadDisclosure>>;
+  try {
+    input = await loadDisclosure(new Uint8Array(readFileSync(doc.file)), { fileName: doc.name });
+  } catch (e) {
+    // Image-only scans and non-disclosures are refused by the importer: not the checker's concern.
+    console.log(`${doc.name}: not imported (${(e as Error).message.split("\n")[0]})`);
+    continue;
+  }
   const { findings, results: outcomes } = runChecks(input);
   if (ruleId) {
     const r = outcomes.find((x) => x.rule.id === ruleId);

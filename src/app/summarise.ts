@@ -45,25 +45,11 @@ export function summaryLines(d: Disclosure): string[] {
 
 const LEVEL_NAME = { error: "错误", warning: "警告", info: "提示" } as const;
 
-/** Parts some diagnostics name by their JSON key; a Chinese message names them in Chinese. */
-const PART_NAME: Record<string, string> = {
-  income: "收入",
-  expenditure: "支出",
-  expenditureByFunction: "支出功能分类表",
-  basicByEconomic: "一般公共预算基本支出表（经济分类）",
-  threePublic: "“三公”经费",
-  operatingCosts: "机关运行经费",
-  procurement: "政府采购",
-  assets: "国有资产",
-  units: "预算单位",
-  performance: "绩效目标",
-  glossary: "名词解释",
-};
 
 /** The importer's diagnostics, one line each: level, section and line, message. */
 export function diagnosticLines(d: Disclosure): string[] {
   return (d.diagnostics ?? []).map((x) => {
-    const section = x.section && (PART_NAME[x.section] ?? partLabel(x.section));
+    const section = x.section && partLabel(x.section);
     const at = x.location ? formatLocation(x.location) : x.line ? `第 ${x.line} 行` : undefined;
     const where = [section, at].filter(Boolean).join("，");
     return `${LEVEL_NAME[x.level]}${where ? `（${where}）` : ""}：${x.message}`;

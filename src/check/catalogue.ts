@@ -13,9 +13,16 @@ import * as cross from "./rules/cross/cross.ts";
 import * as changes from "./rules/change/changes.ts";
 import * as narrativeChanges from "./rules/narrative/changes.ts";
 import * as narrativeAmounts from "./rules/narrative/amounts.ts";
+import * as narrativeStatements from "./rules/narrative/statements.ts";
+import * as narrativeWording from "./rules/narrative/wording.ts";
+import * as narrativeFigures from "./rules/narrative/figures.ts";
+import * as narrativeFinal from "./rules/narrative/final-accounts.ts";
+import * as narrativeChangeSums from "./rules/narrative/change-sums.ts";
+import * as narrativeStatedParts from "./rules/narrative/stated-parts.ts";
 import * as sections from "./rules/completeness/sections.ts";
 import * as activities from "./rules/performance/activities.ts";
 import * as projects from "./rules/performance/projects.ts";
+import * as targets from "./rules/performance/targets.ts";
 import * as codes from "./rules/codes/codes.ts";
 
 /** IDs once used and withdrawn; never assign them again. */
@@ -47,9 +54,16 @@ export const catalogue: readonly Rule[] = [
   changes,
   narrativeChanges,
   narrativeAmounts,
+  narrativeStatements,
+  narrativeWording,
+  narrativeFigures,
+  narrativeFinal,
+  narrativeChangeSums,
+  narrativeStatedParts,
   sections,
   activities,
   projects,
+  targets,
   codes,
 ]
   .flatMap(rulesOf)

@@ -58,19 +58,39 @@ export class CheckContext {
     return t;
   }
 
-  /** Two different values read from the same printed token of the same line: a misaligned read, not the document. */
+  private sharedTokens?: Set<string>;
+  private tails?: boolean;
+
+  /** The document says its figures may not add up in the last digit ("可能存在尾数误差"). */
+  tailsNoted(): boolean {
+    this.tails ??= (this.narrative ?? []).some((l) =>
+      /尾数误差|尾差|尾数差异|四舍五入[^。]{0,12}(误差|差异|不等)/.test(l.text.replace(/\s+/g, "")),
+    );
+    return this.tails;
+  }
+
+  /**
+   * A value read from a printed token of a line that was also read for another field: a
+   * misaligned read, not the document. Checked against the whole sourceMap, so that every
+   * equation the misread value takes part in says so (never an error in one rule and a
+   * "可能读取错位" warning in another).
+   */
   sameSource(terms: Term[]): boolean {
     const map = this.d.sourceMap;
     if (!map) return false;
-    const seen = new Set<string>();
-    for (const t of terms) {
-      const ref = map[t.path];
-      if (!ref?.text) continue;
-      const key = `${ref.line}|${ref.text.trim()}`;
-      if (seen.has(key)) return true;
-      seen.add(key);
+    if (!this.sharedTokens) {
+      const count = new Map<string, number>();
+      for (const ref of Object.values(map)) {
+        if (!ref.text || !/^[-+]?[\d,，]+(\.\d+)?$/.test(ref.text.trim())) continue;
+        const key = `${ref.line}|${ref.text.trim()}`;
+        count.set(key, (count.get(key) ?? 0) + 1);
+      }
+      this.sharedTokens = new Set([...count].filter(([, n]) => n > 1).map(([k]) => k));
     }
-    return false;
+    return terms.some((t) => {
+      const ref = map[t.path];
+      return !!ref?.text && this.sharedTokens!.has(`${ref.line}|${ref.text.trim()}`);
+    });
   }
 
   /**
@@ -89,6 +109,8 @@ export class CheckContext {
     const diff = total - sum;
     if (diff === 0n) return undefined;
     const abs = diff < 0n ? -diff : diff;
+    // The document warns of tails (尾数误差): one more unit of the total's last digit is its own.
+    if (this.tailsNoted() && abs <= tol + 2n * this.tolerance(eq.total)) return undefined;
     const within = abs <= tol;
     const suspect = !within && this.sameSource([eq.total, ...eq.parts]);
     const severity: Severity =
@@ -107,7 +129,7 @@ export class CheckContext {
           ? `（在四舍五入允许误差 ${fmt(tol)} 万元以内，请核对尾差）`
           : `（超出四舍五入允许误差 ${fmt(tol)} 万元）`) +
         (!within && eq.partsMayBeIncomplete && diff > 0n ? "；可能另有未列出的分项，请核对" : "") +
-        (suspect ? "；其中两项引自同一行的同一数字，可能是读取错位，请核对原表" : ""),
+        (suspect ? "；其中有数字与另一栏目引自同一行的同一数字，可能是读取错位，请核对原表" : ""),
       actual: eq.total.value,
       expected: Number(fmt(sum)),
       difference: Number(fmt(diff)),

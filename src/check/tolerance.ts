@@ -56,3 +56,28 @@ export function halfUnit(places: number): Fen {
 export function percentTolerance(printed: number): number {
   return 0.5 * 10 ** -decimalsOf(printed);
 }
+
+/** Documents that cut rates instead of rounding them are off by up to this much (percentage points). */
+export const RATE_SLACK_PP = 0.01;
+
+/**
+ * Whether a printed percentage agrees with the exact range [lo, hi] its amounts allow:
+ * rounded to its printed decimals, cut to them (6.919 printed 6.91), or within
+ * RATE_SLACK_PP of the range. Signs are compared on absolute values, since 增长 / 下降
+ * carry the sign.
+ */
+export function rateAgrees(printed: number, lo: number, hi: number): boolean {
+  const unit = 10 ** -decimalsOf(printed);
+  const eps = 1e-9;
+  const half = unit / 2 + eps;
+  const within = (s: number) =>
+    (s + half >= lo && s - half <= hi) ||
+    (s + RATE_SLACK_PP + eps >= lo && s - RATE_SLACK_PP - eps <= hi);
+  const cut = (s: number) => {
+    // Cut toward zero: |true| ∈ [|s|, |s| + unit).
+    const a = Math.abs(s);
+    const [l, h] = s >= 0 ? [lo, hi] : [-hi, -lo];
+    return h >= a - eps && l < a + unit;
+  };
+  return [printed, -printed].some((s) => within(s) || cut(s));
+}

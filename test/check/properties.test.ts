@@ -369,7 +369,8 @@ const BREAKAGES: Breakage[] = [
   {
     rule: "XPT-006",
     breakIt: (d) => {
-      d.operatingCosts!.amount = bump(d.expenditure!.publicOperating, 50);
+      // Since 2017 机关运行经费 may exceed 日常公用经费 (it also comes from 项目支出), not 支出合计.
+      d.operatingCosts!.amount = bump(d.expenditure!.total, 50);
     },
     path: "/operatingCosts/amount",
   },
@@ -641,8 +642,11 @@ const BREAKAGES: Breakage[] = [
   },
   {
     rule: "CMP-004",
-    breakIt: (d) => {
+    breakIt: (d, i) => {
       delete d.operatingCosts;
+      // Its own heading explains it in words ("三、机关运行经费"): remove the words too.
+      for (let k = i.narrative!.length - 1; k >= 0; k--)
+        if (/机关运行经费/.test(i.narrative![k]!.text)) i.narrative!.splice(k, 1);
     },
     path: "/operatingCosts",
   },
@@ -966,6 +970,8 @@ const BREAKAGES: Breakage[] = [
   {
     rule: "PRF-024",
     breakIt: (d) => {
+      // With one project only, a table without indicators is a goals-only template.
+      if (d.performance!.projects!.length < 2) return false;
       d.performance!.projects![0]!.indicators = [];
     },
     path: "/performance/projects/0/indicators",
@@ -1066,6 +1072,205 @@ const BREAKAGES: Breakage[] = [
     },
     path: "/units/0/code",
     severity: "info",
+  },
+  // Issue 13: numbers the text states.
+  {
+    rule: "TXT-011",
+    breakIt: (_d, i) => {
+      const l = i.narrative!.find((x) => /年初预算数/.test(x.text))!;
+      l.text = l.text.replace(
+        /(增加|减少)([\d.]+)万元/,
+        (_m, w, a) => `${w}${bump(Number(a), 7)}万元`,
+      );
+    },
+    path: "/expenditure",
+    severity: "error",
+  },
+  {
+    rule: "TXT-012",
+    breakIt: (d, i) => {
+      i.narrative!.push({ line: 900, text: `${d.year}年支出预算比${d.year}年预算增加5.00万元。` });
+    },
+    path: "/expenditure",
+    severity: "error",
+  },
+  {
+    rule: "TXT-013",
+    breakIt: (_d, i) => {
+      i.narrative!.push({ line: 899, text: "五、“三公”经费补充说明" });
+      i.narrative!.push({ line: 900, text: "公务接待费0万元，比上年增长12.5%。" });
+    },
+    path: "/threePublic",
+    severity: "error",
+  },
+  {
+    rule: "TXT-014",
+    breakIt: (d, i) => {
+      i.narrative!.push({ line: 900, text: `${d.year! - 1}年部门预算情况说明` });
+    },
+    path: "/year",
+  },
+  {
+    rule: "TXT-015",
+    breakIt: (_d, i) => {
+      i.narrative!.push({ line: 900, text: "XX局2026年部门预算情况说明" });
+    },
+    path: "/department",
+  },
+  {
+    rule: "TXT-016",
+    breakIt: (d, i) => {
+      const l = i.narrative!.find((x) => /截至/.test(x.text))!;
+      l.text = l.text.replace(/截至\d{4}年/, `截至${d.year! - 4}年`);
+    },
+    path: "/assets",
+  },
+  {
+    rule: "TXT-017",
+    breakIt: (_d, i) => {
+      const l = i.narrative!.find((x) => /截至/.test(x.text))!;
+      l.text = l.text.replace("。", "。。");
+    },
+    path: "/otherNotes",
+  },
+  {
+    rule: "TXT-018",
+    breakIt: (_d, i) => {
+      i.narrative!.push({ line: 900, text: "本部门收支总计0万元。" });
+    },
+    path: "/income/total",
+    severity: "error",
+  },
+  {
+    rule: "TXT-019",
+    breakIt: (d, i) => {
+      i.narrative!.push({
+        line: 900,
+        text: `机关运行经费${d.operatingCosts!.amount!.toFixed(2)}元。`,
+      });
+    },
+    path: "/operatingCosts/amount",
+  },
+  {
+    rule: "TXT-020",
+    breakIt: (_d, i) => {
+      const l = i.narrative!.find((x) => /人员经费/.test(x.text))!;
+      l.text = l.text.replace(
+        /人员经费([\d.]+)万元/,
+        (_m, a) => `人员经费${bump(Number(a), 3)}万元`,
+      );
+    },
+    path: "/expenditure/personnel",
+  },
+  {
+    rule: "TXT-021",
+    breakIt: (_d, i) => {
+      const l = i.narrative!.find((x) => /^重点项目1/.test(x.text))!;
+      l.text = l.text.replace(/([\d.]+)万元/, (_m, a) => `${bump(Number(a), 3)}万元`);
+    },
+    path: "/performance/projects/0/budget",
+  },
+  {
+    rule: "PRF-027",
+    breakIt: (d) => {
+      const p = d.performance!.projects![1];
+      if (!p) return false;
+      const cost = p.indicators!.find((x) => x.level2 === "成本指标")!;
+      cost.target = {
+        ...cost.target,
+        value: bump(p.budget, 100),
+        raw: `≤${bump(p.budget, 100)}万元`,
+      };
+    },
+    path: "/performance/projects/1/indicators",
+  },
+  {
+    rule: "TXT-022",
+    breakIt: (_d, i) => {
+      const l = i.narrative!.find((x) => /完成年初预算的/.test(x.text))!;
+      l.text = l.text.replace("100.00%", "90.00%");
+    },
+    severity: "error",
+  },
+  {
+    rule: "TXT-023",
+    breakIt: (_d, i) => {
+      const l = i.narrative!.find((x) => /决算数等于预算数/.test(x.text))!;
+      l.text = l.text
+        .replace("决算数等于预算数", "决算数小于预算数")
+        .replace(/支出决算([\d.]+)万元/, (_m, a) => `支出决算${bump(Number(a), 50)}万元`);
+    },
+    severity: "error",
+  },
+  {
+    rule: "TXT-024",
+    breakIt: (_d, i) => {
+      const l = i.narrative!.find((x) => /^重申/.test(x.text));
+      if (!l) return false;
+      l.text = l.text.replace(
+        /(增加|减少)([\d.]+)万元/,
+        (_m, w, a) => `${w}${bump(Number(a), 3)}万元`,
+      );
+    },
+    path: "/threePublic",
+  },
+  {
+    rule: "TXT-025",
+    breakIt: (_d, i) => {
+      const l = i.narrative!.find((x) => /（类）支出[\d.]+万元，与上年相比增加/.test(x.text))!;
+      l.text = l.text.replace("增加1.00万元", "增加5.00万元");
+    },
+    path: "/expenditureByFunction",
+  },
+  {
+    rule: "ARI-062",
+    breakIt: (d) => {
+      const l = d.basicByEconomic!.find((x) => x.code === "302")!;
+      l.publicOperating = bump(l.publicOperating, 2);
+      l.total = bump(l.total, 2);
+      const wage = d.basicByEconomic!.find((x) => x.code === "301")!;
+      wage.personnel = bump(wage.personnel, -2);
+      wage.total = bump(wage.total, -2);
+    },
+    path: "/expenditure",
+    severity: "error",
+  },
+  {
+    rule: "TXT-026",
+    breakIt: (_d, i) => {
+      const l = i.narrative!.find((x) => /其中基本支出/.test(x.text))!;
+      l.text = l.text.replace(
+        /项目支出(增加|减少)([\d.]+)万元/,
+        (_m, w, a) => `项目支出${w}${bump(Number(a), 7)}万元`,
+      );
+    },
+    path: "/expenditure/change/total",
+  },
+  {
+    rule: "TXT-027",
+    breakIt: (_d, i) => {
+      const l = i.narrative!.find((x) => /^支出安排/.test(x.text))!;
+      l.text = l.text.replace(
+        /项目支出([\d.]+)万元/,
+        (_m, a) => `项目支出${bump(Number(a), 900000)}万元`,
+      );
+    },
+    path: "/expenditure",
+  },
+  {
+    rule: "PRF-029",
+    breakIt: (d) => {
+      d.performance!.projects![0]!.goals = ["全年培训人数30人"];
+    },
+    path: "/performance/projects/0/indicators/0/target",
+  },
+  {
+    rule: "PRF-028",
+    breakIt: (d, i) => {
+      const l = i.narrative!.find((x) => /公开\d+个项目/.test(x.text))!;
+      l.text = l.text.replace(/公开\d+个/, `公开${d.performance!.projects!.length + 2}个`);
+    },
+    path: "/performance/projects",
   },
 ];
 

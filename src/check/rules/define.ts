@@ -22,3 +22,5 @@ export const BASIS = {
 
 export const ROUNDING = "四舍五入：每个加数及合计各允许其末位有效数字的半个单位";
 export const EXACT = "无（逐字或逐项比较）";
+export const RATE =
+  "金额按末位半个单位；百分比四舍五入或截断到其印出的位数均可，另允许 ±0.01 个百分点";

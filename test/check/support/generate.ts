@@ -301,7 +301,7 @@ export const consistentInput: fc.Arbitrary<CheckInput> = fc
           otherFunds: 0,
           purpose: `用于重点项目${i + 1}的实施。`,
           spendingPlan: { mar, jun, oct, dec: 100 },
-          goals: [`完成重点项目${i + 1}年度任务${i + 1}项`],
+          goals: [`完成重点项目${i + 1}年度任务${i + 1}项`, "全年培训人数50人"],
           indicators: [
             {
               level1: "产出指标",
@@ -331,6 +331,23 @@ export const consistentInput: fc.Arbitrary<CheckInput> = fc
               target: { raw: "≥90%", op: ">=" as const, value: 90, unit: "%" },
               basis: "调查问卷",
             },
+            // Projects after the first also state their total cost (a 成本指标 in 万元).
+            ...(i > 0
+              ? [
+                  {
+                    level1: "产出指标",
+                    level2: "成本指标",
+                    name: "项目总成本（万元）",
+                    target: {
+                      raw: `≤${wan(amount)}万元`,
+                      op: "<=" as const,
+                      value: wan(amount),
+                      unit: "万元",
+                    },
+                    basis: "预算批复",
+                  },
+                ]
+              : []),
           ],
         })),
       },
@@ -373,5 +390,32 @@ export const consistentInput: fc.Arbitrary<CheckInput> = fc
     );
     say("三、机关运行经费");
     say(`机关运行经费${fmt(opAmount)}万元。`);
+    // Wording the narrative rules of issue 13 read: both years printed, 基本支出's parts,
+    // a project's amount, the count of published targets, an as-of date, a dated title.
+    say("四、其他需要说明的情况");
+    say(
+      `${g.year}年支出预算${fmt(T)}万元，比${g.year - 1}年年初预算数${fmt(prevT)}万元${dir(T - prevT, "增加", "减少")}${fmt(abs(T - prevT))}万元。`,
+    );
+    say(`基本支出中，人员经费${fmt(personnel)}万元，公用经费${fmt(publicOperating)}万元。`);
+    say(`重点项目1${fmt(projParts[0]!)}万元。`);
+    say(`本部门公开${projParts.length}个项目绩效目标，涉及资金合计${fmt(P)}万元。`);
+    say(`截至${g.year - 1}年12月31日，本部门共有车辆2辆。`);
+    say(
+      `${g.year}年支出较上年${dir(T - prevT, "增加", "减少")}${fmt(abs(T - prevT))}万元，其中基本支出${dir(B - prevB, "增加", "减少")}${fmt(abs(B - prevB))}万元，项目支出${dir(P - prevP, "增加", "减少")}${fmt(abs(P - prevP))}万元。`,
+    );
+    say(`支出安排${fmt(T)}万元，其中：基本支出${fmt(B)}万元、项目支出${fmt(P)}万元。`);
+    classes.forEach(([, cn, , kn, , xn], i) => {
+      const amount = fmt(basic[i]! + project[i]!);
+      say(`${cn}（类）支出${amount}万元，与上年相比增加1.00万元。`);
+      say(`${kn}（款）${xn}（项）支出${amount}万元，与上年相比增加1.00万元。`);
+    });
+    if (prevTp > 0n)
+      say(
+        `重申："三公"经费预算${fmt(tpTotal)}万元，比上年${dir(tpTotal - prevTp, "增加", "减少")}${fmt(abs(tpTotal - prevTp))}万元。`,
+      );
+    say(
+      `${g.year - 2}年年初预算${fmt(prevT)}万元，支出决算${fmt(prevT)}万元，完成年初预算的100.00%，决算数等于预算数。`,
+    );
+    say(`${g.year}年部门预算公开表`);
     return { disclosure: d, narrative };
   });

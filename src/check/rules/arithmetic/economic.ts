@@ -62,3 +62,66 @@ export const economicLineSplit = defineRule(
     );
   },
 );
+
+/**
+ * The 人员经费 and 公用经费 columns of the 基本支出表, summed over its 类, are the 人员经费 and
+ * 公用经费 subtotals of 基本支出 — when the table covers the same money (its 类 add up to 基本支出;
+ * a table of 一般公共预算 only, in a department with other funds, covers less and is skipped).
+ */
+export const economicColumnsEqualSubtotals = defineRule(
+  {
+    id: "ARI-062",
+    family: "arithmetic",
+    severity: "error",
+    category: "经济分类",
+    title: "经济分类各科目的人员经费、公用经费之和等于其小计",
+    expects:
+      "基本支出表各类科目的合计之和等于基本支出时：各类人员经费之和 = 人员经费，各类公用经费之和 = 公用经费（日常公用经费）",
+    tolerance: ROUNDING,
+  },
+  (ctx, self) => {
+    const e = ctx.d.expenditure;
+    const classes = (ctx.d.basicByEconomic ?? [])
+      .map((l, i) => ({ l, i }))
+      .filter(({ l }) => l.code.length === 3);
+    if (!classes.length || !has(e?.basic)) return notApplicable("未同时列示经济分类科目和基本支出");
+    if (new Set(classes.map(({ l }) => l.code)).size !== classes.length)
+      return notApplicable("经济分类科目编码重复（可能混合了多张表）");
+    const whole = ctx.equation(
+      {
+        title: "基本支出 = 经济分类各类合计之和",
+        total: { path: "/expenditure/basic", value: e.basic, label: "基本支出" },
+        parts: classes.map(({ l, i }) => ({
+          path: `/basicByEconomic/${i}/total`,
+          value: l.total,
+          label: `${l.code} ${l.name}`,
+        })),
+      },
+      "error",
+    );
+    // Not the same money (or not the same table): nothing to compare the columns with.
+    if (whole && whole.severity === "error") return notApplicable("基本支出表的范围与基本支出不同");
+    const column = (key: "personnel" | "publicOperating", path: string, label: string) => {
+      const total = e[key];
+      if (!has(total) || !classes.some(({ l }) => has(l[key]))) return undefined;
+      return ctx.equation(
+        {
+          title: `${label} = 经济分类各类${label}之和`,
+          total: { path, value: total, label },
+          parts: classes
+            .filter(({ l }) => has(l[key]))
+            .map(({ l, i }) => ({
+              path: `/basicByEconomic/${i}/${key}`,
+              value: l[key]!,
+              label: `${l.code} ${l.name}`,
+            })),
+        },
+        self.severity,
+      );
+    };
+    return outcome([
+      column("personnel", "/expenditure/personnel", "人员经费"),
+      column("publicOperating", "/expenditure/publicOperating", "公用经费"),
+    ]);
+  },
+);

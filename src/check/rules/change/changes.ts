@@ -9,7 +9,7 @@ import {
   type Term,
 } from "../../context.ts";
 import { lineName, type Draft, type Outcome, type RuleMeta } from "../../types.ts";
-import { BASIS, defineRule, ROUNDING } from "../define.ts";
+import { BASIS, defineRule, RATE, ROUNDING } from "../define.ts";
 import { checkRate, pct } from "./rate.ts";
 import { NUM, sentencesOf, textAmount, UNIT } from "../narrative/sentences.ts";
 import { halfUnit } from "../../tolerance.ts";
@@ -238,7 +238,7 @@ interface RateInput {
 }
 
 function rateRule(m: RuleMeta, input: (ctx: CheckContext) => RateInput) {
-  return defineRule(m, (ctx, self) => {
+  return defineRule({ ...m, tolerance: RATE }, (ctx, self) => {
     const r = input(ctx);
     if (!has(r.rate)) return notApplicable("未列示增减率");
     let change: Term | undefined;

@@ -1,10 +1,11 @@
 /**
  * Recomputes a stated change rate from printed amounts. The amounts carry
  * their rounding (half a unit of the last printed digit), the rate its own;
- * the stated rate is wrong only when no values within those bounds give it.
+ * the stated rate is wrong only when no values within those bounds give it,
+ * rounded or cut to its printed decimals (± 0.01 percentage point).
  */
 import type { Fen } from "../../../model/amount.ts";
-import { percentTolerance } from "../../tolerance.ts";
+import { rateAgrees } from "../../tolerance.ts";
 
 export interface RateCheck {
   ok: boolean;
@@ -27,10 +28,8 @@ export function checkRate(
   const computed = (Number(change) / Number(previous)) * 100;
   const lo = Math.min(...corners);
   const hi = Math.max(...corners);
-  const t = percentTolerance(stated) + 1e-9;
-  // A rate is sometimes printed without its sign (增长 / 下降 carry it).
-  const ok = [stated, -stated].some((s) => s + t >= lo && s - t <= hi);
-  return { ok, computed };
+  // A rate is sometimes printed without its sign (增长 / 下降 carry it), and sometimes cut, not rounded.
+  return { ok: rateAgrees(stated, lo, hi), computed };
 }
 
 export const pct = (n: number): string => `${Math.round(n * 100) / 100}%`;

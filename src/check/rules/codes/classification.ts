@@ -36,11 +36,15 @@ export const CLASS_NAMES_2019: Record<string, string> = {
   "234": "抗疫特别国债安排的支出",
 };
 
-/** Names replaced in the 2019 classification: code → the name used until 2018. */
-export const RENAMED_2019: Record<string, { old: string; current: string }> = {
-  "207": { old: "文化体育与传媒支出", current: "文化旅游体育与传媒支出" },
-  "210": { old: "医疗卫生与计划生育支出", current: "卫生健康支出" },
-  "215": { old: "资源勘探信息等支出", current: "资源勘探工业信息等支出" },
-  "220": { old: "国土海洋气象等支出", current: "自然资源海洋气象等支出" },
-  "20805": { old: "行政事业单位离退休", current: "行政事业单位养老支出" },
+/**
+ * Renamed subjects: code → the old name, the new one and the first year of the new one. The
+ * 2019 classification renamed the 类 207, 210, 215 and 220; 20805 kept 行政事业单位离退休
+ * through 2019 (every 2019 document prints it) and is 行政事业单位养老支出 from 2020 on.
+ */
+export const RENAMED: Record<string, { old: string; current: string; since: number }> = {
+  "207": { old: "文化体育与传媒支出", current: "文化旅游体育与传媒支出", since: 2019 },
+  "210": { old: "医疗卫生与计划生育支出", current: "卫生健康支出", since: 2019 },
+  "215": { old: "资源勘探信息等支出", current: "资源勘探工业信息等支出", since: 2019 },
+  "220": { old: "国土海洋气象等支出", current: "自然资源海洋气象等支出", since: 2019 },
+  "20805": { old: "行政事业单位离退休", current: "行政事业单位养老支出", since: 2020 },
 };

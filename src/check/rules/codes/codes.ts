@@ -2,7 +2,7 @@
 import { notApplicable, notEvaluable, outcome } from "../../context.ts";
 import type { Draft } from "../../types.ts";
 import { BASIS, defineRule, EXACT } from "../define.ts";
-import { CLASS_NAMES_2019, RENAMED_2019 } from "./classification.ts";
+import { CLASS_NAMES_2019, RENAMED } from "./classification.ts";
 import type { CheckContext } from "../../context.ts";
 
 const squash = (s: string | undefined) => (s ?? "").replace(/[\s\u3000]/g, "");
@@ -90,7 +90,8 @@ export const outdatedNames = defineRule(
     severity: "warning",
     category: "功能分类",
     title: "科目名称为当年的名称",
-    expects: "2019 年起使用新的科目名称（如 210 卫生健康支出，而非医疗卫生与计划生育支出）",
+    expects:
+      "科目更名当年起使用新名称（2019 年起 210 卫生健康支出，而非医疗卫生与计划生育支出；2020 年起 20805 行政事业单位养老支出）",
     tolerance: "忽略空白",
     basis: BASIS.classification,
   },
@@ -102,11 +103,11 @@ export const outdatedNames = defineRule(
     if (!lines.length) return notApplicable("没有功能分类科目");
     return outcome(
       lines.map((l): Draft | undefined => {
-        const r = RENAMED_2019[l.code];
-        if (!r || !squash(l.name).startsWith(r.old)) return undefined;
+        const r = RENAMED[l.code];
+        if (!r || year < r.since || !squash(l.name).startsWith(r.old)) return undefined;
         return {
           path: `${l.path}/name`,
-          message: `${year} 年的文件仍使用旧科目名称「${l.code} ${l.name}」，2019 年起为「${r.current}」`,
+          message: `${year} 年的文件仍使用旧科目名称「${l.code} ${l.name}」，${r.since} 年起为「${r.current}」`,
           actual: l.name,
           expected: r.current,
         };
@@ -142,7 +143,7 @@ export const classNames = defineRule(
             severity: "info",
             message: `类级科目编码 ${l.code}（${l.name}）不在已收录的科目表中`,
           };
-        if (name === want || RENAMED_2019[l.code]?.old === name) return undefined;
+        if (name === want || RENAMED[l.code]?.old === name) return undefined;
         return {
           path: `${l.path}/name`,
           message: `类级科目 ${l.code} 名为「${l.name}」，科目表中为「${want}」`,

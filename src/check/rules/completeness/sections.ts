@@ -4,6 +4,7 @@ import type { Disclosure } from "../../../model/disclosure.ts";
 import type { Draft, Severity } from "../../types.ts";
 import { BASIS, defineRule, EXACT } from "../define.ts";
 import { sectionInText } from "./text-sections.ts";
+import { HALF_LABEL, halfOf, reportsPerformanceManagement, type Half } from "./publication.ts";
 import type { CheckContext } from "../../context.ts";
 import { partLabel } from "../../report/labels.ts";
 
@@ -21,6 +22,10 @@ function presenceRule(
   present: (d: Disclosure) => boolean,
   message: string,
   inText?: RegExp,
+  /** The half of a split publication that carries this part: not required of the other half alone. */
+  half?: Half,
+  /** A reason the part is not required of this document (决算 report 绩效管理, not targets). */
+  exempt?: (ctx: CheckContext) => string | undefined,
 ) {
   return defineRule(
     {
@@ -33,8 +38,14 @@ function presenceRule(
       tolerance: EXACT,
       ...(basis ? { basis } : {}),
     },
-    (ctx) =>
-      present(ctx.d) || explainedInText(ctx, inText) ? passed() : outcome([{ path, message }]),
+    (ctx) => {
+      if (present(ctx.d) || explainedInText(ctx, inText)) return passed();
+      const why = exempt?.(ctx);
+      if (why) return notApplicable(why);
+      const other = halfOf(ctx);
+      if (half && other && other !== half) return notApplicable(HALF_LABEL[other]);
+      return outcome([{ path, message }]);
+    },
   );
 }
 
@@ -80,6 +91,8 @@ export const hasBasicAndProject = presenceRule(
     !has(d.expenditure?.total) ||
     ((has(d.expenditure?.basic) || has(d.expenditure?.personnel)) && has(d.expenditure?.project)),
   "未分别公开基本支出和项目支出（实施条例第六条要求公开）",
+  undefined,
+  "tablesOnly",
 );
 export const hasOperatingCosts = presenceRule(
   "CMP-004",
@@ -90,6 +103,9 @@ export const hasOperatingCosts = presenceRule(
   BASIS.budgetLaw14,
   (d) => has(d.operatingCosts?.amount) || nonEmpty(d.operatingCosts?.explanation),
   "未说明机关运行经费安排情况（预算法第十四条）",
+  // A heading of its own ("二、机关运行经费预算　本单位无机关运行经费。") explains it in words.
+  /机关运行经费/,
+  "explanationOnly",
 );
 export const hasThreePublic = presenceRule(
   "CMP-005",
@@ -136,6 +152,8 @@ export const hasProcurement = presenceRule(
     !!d.procurement &&
     (d.procurement.none === true || has(d.procurement.total) || !!d.procurement.items?.length),
   "未说明政府采购预算情况（无采购时也应说明）",
+  undefined,
+  "explanationOnly",
 );
 export const hasAssets = presenceRule(
   "CMP-008",
@@ -148,6 +166,7 @@ export const hasAssets = presenceRule(
     !!d.assets && (!!d.assets.total || !!d.assets.items?.length || !!d.assets.plannedPurchases),
   "未说明国有资产占用情况",
   ASSETS_HEADING,
+  "explanationOnly",
 );
 export const hasPerformance = presenceRule(
   "CMP-009",
@@ -164,6 +183,9 @@ export const hasPerformance = presenceRule(
       !!d.performance.projects?.length),
   "未公开绩效目标",
   PERFORMANCE_HEADING,
+  "tablesOnly",
+  (ctx) =>
+    reportsPerformanceManagement(ctx) ? "决算公开绩效管理（评价）情况，不公开绩效目标" : undefined,
 );
 export const hasGlossary = presenceRule(
   "CMP-010",
@@ -174,6 +196,8 @@ export const hasGlossary = presenceRule(
   BASIS.rules143,
   (d) => !!d.glossary?.length,
   "未对专业性较强的名词进行解释",
+  undefined,
+  "explanationOnly",
 );
 export const hasUnits = defineRule(
   {
@@ -191,6 +215,8 @@ export const hasUnits = defineRule(
     if (u?.length) return passed();
     // Units listed in prose under their own heading ("二、部门预算单位构成　……包括本级和所属 3 家事业单位").
     if (!u && explainedInText(ctx, UNITS_HEADING)) return passed();
+    const half = halfOf(ctx);
+    if (!u && half === "tablesOnly") return notApplicable(HALF_LABEL[half]);
     return outcome([
       {
         path: "/units",
@@ -208,6 +234,8 @@ export const hasDuties = presenceRule(
   BASIS.rules143,
   (d) => nonEmpty(d.duties),
   "未说明部门职责",
+  undefined,
+  "explanationOnly",
 );
 export const hasYear = presenceRule(
   "CMP-013",
@@ -292,6 +320,15 @@ export const emptyTablesExplained = defineRule(
   },
 );
 
+/** "表格为 227358.37 万元，文字说明为 227358.37 万元…不一致": two equal figures called different. */
+function equalDisagreement(message: string): boolean {
+  if (!/不一致|不符|不等|disagree|differ/.test(message)) return false;
+  const nums = (message.match(/-?\d[\d,]*(?:\.\d+)?/g) ?? []).map((x) =>
+    Number(x.replace(/,/g, "")),
+  );
+  return nums.length === 2 && nums[0] === nums[1];
+}
+
 export const importDiagnostics = defineRule(
   {
     id: "CMP-017",
@@ -305,7 +342,8 @@ export const importDiagnostics = defineRule(
   (ctx) => {
     const diags = ctx.d.diagnostics ?? [];
     if (!diags.length) return passed();
-    const serious = diags.filter((x) => x.level === "error");
+    // A "disagreement" between two equal printed figures is no disagreement.
+    const serious = diags.filter((x) => x.level === "error" && !equalDisagreement(x.message));
     return outcome(
       serious.map(
         (x): Draft => ({

@@ -5,6 +5,7 @@ import {
   notApplicable,
   notEvaluable,
   outcome,
+  passed,
   type CheckContext,
   type Term,
 } from "../../context.ts";
@@ -58,8 +59,9 @@ export const projectTablesCoverProjects = defineRule(
     family: "cross",
     severity: "warning",
     category: "项目绩效",
-    title: "项目绩效目标表的预算数之和与项目支出一致",
-    expects: "各项目绩效目标表预算数之和 = 项目支出（只公开重点项目时可能少于项目支出）",
+    title: "项目绩效目标表的预算数之和不超过项目支出",
+    expects:
+      "各项目绩效目标表预算数之和不超过项目支出；说明称所有支出（项目）实行绩效目标管理时，等于项目支出（否则可只公开部分项目）",
     tolerance: ROUNDING,
     basis: BASIS.perf88,
   },
@@ -73,6 +75,10 @@ export const projectTablesCoverProjects = defineRule(
       value: p.budget!,
       label: p.name,
     }));
+    // Only some projects publish target tables: their budgets may add up to less than 项目支出,
+    // unless the text says every project (all expenditure) is under target management.
+    const sum = parts.reduce((s, p) => s + ctx.fen(p.value), 0n);
+    if (sum <= ctx.fen(project) && !allUnderTargets(ctx)) return passed();
     return outcome([
       ctx.equation(
         {
@@ -263,33 +269,56 @@ export const partsWithinWhole = defineRule(
   },
 );
 
+/**
+ * Until 2016 机关运行经费 was the 公用经费 of administrative units, so it could not exceed
+ * 日常公用经费. Since the 2017 definition (goods and services bought to keep administrative
+ * units running, from 基本支出 and 项目支出 alike) it may exceed it and is bounded only by the
+ * expenditure as a whole.
+ */
+/** "本单位所有支出实行绩效目标管理", "全部项目纳入绩效目标管理". */
+function allUnderTargets(ctx: CheckContext): boolean {
+  const text = (ctx.narrative ?? []).map((l) => l.text.replace(/\s+/g, "")).join("");
+  return /(所有|全部)(项目)?(支出|项目)[^。；]{0,6}(实行|纳入)[^。；]{0,4}绩效目标管理/.test(text);
+}
+
 export const operatingWithinPublicOperating = defineRule(
   {
     id: "XPT-006",
     family: "cross",
     severity: "warning",
     category: "机关运行经费",
-    title: "机关运行经费不超过日常公用经费",
-    expects: "机关运行经费（基本支出中的日常公用经费）≤ 日常公用经费",
+    title: "机关运行经费不超过其资金来源",
+    expects:
+      "2017 年起：机关运行经费 ≤ 支出合计（可来自基本支出和项目支出）；2016 年及以前：机关运行经费 ≤ 日常公用经费",
     tolerance: ROUNDING,
     basis: BASIS.budgetLaw14,
   },
   (ctx) => {
     const oc = ctx.d.operatingCosts?.amount;
-    const po = ctx.d.expenditure?.publicOperating;
-    if (!has(oc) || !has(po)) return notApplicable("未同时列示机关运行经费和日常公用经费");
-    return ctx.fen(oc) > ctx.fen(po) + 10000n
-      ? outcome([
-          {
-            path: "/operatingCosts/amount",
-            message: `机关运行经费 ${oc} 万元超过日常公用经费 ${po} 万元`,
-            actual: oc,
-            expected: `≤ ${po}`,
-            unit: "万元",
-            related: ["/expenditure/publicOperating"],
-          },
-        ])
-      : outcome([]);
+    if (!has(oc)) return notApplicable("未列示机关运行经费");
+    const oldDefinition = ctx.d.year !== undefined && ctx.d.year < 2017;
+    const bound = oldDefinition
+      ? {
+          path: "/expenditure/publicOperating",
+          value: ctx.d.expenditure?.publicOperating,
+          label: "日常公用经费",
+        }
+      : { path: "/expenditure/total", value: ctx.d.expenditure?.total, label: "支出合计" };
+    if (!has(bound.value)) return notApplicable(`未列示${bound.label}`);
+    const tol =
+      ctx.tolerance({ path: "/operatingCosts/amount", value: oc, label: "机关运行经费" }) +
+      ctx.tolerance({ path: bound.path, value: bound.value, label: bound.label });
+    if (ctx.fen(oc) <= ctx.fen(bound.value) + tol) return outcome([]);
+    return outcome([
+      {
+        path: "/operatingCosts/amount",
+        message: `机关运行经费 ${oc} 万元超过${bound.label} ${bound.value} 万元`,
+        actual: oc,
+        expected: `≤ ${bound.value}`,
+        unit: "万元",
+        related: [bound.path],
+      },
+    ]);
   },
 );
 

@@ -1,9 +1,18 @@
 /** Amounts in the explanation agree with the tables: 三公, 机关运行经费, shares, function lines, totals. */
 import { fmt, has, notApplicable, notEvaluable, outcome } from "../../context.ts";
 import type { Draft, Outcome, RuleMeta } from "../../types.ts";
-import { BASIS, defineRule } from "../define.ts";
-import { halfUnit, toleranceOf } from "../../tolerance.ts";
-import { NUM, UNIT, resolveSubject, sentencesOf, textAmount, type Sentence } from "./sentences.ts";
+import { BASIS, defineRule, RATE } from "../define.ts";
+import { halfUnit, rateAgrees, toleranceOf } from "../../tolerance.ts";
+import {
+  NUM,
+  UNIT,
+  resolveSubject,
+  sentencesOf,
+  textAmount,
+  type Sentence,
+  type TextAmount,
+} from "./sentences.ts";
+import type { FunctionLine } from "../../../model/disclosure.ts";
 import type { CheckContext } from "../../context.ts";
 import { threePublicTotal, threePublicVehicle } from "../arithmetic/three-public.ts";
 
@@ -188,7 +197,7 @@ export const shareText = defineRule(
     category: "文字说明",
     title: "文字中的占比可由金额复算",
     expects: '"合计 T 万元，主要用于：A X 万元，占 P%"：P = X ÷ T × 100%',
-    tolerance: "金额与百分比各按末位半个单位",
+    tolerance: RATE,
   },
   (ctx, self) => {
     const sentences = sentencesOf(ctx);
@@ -219,8 +228,7 @@ export const shareText = defineRule(
           (Number(a.fen - halfUnit(a.places)) / Number(base.fen + halfUnit(base.places))) * 100;
         const hi =
           (Number(a.fen + halfUnit(a.places)) / Number(base.fen - halfUnit(base.places))) * 100;
-        const t = 0.5 * 10 ** -(/\.(\d+)/.exec(m[3]!)?.[1]?.length ?? 0);
-        if (p + t >= lo && p - t <= hi) continue;
+        if (rateAgrees(p, lo, hi)) continue;
         const computed = (Number(a.fen) / Number(base.fen)) * 100;
         const { subject, path } = resolveSubject(ctx, s, s.text.slice(0, m.index!), a);
         drafts.push({
@@ -304,6 +312,52 @@ export const functionCodeText = defineRule(
   },
 );
 
+/** A function line the text names, the amount it states for it, and the wording quoted. */
+interface LineMention {
+  index: number;
+  amount: TextAmount;
+  quote: string;
+}
+
+/** "名称（项）X 万元": the line with that name at that level, when the name is unique there. */
+function namedMentions(lines: FunctionLine[], text: string): LineMention[] {
+  const digits: Record<string, number> = { 类: 3, 款: 5, 项: 7 };
+  const out: LineMention[] = [];
+  const re = new RegExp(
+    `([\\u4e00-\\u9fa5、]{2,30})[（(]([类款项])[)）]["“”]?(?:支出|为|安排)?${NUM}${UNIT}`,
+    "g",
+  );
+  for (const m of text.matchAll(re)) {
+    const name = norm(m[1]!);
+    const level = digits[m[2]!]!;
+    const hits = lines
+      .map((l, i) => ({ l, i }))
+      .filter(({ l }) => l.code.length === level && norm(l.name) === name);
+    const amount = textAmount(m[3]!, m[4]!);
+    if (hits.length === 1 && amount) out.push({ index: hits[0]!.i, amount, quote: m[0] });
+  }
+  return out;
+}
+
+/**
+ * "（204类）公共安全支出（06款）司法（01项）行政运行 X 万元": the code is built from the
+ * bracketed digits of each level, the amount is the first one after the deepest code.
+ */
+function codedMentions(lines: FunctionLine[], text: string): LineMention[] {
+  const out: LineMention[] = [];
+  const re = new RegExp(
+    `[（(](\\d{3})类[)）][^（(。；\\d]{0,20}(?:[（(](\\d{2})款[)）][^（(。；\\d]{0,20}(?:[（(](\\d{2})项[)）])?)?[^。；\\d]{0,30}?${NUM}${UNIT}`,
+    "g",
+  );
+  for (const m of text.matchAll(re)) {
+    const code = m[1]! + (m[2] ?? "") + (m[2] && m[3] ? m[3] : "");
+    const index = lines.findIndex((l) => l.code === code);
+    const amount = textAmount(m[4]!, m[5]!);
+    if (index >= 0 && amount) out.push({ index, amount, quote: m[0] });
+  }
+  return out;
+}
+
 export const functionAmountText = defineRule(
   {
     id: "TXT-008",
@@ -311,7 +365,8 @@ export const functionAmountText = defineRule(
     severity: "warning",
     category: "功能分类",
     title: "说明中功能分类科目的金额与支出表一致",
-    expects: '说明文字"…（项）X 万元"的金额等于支出表中该科目的合计、基本支出或项目支出之一',
+    expects:
+      '说明文字"…（项）X 万元"或"（204类）…（06款）…（01项）… X 万元"的金额等于支出表中该科目的合计、基本支出或项目支出之一',
     tolerance:
       "两边各按末位半个单位；文字把表中数字按其位数截断（如 78.2164 写作 78.21）也视为一致",
   },
@@ -320,26 +375,15 @@ export const functionAmountText = defineRule(
     if (!lines.length) return notApplicable("未列示按功能分类的支出");
     const sentences = sentencesOf(ctx);
     if (!sentences.length) return notEvaluable("没有说明文字");
-    const digits: Record<string, number> = { 类: 3, 款: 5, 项: 7 };
     const drafts: Draft[] = [];
     let compared = 0;
     for (const s of sentences) {
-      for (const m of s.text.matchAll(
-        new RegExp(
-          `([\\u4e00-\\u9fa5、]{2,30})[（(]([类款项])[)）]["“”]?(?:支出|为|安排)?${NUM}${UNIT}`,
-          "g",
-        ),
-      )) {
-        const name = norm(m[1]!);
-        const level = digits[m[2]!]!;
-        const hits = lines
-          .map((l, i) => ({ l, i }))
-          .filter(({ l }) => l.code.length === level && norm(l.name) === name);
-        if (hits.length !== 1) continue;
-        const a = textAmount(m[3]!, m[4]!);
-        if (!a) continue;
+      for (const { index: i, amount: a, quote } of [
+        ...namedMentions(lines, s.text),
+        ...codedMentions(lines, s.text),
+      ]) {
         compared++;
-        const { l, i } = hits[0]!;
+        const l = lines[i]!;
         const values = [l.total, l.basic, l.project].filter(has);
         const unit = 2n * halfUnit(a.places);
         const ok = values.some((v) => {
@@ -356,7 +400,7 @@ export const functionAmountText = defineRule(
           path: `/expenditureByFunction/${i}`,
           severity: self.severity,
           ...(s.line ? { line: s.line } : {}),
-          message: `说明文字「${m[0].slice(-60)}」为 ${fmt(a.fen)} 万元，支出表中 ${l.code} ${l.name} 为 ${values.join(" / ")} 万元`,
+          message: `说明文字「${quote.slice(-60)}」为 ${fmt(a.fen)} 万元，支出表中 ${l.code} ${l.name} 为 ${values.join(" / ")} 万元`,
           actual: Number(fmt(a.fen)),
           expected: l.total,
           unit: "万元",

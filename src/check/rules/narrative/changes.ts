@@ -2,7 +2,7 @@
 import { fmt, notEvaluable, outcome } from "../../context.ts";
 import type { Draft } from "../../types.ts";
 import { checkRate, pct } from "../change/rate.ts";
-import { BASIS, defineRule, ROUNDING } from "../define.ts";
+import { BASIS, defineRule, RATE, ROUNDING } from "../define.ts";
 import { halfUnit } from "../../tolerance.ts";
 import { NUM, UNIT, resolveSubject, sentencesOf, textAmount, topicFor } from "./sentences.ts";
 
@@ -69,7 +69,7 @@ export const comparisonYear = defineRule(
 );
 
 /** "X万元，比上年增加A万元，增长P%": the sentence's own numbers. */
-const CLAIM = new RegExp(
+export const CLAIM = new RegExp(
   `${NUM}${UNIT}[^。；\\d]{0,16}?。?(?:较|比|与|同)[^。；\\d]{0,14}?(增加|减少|增长|下降|上升|降低)了?${NUM}${UNIT}(?:[^。；\\d%]{0,8}?(增长|下降|增加|减少|上升|降低|增幅|降幅)?[^。；\\d%]{0,3}?(\\d+(?:\\.\\d+)?)[%％])?`,
   "g",
 );
@@ -83,7 +83,7 @@ export const statedRate = defineRule(
     category: "增减说明",
     title: "文字中的增减率可由其金额复算",
     expects: '"X 万元，比上年增加 A 万元，增长 P%"：P = A ÷ (X − A) × 100%',
-    tolerance: "金额与百分比各按末位半个单位",
+    tolerance: RATE,
   },
   (ctx, self) => {
     const sentences = sentencesOf(ctx);
@@ -141,6 +141,8 @@ export const impliedPrevious = defineRule(
         const a = textAmount(m[4]!, m[5]!);
         if (!x || !a) continue;
         const up = UP.test(m[3]!);
+        // A zero said to have increased is TXT-013's.
+        if (up && x.fen === 0n) continue;
         const rest = s.text.slice(m.index! + m[0].length, m.index! + m[0].length + 20);
         const contradiction = up
           ? /^[，,]?(主要)?(减少|下降)的(主要)?原因/.test(rest)

@@ -5,6 +5,7 @@
  */
 import { normalizeNumberText, parseAmount, type Fen } from "../../../model/amount.ts";
 import type { CheckContext } from "../../context.ts";
+import type { Disclosure } from "../../../model/disclosure.ts";
 import type { NarrativeLine } from "../../types.ts";
 
 export type Topic =
@@ -167,18 +168,28 @@ const subjectCache = new WeakMap<CheckContext, Subject[]>();
 export function subjectsOf(ctx: CheckContext): Subject[] {
   const hit = subjectCache.get(ctx);
   if (hit) return hit;
-  const d = ctx.d;
   const s: Subject[] = [];
-  const add = (
-    names: string[],
-    path: string,
-    value: number | undefined,
-    topic: Topic,
-    changePath?: string,
-  ) => {
+  const add: AddSubject = (names, path, value, topic, changePath) => {
     if (typeof value === "number")
       s.push({ names, path, value, topic, ...(changePath ? { changePath } : {}) });
   };
+  addBudgetSubjects(ctx.d, add);
+  addThreePublicSubjects(ctx.d, add);
+  addOtherSubjects(ctx.d, add);
+  subjectCache.set(ctx, s);
+  return s;
+}
+
+type AddSubject = (
+  names: string[],
+  path: string,
+  value: number | undefined,
+  topic: Topic,
+  changePath?: string,
+) => void;
+
+/** Totals of expenditure and income, their parts and named items. */
+function addBudgetSubjects(d: Disclosure, add: AddSubject): void {
   const e = d.expenditure;
   add(
     ["支出", "支出总额", "支出合计", "支出预算", "部门预算"],
@@ -208,6 +219,10 @@ export function subjectsOf(ctx: CheckContext): Subject[] {
     "/income/change",
   );
   d.income?.items?.forEach((it, i) => add([it.label], `/income/items/${i}`, it.amount, "income"));
+}
+
+/** The "三公" total and its items. */
+function addThreePublicSubjects(d: Disclosure, add: AddSubject): void {
   const t = d.threePublic;
   add(["三公"], "/threePublic/total", t?.total, "threePublic", "/threePublic/change/total");
   add(
@@ -245,6 +260,10 @@ export function subjectsOf(ctx: CheckContext): Subject[] {
     "threePublic",
     "/threePublic/change/reception",
   );
+}
+
+/** 机关运行经费, 政府采购, function lines and projects. */
+function addOtherSubjects(d: Disclosure, add: AddSubject): void {
   add(
     ["机关运行经费"],
     "/operatingCosts/amount",
@@ -259,8 +278,6 @@ export function subjectsOf(ctx: CheckContext): Subject[] {
   d.performance?.projects?.forEach((p, i) =>
     add([p.name.replace(/\s/g, "")], `/performance/projects/${i}`, p.budget, "performance"),
   );
-  subjectCache.set(ctx, s);
-  return s;
 }
 
 const ROOT: Record<Topic, string> = {

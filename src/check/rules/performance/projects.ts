@@ -363,10 +363,27 @@ export const targetStated = defineRule(
     ),
 );
 
+/**
+ * Some templates print each project's goals only, and some departments publish indicator
+ * tables for part of their projects: a project without indicators is only worth a warning
+ * when most of the document's projects do have them (the template asks for them).
+ */
 export const projectHasIndicators = defineRule(
-  meta("PRF-024", "每个项目都有绩效指标", "每个项目绩效目标表列出绩效指标"),
-  (ctx) =>
-    eachProject(
+  meta(
+    "PRF-024",
+    "每个项目都有绩效指标",
+    "项目绩效目标表列有绩效指标时（多数项目有指标），每个项目都列出绩效指标；只列绩效目标的模板不适用",
+  ),
+  (ctx) => {
+    const projects = ctx.d.performance?.projects ?? [];
+    const withIndicators = projects.filter((p) => p.indicators?.length).length;
+    if (projects.length && !withIndicators)
+      return notApplicable("项目绩效目标表只列绩效目标，不列绩效指标（模板如此）");
+    if (withIndicators * 2 < projects.length)
+      return notApplicable(
+        `只有 ${withIndicators} / ${projects.length} 个项目列出绩效指标，按部分项目公开指标处理`,
+      );
+    return eachProject(
       ctx,
       () => true,
       "没有项目绩效目标表",
@@ -385,7 +402,8 @@ export const projectHasIndicators = defineRule(
           ...(note?.location ? { location: note.location } : {}),
         };
       },
-    ),
+    );
+  },
 );
 
 /** The first import diagnostic (warning or info) between project i's first source line and the next project's. */
