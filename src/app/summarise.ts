@@ -45,7 +45,6 @@ export function summaryLines(d: Disclosure): string[] {
 
 const LEVEL_NAME = { error: "错误", warning: "警告", info: "提示" } as const;
 
-
 /** The importer's diagnostics, one line each: level, section and line, message. */
 export function diagnosticLines(d: Disclosure): string[] {
   return (d.diagnostics ?? []).map((x) => {
