@@ -59,12 +59,12 @@ export function documentKind(document: SourceDocument): DocumentKind {
   return "explanation-only";
 }
 
-/** What a partial document lacks, said once so that a reader knows the rest is published apart. */
+/** What a partial document lacks, said once: the rest may be published as another file (--merge). */
 export const PARTIAL_NOTES: Record<Exclude<DocumentKind, "full">, string> = {
   "tables-only":
-    "本文件只含预算报表，未含情况说明；说明部分另行公开（tables-only document: the explanation is published separately）",
+    "本文件只含预算报表，未含情况说明（tables-only document: no explanation in this file）",
   "explanation-only":
-    "本文件只含情况说明，未含预算报表；报表另行公开（explanation-only document: the tables are published separately）",
+    "本文件只含情况说明，未含预算报表（explanation-only document: no budget tables in this file）",
   "performance-only":
-    "本文件只含绩效目标表，未含收支预算；其余部分另行公开（performance targets only: the budget itself is published separately）",
+    "本文件只含绩效目标，未含收支预算（performance targets only: no income or expenditure in this file）",
 };
