@@ -62,6 +62,11 @@ test("sentences and table cells that labels catch are not names", () => {
     "和田地区教育局",
     "上海水产老干部活动室",
     "上海市花卉良种试验场",
+    "上海科技大学",
+    "北京市监狱",
+    "广州海关",
+    "重庆市政协",
+    "北京市侨联",
   ])
     assert.ok(looksLikeOrgan(organ), organ);
 });

@@ -16,9 +16,12 @@ export interface DepartmentName {
   scope?: Scope;
 }
 
-/** How organs' names end: 局, 委员会, 办公室, 中心, 支队, 研究院, 学校, 试验场, 活动室 … */
+/**
+ * How organs' names end: 局, 委员会, 办公室, 中心, 支队, 研究院, 学校, 大学, 试验场, 活动室,
+ * 监狱, 海关, 政协, 侨联 …
+ */
 const ORGAN_END =
-  /(?:局|委员会|管委会|委|办公室|办公厅|办|厅|院|中心|队|所|站|馆|部|处|会|学校|校|园|场|室|社|团|署|府|宫|台|集团|公司|组|科)$/;
+  /(?:局|委员会|管委会|委|办公室|办公厅|办|厅|院|中心|队|所|站|馆|部|处|会|学|校|园|场|室|社|团|署|府|宫|台|集团|公司|组|科|狱|关|协|联|厂|人大)$/;
 /**
  * Words a name never starts with: a clause caught by a label. Only words that
  * start no place name (和田, 从化, 向阳, 本溪 and 将乐 do).
