@@ -5,7 +5,8 @@
  * coarser of the two precisions (9,151.31 in the text, 9,151.309668 in a table),
  * and the more precise is kept. Where they disagree the fact is left absent and a
  * diagnostic names the field, each file and its value: a wrong number is worse
- * than a missing one. Each file's own diagnostics are kept, prefixed by its name.
+ * than a missing one. Each file's own diagnostics are kept, prefixed by its name;
+ * a kept value keeps the citation (source line) of the file it was kept from.
  */
 import type { Diagnostic, Disclosure } from "../model/disclosure.ts";
 import { KIND_SECTION } from "./document-kind.ts";
@@ -25,6 +26,11 @@ const SKIP = new Set(["format", "amountUnit", "source", "sourceMap", "diagnostic
 const PROSE_LENGTH = 40;
 
 type Json = unknown;
+/** What a merge collects besides the values: its diagnostics, and the file each kept value came from. */
+interface MergeState {
+  diagnostics: Diagnostic[];
+  origins: Map<string, string>;
+}
 interface Named {
   file: string;
   value: Json;
@@ -37,18 +43,18 @@ export function mergeDisclosures(parts: readonly DisclosurePart[]): Disclosure {
     ...p,
     file: p.file ?? p.disclosure.source?.file ?? `文件${i + 1}`,
   }));
-  const diagnostics: Diagnostic[] = [];
+  const state: MergeState = { diagnostics: [], origins: new Map() };
   const merged = mergeObject(
     "",
     named.map((p) => ({ file: p.file, value: p.disclosure })),
-    diagnostics,
+    state,
   ) as Disclosure;
   // A code without its name (the files named different departments) identifies nothing.
   if (!merged.department?.name) delete merged.department;
   if (!merged.region?.name) delete merged.region;
   merged.format = parts[0]!.disclosure.format;
   merged.amountUnit = "万元";
-  const sourceMap = mergeSourceMaps(named, merged);
+  const sourceMap = mergeSourceMaps(named, merged, state.origins);
   if (Object.keys(sourceMap).length) merged.sourceMap = sourceMap;
   merged.source = mergedSource(named);
   const own = named.flatMap((p) =>
@@ -57,7 +63,7 @@ export function mergeDisclosures(parts: readonly DisclosurePart[]): Disclosure {
       .filter((d) => parts.length === 1 || d.section !== KIND_SECTION)
       .map((d) => ({ ...d, message: `〔${p.file}〕${d.message}` })),
   );
-  const all = [...diagnostics, ...own];
+  const all = [...state.diagnostics, ...own];
   if (parts.length > 1)
     all.unshift({
       level: "info",
@@ -72,7 +78,7 @@ function isObject(v: Json): v is Record<string, Json> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
-function mergeObject(path: string, values: Named[], out: Diagnostic[]): Record<string, Json> {
+function mergeObject(path: string, values: Named[], out: MergeState): Record<string, Json> {
   const result: Record<string, Json> = {};
   const keys = new Set(values.flatMap((v) => (isObject(v.value) ? Object.keys(v.value) : [])));
   for (const key of keys) {
@@ -86,8 +92,11 @@ function mergeObject(path: string, values: Named[], out: Diagnostic[]): Record<s
   return result;
 }
 
-function mergeValue(path: string, values: Named[], out: Diagnostic[]): Json {
-  if (values.length === 1) return values[0]!.value;
+function mergeValue(path: string, values: Named[], out: MergeState): Json {
+  if (values.length === 1) {
+    out.origins.set(path, values[0]!.file);
+    return values[0]!.value;
+  }
   if (values.every((v) => isObject(v.value))) return mergeObject(path, values, out);
   if (values.every((v) => Array.isArray(v.value))) return mergeArray(path, values, out);
   if (values.every((v) => typeof v.value === "number"))
@@ -114,13 +123,14 @@ function mergeValue(path: string, values: Named[], out: Diagnostic[]): Json {
 }
 
 /** Arrays (功能分类 lines, projects, units) are read whole from one file: the first that holds one. */
-function mergeArray(path: string, values: Named[], out: Diagnostic[]): Json {
+function mergeArray(path: string, values: Named[], out: MergeState): Json {
   const nonEmpty = values.filter((v) => (v.value as Json[]).length);
   if (!nonEmpty.length) return values[0]!.value;
   const first = nonEmpty[0]!;
+  out.origins.set(path, first.file);
   const differing = nonEmpty.filter((v) => JSON.stringify(v.value) !== JSON.stringify(first.value));
   if (differing.length)
-    out.push({
+    out.diagnostics.push({
       level: "warning",
       message: `${path}：各文件所列不同（${nonEmpty.map((v) => `${v.file} ${(v.value as Json[]).length} 项`).join("，")}），采用 ${first.file} 所列（parts list different items; the first is kept）`,
       section: SECTION,
@@ -132,15 +142,18 @@ function mergeArray(path: string, values: Named[], out: Diagnostic[]): Json {
 function agreeing<T>(
   path: string,
   values: Named[],
-  out: Diagnostic[],
+  out: MergeState,
   same: (a: T, b: T) => boolean,
   best: (a: T, b: T) => T,
 ): T | undefined {
   const first = values[0]!.value as T;
-  if (values.every((v) => same(first, v.value as T)))
-    return values.map((v) => v.value as T).reduce(best);
+  if (values.every((v) => same(first, v.value as T))) {
+    const kept = values.reduce((a, b) => (best(a.value as T, b.value as T) === b.value ? b : a));
+    out.origins.set(path, kept.file);
+    return kept.value as T;
+  }
   const identity = IDENTITY.has(path);
-  out.push({
+  out.diagnostics.push({
     level: identity ? "error" : "warning",
     message: `${path}：各文件不一致（${values.map((v) => `${v.file} 为 ${JSON.stringify(v.value)}`).join("，")}），${identity ? "这些文件可能不属于同一份公开文件，" : ""}该项未设置（parts disagree; left unset）`,
     section: SECTION,
@@ -164,20 +177,34 @@ export function sameAmount(a: number, b: number): boolean {
 
 const morePrecise = (a: number, b: number): number => (decimals(b) > decimals(a) ? b : a);
 
-/** Each value's citation from the first file that cites it, kept only for values the merge kept. */
+/**
+ * Each kept value's citation, from the file the value was kept from (a line number means
+ * nothing in another file); values the merge left unset lose theirs.
+ */
 function mergeSourceMaps(
   parts: readonly (DisclosurePart & { file: string })[],
   merged: Disclosure,
+  origins: ReadonlyMap<string, string>,
 ): NonNullable<Disclosure["sourceMap"]> {
   const map: NonNullable<Disclosure["sourceMap"]> = {};
   for (const part of parts) {
     for (const [pointer, ref] of Object.entries(part.disclosure.sourceMap ?? {})) {
       if (map[pointer] || valueAt(merged, pointer) === undefined) continue;
+      if (originOf(origins, pointer) !== part.file) continue;
       map[pointer] =
         ref.text === undefined ? { line: ref.line } : { line: ref.line, text: ref.text };
     }
   }
   return map;
+}
+
+/** The file a pointer's value came from: its own, or the nearest enclosing value's (an array read whole). */
+function originOf(origins: ReadonlyMap<string, string>, pointer: string): string | undefined {
+  for (let p = pointer; p; p = p.slice(0, p.lastIndexOf("/"))) {
+    const file = origins.get(p);
+    if (file) return file;
+  }
+  return undefined;
 }
 
 function valueAt(root: Json, pointer: string): Json {

@@ -84,7 +84,17 @@ test("Beijing 情况说明 + 预算报表 merge into one disclosure, disagreemen
       );
     }
   }
-  for (const [path, y] of b) if (!a.has(path)) assert.equal(m.get(path), y, `${path} from P111`);
+  for (const [path, y] of b) {
+    if (a.has(path)) continue;
+    assert.equal(m.get(path), y, `${path} from P111`);
+    // Its citation is P111's line, never a line of P110 that happens to cite the same pointer.
+    assert.deepEqual(merged.sourceMap?.[path], tables.sourceMap?.[path], `${path} cited in P111`);
+  }
+  for (const [path, ref] of Object.entries(merged.sourceMap ?? {}))
+    assert.ok(
+      [text, tables].some((d) => JSON.stringify(d.sourceMap?.[path]) === JSON.stringify(ref)),
+      `${path}: a citation one of the files made`,
+    );
   assert.ok(shared >= 3, `the two files share ${shared} facts`);
   // Both halves' own diagnostics are kept, each naming its file.
   assert.ok(merged.diagnostics?.some((d) => d.message.startsWith("〔P111.pdf〕")));
