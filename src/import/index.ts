@@ -1,16 +1,18 @@
 /**
  * Import: file bytes → SourceDocument (a reader chosen by content) → the
  * canonical Disclosure, filled part by part. One extractor's failure becomes
- * a diagnostic; it never loses the parts the others read.
+ * a diagnostic; it never loses the parts the others read. A file that is no
+ * disclosure is refused first; one that holds only a disclosure's tables, its
+ * explanation or its performance targets says so (document-kind.ts).
  */
 import { createHash } from "node:crypto";
 import { FORMAT_ID, type Diagnostic, type Disclosure } from "../model/disclosure.ts";
 import type { ExtractContext } from "./sections/context.ts";
 import { extractors } from "./sections/registry.ts";
 import { readSource } from "./read.ts";
-import { ImportError } from "./errors.ts";
+import { documentKind, KIND_SECTION, PARTIAL_NOTES } from "./document-kind.ts";
 import { forgetMemos } from "./memo.ts";
-import { locationOf, squash, type SourceDocument } from "./source-document.ts";
+import { locationOf, type SourceDocument } from "./source-document.ts";
 
 export interface ImportResult {
   disclosure: Disclosure;
@@ -39,8 +41,9 @@ export async function importDisclosure(
 
 /** Runs every part extractor over a document that is already read. */
 export function extractDisclosure(document: SourceDocument): Disclosure {
-  assertLooksLikeDisclosure(document);
-  const diagnostics: Diagnostic[] = [];
+  const kind = documentKind(document);
+  const diagnostics: Diagnostic[] =
+    kind === "full" ? [] : [{ level: "info", message: PARTIAL_NOTES[kind], section: KIND_SECTION }];
   const sourceMap: NonNullable<Disclosure["sourceMap"]> = {};
   const disclosure: Disclosure = { format: FORMAT_ID, amountUnit: "万元" };
   const ctx: ExtractContext = {
@@ -79,18 +82,4 @@ export function extractDisclosure(document: SourceDocument): Disclosure {
   if (Object.keys(sourceMap).length) disclosure.sourceMap = sourceMap;
   if (diagnostics.length) disclosure.diagnostics = diagnostics;
   return disclosure;
-}
-
-/** Text that names no budget or final accounts and no income or expenditure is not a disclosure. */
-function assertLooksLikeDisclosure(document: SourceDocument): void {
-  const text = squash(document.lines.map((l) => l.text).join(""));
-  if (!text) throw new ImportError("文件中没有可读的文字（no readable text in the file）", "empty");
-  const budgetWords = /预算|决算/.test(text);
-  const moneyWords = /(收入|支出|经费|绩效)/.test(text);
-  if (!budgetWords || !moneyWords || text.length < 40) {
-    throw new ImportError(
-      "这不是部门预算或决算公开文件：未找到“预算/决算”和“收入/支出/绩效”等内容（not a budget disclosure）",
-      "not-disclosure",
-    );
-  }
 }

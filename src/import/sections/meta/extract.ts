@@ -5,6 +5,7 @@ import type { ExtractContext, PartExtractor } from "../context.ts";
 import { contentLines } from "../../toolkit/find.ts";
 import { cleanText, parseNumbering } from "../../toolkit/outline.ts";
 import { isBarePlace, regionOf } from "./names.ts";
+import { cleanDepartmentName, labelledCode, labelledName, type NameFound } from "./department.ts";
 import { squash, type SourceLine } from "../../source-document.ts";
 
 const SECTION = "基本信息（类型、年度、地区、部门）";
@@ -80,31 +81,6 @@ function readTitleFrom(head: SourceLine[], from: number): TitleReading | undefin
 interface Found {
   value: string;
   line: number;
-}
-
-/** A cheap test before the regexes: the raw line holds one of the words (a Word bookmark may hide them, so it is read too). */
-function mayHold(text: string, keys: readonly string[]): boolean {
-  return keys.some((k) => text.includes(k)) || text.includes("[bookmark:");
-}
-
-/**
- * "预算主管部门：X", "部门名称：X", "单位名称：X" (the value up to a wide gap or the unit caption).
- * `keys` are words the label cannot be printed without: lines lacking all of them are skipped unread.
- */
-function labelled(lines: SourceLine[], label: RegExp, keys: string[]): Found | undefined {
-  for (const line of lines) {
-    if (!mayHold(line.text, keys)) continue;
-    const text = cleanText(line.text);
-    const m = label.exec(text);
-    if (!m) continue;
-    const value = squash(text.slice(m.index + m[0].length).split(/\s{2,}|\t/)[0] ?? "").replace(
-      /(?:金额)?单位[:：].*$/,
-      "",
-    );
-    if (value.length >= 2 && value.length <= 40 && !/\d{2,}/.test(value))
-      return { value, line: line.no };
-  }
-  return undefined;
 }
 
 /**
@@ -204,12 +180,16 @@ function organOfPlace(lines: SourceLine[], place: string): Found | undefined {
   return [...counts.values()].sort((a, b) => b.n - a.n)[0];
 }
 
-/** The budget year when the title does not print it: "2021年部门预算…", "（2026年度）", "2021年收入预算". */
+/** The budget year when the title does not print it: "2021年部门预算…", "（2026年度）", "2021年收入预算", "2026（年度）". */
 function statedYear(lines: SourceLine[]): Found | undefined {
   const tiers = [
     /(\d{4})年度?(?:部门|单位)(?:综合)?(?:预算|决算)/g,
     /^[（(](\d{4})年度?[）)]$/g,
     /(\d{4})年度?(?:收入|支出|收支)(?:预算|决算)/g,
+    // A performance-target attachment's title: "广州市生态环境局2026年项目支出绩效目标表".
+    /(\d{4})年度?(?:部门整体|项目支出|部门)?(?:支出)?(?:预算)?绩效目标(?:表|申报表)/g,
+    // A year alone on its line under a table title: "2026（年度）" (Beijing 预算13表), "2026年度".
+    /^(\d{4})(?:[（(]年度[）)]|年度)$/g,
   ];
   // Every tier needs "年": the other lines are left unread, the rest squashed once for all tiers.
   const candidates = lines
@@ -236,84 +216,138 @@ function countOf(text: string, word: string): number {
   return n;
 }
 
+/** kind: the title's word, else which of 预算/决算 the document says more. */
+function readKind(ctx: ExtractContext, lines: SourceLine[], title: TitleReading | undefined): void {
+  const d = ctx.disclosure;
+  if (title?.kind) {
+    d.kind = title.kind;
+    ctx.cite("/kind", title.line, title.text);
+    return;
+  }
+  // Squashing line by line gives the same text as squashing it joined, and reuses the memo.
+  const all = lines.map((l) => squash(l.text)).join("");
+  const budget = countOf(all, "预算");
+  const final = countOf(all, "决算");
+  if (budget || final) {
+    d.kind = final > budget ? "final" : "budget";
+    ctx.diagnose(
+      "info",
+      `未找到标题，按全文“预算”“决算”出现次数推断为${d.kind === "final" ? "决算" : "预算"}（kind inferred from word counts）`,
+      SECTION,
+    );
+  }
+}
+
+/** year: printed in the title, else a cover, running header, table title or sentence that names it. */
+function readYear(ctx: ExtractContext, title: TitleReading | undefined): void {
+  if (title?.year) {
+    ctx.disclosure.year = title.year;
+    ctx.cite("/year", title.line, title.text);
+    return;
+  }
+  // Running headers are furniture, left out of the content lines: the year may be printed only there.
+  const y = statedYear(ctx.doc.lines);
+  if (y) {
+    ctx.disclosure.year = Number(y.value);
+    ctx.cite("/year", y.line, `${y.value}年`);
+  } else {
+    ctx.diagnose("warning", "未找到预算年度（no budget year stated）", SECTION);
+  }
+}
+
+/**
+ * department: the 预算主管部门 label, the organ in the title, the department's labels
+ * (部门名称, 部门：, 编制部门), a budget unit's labels (单位名称, 预算单位, 编制单位), a
+ * unit-code cell, or the organ named after the title's place. Each candidate is cleaned
+ * and must read as an organ's name (department.ts); its scope (本级/汇总) is diagnosed.
+ */
+function readDepartment(
+  ctx: ExtractContext,
+  lines: SourceLine[],
+  title: TitleReading | undefined,
+  place: string | undefined,
+): NameFound | undefined {
+  const fromTitle = title?.name && !place ? cleanDepartmentName(title.name) : undefined;
+  let dept: NameFound | undefined = labelledName(lines, ["预算主管部门"]);
+  if (!dept && fromTitle) dept = { ...fromTitle, line: title!.line, raw: title!.name! };
+  dept ??= labelledName(lines, ["部门名称", "编制部门", "主管部门", "部门"]);
+  dept ??= labelledName(lines, ["单位名称", "预算单位", "编制单位", "单位"]);
+  dept ??= found(unitCodedDepartment(ctx));
+  if (!dept && place) dept = found(organOfPlace(lines, place));
+  if (!dept) {
+    ctx.diagnose("warning", "未找到部门名称（department name not found）", SECTION);
+    return undefined;
+  }
+  const coded = codedName(ctx, dept.name);
+  const code = coded ? undefined : labelledCode(lines, dept.name);
+  const d = ctx.disclosure;
+  d.department = { name: coded?.name ?? dept.name };
+  ctx.cite(
+    "/department/name",
+    coded?.line ?? dept.line,
+    coded ? `${coded.code}${coded.name}` : dept.raw,
+  );
+  if (coded) {
+    d.department.code = coded.code;
+    ctx.cite("/department/code", coded.line, coded.code);
+  } else if (code) {
+    d.department.code = code.code;
+    ctx.cite("/department/code", code.line, code.code);
+  }
+  if (dept.scope)
+    ctx.diagnose(
+      "info",
+      `部门名称印作“${dept.raw.trim()}”：${dept.scope === "本级" ? "本文件是部门本级预算（不含下属单位）" : "本文件是部门汇总预算（含下属单位）"}，部门名称记为“${dept.name}”（department scope: ${dept.scope === "本级" ? "own budget only" : "consolidated"}）`,
+      SECTION,
+      dept.line,
+    );
+  return dept;
+}
+
+/** A finder's plain value as a cleaned name, or nothing when it is not an organ's name. */
+function found(value: Found | undefined): NameFound | undefined {
+  const clean = value ? cleanDepartmentName(value.value) : undefined;
+  return clean && value ? { ...clean, line: value.line, raw: value.value } : undefined;
+}
+
+/** region: a place printed alone above the title, else the place the title or the department is named after, unless two places compete. */
+function readRegion(
+  ctx: ExtractContext,
+  title: TitleReading | undefined,
+  place: string | undefined,
+  dept: NameFound | undefined,
+): void {
+  const d = ctx.disclosure;
+  if (title?.place) {
+    d.region = { name: title.place.name };
+    ctx.cite("/region/name", title.place.line, title.place.name);
+    return;
+  }
+  const source = place ? { name: place, line: title!.line } : dept;
+  const region = source ? regionOf(source.name) : undefined;
+  if (region && "name" in region) {
+    d.region = { name: region.name };
+    ctx.cite("/region/name", source!.line, region.name);
+  } else if (region && "ambiguous" in region) {
+    ctx.diagnose(
+      "info",
+      `地区不明确：“${source!.name}”同时含有${region.ambiguous.map((r) => `“${r}”`).join("和")}，未设置地区（region ambiguous, not set）`,
+      SECTION,
+      source!.line,
+    );
+  }
+}
+
 /** Reads 基本信息（类型、年度、地区、部门）. */
 export const extractMeta: PartExtractor = {
   name: SECTION,
   run(ctx) {
-    const d = ctx.disclosure;
     const lines = contentLines(ctx.doc);
     const title = readTitle(lines);
-
-    // kind: the title's word, else which of 预算/决算 the document says more.
-    if (title?.kind) {
-      d.kind = title.kind;
-      ctx.cite("/kind", title.line, title.text);
-    } else {
-      // Squashing line by line gives the same text as squashing it joined, and reuses the memo.
-      const all = lines.map((l) => squash(l.text)).join("");
-      const budget = countOf(all, "预算");
-      const final = countOf(all, "决算");
-      if (budget || final) {
-        d.kind = final > budget ? "final" : "budget";
-        ctx.diagnose(
-          "info",
-          `未找到标题，按全文“预算”“决算”出现次数推断为${d.kind === "final" ? "决算" : "预算"}（kind inferred from word counts）`,
-          SECTION,
-        );
-      }
-    }
-
-    // year: printed in the title, else a sentence that names the budget year.
-    if (title?.year) {
-      d.year = title.year;
-      ctx.cite("/year", title.line, title.text);
-    } else {
-      const y = statedYear(lines);
-      if (y) {
-        d.year = Number(y.value);
-        ctx.cite("/year", y.line, `${y.value}年`);
-      } else {
-        ctx.diagnose("warning", "未找到预算年度（no budget year stated）", SECTION);
-      }
-    }
-
-    // department: the 预算主管部门 line, the organ in the title, a 部门名称 label, a unit-code cell, or the organ named after the title's place.
+    readKind(ctx, lines, title);
+    readYear(ctx, title);
     const place = title?.name && isBarePlace(title.name) ? title.name : undefined;
-    let dept: Found | undefined = labelled(lines, /预算主管部门\s*[:：]\s*/, ["预算主管部门"]);
-    if (!dept && title?.name && !place) dept = { value: title.name, line: title.line };
-    dept ??= labelled(lines, /(?:部门名称|主管部门)\s*[:：]?\s*/, ["部门名称", "主管部门"]);
-    dept ??= labelled(lines, /单位名称\s*[:：]\s*/, ["单位名称"]);
-    dept ??= unitCodedDepartment(ctx);
-    if (!dept && place) dept = organOfPlace(lines, place);
-    if (dept) {
-      const coded = codedName(ctx, dept.value);
-      d.department = coded ? { name: coded.name, code: coded.code } : { name: dept.value };
-      ctx.cite(
-        "/department/name",
-        coded?.line ?? dept.line,
-        coded ? `${coded.code}${coded.name}` : dept.value,
-      );
-      if (coded) ctx.cite("/department/code", coded.line, coded.code);
-    } else {
-      ctx.diagnose("warning", "未找到部门名称（department name not found）", SECTION);
-    }
-
-    // region: a place printed alone above the title, else the place the title (or the department) is named after, unless two places compete.
-    const regionSource = place ?? title?.name ?? dept?.value;
-    const region = regionSource ? regionOf(regionSource) : undefined;
-    if (title?.place) {
-      d.region = { name: title.place.name };
-      ctx.cite("/region/name", title.place.line, title.place.name);
-    } else if (region && "name" in region) {
-      d.region = { name: region.name };
-      ctx.cite("/region/name", title?.name ? title.line : dept!.line, region.name);
-    } else if (region && "ambiguous" in region) {
-      ctx.diagnose(
-        "info",
-        `地区不明确：“${regionSource}”同时含有${region.ambiguous.map((r) => `“${r}”`).join("和")}，未设置地区（region ambiguous, not set）`,
-        SECTION,
-        title?.line ?? dept?.line,
-      );
-    }
+    const dept = readDepartment(ctx, lines, title, place);
+    readRegion(ctx, title, place, dept);
   },
 };

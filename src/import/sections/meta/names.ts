@@ -57,6 +57,24 @@ const ZONE = new RegExp(
 const ADMIN = new RegExp(
   `^([^${NOT_PLACE}市县省区]{1,7}?)(自治州|自治县|自治旗|林区|地区|市|区|县|旗|盟)`,
 );
+/**
+ * A place inside another: 普陀区, 浦东新区, 鄂尔多斯市 (at most four characters before
+ * 市/区/县, so "珠海市政府投资交通市政…" holds no second place "政府投资交通市").
+ */
+const INNER_ADMIN = new RegExp(
+  `^(?:[^${NOT_PLACE}市县省区]{1,7}?(?:自治州|自治县|自治旗)|[^${NOT_PLACE}市县省区]{1,4}?(?:林区|地区|市|区|县|旗|盟))`,
+);
+/**
+ * Organs named with a municipality's short name ("上海钻石宝玉石交易联合管理办公室",
+ * "北京城市副中心工程建设管理办公室") or as the capital ("首都绿化委员会办公室") belong to it.
+ */
+const SHORT_NAMES: [string, string][] = [
+  ["北京", "北京市"],
+  ["上海", "上海市"],
+  ["天津", "天津市"],
+  ["重庆", "重庆市"],
+  ["首都", "北京市"],
+];
 /** Common words that end like a place but are not one. */
 const FALSE_PLACES = new Set([
   "城市",
@@ -86,13 +104,19 @@ export function placeTokens(name: string): { tokens: PlaceToken[]; rest: string 
       s = s.slice(province.length);
       continue;
     }
+    const short = tokens.length === 0 ? SHORT_NAMES.find(([k]) => s.startsWith(k)) : undefined;
+    if (short) {
+      // The organ's name goes on after the short name: no further place is read from it.
+      tokens.push({ text: short[1], kind: "admin" });
+      return { tokens, rest: s.slice(short[0].length) };
+    }
     const zone = ZONE.exec(s);
     if (zone && (zone[1]!.length > 0 || tokens.length > 0) && !FALSE_PLACES.has(zone[0])) {
       tokens.push({ text: zone[0], kind: "zone" });
       s = s.slice(zone[0].length);
       continue;
     }
-    const admin = ADMIN.exec(s);
+    const admin = (tokens.length ? INNER_ADMIN : ADMIN).exec(s);
     if (admin && !FALSE_PLACES.has(admin[0])) {
       tokens.push({ text: admin[0], kind: "admin" });
       s = s.slice(admin[0].length);
