@@ -2,11 +2,9 @@
 import { FAMILIES, STATUS_LABEL, type CheckReport } from "../types.ts";
 import { SEVERITY_LABEL, placesOf } from "./labels.ts";
 
-const esc = (s: unknown) =>
-  String(s ?? "").replace(
-    /[&<>"]/g,
-    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!,
-  );
+import { escapeHtml } from "../../render/html-escape.ts";
+
+const esc = (s: unknown) => escapeHtml(String(s ?? ""));
 
 export function toHtml(report: CheckReport, title: string): string {
   const c = report.coverage;

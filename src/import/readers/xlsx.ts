@@ -17,7 +17,14 @@ import { readText } from "./text.ts";
 
 export async function readXlsx(bytes: Uint8Array, zip: OfficeZip): Promise<SourceDocument> {
   // exceljs parses every XML part of the package: refuse entity declarations in any of them first.
-  for (const name of zip.entries.keys()) if (/\.(xml|rels)$/i.test(name)) zip.readXml(name);
+  let declaredCells = 0;
+  for (const name of zip.entries.keys()) {
+    if (!/\.(xml|rels)$/i.test(name)) continue;
+    const xml = zip.readXml(name);
+    if (/^xl\/worksheets\/[^/]+\.xml$/i.test(name)) declaredCells += countCells(xml);
+  }
+  // exceljs holds the whole workbook in memory while it loads: count the cells before it does.
+  if (declaredCells > limits.maxSheetCells) throw tooManyCells();
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(
@@ -46,12 +53,7 @@ export async function readXlsx(bytes: Uint8Array, zip: OfficeZip): Promise<Sourc
       last = row.number;
       const texts: string[] = [];
       for (let c = 1; c <= row.cellCount; c++) {
-        if (++cells > limits.maxSheetCells) {
-          throw new ImportError(
-            `工作簿单元格超过 ${limits.maxSheetCells} 个，不予读取（too many cells）`,
-            "too-large",
-          );
-        }
+        if (++cells > limits.maxSheetCells) throw tooManyCells();
         const cell = row.getCell(c);
         texts.push(cell.isMerged && cell.master !== cell ? "" : cellText(cell.value));
       }
@@ -87,3 +89,20 @@ export function cellText(value: ExcelJS.CellValue): string {
 
 /** Tabs and line breaks inside a cell would split it; a line break becomes a space. */
 const clean = (s: string) => s.replace(/[\t\r\n]+/g, " ").trim();
+
+function tooManyCells(): ImportError {
+  return new ImportError(
+    `工作簿单元格超过 ${limits.maxSheetCells} 个，不予读取（too many cells）`,
+    "too-large",
+  );
+}
+
+/** The `<c …>` cell elements of a worksheet's XML. */
+function countCells(xml: string): number {
+  let n = 0;
+  for (let i = xml.indexOf("<c"); i >= 0; i = xml.indexOf("<c", i + 2)) {
+    const next = xml.charCodeAt(i + 2);
+    if (next === 32 || next === 62 || next === 47) n++; // "<c " "<c>" "<c/"
+  }
+  return n;
+}

@@ -3,16 +3,11 @@ import type { FileResult } from "../types.ts";
 import { tallyOf, summaryLine } from "../verdict.ts";
 import { type Cell, FINDING_HEADERS, findingRows, SUMMARY_HEADERS, summaryRows } from "./rows.ts";
 
-const ENTITIES: Record<string, string> = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&#39;",
-};
+import { escapeHtml as escapeText } from "../../../render/html-escape.ts";
 
+/** Any cell value as escaped HTML text (the one escaping helper, render/html-escape.ts). */
 export function escapeHtml(value: unknown): string {
-  return String(value ?? "").replace(/[&<>"']/g, (c) => ENTITIES[c]!);
+  return escapeText(String(value ?? ""));
 }
 
 export function batchHtml(results: readonly FileResult[], title = "批量审核报告"): string {
