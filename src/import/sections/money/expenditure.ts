@@ -264,7 +264,9 @@ export function readExpenditureTable(ctx: ExtractContext): TableExpenditure | un
     const unplaced = read !== undefined && rowNumbers(read.row).length > read.values.size;
     if (!read?.values.has("total") || !read.values.has("project") || unplaced)
       read = readStackedTotal(ctx.doc, region) ?? read;
-    if (!read) continue;
+    // A table titled 支出总表 whose columns are income sources (西安 表3: 公共预算拨款 | 事业收入 |
+    // 对附属单位上缴收入…) names no 基本支出 or 项目支出: it is not the expenditure table.
+    if (!read || !(read.values.has("basic") || read.values.has("project"))) continue;
     const out: TableExpenditure = { others: [] };
     const total = found(read.values.get("total"), region);
     if (total) out.total = total;
@@ -357,11 +359,18 @@ export function readFunctionSplit(
     const personnel = found(read.values.get("personnel"), region);
     const publicOperating = found(read.values.get("publicOperating"), region);
     const project = found(read.values.get("project"), region);
-    if (!t || !personnel || !publicOperating || !project || t.fen !== total) continue;
-    if (personnel.fen + publicOperating.fen + project.fen !== total) continue;
+    if (!t || !personnel || !publicOperating || !project) continue;
+    // Tables in 万元 rounded from 元 may print a 合计 one cent (0.01万元) off the department's total.
+    if (!withinOneCent(t.fen, total)) continue;
+    if (personnel.fen + publicOperating.fen + project.fen !== t.fen) continue;
     return { personnel, publicOperating, project };
   }
   return undefined;
+}
+
+/** Two amounts equal to the last printed place of a 万元 table (0.01万元 = 10,000 分). */
+function withinOneCent(a: Fen, b: Fen): boolean {
+  return (a > b ? a - b : b - a) <= 10_000n;
 }
 
 interface NarrativeExpenditure {

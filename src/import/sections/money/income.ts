@@ -5,7 +5,7 @@ import { fenToWan, formatWan, type Fen } from "../../../model/amount.ts";
 import type { Income, IncomeSource } from "../../../model/disclosure.ts";
 import type { ExtractContext, PartExtractor } from "../context.ts";
 import { stripNumbering } from "../../toolkit/find.ts";
-import { readSummaryTable } from "./summary-table.ts";
+import { readFiscalSummaryTable, readSummaryTable, type SummaryItem } from "./summary-table.ts";
 import {
   AMT,
   amountOf,
@@ -32,7 +32,7 @@ export function incomeSource(label: string): IncomeSource {
   if (/事业收入/.test(l)) return "business";
   if (/上级补助/.test(l)) return "superiorSubsidy";
   if (/附属单位/.test(l)) return "subordinateRemit";
-  if (/财政拨款/.test(l)) return "fiscalUnsplit";
+  if (/财政拨款|^预算拨款/.test(l)) return "fiscalUnsplit";
   return "other";
 }
 
@@ -101,6 +101,37 @@ export function readNarrativeIncome(stream: Stream): NarrativeIncome {
   return { items: [] };
 }
 
+const FUNDS = new Set<IncomeSource>(["generalBudget", "governmentFund", "stateCapital"]);
+
+/**
+ * A 收支总表 printing one 财政拨款 row ("一、预算拨款", 广州 / 珠海 表1) while the
+ * 财政拨款收支总表 splits it by fund: the fund rows (those not zero) replace it
+ * when they add up to it exactly.
+ */
+function splitFiscal(ctx: ExtractContext, items: SummaryItem[]): SummaryItem[] {
+  const at = items.findIndex(
+    (i) =>
+      incomeSource(i.label) === "fiscalUnsplit" &&
+      !items.some((j) => FUNDS.has(incomeSource(j.label))),
+  );
+  if (at < 0) return items;
+  const funds = (readFiscalSummaryTable(ctx.doc)?.items ?? []).filter(
+    (i) => FUNDS.has(incomeSource(i.label)) && i.fen !== 0n,
+  );
+  const sum = funds.reduce((a, i) => a + i.fen, 0n);
+  if (!funds.length || sum !== items[at]!.fen) return items;
+  // "财政拨款收入" all from one fund is the format's fiscalUnsplit row, kept as printed;
+  // "预算拨款" names no source of its own.
+  if (funds.length === 1 && /财政拨款/.test(items[at]!.label)) return items;
+  ctx.diagnose(
+    "info",
+    `收支总表的「${items[at]!.label}」${formatWan(sum)}万元按财政拨款收支总表分为${funds.map((f) => `「${f.label}」${formatWan(f.fen)}万元`).join("、")}（the fiscal income row is split by fund as the 财政拨款收支总表 prints it）`,
+    SECTION,
+    items[at]!.line,
+  );
+  return [...items.slice(0, at), ...funds, ...items.slice(at + 1)];
+}
+
 export const extractIncome: PartExtractor = {
   name: SECTION,
   run(ctx: ExtractContext) {
@@ -135,7 +166,12 @@ export const extractIncome: PartExtractor = {
     }
 
     const items = table?.items.length
-      ? table.items.map((i) => ({ label: i.label, fen: i.fen, line: i.line, raw: i.text }))
+      ? splitFiscal(ctx, table.items).map((i) => ({
+          label: i.label,
+          fen: i.fen,
+          line: i.line,
+          raw: i.text,
+        }))
       : narrative.items;
     if (items.length) {
       income.items = items.map((i) => ({

@@ -234,7 +234,7 @@ export function findTableRegions(doc: SourceDocument, title: RegExp, maxRows = 1
         break;
       }
     }
-    const rows = tokenRows(doc, l.no + 1, end).slice(0, maxRows);
+    const rows = withoutRowNumbers(tokenRows(doc, l.no + 1, end).slice(0, maxRows));
     // The unit caption is printed just above or below the title (a few lines at most).
     let unit: MoneyUnit | undefined;
     for (let n = Math.max(1, l.no - 3); n <= Math.min(lines.length, l.no + 6) && !unit; n++)
@@ -356,4 +356,56 @@ export function assignColumns(row: TokenRow, columns: HeaderColumn[]): Map<strin
     if (c && t.kind === "num") out.set(c.key, t);
   });
   return out;
+}
+
+/** A row-number cell: a small plain integer (no separators, no decimals). */
+const ROW_NUMBER = /^\d{1,3}$/;
+/** Header words of a row-number column (序号 printed whole or one character a line) or row (栏次). */
+const ROW_NUMBER_HEADER = /^(?:序号?|号|行次|栏次|行号)$|序号|行次/;
+
+/**
+ * 决算 and Xi'an-style tables print a 序号 / 行次 column (1, 2, 3 … down the
+ * rows) and a 栏次 row (1, 2, 3 … across the columns): row and column
+ * numbers, never amounts. With such a header word before the first figures,
+ * the rows' first numbers that count up by one are dropped, and so is a row
+ * holding nothing but 1, 2, 3 ….
+ */
+export function withoutRowNumbers(rows: TokenRow[]): TokenRow[] {
+  const firstFigures = rows.findIndex((r) =>
+    r.tokens.some((t) => t.kind === "num" && /[.,，]/.test(t.text)),
+  );
+  const header = rows.slice(0, firstFigures < 0 ? rows.length : firstFigures);
+  const announced = rows.some((r) =>
+    r.tokens.some((t) => t.kind === "text" && ROW_NUMBER_HEADER.test(t.text)),
+  );
+  const out = rows.filter((r) => !isColumnNumberRow(r));
+  if (!announced) return out.length === rows.length ? rows : out;
+  const lead = out.map((r) => {
+    const i = r.tokens.findIndex((t) => t.kind === "num");
+    const t = r.tokens[i];
+    return t && ROW_NUMBER.test(t.text) ? { i, n: Number(t.text) } : undefined;
+  });
+  // A run of first numbers counting up by one (a wrapped label's line may lie between two).
+  const drop = new Set<number>();
+  let last: { row: number; n: number } | undefined;
+  lead.forEach((l, row) => {
+    if (!l || header.includes(out[row]!)) return;
+    if (last && l.n === last.n + 1) {
+      drop.add(last.row);
+      drop.add(row);
+    }
+    last = { row, n: l.n };
+  });
+  if (drop.size < 3) return out;
+  return out.map((r, row) =>
+    drop.has(row) ? { ...r, tokens: r.tokens.filter((_, i) => i !== lead[row]!.i) } : r,
+  );
+}
+
+/** A 栏次 row: no words but 栏次 / 行次 / ** / 项目, and numbers 1, 2, 3 … (at least three). */
+function isColumnNumberRow(row: TokenRow): boolean {
+  const words = row.tokens.filter((t) => t.kind === "text").map((t) => t.text);
+  if (!words.every((w) => /^(?:栏次|行次|\*+|项目|金额单位.*|[甲乙丙丁])$/.test(w))) return false;
+  const nums = rowNumbers(row);
+  return nums.length >= 3 && nums.every((t, i) => t.text === String(i + 1));
 }

@@ -49,6 +49,7 @@ export interface SummaryTable {
 }
 
 const cache = new WeakMap<SourceDocument, SummaryTable | null>();
+const fiscalCache = new WeakMap<SourceDocument, SummaryTable | null>();
 
 const INCOME_WORD =
   /收入|拨款|资金|结转|结余|补助|上缴|一般公共预算|政府性基金|国有资本|财政专户|事业基金/;
@@ -213,5 +214,24 @@ export function readSummaryTable(doc: SourceDocument): SummaryTable | undefined 
   }
   found ??= partial;
   cache.set(doc, found ?? null);
+  return found;
+}
+
+/**
+ * The 财政拨款收支总表 (表4 of most templates): its income rows split the 财政拨款
+ * into 一般公共预算 / 政府性基金 / 国有资本经营预算.
+ */
+export function readFiscalSummaryTable(doc: SourceDocument): SummaryTable | undefined {
+  if (fiscalCache.has(doc)) return fiscalCache.get(doc) ?? undefined;
+  let found: SummaryTable | undefined;
+  for (const region of findTableRegions(doc, SUMMARY_TABLE_TITLE)) {
+    if (!/财政拨款/.test(region.title)) continue;
+    const table = readRegion(region);
+    if (table.items.length) {
+      found = table;
+      break;
+    }
+  }
+  fiscalCache.set(doc, found ?? null);
   return found;
 }

@@ -1,0 +1,71 @@
+/**
+ * 收入 and 支出 read from the wild documents' tables (../shared/wild, docs and pool): a
+ * 收支总表 printing one "预算拨款" row that the 财政拨款收支总表 splits by fund, and 序号
+ * columns and 栏次 rows that are row and column numbers, never amounts.
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { readText } from "../../src/import/readers/text.ts";
+import { decodeText } from "../../src/import/decode.ts";
+import { extractIncome } from "../../src/import/sections/money/income.ts";
+import { extractExpenditure } from "../../src/import/sections/money/expenditure.ts";
+import { FORMAT_ID, type Diagnostic, type Disclosure } from "../../src/model/disclosure.ts";
+import { sharedDir } from "../support/paths.ts";
+
+/** A wild document's text (docs, else pool) through the income and expenditure extractors. */
+export function wildMoney(name: string): { disclosure: Disclosure; diagnostics: Diagnostic[] } {
+  const docs = join(sharedDir, "wild", "docs", `${name}.txt`);
+  const file = existsSync(docs) ? docs : join(sharedDir, "wild", "pool", `${name}.txt`);
+  const doc = readText(decodeText(readFileSync(file)).text);
+  const disclosure: Disclosure = { format: FORMAT_ID, amountUnit: "万元" };
+  const diagnostics: Diagnostic[] = [];
+  for (const x of [extractIncome, extractExpenditure])
+    x.run({
+      doc,
+      disclosure,
+      diagnose: (level, message, section) =>
+        diagnostics.push({ level, message, ...(section ? { section } : {}) }),
+      cite: () => {},
+    });
+  return { disclosure, diagnostics };
+}
+
+const wan = (n: number | undefined) => Math.round((n ?? Number.NaN) * 100);
+
+test("a single 预算拨款 row is split by the 财政拨款收支总表's funds (广州, 珠海)", () => {
+  for (const [name, funds] of [
+    ["P002", { generalBudget: 113077.44, governmentFund: 41650.65 }],
+    ["P016", { generalBudget: 49961.75, governmentFund: 250223.44 }],
+    ["P233", { generalBudget: 736.81, governmentFund: 6816 }],
+    ["P013", { generalBudget: 98880.78 }],
+  ] as const) {
+    const { disclosure, diagnostics } = wildMoney(name);
+    const items = disclosure.income?.items ?? [];
+    assert.ok(!items.some((i) => /预算拨款/.test(i.label)), `${name}: the unsplit row is gone`);
+    for (const [source, amount] of Object.entries(funds)) {
+      const item = items.find((i) => i.source === source);
+      assert.equal(wan(item?.amount), wan(amount), `${name} ${source}`);
+    }
+    assert.ok(
+      diagnostics.some((d) => /按财政拨款收支总表分为/.test(d.message)),
+      name,
+    );
+  }
+});
+
+test("a 序号 column is row numbers: no income item 序号…, no amount 1 (西安 templates, docs and pool)", () => {
+  for (const name of ["P053", "P061", "P064"]) {
+    const { disclosure } = wildMoney(name);
+    const items = disclosure.income?.items ?? [];
+    assert.ok(items.length > 0, `${name}: income rows read`);
+    assert.ok(!items.some((i) => /序号/.test(i.label)), `${name}: ${items.map((i) => i.label)}`);
+    assert.ok((disclosure.income?.total ?? 0) > 100, `${name}: income total`);
+    assert.ok((disclosure.expenditure?.total ?? 1000) > 100, `${name}: expenditure total`);
+  }
+  // P053: the 功能分类 split (人员经费 | 公用经费 | 专项业务经费) gives 基本 and 项目 支出.
+  const e = wildMoney("P053").disclosure.expenditure;
+  assert.equal(wan(e?.basic), wan(19443.34));
+  assert.equal(wan(e?.project), wan(55424.99));
+});
