@@ -10,6 +10,7 @@ import { extractors } from "./sections/registry.ts";
 import { readSource } from "./read.ts";
 import { ImportError } from "./errors.ts";
 import { forgetMemos } from "./memo.ts";
+import { checkPlausibility } from "./plausibility.ts";
 import { squash, type SourceDocument } from "./source-document.ts";
 
 export interface ImportResult {
@@ -69,6 +70,7 @@ export function extractDisclosure(document: SourceDocument): Disclosure {
       );
     }
   }
+  checkPlausibility(disclosure, ctx.diagnose, sourceMap);
   if (Object.keys(sourceMap).length) disclosure.sourceMap = sourceMap;
   if (diagnostics.length) disclosure.diagnostics = diagnostics;
   return disclosure;

@@ -4,6 +4,7 @@
 import { fenToWan, formatWan, type Fen } from "../../../model/amount.ts";
 import type { Income, IncomeSource } from "../../../model/disclosure.ts";
 import type { ExtractContext, PartExtractor } from "../context.ts";
+import { witness } from "../../plausibility.ts";
 import { stripNumbering } from "../../toolkit/find.ts";
 import { readFiscalSummaryTable, readSummaryTable, type SummaryItem } from "./summary-table.ts";
 import {
@@ -13,6 +14,7 @@ import {
   firstEvent,
   lineAt,
   narrativeStream,
+  sameWithinPrinting,
   sentenceEnd,
   statedItems,
   type Stream,
@@ -156,7 +158,19 @@ export const extractIncome: PartExtractor = {
       income.total = fenToWan(narrative.total.fen);
       ctx.cite("/income/total", narrative.total.line, narrative.total.raw);
     }
-    if (tableTotal && narrative.total && tableTotal.fen !== narrative.total.fen) {
+    // The text rounds to its printed places: equal there is equal.
+    const same =
+      tableTotal &&
+      narrative.total &&
+      sameWithinPrinting({ fen: narrative.total.fen, raw: narrative.total.raw }, tableTotal.fen);
+    if (tableTotal && narrative.total)
+      witness(
+        ctx.disclosure,
+        "/income/total",
+        same ? tableTotal.fen : narrative.total.fen,
+        narrative.total.line,
+      );
+    if (tableTotal && narrative.total && !same) {
       ctx.diagnose(
         "warning",
         `收入总计：表格为${formatWan(tableTotal.fen)}万元，文字说明为${formatWan(narrative.total.fen)}万元，采用表格数（income total: table and text disagree; the table's figure is kept）`,

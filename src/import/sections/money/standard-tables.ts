@@ -75,6 +75,9 @@ function cellTokens(text: string, line: number, x?: number, end?: number): Token
     if (kind === "text" && last?.kind === "text") last.text += part;
     else out.push({ kind, text: kind === "num" ? part : squash(part), line, ...pos });
   }
+  // A cell of spaced-out words ("总 计", "科 目 名 称") is one word: it keeps the cell's span.
+  if (parts.length > 1 && out.length === 1 && out[0]!.kind === "text" && x !== undefined)
+    Object.assign(out[0]!, { x, end });
   // A split cell: give each part the cell's span, numbers at its right end (they are right-aligned).
   if (parts.length > 1 && x !== undefined && end !== undefined) {
     const nums = out.filter((t) => t.kind === "num");

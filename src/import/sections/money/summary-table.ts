@@ -78,7 +78,7 @@ function readRegion(region: TableRegion): SummaryTable {
     if (!table.incomeTotal || table.incomeTotalFirst) readIncomeSide(row, table, wrap);
     readExpenditureSide(row, table);
   }
-  table.items = dropSummedParents(table.items);
+  table.items = dropFundParents(dropSummedParents(table.items));
   return table;
 }
 
@@ -194,6 +194,27 @@ export function dropSummedParents(items: SummaryItem[]): SummaryItem[] {
       }
     }
     if (children > 0 && sum === item.fen) drop.add(i);
+  });
+  return items.filter((_, i) => !drop.has(i));
+}
+
+const FISCAL_PARENT = /^(?:财政拨款|预算拨款)(?:收入|资金)?(?:合计|小计)?$/;
+const FUND_ROW = /^(?:一般公共预算|政府性基金|国有资本经营)/;
+
+/**
+ * "财政拨款" over its funds ("一般公共预算" / "政府性基金" / "国有资本经营预算")
+ * printed without numbering, the funds set in by indentation only: the rows
+ * right below it that name a fund and add up to it make it a subtotal.
+ */
+export function dropFundParents(items: SummaryItem[]): SummaryItem[] {
+  const drop = new Set<number>();
+  items.forEach((item, i) => {
+    if (!FISCAL_PARENT.test(item.label)) return;
+    let sum = 0n;
+    for (let j = i + 1; j < items.length && FUND_ROW.test(items[j]!.label); j++) {
+      sum += items[j]!.fen;
+      if (sum === item.fen) drop.add(i);
+    }
   });
   return items.filter((_, i) => !drop.has(i));
 }
