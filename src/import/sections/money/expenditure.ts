@@ -99,11 +99,10 @@ export function totalRowValues(
   let row = figures.find((r) => /^(?:合计|总计)$/.test(rowLabel(r)));
   if (!row) {
     const first = figures.find((r) => rowNumbers(r).length >= 2);
-    if (
-      first &&
-      !isCode(first.tokens.find((t) => t.kind !== "blank")) &&
-      !/单位[:：]|部门[:：]/.test(rowLabel(first))
-    )
+    const lead = first?.tokens.find((t) => t.kind !== "blank");
+    // "2050803-培训支出": a 科目 row whose code is joined to its name is no total either.
+    const codeName = lead?.kind === "text" && /^\d{3,}[-－—_]?/.test(lead.text);
+    if (first && !isCode(lead) && !codeName && !/单位[:：]|部门[:：]/.test(rowLabel(first)))
       row = first;
   }
   if (!row) return undefined;
@@ -660,7 +659,7 @@ function narrativeCarry(
   carry: { label: string; found: Found }[],
 ): void {
   const { total, basic, project, carried } = narrative;
-  if (!total || !basic || !project || !carried || carry.length) return;
+  if (!total || !basic || !project || !carried || carried.fen <= 0n || carry.length) return;
   const own = basic.fen + project.fen;
   // The text's three figures are each rounded to the cent: their sum may be off by one.
   if (!withinOneCent(total.fen, own + carried.fen)) return;

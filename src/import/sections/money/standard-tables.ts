@@ -32,6 +32,8 @@ export interface Token {
 export interface TokenRow {
   line: number;
   tokens: Token[];
+  /** The last line of a row whose figures wrapped onto the lines below. */
+  wrapEnd?: number;
 }
 
 export interface TableRegion {
@@ -237,7 +239,10 @@ export function findTableRegions(doc: SourceDocument, title: RegExp, maxRows = 1
         break;
       }
     }
-    const rows = withoutRowNumbers(tokenRows(doc, l.no + 1, end).slice(0, maxRows));
+    const rows = withoutRowNumbers(joinWrappedFigures(tokenRows(doc, l.no + 1, end), doc)).slice(
+      0,
+      maxRows,
+    );
     // The unit caption is printed just above or below the title (a few lines at most).
     let unit: MoneyUnit | undefined;
     for (let n = Math.max(1, l.no - 3); n <= Math.min(lines.length, l.no + 6) && !unit; n++)
@@ -411,4 +416,75 @@ function isColumnNumberRow(row: TokenRow): boolean {
   if (!words.every((w) => /^(?:栏次|行次|\*+|项目|金额单位.*|[甲乙丙丁])$/.test(w))) return false;
   const nums = rowNumbers(row);
   return nums.length >= 3 && nums.every((t, i) => t.text === String(i + 1));
+}
+
+/** The decimals of a figure wrapped below its integer part (".64" under "174,900"). */
+const FRACTION = /^\.\d{1,6}$/;
+
+/**
+ * Very wide tables in PDF text wrap each figure in a narrow column: "174,900"
+ * on the row's line, ".64" on the next, the next column's figure a line lower
+ * ("合 计 174,900" / ".64 56,633" / ".49 118,267" / ".14"). Lines holding
+ * such decimals and nothing but figures continue the row above: each decimal
+ * joins the integer part it stands under (right edges within two columns),
+ * the other figures join the row, in column order.
+ */
+export function joinWrappedFigures(rows: TokenRow[], doc?: SourceDocument): TokenRow[] {
+  const out: TokenRow[] = [];
+  for (const printed of rows) {
+    const base = out[out.length - 1];
+    const row = doc?.layout === "columns" ? placeLoneToken(printed, doc) : printed;
+    const fractions = row.tokens.filter((t) => t.kind === "text" && FRACTION.test(t.text));
+    const continues =
+      base &&
+      fractions.length > 0 &&
+      fractions.every((t) => t.end !== undefined) &&
+      row.tokens.every((t) => t.kind !== "text" || FRACTION.test(t.text)) &&
+      row.line - lastLine(base) <= 1;
+    if (!continues) {
+      out.push(row);
+      continue;
+    }
+    const tokens = base.tokens.map((t) => ({ ...t }));
+    for (const t of row.tokens) {
+      if (t.kind === "blank") continue;
+      const whole =
+        t.kind === "text"
+          ? tokens.find(
+              (w) =>
+                w.kind === "num" &&
+                !/\./.test(w.text) &&
+                w.end !== undefined &&
+                Math.abs(w.end - t.end!) <= 2,
+            )
+          : undefined;
+      if (whole) whole.text += t.text;
+      else if (t.kind === "num") tokens.push({ ...t });
+      else return rows; // a decimal under no figure: not this layout
+    }
+    out[out.length - 1] = { line: base.line, tokens: inColumnOrder(tokens), wrapEnd: row.line };
+  }
+  return out;
+}
+
+/** A line of one token (a text line to the reader) has no position: take it from the line as printed. */
+function placeLoneToken(row: TokenRow, doc: SourceDocument): TokenRow {
+  const t = row.tokens[0];
+  if (row.tokens.length !== 1 || !t || t.x !== undefined) return row;
+  const x = doc.lines[t.line - 1]?.text.indexOf(t.text) ?? -1;
+  return x < 0 ? row : { ...row, tokens: [{ ...t, x, end: x + t.text.length }] };
+}
+
+function lastLine(row: TokenRow): number {
+  return row.wrapEnd ?? row.line;
+}
+
+/** Tokens sorted by position; one without a position stays after the token before it. */
+function inColumnOrder(tokens: Token[]): Token[] {
+  let x = -1;
+  const keyed = tokens.map((t, i) => {
+    x = t.x ?? x;
+    return { t, x, i };
+  });
+  return keyed.sort((a, b) => a.x - b.x || a.i - b.i).map((k) => k.t);
 }
