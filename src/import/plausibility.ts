@@ -21,6 +21,11 @@ export type Pointer =
   | "/expenditure/personnel"
   | "/expenditure/publicOperating"
   | "/threePublic/total"
+  | "/threePublic/overseas"
+  | "/threePublic/vehicle/total"
+  | "/threePublic/vehicle/purchase"
+  | "/threePublic/vehicle/operation"
+  | "/threePublic/reception"
   | "/operatingCosts/amount";
 
 const NAMES: Record<Pointer, string> = {
@@ -32,6 +37,11 @@ const NAMES: Record<Pointer, string> = {
   "/expenditure/personnel": "人员经费",
   "/expenditure/publicOperating": "公用经费",
   "/threePublic/total": "“三公”经费合计",
+  "/threePublic/overseas": "因公出国（境）费",
+  "/threePublic/vehicle/total": "公务用车购置及运行维护费",
+  "/threePublic/vehicle/purchase": "公务用车购置费",
+  "/threePublic/vehicle/operation": "公务用车运行维护费",
+  "/threePublic/reception": "公务接待费",
   "/operatingCosts/amount": "机关运行经费",
 };
 
@@ -77,6 +87,7 @@ interface Run {
 const TAIL = 10_000n;
 
 const abs = (a: Fen) => (a < 0n ? -a : a);
+const leaf = (p: Pointer) => p.slice(p.lastIndexOf("/") + 1);
 
 /** Equal to the printed cent, however many figures were added to get either. */
 export function agree(a: Fen, b: Fen, terms = 1): boolean {
@@ -95,44 +106,40 @@ class Figures {
   constructor(readonly d: Disclosure) {}
 
   get(p: Pointer): Fen | undefined {
-    const d = this.d;
-    const v = (n: number | undefined) => (n === undefined ? undefined : wanToFen(n));
-    switch (p) {
-      case "/income/total":
-        return v(d.income?.total);
-      case "/income/items": {
-        const items = d.income?.items;
-        return items?.length ? items.reduce((a, i) => a + wanToFen(i.amount), 0n) : undefined;
-      }
-      case "/expenditure/total":
-        return v(d.expenditure?.total);
-      case "/expenditure/basic":
-        return v(d.expenditure?.basic);
-      case "/expenditure/project":
-        return v(d.expenditure?.project);
-      case "/expenditure/personnel":
-        return v(d.expenditure?.personnel);
-      case "/expenditure/publicOperating":
-        return v(d.expenditure?.publicOperating);
-      case "/threePublic/total":
-        return v(d.threePublic?.total);
-      case "/operatingCosts/amount":
-        return v(d.operatingCosts?.amount);
+    if (p === "/income/items") {
+      const items = this.d.income?.items;
+      return items?.length ? items.reduce((a, i) => a + wanToFen(i.amount), 0n) : undefined;
     }
+    const v = this.parent(p)?.[leaf(p)];
+    return typeof v === "number" ? wanToFen(v) : undefined;
   }
 
   set(p: Pointer, fen: Fen): void {
-    const [, part, key] = p.split("/") as [string, "income" | "expenditure", string];
-    const holder = this.d[part] as Record<string, unknown> | undefined;
-    if (holder) holder[key] = fenToWan(fen);
+    const holder = this.parent(p);
+    if (holder) holder[leaf(p)] = fenToWan(fen);
   }
 
+  /** Deletes the figure, and the objects it leaves empty. */
   remove(p: Pointer): void {
-    const [, part, key] = p.split("/") as [string, keyof Disclosure, string];
-    const holder = this.d[part] as Record<string, unknown> | undefined;
-    if (!holder) return;
-    delete holder[key];
-    if (!Object.keys(holder).length) delete (this.d as Record<string, unknown>)[part];
+    const keys = p.split("/").slice(1);
+    const chain: Record<string, unknown>[] = [this.d as unknown as Record<string, unknown>];
+    for (const k of keys.slice(0, -1)) {
+      const next = chain[chain.length - 1]![k];
+      if (!next || typeof next !== "object") return;
+      chain.push(next as Record<string, unknown>);
+    }
+    delete chain[chain.length - 1]![keys[keys.length - 1]!];
+    for (let i = chain.length - 1; i > 0 && !Object.keys(chain[i]!).length; i--)
+      delete chain[i - 1]![keys[i - 1]!];
+  }
+
+  private parent(p: Pointer): Record<string, unknown> | undefined {
+    let at: unknown = this.d;
+    for (const k of p.split("/").slice(1, -1)) {
+      if (!at || typeof at !== "object") return undefined;
+      at = (at as Record<string, unknown>)[k];
+    }
+    return at && typeof at === "object" ? (at as Record<string, unknown>) : undefined;
   }
 
   /** 结转下年 and the like: printed below 本年支出合计, not part of it. */
@@ -156,6 +163,8 @@ interface Equation {
   extra: (f: Figures) => Fen;
   /** Whether a failure may remove figures: only when no unread figure can explain the gap. */
   strict: (whole: Fen, sum: Fen) => boolean;
+  /** Parts that may be absent (not stated, or zero): counted as 0 while two are present. */
+  optional?: boolean;
 }
 
 const EQUATIONS: Equation[] = [
@@ -183,16 +192,40 @@ const EQUATIONS: Equation[] = [
     // Rows the reader missed leave the items short; items above the total are wrong.
     strict: (whole, sum) => unitSlip(whole, sum) || sum > whole,
   },
+  {
+    name: "“三公”经费 = 因公出国（境）费 + 公务用车费 + 公务接待费",
+    whole: "/threePublic/total",
+    parts: ["/threePublic/overseas", "/threePublic/vehicle/total", "/threePublic/reception"],
+    extra: () => 0n,
+    optional: true,
+    // With a part not read, only parts above the total are sure to be wrong.
+    strict: (whole, sum) => sum > whole,
+  },
+  {
+    name: "公务用车费 = 购置费 + 运行维护费",
+    whole: "/threePublic/vehicle/total",
+    parts: ["/threePublic/vehicle/purchase", "/threePublic/vehicle/operation"],
+    extra: () => 0n,
+    strict: () => true,
+  },
 ];
 
-/** A part that may not exceed its whole. */
-const PARTS: [Pointer, Pointer][] = [
+/**
+ * A part that may not exceed its whole; `proper` when it may not equal it either
+ * (the "三公" or 机关运行经费 are never a department's whole expenditure).
+ */
+const PARTS: [Pointer, Pointer, "proper"?][] = [
   ["/expenditure/basic", "/expenditure/total"],
   ["/expenditure/project", "/expenditure/total"],
   ["/expenditure/personnel", "/expenditure/basic"],
   ["/expenditure/publicOperating", "/expenditure/basic"],
-  ["/threePublic/total", "/expenditure/total"],
-  ["/operatingCosts/amount", "/expenditure/total"],
+  ["/threePublic/total", "/expenditure/total", "proper"],
+  ["/operatingCosts/amount", "/expenditure/total", "proper"],
+  ["/threePublic/overseas", "/threePublic/total"],
+  ["/threePublic/vehicle/total", "/threePublic/total"],
+  ["/threePublic/reception", "/threePublic/total"],
+  ["/threePublic/vehicle/purchase", "/threePublic/vehicle/total"],
+  ["/threePublic/vehicle/operation", "/threePublic/vehicle/total"],
 ];
 
 interface Outcome {
@@ -205,8 +238,9 @@ interface Outcome {
 function evaluate(f: Figures, eq: Equation): Outcome | undefined {
   const whole = f.get(eq.whole);
   const parts = eq.parts.map((p) => f.get(p));
-  if (whole === undefined || parts.some((p) => p === undefined)) return undefined;
-  const sum = parts.reduce<Fen>((a, p) => a + p!, 0n) + eq.extra(f);
+  const present = parts.filter((p) => p !== undefined).length;
+  if (whole === undefined || present < (eq.optional ? 2 : parts.length)) return undefined;
+  const sum = parts.reduce<Fen>((a, p) => a + (p ?? 0n), 0n) + eq.extra(f);
   return { eq, whole, sum, ok: agree(whole, sum, eq.parts.length) };
 }
 
@@ -249,12 +283,13 @@ export function checkPlausibility(
     line,
     at: (p) => (line(p) ? `（第${line(p)}行）` : ""),
   };
-  // The text's figure replaces a table's that fits nothing when it fits; then equations
-  // remove what they doubt; a disagreement still standing removes the table's figure.
+  // The text's figure replaces a table's that fits nothing when it fits; a part above its
+  // whole goes first (it would spoil the sums), then what the equations doubt; a
+  // disagreement still standing removes the table's figure.
   checkWitnesses(run, false);
+  checkParts(run);
   checkEquations(run);
   checkWitnesses(run, true);
-  checkParts(run);
 }
 
 /** A figure the text states differently: kept when vouched for, the text's when that one fits, else removed. */
@@ -315,15 +350,17 @@ function checkEquations({ f, seen, diagnose, drop, at, line }: Run): void {
 }
 
 function checkParts({ f, seen, diagnose, drop, at, line }: Run): void {
-  for (const [part, whole] of PARTS) {
+  for (const [part, whole, proper] of PARTS) {
     const a = f.get(part);
     const b = f.get(whole);
-    if (a === undefined || b === undefined || a <= b || agree(a, b)) continue;
+    if (a === undefined || b === undefined) continue;
+    if (proper ? a < b && !agree(a, b) : a <= b || agree(a, b)) continue;
     const sure = vouched(f, seen);
     // The whole vouched for: the part is wrong; the part vouched for: the whole; else both.
     const doubtful = sure.has(whole) ? [part] : sure.has(part) ? [whole] : [part, whole];
     const slip = unitSlip(a, b) ? "，相差一万倍，应是金额单位（元/万元）用错" : "";
-    const message = `${NAMES[part]}${at(part)}${wan(a)}大于${NAMES[whole]}${at(whole)}${wan(b)}${slip}，未导入${doubtful.map((p) => NAMES[p]).join("、")}（a part larger than its whole: the doubtful figure is left out）`;
+    const relation = a > b ? "大于" : "等于";
+    const message = `${NAMES[part]}${at(part)}${wan(a)}${relation}${NAMES[whole]}${at(whole)}${wan(b)}${slip}，未导入${doubtful.map((p) => NAMES[p]).join("、")}（a part ${a > b ? "larger than" : "as large as"} its whole: the doubtful figure is left out）`;
     const where = line(part);
     for (const p of doubtful) drop(p);
     diagnose("warning", message, SECTION, where);

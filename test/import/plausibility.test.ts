@@ -179,3 +179,29 @@ test("seeds and corpus: the checks remove nothing and never report equal values"
     }
   }
 });
+
+test("the 三公: a 运行维护费 above its 公务用车 total goes (P030), a 三公 total equal to the whole expenditure goes (P063)", () => {
+  const p030 = check({
+    threePublic: {
+      total: 413.68,
+      vehicle: { total: 339.68, purchase: 151.68, operation: 3901.76 },
+      reception: 74,
+    },
+  });
+  assert.deepEqual(p030.d.threePublic, {
+    total: 413.68,
+    vehicle: { total: 339.68, purchase: 151.68 },
+    reception: 74,
+  });
+  assert.match(
+    p030.diagnostics[0]!.message,
+    /公务用车运行维护费3901\.76万元大于公务用车购置及运行维护费339\.68万元/,
+  );
+  const p063 = check({
+    income: { total: 5093.760835 },
+    expenditure: { total: 5093.760835 },
+    threePublic: { total: 5093.760835, overseas: 0, reception: 2 },
+  });
+  assert.deepEqual(p063.d.threePublic, { overseas: 0, reception: 2 });
+  assert.match(p063.diagnostics[0]!.message, /“三公”经费合计（第30行）5093\.76万元等于支出合计/);
+});
