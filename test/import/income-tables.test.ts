@@ -44,3 +44,33 @@ test("a 序号 column is row numbers: no income item 序号…, no amount 1 (西
   assert.equal(wan(e?.basic), wan(19443.34));
   assert.equal(wan(e?.project), wan(55424.99));
 });
+
+test("each table's own unit: 元, 千元 and 万元 tables of one document give the same 万元", async () => {
+  const { runExtractor } = await import("../support/run-extractor.ts");
+  const { extractIncome } = await import("../../src/import/sections/money/income.ts");
+  const table = (unit: string, total: string, general: string, other: string) =>
+    [
+      "2026年部门收支总表",
+      `单位：${unit}`,
+      "项目\t预算数\t项目\t预算数",
+      `一、一般公共预算拨款收入\t${general}\t一、一般公共服务支出\t${total}`,
+      `二、其他收入\t${other}\t\t`,
+      `收入总计\t${total}\t支出总计\t${total}`,
+      "",
+      "2026年部门收入总表",
+    ].join("\n");
+  for (const [unit, total, general, other] of [
+    ["元", "12,345,678.90", "12,000,000.00", "345,678.90"],
+    ["千元", "12,345.68", "12,000.00", "345.68"],
+    ["万元", "1,234.57", "1,200.00", "34.57"],
+  ] as const) {
+    const income = runExtractor(extractIncome, table(unit, total, general, other), "tabs")
+      .disclosure.income;
+    assert.equal(wan(income?.total), wan(1234.57), unit);
+    assert.deepEqual(
+      income?.items?.map((i) => wan(i.amount)),
+      [wan(1200), wan(34.57)],
+      unit,
+    );
+  }
+});
