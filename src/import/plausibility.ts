@@ -196,7 +196,12 @@ const EQUATIONS: Equation[] = [
     name: "“三公”经费 = 因公出国（境）费 + 公务用车费 + 公务接待费",
     whole: "/threePublic/total",
     parts: ["/threePublic/overseas", "/threePublic/vehicle/total", "/threePublic/reception"],
-    extra: () => 0n,
+    // Without a 公务用车 total, its 购置 and 运行维护 stand for it.
+    extra: (f) =>
+      f.get("/threePublic/vehicle/total") === undefined
+        ? (f.get("/threePublic/vehicle/purchase") ?? 0n) +
+          (f.get("/threePublic/vehicle/operation") ?? 0n)
+        : 0n,
     optional: true,
     // With a part not read, only parts above the total are sure to be wrong.
     strict: (whole, sum) => sum > whole,

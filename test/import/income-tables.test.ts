@@ -74,3 +74,24 @@ test("each table's own unit: 元, 千元 and 万元 tables of one document give 
     );
   }
 });
+
+test("a 决算 收入支出决算总表 with 行次 columns on both sides and a 栏次 row (pool: 西安 决算)", () => {
+  const { income, expenditure } = wildMoney("P057").disclosure;
+  assert.equal(wan(income?.total), wan(2480372.7));
+  assert.deepEqual(
+    income?.items?.map((i) => [i.source, wan(i.amount)]),
+    [
+      ["generalBudget", wan(296030.91)],
+      ["governmentFund", wan(509220.66)],
+      ["business", wan(1110972.11)],
+      ["other", wan(98870.55)],
+      ["carryOver", wan(465278.48)],
+    ],
+  );
+  // 本年支出合计 57 2,074,962.01: the 行次 57 is not the total.
+  assert.equal(wan(expenditure?.total), wan(2074962.01));
+  assert.deepEqual(
+    expenditure?.otherItems?.map((o) => wan(o.amount)),
+    [wan(6374.88), wan(399035.8)],
+  );
+});

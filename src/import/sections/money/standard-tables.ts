@@ -53,6 +53,9 @@ const NUMBER = /^[(（]?[-−]?(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.\d+)?[)）]?$
 const TABLE_BOUNDARY =
   /^(?:(?:部门)?(?:公开|预算|决算)?\d*表\d*|表[一二三四五六七八九十\d]+.*|.{0,40}表(?:[（(][^）)]*[）)])?)$/;
 
+/** A form number alone on its line: "公开01表", "预算02表", "部门公开表3". */
+const FORM_NUMBER = /^(?:部门)?(?:公开|预算|决算)\d*表\d*$/;
+
 export function isNumberText(text: string): boolean {
   return NUMBER.test(text);
 }
@@ -220,6 +223,8 @@ export function findTableRegions(doc: SourceDocument, title: RegExp, maxRows = 1
       const t = flat[n - 1]!;
       if (!t || leader(t)) continue;
       if (t === text) continue; // the same title again: the table goes on over the page
+      // The table's own form number printed just below its title ("公开01表").
+      if (n - l.no <= 3 && FORM_NUMBER.test(t)) continue;
       if (
         t.length <= 42 &&
         TABLE_BOUNDARY.test(t) &&
@@ -388,34 +393,52 @@ export function withoutRowNumbers(rows: TokenRow[]): TokenRow[] {
   );
   const out = rows.filter((r) => !isColumnNumberRow(r));
   if (!announced) return out.length === rows.length ? rows : out;
-  const lead = out.map((r) => {
-    const i = r.tokens.findIndex((t) => t.kind === "num");
-    const t = r.tokens[i];
-    return t && ROW_NUMBER.test(t.text) ? { i, n: Number(t.text) } : undefined;
-  });
-  // A run of first numbers counting up by one (a wrapped label's line may lie between two).
-  const drop = new Set<number>();
-  let last: { row: number; n: number } | undefined;
-  lead.forEach((l, row) => {
-    if (!l || header.includes(out[row]!)) return;
-    if (last && l.n === last.n + 1) {
-      drop.add(last.row);
-      drop.add(row);
-    }
-    last = { row, n: l.n };
-  });
-  if (drop.size < 3) return out;
+  // Row-number slots: the row's first number, and each number right after a label (the
+  // 行次 of a two-sided 决算 table: 1…30 on the income side, 31…60 on the expenditure side).
+  const slots = out.map((r) =>
+    r.tokens
+      .map((t, i) => ({ t, i }))
+      .filter(
+        ({ t, i }) =>
+          t.kind === "num" &&
+          ROW_NUMBER.test(t.text) &&
+          (r.tokens.findIndex((x) => x.kind === "num") === i || r.tokens[i - 1]?.kind === "text"),
+      )
+      .map(({ t, i }) => ({ i, n: Number(t.text) })),
+  );
+  // In each slot, a run of numbers counting up by one (a wrapped label's line may lie between two).
+  const drop = out.map(() => new Set<number>());
+  let dropped = 0;
+  for (let slot = 0; slot < 2; slot++) {
+    let last: { row: number; i: number; n: number } | undefined;
+    slots.forEach((s, row) => {
+      const l = s[slot];
+      if (!l || header.includes(out[row]!)) return;
+      if (last && l.n === last.n + 1) {
+        if (!drop[last.row]!.has(last.i)) dropped++;
+        drop[last.row]!.add(last.i);
+        drop[row]!.add(l.i);
+        dropped++;
+      }
+      last = { row, i: l.i, n: l.n };
+    });
+  }
+  if (dropped < 3) return out;
   return out.map((r, row) =>
-    drop.has(row) ? { ...r, tokens: r.tokens.filter((_, i) => i !== lead[row]!.i) } : r,
+    drop[row]!.size ? { ...r, tokens: r.tokens.filter((_, i) => !drop[row]!.has(i)) } : r,
   );
 }
 
-/** A 栏次 row: no words but 栏次 / 行次 / ** / 项目, and numbers 1, 2, 3 … (at least three). */
+/**
+ * A 栏次 row: no words but 栏次 / 行次 / ** / 项目, and numbers 1, 2, 3 … (at
+ * least three, or any when the row says 栏次: "栏次 1 … 栏次 2" over a two-sided table).
+ */
 function isColumnNumberRow(row: TokenRow): boolean {
   const words = row.tokens.filter((t) => t.kind === "text").map((t) => t.text);
   if (!words.every((w) => /^(?:栏次|行次|\*+|项目|金额单位.*|[甲乙丙丁])$/.test(w))) return false;
   const nums = rowNumbers(row);
-  return nums.length >= 3 && nums.every((t, i) => t.text === String(i + 1));
+  const least = words.includes("栏次") ? 1 : 3;
+  return nums.length >= least && nums.every((t, i) => t.text === String(i + 1));
 }
 
 /** The decimals of a figure wrapped below its integer part (".64" under "174,900"). */
