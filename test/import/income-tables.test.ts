@@ -95,3 +95,26 @@ test("a 决算 收入支出决算总表 with 行次 columns on both sides and a 
     [wan(6374.88), wan(399035.8)],
   );
 });
+
+test("a total printed as 收入预算总计 / 本年收入预算合计 is the total, never an item", async () => {
+  const { runExtractor } = await import("../support/run-extractor.ts");
+  const { extractIncome } = await import("../../src/import/sections/money/income.ts");
+  const text = [
+    "2026年部门收支预算总表",
+    "单位：万元",
+    "项目\t预算数\t项目\t预算数",
+    "一、一般公共预算拨款收入\t1,200.00\t一、一般公共服务支出\t1,250.00",
+    "二、其他收入\t34.57\t\t",
+    "本年收入预算合计\t1,234.57\t本年支出预算合计\t1,250.00",
+    "上年结转结余\t15.43\t\t",
+    "收入预算总计\t1,250.00\t支出预算总计\t1,250.00",
+    "",
+    "2026年部门收入预算总表",
+  ].join("\n");
+  const income = runExtractor(extractIncome, text, "tabs").disclosure.income;
+  assert.equal(wan(income?.total), wan(1250));
+  assert.deepEqual(
+    income?.items?.map((i) => i.label),
+    ["一般公共预算拨款收入", "其他收入", "上年结转结余"],
+  );
+});

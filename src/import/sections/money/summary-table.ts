@@ -131,7 +131,12 @@ function readIncomeSide(row: TokenRow, table: SummaryTable, wrap: Wrap): void {
     return;
   }
   wrap.last = undefined;
-  if (/^(?:收入)?总计$|^收入总计|^收入合计$|^合计$/.test(label)) {
+  // "收入总计", "收入预算总计", "收入决算合计" …: the total, never an item.
+  if (
+    /^(?:收入)?(?:预算|决算)?总计$|^收入(?:预算|决算)?总计|^收入(?:预算|决算)?合计$|^合计$/.test(
+      label,
+    )
+  ) {
     if (amount && !table.incomeTotal) {
       table.incomeTotal = amount;
       // A 合计 printed above the rows (重庆 表一) does not end the income side.
@@ -139,7 +144,7 @@ function readIncomeSide(row: TokenRow, table: SummaryTable, wrap: Wrap): void {
     }
     return;
   }
-  if (/^(?:本年|当年)收入(?:合计|小计)$|^本年收入$|^小计$/.test(label)) {
+  if (/^(?:本年|当年)收入(?:预算|决算)?(?:合计|小计)$|^本年收入$|^小计$/.test(label)) {
     if (amount) table.incomeSubtotal = amount;
     return;
   }
