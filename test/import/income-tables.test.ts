@@ -118,3 +118,18 @@ test("a total printed as 收入预算总计 / 本年收入预算合计 is the to
     ["一般公共预算拨款收入", "其他收入", "上年结转结余"],
   );
 });
+
+test("a parent row over sub-rows of its own source (上年结余、结转 over 财政拨款 / 非财政拨款结余、结转) is the one item (深圳)", () => {
+  for (const [name, amount] of [
+    ["P157", 769.19],
+    ["P161", 0],
+  ] as const) {
+    const items = wildMoney(name).disclosure.income?.items ?? [];
+    const carry = items.filter((i) => i.source === "carryOver");
+    assert.deepEqual(
+      carry.map((i) => [i.label, wan(i.amount)]),
+      [["上年结余、结转", wan(amount)]],
+      name,
+    );
+  }
+});

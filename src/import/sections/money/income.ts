@@ -6,7 +6,14 @@ import type { Income, IncomeSource } from "../../../model/disclosure.ts";
 import type { ExtractContext, PartExtractor } from "../context.ts";
 import { witness } from "../../plausibility.ts";
 import { stripNumbering } from "../../toolkit/find.ts";
-import { readFiscalSummaryTable, readSummaryTable, type SummaryItem } from "./summary-table.ts";
+import {
+  incomeSource,
+  readFiscalSummaryTable,
+  readSummaryTable,
+  type SummaryItem,
+} from "./summary-table.ts";
+
+export { incomeSource };
 import {
   AMT,
   amountOf,
@@ -21,22 +28,6 @@ import {
 } from "./narrative.ts";
 
 const SECTION = "收入";
-
-/** Maps the printed wording of an income row onto the format's source vocabulary. */
-export function incomeSource(label: string): IncomeSource {
-  const l = label.replace(/\s+/g, "");
-  if (/财政专户/.test(l)) return "fiscalSpecial";
-  if (/一般公共预算|公共财政/.test(l)) return "generalBudget";
-  if (/政府性基金|基金预算|基金收入|基金拨款/.test(l)) return "governmentFund";
-  if (/国有资本/.test(l)) return "stateCapital";
-  if (/结转|结余/.test(l)) return "carryOver";
-  if (/经营/.test(l)) return "operating";
-  if (/事业收入/.test(l)) return "business";
-  if (/上级补助/.test(l)) return "superiorSubsidy";
-  if (/附属单位/.test(l)) return "subordinateRemit";
-  if (/财政拨款|^预算拨款/.test(l)) return "fiscalUnsplit";
-  return "other";
-}
 
 interface NarrativeIncome {
   total?: { fen: Fen; line: number; raw: string };

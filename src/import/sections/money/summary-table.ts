@@ -5,6 +5,7 @@
  * document and cached.
  */
 import type { Fen, MoneyUnit } from "../../../model/amount.ts";
+import type { IncomeSource } from "../../../model/disclosure.ts";
 import type { SourceDocument } from "../../source-document.ts";
 import { stripNumbering } from "../../toolkit/find.ts";
 import {
@@ -46,6 +47,22 @@ export interface SummaryTable {
   carryForward?: (SummaryValue & { label: string })[];
   /** Rows were found but no total: the table is cut off. */
   cutOff?: boolean;
+}
+
+/** Maps the printed wording of an income row onto the format's source vocabulary. */
+export function incomeSource(label: string): IncomeSource {
+  const l = label.replace(/\s+/g, "");
+  if (/财政专户/.test(l)) return "fiscalSpecial";
+  if (/一般公共预算|公共财政/.test(l)) return "generalBudget";
+  if (/政府性基金|基金预算|基金收入|基金拨款/.test(l)) return "governmentFund";
+  if (/国有资本/.test(l)) return "stateCapital";
+  if (/结转|结余/.test(l)) return "carryOver";
+  if (/经营/.test(l)) return "operating";
+  if (/事业收入/.test(l)) return "business";
+  if (/上级补助/.test(l)) return "superiorSubsidy";
+  if (/附属单位/.test(l)) return "subordinateRemit";
+  if (/财政拨款|^预算拨款/.test(l)) return "fiscalUnsplit";
+  return "other";
 }
 
 const cache = new WeakMap<SourceDocument, SummaryTable | null>();
@@ -198,9 +215,23 @@ export function dropSummedParents(items: SummaryItem[]): SummaryItem[] {
         children++;
       }
     }
-    if (children > 0 && sum === item.fen) drop.add(i);
+    if (children === 0 || sum !== item.fen) return;
+    // Sub-rows of the parent's own source ("上年结余、结转" over 财政拨款 / 非财政拨款结余、结转)
+    // split nothing the format names: the parent is the item.
+    const below = items.slice(i + 1, i + 1 + descendants(items, i));
+    const source = incomeSource(item.label);
+    if (source !== "other" && below.every((b) => incomeSource(b.label) === source))
+      below.forEach((_, k) => drop.add(i + 1 + k));
+    else drop.add(i);
   });
   return items.filter((_, i) => !drop.has(i));
+}
+
+/** How many rows after `i` are numbered below it. */
+function descendants(items: SummaryItem[], i: number): number {
+  let n = 0;
+  while (i + 1 + n < items.length && items[i + 1 + n]!.level > items[i]!.level) n++;
+  return n;
 }
 
 const FISCAL_PARENT = /^(?:财政拨款|预算拨款)(?:收入|资金)?(?:合计|小计)?$/;
