@@ -133,3 +133,20 @@ test("a parent row over sub-rows of its own source (上年结余、结转 over �
     );
   }
 });
+
+test("a 支出 side longer than the 收入 side: rows with only an expenditure label are not income (广州, 杭州, 深圳, 西安)", () => {
+  for (const name of ["P002", "P030", "P157", "P053", "P057"]) {
+    const { income } = wildMoney(name).disclosure;
+    const items = income?.items ?? [];
+    assert.ok(items.length > 0, name);
+    assert.ok(
+      !items.some((i) => /支出|结转下年|年末结转/.test(i.label)),
+      `${name}: ${items.map((i) => i.label)}`,
+    );
+    const sum = items.reduce((a, i) => a + wan(i.amount), 0);
+    assert.ok(
+      Math.abs(sum - wan(income?.total)) <= 2,
+      `${name}: items ${sum} vs total ${wan(income?.total)}`,
+    );
+  }
+});
