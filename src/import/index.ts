@@ -12,6 +12,7 @@ import { extractors } from "./sections/registry.ts";
 import { readSource } from "./read.ts";
 import { documentKind, KIND_SECTION, PARTIAL_NOTES } from "./document-kind.ts";
 import { forgetMemos } from "./memo.ts";
+import { checkPlausibility } from "./plausibility.ts";
 import { locationOf, type SourceDocument } from "./source-document.ts";
 
 export interface ImportResult {
@@ -79,6 +80,7 @@ export function extractDisclosure(document: SourceDocument): Disclosure {
       );
     }
   }
+  checkPlausibility(disclosure, ctx.diagnose, sourceMap);
   if (Object.keys(sourceMap).length) disclosure.sourceMap = sourceMap;
   if (diagnostics.length) disclosure.diagnostics = diagnostics;
   return disclosure;

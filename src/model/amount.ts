@@ -7,10 +7,11 @@
  */
 
 export type Fen = bigint;
-export type MoneyUnit = "元" | "万元" | "亿元";
+export type MoneyUnit = "元" | "千元" | "万元" | "亿元";
 
 export const FEN_PER_UNIT: Record<MoneyUnit, bigint> = {
   元: 100n,
+  千元: 100_000n,
   万元: 1_000_000n,
   亿元: 10_000_000_000n,
 };
@@ -63,7 +64,7 @@ function decimalToFen(decimal: string, scale: bigint): Fen | undefined {
 export function parseAmount(text: string, unit: MoneyUnit = "万元"): Fen | undefined {
   let s = normalizeNumberText(text);
   let scale = FEN_PER_UNIT[unit];
-  const suffix = /(亿元|万元|元)$/.exec(s);
+  const suffix = /(亿元|万元|千元|元)$/.exec(s);
   if (suffix) {
     scale = FEN_PER_UNIT[suffix[1] as MoneyUnit];
     s = s.slice(0, -suffix[1]!.length);
@@ -150,6 +151,6 @@ export function roundingTolerance(printed: number | string, unit: MoneyUnit = "�
 
 /** The money unit a table or paragraph declares: `单位：元`, `（单位：万元）`, `金额单位：万元`. */
 export function declaredUnit(text: string): MoneyUnit | undefined {
-  const m = /单位\s*[：:]\s*(亿元|万元|元)/.exec(text.replace(/\s+/g, ""));
+  const m = /单位\s*[：:]\s*(亿元|万元|千元|元)/.exec(text.replace(/\s+/g, ""));
   return m ? (m[1] as MoneyUnit) : undefined;
 }

@@ -96,7 +96,7 @@ function linesBetween(doc: SourceDocument, from: number, to: number): SourceDocu
 export function tableUnit(doc: SourceDocument, titleLine: number, span = 8): MoneyUnit {
   for (const l of doc.lines) {
     if (l.no < titleLine || l.no > titleLine + span) continue;
-    const m = /单位[:：]?(万元|元|亿元)/.exec(squash(l.text));
+    const m = /单位[:：]?(万元|千元|元|亿元)/.exec(squash(l.text));
     if (m) return m[1] as MoneyUnit;
   }
   return "万元";

@@ -5,6 +5,7 @@ import { fenToWan, formatWan, sumFen, wanToFen, type Fen } from "../../../model/
 import type { Expenditure } from "../../../model/disclosure.ts";
 import type { SourceDocument } from "../../source-document.ts";
 import type { ExtractContext, PartExtractor } from "../context.ts";
+import { witness } from "../../plausibility.ts";
 import { readSummaryTable, type SummaryTable, type SummaryValue } from "./summary-table.ts";
 import {
   AMT,
@@ -13,6 +14,7 @@ import {
   lineAt,
   narrativeStream,
   sentenceEnd,
+  sameWithinPrinting,
   sentenceStart,
   type ChangeEvent,
   type Stream,
@@ -56,6 +58,21 @@ const EXPENDITURE_COLUMNS = [
   { key: "ignore:采购", pattern: /政府采购/ },
 ];
 
+/** 基本支出 over 人员经费 | 公用经费 (杭州 表3): the sub-columns hold the figures. */
+const NESTED_BASIC_COLUMNS = [
+  ...EXPENDITURE_COLUMNS,
+  { key: "personnel", pattern: /^人员(?:经费|支出)(?:支出)?$/ },
+  { key: "publicOperating", pattern: /^(?:日常)?公用(?:经费|支出?)/ },
+];
+
+/** The column keywords of a table: 基本支出 is a group header when 人员 and 公用 stand under it. */
+function expenditureColumns(region: TableRegion): { key: string; pattern: RegExp }[] {
+  const keys = columnsOf(region.rows, NESTED_BASIC_COLUMNS).map((c) => c.key);
+  return keys.includes("personnel") && keys.includes("publicOperating")
+    ? NESTED_BASIC_COLUMNS.filter((c) => c.key !== "basic")
+    : EXPENDITURE_COLUMNS;
+}
+
 /** The header columns, keeping only positioned ones when the layout gives positions. */
 function columnsOf(rows: TokenRow[], keys: { key: string; pattern: RegExp }[]): HeaderColumn[] {
   const cols = headerColumns(rows, keys);
@@ -82,11 +99,10 @@ export function totalRowValues(
   let row = figures.find((r) => /^(?:合计|总计)$/.test(rowLabel(r)));
   if (!row) {
     const first = figures.find((r) => rowNumbers(r).length >= 2);
-    if (
-      first &&
-      !isCode(first.tokens.find((t) => t.kind !== "blank")) &&
-      !/单位[:：]|部门[:：]/.test(rowLabel(first))
-    )
+    const lead = first?.tokens.find((t) => t.kind !== "blank");
+    // "2050803-培训支出": a 科目 row whose code is joined to its name is no total either.
+    const codeName = lead?.kind === "text" && /^\d{3,}[-－—_]?/.test(lead.text);
+    if (first && !isCode(lead) && !codeName && !/单位[:：]|部门[:：]/.test(rowLabel(first)))
       row = first;
   }
   if (!row) return undefined;
@@ -245,6 +261,9 @@ interface TableExpenditure {
   total?: Found;
   basic?: Found;
   project?: Found;
+  /** Sub-columns of a nested 基本支出 header. */
+  personnel?: Found;
+  publicOperating?: Found;
   others: { label: string; found: Found }[];
   /** The 结转下年 column: not part of this year's expenditure. */
   carry?: Found;
@@ -259,16 +278,20 @@ function found(token: Token | undefined, region: TableRegion): Found | undefined
 export function readExpenditureTable(ctx: ExtractContext): TableExpenditure | undefined {
   for (const region of findTableRegions(ctx.doc, EXPENDITURE_TABLE_TITLE)) {
     if (NOT_DEPARTMENT_TABLE.test(region.title)) continue;
-    let read = totalRowValues(region, EXPENDITURE_COLUMNS);
+    const columns = expenditureColumns(region);
+    let read = totalRowValues(region, columns);
     // Figures left without a column: a header word may be stacked over lines ("单位预留机" / "动经费").
     const unplaced = read !== undefined && rowNumbers(read.row).length > read.values.size;
     if (!read?.values.has("total") || !read.values.has("project") || unplaced)
       read = readStackedTotal(ctx.doc, region) ?? read;
-    if (!read) continue;
+    // A table titled 支出总表 whose columns are income sources (西安 表3: 公共预算拨款 | 事业收入 |
+    // 对附属单位上缴收入…) names no 基本支出 or 项目支出: it is not the expenditure table.
+    const named = ["basic", "project", "personnel", "publicOperating"];
+    if (!read || !named.some((k) => read?.values.has(k))) continue;
     const out: TableExpenditure = { others: [] };
     const total = found(read.values.get("total"), region);
     if (total) out.total = total;
-    const basic = found(read.values.get("basic"), region);
+    const basic = found(read.values.get("basic"), region) ?? nestedBasic(out, read, region);
     if (basic) out.basic = basic;
     const project = found(read.values.get("project"), region);
     if (project) out.project = project;
@@ -297,7 +320,7 @@ export function readExpenditureTable(ctx: ExtractContext): TableExpenditure | un
         SECTION,
         read.row.line,
       );
-    } else if (out.total && (out.basic || out.project) && parts !== out.total.fen) {
+    } else if (out.total && (out.basic || out.project) && !withinOneCent(parts, out.total.fen)) {
       ctx.diagnose(
         "warning",
         `支出总表合计${formatWan(out.total.fen)}万元与各列之和${formatWan(parts)}万元不一致（expenditure table total differs from the sum of its columns）`,
@@ -308,6 +331,24 @@ export function readExpenditureTable(ctx: ExtractContext): TableExpenditure | un
     if (out.total) return out;
   }
   return undefined;
+}
+
+/** 基本支出 as the sum of its 人员经费 and 公用经费 sub-columns, which are kept too. */
+function nestedBasic(
+  out: TableExpenditure,
+  read: { values: Map<string, Token> },
+  region: TableRegion,
+): Found | undefined {
+  const personnel = found(read.values.get("personnel"), region);
+  const publicOperating = found(read.values.get("publicOperating"), region);
+  if (!personnel || !publicOperating) return undefined;
+  out.personnel = personnel;
+  out.publicOperating = publicOperating;
+  return {
+    fen: personnel.fen + publicOperating.fen,
+    line: personnel.line,
+    text: `${personnel.text}+${publicOperating.text}`,
+  };
 }
 
 /** 基本支出表: the 合计 row's 人员经费 and 公用经费. */
@@ -357,11 +398,18 @@ export function readFunctionSplit(
     const personnel = found(read.values.get("personnel"), region);
     const publicOperating = found(read.values.get("publicOperating"), region);
     const project = found(read.values.get("project"), region);
-    if (!t || !personnel || !publicOperating || !project || t.fen !== total) continue;
-    if (personnel.fen + publicOperating.fen + project.fen !== total) continue;
+    if (!t || !personnel || !publicOperating || !project) continue;
+    // Tables in 万元 rounded from 元 may print a 合计 one cent (0.01万元) off the department's total.
+    if (!withinOneCent(t.fen, total)) continue;
+    if (personnel.fen + publicOperating.fen + project.fen !== t.fen) continue;
     return { personnel, publicOperating, project };
   }
   return undefined;
+}
+
+/** Two amounts equal to the last printed place of a 万元 table (0.01万元 = 10,000 分). */
+function withinOneCent(a: Fen, b: Fen): boolean {
+  return (a > b ? a - b : b - a) <= 10_000n;
 }
 
 interface NarrativeExpenditure {
@@ -370,6 +418,8 @@ interface NarrativeExpenditure {
   personnel?: Found;
   publicOperating?: Found;
   project?: Found;
+  /** "年终结转结余资金14437万元": stated as a third part of a 支出 total that counts it. */
+  carried?: Found & { label: string };
   changeReason?: string;
 }
 
@@ -446,6 +496,15 @@ export function readNarrativeExpenditure(stream: Stream): NarrativeExpenditure {
     end,
   );
   if (project) out.project = project;
+  // The carry-over is stated after the parts, sometimes past the fund-level paragraphs' start.
+  const carriedEnd = text.slice(windowStart, windowStart + 900).search(/三公|[四五六七]、/);
+  const carried = stated(
+    stream,
+    new RegExp(String.raw`(?:年终结转结余|结转下年)(?:资金)?(?:预算)?(?:为|是)?[：:]?${AMT}`),
+    windowStart,
+    windowStart + (carriedEnd < 0 ? 900 : carriedEnd),
+  );
+  if (carried) out.carried = { ...carried, label: /^[^\d\s：:为是]+/.exec(carried.text)![0] };
   return out;
 }
 
@@ -528,15 +587,6 @@ export function aboutTotal(
   return DEPARTMENT_BEFORE.test(before);
 }
 
-/** A printed amount equals an exact one when they differ by at most half a unit of its last printed place. */
-function sameWithinPrinting(printed: { fen: Fen; raw: string }, exact: Fen): boolean {
-  const m = /(?:\.(\d+))?(万元|元|亿元)$/.exec(printed.raw);
-  const unit = m ? amountOf("1", m[2]!) : undefined;
-  if (unit === undefined) return printed.fen === exact;
-  const diff = printed.fen > exact ? printed.fen - exact : exact - printed.fen;
-  return diff * 2n * 10n ** BigInt(m![1]?.length ?? 0) <= unit;
-}
-
 type ExpenditureKey = "total" | "basic" | "personnel" | "publicOperating" | "project";
 
 /** What the expenditure is read from, and where it is written. */
@@ -562,9 +612,14 @@ export const extractExpenditure: PartExtractor = {
     const r: Reading = { ctx, e, summary, table, stream, narrative, set: setter(ctx, e) };
     const carry = carriedForward(summary, table);
     const summaryTotal = summaryExpenditure(ctx, summary, table, carry);
+    if (!table?.total && !summaryTotal) narrativeCarry(ctx, narrative, carry);
     r.set("total", table?.total ?? summaryTotal, narrative.total);
     r.set("basic", table?.basic ?? summaryFound(summary?.basic), narrative.basic);
     r.set("project", table?.project ?? summaryFound(summary?.project), narrative.project);
+    if (table?.personnel && table.publicOperating) {
+      r.set("personnel", table.personnel, narrative.personnel);
+      r.set("publicOperating", table.publicOperating, narrative.publicOperating);
+    }
     // Parts of this year's expenditure (上缴上级支出 …) first, then what is carried forward (below 本年支出合计).
     const others = [...(table?.others ?? []), ...carry];
     if (others.length) {
@@ -592,6 +647,32 @@ export const extractExpenditure: PartExtractor = {
   },
 };
 
+/**
+ * "2026年支出预算529260.34万元 … 基本支出376567.92万元 … 项目支出138255.42万元 …
+ * 年终结转结余资金14437万元" (北京): the stated total is 支出总计, counting the
+ * carry-over. When the three add up to it, this year's expenditure is 基本 + 项目
+ * and the carry-over is an other item.
+ */
+function narrativeCarry(
+  ctx: ExtractContext,
+  narrative: NarrativeExpenditure,
+  carry: { label: string; found: Found }[],
+): void {
+  const { total, basic, project, carried } = narrative;
+  if (!total || !basic || !project || !carried || carried.fen <= 0n || carry.length) return;
+  const own = basic.fen + project.fen;
+  // The text's three figures are each rounded to the cent: their sum may be off by one.
+  if (!withinOneCent(total.fen, own + carried.fen)) return;
+  narrative.total = { ...total, fen: own };
+  carry.push({ label: carried.label, found: carried });
+  ctx.diagnose(
+    "info",
+    `支出预算${formatWan(total.fen)}万元含${carried.label}${formatWan(carried.fen)}万元，本年支出合计按基本支出与项目支出之和计为${formatWan(own)}万元（the stated total counts the carry-over）`,
+    SECTION,
+    total.line,
+  );
+}
+
 /** The setter of `Reading.set` for one expenditure. */
 function setter(ctx: ExtractContext, e: Expenditure): Reading["set"] {
   return (key, tableValue, textValue) => {
@@ -600,11 +681,19 @@ function setter(ctx: ExtractContext, e: Expenditure): Reading["set"] {
     e[key] = fenToWan(v.fen);
     ctx.cite(`/expenditure/${key}`, v.line, v.text);
     // The text rounds to its printed places (3121.42万元 for a table's 31,214,205.80元).
-    if (
+    const same =
       tableValue &&
       textValue &&
-      !sameWithinPrinting({ fen: textValue.fen, raw: textValue.text }, tableValue.fen)
-    ) {
+      sameWithinPrinting({ fen: textValue.fen, raw: textValue.text }, tableValue.fen);
+    // The plausibility checks weigh the text's figure against the table's.
+    if (tableValue && textValue)
+      witness(
+        ctx.disclosure,
+        `/expenditure/${key}`,
+        same ? tableValue.fen : textValue.fen,
+        textValue.line,
+      );
+    if (tableValue && textValue && !same) {
       ctx.diagnose(
         "warning",
         `支出「${key}」：表格为${formatWan(tableValue.fen)}万元，文字说明为${formatWan(textValue.fen)}万元，采用表格数（table and text disagree; the table's figure is kept）`,
@@ -691,6 +780,10 @@ function readBasicParts(r: Reading): void {
     if (p) {
       set("personnel", undefined, p.personnel);
       set("publicOperating", undefined, p.publicOperating);
+    } else if (narrative.publicOperating && narrative.publicOperating.fen < basicFen) {
+      // "包括在职人员经费…、公用经费21,169.43万元、对个人和家庭的补助…、增人增资…": 人员 is
+      // split in parts, so only 公用经费 is stated whole.
+      set("publicOperating", undefined, narrative.publicOperating);
     }
   }
 }

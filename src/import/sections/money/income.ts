@@ -4,8 +4,16 @@
 import { fenToWan, formatWan, type Fen } from "../../../model/amount.ts";
 import type { Income, IncomeSource } from "../../../model/disclosure.ts";
 import type { ExtractContext, PartExtractor } from "../context.ts";
+import { witness } from "../../plausibility.ts";
 import { stripNumbering } from "../../toolkit/find.ts";
-import { readSummaryTable } from "./summary-table.ts";
+import {
+  incomeSource,
+  readFiscalSummaryTable,
+  readSummaryTable,
+  type SummaryItem,
+} from "./summary-table.ts";
+
+export { incomeSource };
 import {
   AMT,
   amountOf,
@@ -13,28 +21,13 @@ import {
   firstEvent,
   lineAt,
   narrativeStream,
+  sameWithinPrinting,
   sentenceEnd,
   statedItems,
   type Stream,
 } from "./narrative.ts";
 
 const SECTION = "收入";
-
-/** Maps the printed wording of an income row onto the format's source vocabulary. */
-export function incomeSource(label: string): IncomeSource {
-  const l = label.replace(/\s+/g, "");
-  if (/财政专户/.test(l)) return "fiscalSpecial";
-  if (/一般公共预算|公共财政/.test(l)) return "generalBudget";
-  if (/政府性基金|基金预算|基金收入|基金拨款/.test(l)) return "governmentFund";
-  if (/国有资本/.test(l)) return "stateCapital";
-  if (/结转|结余/.test(l)) return "carryOver";
-  if (/经营/.test(l)) return "operating";
-  if (/事业收入/.test(l)) return "business";
-  if (/上级补助/.test(l)) return "superiorSubsidy";
-  if (/附属单位/.test(l)) return "subordinateRemit";
-  if (/财政拨款/.test(l)) return "fiscalUnsplit";
-  return "other";
-}
 
 interface NarrativeIncome {
   total?: { fen: Fen; line: number; raw: string };
@@ -101,6 +94,37 @@ export function readNarrativeIncome(stream: Stream): NarrativeIncome {
   return { items: [] };
 }
 
+const FUNDS = new Set<IncomeSource>(["generalBudget", "governmentFund", "stateCapital"]);
+
+/**
+ * A 收支总表 printing one 财政拨款 row ("一、预算拨款", 广州 / 珠海 表1) while the
+ * 财政拨款收支总表 splits it by fund: the fund rows (those not zero) replace it
+ * when they add up to it exactly.
+ */
+function splitFiscal(ctx: ExtractContext, items: SummaryItem[]): SummaryItem[] {
+  const at = items.findIndex(
+    (i) =>
+      incomeSource(i.label) === "fiscalUnsplit" &&
+      !items.some((j) => FUNDS.has(incomeSource(j.label))),
+  );
+  if (at < 0) return items;
+  const funds = (readFiscalSummaryTable(ctx.doc)?.items ?? []).filter(
+    (i) => FUNDS.has(incomeSource(i.label)) && i.fen !== 0n,
+  );
+  const sum = funds.reduce((a, i) => a + i.fen, 0n);
+  if (!funds.length || sum !== items[at]!.fen) return items;
+  // "财政拨款收入" all from one fund is the format's fiscalUnsplit row, kept as printed;
+  // "预算拨款" names no source of its own.
+  if (funds.length === 1 && /财政拨款/.test(items[at]!.label)) return items;
+  ctx.diagnose(
+    "info",
+    `收支总表的「${items[at]!.label}」${formatWan(sum)}万元按财政拨款收支总表分为${funds.map((f) => `「${f.label}」${formatWan(f.fen)}万元`).join("、")}（the fiscal income row is split by fund as the 财政拨款收支总表 prints it）`,
+    SECTION,
+    items[at]!.line,
+  );
+  return [...items.slice(0, at), ...funds, ...items.slice(at + 1)];
+}
+
 export const extractIncome: PartExtractor = {
   name: SECTION,
   run(ctx: ExtractContext) {
@@ -125,7 +149,19 @@ export const extractIncome: PartExtractor = {
       income.total = fenToWan(narrative.total.fen);
       ctx.cite("/income/total", narrative.total.line, narrative.total.raw);
     }
-    if (tableTotal && narrative.total && tableTotal.fen !== narrative.total.fen) {
+    // The text rounds to its printed places: equal there is equal.
+    const same =
+      tableTotal &&
+      narrative.total &&
+      sameWithinPrinting({ fen: narrative.total.fen, raw: narrative.total.raw }, tableTotal.fen);
+    if (tableTotal && narrative.total)
+      witness(
+        ctx.disclosure,
+        "/income/total",
+        same ? tableTotal.fen : narrative.total.fen,
+        narrative.total.line,
+      );
+    if (tableTotal && narrative.total && !same) {
       ctx.diagnose(
         "warning",
         `收入总计：表格为${formatWan(tableTotal.fen)}万元，文字说明为${formatWan(narrative.total.fen)}万元，采用表格数（income total: table and text disagree; the table's figure is kept）`,
@@ -135,7 +171,12 @@ export const extractIncome: PartExtractor = {
     }
 
     const items = table?.items.length
-      ? table.items.map((i) => ({ label: i.label, fen: i.fen, line: i.line, raw: i.text }))
+      ? splitFiscal(ctx, table.items).map((i) => ({
+          label: i.label,
+          fen: i.fen,
+          line: i.line,
+          raw: i.text,
+        }))
       : narrative.items;
     if (items.length) {
       income.items = items.map((i) => ({

@@ -209,3 +209,12 @@ export function statedItems(text: string, offset = 0): StatedItem[] {
   }
   return out;
 }
+
+/** A printed amount equals an exact one when they differ by at most half a unit of its last printed place. */
+export function sameWithinPrinting(printed: { fen: Fen; raw: string }, exact: Fen): boolean {
+  const m = /(?:\.(\d+))?(万元|元|亿元)$/.exec(printed.raw);
+  const unit = m ? amountOf("1", m[2]!) : undefined;
+  if (unit === undefined) return printed.fen === exact;
+  const diff = printed.fen > exact ? printed.fen - exact : exact - printed.fen;
+  return diff * 2n * 10n ** BigInt(m![1]?.length ?? 0) <= unit;
+}

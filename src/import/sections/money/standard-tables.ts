@@ -32,6 +32,8 @@ export interface Token {
 export interface TokenRow {
   line: number;
   tokens: Token[];
+  /** The last line of a row whose figures wrapped onto the lines below. */
+  wrapEnd?: number;
 }
 
 export interface TableRegion {
@@ -50,6 +52,9 @@ const NUMBER = /^[(（]?[-−]?(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.\d+)?[)）]?$
 /** A line that starts a new table: a form number or a short title ending in 表. */
 const TABLE_BOUNDARY =
   /^(?:(?:部门)?(?:公开|预算|决算)?\d*表\d*|表[一二三四五六七八九十\d]+.*|.{0,40}表(?:[（(][^）)]*[）)])?)$/;
+
+/** A form number alone on its line: "公开01表", "预算02表", "部门公开表3". */
+const FORM_NUMBER = /^(?:部门)?(?:公开|预算|决算)\d*表\d*$/;
 
 export function isNumberText(text: string): boolean {
   return NUMBER.test(text);
@@ -76,6 +81,9 @@ function cellTokens(text: string, line: number, x?: number, end?: number): Token
     if (kind === "text" && last?.kind === "text") last.text += part;
     else out.push({ kind, text: kind === "num" ? part : squash(part), line, ...pos });
   }
+  // A cell of spaced-out words ("总 计", "科 目 名 称") is one word: it keeps the cell's span.
+  if (parts.length > 1 && out.length === 1 && out[0]!.kind === "text" && x !== undefined)
+    Object.assign(out[0]!, { x, end });
   // A split cell: give each part the cell's span, numbers at its right end (they are right-aligned).
   if (parts.length > 1 && x !== undefined && end !== undefined) {
     const nums = out.filter((t) => t.kind === "num");
@@ -216,6 +224,8 @@ export function findTableRegions(doc: SourceDocument, title: RegExp, maxRows = 1
       const t = flat[n - 1]!;
       if (!t || leader(t)) continue;
       if (t === text) continue; // the same title again: the table goes on over the page
+      // The table's own form number printed just below its title ("公开01表").
+      if (n - l.no <= 3 && FORM_NUMBER.test(t)) continue;
       if (
         t.length <= 42 &&
         TABLE_BOUNDARY.test(t) &&
@@ -235,7 +245,10 @@ export function findTableRegions(doc: SourceDocument, title: RegExp, maxRows = 1
         break;
       }
     }
-    const rows = tokenRows(doc, l.no + 1, end).slice(0, maxRows);
+    const rows = withoutRowNumbers(joinWrappedFigures(tokenRows(doc, l.no + 1, end), doc)).slice(
+      0,
+      maxRows,
+    );
     // The unit caption is printed just above or below the title (a few lines at most).
     let unit: MoneyUnit | undefined;
     for (let n = Math.max(1, l.no - 3); n <= Math.min(lines.length, l.no + 6) && !unit; n++)
@@ -357,4 +370,145 @@ export function assignColumns(row: TokenRow, columns: HeaderColumn[]): Map<strin
     if (c && t.kind === "num") out.set(c.key, t);
   });
   return out;
+}
+
+/** A row-number cell: a small plain integer (no separators, no decimals). */
+const ROW_NUMBER = /^\d{1,3}$/;
+/** Header words of a row-number column (序号 printed whole or one character a line) or row (栏次). */
+const ROW_NUMBER_HEADER = /^(?:序号?|号|行次|栏次|行号)$|序号|行次/;
+
+/**
+ * 决算 and Xi'an-style tables print a 序号 / 行次 column (1, 2, 3 … down the
+ * rows) and a 栏次 row (1, 2, 3 … across the columns): row and column
+ * numbers, never amounts. With such a header word before the first figures,
+ * the rows' first numbers that count up by one are dropped, and so is a row
+ * holding nothing but 1, 2, 3 ….
+ */
+export function withoutRowNumbers(rows: TokenRow[]): TokenRow[] {
+  const firstFigures = rows.findIndex((r) =>
+    r.tokens.some((t) => t.kind === "num" && /[.,，]/.test(t.text)),
+  );
+  const header = rows.slice(0, firstFigures < 0 ? rows.length : firstFigures);
+  const announced = rows.some((r) =>
+    r.tokens.some((t) => t.kind === "text" && ROW_NUMBER_HEADER.test(t.text)),
+  );
+  const out = rows.filter((r) => !isColumnNumberRow(r));
+  if (!announced) return out.length === rows.length ? rows : out;
+  // Row-number slots: the row's first number, and each number right after a label (the
+  // 行次 of a two-sided 决算 table: 1…30 on the income side, 31…60 on the expenditure side).
+  const slots = out.map((r) =>
+    r.tokens
+      .map((t, i) => ({ t, i }))
+      .filter(
+        ({ t, i }) =>
+          t.kind === "num" &&
+          ROW_NUMBER.test(t.text) &&
+          (r.tokens.findIndex((x) => x.kind === "num") === i || r.tokens[i - 1]?.kind === "text"),
+      )
+      .map(({ t, i }) => ({ i, n: Number(t.text) })),
+  );
+  // In each slot, a run of numbers counting up by one (a wrapped label's line may lie between two).
+  const drop = out.map(() => new Set<number>());
+  let dropped = 0;
+  for (let slot = 0; slot < 2; slot++) {
+    let last: { row: number; i: number; n: number } | undefined;
+    slots.forEach((s, row) => {
+      const l = s[slot];
+      if (!l || header.includes(out[row]!)) return;
+      if (last && l.n === last.n + 1) {
+        if (!drop[last.row]!.has(last.i)) dropped++;
+        drop[last.row]!.add(last.i);
+        drop[row]!.add(l.i);
+        dropped++;
+      }
+      last = { row, i: l.i, n: l.n };
+    });
+  }
+  if (dropped < 3) return out;
+  return out.map((r, row) =>
+    drop[row]!.size ? { ...r, tokens: r.tokens.filter((_, i) => !drop[row]!.has(i)) } : r,
+  );
+}
+
+/**
+ * A 栏次 row: no words but 栏次 / 行次 / ** / 项目, and numbers 1, 2, 3 … (at
+ * least three, or any when the row says 栏次: "栏次 1 … 栏次 2" over a two-sided table).
+ */
+function isColumnNumberRow(row: TokenRow): boolean {
+  const words = row.tokens.filter((t) => t.kind === "text").map((t) => t.text);
+  if (!words.every((w) => /^(?:栏次|行次|\*+|项目|金额单位.*|[甲乙丙丁])$/.test(w))) return false;
+  const nums = rowNumbers(row);
+  const least = words.includes("栏次") ? 1 : 3;
+  return nums.length >= least && nums.every((t, i) => t.text === String(i + 1));
+}
+
+/** The decimals of a figure wrapped below its integer part (".64" under "174,900"). */
+const FRACTION = /^\.\d{1,6}$/;
+
+/**
+ * Very wide tables in PDF text wrap each figure in a narrow column: "174,900"
+ * on the row's line, ".64" on the next, the next column's figure a line lower
+ * ("合 计 174,900" / ".64 56,633" / ".49 118,267" / ".14"). Lines holding
+ * such decimals and nothing but figures continue the row above: each decimal
+ * joins the integer part it stands under (right edges within two columns),
+ * the other figures join the row, in column order.
+ */
+export function joinWrappedFigures(rows: TokenRow[], doc?: SourceDocument): TokenRow[] {
+  const out: TokenRow[] = [];
+  for (const printed of rows) {
+    const base = out[out.length - 1];
+    const row = doc?.layout === "columns" ? placeLoneToken(printed, doc) : printed;
+    const fractions = row.tokens.filter((t) => t.kind === "text" && FRACTION.test(t.text));
+    const continues =
+      base &&
+      fractions.length > 0 &&
+      fractions.every((t) => t.end !== undefined) &&
+      row.tokens.every((t) => t.kind !== "text" || FRACTION.test(t.text)) &&
+      row.line - lastLine(base) <= 1;
+    if (!continues) {
+      out.push(row);
+      continue;
+    }
+    const tokens = base.tokens.map((t) => ({ ...t }));
+    for (const t of row.tokens) {
+      if (t.kind === "blank") continue;
+      const whole =
+        t.kind === "text"
+          ? tokens.find(
+              (w) =>
+                w.kind === "num" &&
+                !/\./.test(w.text) &&
+                w.end !== undefined &&
+                Math.abs(w.end - t.end!) <= 2,
+            )
+          : undefined;
+      if (whole) whole.text += t.text;
+      else if (t.kind === "num") tokens.push({ ...t });
+      else return rows; // a decimal under no figure: not this layout
+    }
+    out[out.length - 1] = { line: base.line, tokens: inColumnOrder(tokens), wrapEnd: row.line };
+  }
+  return out;
+}
+
+/** A line of one token (a text line to the reader) has no position: take it from the line as printed. */
+function placeLoneToken(row: TokenRow, doc: SourceDocument): TokenRow {
+  const t = row.tokens[0];
+  if (row.tokens.length !== 1 || !t || t.x !== undefined) return row;
+  const x = doc.lines[t.line - 1]?.text.indexOf(t.text) ?? -1;
+  return x < 0 ? row : { ...row, tokens: [{ ...t, x, end: x + t.text.length }] };
+}
+
+function lastLine(row: TokenRow): number {
+  return row.wrapEnd ?? row.line;
+}
+
+/** Tokens sorted by position; one without a position stays after the token before it. */
+function inColumnOrder(tokens: Token[]): Token[] {
+  let x = -1;
+  const keyed = tokens.map((t, i) => {
+    x = t.x ?? x;
+    return { t, x, i };
+  });
+  return keyed.sort((a, b) => a.x - b.x || a.i - b.i).map((k) => k.t);
 }

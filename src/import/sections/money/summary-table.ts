@@ -5,6 +5,7 @@
  * document and cached.
  */
 import type { Fen, MoneyUnit } from "../../../model/amount.ts";
+import type { IncomeSource } from "../../../model/disclosure.ts";
 import type { SourceDocument } from "../../source-document.ts";
 import { stripNumbering } from "../../toolkit/find.ts";
 import {
@@ -48,7 +49,24 @@ export interface SummaryTable {
   cutOff?: boolean;
 }
 
+/** Maps the printed wording of an income row onto the format's source vocabulary. */
+export function incomeSource(label: string): IncomeSource {
+  const l = label.replace(/\s+/g, "");
+  if (/财政专户/.test(l)) return "fiscalSpecial";
+  if (/一般公共预算|公共财政/.test(l)) return "generalBudget";
+  if (/政府性基金|基金预算|基金收入|基金拨款/.test(l)) return "governmentFund";
+  if (/国有资本/.test(l)) return "stateCapital";
+  if (/结转|结余/.test(l)) return "carryOver";
+  if (/经营/.test(l)) return "operating";
+  if (/事业收入/.test(l)) return "business";
+  if (/上级补助/.test(l)) return "superiorSubsidy";
+  if (/附属单位/.test(l)) return "subordinateRemit";
+  if (/财政拨款|^预算拨款/.test(l)) return "fiscalUnsplit";
+  return "other";
+}
+
 const cache = new WeakMap<SourceDocument, SummaryTable | null>();
+const fiscalCache = new WeakMap<SourceDocument, SummaryTable | null>();
 
 const INCOME_WORD =
   /收入|拨款|资金|结转|结余|补助|上缴|一般公共预算|政府性基金|国有资本|财政专户|事业基金/;
@@ -77,7 +95,7 @@ function readRegion(region: TableRegion): SummaryTable {
     if (!table.incomeTotal || table.incomeTotalFirst) readIncomeSide(row, table, wrap);
     readExpenditureSide(row, table);
   }
-  table.items = dropSummedParents(table.items);
+  table.items = dropFundParents(dropSummedParents(table.items));
   return table;
 }
 
@@ -130,7 +148,12 @@ function readIncomeSide(row: TokenRow, table: SummaryTable, wrap: Wrap): void {
     return;
   }
   wrap.last = undefined;
-  if (/^(?:收入)?总计$|^收入总计|^收入合计$|^合计$/.test(label)) {
+  // "收入总计", "收入预算总计", "收入决算合计" …: the total, never an item.
+  if (
+    /^(?:收入)?(?:预算|决算)?总计$|^收入(?:预算|决算)?总计|^收入(?:预算|决算)?合计$|^合计$/.test(
+      label,
+    )
+  ) {
     if (amount && !table.incomeTotal) {
       table.incomeTotal = amount;
       // A 合计 printed above the rows (重庆 表一) does not end the income side.
@@ -138,7 +161,7 @@ function readIncomeSide(row: TokenRow, table: SummaryTable, wrap: Wrap): void {
     }
     return;
   }
-  if (/^(?:本年|当年)收入(?:合计|小计)$|^本年收入$|^小计$/.test(label)) {
+  if (/^(?:本年|当年)收入(?:预算|决算)?(?:合计|小计)$|^本年收入$|^小计$/.test(label)) {
     if (amount) table.incomeSubtotal = amount;
     return;
   }
@@ -192,7 +215,42 @@ export function dropSummedParents(items: SummaryItem[]): SummaryItem[] {
         children++;
       }
     }
-    if (children > 0 && sum === item.fen) drop.add(i);
+    if (children === 0 || sum !== item.fen) return;
+    // Sub-rows of the parent's own source ("上年结余、结转" over 财政拨款 / 非财政拨款结余、结转)
+    // split nothing the format names: the parent is the item.
+    const below = items.slice(i + 1, i + 1 + descendants(items, i));
+    const source = incomeSource(item.label);
+    if (source !== "other" && below.every((b) => incomeSource(b.label) === source))
+      below.forEach((_, k) => drop.add(i + 1 + k));
+    else drop.add(i);
+  });
+  return items.filter((_, i) => !drop.has(i));
+}
+
+/** How many rows after `i` are numbered below it. */
+function descendants(items: SummaryItem[], i: number): number {
+  let n = 0;
+  while (i + 1 + n < items.length && items[i + 1 + n]!.level > items[i]!.level) n++;
+  return n;
+}
+
+const FISCAL_PARENT = /^(?:财政拨款|预算拨款)(?:收入|资金)?(?:合计|小计)?$/;
+const FUND_ROW = /^(?:一般公共预算|政府性基金|国有资本经营)/;
+
+/**
+ * "财政拨款" over its funds ("一般公共预算" / "政府性基金" / "国有资本经营预算")
+ * printed without numbering, the funds set in by indentation only: the rows
+ * right below it that name a fund and add up to it make it a subtotal.
+ */
+export function dropFundParents(items: SummaryItem[]): SummaryItem[] {
+  const drop = new Set<number>();
+  items.forEach((item, i) => {
+    if (!FISCAL_PARENT.test(item.label)) return;
+    let sum = 0n;
+    for (let j = i + 1; j < items.length && FUND_ROW.test(items[j]!.label); j++) {
+      sum += items[j]!.fen;
+      if (sum === item.fen) drop.add(i);
+    }
   });
   return items.filter((_, i) => !drop.has(i));
 }
@@ -213,5 +271,24 @@ export function readSummaryTable(doc: SourceDocument): SummaryTable | undefined 
   }
   found ??= partial;
   cache.set(doc, found ?? null);
+  return found;
+}
+
+/**
+ * The 财政拨款收支总表 (表4 of most templates): its income rows split the 财政拨款
+ * into 一般公共预算 / 政府性基金 / 国有资本经营预算.
+ */
+export function readFiscalSummaryTable(doc: SourceDocument): SummaryTable | undefined {
+  if (fiscalCache.has(doc)) return fiscalCache.get(doc) ?? undefined;
+  let found: SummaryTable | undefined;
+  for (const region of findTableRegions(doc, SUMMARY_TABLE_TITLE)) {
+    if (!/财政拨款/.test(region.title)) continue;
+    const table = readRegion(region);
+    if (table.items.length) {
+      found = table;
+      break;
+    }
+  }
+  fiscalCache.set(doc, found ?? null);
   return found;
 }
