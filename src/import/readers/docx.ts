@@ -13,7 +13,7 @@ import type { SourceLocation } from "../../model/disclosure.ts";
 import type { Block, Cell, SourceDocument, TableBlock } from "../source-document.ts";
 import type { OfficeZip } from "./office-zip.ts";
 import { readText } from "./text.ts";
-import { attr, xmlTokens } from "./xml-tokens.ts";
+import { attr, type XmlToken, xmlTokens } from "./xml-tokens.ts";
 import { Numbering, type NumberRef } from "./docx-numbering.ts";
 
 interface DocCell {
@@ -42,145 +42,194 @@ const SKIP = new Set([
   "w:footnoteReference",
 ]);
 
+type OpenToken = Extract<XmlToken, { kind: "open" }>;
+
+/** Paragraphs and tables of word/document.xml, in reading order. */
 export function docxItems(xml: string, numbering = new Numbering()): DocItem[] {
-  const items: DocItem[] = [];
-  const tables: TableState[] = [];
-  let para: string | undefined;
-  let paraDepth = 0;
-  let inText = false;
-  let skip = 0;
-  let style: string | undefined;
-  let own: Partial<NumberRef> = {};
+  const walk = new DocumentWalk(numbering);
+  for (const t of xmlTokens(xml)) walk.take(t);
+  return walk.items;
+}
 
-  const endParagraph = (body: string) => {
-    const ref = numbering.resolve(own, style);
-    const label = ref ? numbering.next(ref) : "";
-    const text = label && body.trim() ? label + body.replace(/^\s+/, "") : body;
-    const table = tables[tables.length - 1];
-    if (table?.cell) table.cell.paras.push(text);
-    else if (!table) items.push({ kind: "para", text });
-  };
+/**
+ * One pass over word/document.xml's tokens: the paragraph being read (a text
+ * box's paragraphs join the one they sit in), its style and numbering, and
+ * the tables open around it.
+ */
+class DocumentWalk {
+  readonly items: DocItem[] = [];
+  private readonly tables = new OpenTables();
+  private para: string | undefined;
+  private paraDepth = 0;
+  private inText = false;
+  /** Depth inside elements whose content is skipped (SKIP). */
+  private skip = 0;
+  private style: string | undefined;
+  private own: Partial<NumberRef> = {};
 
-  for (const t of xmlTokens(xml)) {
-    if (skip) {
-      if (t.kind === "open" && !t.selfClosing && SKIP.has(t.name)) skip++;
-      else if (t.kind === "close" && SKIP.has(t.name)) skip--;
+  constructor(private readonly numbering: Numbering) {}
+
+  take(t: XmlToken): void {
+    if (this.skip) {
       // A cell's merge and span live in w:tcPr, which is not skipped.
-      continue;
-    }
-    if (t.kind === "text") {
-      if (inText && para !== undefined) para += t.text;
-      continue;
-    }
-    if (t.kind === "open") {
-      if (SKIP.has(t.name)) {
-        if (!t.selfClosing) skip = 1;
-        continue;
-      }
-      switch (t.name) {
-        case "w:p":
-          if (paraDepth === 0) {
-            style = undefined;
-            own = {};
-          }
-          if (t.selfClosing) endParagraph("");
-          else if (paraDepth++ === 0) para = "";
-          else para = (para ?? "") + " "; // a text box's paragraph inside this one
-          break;
-        case "w:t":
-          inText = !t.selfClosing;
-          break;
-        case "w:pStyle":
-          if (paraDepth === 1) style = attr(t.attrs, "w:val");
-          break;
-        case "w:numId":
-          if (paraDepth === 1) own.numId = attr(t.attrs, "w:val");
-          break;
-        case "w:ilvl":
-          if (paraDepth === 1) own.ilvl = Number(attr(t.attrs, "w:val") ?? 0);
-          break;
-        case "w:tab":
-        case "w:ptab":
-          if (para !== undefined) para += " ";
-          break;
-        case "w:br":
-          if (para !== undefined && attr(t.attrs, "w:type") !== "page") para += "\n";
-          break;
-        case "w:cr":
-          if (para !== undefined) para += "\n";
-          break;
-        case "w:noBreakHyphen":
-          if (para !== undefined) para += "-";
-          break;
-        case "w:tbl":
-          if (!t.selfClosing) tables.push({ rows: [] });
-          break;
-        case "w:tr": {
-          const table = tables[tables.length - 1];
-          if (table && !t.selfClosing) table.row = [];
-          break;
-        }
-        case "w:tc": {
-          const table = tables[tables.length - 1];
-          if (table && !t.selfClosing) table.cell = { paras: [], span: 1, continued: false };
-          break;
-        }
-        case "w:gridSpan": {
-          const cell = tables[tables.length - 1]?.cell;
-          const n = Number(attr(t.attrs, "w:val"));
-          if (cell && Number.isInteger(n) && n > 1) cell.span = Math.min(n, 64);
-          break;
-        }
-        case "w:vMerge": {
-          const cell = tables[tables.length - 1]?.cell;
-          if (cell) cell.continued = (attr(t.attrs, "w:val") ?? "continue") === "continue";
-          break;
-        }
-      }
-      continue;
-    }
-    // close
+      if (t.kind === "open" && !t.selfClosing && SKIP.has(t.name)) this.skip++;
+      else if (t.kind === "close" && SKIP.has(t.name)) this.skip--;
+    } else if (t.kind === "text") {
+      if (this.inText && this.para !== undefined) this.para += t.text;
+    } else if (t.kind === "close") this.close(t.name);
+    else if (SKIP.has(t.name)) {
+      if (!t.selfClosing) this.skip = 1;
+    } else this.open(t);
+  }
+
+  private open(t: OpenToken): void {
     switch (t.name) {
+      case "w:p":
+        this.openParagraph(t.selfClosing);
+        break;
       case "w:t":
-        inText = false;
+        this.inText = !t.selfClosing;
+        break;
+      case "w:pStyle":
+      case "w:numId":
+      case "w:ilvl":
+        this.paragraphProperty(t);
+        break;
+      case "w:tab":
+      case "w:ptab":
+        this.append(" ");
+        break;
+      case "w:br":
+        if (attr(t.attrs, "w:type") !== "page") this.append("\n");
+        break;
+      case "w:cr":
+        this.append("\n");
+        break;
+      case "w:noBreakHyphen":
+        this.append("-");
+        break;
+      default:
+        this.tables.open(t);
+    }
+  }
+
+  private close(name: string): void {
+    switch (name) {
+      case "w:t":
+        this.inText = false;
         break;
       case "w:p":
-        if (paraDepth > 0 && --paraDepth === 0) {
-          endParagraph(para ?? "");
-          para = undefined;
+        if (this.paraDepth > 0 && --this.paraDepth === 0) {
+          this.endParagraph(this.para ?? "");
+          this.para = undefined;
         }
         break;
-      case "w:tc": {
-        const table = tables[tables.length - 1];
-        if (table?.cell) table.row?.push(table.cell);
-        if (table) table.cell = undefined;
-        break;
-      }
-      case "w:tr": {
-        const table = tables[tables.length - 1];
-        if (table?.row) table.rows.push(table.row);
-        if (table) table.row = undefined;
-        break;
-      }
-      case "w:tbl": {
-        const table = tables.pop();
-        if (!table) break;
-        const outer = tables[tables.length - 1];
-        if (outer?.cell) {
-          // A table nested in a cell: its text joins the cell, row by row.
-          for (const row of table.rows)
-            outer.cell.paras.push(
-              row
-                .map((c) => c.paras.join(" ").trim())
-                .filter(Boolean)
-                .join("  "),
-            );
-        } else if (!outer) items.push({ kind: "table", rows: table.rows });
-        break;
+      default: {
+        const rows = this.tables.close(name);
+        if (rows) this.items.push({ kind: "table", rows });
       }
     }
   }
-  return items;
+
+  private openParagraph(selfClosing: boolean): void {
+    if (this.paraDepth === 0) {
+      this.style = undefined;
+      this.own = {};
+    }
+    if (selfClosing) this.endParagraph("");
+    else if (this.paraDepth++ === 0) this.para = "";
+    else this.para = (this.para ?? "") + " "; // a text box's paragraph inside this one
+  }
+
+  /** The paragraph's style and numbering (a text box's paragraphs have their own: ignored). */
+  private paragraphProperty(t: OpenToken): void {
+    if (this.paraDepth !== 1) return;
+    const value = attr(t.attrs, "w:val");
+    if (t.name === "w:pStyle") this.style = value;
+    else if (t.name === "w:numId") this.own.numId = value;
+    else this.own.ilvl = Number(value ?? 0);
+  }
+
+  private append(text: string): void {
+    if (this.para !== undefined) this.para += text;
+  }
+
+  private endParagraph(body: string): void {
+    const ref = this.numbering.resolve(this.own, this.style);
+    const label = ref ? this.numbering.next(ref) : "";
+    const text = label && body.trim() ? label + body.replace(/^\s+/, "") : body;
+    const table = this.tables.top;
+    if (table?.cell) table.cell.paras.push(text);
+    else if (!table) this.items.push({ kind: "para", text });
+  }
+}
+
+/** The tables open at a point of the walk, innermost last, with their row and cell being read. */
+class OpenTables {
+  private readonly stack: TableState[] = [];
+
+  get top(): TableState | undefined {
+    return this.stack[this.stack.length - 1];
+  }
+
+  open(t: OpenToken): void {
+    const table = this.top;
+    switch (t.name) {
+      case "w:tbl":
+        if (!t.selfClosing) this.stack.push({ rows: [] });
+        break;
+      case "w:tr":
+        if (table && !t.selfClosing) table.row = [];
+        break;
+      case "w:tc":
+        if (table && !t.selfClosing) table.cell = { paras: [], span: 1, continued: false };
+        break;
+      case "w:gridSpan": {
+        const n = Number(attr(t.attrs, "w:val"));
+        if (table?.cell && Number.isInteger(n) && n > 1) table.cell.span = Math.min(n, 64);
+        break;
+      }
+      case "w:vMerge":
+        if (table?.cell)
+          table.cell.continued = (attr(t.attrs, "w:val") ?? "continue") === "continue";
+        break;
+    }
+  }
+
+  /** Ends a cell, row or table; an outermost table's rows are returned when it ends. */
+  close(name: string): DocCell[][] | undefined {
+    const table = this.top;
+    switch (name) {
+      case "w:tc":
+        if (table?.cell) table.row?.push(table.cell);
+        if (table) table.cell = undefined;
+        break;
+      case "w:tr":
+        if (table?.row) table.rows.push(table.row);
+        if (table) table.row = undefined;
+        break;
+      case "w:tbl":
+        return this.closeTable();
+    }
+    return undefined;
+  }
+
+  private closeTable(): DocCell[][] | undefined {
+    const table = this.stack.pop();
+    if (!table) return undefined;
+    const outer = this.top;
+    if (!outer) return table.rows;
+    // A table nested in a cell: its text joins the cell, row by row.
+    if (outer.cell)
+      for (const row of table.rows)
+        outer.cell.paras.push(
+          row
+            .map((c) => c.paras.join(" ").trim())
+            .filter(Boolean)
+            .join("  "),
+        );
+    return undefined;
+  }
 }
 
 /**

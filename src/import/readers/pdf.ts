@@ -59,27 +59,15 @@ function laidOut(pages: readonly PdfPage[]): { text: PdfText; pages: BorderedPag
   };
 }
 
+type PdfJsModule = Awaited<ReturnType<typeof loadPdfJs>>;
+type PdfDocument = Awaited<ReturnType<PdfJsModule["getDocument"]>["promise"]>;
+type PdfPageProxy = Awaited<ReturnType<PdfDocument["getPage"]>>;
+type TextContent = Awaited<ReturnType<PdfPageProxy["getTextContent"]>>;
+
 async function readPages(bytes: Uint8Array): Promise<PdfPage[]> {
   const { getDocument, Util } = await loadPdfJs();
   const started = Date.now();
-  // pdf.js takes ownership of (and detaches) the buffer it is given: pass a copy.
-  const task = getDocument({
-    data: new Uint8Array(bytes),
-    cMapUrl,
-    cMapPacked: true,
-    standardFontDataUrl,
-    disableFontFace: true,
-    isEvalSupported: false,
-    useSystemFonts: false,
-    verbosity: 0,
-  });
-  let doc;
-  try {
-    doc = await task.promise;
-  } catch (error) {
-    await task.destroy().catch(() => undefined);
-    throw loadFailure(error);
-  }
+  const doc = await openDocument(getDocument, bytes);
   try {
     if (doc.numPages > limits.maxPdfPages) {
       throw new ImportError(
@@ -87,15 +75,7 @@ async function readPages(bytes: Uint8Array): Promise<PdfPage[]> {
         "too-large",
       );
     }
-    const pdf = doc;
-    const fetchPage = (n: number) => {
-      const p = pdf
-        .getPage(n)
-        .then(async (page) => ({ page, content: await page.getTextContent() }));
-      p.catch(() => undefined); // awaited in order below; a page not reached must not be an unhandled rejection
-      return p;
-    };
-    const ahead = new Map<number, ReturnType<typeof fetchPage>>();
+    const ahead = new PagesAhead(doc);
     const pages: PdfPage[] = [];
     let chars = 0;
     let imagePages = 0;
@@ -107,55 +87,118 @@ async function readPages(bytes: Uint8Array): Promise<PdfPage[]> {
           "too-large",
         );
       }
-      // A few pages are requested ahead: pdf.js then parses one page while it waits on another's reads.
-      for (let k = n; k <= Math.min(doc.numPages, n + 3); k++)
-        if (!ahead.has(k)) ahead.set(k, fetchPage(k));
-      const { page, content } = await ahead.get(n)!.catch((error: unknown) => {
-        if (error instanceof ImportError) throw error;
-        throw new ImportError(
-          `PDF 文件已损坏：第 ${n} 页无法读取（${(error as Error)?.message ?? error}）（damaged PDF page）`,
-          "damaged",
-        );
-      });
-      ahead.delete(n);
+      const { page, content } = await ahead.page(n);
       const viewport = page.getViewport({ scale: 1 });
-      const items: PlacedItem[] = [];
-      const paths: PathItem[] = [];
-      for (const item of content.items) {
-        if ((item as unknown as PathItem).type === "gongkaiPath")
-          paths.push(item as unknown as PathItem);
-        if (!("str" in item) || !item.str) continue;
-        const [a, b, c, d, x, y] = Util.transform(viewport.transform, item.transform) as number[];
-        // Radicals read for ideographs (部⻔ for 部门): see pdf-radicals.ts.
-        items.push({
-          str: foldRadicals(item.str),
-          a: a!,
-          b: b!,
-          c: c!,
-          d: d!,
-          x: x!,
-          y: y!,
-          width: item.width,
-        });
-        chars += item.str.replace(/\s/g, "").length;
-      }
+      const { items, paths, printed } = placedContent(content, Util, viewport.transform);
+      chars += printed;
       // Only the first few textless pages are probed: enough to tell a scan, and bounded.
       if (items.length === 0 && ++textless <= 3 && (await hasImages(page))) imagePages++;
       pages.push({ items, segments: segmentsOf(paths, viewport.transform) });
       page.cleanup();
     }
-    if (chars < 20) {
-      throw new ImportError(
-        imagePages > 0
-          ? `PDF 没有文字层，是扫描件或图片（共 ${doc.numPages} 页，只有图像），需要先做文字识别（OCR）（image-only PDF: needs OCR）`
-          : "PDF 中没有可读的文字（the PDF has no readable text）",
-        imagePages > 0 ? "needs-ocr" : "empty",
-      );
-    }
+    if (chars < 20) throw noText(imagePages, doc.numPages);
     return pages;
   } finally {
     await doc.destroy().catch(() => undefined);
   }
+}
+
+/** Opens the document; pdf.js takes ownership of (and detaches) the buffer it is given, so it gets a copy. */
+async function openDocument(
+  getDocument: PdfJsModule["getDocument"],
+  bytes: Uint8Array,
+): Promise<PdfDocument> {
+  const task = getDocument({
+    data: new Uint8Array(bytes),
+    cMapUrl,
+    cMapPacked: true,
+    standardFontDataUrl,
+    disableFontFace: true,
+    isEvalSupported: false,
+    useSystemFonts: false,
+    verbosity: 0,
+  });
+  try {
+    return await task.promise;
+  } catch (error) {
+    await task.destroy().catch(() => undefined);
+    throw loadFailure(error);
+  }
+}
+
+/**
+ * Pages and their text, requested a few ahead of the one read: pdf.js then
+ * parses one page while it waits on another's reads.
+ */
+class PagesAhead {
+  private readonly ahead = new Map<number, Promise<{ page: PdfPageProxy; content: TextContent }>>();
+
+  constructor(private readonly doc: PdfDocument) {}
+
+  async page(n: number): Promise<{ page: PdfPageProxy; content: TextContent }> {
+    for (let k = n; k <= Math.min(this.doc.numPages, n + 3); k++)
+      if (!this.ahead.has(k)) this.ahead.set(k, this.fetch(k));
+    const fetched = await this.ahead.get(n)!.catch((error: unknown) => {
+      if (error instanceof ImportError) throw error;
+      throw new ImportError(
+        `PDF 文件已损坏：第 ${n} 页无法读取（${(error as Error)?.message ?? error}）（damaged PDF page）`,
+        "damaged",
+      );
+    });
+    this.ahead.delete(n);
+    return fetched;
+  }
+
+  private fetch(n: number): Promise<{ page: PdfPageProxy; content: TextContent }> {
+    const p = this.doc
+      .getPage(n)
+      .then(async (page) => ({ page, content: await page.getTextContent() }));
+    p.catch(() => undefined); // awaited in order; a page not reached must not be an unhandled rejection
+    return p;
+  }
+}
+
+/**
+ * A page's text items in device space, the painted paths reported among them
+ * (readers/pdfjs.ts), and how many non-blank characters the text has.
+ */
+function placedContent(
+  content: TextContent,
+  util: PdfJsModule["Util"],
+  viewport: number[],
+): { items: PlacedItem[]; paths: PathItem[]; printed: number } {
+  const items: PlacedItem[] = [];
+  const paths: PathItem[] = [];
+  let printed = 0;
+  for (const item of content.items) {
+    if ((item as unknown as PathItem).type === "gongkaiPath")
+      paths.push(item as unknown as PathItem);
+    if (!("str" in item) || !item.str) continue;
+    const [a, b, c, d, x, y] = util.transform(viewport, item.transform) as number[];
+    // Radicals read for ideographs (部⻔ for 部门): see pdf-radicals.ts.
+    items.push({
+      str: foldRadicals(item.str),
+      a: a!,
+      b: b!,
+      c: c!,
+      d: d!,
+      x: x!,
+      y: y!,
+      width: item.width,
+    });
+    printed += item.str.replace(/\s/g, "").length;
+  }
+  return { items, paths, printed };
+}
+
+/** Why a PDF with (next to) no text is refused: a scan needing OCR, or simply empty. */
+function noText(imagePages: number, pageCount: number): ImportError {
+  return new ImportError(
+    imagePages > 0
+      ? `PDF 没有文字层，是扫描件或图片（共 ${pageCount} 页，只有图像），需要先做文字识别（OCR）（image-only PDF: needs OCR）`
+      : "PDF 中没有可读的文字（the PDF has no readable text）",
+    imagePages > 0 ? "needs-ocr" : "empty",
+  );
 }
 
 export async function readPdf(bytes: Uint8Array): Promise<SourceDocument> {
