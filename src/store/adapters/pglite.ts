@@ -1,0 +1,25 @@
+/**
+ * Embedded engine: PGlite (PostgreSQL compiled to WebAssembly) in a data
+ * folder, reached through its node-postgres adapter so the store speaks to it
+ * exactly as to a PostgreSQL server. This module only opens the connection.
+ */
+import { PGlite } from "@electric-sql/pglite";
+import { createPgConfig } from "@electric-sql/pglite/node-postgres";
+import pg from "pg";
+import { type Connection, configureTypes } from "./connection.ts";
+
+configureTypes();
+
+/** Opens (creating when empty) the PGlite database in `dataDir` ("memory://" for none on disk). */
+export async function openPglite(dataDir: string, template?: Blob): Promise<Connection> {
+  const lite = await PGlite.create(dataDir, template ? { loadDataDir: template } : {});
+  const pool = new pg.Pool(createPgConfig(lite) as pg.PoolConfig);
+  return {
+    engine: "pglite",
+    pool,
+    async close() {
+      await lite.close();
+    },
+    dump: () => lite.dumpDataDir("none"),
+  };
+}
