@@ -9,6 +9,11 @@ import { registerCheck } from "./commands/check.ts";
 import { registerRules } from "./commands/rules.ts";
 import { registerRender } from "./commands/render.ts";
 import { registerDemo } from "./commands/demo.ts";
+import { registerUser } from "./commands/user.ts";
+import { registerAudit } from "./commands/audit.ts";
+import { registerBackup } from "./commands/backup.ts";
+import { registerRestore } from "./commands/restore.ts";
+import { registerLoad } from "./commands/load.ts";
 import { UserError } from "./user-error.ts";
 
 // A reader that stops early (`| head`) is not an error.
@@ -31,6 +36,11 @@ registerCheck(program);
 registerRules(program);
 registerRender(program);
 registerDemo(program);
+registerUser(program);
+registerAudit(program);
+registerBackup(program);
+registerRestore(program);
+registerLoad(program);
 
 try {
   await program.parseAsync(process.argv);

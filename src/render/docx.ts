@@ -43,16 +43,14 @@ const run = (text: string, opts: { bold?: boolean; size?: number; font?: string 
 function lines(text: string, bold: boolean): TextRun[] {
   // A cell's line breaks become <w:br/> inside one paragraph, as Word prints them.
   // No per-run font or size: the cell's paragraph style carries them, which keeps big tables' XML small and fast to write.
-  return text
-    .split("\n")
-    .map(
-      (part, i) =>
-        new TextRun({
-          text: part,
-          ...(i > 0 ? { break: 1 } : {}),
-          ...(bold ? { bold: true } : {}),
-        }),
-    );
+  return text.split("\n").map(
+    (part, i) =>
+      new TextRun({
+        text: part,
+        ...(i > 0 ? { break: 1 } : {}),
+        ...(bold ? { bold: true } : {}),
+      }),
+  );
 }
 
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: "000000" };

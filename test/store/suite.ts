@@ -9,6 +9,7 @@ import { workflowTests } from "./behaviour/workflow.ts";
 import { recheckTests } from "./behaviour/recheck.ts";
 import { userTests } from "./behaviour/users.ts";
 import { auditTests } from "./behaviour/audit.ts";
+import { backupTests } from "./behaviour/backup.ts";
 import type { FactoryRef } from "./behaviour/helpers.ts";
 
 export interface SuiteOptions {
@@ -23,4 +24,5 @@ export function storeSuite(factory: FactoryRef, options: SuiteOptions = {}): voi
   recheckTests(factory, { pdfs: options.pdfs ?? [] });
   userTests(factory);
   auditTests(factory);
+  backupTests(factory);
 }
