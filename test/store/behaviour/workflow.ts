@@ -19,6 +19,7 @@ import {
 } from "../../../src/service/reads.ts";
 import { verifyAudit } from "../../../src/service/audit.ts";
 import { ServiceError } from "../../../src/service/errors.ts";
+import { transitionVersion } from "../../../src/store/queries/versions.ts";
 import type { Store } from "../../../src/store/index.ts";
 import {
   CLEAN,
@@ -67,6 +68,8 @@ export function workflowTests(factory: FactoryRef): void {
     rolesAndIllegalTransitions(factory));
   test("two reviewers acting on one version at once: exactly one wins", () =>
     reviewerRace(factory));
+  test("a reviewer acting while another's change is uncommitted loses cleanly", () =>
+    heldRowLock(factory));
   test("a correction needs a 更正说明, supersedes the published version, and every version stays visible", () =>
     correctionAndWithdrawal(factory));
   test("re-uploading a draft replaces it; scheduled publication happens when due", () =>
@@ -205,6 +208,37 @@ async function reviewerRace(factory: FactoryRef): Promise<void> {
     .execute();
   assert.equal(events.filter((e) => e.action === "approve" || e.action === "return").length, 1);
   assert.ok((await verifyAudit(store)).ok);
+}
+
+/**
+ * The losing side of the race made deterministic: one reviewer's transaction
+ * has changed the row but not committed when the other acts. On PostgreSQL the
+ * second UPDATE waits for the row lock, then matches no row (STATE_CHANGED);
+ * PGlite has one connection, so the second starts after and sees the new state.
+ */
+async function heldRowLock(factory: FactoryRef): Promise<void> {
+  const { store, w } = await setup(factory);
+  const v = await upload(store, w);
+  await submitVersion(store, w.officer, v.id);
+  let second: Promise<unknown> | undefined;
+  await store.db.transaction().execute(async (trx) => {
+    const won = await transitionVersion(trx, v.id, ["submitted"], { state: "approved" });
+    assert.equal(won?.state, "approved");
+    second = returnVersion(store, w.cityReviewer, v.id, "同时退回");
+    second.catch(() => {});
+    await new Promise((r) => setTimeout(r, 300));
+  });
+  const lost = await refused(
+    second!,
+    store.engine === "postgres" ? "STATE_CHANGED" : "ILLEGAL_TRANSITION",
+  );
+  assert.match(lost.message, /审核通过/);
+  const row = await store.db
+    .selectFrom("version")
+    .select("state")
+    .where("id", "=", v.id)
+    .executeTakeFirstOrThrow();
+  assert.equal(row.state, "approved");
 }
 
 async function correctionAndWithdrawal(factory: FactoryRef): Promise<void> {
