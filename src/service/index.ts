@@ -69,6 +69,7 @@ export {
   type User,
   type RoleAssignment,
 } from "./users.ts";
+export { createSession, sessionActor, endSession, SESSION_HOURS } from "./sessions.ts";
 export { signIn, signInThrottle, THROTTLE, type SignInContext } from "./signin.ts";
 export {
   createToken,

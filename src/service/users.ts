@@ -4,7 +4,8 @@
  * No user exists until `gongkai user add` creates the first administrator.
  */
 import type { Store } from "../store/index.ts";
-import type { Role, UserRow } from "../store/schema.ts";
+import type { Kysely } from "kysely";
+import type { Database, Role, UserRow } from "../store/schema.ts";
 import { appendAudit } from "../store/audit.ts";
 import { departmentById, regionById } from "../store/queries/catalogue.ts";
 import { type Actor, ROLES, actorLabel } from "./actor.ts";
@@ -197,12 +198,23 @@ export async function setUserPassword(
       .deleteFrom("signin_throttle")
       .where("username", "=", row.username.toLowerCase())
       .execute();
+    await endSessionsOf(trx, userId);
     await appendAudit(trx, {
       actor: actorLabel(actor),
       action: "user.password",
       subject: `user:${userId}`,
     });
   });
+}
+
+/** Ends every live session of the user (password changed, user disabled). */
+async function endSessionsOf(db: Kysely<Database>, userId: number): Promise<void> {
+  await db
+    .updateTable("app_session")
+    .set({ ended_at: new Date() })
+    .where("user_id", "=", userId)
+    .where("ended_at", "is", null)
+    .execute();
 }
 
 export async function setUserDisabled(
@@ -220,6 +232,7 @@ export async function setUserDisabled(
       .where("id", "=", userId)
       .returningAll()
       .executeTakeFirstOrThrow();
+    if (disabled) await endSessionsOf(trx, userId);
     await appendAudit(trx, {
       actor: actorLabel(actor),
       action: disabled ? "user.disable" : "user.enable",

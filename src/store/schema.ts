@@ -173,6 +173,16 @@ export interface AuditHeadTable {
   hash: string;
 }
 
+export interface SessionTable {
+  /** sha256 of the cookie's secret. */
+  id_hash: string;
+  user_id: number;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  last_seen_at: Timestamp;
+  ended_at: Timestamp | null;
+}
+
 export interface Database {
   region: RegionTable;
   department: DepartmentTable;
@@ -188,6 +198,7 @@ export interface Database {
   signin_throttle: SigninThrottleTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
+  app_session: SessionTable;
 }
 
 export type RegionRow = Selectable<RegionTable>;
@@ -199,7 +210,10 @@ export type ApiTokenRow = Selectable<ApiTokenTable>;
 export type AuditRow = Selectable<AuditLogTable>;
 export type NewVersion = Insertable<VersionTable>;
 
-/** Tables in dependency order (parents first): backup writes and restore reads in this order. */
+/**
+ * Tables in dependency order (parents first): backup writes and restore reads in this order.
+ * Sessions are left out: a restored store starts with everyone signed out.
+ */
 export const TABLES = [
   "region",
   "department",

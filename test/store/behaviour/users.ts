@@ -10,6 +10,7 @@ import {
   setUserRole,
 } from "../../../src/service/users.ts";
 import { THROTTLE, signIn, signInThrottle } from "../../../src/service/signin.ts";
+import { createSession, endSession, sessionActor } from "../../../src/service/sessions.ts";
 import { authenticateToken, createToken, revokeToken } from "../../../src/service/tokens.ts";
 import { uploadVersion } from "../../../src/service/upload.ts";
 import { verifyAudit } from "../../../src/service/audit.ts";
@@ -19,6 +20,8 @@ import { type FactoryRef, refused } from "./helpers.ts";
 const PASSWORD = "长城-Jinan-2026!";
 
 export function userTests(factory: FactoryRef): void {
+  test("sessions: a signed-in user's cookie secret maps back to the user until it expires, ends, or the password changes", () =>
+    sessions(factory));
   test("users: only an administrator creates them; scope must fit the role; passwords hashed with scrypt", () =>
     usersAndRoles(factory));
   test("sign-in throttling locks a name after repeated failures, known or not, and lifts when the lock ends", () =>
@@ -213,4 +216,47 @@ async function apiTokens(factory: FactoryRef): Promise<void> {
   await revokeToken(store, w.admin, info.id);
   await refused(authenticateToken(store, token), "TOKEN_INVALID");
   await refused(authenticateToken(store, "gk_forged"), "TOKEN_INVALID");
+}
+
+async function sessions(factory: FactoryRef): Promise<void> {
+  const store = await factory().fresh();
+  const w = await makeWorld(store);
+  const u = await createUser(store, w.admin, {
+    username: "off",
+    password: PASSWORD,
+    role: "officer",
+    departmentId: w.dept.id,
+  });
+  const { actor } = await signIn(store, { username: "off", password: PASSWORD });
+  const t0 = new Date("2026-05-01T08:00:00Z");
+  const s1 = await createSession(store, actor, { now: t0 });
+  assert.match(s1.secret, /^[A-Za-z0-9_-]{43}$/);
+  assert.equal(s1.expiresAt.toISOString(), "2026-05-01T20:00:00.000Z");
+  const stored = await store.db.selectFrom("app_session").select("id_hash").execute();
+  assert.ok(
+    stored.every((r) => r.id_hash !== s1.secret),
+    "only the hash is stored",
+  );
+  assert.deepEqual(await sessionActor(store, s1.secret, new Date("2026-05-01T19:59:00Z")), actor);
+  await refused(
+    sessionActor(store, s1.secret, new Date("2026-05-01T20:00:00Z")),
+    "UNAUTHENTICATED",
+  );
+  await refused(sessionActor(store, "forged", t0), "UNAUTHENTICATED");
+  await refused(createSession(store, ANONYMOUS), "INVALID_INPUT");
+  const s2 = await createSession(store, actor, { now: t0 });
+  await endSession(store, s2.secret, t0);
+  await refused(sessionActor(store, s2.secret, t0), "UNAUTHENTICATED");
+  const s3 = await createSession(store, actor);
+  await sessionActor(store, s3.secret);
+  await setUserPassword(store, w.admin, u.id, "新的-Password-2027");
+  await refused(sessionActor(store, s3.secret), "UNAUTHENTICATED");
+  const s4 = await createSession(store, actor);
+  await setUserDisabled(store, w.admin, u.id, true);
+  await refused(sessionActor(store, s4.secret), "UNAUTHENTICATED");
+  const actions = (await store.db.selectFrom("audit_log").select("action").execute()).map(
+    (a) => a.action,
+  );
+  assert.equal(actions.filter((a) => a === "session.create").length, 4);
+  assert.equal(actions.filter((a) => a === "session.end").length, 1);
 }

@@ -1,0 +1,25 @@
+/**
+ * Migration 3: server-side sign-in sessions. The browser holds a random
+ * secret in an HttpOnly cookie; the store keeps only its sha256, so sessions
+ * can be ended (sign-out, password change, disabled user) and a database
+ * leak yields no usable cookie.
+ */
+import { type Kysely, sql } from "kysely";
+
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await sql`
+    create table app_session (
+      id_hash text primary key,
+      user_id integer not null references app_user(id),
+      created_at timestamptz not null default now(),
+      expires_at timestamptz not null,
+      last_seen_at timestamptz not null default now(),
+      ended_at timestamptz
+    );
+    create index app_session_user on app_session (user_id) where ended_at is null;
+  `.execute(db);
+}
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  await sql`drop table app_session`.execute(db);
+}
