@@ -109,7 +109,7 @@ export async function listDisclosures(
   }
   const [rows, total] = await Promise.all([
     base
-      .select([
+      .select((eb) => [
         "d.id",
         "d.department_id",
         "dep.name as dep_name",
@@ -117,6 +117,7 @@ export async function listDisclosures(
         "r.name as region_name",
         "d.year",
         "d.kind",
+        sql<boolean>`(${staff(eb as Eb)})`.as("staff"),
       ])
       .orderBy("d.year", "desc")
       .orderBy("d.id")
@@ -125,21 +126,45 @@ export async function listDisclosures(
       .execute(),
     base.select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow(),
   ]);
-  const items: DisclosureItem[] = [];
-  for (const r of rows) {
-    const visible = await visibleVersions(store, actor, r.id, r.department_id);
-    items.push({
-      id: r.id,
-      departmentId: r.department_id,
-      departmentName: r.dep_name,
-      regionId: r.region_id,
-      regionName: r.region_name,
-      year: r.year,
-      kind: r.kind,
-      latest: visible.at(-1) ?? null,
-    });
-  }
+  const latest = await latestVisible(store, rows);
+  const items: DisclosureItem[] = rows.map((r) => ({
+    id: r.id,
+    departmentId: r.department_id,
+    departmentName: r.dep_name,
+    regionId: r.region_id,
+    regionName: r.region_name,
+    year: r.year,
+    kind: r.kind,
+    latest: latest.get(r.id) ?? null,
+  }));
   return { items, total: total.n, limit, offset };
+}
+
+/** The newest visible version of each listed disclosure, in one query for the whole page. */
+async function latestVisible(
+  store: Store,
+  rows: { id: number; staff: boolean }[],
+): Promise<Map<number, VersionSummary>> {
+  const out = new Map<number, VersionSummary>();
+  if (rows.length === 0) return out;
+  const staff = new Set(rows.filter((r) => r.staff).map((r) => r.id));
+  const versions = await store.db
+    .selectFrom("version")
+    .select(SUMMARY_COLUMNS)
+    .where(
+      "disclosure_id",
+      "in",
+      rows.map((r) => r.id),
+    )
+    .orderBy("disclosure_id")
+    .orderBy("number")
+    .execute();
+  for (const v of versions) {
+    if (staff.has(v.disclosure_id) || vq.PUBLIC_STATES.includes(v.state)) {
+      out.set(v.disclosure_id, toSummary(v));
+    }
+  }
+  return out;
 }
 
 async function visibleVersions(
@@ -150,7 +175,32 @@ async function visibleVersions(
 ): Promise<VersionSummary[]> {
   const staff = await coversDepartment(store, actor, "readUnpublished", departmentId);
   const rows = await vq.versionsOf(store.db, disclosureId, staff ? undefined : vq.PUBLIC_STATES);
-  return rows.map((v) => ({
+  return rows.map(toSummary);
+}
+
+const SUMMARY_COLUMNS = [
+  "id",
+  "disclosure_id",
+  "number",
+  "state",
+  "error_count",
+  "warning_count",
+  "info_count",
+  "correction_note",
+  "corrects_id",
+  "publish_at",
+  "published_at",
+  "superseded_at",
+  "withdrawn_at",
+  "withdrawn_reason",
+  "created_at",
+  "updated_at",
+] as const;
+
+type SummaryRow = Awaited<ReturnType<typeof vq.versionsOf>>[number];
+
+function toSummary(v: SummaryRow): VersionSummary {
+  return {
     id: v.id,
     number: v.number,
     state: v.state,
@@ -163,7 +213,7 @@ async function visibleVersions(
     withdrawnAt: v.withdrawn_at,
     withdrawnReason: v.withdrawn_reason,
     createdAt: v.created_at,
-  }));
+  };
 }
 
 /** One disclosure with every version the actor may see, oldest first. */
