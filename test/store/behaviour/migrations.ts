@@ -5,6 +5,7 @@ import { sql } from "kysely";
 import { migrateStore } from "../../../src/store/index.ts";
 import { LATEST_MIGRATION, migrations } from "../../../src/store/migrations/index.ts";
 import { TABLES } from "../../../src/store/schema.ts";
+import { createSession, sessionActor } from "../../../src/service/sessions.ts";
 import { type FactoryRef, guarded } from "./helpers.ts";
 
 export function migrationTests(factory: FactoryRef): void {
@@ -34,10 +35,10 @@ export function migrationTests(factory: FactoryRef): void {
     assert.deepEqual((await migrateStore(store)).results, []);
   });
 
-  test("keeps data stored under the previous schema and guards it afterwards", async () => {
+  test("each migration keeps the data stored under the schema before it", async () => {
     const store = await factory().fresh({ migrate: false });
-    const names = Object.keys(migrations);
-    await migrateStore(store, names.at(-2)!);
+    const [first, second] = Object.keys(migrations);
+    await migrateStore(store, first!);
     await sql`
       insert into region (name, level, code) values ('河北省', 'province', '130000');
       insert into region (name, level, parent_id) values ('沧州市', 'city', 1);
@@ -48,22 +49,43 @@ export function migrationTests(factory: FactoryRef): void {
         values (1, 1, 'published', '{"format":"x"}', '{"findings":[]}', 'system:old');
       insert into version_file (version_id, position, sha256, file_name) values (1, 0, repeat('a', 64), 'a.txt');
     `.execute(store.db);
-    await migrateStore(store);
+    // Migration 2 guards a version published before the guard existed.
+    await migrateStore(store, second!);
     const v = await store.db.selectFrom("version").selectAll().executeTakeFirstOrThrow();
-    assert.equal(v.state, "published");
-    assert.equal(v.canonical, '{"format":"x"}');
+    assert.deepEqual([v.state, v.canonical], ["published", '{"format":"x"}']);
     const r = await store.db.selectFrom("region").select(["name", "path"]).orderBy("id").execute();
     assert.deepEqual(r, [
       { name: "河北省", path: "/1/" },
       { name: "沧州市", path: "/1/2/" },
     ]);
-    const head = await store.db.selectFrom("audit_head").selectAll().executeTakeFirstOrThrow();
-    assert.equal(Number(head.seq), 0);
-    // The new schema's guard protects the version stored before it existed.
+    assert.equal(
+      Number((await store.db.selectFrom("audit_head").selectAll().executeTakeFirstOrThrow()).seq),
+      0,
+    );
     await guarded(
       sql`update version set canonical = '{}' where id = 1`.execute(store.db),
       /GONGKAI_IMMUTABLE/,
     );
+    await guarded(sql`delete from version_file`.execute(store.db), /GONGKAI_IMMUTABLE/);
+    await sql`insert into app_user (username, password_hash, role) values ('old-admin', 'scrypt$x', 'sysadmin')`.execute(
+      store.db,
+    );
+    // Migration 3 (sessions) serves the user created before it.
+    await migrateStore(store);
+    const user = await store.db
+      .selectFrom("app_user")
+      .select(["id", "username"])
+      .executeTakeFirstOrThrow();
+    assert.equal(user.username, "old-admin");
+    const actor = {
+      kind: "user" as const,
+      id: user.id,
+      name: user.username,
+      roles: ["sysadmin" as const],
+      scope: {},
+    };
+    const { secret } = await createSession(store, actor);
+    assert.deepEqual(await sessionActor(store, secret), actor);
     const applied = await sql<{
       name: string;
     }>`select name from kysely_migration order by name`.execute(store.db);
