@@ -28,7 +28,7 @@ const run = (dataDir: string, args: string[], input?: string) =>
   });
 
 test("user add reads the password from stdin; audit verify and backup/restore work from the command line", async () => {
-  const data = join(work, "data");
+  const data = join(work, "not-yet", "data"); // parents are created too
   const empty = run(data, ["user", "add", "root", "--role", "sysadmin"], "");
   assert.equal(empty.status, 2);
   assert.match(empty.stderr, /标准输入中没有密码/);

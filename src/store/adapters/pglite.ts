@@ -3,6 +3,8 @@
  * folder, reached through its node-postgres adapter so the store speaks to it
  * exactly as to a PostgreSQL server. This module only opens the connection.
  */
+import { mkdir } from "node:fs/promises";
+import { dirname } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { createPgConfig } from "@electric-sql/pglite/node-postgres";
 import pg from "pg";
@@ -12,6 +14,8 @@ configureTypes();
 
 /** Opens (creating when empty) the PGlite database in `dataDir` ("memory://" for none on disk). */
 export async function openPglite(dataDir: string, template?: Blob): Promise<Connection> {
+  // PGlite creates the folder itself but not its parents (GONGKAI_DATA=/srv/gongkai/data).
+  if (!dataDir.includes("://")) await mkdir(dirname(dataDir), { recursive: true });
   const lite = await PGlite.create(dataDir, template ? { loadDataDir: template } : {});
   const pool = new pg.Pool(createPgConfig(lite) as pg.PoolConfig);
   return {
