@@ -5,7 +5,7 @@ import { appendAudit } from "../store/audit.ts";
 import { REGION_LEVELS, type RegionLevel, type RegionRow } from "../store/schema.ts";
 import * as q from "../store/queries/catalogue.ts";
 import { type Actor, actorLabel } from "./actor.ts";
-import { ServiceError, notFound } from "./errors.ts";
+import { ServiceError, forbidden, notFound } from "./errors.ts";
 import { requireRegion, requireRole } from "./policy.ts";
 import { type Page, type PageRequest, pageOf } from "./page.ts";
 
@@ -48,8 +48,11 @@ export async function createRegion(
   if (!REGION_LEVELS.includes(input.level)) {
     throw new ServiceError("INVALID_INPUT", `未知的地区级别：${input.level}（unknown level）`);
   }
-  if (input.parentId == null) requireRole(actor, "manageUsers");
-  else {
+  if (input.parentId == null) {
+    // A top-level region (province, 中央) only by the system administrator.
+    requireRole(actor, "manageCatalogue");
+    if (!actor.roles.includes("sysadmin")) throw forbidden("创建省级地区");
+  } else {
     if (!(await q.regionById(store.db, input.parentId))) throw notFound("上级地区", input.parentId);
     await requireRegion(store, actor, "manageCatalogue", input.parentId);
   }

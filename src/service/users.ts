@@ -95,7 +95,7 @@ export async function createUser(
   const existing = await store.db
     .selectFrom("app_user")
     .select("id")
-    .where("username", "=", input.username)
+    .where((eb) => eb(eb.fn("lower", ["username"]), "=", input.username.toLowerCase()))
     .executeTakeFirst();
   if (existing)
     throw new ServiceError("DUPLICATE", `用户名已存在：${input.username}（username taken）`);

@@ -137,10 +137,6 @@ export async function restoreStore(store: Store, file: string): Promise<BackupHe
   if (Number(existing.rows[0]!.n) > 0) {
     throw new BackupError("目标数据库不是空的，恢复只能写入空库（the target store is not empty）");
   }
-  const lines = createInterface({
-    input: createReadStream(file).pipe(createGunzip()),
-    crlfDelay: Infinity,
-  });
   let header: BackupHeader | undefined;
   await store.db.transaction().execute(async (trx) => {
     await trx.deleteFrom("audit_head").execute();
@@ -154,6 +150,11 @@ export async function restoreStore(store: Store, file: string): Promise<BackupHe
         .execute();
       batch = [];
     };
+    // Opened here, just before it is read: lines a readline emits before its iterator starts are lost.
+    const lines = createInterface({
+      input: createReadStream(file).pipe(createGunzip()),
+      crlfDelay: Infinity,
+    });
     try {
       for await (const line of lines) {
         if (!line) continue;

@@ -15,11 +15,19 @@ import { authenticateToken, createToken, revokeToken } from "../../../src/servic
 import { uploadVersion } from "../../../src/service/upload.ts";
 import { verifyAudit } from "../../../src/service/audit.ts";
 import { CLEAN, corpusFile, makeWorld } from "../world.ts";
+import {
+  createDepartment,
+  createRegion,
+  getRegion,
+  listDepartments,
+} from "../../../src/service/catalogue.ts";
 import { type FactoryRef, refused } from "./helpers.ts";
 
 const PASSWORD = "长城-Jinan-2026!";
 
 export function userTests(factory: FactoryRef): void {
+  test("regions: a province only by the system administrator, a region below by finance admins of the one above", () =>
+    regionRights(factory));
   test("sessions: a signed-in user's cookie secret maps back to the user until it expires, ends, or the password changes", () =>
     sessions(factory));
   test("users: only an administrator creates them; scope must fit the role; passwords hashed with scrypt", () =>
@@ -74,7 +82,7 @@ async function usersAndRoles(factory: FactoryRef): Promise<void> {
     regionId: w.hebei.id,
   });
   await refused(
-    createUser(store, w.admin, { username: "rev", password: PASSWORD, role: "sysadmin" }),
+    createUser(store, w.admin, { username: "Rev", password: PASSWORD, role: "sysadmin" }),
     "DUPLICATE",
   );
   const row = await store.db
@@ -259,4 +267,60 @@ async function sessions(factory: FactoryRef): Promise<void> {
   );
   assert.equal(actions.filter((a) => a === "session.create").length, 4);
   assert.equal(actions.filter((a) => a === "session.end").length, 1);
+}
+
+async function regionRights(factory: FactoryRef): Promise<void> {
+  const store = await factory().fresh();
+  const w = await makeWorld(store);
+  await refused(
+    createRegion(store, w.financeAdmin, { name: "天津市", level: "province" }),
+    "FORBIDDEN",
+  );
+  await refused(
+    createRegion(store, w.reviewer, { name: "衡水市", level: "city", parentId: w.hebei.id }),
+    "FORBIDDEN",
+  );
+  await refused(
+    createRegion(store, w.beijingFinanceAdmin, {
+      name: "衡水市",
+      level: "city",
+      parentId: w.hebei.id,
+    }),
+    "FORBIDDEN",
+  );
+  const hs = await createRegion(store, w.financeAdmin, {
+    name: "衡水市",
+    level: "city",
+    code: "131100",
+    parentId: w.hebei.id,
+  });
+  await refused(
+    createRegion(store, w.financeAdmin, {
+      name: "别名",
+      level: "city",
+      code: "131100",
+      parentId: w.hebei.id,
+    }),
+    "DUPLICATE",
+  );
+  const dep = await createDepartment(store, w.financeAdmin, {
+    regionId: hs.id,
+    name: "衡水市财政局",
+  });
+  await refused(
+    createDepartment(store, w.cityReviewer, { regionId: hs.id, name: "x" }),
+    "FORBIDDEN",
+  );
+  const region = await getRegion(store, hs.id);
+  assert.deepEqual(
+    region.ancestors.map((r) => r.name),
+    ["河北省"],
+  );
+  const deps = await listDepartments(store, { regionId: w.hebei.id, subtree: true });
+  assert.ok(deps.items.some((d) => d.id === dep.id && d.regionName === "衡水市"));
+  assert.equal(
+    (await listDepartments(store, { regionId: w.hebei.id })).total,
+    0,
+    "none directly under the province",
+  );
 }

@@ -1,5 +1,6 @@
 /**
- * Migration 3: server-side sign-in sessions. The browser holds a random
+ * Migration 3: usernames unique regardless of case (sign-in matches them so),
+ * and server-side sign-in sessions. The browser holds a random
  * secret in an HttpOnly cookie; the store keeps only its sha256, so sessions
  * can be ended (sign-out, password change, disabled user) and a database
  * leak yields no usable cookie.
@@ -17,9 +18,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       ended_at timestamptz
     );
     create index app_session_user on app_session (user_id) where ended_at is null;
+    create unique index app_user_username_lower on app_user (lower(username));
   `.execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await sql`drop table app_session`.execute(db);
+  await sql`drop index app_user_username_lower; drop table app_session`.execute(db);
 }
