@@ -5,7 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
@@ -76,4 +76,23 @@ test("user add reads the password from stdin; audit verify and backup/restore wo
   const broken = run(copy, ["audit", "verify"]);
   assert.equal(broken.status, 1);
   assert.match(broken.stdout, /审计日志校验失败.*\n.*第 1 条：条目内容与其哈希不符/);
+});
+
+test("a data folder is opened by one process at a time; a lock left by a killed process is taken over", async () => {
+  const data = join(work, "locked");
+  const store = await openStore({ dataDir: data });
+  try {
+    const refused = run(data, ["audit", "verify"]);
+    assert.equal(refused.status, 4);
+    assert.match(refused.stderr, new RegExp(`正被进程 ${process.pid} 使用`));
+  } finally {
+    await store.close();
+  }
+  const dead = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], {
+    encoding: "utf8",
+  });
+  await writeFile(`${data}.lock`, dead.stdout);
+  const ok = run(data, ["audit", "verify"]);
+  assert.equal(ok.status, 0, ok.stderr);
+  assert.match(ok.stdout, /审计日志完整：0 条/);
 });

@@ -9,20 +9,35 @@ import { PGlite } from "@electric-sql/pglite";
 import { createPgConfig } from "@electric-sql/pglite/node-postgres";
 import pg from "pg";
 import { type Connection, configureTypes } from "./connection.ts";
+import { lockFolder } from "./folder-lock.ts";
 
 configureTypes();
 
 /** Opens (creating when empty) the PGlite database in `dataDir` ("memory://" for none on disk). */
 export async function openPglite(dataDir: string, template?: Blob): Promise<Connection> {
   // PGlite creates the folder itself but not its parents (GONGKAI_DATA=/srv/gongkai/data).
-  if (!dataDir.includes("://")) await mkdir(dirname(dataDir), { recursive: true });
-  const lite = await PGlite.create(dataDir, template ? { loadDataDir: template } : {});
+  let release = async () => {};
+  if (!dataDir.includes("://")) {
+    await mkdir(dirname(dataDir), { recursive: true });
+    release = await lockFolder(dataDir);
+  }
+  let lite: PGlite;
+  try {
+    lite = await PGlite.create(dataDir, template ? { loadDataDir: template } : {});
+  } catch (error) {
+    await release();
+    throw error;
+  }
   const pool = new pg.Pool(createPgConfig(lite) as pg.PoolConfig);
   return {
     engine: "pglite",
     pool,
     async close() {
-      await lite.close();
+      try {
+        await lite.close();
+      } finally {
+        await release();
+      }
     },
     dump: () => lite.dumpDataDir("none"),
   };
