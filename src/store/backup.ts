@@ -167,8 +167,8 @@ export async function restoreStore(store: Store, file: string): Promise<BackupHe
         const entry = JSON.parse(line) as { t: string; r: Record<string, unknown> };
         if (!(TABLES as readonly string[]).includes(entry.t))
           throw new BackupError(`备份中有未知的表：${entry.t}（unknown table）`);
-        // Regions one at a time: each row's path trigger reads its parent's row.
-        const max = entry.t === "region" ? 1 : 100;
+        // Regions one at a time (each row's path trigger reads its parent's row); file bytes one at a time (memory).
+        const max = entry.t === "region" || entry.t === "blob" ? 1 : 100;
         if (batch.length && (batch[0]!.t !== entry.t || batch.length >= max)) await flush();
         batch.push(entry);
       }
