@@ -91,14 +91,16 @@ async function* backupLines(db: Kysely<Database>, engine: string): AsyncGenerato
   yield `${JSON.stringify(header)}\n`;
   for (const table of TABLES) {
     const order = KEY[table].map((c) => sql.ref(c));
-    for (let offset = 0; ; offset += PAGE) {
+    // Stored files in small pages: each may be up to the importer's size limit.
+    const page = table === "blob" ? 5 : PAGE;
+    for (let offset = 0; ; offset += page) {
       const rows = await sql<
         Record<string, unknown>
-      >`select * from ${sql.table(table)} order by ${sql.join(order)} limit ${PAGE} offset ${offset}`.execute(
+      >`select * from ${sql.table(table)} order by ${sql.join(order)} limit ${page} offset ${offset}`.execute(
         db,
       );
       for (const row of rows.rows) yield `${JSON.stringify({ t: table, r: encode(row) })}\n`;
-      if (rows.rows.length < PAGE) break;
+      if (rows.rows.length < page) break;
     }
   }
 }
