@@ -20,7 +20,9 @@ export type UserErrorCode =
   | "output-exists"
   | "output-is-input"
   | "output-unwritable"
-  | "render-failed";
+  | "render-failed"
+  | "store-unavailable"
+  | "refused";
 
 /** Every code an error reported by gongkai can carry. */
 export type ErrorCode = UserErrorCode | ImportError["code"] | "internal";

@@ -13,6 +13,11 @@ import { registerRender } from "./commands/render.ts";
 import { registerRules } from "./commands/rules.ts";
 import { reportFailure } from "./failure.ts";
 import { usageError } from "./usage.ts";
+import { registerUser } from "./commands/user.ts";
+import { registerAudit } from "./commands/audit.ts";
+import { registerBackup } from "./commands/backup.ts";
+import { registerRestore } from "./commands/restore.ts";
+import { registerLoad } from "./commands/load.ts";
 
 // A reader that stops early (`| head`) is not an error.
 for (const stream of [process.stdout, process.stderr]) {
@@ -44,6 +49,11 @@ registerCheck(program);
 registerRules(program);
 registerRender(program);
 registerDemo(program);
+registerUser(program);
+registerAudit(program);
+registerBackup(program);
+registerRestore(program);
+registerLoad(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,0 +1,36 @@
+/**
+ * A batch-load worker thread: reads and checks the files it is sent (the
+ * CPU-heavy part) and posts the analysis back; the main thread writes to the
+ * store (PGlite allows one process, and one writer keeps transactions simple).
+ */
+import { readFile } from "node:fs/promises";
+import { basename } from "node:path";
+import { parentPort } from "node:worker_threads";
+import { analyseFiles, UnreadableFile } from "./engine.ts";
+
+export interface LoadJob {
+  id: number;
+  path: string;
+}
+
+export type LoadJobResult =
+  | { id: number; ok: true; analysis: Awaited<ReturnType<typeof analyseFiles>> }
+  | { id: number; ok: false; reason: string };
+
+export async function runJob(job: LoadJob): Promise<LoadJobResult> {
+  try {
+    const bytes = new Uint8Array(await readFile(job.path));
+    const analysis = await analyseFiles([{ name: basename(job.path), bytes }]);
+    return { id: job.id, ok: true, analysis };
+  } catch (error) {
+    const reason =
+      error instanceof UnreadableFile
+        ? error.message.slice(error.file.length + 1)
+        : `读取失败：${(error as Error)?.message ?? String(error)}（read failed）`;
+    return { id: job.id, ok: false, reason };
+  }
+}
+
+parentPort?.on("message", async (job: LoadJob) => {
+  parentPort!.postMessage(await runJob(job));
+});

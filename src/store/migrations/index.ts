@@ -1,0 +1,20 @@
+/**
+ * Every migration, in order. Listed here (not read from a folder) so they work
+ * the same from sources under tsx, in workers and in a bundle.
+ */
+import type { Migration, MigrationProvider } from "kysely";
+import * as m0001 from "./0001_catalogue_and_versions.ts";
+import * as m0002 from "./0002_workflow_users_audit.ts";
+import * as m0003 from "./0003_sessions_usernames.ts";
+
+export const migrations: Record<string, Migration> = {
+  "0001_catalogue_and_versions": m0001,
+  "0002_workflow_users_audit": m0002,
+  "0003_sessions_usernames": m0003,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};
+
+export const LATEST_MIGRATION = Object.keys(migrations).at(-1)!;
