@@ -14,6 +14,7 @@ import { registerAudit } from "./commands/audit.ts";
 import { registerBackup } from "./commands/backup.ts";
 import { registerRestore } from "./commands/restore.ts";
 import { registerLoad } from "./commands/load.ts";
+import { registerServe } from "./commands/serve.ts";
 import { UserError } from "./user-error.ts";
 
 // A reader that stops early (`| head`) is not an error.
@@ -41,6 +42,7 @@ registerAudit(program);
 registerBackup(program);
 registerRestore(program);
 registerLoad(program);
+registerServe(program);
 
 try {
   await program.parseAsync(process.argv);
