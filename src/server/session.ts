@@ -65,6 +65,9 @@ function isSecure(c: Context, options: SessionOptions): boolean {
   return s === "auto" ? requestOrigin(c, options).startsWith("https:") : s;
 }
 
+/** The options of the app serving each request (so pages can start sessions without them). */
+const optionsOf = new WeakMap<Context, SessionOptions>();
+
 /** Resolves the actor and the CSRF token, and guards browser writes. */
 export function sessionMiddleware(
   store: Store,
@@ -72,6 +75,7 @@ export function sessionMiddleware(
 ): MiddlewareHandler<ServerEnv> {
   return async (c, next) => {
     c.set("store", store);
+    optionsOf.set(c, options);
     const bearer = c.req.header("authorization")?.match(/^Bearer\s+(\S+)$/i)?.[1];
     if (bearer) {
       c.set("actor", await authenticateToken(store, bearer));
@@ -135,7 +139,7 @@ async function csrfRefusal(
 export async function startSession(
   c: Context<ServerEnv>,
   actor: Actor,
-  options: SessionOptions,
+  options: SessionOptions = optionsOf.get(c) ?? {},
 ): Promise<string> {
   const { secret, expiresAt } = await createSession(c.var.store, actor);
   setCookie(c, SESSION_COOKIE, secret, {

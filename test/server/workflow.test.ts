@@ -62,8 +62,8 @@ async function answerWarnings(client: Client, id: number): Promise<number> {
 const post = (client: Client, path: string, json: unknown = {}) =>
   call(s.app, client, path, { method: "POST", json });
 
-describe("a seed through upload → submit → approve → publish → correct", () => {
-  let first: Ref;
+let first: Ref;
+describe("a seed through upload → submit → approve → publish", () => {
   it("uploads, answers every warning, submits, approves and publishes", async () => {
     const { officer, reviewer, finance } = s.clients;
     const form = new FormData();
@@ -102,7 +102,9 @@ describe("a seed through upload → submit → approve → publish → correct",
       "the public sees no actor names",
     );
   });
+});
 
+describe("the seed's correction and withdrawal", () => {
   it("refuses a re-upload without 更正说明, then publishes a correction that supersedes", async () => {
     const { officer, reviewer, finance } = s.clients;
     const form = new FormData();
@@ -227,8 +229,8 @@ describe("a corpus PDF with its text, pushed by an API token", () => {
   });
 });
 
-describe("downloads, ETags and pages", () => {
-  let publishedId: number;
+let publishedId: number;
+describe("downloads", () => {
   before(async () => {
     const list = await ok<{ items: { latest: { id: number; state: string } | null }[] }>(
       call(s.app, s.clients.anonymous, "/api/v1/disclosures"),
@@ -276,7 +278,9 @@ describe("downloads, ETags and pages", () => {
       assert.equal(res.headers.get("cache-control"), "public, max-age=31536000, immutable", format);
     }
   });
+});
 
+describe("ETags and pages", () => {
   it("answers If-None-Match with 304, and changes the ETag when the content changes", async () => {
     const path = `/api/v1/versions/${publishedId}/canonical`;
     const first = await call(s.app, s.clients.anonymous, path);
