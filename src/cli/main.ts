@@ -18,6 +18,7 @@ import { registerAudit } from "./commands/audit.ts";
 import { registerBackup } from "./commands/backup.ts";
 import { registerRestore } from "./commands/restore.ts";
 import { registerLoad } from "./commands/load.ts";
+import { registerServe } from "./commands/serve.ts";
 
 // A reader that stops early (`| head`) is not an error.
 for (const stream of [process.stdout, process.stderr]) {
@@ -54,6 +55,7 @@ registerAudit(program);
 registerBackup(program);
 registerRestore(program);
 registerLoad(program);
+registerServe(program);
 
 try {
   await program.parseAsync(process.argv);
