@@ -1,7 +1,7 @@
 /** The portal's number formatting: 万元 with thousands separators and two decimals, exact. */
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { change, wan, wanUnit } from "../../src/server/views/format.ts";
+import { change, exactWan, wan, wanUnit } from "../../src/server/views/format.ts";
 
 test("amounts print with thousands separators and at least two decimals", () => {
   assert.equal(wan(72899), "72,899.00");
@@ -10,8 +10,15 @@ test("amounts print with thousands separators and at least two decimals", () => 
   assert.equal(wan(0), "0.00");
   assert.equal(wan(-5), "-5.00");
   assert.equal(wan(-1234.1), "-1,234.10");
-  // A value stated to the 分 keeps its digits rather than being rounded away.
-  assert.equal(wan(3121.42058), "3,121.42058");
+  // Values stated to the 元 or 分 are rounded half away from zero on their exact digits.
+  assert.equal(wan(3121.42058), "3,121.42");
+  assert.equal(wan(2512.1091), "2,512.11");
+  assert.equal(wan(0.005), "0.01");
+  assert.equal(wan(-1234.105), "-1,234.11");
+  assert.equal(wan(-0.004), "0.00");
+  assert.equal(wan(999.995), "1,000.00");
+  assert.equal(exactWan(3121.42058), "3121.42058 万元（精确值）");
+  assert.equal(exactWan(72899), undefined);
   assert.equal(wan(undefined), "—");
   assert.equal(wanUnit(1935.36), "1,935.36 万元");
 });

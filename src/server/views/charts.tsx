@@ -20,7 +20,7 @@ function render(option: echarts.EChartsCoreOption, label: string, size: Size = {
   const chart = echarts.init(null, null, {
     renderer: "svg",
     ssr: true,
-    width: size.width ?? 640,
+    width: size.width ?? 520,
     height: size.height ?? 320,
   });
   try {
@@ -142,7 +142,7 @@ export function ringSvg(items: Item[], label: string): string {
           type: "pie",
           radius: ["38%", "64%"],
           center: ["50%", "52%"],
-          label: { formatter: "{b}\n{d}%", fontSize: 12 },
+          label: { formatter: "{b}\n{d}%", fontSize: 14 },
           data: items,
         },
       ],

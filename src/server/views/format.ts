@@ -5,14 +5,29 @@
  */
 import { printWan, ratePercent, subtractWan } from "../../render/numbers.ts";
 
-/** 1234567.5 → "1,234,567.50" (more decimals only when the value has them). */
+/**
+ * 1234567.5 → "1,234,567.50": two decimals, rounded half away from zero on the
+ * exact decimal text (a value stated to the 元 or 分 is shown to the 百元 as
+ * the standard tables print it; `exactWan` keeps every digit).
+ */
 export function wan(value: number | undefined): string {
   if (value === undefined) return "—";
-  const printed = printWan(value);
-  const negative = printed.startsWith("-");
-  const [whole = "0", frac = "00"] = (negative ? printed.slice(1) : printed).split(".");
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return `${negative ? "-" : ""}${grouped}.${frac}`;
+  const exact = printWan(value);
+  const negative = exact.startsWith("-");
+  const [whole = "0", frac = ""] = (negative ? exact.slice(1) : exact).split(".");
+  let hundredths = BigInt(whole + frac.slice(0, 2).padEnd(2, "0"));
+  if ((frac[2] ?? "0") >= "5") hundredths += 1n;
+  const digits = hundredths.toString().padStart(3, "0");
+  const grouped = digits.slice(0, -2).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  const sign = negative && hundredths !== 0n ? "-" : "";
+  return `${sign}${grouped}.${digits.slice(-2)}`;
+}
+
+/** The exact amount when `wan` rounded it (for a title attribute), else undefined. */
+export function exactWan(value: number | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const exact = printWan(value);
+  return exact.split(".")[1]!.length > 2 ? `${exact} 万元（精确值）` : undefined;
 }
 
 /** "1,234.50 万元" */

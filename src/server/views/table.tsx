@@ -4,7 +4,7 @@
  * thousands separators; wide tables scroll sideways on a phone.
  */
 import type { Cell, TableModel } from "../../render/tables/model.ts";
-import { regroup } from "./format.ts";
+import { exactWan, regroup } from "./format.ts";
 
 function cellProps(c: Cell) {
   return {
@@ -14,6 +14,12 @@ function cellProps(c: Cell) {
 }
 
 const cellText = (c: Cell) => (c.amount !== undefined ? regroup(c.text) : c.text);
+/** A rounded amount keeps its exact value as the cell's title. */
+const cellTitle = (c: Cell) => {
+  const exact =
+    c.amount !== undefined && /^-?\d+\.\d+$/.test(c.text) ? exactWan(Number(c.text)) : undefined;
+  return exact ? { title: exact } : {};
+};
 
 export function DataTable(props: { table: TableModel; number?: number }) {
   const t = props.table;
@@ -61,6 +67,7 @@ export function DataTable(props: { table: TableModel; number?: number }) {
                     <td
                       class={[c.align ?? "left", c.bold ? "b" : ""].join(" ").trim()}
                       {...cellProps(c)}
+                      {...cellTitle(c)}
                     >
                       {cellText(c)}
                     </td>
