@@ -260,5 +260,10 @@ test("the stylesheet is served by the portal, cached for a year under its hashed
   assert.match(res.headers.get("cache-control") ?? "", /immutable/);
   assert.match(await res.text(), /@media print/);
   assert.equal((await f.app.request("/static/portal.0000.css")).status, 404);
-  assert.match((await f.app.request("/")).headers.get("cache-control") ?? "", /public, max-age=60/);
+  const first = await f.app.request("/");
+  assert.match(first.headers.get("cache-control") ?? "", /public, max-age=60/);
+  const tag = first.headers.get("etag");
+  assert.ok(tag, "pages carry an ETag");
+  const again = await f.app.request("/", { headers: { "If-None-Match": tag } });
+  assert.equal(again.status, 304);
 });

@@ -19,23 +19,25 @@ const browser = await chromium.launch({
   executablePath: "/usr/bin/chromium",
   args: ["--headless", "--no-sandbox", "--disable-gpu"],
 });
-const shots: [path: string, name: string, width: number, fullPage: boolean][] = [
+const shots: [path: string, name: string, width: number, fullPage: boolean, print?: true][] = [
   ["/", "home", 1280, true],
   ["/disclosures/1", "disclosure", 1280, false],
   [`/disclosures/${f.correctedDisclosureId}#history`, "correction", 1280, false],
   ["/regions/1", "region", 1280, true],
   ["/departments/8", "department", 1280, true],
   ["/disclosures/13", "disclosure-phone", 390, false],
+  ["/disclosures/1", "disclosure-print", 794, false, true],
 ];
 const only = process.argv.slice(2);
 try {
-  for (const [path, name, width, fullPage] of shots) {
+  for (const [path, name, width, fullPage, print] of shots) {
     if (only.length && !only.includes(name)) continue;
     const page = await browser.newPage({ viewport: { width, height: 1400 } });
     const foreign: string[] = [];
     page.on("request", (r) => {
       if (!r.url().startsWith(origin)) foreign.push(r.url());
     });
+    if (print) await page.emulateMedia({ media: "print" });
     await page.goto(`${origin}${path}`);
     await page.screenshot({ path: `${OUT}/portal-${name}.png`, fullPage });
     console.log(`portal-${name}.png`, foreign.length ? `requests to other hosts: ${foreign}` : "");

@@ -5,6 +5,7 @@
  * /disclosures/:id, /disclosures/:id/versions/:n.
  */
 import { Hono } from "hono";
+import { etag } from "hono/etag";
 import type { ServerEnv } from "../env.ts";
 import { CSS_PATH, CSS_TEXT } from "../views/assets.ts";
 import { departmentPage } from "./department.tsx";
@@ -16,6 +17,9 @@ export { notFoundPage } from "./respond.tsx";
 export { DOWNLOAD_URLS, DOWNLOAD_FORMATS } from "../views/downloads.ts";
 
 export const pages = new Hono<ServerEnv>();
+
+// A reader coming back gets 304 Not Modified while the page is unchanged.
+pages.use(etag());
 
 // The stylesheet's name carries its hash: it never changes under that name.
 pages.get(CSS_PATH, (c) => {
