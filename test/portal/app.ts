@@ -1,7 +1,8 @@
 /**
  * The portal's pages on a real store for tests: PGlite loaded with the bundled
  * samples (seeds and corpus, published), plus one correction published through
- * the workflow (苏州市审计局 2026 re-uploaded with an edited 主要职能), mounted
+ * the workflow (苏州市审计局 2026 re-uploaded with an edited 主要职能) and one
+ * withdrawal (江苏省人大常委会办公厅 2018), mounted
  * in a tiny Hono app that sets the three request variables as the server does.
  */
 import { readFileSync } from "node:fs";
@@ -13,7 +14,12 @@ import { ANONYMOUS, type Actor } from "../../src/service/actor.ts";
 import { getVersion, listDisclosures } from "../../src/service/reads.ts";
 import { loadSamples } from "../../src/service/samples.ts";
 import { respondToFinding, uploadVersion } from "../../src/service/upload.ts";
-import { approveVersion, publishVersion, submitVersion } from "../../src/service/workflow.ts";
+import {
+  approveVersion,
+  publishVersion,
+  submitVersion,
+  withdrawVersion,
+} from "../../src/service/workflow.ts";
 import type { Store } from "../../src/store/index.ts";
 import { pgliteFactory } from "../store/engines.ts";
 import { corpusDir, seedsDir } from "../support/paths.ts";
@@ -60,10 +66,24 @@ async function publishCorrection(store: Store): Promise<number> {
   return target.id;
 }
 
+export const WITHDRAWN_DEPARTMENT = "江苏省人大常委会办公厅";
+export const WITHDRAWN_REASON = "测试撤回：文件有误";
+
+/** Withdraws the 江苏省人大常委会办公厅 2018 budget (corpus 017) as its finance bureau. */
+async function withdrawOne(store: Store): Promise<number> {
+  const list = await listDisclosures(store, ANONYMOUS, { limit: 500 });
+  const target = list.items.find((d) => d.departmentName === WITHDRAWN_DEPARTMENT);
+  if (!target?.latest) throw new Error(`sample ${WITHDRAWN_DEPARTMENT} missing`);
+  const admin = actor(9004, "finance_admin", { regionId: target.regionId });
+  await withdrawVersion(store, admin, target.latest.id, WITHDRAWN_REASON);
+  return target.id;
+}
+
 export interface PortalFixture {
   app: Hono<ServerEnv>;
   store: Store;
   correctedDisclosureId: number;
+  withdrawnDisclosureId: number;
   close(): Promise<void>;
 }
 
@@ -72,6 +92,7 @@ export async function portalFixture(): Promise<PortalFixture> {
   const store = await factory.fresh();
   await loadSamples(store, { samplesDir: seedsDir, corpusDir });
   const correctedDisclosureId = await publishCorrection(store);
+  const withdrawnDisclosureId = await withdrawOne(store);
   const app = new Hono<ServerEnv>();
   app.use(async (c, next) => {
     c.set("store", store);
@@ -81,5 +102,11 @@ export async function portalFixture(): Promise<PortalFixture> {
   });
   app.route("/", pages);
   app.notFound((c) => notFoundPage(c));
-  return { app, store, correctedDisclosureId, close: () => factory.dispose() };
+  return {
+    app,
+    store,
+    correctedDisclosureId,
+    withdrawnDisclosureId,
+    close: () => factory.dispose(),
+  };
 }

@@ -20,7 +20,13 @@ import { DOWNLOAD_URLS } from "../../src/server/pages/index.ts";
 import { CSS_PATH } from "../../src/server/views/assets.ts";
 import { wan } from "../../src/server/views/format.ts";
 import { goldenDir } from "../support/paths.ts";
-import { CORRECTED_TO, CORRECTION_NOTE, type PortalFixture, portalFixture } from "./app.ts";
+import {
+  CORRECTED_TO,
+  CORRECTION_NOTE,
+  type PortalFixture,
+  WITHDRAWN_REASON,
+  portalFixture,
+} from "./app.ts";
 
 let f: PortalFixture;
 before(async () => {
@@ -233,6 +239,23 @@ test("correction: the version history shows the 更正说明 and what changed; t
   const old = textOf(await get(`/disclosures/${id}/versions/1`));
   assert.match(old, /第 1 版 · 已被更正版本取代/);
   assert.doesNotMatch(old, new RegExp(CORRECTED_TO));
+});
+
+test("withdrawn: the page keeps the history and the reason, not the content", async () => {
+  const html = await get(`/disclosures/${f.withdrawnDisclosureId}`);
+  const text = textOf(html);
+  assertWellFormed("withdrawn", html);
+  assert.match(text, /该版本已撤回/);
+  assert.ok(text.includes(WITHDRAWN_REASON));
+  assert.match(text, /第 1 版（本页）\s+已撤回/);
+  assert.doesNotMatch(html, /id="check"/, "findings quote the content: not shown");
+  assert.doesNotMatch(html, /id="tables"|id="downloads"/, "no tables or downloads");
+  const dep = await listDisclosures(f.store, ANONYMOUS, { limit: 500 });
+  const item = dep.items.find((d) => d.id === f.withdrawnDisclosureId)!;
+  assert.match(
+    textOf(await get(`/regions/${item.regionId}?year=2018`)),
+    /江苏省人大常委会办公厅\s+江苏省\s+已撤回/,
+  );
 });
 
 test("unknown addresses and ids get the Chinese 404 page", async () => {

@@ -83,10 +83,13 @@ export async function disclosurePage(c: Context<ServerEnv>): Promise<Response> {
             <Explanation d={d} />
           </section>
         ) : null}
-        <section aria-labelledby="check">
-          <h2 id="check">审核结果</h2>
-          <Findings v={v} />
-        </section>
+        {d ? (
+          // Findings quote the document: a withdrawn version's are no more public than its text.
+          <section aria-labelledby="check">
+            <h2 id="check">审核结果</h2>
+            <Findings v={v} />
+          </section>
+        ) : null}
         <History info={info} current={v} changes={changes} />
         {d ? <Downloads v={v} /> : null}
       </Layout>,
@@ -135,14 +138,16 @@ function Meta(props: { info: DisclosureInfo; v: VersionDetail }) {
           <time datetime={isoDate(v.publishedAt)}>{dateTime(v.publishedAt)}</time>
         </dd>
       </div>
-      <div>
-        <dt>审核</dt>
-        <dd>
-          <a href="#check">
-            {v.counts.error} 个错误、{v.counts.warning} 个警告
-          </a>
-        </dd>
-      </div>
+      {v.state === "withdrawn" ? null : (
+        <div>
+          <dt>审核</dt>
+          <dd>
+            <a href="#check">
+              {v.counts.error} 个错误、{v.counts.warning} 个警告
+            </a>
+          </dd>
+        </div>
+      )}
     </dl>
   );
 }
