@@ -16,6 +16,28 @@ interface Size {
   height?: number;
 }
 
+/**
+ * Drawn charts by their inputs: drawing one costs tens of milliseconds and a
+ * published version's numbers never change, so a page viewed again reuses them.
+ */
+const drawn = new Map<string, string>();
+const MAX_DRAWN = 2000;
+
+function memo(key: unknown[], draw: () => string): string {
+  const k = JSON.stringify(key);
+  const hit = drawn.get(k);
+  if (hit !== undefined) {
+    // Re-inserted: the map's order is least recently used first.
+    drawn.delete(k);
+    drawn.set(k, hit);
+    return hit;
+  }
+  const svg = draw();
+  drawn.set(k, svg);
+  if (drawn.size > MAX_DRAWN) drawn.delete(drawn.keys().next().value!);
+  return svg;
+}
+
 function render(option: echarts.EChartsCoreOption, label: string, size: Size = {}): string {
   const chart = echarts.init(null, null, {
     renderer: "svg",
@@ -51,6 +73,10 @@ export interface Item {
 
 /** Horizontal bars, largest first: spending by function, 三公 by item. */
 export function barSvg(items: Item[], label: string): string {
+  return memo(["bar", items, label], () => drawBars(items, label));
+}
+
+function drawBars(items: Item[], label: string): string {
   const sorted = [...items].sort((a, b) => a.value - b.value);
   const height = Math.max(140, 48 + sorted.length * 34);
   return render(
@@ -83,6 +109,14 @@ export function trendSvg(
   series: { name: string; values: (number | null)[] }[],
   label: string,
 ): string {
+  return memo(["trend", years, series, label], () => drawTrend(years, series, label));
+}
+
+function drawTrend(
+  years: string[],
+  series: { name: string; values: (number | null)[] }[],
+  label: string,
+): string {
   return render(
     {
       legend: { top: 0, data: series.map((s) => s.name) },
@@ -105,6 +139,10 @@ export function trendSvg(
 
 /** A treemap of parts of a whole: spending by function, income by source. */
 export function treemapSvg(items: Item[], label: string): string {
+  return memo(["treemap", items, label], () => drawTreemap(items, label));
+}
+
+function drawTreemap(items: Item[], label: string): string {
   const total = items.reduce((a, i) => a + i.value, 0);
   return render(
     {
@@ -135,6 +173,10 @@ export function treemapSvg(items: Item[], label: string): string {
 
 /** A ring of parts of a whole, with shares in the labels: income by source. */
 export function ringSvg(items: Item[], label: string): string {
+  return memo(["ring", items, label], () => drawRing(items, label));
+}
+
+function drawRing(items: Item[], label: string): string {
   return render(
     {
       series: [
