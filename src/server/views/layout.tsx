@@ -1,0 +1,82 @@
+/**
+ * The page frame every portal page shares: head (one stylesheet served by the
+ * portal itself, no other host), site header with navigation, breadcrumbs,
+ * main content and footer.
+ */
+import type { Child } from "hono/jsx";
+import { CSS_PATH } from "./assets.ts";
+
+export const SITE_NAME = "公开 · 部门预决算公开平台";
+
+export interface Crumb {
+  label: string;
+  href?: string;
+}
+
+export function Layout(props: {
+  title: string;
+  description?: string;
+  crumbs?: Crumb[];
+  children?: Child;
+}) {
+  return (
+    <html lang="zh-CN">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${props.title} — ${SITE_NAME}`}</title>
+        {props.description ? <meta name="description" content={props.description} /> : null}
+        <link rel="stylesheet" href={CSS_PATH} />
+      </head>
+      <body>
+        <a class="skip" href="#main">
+          跳到正文
+        </a>
+        <header class="site">
+          <div class="wrap">
+            <a class="brand" href="/">
+              <span class="seal" aria-hidden="true">
+                公
+              </span>
+              {SITE_NAME}
+            </a>
+            <nav aria-label="站点导航">
+              <a href="/">首页</a>
+              <a href="/regions">地区</a>
+              <a href="/api/v1/openapi.json">数据接口</a>
+            </nav>
+          </div>
+        </header>
+        {props.crumbs?.length ? <Breadcrumbs crumbs={props.crumbs} /> : null}
+        <main id="main" class="wrap">
+          {props.children}
+        </main>
+        <footer class="site">
+          <div class="wrap">
+            <p>
+              本平台公开的部门预算、决算均为各部门发布的原文件及其结构化数据；金额单位为万元。
+              已发布的版本不可修改，更正以新版本发布并附更正说明。
+            </p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}
+
+function Breadcrumbs(props: { crumbs: Crumb[] }) {
+  return (
+    <nav class="crumbs wrap" aria-label="当前位置">
+      <ol>
+        <li>
+          <a href="/">首页</a>
+        </li>
+        {props.crumbs.map((c) => (
+          <li>
+            {c.href ? <a href={c.href}>{c.label}</a> : <span aria-current="page">{c.label}</span>}
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
