@@ -13,8 +13,7 @@ import { createApi, type ApiOptions } from "./api/index.ts";
 import type { ServerEnv } from "./env.ts";
 import { errorResponse, onError, onNotFound } from "./errors.ts";
 import { sessionMiddleware } from "./session.ts";
-// TODO(portal): mount the pages once src/server/pages/index.ts exists on this branch.
-// import { pages } from "./pages/index.ts";
+import { notFoundPage, pages } from "./pages/index.ts";
 
 export interface AppOptions extends ApiOptions {
   store: Store;
@@ -40,7 +39,8 @@ const CSP = {
 export function createApp(options: AppOptions): Hono<ServerEnv> {
   const app = new Hono<ServerEnv>();
   app.onError(onError);
-  app.notFound(onNotFound);
+  // The API answers JSON; a person following a bad link gets the portal's Chinese page.
+  app.notFound((c) => (c.req.path.startsWith("/api/") ? onNotFound(c) : notFoundPage(c)));
   app.use(secureHeaders({ contentSecurityPolicy: CSP, crossOriginEmbedderPolicy: false }));
   app.use(
     bodyLimit({
@@ -51,6 +51,6 @@ export function createApp(options: AppOptions): Hono<ServerEnv> {
   app.use(sessionMiddleware(options.store, options));
   app.use("/api/*", etag());
   app.route("/api/v1", createApi(options));
-  // app.route("/", pages);
+  app.route("/", pages);
   return app;
 }

@@ -14,6 +14,7 @@ import { respondToFinding, uploadVersion } from "../../src/service/upload.ts";
 import { approveVersion, publishVersion, submitVersion } from "../../src/service/workflow.ts";
 import { getVersion } from "../../src/service/reads.ts";
 import { seedFile } from "../store/world.ts";
+import { CSS_PATH } from "../../src/server/views/assets.ts";
 import {
   type Call,
   ROLE_NAMES,
@@ -214,6 +215,20 @@ const MATRIX: Record<string, Case> = {
     path: () => "/api/v1/tokens/999999",
     init: () => ({ method: "DELETE" }),
     expect: tokenAdmin(404),
+  },
+  // The portal's public pages: anyone reads what is published; a draft only staff covering it.
+  "GET /": { path: () => "/", expect: all(200) },
+  [`GET ${CSS_PATH}`]: { path: () => CSS_PATH, expect: all(200) },
+  "GET /regions": { path: () => "/regions", expect: all(200) },
+  "GET /regions/:id": { path: () => `/regions/${s.world.hebei.id}`, expect: all(200) },
+  "GET /departments/:id": { path: () => `/departments/${s.world.dept.id}`, expect: all(200) },
+  "GET /disclosures/:id": {
+    path: () => `/disclosures/${ids.draftDisclosure}`,
+    expect: draftRead,
+  },
+  "GET /disclosures/:id/versions/:n": {
+    path: () => `/disclosures/${ids.publishedDisclosure}/versions/1`,
+    expect: all(200),
   },
   "GET /api/v1/openapi.json": { path: () => "/api/v1/openapi.json", expect: all(200) },
   "GET /api/v1/docs": { path: () => "/api/v1/docs", expect: all(200) },
