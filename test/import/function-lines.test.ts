@@ -10,7 +10,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { runExtractor } from "../support/run-extractor.ts";
 import { extractFunctionLines } from "../../src/import/sections/classification/function-lines.ts";
-import { corpusDir } from "../support/paths.ts";
+import { corpusDir, sharedDir } from "../support/paths.ts";
 import type { FunctionLine } from "../../src/model/disclosure.ts";
 import type { Layout } from "../../src/import/source-document.ts";
 
@@ -290,4 +290,46 @@ test("real document (重庆 031): the table ends at 表六, header words of the 
   assert.equal(new Set(got.map((l) => l.code)).size, got.length);
   assert.equal(got.find((l) => l.code === "21011")?.name, "行政事业单位医疗");
   assert.equal(got[got.length - 1]!.name, "住房公积金");
+});
+
+test("codes in brackets before the name, indented by level (广州 P002, 珠海 P233, pool P012): read over a page break", () => {
+  const wild = (name: string) => readFileSync(join(sharedDir, "wild", name), "utf8");
+  const p002 = lines(wild("docs/P002.txt"))!;
+  assert.deepEqual(
+    p002.filter((l) => l.code.length === 3).map((l) => l.code),
+    ["201", "206", "208", "210", "212", "221"],
+  );
+  assert.equal(classSum(p002), 113077.44, "the 类 add up to the table's 合计");
+  assert.deepEqual(
+    p002.find((l) => l.code === "20132"),
+    {
+      code: "20132",
+      name: "组织事务",
+      total: 16.25,
+      basic: 0,
+      project: 16.25,
+    },
+  );
+  // The row after the page break, under the repeated header.
+  assert.deepEqual(
+    p002.find((l) => l.code === "2120105"),
+    {
+      code: "2120105",
+      name: "工程建设标准规范编制与监管",
+      total: 1698.25,
+      basic: 896.64,
+      project: 801.61,
+    },
+  );
+  assert.deepEqual(
+    lines(wild("docs/P233.txt"))!.find((l) => l.code === "212"),
+    {
+      code: "212",
+      name: "城乡社区支出",
+      total: 736.81,
+      basic: 0,
+      project: 736.81,
+    },
+  );
+  assert.equal(classSum(lines(wild("pool/P012.txt"))!), 15343.44);
 });

@@ -128,6 +128,8 @@ const REPEATED_CAPTION = /单位[:：]|科目|名称|续表|^表(?:\d+|[一二�
 const TABLE_NUMBER = /^表(?:\d+|[一二三四五六七八九十]+)$/;
 /** A caption: ends in 表, or 表 opens a parenthesis that may wrap onto the next line. */
 const CAPTION = /表(?:[（(].*)?$/;
+/** A code in square brackets opening a cell ("[20132]组织事务", "【201】"). */
+const BRACKETED_CODE = /^[[［【]\s*(\d{3,7})\s*[\]］】]\s*/;
 /** A cell that is one printed amount ("1,234.56", "(12.00)"). */
 export const AMOUNT_TEXT = /^[-−(（]?[\d,，]+(?:\.\d+)?[)）]?$/;
 
@@ -601,6 +603,8 @@ function splitRow(row: GridRow): ParsedRow {
   for (const c of row.cells) {
     let t = c.text.trim();
     if (!t) continue;
+    // A code printed in brackets before its name (Guangzhou, Zhuhai): "[212]城乡社区支出".
+    if (names.length === 0 && amounts.length === 0) t = t.replace(BRACKETED_CODE, "$1 ");
     if (names.length === 0 && amounts.length === 0) {
       // "201 06 01", "2040601 行政运行", "201"
       const m = /^((?:\d{2,7})(?:\s+\d{2}){0,2})(?:\s+(\D.*))?$/.exec(t);
