@@ -110,7 +110,24 @@ function keywordSpans(text: string): KeySpan[] {
     )
       k.key = "vehicle";
   }
-  return keys;
+  return [...keys, ...afterParentheses(text, keys)].sort((a, b) => a.start - b.start);
+}
+
+/**
+ * "公务用车购置及运行维护费112.08万元（公务用车购置费18.2万元…；公务用车运行维护费93.88万元…。）
+ * 比上年减少19.89万元": past a parenthesis that names other items, the figures are again
+ * those of the name before it.
+ */
+function afterParentheses(text: string, keys: KeySpan[]): KeySpan[] {
+  const out: KeySpan[] = [];
+  for (const m of text.matchAll(/[（(]([^（()）]{1,200})[)）]/g)) {
+    const open = m.index!;
+    const close = open + m[0].length - 1;
+    if (!keys.some((k) => k.start > open && k.start < close)) continue;
+    const outer = keys.filter((k) => k.end <= open).at(-1);
+    if (outer && open - outer.end < 30) out.push({ key: outer.key, start: close, end: close + 1 });
+  }
+  return out;
 }
 
 /** A "资金来源：…" sentence: its sources; true when the sentence is one. */
@@ -255,6 +272,10 @@ function readSegment(
   out: NarrativeValue[],
 ): void {
   const amounts = [...seg.matchAll(AMOUNT)];
+  // In a sentence that opens with a change, an item stating its own change ("公务接待费24.57万元，
+  // 比上年减少13.39万元") states its amount first: only the figures after a change word are changes.
+  const ownChange = amounts.some((a) => CHANGE_WORD.test(seg.slice(0, a.index).slice(-12)));
+  if (mode === "change" && ownChange) mode = "current";
   // 决算 documents state 年初预算 first and the 决算 figure after it: the 决算 figure wins.
   const finalIdx = amounts.findIndex((a) => /决算(?:数)?(?:为|是)?$/.test(seg.slice(0, a.index)));
   for (const [i, a] of amounts.entries()) {
