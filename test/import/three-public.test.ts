@@ -493,3 +493,20 @@ test("the paragraph: a change after a parenthesis of sub-items is the item's bef
     reception: -13.39,
   });
 });
+
+test("a title wrapped before its 表 (“三公”经费、 / 会议费、培训费表), 序号 and 单位编码 columns, and a rate in brackets after the change (西安 P053)", async () => {
+  const d = await importFile(wild("docs/P053.pdf"));
+  // 表13's 合计 row: 2021 小计 117.49 (接待 40.49, 运行 77.00), 2022 248.84, 增减 131.35; 会议费/培训费 beside.
+  assert.equal(d.threePublic?.total, 248.84);
+  assert.deepEqual(d.threePublic?.previous, {
+    total: 117.49,
+    overseas: 0,
+    vehicle: { total: 77, purchase: 0, operation: 77 },
+    reception: 40.49,
+  });
+  assert.equal(d.threePublic?.change?.total, 131.35);
+  // "较上年增加 131.35 万元（111.8%）"
+  assert.equal(d.threePublic?.changeRate, 111.8);
+  const text = "三、“三公”经费\n“三公”经费预算支出 5 万元，较上年减少 1 万元（16.67%）。";
+  assert.equal(threePublic(text).disclosure.threePublic?.changeRate, -16.67);
+});

@@ -52,6 +52,8 @@ const NEGATIVE = /减少|下降|降低|节约|压减|压缩/;
 const FLAT = /持平|无增减|无变化|没有变化|一致|相同|不变|未变/;
 const PREVIOUS_NAMED =
   /(?:比|较|与)(?:上年|上年度|\d{4}年度?)(?:年初)?(?:预算|决算|执行)?数?(?:为|是)?$/;
+const BRACKETED_RATE =
+  /(增长|下降|减少|增加|上升|降低)了?[-−]?\d[\d,，]*(?:\.\d+)?(?:亿元|万元|元)[（(](\d+(?:\.\d+)?)[%％][)）]/;
 const RATE = /(增长|下降|减少|增加|上升|降低)(?:了)?(\d+(?:\.\d+)?)[%％]/;
 
 /** Parses the squashed section text; `year` is the budget year (earlier years' sentences are 上年). */
@@ -211,7 +213,8 @@ function readSentence(
       seen.add(`change:${key}`);
     }
     if (key === "total" && !result.changeRate) {
-      const r = RATE.exec(seg);
+      // "较上年增加131.35万元（111.8%）": the rate in brackets after the change takes its direction.
+      const r = RATE.exec(seg) ?? BRACKETED_RATE.exec(seg);
       if (r) {
         const v = Number(r[2]);
         result.changeRate = {

@@ -19,7 +19,11 @@ export function readTable(ctx: ExtractContext): TableResult | undefined {
   const positioned = doc.layout === "columns";
   for (const l of doc.lines) {
     if (l.text.length > 400) continue;
-    const t = squash(l.text);
+    let t = squash(l.text);
+    // A long title wraps before its 表 ("…“三公”经费、" / "会议费、培训费表（不含上年结转）").
+    const tail = squash(doc.lines[l.no]?.text ?? "");
+    const wrapped = /三公/.test(t) && !TITLE.test(t) && tail.length <= 30 && /表/.test(tail);
+    if (wrapped) t += tail;
     if (
       t.length > 80 ||
       !TITLE.test(t) ||
@@ -29,7 +33,8 @@ export function readTable(ctx: ExtractContext): TableResult | undefined {
     )
       continue;
     const unit = tableUnit(doc, l.no);
-    const rows = gridRows(doc, l.no + 1, l.no + (positioned ? 45 : 90));
+    const from = l.no + (wrapped ? 2 : 1);
+    const rows = gridRows(doc, from, from + (positioned ? 44 : 89));
     const year = ctx.disclosure.year;
     const r = itemsAsColumns(rows, unit, positioned)
       ? readColumnsTable(rows, unit, year, positioned)
