@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { runExtractor } from "../support/run-extractor.ts";
 import { extractFunctionLines } from "../../src/import/sections/classification/function-lines.ts";
 import { corpusDir, sharedDir } from "../support/paths.ts";
+import { importDisclosure } from "../../src/import/index.ts";
 import type { FunctionLine } from "../../src/model/disclosure.ts";
 import type { Layout } from "../../src/import/source-document.ts";
 
@@ -332,4 +333,58 @@ test("codes in brackets before the name, indented by level (广州 P002, 珠海 
     },
   );
   assert.equal(classSum(lines(wild("pool/P012.txt"))!), 15343.44);
+});
+
+const importPdf = async (name: string) =>
+  (await importDisclosure(new Uint8Array(readFileSync(join(sharedDir, "wild", name))))).disclosure
+    .expenditureByFunction!;
+
+test("一般公共预算拨款支出预算表 is the 一般公共预算 table, read before the 支出预算总表 (福州 P037)", async () => {
+  const got = await importPdf("docs/P037.pdf");
+  // 五、: 204 公共安全支出 40,200.88 = 22,431.07 + 17,769.81; the 支出总表 adds 8,000.00 of other funds.
+  assert.deepEqual(got[0], {
+    code: "204",
+    name: "公共安全支出",
+    total: 40200.88,
+    basic: 22431.07,
+    project: 17769.81,
+  });
+  assert.equal(classSum(got), 48764.88);
+});
+
+test("PDF text: 基本支出 centred over 小计 | 人员经费 | 公用经费 — the 小计 column is told by 合计 = 基本 + 项目 (重庆 P163)", async () => {
+  const got = await importPdf("docs/P163.pdf");
+  assert.deepEqual(got[0], {
+    code: "201",
+    name: "一般公共服务支出",
+    total: 22006.16,
+    basic: 3956.94,
+    project: 18049.22,
+  });
+  // 2013304 宣传管理 121.56 = 2.54 + 119.03 (rounded apart by one cent): still the 小计 column.
+  assert.equal(got.find((l) => l.code === "2013304")?.basic, 2.54);
+  assert.equal(got.find((l) => l.code === "2013302")?.basic, undefined, "a blank stays blank");
+});
+
+test("a page whose 公用经费 column is blank all down: the columns it prints are placed by the sums, not by count (无锡 P175)", async () => {
+  const got = await importPdf("docs/P175.pdf");
+  // Page 24 prints "公路建设 43,882.00 … 43,882.00": 合计 and 项目支出, not 基本支出.
+  assert.deepEqual(
+    got.find((l) => l.code === "2140104"),
+    {
+      code: "2140104",
+      name: "公路建设",
+      total: 43882,
+      project: 43882,
+    },
+  );
+  assert.deepEqual(
+    got.find((l) => l.code === "2210201"),
+    {
+      code: "2210201",
+      name: "住房公积金",
+      total: 224.43,
+      basic: 224.43,
+    },
+  );
 });
