@@ -388,3 +388,19 @@ test("a page whose 公用经费 column is blank all down: the columns it prints 
     },
   );
 });
+
+test("a 序号 column left of the codes: row numbers are neither codes nor amounts (西安 P053)", async () => {
+  const got = await importPdf("docs/P053.pdf");
+  assert.deepEqual(
+    got.find((l) => l.code === "208"),
+    {
+      code: "208",
+      name: "社会保障和就业支出",
+      total: 1983.46,
+      project: 82,
+    },
+  );
+  // Row 10's number is no 款 code: 2080506 keeps its own code.
+  assert.equal(got.find((l) => l.code === "2080506")?.total, 628.67);
+  assert.equal(classSum(got), 74868.33);
+});

@@ -227,6 +227,7 @@ function tableRows(
         })
         .filter((r) => r.cells.length > 0);
     }
+    rows = withoutRowNumbers(rows);
     // The header is everything before the first row that starts with a code and carries an amount.
     parsed = rows.map((r) => splitRow(r));
     first = parsed.findIndex((p) => p.codeTokens.length > 0 && p.amounts.length > 0);
@@ -238,6 +239,25 @@ function tableRows(
     if (last + LOOK_PAST_END < rows.length) break;
   }
   return { rows, parsed, printed, first, last };
+}
+
+/**
+ * A 序号 column left of the codes ("2  205  教育支出 …"): its row numbers are neither codes nor
+ * amounts, so the number under 序号 is dropped from each row (PDF text, where cells keep their
+ * place; other layouts number their rows in a cell of their own the same way).
+ */
+function withoutRowNumbers(rows: GridRow[]): GridRow[] {
+  const label = rows
+    .slice(0, 25)
+    .flatMap((r) => r.cells.slice(0, 1))
+    .find((c) => /^序号$/.test(squash(c.text)));
+  if (!label) return rows;
+  return rows.map((r) => {
+    const c = r.cells[0];
+    const numbered =
+      c && r.cells.length > 1 && /^\d{1,4}$/.test(c.text.trim()) && c.x <= label.end + 1;
+    return numbered ? { ...r, cells: r.cells.slice(1) } : r;
+  });
 }
 
 /** The table ends at the next title, a note, or the next caption. */
