@@ -11,7 +11,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { extractAssets } from "../../src/import/sections/assets.ts";
 import type { Layout } from "../../src/import/source-document.ts";
-import { seedsDir } from "../support/paths.ts";
+import { seedsDir, sharedDir } from "../support/paths.ts";
+import { importDisclosure } from "../../src/import/index.ts";
 import { layOut } from "../support/layout.ts";
 
 const assets = (text: string, layout?: Layout) => runExtractor(extractAssets, text, layout);
@@ -176,4 +177,73 @@ test("real seeds: 002's Word table to its last 其中 row, 003's 资产信息表
     depreciation: 91.72,
     netValue: 193.98,
   });
+});
+
+/** Real excerpts of budgets that state their holdings in a sentence instead of a table. */
+const wildDoc = (name: string) => readFileSync(join(sharedDir, "wild", name), "utf8");
+
+test("budgets without an asset table (广州 P002, pool P012): date, 固定资产 total, vehicles and equipment from the sentence", () => {
+  for (const [name, asOf, value, vehicles, equipment] of [
+    ["docs/P002.txt", "2026-01-31", 29407.22, 32, 2],
+    ["pool/P012.txt", "2026-01-31", 29312.21, 15, 39],
+  ] as const) {
+    const got = assets(wildDoc(name)).disclosure.assets;
+    assert.deepEqual(got, {
+      asOf,
+      total: { originalValue: value },
+      items: [
+        { category: "车辆", quantity: vehicles },
+        { category: "单位价值100万元以上设备", quantity: equipment },
+      ],
+    });
+  }
+});
+
+test("the sentence's plans (本年度拟购置固定资产…) are not holdings", () => {
+  const text = [
+    "五、国有资产占有使用情况",
+    "截至2026年1月30日，本部门固定资产金额51.28万元，分布",
+    "构成情况为：房屋0平方米，车辆0辆，单价在100万元以上的设备",
+    "0台等。本年度拟购置固定资产1万元，主要是按需采购办公家具。",
+    "六、委托业务费安排情况",
+  ].join("\n");
+  assert.deepEqual(assets(text).disclosure.assets?.total, { originalValue: 51.28 });
+});
+
+test("上海 (P073) and 北京 (P098, P104) wording: 截至…8月31日 / 截至 2025 年底, 公务用车保有量", () => {
+  const shanghai = assets(wildDoc("docs/P073.txt")).disclosure.assets;
+  assert.equal(shanghai?.asOf, "2025-08-31");
+  assert.deepEqual(shanghai?.items, [
+    { category: "车辆", quantity: 0 },
+    { category: "单位价值100万元以上设备", quantity: 20 },
+  ]);
+  const beijing = assets(wildDoc("docs/P098.txt")).disclosure.assets;
+  assert.equal(beijing?.asOf, "2025-12-31");
+  assert.equal(beijing?.total, undefined, "no 固定资产 total is stated");
+  assert.deepEqual(beijing?.items?.[0], { category: "车辆", quantity: 47 });
+  const traffic = assets(wildDoc("docs/P104.txt")).disclosure.assets;
+  assert.deepEqual(traffic?.items, [
+    { category: "车辆", quantity: 1924 },
+    { category: "单位价值100万元以上设备", quantity: 61 },
+  ]);
+});
+
+test("截至上年底 (西安 P063, pool P200): the end of the year before the budget year", async () => {
+  for (const [name, year, vehicles, equipment] of [
+    ["docs/P063.txt", 2025, 1, 22],
+    ["pool/P200.txt", 2026, 3, 0],
+  ] as const) {
+    const bytes = new Uint8Array(readFileSync(join(sharedDir, "wild", name)));
+    const { disclosure } = await importDisclosure(bytes);
+    assert.equal(disclosure.year, year);
+    assert.equal(disclosure.assets?.asOf, `${year - 1}-12-31`);
+    assert.deepEqual(disclosure.assets?.items, [
+      { category: "车辆", quantity: vehicles },
+      { category: "单位价值20万元以上设备", quantity: equipment },
+    ]);
+  }
+});
+
+test("截止 2021 年底 (pool P056): a year printed with spaces", () => {
+  assert.equal(assets(wildDoc("pool/P056.txt")).disclosure.assets?.asOf, "2021-12-31");
 });

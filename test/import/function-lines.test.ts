@@ -10,7 +10,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { runExtractor } from "../support/run-extractor.ts";
 import { extractFunctionLines } from "../../src/import/sections/classification/function-lines.ts";
-import { corpusDir } from "../support/paths.ts";
+import { corpusDir, sharedDir } from "../support/paths.ts";
+import { importDisclosure } from "../../src/import/index.ts";
 import type { FunctionLine } from "../../src/model/disclosure.ts";
 import type { Layout } from "../../src/import/source-document.ts";
 
@@ -290,4 +291,116 @@ test("real document (重庆 031): the table ends at 表六, header words of the 
   assert.equal(new Set(got.map((l) => l.code)).size, got.length);
   assert.equal(got.find((l) => l.code === "21011")?.name, "行政事业单位医疗");
   assert.equal(got[got.length - 1]!.name, "住房公积金");
+});
+
+test("codes in brackets before the name, indented by level (广州 P002, 珠海 P233, pool P012): read over a page break", () => {
+  const wild = (name: string) => readFileSync(join(sharedDir, "wild", name), "utf8");
+  const p002 = lines(wild("docs/P002.txt"))!;
+  assert.deepEqual(
+    p002.filter((l) => l.code.length === 3).map((l) => l.code),
+    ["201", "206", "208", "210", "212", "221"],
+  );
+  assert.equal(classSum(p002), 113077.44, "the 类 add up to the table's 合计");
+  assert.deepEqual(
+    p002.find((l) => l.code === "20132"),
+    {
+      code: "20132",
+      name: "组织事务",
+      total: 16.25,
+      basic: 0,
+      project: 16.25,
+    },
+  );
+  // The row after the page break, under the repeated header.
+  assert.deepEqual(
+    p002.find((l) => l.code === "2120105"),
+    {
+      code: "2120105",
+      name: "工程建设标准规范编制与监管",
+      total: 1698.25,
+      basic: 896.64,
+      project: 801.61,
+    },
+  );
+  assert.deepEqual(
+    lines(wild("docs/P233.txt"))!.find((l) => l.code === "212"),
+    {
+      code: "212",
+      name: "城乡社区支出",
+      total: 736.81,
+      basic: 0,
+      project: 736.81,
+    },
+  );
+  assert.equal(classSum(lines(wild("pool/P012.txt"))!), 15343.44);
+});
+
+const importPdf = async (name: string) =>
+  (await importDisclosure(new Uint8Array(readFileSync(join(sharedDir, "wild", name))))).disclosure
+    .expenditureByFunction!;
+
+test("一般公共预算拨款支出预算表 is the 一般公共预算 table, read before the 支出预算总表 (福州 P037)", async () => {
+  const got = await importPdf("docs/P037.pdf");
+  // 五、: 204 公共安全支出 40,200.88 = 22,431.07 + 17,769.81; the 支出总表 adds 8,000.00 of other funds.
+  assert.deepEqual(got[0], {
+    code: "204",
+    name: "公共安全支出",
+    total: 40200.88,
+    basic: 22431.07,
+    project: 17769.81,
+  });
+  assert.equal(classSum(got), 48764.88);
+});
+
+test("PDF text: 基本支出 centred over 小计 | 人员经费 | 公用经费 — the 小计 column is told by 合计 = 基本 + 项目 (重庆 P163)", async () => {
+  const got = await importPdf("docs/P163.pdf");
+  assert.deepEqual(got[0], {
+    code: "201",
+    name: "一般公共服务支出",
+    total: 22006.16,
+    basic: 3956.94,
+    project: 18049.22,
+  });
+  // 2013304 宣传管理 121.56 = 2.54 + 119.03 (rounded apart by one cent): still the 小计 column.
+  assert.equal(got.find((l) => l.code === "2013304")?.basic, 2.54);
+  assert.equal(got.find((l) => l.code === "2013302")?.basic, undefined, "a blank stays blank");
+});
+
+test("a page whose 公用经费 column is blank all down: the columns it prints are placed by the sums, not by count (无锡 P175)", async () => {
+  const got = await importPdf("docs/P175.pdf");
+  // Page 24 prints "公路建设 43,882.00 … 43,882.00": 合计 and 项目支出, not 基本支出.
+  assert.deepEqual(
+    got.find((l) => l.code === "2140104"),
+    {
+      code: "2140104",
+      name: "公路建设",
+      total: 43882,
+      project: 43882,
+    },
+  );
+  assert.deepEqual(
+    got.find((l) => l.code === "2210201"),
+    {
+      code: "2210201",
+      name: "住房公积金",
+      total: 224.43,
+      basic: 224.43,
+    },
+  );
+});
+
+test("a 序号 column left of the codes: row numbers are neither codes nor amounts (西安 P053)", async () => {
+  const got = await importPdf("docs/P053.pdf");
+  assert.deepEqual(
+    got.find((l) => l.code === "208"),
+    {
+      code: "208",
+      name: "社会保障和就业支出",
+      total: 1983.46,
+      project: 82,
+    },
+  );
+  // Row 10's number is no 款 code: 2080506 keeps its own code.
+  assert.equal(got.find((l) => l.code === "2080506")?.total, 628.67);
+  assert.equal(classSum(got), 74868.33);
 });

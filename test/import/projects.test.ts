@@ -18,7 +18,8 @@ import {
   type Disclosure,
   type Project,
 } from "../../src/model/disclosure.ts";
-import { corpusDir, corpusGoldenDir, goldenDir, seedsDir } from "../support/paths.ts";
+import { corpusDir, corpusGoldenDir, goldenDir, seedsDir, sharedDir } from "../support/paths.ts";
+import { importDisclosure } from "../../src/import/index.ts";
 
 function runProjects(text: string): {
   projects: Project[] | undefined;
@@ -550,4 +551,26 @@ test("a project list where one merged cell wraps around its middle: its rows and
       name,
     );
   }
+});
+
+const wildProjects = async (name: string) =>
+  (await importDisclosure(new Uint8Array(readFileSync(join(sharedDir, "wild", name))))).disclosure
+    .performance?.projects ?? [];
+
+test("a list's header (单位名称 | 项目名称 | 金额 | 绩效目标): 金额 is no project (杭州 P030)", async () => {
+  const got = await wildProjects("docs/P030.pdf");
+  // 表11 has 31 rows, as the text says ("共计 31 个一级项目").
+  assert.equal(got.length, 31);
+  assert.ok(got.every((p) => p.name !== "金额" && p.budget !== undefined));
+  assert.deepEqual(
+    { name: got[0]!.name, budget: got[0]!.budget },
+    { name: "法治杭州建设", budget: 69 },
+  );
+});
+
+test("the unit's own row under 单位名称：… (its code, its name, the list's total) is no project (长沙 P031)", async () => {
+  const got = await wildProjects("docs/P031.pdf");
+  assert.equal(got.length, 14);
+  assert.ok(got.every((p) => p.name !== "长沙市公安局"));
+  assert.equal(got[0]!.name, "大型警保卫及基础设施安全保护工作经费");
 });

@@ -14,7 +14,7 @@ import { renderDisclosure } from "../../src/render/index.ts";
 import type { Layout } from "../../src/import/source-document.ts";
 import type { Disclosure } from "../../src/model/disclosure.ts";
 import { runExtractor } from "../support/run-extractor.ts";
-import { corpusDir, seedsDir } from "../support/paths.ts";
+import { corpusDir, seedsDir, sharedDir } from "../support/paths.ts";
 import { layOut as layOutWith } from "../support/layout.ts";
 
 const layOut = (rows: string[][], layout: Layout) => layOutWith(rows, layout, { numbers: "right" });
@@ -443,4 +443,70 @@ test("a 决算 table with 预算数 | 决算数 as two groups of the six columns
       );
     }
   }
+});
+
+const wild = (name: string) => join(sharedDir, "wild", name);
+
+test("a list of the 公开表 titles (表1 … 表16, no dot leaders, 是否空表 columns) is never bound to the next table (西安 P055, P063, P199)", async () => {
+  // P055's list names 表13's 三公 title right above 表1 收支总表: its 本年收入合计 is no 三公 total.
+  const d = await importFile(wild("docs/P055.pdf"));
+  // 表13 in 元: 2022 三公 小计 807,650.00 beside 会议费 165,500.00 and 培训费 1,920,800.00 (合计 2,893,950.00).
+  assert.equal(d.threePublic?.total, 80.765);
+  assert.deepEqual(d.threePublic?.vehicle, { total: 75, purchase: 0, operation: 75 });
+  assert.equal(d.threePublic?.previous?.total, 5.794);
+  for (const [name, total] of [
+    ["docs/P063.pdf", 4.5],
+    ["docs/P199.pdf", 3],
+  ] as const)
+    assert.equal((await importFile(wild(name))).threePublic?.total, total, name);
+});
+
+test("PDF text: a letter-spaced 合 计 / 小 计 heads its column; a blank 购置费 and 出国 cell shift nothing (重庆 P166)", async () => {
+  // 表八: 合 计 | 因公出国 (境)费 | 小 计 · 公务用车购置费 · 公务用车运行费 | 公务接待费, printed "13.85  13.55  13.55  0.30".
+  const d = await importFile(wild("docs/P166.pdf"));
+  assert.equal(d.threePublic?.total, 13.85);
+  assert.equal(d.threePublic?.overseas, 0);
+  assert.deepEqual(d.threePublic?.vehicle, { total: 13.55, purchase: 0, operation: 13.55 });
+  assert.equal(d.threePublic?.reception, 0.3);
+});
+
+test("the paragraph: a change after a parenthesis of sub-items is the item's before it; an item's own 比上年减少 is its change (广州 P002)", () => {
+  const text = [
+    "二、“三公”经费安排情况",
+    "2026年本部门财政拨款安排“三公”经费238.4万元，比上年",
+    "减少33.28万元，下降12.2%，主要原因是压减预算。其中：因公出国",
+    "（境）费101.75万元，比上年增加0万元，增长0%，主要原因是与",
+    "上年持平，无增减变化；公务用车购置及运行维护费112.08万元",
+    "（公务用车购置费18.2万元，比上年减少18.1万元；公务用车运",
+    "行维护费93.88万元，比上年减少1.79万元。）比上年减少19.89",
+    "万元，下降15.1%，主要原因是2026年更新报废车辆较上年有所减",
+    "少；公务接待费24.57万元，比上年减少13.39万元，下降35.3%，",
+    "主要原因是进一步压减公务接待费预算。",
+    "三、机关运行经费安排情况",
+  ].join("\n");
+  const got = threePublic(text).disclosure.threePublic;
+  assert.equal(got?.reception, 24.57);
+  assert.deepEqual(got?.change, {
+    total: -33.28,
+    overseas: 0,
+    vehicle: { total: -19.89, purchase: -18.1, operation: -1.79 },
+    reception: -13.39,
+  });
+});
+
+test("a title wrapped before its 表 (“三公”经费、 / 会议费、培训费表), 序号 and 单位编码 columns, and a rate in brackets after the change (西安 P053)", async () => {
+  const d = await importFile(wild("docs/P053.pdf"));
+  // 表13's 合计 row: 2021 小计 117.49 (接待 40.49, 运行 77.00), 2022 248.84, 增减 131.35; 会议费/培训费 beside.
+  assert.equal(d.threePublic?.total, 248.84);
+  assert.deepEqual(d.threePublic?.previous, {
+    total: 117.49,
+    overseas: 0,
+    vehicle: { total: 77, purchase: 0, operation: 77 },
+    reception: 40.49,
+  });
+  assert.equal(d.threePublic?.change?.total, 131.35);
+  // "较上年增加 131.35 万元（111.8%）"
+  assert.equal(d.threePublic?.changeRate, 111.8);
+  const text = "三、“三公”经费\n“三公”经费预算支出 5 万元，较上年减少 1 万元（16.67%）。";
+  assert.equal(threePublic(text).disclosure.threePublic?.changeRate, -16.67);
 });

@@ -17,7 +17,11 @@ export const extractAssets: PartExtractor = {
   name: "国有资产",
   run(ctx) {
     const table = findTable(ctx.doc);
-    if (!table) return;
+    if (!table) {
+      const stated = readNarrative(ctx);
+      if (stated) ctx.disclosure.assets = stated;
+      return;
+    }
     const out: Assets = {};
     const asOf = findDate(ctx, table.header.line);
     if (asOf) out.asOf = asOf;
@@ -91,6 +95,66 @@ function findDate(ctx: ExtractContext, near: number): string | undefined {
     if (d) return `${d[1]}-${pad(d[2]!)}-${pad(d[3]!)}`;
   }
   return undefined;
+}
+
+/** "截至2026年1月31日", "截至 2025 年底", "截止2025年末", "截至上年底": the date the section's figures stand at. */
+const STATED_DATE =
+  /(?:截至|截止)(?:时间|日期)?[:：]?(?:(\d{4})年(?:(\d{1,2})月(\d{1,2})日|(?:底|末|年末|年底|12月末))|(上)年(?:底|末))/;
+/** The 固定资产 total the sentence states: "本部门固定资产金额29,407.22万元", "固定资产原值为…". */
+const STATED_VALUE =
+  /固定资产(?:总额|金额|原值|账面原值|总值)(?:为|共计|合计)?([\d,，]+(?:\.\d+)?)(万元|亿元|元)/;
+const STATED_VEHICLES = /(?:共有车辆|车辆|公务用车保有量|共有公务用车)(?:共)?(\d+)(?:辆|台)/;
+const STATED_EQUIPMENT =
+  /单(?:价|位价值)(?:在)?(\d+)万元(?:（含）|\(含\))?以上(?:的)?设备(?:（不含车辆）|\(不含车辆\))?(\d+)台/;
+
+/**
+ * Budgets without an asset table state the holdings in a sentence under a 国有资产占有使用 /
+ * 占用情况 heading: the date, the 固定资产 total, vehicles and large equipment (as items with a
+ * quantity). Only the sentence opening with 截至/截止 counts: the plans that follow ("拟购置…",
+ * "预算安排购置…") are not holdings.
+ */
+function readNarrative(ctx: ExtractContext): Assets | undefined {
+  for (const sec of sectionText(ctx.doc, /国有资产|资产占有|资产占用/)) {
+    const at = STATED_DATE.exec(sec.text);
+    if (!at) continue;
+    const end = sec.text.indexOf("。", at.index);
+    const sentence = sec.text.slice(at.index, end < 0 ? undefined : end);
+    const out: Assets = {};
+    const asOf = statedDate(ctx, at);
+    if (asOf) out.asOf = asOf;
+    const line = sec.lineAt(at.index);
+    const value = STATED_VALUE.exec(sentence);
+    const fen = value ? cellAmount(value[1]!, value[2] as MoneyUnit) : undefined;
+    if (fen !== undefined) {
+      out.total = { originalValue: fenToWan(fen) };
+      ctx.cite("/assets/total/originalValue", line, value![0]);
+    }
+    const items: Item[] = [];
+    const vehicles = STATED_VEHICLES.exec(sentence);
+    if (vehicles) items.push({ category: "车辆", quantity: Number(vehicles[1]) });
+    const equipment = STATED_EQUIPMENT.exec(sentence);
+    if (equipment)
+      items.push({
+        category: `单位价值${equipment[1]}万元以上设备`,
+        quantity: Number(equipment[2]),
+      });
+    for (const [i, it] of items.entries()) ctx.cite(`/assets/items/${i}`, line, it.category);
+    if (items.length) out.items = items;
+    if (out.asOf || out.total || out.items) return out;
+  }
+  return undefined;
+}
+
+/** The stated date as YYYY-MM-DD; "上年底" is the end of the year before the disclosure's year. */
+function statedDate(ctx: ExtractContext, m: RegExpExecArray): string | undefined {
+  const pad = (n: string) => n.padStart(2, "0");
+  if (m[4]) {
+    const year = ctx.disclosure.year;
+    if (year === undefined) return undefined;
+    return `${ctx.disclosure.kind === "final" ? year : year - 1}-12-31`;
+  }
+  if (m[2] && m[3]) return `${m[1]}-${pad(m[2])}-${pad(m[3])}`;
+  return `${m[1]}-12-31`;
 }
 
 function readTable(

@@ -22,7 +22,7 @@ import { TOC_LEADER } from "../../toolkit/find.ts";
  * (the golden files' convention), then the department-wide 支出总表.
  */
 const TITLES: RegExp[] = [
-  /一般公共预算(?:财政拨款)?(?:支出|安排的支出)(?:预算|决算)?(?:明细|情况|功能分类预算|功能分类)?表/,
+  /一般公共预算(?:财政)?(?:拨款)?(?:支出|安排的支出)(?:预算|决算)?(?:明细|情况|功能分类预算|功能分类)?表/,
   /支出功能分类.*表|按功能分类.*表/,
   /(?:部门)?支出(?:预算|决算)?总表/,
 ];
@@ -128,6 +128,8 @@ const REPEATED_CAPTION = /单位[:：]|科目|名称|续表|^表(?:\d+|[一二�
 const TABLE_NUMBER = /^表(?:\d+|[一二三四五六七八九十]+)$/;
 /** A caption: ends in 表, or 表 opens a parenthesis that may wrap onto the next line. */
 const CAPTION = /表(?:[（(].*)?$/;
+/** A code in square brackets opening a cell ("[20132]组织事务", "【201】"). */
+const BRACKETED_CODE = /^[[［【]\s*(\d{3,7})\s*[\]］】]\s*/;
 /** A cell that is one printed amount ("1,234.56", "(12.00)"). */
 export const AMOUNT_TEXT = /^[-−(（]?[\d,，]+(?:\.\d+)?[)）]?$/;
 
@@ -225,6 +227,7 @@ function tableRows(
         })
         .filter((r) => r.cells.length > 0);
     }
+    rows = withoutRowNumbers(rows);
     // The header is everything before the first row that starts with a code and carries an amount.
     parsed = rows.map((r) => splitRow(r));
     first = parsed.findIndex((p) => p.codeTokens.length > 0 && p.amounts.length > 0);
@@ -236,6 +239,25 @@ function tableRows(
     if (last + LOOK_PAST_END < rows.length) break;
   }
   return { rows, parsed, printed, first, last };
+}
+
+/**
+ * A 序号 column left of the codes ("2  205  教育支出 …"): its row numbers are neither codes nor
+ * amounts, so the number under 序号 is dropped from each row (PDF text, where cells keep their
+ * place; other layouts number their rows in a cell of their own the same way).
+ */
+function withoutRowNumbers(rows: GridRow[]): GridRow[] {
+  const label = rows
+    .slice(0, 25)
+    .flatMap((r) => r.cells.slice(0, 1))
+    .find((c) => /^序号$/.test(squash(c.text)));
+  if (!label) return rows;
+  return rows.map((r) => {
+    const c = r.cells[0];
+    const numbered =
+      c && r.cells.length > 1 && /^\d{1,4}$/.test(c.text.trim()) && c.x <= label.end + 1;
+    return numbered ? { ...r, cells: r.cells.slice(1) } : r;
+  });
 }
 
 /** The table ends at the next title, a note, or the next caption. */
@@ -339,7 +361,7 @@ function pageLayouts(
       labels,
       byIndex,
     );
-    current = nextLayout(current, cols, spec.roles(cols), labels);
+    current = nextLayout(current, cols, spec.roles(cols), labels, rowValues(group, cols, byIndex));
     for (let i = groupStart; i < k; i++) layouts[i] = current!;
     groupStart = k;
   }
@@ -366,9 +388,12 @@ function nextLayout(
   cols: Column[],
   roles: Map<string, Column>,
   labels: GridCell[],
+  rows: Map<Column, Fen>[],
 ): Layout | undefined {
-  if (roles.has("total"))
+  if (roles.has("total")) {
+    if (!roles.has("basic")) addBasicBySums(roles, cols, rows);
     return { cols, roles, codeCols: labels.filter((l) => /^(类|款|项)$/.test(squash(l.text))) };
+  }
   if (!current && cols.length === 1)
     return { cols, roles: new Map([["total", cols[0]!]]), codeCols: [] };
   if (current && cols.length === current.cols.length) {
@@ -377,7 +402,110 @@ function nextLayout(
     for (const [role, c] of current.roles) mapped.set(role, cols[current.cols.indexOf(c)]!);
     return { cols, roles: mapped, codeCols: current.codeCols };
   }
+  if (current && cols.length < current.cols.length) {
+    // Fewer columns than the header's: a column blank all down the page. Which one is told by
+    // the sums (合计 = 基本 + 项目 on every row), never by the count.
+    const mapped = subsetRoles(current, cols, rows);
+    if (mapped) return { cols, roles: mapped, codeCols: current.codeCols };
+  }
   return current;
+}
+
+/** Each row's amounts by the column they fall in. */
+function rowValues(group: ParsedRow[], cols: Column[], byIndex: boolean): Map<Column, Fen>[] {
+  return group.map((p) => {
+    const m = new Map<Column, Fen>();
+    for (const a of p.amounts) {
+      const col = columnOf(cols, a, byIndex);
+      const fen = cellAmount(a.text, "万元");
+      if (col && fen !== undefined) m.set(col, fen);
+    }
+    return m;
+  });
+}
+
+/** 0.01 of the printed unit (amounts read as 万元): rows whose parts are rounded apart (尾数). */
+const ONE_PRINTED_CENT = 10_000n;
+
+/** Whether 合计 = 基本 + 项目 (blanks as zero) on every row that has a 合计, and the rows that test it. */
+function sumsHold(rows: Map<Column, Fen>[], roles: Map<string, Column>): number {
+  const total = roles.get("total");
+  const basic = roles.get("basic");
+  const project = roles.get("project");
+  if (!total || !basic || !project) return -1;
+  let tested = 0;
+  for (const r of rows) {
+    const t = r.get(total);
+    if (t === undefined) continue;
+    const diff = (r.get(basic) ?? 0n) + (r.get(project) ?? 0n) - t;
+    if (diff > ONE_PRINTED_CENT || diff < -ONE_PRINTED_CENT) return -1;
+    tested++;
+  }
+  return tested;
+}
+
+/**
+ * The 基本支出 column when its label sits elsewhere (a 基本支出 heading centred over 小计 |
+ * 人员经费 | 公用经费 in PDF text): the one unlabelled column whose figures make 合计 = 基本 +
+ * 项目 on every row, with some figure of its own.
+ */
+function addBasicBySums(
+  roles: Map<string, Column>,
+  cols: Column[],
+  rows: Map<Column, Fen>[],
+): void {
+  const project = roles.get("project");
+  const total = roles.get("total");
+  if (!project || !total) return;
+  const fits = cols.filter((c) => {
+    if (c === total || c === project || c.x > project.x || c.x < total.x) return false;
+    // A column labelled as something else (人员经费, 公用经费) is not 基本支出 even where it equals it.
+    if (c.labels.some((l) => !/小计|基本/.test(l))) return false;
+    const trial = new Map([...roles, ["basic", c]]);
+    return sumsHold(rows, trial) > 0 && rows.some((r) => (r.get(c) ?? 0n) !== 0n);
+  });
+  // Columns that equal 基本 on every row (its 小计 beside the 人员经费 of a one-part page) leave it unsure.
+  if (fits.length === 1) roles.set("basic", fits[0]!);
+}
+
+/** The previous page's roles on a page that prints fewer columns: the order-kept choice whose sums hold. */
+function subsetRoles(
+  current: Layout,
+  cols: Column[],
+  rows: Map<Column, Fen>[],
+): Map<string, Column> | undefined {
+  const n = current.cols.length;
+  const k = cols.length;
+  let best: { roles: Map<string, Column>; cost: number } | undefined;
+  let tie = false;
+  const pick: number[] = [];
+  const walk = (from: number) => {
+    if (pick.length === k) {
+      const roles = new Map<string, Column>();
+      for (const [role, c] of current.roles) {
+        const i = pick.indexOf(current.cols.indexOf(c));
+        if (i >= 0) roles.set(role, cols[i]!);
+      }
+      if (!roles.has("total") || sumsHold(rows, roles) <= 0) return;
+      const cost = pick.reduce((s, j, i) => s + Math.abs(current.cols[j]!.end - cols[i]!.end), 0);
+      const same =
+        best &&
+        [...roles].every(([r, c]) => best!.roles.get(r) === c) &&
+        roles.size === best.roles.size;
+      if (!best || (!same && cost < best.cost)) {
+        tie = false;
+        best = { roles, cost };
+      } else if (!same && cost === best.cost) tie = true;
+      return;
+    }
+    for (let j = from; j <= n - (k - pick.length); j++) {
+      pick.push(j);
+      walk(j + 1);
+      pick.pop();
+    }
+  };
+  walk(0);
+  return best && !tie ? best.roles : undefined;
 }
 
 /** What reading a table's data rows needs. */
@@ -601,6 +729,8 @@ function splitRow(row: GridRow): ParsedRow {
   for (const c of row.cells) {
     let t = c.text.trim();
     if (!t) continue;
+    // A code printed in brackets before its name (Guangzhou, Zhuhai): "[212]城乡社区支出".
+    if (names.length === 0 && amounts.length === 0) t = t.replace(BRACKETED_CODE, "$1 ");
     if (names.length === 0 && amounts.length === 0) {
       // "201 06 01", "2040601 行政运行", "201"
       const m = /^((?:\d{2,7})(?:\s+\d{2}){0,2})(?:\s+(\D.*))?$/.exec(t);

@@ -59,6 +59,10 @@ interface Anchor {
   name: boolean;
 }
 
+/** Column labels of a project list that are never a project's name or code. */
+const COLUMN_WORD =
+  /^(金额|资金|资金总额|预算|预算数|合计|单位名称|绩效目标|绩效指标|备注)(\((万元|元)\))?$/;
+
 /** The row that names a project: a 项目编码 / 项目名称 label followed by a value. */
 function anchorOf(row: ProjectRow): { code: boolean; name: boolean } | undefined {
   let code = false;
@@ -71,7 +75,9 @@ function anchorOf(row: ProjectRow): { code: boolean; name: boolean } | undefined
     const isName = !isCode && NAME_LABEL.test(t);
     if (!isCode && !isName) return;
     const next = row.cells[i + 1];
-    const value = next && squash(next.text) && !isLabel(next.text);
+    // A list's header ("单位名称 项目名称 金额 绩效目标"): the cell after 项目名称 is a column's label.
+    const value =
+      next && squash(next.text) && !isLabel(next.text) && !COLUMN_WORD.test(labelText(next.text));
     if (isCode && value) code = true;
     if (isName && value) name = true;
   });

@@ -20,6 +20,12 @@ const LIST_AMOUNT =
   /^(项目总额|资金总额|预算数|预算金额|当年预算|年度预算|预算总额|金额|合计|当年财政拨款(预算金额)?|年度资金总额|财政拨款)(\(万元\)|\(元\))?$/;
 const LIST_GOAL = /^(绩效目标|当年绩效目标|年度绩效目标|年度目标|一级指标|指标名称|绩效指标)$/;
 const TOTAL = /^(合计|总计|小计|本级|全部)$/;
+/**
+ * "部门：…" / "单位名称：长沙市公安局" over the list: the unit whose own row (its code, its name,
+ * the list's total) heads its projects and is no project.
+ */
+const UNIT_CAPTION = /^(部门|单位|预算单位)(名称)?[:：](.+?)((?:金额)?单位[:：].*)?$/;
+const MONEY_UNIT = /^(?:万元|元|千元|亿元)$/;
 const AMOUNT = /^-?\d{1,3}(,\d{3})*(\.\d+)?$|^-?\d+(\.\d+)?$/;
 /** A project code printed in the name column: letters and digits, at least ten. */
 const CODE = /^(?=.*\d)[0-9A-Z-]{10,}$/;
@@ -183,8 +189,8 @@ function scanList(lines: SourceLine[], start: number, header: Header): ListScan 
     departmentName: undefined,
   };
   for (let j = Math.max(0, start - 4); j < start; j++) {
-    const m = /^部门(名称)?[:：](.+?)(单位[:：].*)?$/.exec(squash(lines[j]!.text));
-    if (m) scan.departmentName = m[2];
+    const m = UNIT_CAPTION.exec(squash(lines[j]!.text));
+    if (m && !MONEY_UNIT.test(m[3]!)) scan.departmentName = m[3];
   }
   for (let i = start + 1; i < lines.length; i++) {
     const line = lines[i]!;
@@ -199,9 +205,9 @@ function scanList(lines: SourceLine[], start: number, header: Header): ListScan 
       scan.headers.push(i);
       continue;
     }
-    const dept = /^部门(名称)?[:：](.+?)(单位[:：].*)?$/.exec(text);
-    if (dept) {
-      scan.departmentName = dept[2];
+    const dept = UNIT_CAPTION.exec(text);
+    if (dept && !MONEY_UNIT.test(dept[3]!)) {
+      scan.departmentName = dept[3];
       continue;
     }
     scan.end = i;

@@ -455,8 +455,16 @@ function splitWords(cells: GridCell[], positioned: boolean): GridCell[] {
   const out: GridCell[] = [];
   for (const c of cells) {
     let x = c.x;
+    let spread = false;
     for (const part of c.text.split(/(\s+)/)) {
-      if (part.trim()) out.push({ ...c, text: squash(part), x, end: x + part.length });
+      const prev = out[out.length - 1];
+      // A label letter-spaced over its column ("合 计", "小 计") is one word, not two.
+      const letter = /^[\u4e00-\u9fff]$/.test(part);
+      if (letter && spread && prev && x - prev.end <= 2) {
+        prev.text += part;
+        prev.end = x + 1;
+      } else if (part.trim()) out.push({ ...c, text: squash(part), x, end: x + part.length });
+      if (part.trim()) spread = letter;
       x += part.length;
     }
   }

@@ -52,6 +52,8 @@ const NEGATIVE = /减少|下降|降低|节约|压减|压缩/;
 const FLAT = /持平|无增减|无变化|没有变化|一致|相同|不变|未变/;
 const PREVIOUS_NAMED =
   /(?:比|较|与)(?:上年|上年度|\d{4}年度?)(?:年初)?(?:预算|决算|执行)?数?(?:为|是)?$/;
+const BRACKETED_RATE =
+  /(增长|下降|减少|增加|上升|降低)了?[-−]?\d[\d,，]*(?:\.\d+)?(?:亿元|万元|元)[（(](\d+(?:\.\d+)?)[%％][)）]/;
 const RATE = /(增长|下降|减少|增加|上升|降低)(?:了)?(\d+(?:\.\d+)?)[%％]/;
 
 /** Parses the squashed section text; `year` is the budget year (earlier years' sentences are 上年). */
@@ -110,7 +112,24 @@ function keywordSpans(text: string): KeySpan[] {
     )
       k.key = "vehicle";
   }
-  return keys;
+  return [...keys, ...afterParentheses(text, keys)].sort((a, b) => a.start - b.start);
+}
+
+/**
+ * "公务用车购置及运行维护费112.08万元（公务用车购置费18.2万元…；公务用车运行维护费93.88万元…。）
+ * 比上年减少19.89万元": past a parenthesis that names other items, the figures are again
+ * those of the name before it.
+ */
+function afterParentheses(text: string, keys: KeySpan[]): KeySpan[] {
+  const out: KeySpan[] = [];
+  for (const m of text.matchAll(/[（(]([^（()）]{1,200})[)）]/g)) {
+    const open = m.index!;
+    const close = open + m[0].length - 1;
+    if (!keys.some((k) => k.start > open && k.start < close)) continue;
+    const outer = keys.filter((k) => k.end <= open).at(-1);
+    if (outer && open - outer.end < 30) out.push({ key: outer.key, start: close, end: close + 1 });
+  }
+  return out;
 }
 
 /** A "资金来源：…" sentence: its sources; true when the sentence is one. */
@@ -194,7 +213,8 @@ function readSentence(
       seen.add(`change:${key}`);
     }
     if (key === "total" && !result.changeRate) {
-      const r = RATE.exec(seg);
+      // "较上年增加131.35万元（111.8%）": the rate in brackets after the change takes its direction.
+      const r = RATE.exec(seg) ?? BRACKETED_RATE.exec(seg);
       if (r) {
         const v = Number(r[2]);
         result.changeRate = {
@@ -255,6 +275,10 @@ function readSegment(
   out: NarrativeValue[],
 ): void {
   const amounts = [...seg.matchAll(AMOUNT)];
+  // In a sentence that opens with a change, an item stating its own change ("公务接待费24.57万元，
+  // 比上年减少13.39万元") states its amount first: only the figures after a change word are changes.
+  const ownChange = amounts.some((a) => CHANGE_WORD.test(seg.slice(0, a.index).slice(-12)));
+  if (mode === "change" && ownChange) mode = "current";
   // 决算 documents state 年初预算 first and the 决算 figure after it: the 决算 figure wins.
   const finalIdx = amounts.findIndex((a) => /决算(?:数)?(?:为|是)?$/.test(seg.slice(0, a.index)));
   for (const [i, a] of amounts.entries()) {

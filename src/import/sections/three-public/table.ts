@@ -4,7 +4,7 @@
  * or one item per column (columns.ts).
  */
 import { fenToWan, type Fen, type MoneyUnit } from "../../../model/amount.ts";
-import { squash } from "../../source-document.ts";
+import { squash, type SourceDocument } from "../../source-document.ts";
 import type { ExtractContext } from "../context.ts";
 import { cellAmount, gridRows, tableUnit, type GridRow } from "../../toolkit/grid.ts";
 import { itemsAsColumns, readColumnsTable } from "./columns.ts";
@@ -19,16 +19,22 @@ export function readTable(ctx: ExtractContext): TableResult | undefined {
   const positioned = doc.layout === "columns";
   for (const l of doc.lines) {
     if (l.text.length > 400) continue;
-    const t = squash(l.text);
+    let t = squash(l.text);
+    // A long title wraps before its 表 ("…“三公”经费、" / "会议费、培训费表（不含上年结转）").
+    const tail = squash(doc.lines[l.no]?.text ?? "");
+    const wrapped = /三公/.test(t) && !TITLE.test(t) && tail.length <= 30 && /表/.test(tail);
+    if (wrapped) t += tail;
     if (
       t.length > 80 ||
       !TITLE.test(t) ||
       TOC_LEADER.test(t) ||
-      /说明|^[一二三四五六七八九十]+、/.test(t)
+      /说明|^[一二三四五六七八九十]+、/.test(t) ||
+      inTitleList(doc, l.no)
     )
       continue;
     const unit = tableUnit(doc, l.no);
-    const rows = gridRows(doc, l.no + 1, l.no + (positioned ? 45 : 90));
+    const from = l.no + (wrapped ? 2 : 1);
+    const rows = gridRows(doc, from, from + (positioned ? 44 : 89));
     const year = ctx.disclosure.year;
     const r = itemsAsColumns(rows, unit, positioned)
       ? readColumnsTable(rows, unit, year, positioned)
@@ -36,6 +42,25 @@ export function readTable(ctx: ExtractContext): TableResult | undefined {
     if (r && r.values.size > 0) return r;
   }
   return undefined;
+}
+
+/** "表12  2022年…预算表": a table's number and its title on one line. */
+const LISTED_TITLE = /^表\s*\d+\s*\S{4,}/;
+
+/**
+ * A list of the 公开表 titles before the tables (表1 … 表16, often without dot leaders, with
+ * 是否空表 columns): the entry above or below is another numbered title, and the rows
+ * after it are the next table's, never this one's.
+ */
+function inTitleList(doc: SourceDocument, no: number): boolean {
+  const near = (step: -1 | 1) => {
+    for (let n = no + step; n >= 1 && n <= doc.lines.length && Math.abs(n - no) <= 3; n += step) {
+      const t = squash(doc.lines[n - 1]!.text);
+      if (t) return t;
+    }
+    return "";
+  };
+  return LISTED_TITLE.test(near(-1)) || LISTED_TITLE.test(near(1));
 }
 
 /**
