@@ -25,7 +25,7 @@ import {
   startServer,
 } from "./harness.ts";
 
-/** Seed 004: no errors, 11 warnings (each needs a response before submission). */
+/** Seed 004: no errors, several warnings (each needs a response before submission). */
 const SEED = "004_51b2d206ba941185.txt";
 
 let s: Server;
