@@ -1,7 +1,6 @@
 /** `gongkai audit verify|list`: checks the audit log's hash chain; lists recent entries. */
 import type { Command } from "commander";
 import { systemActor } from "../../service/actor.ts";
-import { listAudit, verifyAudit } from "../../service/audit.ts";
 import { withStore } from "./store-session.ts";
 
 export function registerAudit(program: Command): void {
@@ -11,6 +10,7 @@ export function registerAudit(program: Command): void {
     .description("校验审计日志的哈希链，被改动或删除的条目以非零状态退出（verify the hash chain）")
     .action(() =>
       withStore(async (store) => {
+        const { verifyAudit } = await import("../../service/audit.ts");
         const result = await verifyAudit(store);
         if (result.ok) {
           process.stdout.write(
@@ -31,6 +31,7 @@ export function registerAudit(program: Command): void {
     .description("列出最近的审计条目（recent entries）")
     .action((opts: { limit: string }) =>
       withStore(async (store) => {
+        const { listAudit } = await import("../../service/audit.ts");
         const page = await listAudit(store, systemActor(), { limit: Number(opts.limit) });
         for (const e of page.items) {
           process.stdout.write(

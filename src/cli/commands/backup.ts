@@ -1,6 +1,5 @@
 /** `gongkai backup FILE`: the whole store (every version, file and audit entry) into one file. */
 import type { Command } from "commander";
-import { backupStore } from "../../store/backup.ts";
 import { withStore } from "./store-session.ts";
 
 export function registerBackup(program: Command): void {
@@ -10,6 +9,7 @@ export function registerBackup(program: Command): void {
     .description("备份整个数据库（back up the whole store）")
     .action((file: string) =>
       withStore(async (store) => {
+        const { backupStore } = await import("../../store/backup.ts");
         const header = await backupStore(store, file);
         const c = header.counts;
         process.stdout.write(

@@ -2,14 +2,13 @@
  * `gongkai load DIR --region CODE [--year Y]`: every file under DIR into the
  * store as published disclosures of the region, on every core. A progress bar
  * on a terminal (count, rate, time left), one line per file otherwise, and a
- * summary at the end. Safe to interrupt and run again.
+ * summary at the end. Safe to interrupt and run again. The service layer and
+ * the progress bar load when the command runs.
  */
 import { availableParallelism } from "node:os";
 import type { Command } from "commander";
-import cliProgress from "cli-progress";
 import { systemActor } from "../../service/actor.ts";
-import { regionByCodeOrProvince } from "../../service/ingest.ts";
-import { type LoadProgress, type LoadSummary, loadDirectory } from "../../service/load.ts";
+import type { LoadProgress, LoadSummary } from "../../service/load.ts";
 import { UserError } from "../../app/errors.ts";
 import { withStore } from "./store-session.ts";
 
@@ -37,8 +36,10 @@ export function registerLoad(program: Command): void {
         if (!Number.isInteger(workers) || workers < 1)
           throw new UserError(`线程数不正确：${opts.workers}`);
         const actor = systemActor("load");
+        const { regionByCodeOrProvince } = await import("../../service/ingest.ts");
+        const { loadDirectory } = await import("../../service/load.ts");
         const region = await regionByCodeOrProvince(store, actor, opts.region);
-        const progress = progressReporter();
+        const progress = await progressReporter();
         let summary: LoadSummary;
         try {
           summary = await loadDirectory(store, actor, {
@@ -57,7 +58,12 @@ export function registerLoad(program: Command): void {
     );
 }
 
-function progressReporter(): { update: (p: LoadProgress) => void; stop: () => void } {
+interface Reporter {
+  update: (p: LoadProgress) => void;
+  stop: () => void;
+}
+
+async function progressReporter(): Promise<Reporter> {
   if (!process.stderr.isTTY) {
     return {
       update: (p) =>
@@ -65,6 +71,7 @@ function progressReporter(): { update: (p: LoadProgress) => void; stop: () => vo
       stop: () => {},
     };
   }
+  const { default: cliProgress } = await import("cli-progress");
   const bar = new cliProgress.SingleBar(
     {
       format: "导入 [{bar}] {value}/{total} | {rate} 份/秒 | 剩余 {eta_formatted} | {file}",

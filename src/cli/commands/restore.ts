@@ -1,7 +1,5 @@
 /** `gongkai restore FILE`: a backup into an empty store; then verifies the audit chain. */
 import type { Command } from "commander";
-import { BackupError, restoreStore } from "../../store/backup.ts";
-import { verifyAudit } from "../../service/audit.ts";
 import { UserError } from "../../app/errors.ts";
 import { withStore } from "./store-session.ts";
 
@@ -12,6 +10,8 @@ export function registerRestore(program: Command): void {
     .description("从备份恢复到空数据库（restore a backup into an empty store）")
     .action((file: string) =>
       withStore(async (store) => {
+        const { BackupError, restoreStore } = await import("../../store/backup.ts");
+        const { verifyAudit } = await import("../../service/audit.ts");
         let header: Awaited<ReturnType<typeof restoreStore>>;
         try {
           header = await restoreStore(store, file);

@@ -3,15 +3,11 @@
  * environment names (DATABASE_URL, else the PGlite folder GONGKAI_DATA or
  * ./data). `--samples` first loads the bundled samples into an empty store.
  * Publishes scheduled versions when due; closes the store on SIGINT/SIGTERM.
+ * The server, the store and the PDF printer load only when the command runs.
  */
-import { serve } from "@hono/node-server";
 import type { Command } from "commander";
-import { ServiceError } from "../../service/errors.ts";
-import { loadSamples } from "../../service/samples.ts";
-import { publishDue } from "../../service/workflow.ts";
-import { PdfPrinter } from "../../render/pdf.ts";
-import { openStore, storeOptionsFromEnv } from "../../store/index.ts";
-import { createApp } from "../../server/app.ts";
+import type { PdfPrinter } from "../../render/pdf.ts";
+import type { Store } from "../../store/index.ts";
 import { UserError } from "../../app/errors.ts";
 
 const SCHEDULE_MS = 30_000;
@@ -41,6 +37,10 @@ async function runServer(opts: ServeOptions): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new UserError(`端口不正确：${opts.port}（invalid port）`);
   }
+  const { openStore, storeOptionsFromEnv } = await import("../../store/index.ts");
+  const { createApp } = await import("../../server/app.ts");
+  const { publishDue } = await import("../../service/workflow.ts");
+  const { serve } = await import("@hono/node-server");
   const options = storeOptionsFromEnv();
   const store = await openStore(options).catch((error: Error) => {
     const where = "url" in options ? "DATABASE_URL" : options.dataDir;
@@ -56,7 +56,7 @@ async function runServer(opts: ServeOptions): Promise<void> {
     store,
     secureCookies: opts.secureCookies ? true : "auto",
     trustProxy: !!opts.trustProxy,
-    printer: () => (printer ??= PdfPrinter.open()),
+    printer: () => (printer ??= import("../../render/pdf.ts").then((m) => m.PdfPrinter.open())),
   });
   const timer = setInterval(() => {
     publishDue(store).catch((e: Error) => console.error(`定时发布失败：${e.message}`));
@@ -82,7 +82,9 @@ async function runServer(opts: ServeOptions): Promise<void> {
   });
 }
 
-async function samples(store: Awaited<ReturnType<typeof openStore>>): Promise<void> {
+async function samples(store: Store): Promise<void> {
+  const { loadSamples } = await import("../../service/samples.ts");
+  const { ServiceError } = await import("../../service/errors.ts");
   try {
     const s = await loadSamples(store);
     process.stderr.write(`已载入样例：${s.disclosures} 份公开文件，${s.files} 个文件\n`);

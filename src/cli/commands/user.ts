@@ -6,17 +6,12 @@
  */
 import type { Command } from "commander";
 import { ROLES, ROLE_LABEL, type Role, systemActor } from "../../service/actor.ts";
-import {
-  createUser,
-  listUsers,
-  setUserDisabled,
-  setUserPassword,
-  setUserRole,
-} from "../../service/users.ts";
-import { regionByCode } from "../../store/queries/catalogue.ts";
 import type { Store } from "../../store/index.ts";
 import { UserError } from "../../app/errors.ts";
 import { withStore } from "./store-session.ts";
+
+/** The service layer loads when a command runs, not when the command line starts. */
+const users = () => import("../../service/users.ts");
 
 interface RoleOptions {
   role: string;
@@ -40,6 +35,7 @@ export function registerUser(program: Command): void {
       const password = await readNewPassword();
       await withStore(async (store) => {
         const scope = await scopeOf(store, opts);
+        const { createUser } = await users();
         const u = await createUser(store, systemActor(), {
           username,
           password,
@@ -54,6 +50,7 @@ export function registerUser(program: Command): void {
     .description("列出用户（list users）")
     .action(() =>
       withStore(async (store) => {
+        const { listUsers } = await users();
         for (const u of await listUsers(store, systemActor())) {
           const scope = u.regionId
             ? `地区 ${u.regionId}`
@@ -73,10 +70,16 @@ export function registerUser(program: Command): void {
     .action(async (username: string) => {
       const password = await readNewPassword();
       await withStore(async (store) => {
+        const { setUserPassword } = await users();
         await setUserPassword(store, systemActor(), await userId(store, username), password);
         process.stdout.write(`已重设 ${username} 的密码\n`);
       });
     });
+  registerRoleCommands(user);
+}
+
+/** `user role`, `user disable`, `user enable`: what a user may do, and whether at all. */
+function registerRoleCommands(user: Command): void {
   user
     .command("role")
     .argument("<username>")
@@ -86,6 +89,7 @@ export function registerUser(program: Command): void {
     .description("更改角色和范围（change role and scope）")
     .action((username: string, opts: RoleOptions) =>
       withStore(async (store) => {
+        const { setUserRole } = await users();
         const u = await setUserRole(
           store,
           systemActor(),
@@ -105,6 +109,7 @@ export function registerUser(program: Command): void {
       .description(disabled ? "停用用户（disable）" : "启用用户（enable）")
       .action((username: string) =>
         withStore(async (store) => {
+          const { setUserDisabled } = await users();
           await setUserDisabled(store, systemActor(), await userId(store, username), disabled);
           process.stdout.write(`${username} 已${disabled ? "停用" : "启用"}\n`);
         }),
@@ -128,6 +133,7 @@ async function scopeOf(store: Store, opts: RoleOptions) {
   }
   let regionId: number | undefined;
   if (opts.region) {
+    const { regionByCode } = await import("../../store/queries/catalogue.ts");
     const region = await regionByCode(store.db, opts.region);
     if (!region)
       throw new UserError(`找不到行政区划代码为 ${opts.region} 的地区（region not found）`);
