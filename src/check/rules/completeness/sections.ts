@@ -1,5 +1,5 @@
 /** The disclosure publishes what the rules require (cn-standards §1.4, §6.3). */
-import { has, notApplicable, outcome, passed } from "../../context.ts";
+import { has, notApplicable, notEvaluable, outcome, passed } from "../../context.ts";
 import type { Disclosure } from "../../../model/disclosure.ts";
 import type { Draft, Severity } from "../../types.ts";
 import { BASIS, defineRule, EXACT } from "../define.ts";
@@ -40,6 +40,10 @@ function presenceRule(
     },
     (ctx) => {
       if (present(ctx.d) || explainedInText(ctx, inText)) return passed();
+      // Printed but left out by the importer's plausibility checks: not evidence of absence.
+      if (leftOutAsDoubtful(ctx.d, category)) {
+        return notEvaluable(`导入时${category}的数据前后不一致，未导入，见「核对」提示`);
+      }
       const why = exempt?.(ctx);
       if (why) return notApplicable(why);
       const other = halfOf(ctx);
@@ -47,6 +51,19 @@ function presenceRule(
       return outcome([{ path, message }]);
     },
   );
+}
+
+/** The importer's plausibility section (import/plausibility.ts): figures it read but left out. */
+const PLAUSIBILITY = "核对";
+const unquote = (text: string) => text.replace(/[“”"「」]/g, "");
+
+/** True when a 核对 diagnostic says figures of this part were read and left out as doubtful. */
+function leftOutAsDoubtful(d: Disclosure, category: string): boolean {
+  return (d.diagnostics ?? []).some((x) => {
+    if (x.section !== PLAUSIBILITY) return false;
+    const left = unquote(x.message).split("未导入")[1];
+    return left !== undefined && left.includes(unquote(category));
+  });
 }
 
 const explainedInText = (ctx: CheckContext, topic: RegExp | undefined) =>
@@ -343,7 +360,13 @@ export const importDiagnostics = defineRule(
     const diags = ctx.d.diagnostics ?? [];
     if (!diags.length) return passed();
     // A "disagreement" between two equal printed figures is no disagreement.
-    const serious = diags.filter((x) => x.level === "error" && !equalDisagreement(x.message));
+    // Errors, and figures the plausibility checks left out: a printed sum that does not add up
+    // is a defect of the document or a misreading, and the reviewer has to see it either way.
+    const serious = diags.filter(
+      (x) =>
+        (x.level === "error" || (x.level === "warning" && x.section === PLAUSIBILITY)) &&
+        !equalDisagreement(x.message),
+    );
     return outcome(
       serious.map(
         (x): Draft => ({
