@@ -171,7 +171,7 @@ export const extractIncome: PartExtractor = {
     }
 
     const items = table?.items.length
-      ? splitFiscal(ctx, table.items).map((i) => ({
+      ? splitFiscal(ctx, table.items.filter(isIncomeRow)).map((i) => ({
           label: i.label,
           fen: i.fen,
           line: i.line,
@@ -217,3 +217,11 @@ export const extractIncome: PartExtractor = {
     if (Object.keys(income).length) ctx.disclosure.income = income;
   },
 };
+
+/**
+ * An income row, not an expenditure label that a longer 支出 side printed in the 收入 column
+ * ("国有资本经营预算支出" beside an empty income cell): no income item is named …支出.
+ */
+function isIncomeRow(item: { label: string }): boolean {
+  return !/支出$/.test(item.label.replace(/\s+/g, ""));
+}
