@@ -43,12 +43,16 @@ export function within(a: unknown, b: unknown): boolean {
  * What the nine tables carry (all an .xlsx holds): amounts, not the narrative's changes and reasons.
  * The department's 人员经费 / 公用经费 are in a table only as the 一般公共预算基本支出表's 合计,
  * so only when they are the 一般公共预算's: the table has its own lines, or all the money is
- * 一般公共预算 (an all-funds split is not printed under a one-fund title).
+ * 一般公共预算 (an all-funds split is not printed under a one-fund title), and only as a pair:
+ * a 公用经费 the text states alone (no 人员经费) has no column of its own to go back into.
  */
 export function tableFacts(whole: Disclosure): Partial<Disclosure> {
   const d = printable(whole);
   const e = d.expenditure;
-  const basicSplit = !!d.basicByEconomic?.length || allMoneyIsGeneralBudget(d);
+  const basicSplit =
+    (!!d.basicByEconomic?.length || allMoneyIsGeneralBudget(d)) &&
+    e?.personnel !== undefined &&
+    e?.publicOperating !== undefined;
   const t = d.threePublic;
   const amounts = (x: typeof t) =>
     x && { total: x.total, overseas: x.overseas, vehicle: x.vehicle, reception: x.reception };
