@@ -150,7 +150,7 @@ async function latestVisible(
   const staff = new Set(rows.filter((r) => r.staff).map((r) => r.id));
   const versions = await store.db
     .selectFrom("version")
-    .select(SUMMARY_COLUMNS)
+    .select(vq.SUMMARY_COLUMNS)
     .where(
       "disclosure_id",
       "in",
@@ -177,25 +177,6 @@ async function visibleVersions(
   const rows = await vq.versionsOf(store.db, disclosureId, staff ? undefined : vq.PUBLIC_STATES);
   return rows.map(toSummary);
 }
-
-const SUMMARY_COLUMNS = [
-  "id",
-  "disclosure_id",
-  "number",
-  "state",
-  "error_count",
-  "warning_count",
-  "info_count",
-  "correction_note",
-  "corrects_id",
-  "publish_at",
-  "published_at",
-  "superseded_at",
-  "withdrawn_at",
-  "withdrawn_reason",
-  "created_at",
-  "updated_at",
-] as const;
 
 type SummaryRow = Awaited<ReturnType<typeof vq.versionsOf>>[number];
 

@@ -161,27 +161,30 @@ export function versionWithOwner(db: Db, id: number) {
     .executeTakeFirst();
 }
 
+/** A version's columns without its content (JSON, report, narrative): what lists and histories show. */
+export const SUMMARY_COLUMNS = [
+  "id",
+  "disclosure_id",
+  "number",
+  "state",
+  "error_count",
+  "warning_count",
+  "info_count",
+  "correction_note",
+  "corrects_id",
+  "publish_at",
+  "published_at",
+  "superseded_at",
+  "withdrawn_at",
+  "withdrawn_reason",
+  "created_at",
+  "updated_at",
+] as const;
+
 export function versionsOf(db: Db, disclosureId: number, states?: VersionState[]) {
   let q = db
     .selectFrom("version")
-    .select([
-      "id",
-      "disclosure_id",
-      "number",
-      "state",
-      "error_count",
-      "warning_count",
-      "info_count",
-      "correction_note",
-      "corrects_id",
-      "publish_at",
-      "published_at",
-      "superseded_at",
-      "withdrawn_at",
-      "withdrawn_reason",
-      "created_at",
-      "updated_at",
-    ])
+    .select(SUMMARY_COLUMNS)
     .where("disclosure_id", "=", disclosureId);
   if (states) q = q.where("state", "in", states);
   return q.orderBy("number").execute();
