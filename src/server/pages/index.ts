@@ -2,12 +2,13 @@
  * The portal's public pages, server-rendered (Hono JSX) with one stylesheet
  * and no client JavaScript. Mounted by the server with `app.route("/", pages)`.
  * Stable addresses: /, /regions, /regions/:id, /departments/:id,
- * /disclosures/:id, /disclosures/:id/versions/:n.
+ * /disclosures/:id, /disclosures/:id/versions/:n, /compare?d=…&d=… (and .csv).
  */
 import { Hono } from "hono";
 import { etag } from "hono/etag";
 import type { ServerEnv } from "../env.ts";
 import { CSS_PATH, CSS_TEXT } from "../views/assets.ts";
+import { compareCsv, comparePage } from "./compare.tsx";
 import { departmentPage } from "./department.tsx";
 import { disclosurePage } from "./disclosure.tsx";
 import { homePage } from "./home.tsx";
@@ -33,3 +34,5 @@ pages.get("/regions/:id", regionPage);
 pages.get("/departments/:id", departmentPage);
 pages.get("/disclosures/:id", disclosurePage);
 pages.get("/disclosures/:id/versions/:n", disclosurePage);
+pages.get("/compare", comparePage);
+pages.get("/compare.csv", compareCsv);
