@@ -6,10 +6,11 @@
  */
 import { describeError } from "../app/errors.ts";
 import { loadDisclosure } from "../app/load.ts";
+import { catalogue } from "../check/catalogue.ts";
 import { runChecks } from "../check/engine.ts";
 import { mergeDisclosures } from "../import/merge.ts";
 import type { Disclosure } from "../model/disclosure.ts";
-import type { CheckInput, CheckReport, Finding, NarrativeLine } from "../check/types.ts";
+import type { CheckInput, CheckReport, Finding, NarrativeLine, RuleMeta } from "../check/types.ts";
 
 export type { Disclosure } from "../model/disclosure.ts";
 export type { CheckReport, Finding, NarrativeLine, Severity } from "../check/types.ts";
@@ -92,3 +93,6 @@ export function storedReport(report: CheckReport): StoredReport {
     })),
   };
 }
+
+/** A rule's catalogue entry by its id (to read a stored report's results), or undefined if retired. */
+export const ruleById = (id: string): RuleMeta | undefined => catalogue.find((r) => r.id === id);

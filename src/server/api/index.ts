@@ -9,6 +9,8 @@ import type { ServerEnv } from "../env.ts";
 import { errorResponse } from "../errors.ts";
 import type { SessionOptions } from "../session.ts";
 import { registerAccess } from "./access.ts";
+import { registerApprovals } from "./approvals.ts";
+import { registerCompare } from "./compare.ts";
 import { type DownloadOptions, registerDownloads } from "./content.ts";
 import { registerDocs } from "./docs.ts";
 import { registerReads } from "./reads.ts";
@@ -36,8 +38,10 @@ export function createApi(options: ApiOptions): OpenAPIHono<ServerEnv> {
     },
   });
   registerReads(api);
+  registerCompare(api);
   registerDownloads(api, options);
   registerWrites(api);
+  registerApprovals(api);
   registerAccess(api, options);
   registerDocs(api);
   return api;

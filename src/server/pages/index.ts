@@ -2,7 +2,8 @@
  * The portal's public pages, server-rendered (Hono JSX) with one stylesheet
  * and no client JavaScript. Mounted by the server with `app.route("/", pages)`.
  * Stable addresses: /, /regions, /regions/:id, /departments/:id,
- * /disclosures/:id, /disclosures/:id/versions/:n, /compare?d=…&d=… (and .csv).
+ * /disclosures/:id, /disclosures/:id/versions/:n, /compare?d=…&d=… (and .csv),
+ * /regions/:id/scoreboard (and its approval-date form, POST …/scoreboard/approval).
  */
 import { Hono } from "hono";
 import { etag } from "hono/etag";
@@ -13,6 +14,7 @@ import { departmentPage } from "./department.tsx";
 import { disclosurePage } from "./disclosure.tsx";
 import { homePage } from "./home.tsx";
 import { regionPage, regionsPage } from "./region.tsx";
+import { approvalPost, scoreboardPage } from "./scoreboard.tsx";
 
 export { notFoundPage } from "./respond.tsx";
 export { DOWNLOAD_URLS, DOWNLOAD_FORMATS } from "../views/downloads.ts";
@@ -31,6 +33,8 @@ pages.get(CSS_PATH, (c) => {
 pages.get("/", homePage);
 pages.get("/regions", regionsPage);
 pages.get("/regions/:id", regionPage);
+pages.get("/regions/:id/scoreboard", scoreboardPage);
+pages.post("/regions/:id/scoreboard/approval", approvalPost);
 pages.get("/departments/:id", departmentPage);
 pages.get("/disclosures/:id", disclosurePage);
 pages.get("/disclosures/:id/versions/:n", disclosurePage);

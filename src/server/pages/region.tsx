@@ -7,6 +7,7 @@ import { type DisclosureItem, listDisclosures } from "../../service/reads.ts";
 import type { ServerEnv } from "../env.ts";
 import { KIND_LABEL, LEVEL_LABEL, date } from "../views/format.ts";
 import { Layout } from "../views/layout.tsx";
+import { MAX_COMPARED } from "../compare/align.ts";
 import { CoverageTable } from "./home.tsx";
 import { coverageOf } from "./queries.ts";
 import { idParam, notFoundPage, orNotFound, sendPage } from "./respond.tsx";
@@ -60,6 +61,7 @@ export async function regionPage(c: Context<ServerEnv>): Promise<Response> {
         </p>
         {years.length ? <YearNav years={years} current={year!} regionId={id} /> : null}
         <StatusTable departments={departments} disclosures={disclosures} year={year} />
+        {year ? <RegionTools regionId={id} year={year} /> : null}
         {children.length ? (
           <CoverageTable coverage={children} caption={`${region.name}下辖地区公开情况`} />
         ) : null}
@@ -94,6 +96,7 @@ function StatusTable(props: {
   return (
     <section aria-labelledby="status">
       <h2 id="status">{props.year ? `${props.year}年各部门公开情况` : "各部门公开情况"}</h2>
+      <form method="get" action="/compare" id="compare-departments" />
       <div class="table-wrap">
         <table class="list">
           <caption>
@@ -118,15 +121,58 @@ function StatusTable(props: {
                 <td>{d.regionName}</td>
                 <td>
                   <StatusCell status={statusOf(find(d.id, "budget"))} />
+                  <CompareBox item={find(d.id, "budget")} />
                 </td>
                 <td>
                   <StatusCell status={statusOf(find(d.id, "final"))} />
+                  <CompareBox item={find(d.id, "final")} />
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
+    </section>
+  );
+}
+
+/** A checkbox of the comparison form, beside a disclosure in force. */
+function CompareBox(props: { item: DisclosureItem | undefined }) {
+  const item = props.item;
+  if (item?.latest?.state !== "published") return null;
+  return (
+    <input
+      type="checkbox"
+      name="d"
+      value={String(item.id)}
+      form="compare-departments"
+      class="pick"
+      aria-label={`比较${item.departmentName}${item.year}年${KIND_LABEL[item.kind]}`}
+    />
+  );
+}
+
+/** Comparing the ticked departments, and the year's scoreboard. */
+function RegionTools(props: { regionId: number; year: number }) {
+  return (
+    <section aria-labelledby="tools">
+      <h2 id="tools">比较与考核</h2>
+      <p>
+        在上表勾选两个或更多部门的公开文件（最多 {MAX_COMPARED} 份，第一个为基数），然后{" "}
+        <button type="submit" form="compare-departments">
+          比较所选部门
+        </button>
+      </p>
+      <p>
+        <a href={`/regions/${props.regionId}/scoreboard?year=${props.year}&kind=budget`}>
+          {props.year}年部门预算公开考核表
+        </a>
+        {" · "}
+        <a href={`/regions/${props.regionId}/scoreboard?year=${props.year}&kind=final`}>
+          {props.year}年部门决算公开考核表
+        </a>
+        （是否公开、是否在批复后 20 日内公开、完整性、审核问题与更正）
+      </p>
     </section>
   );
 }
