@@ -66,22 +66,28 @@ interface Asked {
   sort: Sort;
 }
 
+/** The years the region (with the regions under it) has disclosures of, newest first. */
+async function regionYears(c: Context<ServerEnv>, regionId: number): Promise<number[]> {
+  const items = await regionDisclosures(c.var.store, c.var.actor, regionId);
+  return [...new Set(items.map((d) => d.year))].sort((a, b) => b - a);
+}
+
+const plausibleYear = (y: number) => Number.isInteger(y) && y >= 1990 && y <= 2100;
+
 /** The year (default: the newest the region published, else this year), kind and order asked. */
-async function asked(c: Context<ServerEnv>, regionId: number): Promise<Asked> {
+function asked(c: Context<ServerEnv>, years: number[]): Asked {
   const kind: Kind = c.req.query("kind") === "final" ? "final" : "budget";
   const sortText = c.req.query("sort") ?? "name";
   const sort = (sortText in SORTS ? sortText : "name") as Sort;
   const year = Number(c.req.query("year"));
-  if (Number.isInteger(year) && year >= 1990 && year <= 2100) return { year, kind, sort };
-  const items = await regionDisclosures(c.var.store, c.var.actor, regionId);
-  const newest = Math.max(...items.filter((d) => d.kind === kind).map((d) => d.year));
-  return { year: Number.isFinite(newest) ? newest : new Date().getFullYear(), kind, sort };
+  if (plausibleYear(year)) return { year, kind, sort };
+  return { year: years[0] ?? new Date().getFullYear(), kind, sort };
 }
 
 export async function scoreboardPage(c: Context<ServerEnv>): Promise<Response> {
   const id = idParam(c.req.param("id"));
   if (!id) return notFoundPage(c);
-  return orNotFound(c, async () => renderScoreboard(c, id, await asked(c, id)));
+  return orNotFound(c, async () => renderScoreboard(c, id, asked(c, await regionYears(c, id))));
 }
 
 async function renderScoreboard(
@@ -93,6 +99,7 @@ async function renderScoreboard(
   const { store, actor } = c.var;
   const region = await getRegion(store, regionId);
   const board = await scoreboard(store, { regionId, year: q.year, kind: q.kind });
+  const years = await regionYears(c, regionId);
   const mayRecord = await coversRegion(store, actor, "recordApproval", regionId);
   const title = `${region.name}${q.year}年${KIND_LABEL[q.kind]}公开考核表`;
   const crumbs = [
@@ -104,7 +111,7 @@ async function renderScoreboard(
     c,
     <Layout title={title} crumbs={crumbs} description={`${title}：是否按时公开、完整性与审核问题`}>
       <h1>{title}</h1>
-      <KindNav board={board} />
+      <KindNav board={board} years={years} />
       <Summary board={board} />
       {problem ? (
         <p class="notice" role="alert">
@@ -121,11 +128,19 @@ async function renderScoreboard(
 const boardHref = (b: { regionId: number; year: number; kind: Kind }, sort?: Sort) =>
   `/regions/${b.regionId}/scoreboard?year=${b.year}&kind=${b.kind}${sort && sort !== "name" ? `&sort=${sort}` : ""}`;
 
-function KindNav(props: { board: Scoreboard }) {
+/** The years the region has disclosures of (and the one shown), and the other kind. */
+function KindNav(props: { board: Scoreboard; years: number[] }) {
   const b = props.board;
+  const years = [...new Set([...props.years, b.year])].sort((x, y) => y - x);
   return (
     <nav class="tabs" aria-label="选择年度与类型">
-      <a href={boardHref({ ...b, year: b.year - 1 })}>{b.year - 1}年</a>
+      {years.map((y) =>
+        y === b.year ? (
+          <span aria-current="true">{y}年</span>
+        ) : (
+          <a href={boardHref({ ...b, year: y })}>{y}年</a>
+        ),
+      )}
       {(["budget", "final"] as const).map((k) =>
         k === b.kind ? (
           <span aria-current="true">{KIND_LABEL[k]}</span>
@@ -133,7 +148,6 @@ function KindNav(props: { board: Scoreboard }) {
           <a href={boardHref({ ...b, kind: k })}>{KIND_LABEL[k]}</a>
         ),
       )}
-      <a href={boardHref({ ...b, year: b.year + 1 })}>{b.year + 1}年</a>
     </nav>
   );
 }
@@ -296,7 +310,7 @@ export async function approvalPost(c: Context<ServerEnv>): Promise<Response> {
   const field = (name: string) => (typeof form[name] === "string" ? (form[name] as string) : "");
   const year = Number(field("year"));
   const q: Asked = {
-    year: Number.isInteger(year) && year >= 1990 && year <= 2100 ? year : new Date().getFullYear(),
+    year: plausibleYear(year) ? year : new Date().getFullYear(),
     kind: field("kind") === "final" ? "final" : "budget",
     sort: "name",
   };
