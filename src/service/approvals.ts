@@ -8,7 +8,12 @@
 import { appendAudit } from "../store/audit.ts";
 import type { Store } from "../store/index.ts";
 import { departmentById, disclosureById, regionById } from "../store/queries/catalogue.ts";
-import { type ApprovalKey, approvalOf, putApproval } from "../store/queries/approvals.ts";
+import {
+  type ApprovalKey,
+  approvalOf,
+  approvalsFor,
+  putApproval,
+} from "../store/queries/approvals.ts";
 import { type Actor, actorLabel } from "./actor.ts";
 import { validDate } from "./deadline.ts";
 import { ServiceError, notFound } from "./errors.ts";
@@ -82,4 +87,27 @@ export async function recordApprovalDate(
     await putApproval(trx, key, disclosureId, date, actorLabel(actor));
     return { ...key, date, disclosureId, previous: before?.approved_on ?? null };
   });
+}
+
+/** The recorded dates of a year and kind for some regions: each region's own, and disclosures' own. */
+export interface ApprovalDates {
+  /** The date a disclosure's deadline runs from: its own, else its department's region's. */
+  of(regionId: number, disclosureId: number | null | undefined): string | undefined;
+  /** True when the disclosure has a date of its own. */
+  own(disclosureId: number | null | undefined): boolean;
+}
+
+export async function approvalDates(
+  store: Store,
+  input: { regionIds: number[]; year: number; kind: "budget" | "final" },
+): Promise<ApprovalDates> {
+  const rows = await approvalsFor(store.db, input.regionIds, input.year, input.kind);
+  const own = (id: number | null | undefined) =>
+    id == null ? undefined : rows.find((r) => r.disclosure_id === id)?.approved_on;
+  return {
+    of: (regionId, disclosureId) =>
+      own(disclosureId) ??
+      rows.find((r) => r.region_id === regionId && r.disclosure_id === null)?.approved_on,
+    own: (disclosureId) => own(disclosureId) !== undefined,
+  };
 }

@@ -63,3 +63,9 @@ export function timeliness(
     ? { kind: "pending", daysLeft: PUBLICATION_DAYS - elapsed }
     : { kind: "overdue", overdue: elapsed - PUBLICATION_DAYS };
 }
+
+/** The last instant still on time: the end of the 20th day after approval, Beijing time. */
+export function publicationDeadline(approvedOn: string): Date {
+  const next = new Date(`${approvedOn}T00:00:00+08:00`);
+  return new Date(next.getTime() + (PUBLICATION_DAYS + 1) * 86_400_000 - 1);
+}

@@ -7,8 +7,8 @@
  * how many corrections followed. Public: it reads only what was published.
  */
 import type { Store } from "../store/index.ts";
-import { approvalsFor } from "../store/queries/approvals.ts";
 import { regionById } from "../store/queries/catalogue.ts";
+import { type ApprovalDates, approvalDates } from "./approvals.ts";
 import { type Completeness, completenessOf } from "./completeness.ts";
 import { type Timeliness, timeliness } from "./deadline.ts";
 import type { StoredReport } from "./engine.ts";
@@ -114,6 +114,40 @@ export function summarise(rows: ScoreRow[]): ScoreSummary {
   };
 }
 
+type Department = Awaited<ReturnType<typeof departmentsUnder>>[number];
+type PublishedVersion = Awaited<ReturnType<typeof publishedVersions>>[number];
+
+function scoreRow(
+  dep: Department,
+  versions: PublishedVersion[],
+  dates: ApprovalDates,
+  reports: Map<number, StoredReport>,
+  now: Date,
+): ScoreRow {
+  const mine = versions.filter((v) => v.department_id === dep.id);
+  const first = mine[0];
+  const approvedOn = dates.of(dep.region_id, first?.disclosure_id) ?? null;
+  const report = first && reports.get(first.id);
+  return {
+    departmentId: dep.id,
+    departmentName: dep.name,
+    regionId: dep.region_id,
+    regionName: dep.region_name,
+    disclosureId: first?.disclosure_id ?? null,
+    approvedOn,
+    approvalOwn: dates.own(first?.disclosure_id),
+    first: first
+      ? { versionId: first.id, number: first.number, publishedAt: first.published_at! }
+      : null,
+    withdrawn: mine.length > 0 && !mine.some((v) => v.state === "published"),
+    timeliness: timeliness(approvedOn ?? undefined, first?.published_at, now),
+    completeness: report ? completenessOf(report) : null,
+    errors: first ? first.error_count : null,
+    warnings: first ? first.warning_count : null,
+    corrections: Math.max(0, mine.length - 1),
+  };
+}
+
 export async function scoreboard(
   store: Store,
   input: { regionId: number; year: number; kind: "budget" | "final"; now?: Date },
@@ -121,8 +155,8 @@ export async function scoreboard(
   const region = await regionById(store.db, input.regionId);
   if (!region) throw notFound("地区", input.regionId);
   const deps = await departmentsUnder(store.db, region.path);
-  const regionIds = [...new Set(deps.map((d) => d.region_id))];
-  const [versions, approvals] = await Promise.all([
+  const regionIds = [...new Set([region.id, ...deps.map((d) => d.region_id)])];
+  const [versions, dates] = await Promise.all([
     deps.length
       ? publishedVersions(
           store.db,
@@ -131,46 +165,21 @@ export async function scoreboard(
           input.kind,
         )
       : Promise.resolve([]),
-    approvalsFor(store.db, regionIds.length ? regionIds : [region.id], input.year, input.kind),
+    approvalDates(store, { regionIds, year: input.year, kind: input.kind }),
   ]);
-  const firsts = deps.map((dep) => versions.find((v) => v.department_id === dep.id));
+  const firsts = deps.flatMap((dep) => versions.find((v) => v.department_id === dep.id) ?? []);
   const reports = await reportsOf(
     store.db,
-    firsts.flatMap((v) => (v ? [v.id] : [])),
+    firsts.map((v) => v.id),
   );
-  const regionDate = (id: number) =>
-    approvals.find((a) => a.region_id === id && a.disclosure_id === null)?.approved_on;
-  const rows = deps.map((dep, i): ScoreRow => {
-    const first = firsts[i];
-    const mine = versions.filter((v) => v.department_id === dep.id);
-    const own = first && approvals.find((a) => a.disclosure_id === first.disclosure_id);
-    const approvedOn = own?.approved_on ?? regionDate(dep.region_id) ?? null;
-    const report = first && reports.get(first.id);
-    return {
-      departmentId: dep.id,
-      departmentName: dep.name,
-      regionId: dep.region_id,
-      regionName: dep.region_name,
-      disclosureId: first?.disclosure_id ?? null,
-      approvedOn,
-      approvalOwn: own !== undefined,
-      first: first
-        ? { versionId: first.id, number: first.number, publishedAt: first.published_at! }
-        : null,
-      withdrawn: mine.length > 0 && !mine.some((v) => v.state === "published"),
-      timeliness: timeliness(approvedOn ?? undefined, first?.published_at, input.now ?? new Date()),
-      completeness: report ? completenessOf(report) : null,
-      errors: first ? first.error_count : null,
-      warnings: first ? first.warning_count : null,
-      corrections: Math.max(0, mine.length - 1),
-    };
-  });
+  const now = input.now ?? new Date();
+  const rows = deps.map((dep) => scoreRow(dep, versions, dates, reports, now));
   return {
     regionId: region.id,
     regionName: region.name,
     year: input.year,
     kind: input.kind,
-    approvedOn: regionDate(region.id) ?? null,
+    approvedOn: dates.of(region.id, null) ?? null,
     rows,
     summary: summarise(rows),
   };

@@ -189,6 +189,10 @@ test("scoreboard: on time, late, overdue and missing from recorded approval date
   assert.match(boardRow(html, "燕郊高新技术产业开发区管理委员会"), /未登记 未公开/);
   assert.match(html, /按时公开 1 \/ 逾期 1 \/ 未公开 2（其中已超过期限 1）/);
   assert.match(html, /本级财政批复日期：/);
+  // The region page's badges follow the same dates.
+  const region = await get(`/regions/${hebei}?year=2021`);
+  assert.match(boardRow(region, "发改局"), /已按时公开/);
+  assert.match(boardRow(region, "秦皇岛经济技术开发区发展和改革委员会"), /逾期公开/);
   // Completeness and the checker's counts of the first publication.
   assert.match(boardRow(html, "发改局"), /12\/12 不涉及 2 17 0$/);
 

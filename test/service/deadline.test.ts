@@ -1,7 +1,13 @@
 /** The 20-day publication limit, counted in Beijing calendar days from the approval date. */
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { beijingDate, daysBetween, timeliness, validDate } from "../../src/service/deadline.ts";
+import {
+  beijingDate,
+  daysBetween,
+  publicationDeadline,
+  timeliness,
+  validDate,
+} from "../../src/service/deadline.ts";
 
 const at = (iso: string) => new Date(iso);
 
@@ -45,4 +51,11 @@ test("dates: only real calendar days, across a leap day and a year end", () => {
   assert.equal(validDate("二〇二六年二月一日"), undefined);
   assert.equal(daysBetween("2024-02-28", "2024-03-01"), 2);
   assert.equal(daysBetween("2025-12-31", "2026-01-20"), 20);
+});
+
+test("the deadline instant (for the region page's badge) agrees with the day count", () => {
+  const end = publicationDeadline("2026-02-01");
+  assert.equal(end.toISOString(), "2026-02-21T15:59:59.999Z");
+  assert.equal(timeliness("2026-02-01", end, end).kind, "onTime");
+  assert.equal(timeliness("2026-02-01", new Date(end.getTime() + 1), end).kind, "late");
 });

@@ -3,6 +3,8 @@ import type { Context } from "hono";
 import type { Store } from "../../store/index.ts";
 import type { Actor } from "../../service/actor.ts";
 import { getRegion, listDepartments, type Department } from "../../service/catalogue.ts";
+import { approvalDates } from "../../service/approvals.ts";
+import { publicationDeadline } from "../../service/deadline.ts";
 import { type DisclosureItem, listDisclosures } from "../../service/reads.ts";
 import type { ServerEnv } from "../env.ts";
 import { KIND_LABEL, LEVEL_LABEL, date } from "../views/format.ts";
@@ -42,6 +44,14 @@ export async function regionPage(c: Context<ServerEnv>): Promise<Response> {
     const years = [...new Set(disclosures.map((d) => d.year))].sort((a, b) => b - a);
     const asked = Number(c.req.query("year"));
     const year = years.includes(asked) ? asked : years[0];
+    const regionIds = [...new Set([id, ...departments.map((d) => d.regionId)])];
+    const dates = year
+      ? await Promise.all(
+          (["budget", "final"] as const).map((kind) =>
+            approvalDates(store, { regionIds, year, kind }),
+          ),
+        )
+      : undefined;
     const crumbs = [
       ...region.ancestors.map((a) => ({ label: a.name, href: `/regions/${a.id}` })),
       { label: region.name },
@@ -60,7 +70,15 @@ export async function regionPage(c: Context<ServerEnv>): Promise<Response> {
           {departments.length} 个部门，{disclosures.length} 份公开文件。
         </p>
         {years.length ? <YearNav years={years} current={year!} regionId={id} /> : null}
-        <StatusTable departments={departments} disclosures={disclosures} year={year} />
+        <StatusTable
+          departments={departments}
+          disclosures={disclosures}
+          year={year}
+          deadline={(d, kind, item) => {
+            const on = dates?.[kind === "budget" ? 0 : 1]!.of(d.regionId, item?.id);
+            return on ? publicationDeadline(on) : undefined;
+          }}
+        />
         {year ? <RegionTools regionId={id} year={year} /> : null}
         {children.length ? (
           <CoverageTable coverage={children} caption={`${region.name}下辖地区公开情况`} />
@@ -84,15 +102,23 @@ function YearNav(props: { years: number[]; current: number; regionId: number }) 
   );
 }
 
+type Kind = "budget" | "final";
+
 function StatusTable(props: {
   departments: (Department & { regionName: string })[];
   disclosures: DisclosureItem[];
   year: number | undefined;
+  /** The end of the 20-day limit from the recorded approval date, when there is one. */
+  deadline: (d: Department, kind: Kind, item: DisclosureItem | undefined) => Date | undefined;
 }) {
   const find = (depId: number, kind: "budget" | "final") =>
     props.disclosures.find(
       (d) => d.departmentId === depId && d.year === props.year && d.kind === kind,
     );
+  const status = (d: Department, kind: Kind) => {
+    const item = find(d.id, kind);
+    return statusOf(item, props.deadline(d, kind, item));
+  };
   return (
     <section aria-labelledby="status">
       <h2 id="status">{props.year ? `${props.year}年各部门公开情况` : "各部门公开情况"}</h2>
@@ -120,11 +146,11 @@ function StatusTable(props: {
                 </th>
                 <td>{d.regionName}</td>
                 <td>
-                  <StatusCell status={statusOf(find(d.id, "budget"))} />
+                  <StatusCell status={status(d, "budget")} />
                   <CompareBox item={find(d.id, "budget")} />
                 </td>
                 <td>
-                  <StatusCell status={statusOf(find(d.id, "final"))} />
+                  <StatusCell status={status(d, "final")} />
                   <CompareBox item={find(d.id, "final")} />
                 </td>
               </tr>
