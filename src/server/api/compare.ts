@@ -9,7 +9,7 @@ import { MAX_COMPARED, MIN_COMPARED } from "../compare/align.ts";
 import { loadComparison } from "../compare/load.ts";
 import type { ServerEnv } from "../env.ts";
 import { ERRORS, cacheRevalidate, reply } from "./http.ts";
-import { intText } from "./schemas.ts";
+import { disclosureBase, intText } from "./schemas.ts";
 
 const id = intText("编号");
 
@@ -45,14 +45,8 @@ export const ComparisonBody = z
   .object({
     columns: z.array(
       z.object({
-        disclosureId: z.number().int(),
-        label: z.string(),
-        departmentId: z.number().int(),
-        departmentName: z.string(),
-        regionId: z.number().int(),
-        regionName: z.string(),
-        year: z.number().int(),
-        kind: z.enum(["budget", "final"]),
+        ...disclosureBase,
+        label: z.string().openapi({ description: "列名：年度、部门或二者" }),
         versionId: z.number().int(),
         versionNumber: z.number().int(),
         publishedAt: z.string().nullable().openapi({ format: "date-time" }),
@@ -85,18 +79,12 @@ export function registerCompare(api: OpenAPIHono<ServerEnv>): void {
       const loaded = await loadComparison(c.var.store, Array.isArray(d) ? d : [d]);
       cacheRevalidate(c, true);
       return reply(c, {
-        columns: loaded.columns.map((col, i) => ({
-          disclosureId: col.id,
+        columns: loaded.columns.map(({ version, disclosure: _, ...col }, i) => ({
+          ...col,
           label: loaded.labels[i],
-          departmentId: col.departmentId,
-          departmentName: col.departmentName,
-          regionId: col.regionId,
-          regionName: col.regionName,
-          year: col.year,
-          kind: col.kind,
-          versionId: col.version.id,
-          versionNumber: col.version.number,
-          publishedAt: col.version.publishedAt,
+          versionId: version.id,
+          versionNumber: version.number,
+          publishedAt: version.publishedAt,
         })),
         ...loaded.comparison,
       });

@@ -130,7 +130,7 @@ export const VersionSummary = z
   })
   .openapi("VersionSummary");
 
-const disclosureBase = {
+export const disclosureBase = {
   id: z.number().int(),
   departmentId: z.number().int(),
   departmentName: z.string(),
