@@ -8,6 +8,7 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import type { Actor } from "../../src/service/actor.ts";
 import { ANONYMOUS } from "../../src/service/actor.ts";
+import { createApp } from "../../src/server/app.ts";
 import { recordApprovalDate } from "../../src/service/approvals.ts";
 import { beijingDate } from "../../src/service/deadline.ts";
 import { type DisclosureItem, listDisclosures } from "../../src/service/reads.ts";
@@ -115,6 +116,36 @@ test("compare: one department over years is labelled by year; limits and refusal
   assert.match(
     await get(`/compare?d=${withdrawn.id}&d=${putuo[0]!.id}`, 404),
     new RegExp(`找不到已公开的文件：${withdrawn.id}`),
+  );
+});
+
+test("GET /api/v1/compare: the same alignment as JSON, a blank as null; the limit as a Chinese 400", async () => {
+  const app = createApp({ store: f.store });
+  const res = await app.request(`/api/v1/compare?${compareQuery()}`);
+  assert.equal(res.status, 200);
+  const body = (await res.json()) as {
+    columns: { id: number; label: string; versionNumber: number }[];
+    functional: { code: string; amounts: (number | null)[]; changes: unknown[] }[];
+  };
+  assert.deepEqual(
+    body.columns.map((c) => [c.id, c.label]),
+    [
+      [byName("国家信访局").id, "国家信访局"],
+      [byName("长沙市信访局").id, "长沙市信访局"],
+    ],
+  );
+  const only = body.functional.find((l) => l.code === "2014002")!;
+  assert.deepEqual(only.amounts, [737.29, null]);
+  assert.deepEqual(only.changes, [null, null]);
+  assert.deepEqual(body.functional.find((l) => l.code === "2014001")!.changes[1], {
+    difference: -4308.26,
+    rate: -73.95,
+  });
+  const one = await app.request(`/api/v1/compare?d=${byName("国家信访局").id}`);
+  assert.equal(one.status, 400);
+  assert.match(
+    ((await one.json()) as { error: { message: string } }).error.message,
+    /请至少选择 2 份/,
   );
 });
 
