@@ -154,6 +154,16 @@ test("links: the department page picks years, the region page picks departments 
   const dep = await get(`/departments/${putuo.departmentId}`);
   assert.match(dep, /<form method="get" action="\/compare" id="compare-years">/);
   assert.equal(dep.match(/name="d" value="\d+" form="compare-years"/g)?.length, 2);
+  // No budget a year after a budget here: the two newest are offered instead, oldest first.
+  const [older, newer] = items
+    .filter((i) => i.departmentName === "上海市普陀区财政局")
+    .sort((a, b) => a.year - b.year);
+  assert.match(
+    dep,
+    new RegExp(
+      `href="/compare\\?d=${older!.id}&amp;d=${newer!.id}">比较最近两份：2024年部门决算与2025年部门预算`,
+    ),
+  );
   const region = await get(`/regions/${putuo.regionId}?year=2025`);
   assert.match(region, /form="compare-departments"/);
   assert.match(

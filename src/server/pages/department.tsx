@@ -137,7 +137,8 @@ function Publications(props: { rows: Row[] }) {
 
 /**
  * 与上年比较: the newest disclosure of each kind against the same kind a year
- * before, when both are in force; and the button of the year picker above.
+ * before, when both are in force (else the two newest, whatever their kinds);
+ * and the button of the year picker above.
  */
 function CompareYears(props: { rows: Row[] }) {
   const items = props.rows.map((r) => r.item).filter(comparable);
@@ -150,15 +151,18 @@ function CompareYears(props: { rows: Row[] }) {
   return (
     <section aria-labelledby="compare">
       <h2 id="compare">比较</h2>
-      {pairs.length ? (
-        <p>
-          {pairs.map(({ latest, before }) => (
-            <a class="button" href={`/compare?d=${before.id}&d=${latest.id}`}>
-              {label(latest)}与上年比较
-            </a>
-          ))}
-        </p>
-      ) : null}
+      <p>
+        {pairs.map(({ latest, before }) => (
+          <a class="button" href={`/compare?d=${before.id}&d=${latest.id}`}>
+            {label(latest)}与上年比较
+          </a>
+        ))}
+        {pairs.length ? null : (
+          <a class="button" href={`/compare?d=${items.at(-2)!.id}&d=${items.at(-1)!.id}`}>
+            比较最近两份：{label(items.at(-2)!)}与{label(items.at(-1)!)}
+          </a>
+        )}
+      </p>
       <p>
         在上表“比较”一栏勾选两个或更多年度（最多 {MAX_COMPARED} 个，第一个为基数），然后{" "}
         <button type="submit" form="compare-years">

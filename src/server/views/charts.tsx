@@ -172,7 +172,7 @@ function drawColumns(
         data: s.values,
         barMaxWidth: 28,
         label: {
-          show: categories.length * series.length <= 12,
+          show: categories.length * series.length <= 8,
           position: "top",
           fontSize: 11,
           formatter: (p: { value: number }) => wan(p.value),
