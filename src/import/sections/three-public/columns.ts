@@ -449,20 +449,29 @@ function assign(cells: GridCell[], leaves: GridCell[]): GridCell[][] | undefined
   return out;
 }
 
+/** The widest gap between the letters of a letter-spaced 合计 or 小计 printed as cells of their own. */
+const LETTER_SPACING = 4;
+
 /** PDF cells split at single spaces too ("合计 因公出国（境）费" printed close together); other layouts keep their cells. */
 function splitWords(cells: GridCell[], positioned: boolean): GridCell[] {
   if (!positioned) return cells.map((c) => ({ ...c, text: squash(c.text) }));
   const out: GridCell[] = [];
+  let spread = false;
   for (const c of cells) {
     let x = c.x;
-    let spread = false;
     for (const part of c.text.split(/(\s+)/)) {
       const prev = out[out.length - 1];
-      // A label letter-spaced over its column ("合 计", "小 计") is one word, not two.
+      // A label letter-spaced over its column ("合 计", "小 计") is one word, not two; pdftotext
+      // may space its letters wider ("合   计"), and so into cells of their own.
       const letter = /^[\u4e00-\u9fff]$/.test(part);
-      if (letter && spread && prev && x - prev.end <= 2) {
-        prev.text += part;
-        prev.end = x + 1;
+      const gap = prev ? x - prev.end : Number.POSITIVE_INFINITY;
+      if (
+        letter &&
+        spread &&
+        (gap <= 2 || (gap <= LETTER_SPACING && /^(?:合计|小计|总计)$/.test(prev!.text + part)))
+      ) {
+        prev!.text += part;
+        prev!.end = x + 1;
       } else if (part.trim()) out.push({ ...c, text: squash(part), x, end: x + part.length });
       if (part.trim()) spread = letter;
       x += part.length;
