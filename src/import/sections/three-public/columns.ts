@@ -86,8 +86,8 @@ export function readColumnsTable(
     const aligned = template ? undefined : figs ? assign(figs, leaves) : byIndex(row, leaves, unit);
     let start = 0;
     for (const [gi, g] of groups.entries()) {
-      const mode = modeOf(g);
       const own = byGroup[gi]!;
+      const mode = template || wellRead(roles(own)) ? modeOf(g) : undefined;
       if (mode && template)
         for (const [i, role] of template.entries()) put(mode, role, [figs![gi * k + i]!]);
       else if (mode && aligned)
@@ -220,6 +220,20 @@ function groupLeaves(leaves: GridCell[], groups: GridCell[], positioned: boolean
     out[best]!.push(l);
   }
   return out;
+}
+
+/**
+ * A group's header read whole: it names 出国 and 接待, and no amount twice (a label
+ * broken over lines, or letters printed one a line, read as two labels). Else its
+ * figures cannot be told apart and the group is not read.
+ */
+function wellRead(roleOf: (Key | "other")[]): boolean {
+  const keyed = roleOf.filter((r) => r !== "other");
+  return (
+    keyed.includes("overseas") &&
+    keyed.includes("reception") &&
+    new Set(keyed).size === keyed.length
+  );
 }
 
 /** The role of each leaf, left to right: a 小计 before 出国 is the 三公 total, after it the vehicle subtotal. */
