@@ -51,6 +51,21 @@ const P162_SUMMARY = [
   "",
 ].join("\n");
 
+/** P162.txt, lines 1310–1320: amounts cut after their thousands comma as well. */
+const P162_PROJECT_BUDGET = [
+  " 项目名称                    市商务发展专项                      主管部门                 重庆市商务委员会",
+  "",
+  "                                                      市级支出                  40,",
+  "                                                                              624",
+  "                                                                                .00",
+  " 当年预算                     46,",
+  "                            794",
+  "                              .00",
+  "                                                      补助区县                  6,",
+  "                                                                             170",
+  "                                                                               .00",
+].join("\n");
+
 /** P166.txt, lines 17–23. */
 const P166_NARRATIVE = [
   "气办公室等2个地方气象事业机构以及社团组织重庆市气象学会。",
@@ -238,7 +253,7 @@ const P053_THREE_PUBLIC = [
   " 1          合计        346.73 117.49    0.00   40.49    77.00   0.00   77.00   85.46   143.76   472.89   248.84   0.00   38.84   210.00   0.00   210.00   44.89   179.18   126.16   131.35   0.00   -1.65   133.00   0.00   133.00   -40.58   35.40",
 ].join("\n");
 
-test("decimals dropped a line (staircase rows): each fraction completes the integer above it, the row is one line again (重庆 P162, P166)", () => {
+test("decimals dropped a line (staircase rows): each fraction, or the group after a thousands comma, completes the integer above it, the row is one line again (重庆 P162, P166)", () => {
   const doc = readText(P162_SUMMARY);
   const row = doc.blocks
     .flatMap((b) => (b.kind === "table" ? b.rows : []))
@@ -263,6 +278,16 @@ test("decimals dropped a line (staircase rows): each fraction completes the inte
     .join("");
   assert.match(text, /年初预算数14,770\.62万元,其中:一般公共预算拨款12,672\.73万元,政府性基金/);
   assert.match(text, /预算拨款579\.89万元,事业收入资金 388 万元/);
+  // "46," / "794" / ".00": the integer's last group drops a line too, then its fraction.
+  const budget = readText(P162_PROJECT_BUDGET).lines.map((l) => l.text.trim());
+  assert.deepEqual(
+    budget.filter((t) => /\d\.\d/.test(t)),
+    [
+      "市级支出                  40,624.00",
+      "当年预算                     46,794.00",
+      "补助区县                  6,170.00",
+    ],
+  );
 });
 
 test("a fraction standing wide of a number or alone at a line's start is read as nothing, not as a wrong amount (重庆 P162)", () => {

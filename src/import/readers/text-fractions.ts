@@ -22,6 +22,10 @@
 const LEADING_FRACTION = /^( *)\.(\d+)/;
 /** An integer (no decimal point) ending a line, standing alone or glued to text ("预算数174,900"). */
 const TRAILING_INTEGER = /(?<![\d.,])-?(?:\d{1,3}(?:,\d{3})+|\d+)$/;
+/** An integer cut after a thousands comma ("46," over "794" over ".00"). */
+const TRAILING_GROUPS = /(?<![\d.,])-?\d{1,3}(?:,\d{3})*,$/;
+/** Three digits opening a line: the rest of an integer cut after its comma. */
+const LEADING_GROUP = /^( *)(\d{3})(?!\d)/;
 /** Units that follow an amount in a sentence ("2,461 .25 万元"): they stay next to it. */
 const UNIT = /^[万亿元%％]/;
 
@@ -42,29 +46,40 @@ export function joinDroppedFractions(raw: readonly string[]): JoinedFractions {
   const joined = new Set<number>();
   const digits = fractionDigits(raw);
   let target = -1;
-  /** Where the integer ending the target line ended in its own source line. */
-  let integerEnd = -1;
+  /** What the target line ends with: an integer, or an integer cut after a thousands comma. */
+  let open: Open | undefined;
+  /** Where that number ended in its own source line. */
+  let end = -1;
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i]!.trimEnd();
-    const m = target >= 0 ? LEADING_FRACTION.exec(text) : null;
-    const start = m?.[1]!.length ?? -1;
-    if (m && start >= integerEnd - BEFORE_END && start <= integerEnd + AFTER_END) {
-      const fraction = glued(m[2]!, text.slice(m[0].length), digits);
-      const restAt = start + 1 + fraction.length;
+    const m = open && (open === "comma" ? LEADING_GROUP : LEADING_FRACTION).exec(text);
+    const start = m ? m[1]!.length : -1;
+    if (m && start >= end - BEFORE_END && start <= end + AFTER_END) {
+      const piece = open === "comma" ? m[2]! : `.${glued(m[2]!, text.slice(m[0].length), digits)}`;
+      const restAt = start + piece.length;
       const rest = text.slice(restAt);
-      lines[target] = appendRow(`${lines[target]!}.${fraction}`, rest, restAt);
+      lines[target] = appendRow(lines[target]! + piece, rest, restAt);
       lines[i] = "";
       joined.add(i);
-      integerEnd = TRAILING_INTEGER.test(rest.trimStart()) ? text.length : -1;
-      if (integerEnd < 0) target = -1;
+      open = openNumber(rest.trim() ? rest.trimStart() : open === "comma" ? lines[target]! : "");
+      end = text.length;
       continue;
     }
-    const t = lines[i]!.trimEnd();
-    target = TRAILING_INTEGER.test(t) ? i : -1;
-    integerEnd = t.length;
-    lines[i] = t;
+    lines[i] = text;
+    open = openNumber(text);
+    target = open ? i : -1;
+    end = text.length;
   }
   return { lines, joined };
+}
+
+type Open = "integer" | "comma";
+
+/** Whether `text` ends with a number that may go on on the next line. */
+function openNumber(text: string): Open | undefined {
+  if (TRAILING_INTEGER.test(text)) return "integer";
+  if (TRAILING_GROUPS.test(text)) return "comma";
+  return undefined;
 }
 
 /**
