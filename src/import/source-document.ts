@@ -110,7 +110,16 @@ const WHITESPACE = /\s/;
  * tens of thousands of times per import: the test first skips the replace's
  * allocation for text without spaces (measured faster than memoising).
  */
-export const squash = (s: string): string => (WHITESPACE.test(s) ? s.replace(/\s+/g, "") : s);
+export const squash = (s: string): string =>
+  WHITESPACE.test(s) ? s.replace(STRAY_FRACTION, "$1…").replace(/\s+/g, "") : s;
+
+/**
+ * A fraction standing apart from any integer: wide of the number before it on
+ * its line, or opening a line (pdftotext prints a fraction drawn a little
+ * lower than its integer apart from it, often next to another number). Squashed
+ * together they would read as a wrong amount, so both become unreadable ("…").
+ */
+const STRAY_FRACTION = /(\d)[ \t]{2,}\.\d+|^\s*\.\d+(?![\d,])/g;
 
 const squashedByDocument = new WeakMap<SourceDocument, readonly string[]>();
 

@@ -8,6 +8,7 @@
  *    running headers and table-of-contents dot leaders to set aside.
  */
 import type { Block, Cell, Layout, Row, SourceDocument, SourceLine } from "../source-document.ts";
+import { joinDroppedFractions } from "./text-fractions.ts";
 
 export function detectLayout(lines: readonly string[]): Layout {
   let tabStart = 0;
@@ -34,9 +35,13 @@ export function readText(
   layout?: Layout,
   furniture?: ReadonlySet<number>,
 ): SourceDocument {
-  const raw = text.replace(/\r\n?/g, "\n").replace(/\f/g, "\n").split("\n");
+  let raw = text.replace(/\r\n?/g, "\n").replace(/\f/g, "\n").split("\n");
   layout ??= detectLayout(raw);
+  const fractions = layout === "columns" ? joinDroppedFractions(raw) : undefined;
+  if (fractions) raw = fractions.lines;
   const lines: SourceLine[] = raw.map((t, i) => ({ no: i + 1, text: t.trimEnd() }));
+  // A line emptied by joining its fraction to the line above is no content (and no blank either).
+  for (const i of fractions?.joined ?? []) lines[i]!.furniture = true;
   if (furniture) for (const no of furniture) if (lines[no - 1]) lines[no - 1]!.furniture = true;
   // Trimming hides a Word export's empty cells ("\t" lines); keep that fact for row rebuilding.
   if (layout === "cells")

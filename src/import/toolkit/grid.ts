@@ -121,6 +121,9 @@ export interface Column {
   labels: string[];
 }
 
+/** How far apart the right edges of one column's numbers may stand in PDF text. */
+const RIGHT_EDGE_DRIFT = 3;
+
 /**
  * Amount columns of a table: amount cells clustered by their right edge (PDF
  * text right-aligns numbers), then each header label attached to the nearest
@@ -132,13 +135,25 @@ export function amountColumns(
   byIndex: boolean,
 ): Column[] {
   const cols: Column[] = [];
+  const lines = new Map<Column, Set<number>>();
   const sorted = [...dataCells].sort((a, b) => a.end - b.end);
   for (const c of sorted) {
-    const near = cols.find((k) => (byIndex ? k.x === c.x : Math.abs(k.end - c.end) <= 2));
+    // pdftotext places numbers of different widths a few columns apart ("158,600.33" ends three
+    // columns left of "53,951.94" under it): a column never holds two cells of one line.
+    const near = cols.find((k) =>
+      byIndex
+        ? k.x === c.x
+        : Math.abs(k.end - c.end) <= RIGHT_EDGE_DRIFT && !lines.get(k)!.has(c.line),
+    );
     if (near) {
       near.x = Math.min(near.x, c.x);
       near.end = Math.max(near.end, c.end);
-    } else cols.push({ x: c.x, end: c.end, labels: [] });
+      lines.get(near)!.add(c.line);
+    } else {
+      const col = { x: c.x, end: c.end, labels: [] };
+      cols.push(col);
+      lines.set(col, new Set([c.line]));
+    }
   }
   cols.sort((a, b) => a.x - b.x);
   if (cols.length === 0) return cols;

@@ -160,8 +160,93 @@ function findProjectTables(
       });
       out.push({ line: rows[0]!.line, parsed });
     });
-  }
+  } else for (const p of titledColumnProjects(doc, out)) out.push(p);
   return out;
+}
+
+/** A title that heads the list of project tables, or the department's own table, not one project. */
+const NOT_PROJECT_TITLE =
+  /^(?:[\d一二三四五六七八九十]+[、.．]|[（(])|部门整体|整体支出|^项目支出绩效目标表$/;
+
+/**
+ * PDF text: project tables that name their project only in their title, right above their
+ * 资金总额 row and wrapped anywhere ("301007_泉州市公安局晋江国际机场分局_机场公安综" /
+ * "合修缮改造项目绩效目标表", "…_科技兴警绩效" / "目标表"), 泉州. Titles inside a project
+ * already read are not projects.
+ */
+function titledColumnProjects(
+  doc: SourceDocument,
+  found: readonly { line: number; parsed: ParsedProject }[],
+): { line: number; parsed: ParsedProject }[] {
+  const titles = doc.lines.flatMap((l) => {
+    if (l.furniture || !/^(?:专项资金情况(?:[（(][^)）]*[)）])?)?资金总额/.test(squash(l.text)))
+      return [];
+    const title = titleAbove(doc, l.no);
+    return title ? [title] : [];
+  });
+  const out: { line: number; parsed: ParsedProject }[] = [];
+  titles.forEach((title, i) => {
+    const until = titles[i + 1]?.from;
+    if (found.some((f) => f.line > title.line && (until === undefined || f.line < until))) return;
+    const rows = lineRows(doc, title.line + 1, until);
+    if (!rows.some((r) => r.cells.some((c) => EVIDENCE.test(labelText(c.text))))) return;
+    const parsed = parseProjectTable(rows, moneyUnitBefore(doc, title.line) ?? "万元");
+    parsed.project = {
+      ...withoutBrokenLevels(parsed.project, parsed.problems, title.line),
+      name: title.name,
+    };
+    parsed.cites.push({ path: "/name", line: title.line, text: title.name });
+    parsed.problems.push({
+      level: "info",
+      message: "项目名称取自表格标题（name taken from the table title）",
+      line: title.line,
+    });
+    out.push({ line: title.line, parsed });
+  });
+  return out;
+}
+
+/**
+ * pdftotext wraps these grids' level labels over three lines ("经济成本指" / "标"): read as
+ * printed, the pieces land in the wrong columns. Indicators whose 一级 / 二级指标 are not whole
+ * names are left out, with a warning, rather than kept under the wrong levels.
+ */
+function withoutBrokenLevels(
+  project: Project,
+  problems: ParsedProject["problems"],
+  line: number,
+): Project {
+  const whole = (level: string | undefined) => level === undefined || /指标$/.test(level);
+  if (project.indicators?.every((i) => whole(i.level1) && whole(i.level2)) ?? true) return project;
+  problems.push({
+    level: "warning",
+    message:
+      "绩效指标表的一级、二级指标折行错位，未导入指标（indicator levels wrapped out of place）",
+    line,
+  });
+  const { indicators: _, ...rest } = project;
+  return rest;
+}
+
+/** The "…绩效目标表" title on the one or two lines right above a 资金总额 row, and the project it names. */
+function titleAbove(
+  doc: SourceDocument,
+  funds: number,
+): { name: string; line: number; from: number } | undefined {
+  const line = (no: number) => {
+    const l = doc.lines[no - 1];
+    return l && !l.furniture ? squash(l.text) : "";
+  };
+  const last = line(funds - 1);
+  const first = line(funds - 2);
+  // The line above belongs to the title unless it ends a sentence, a heading or a title of its own.
+  const wrapped = first && !/[。：:表]$/.test(first) && !NOT_PROJECT_TITLE.test(first);
+  const text = wrapped ? first + last : last;
+  if (!/绩效目标表$/.test(text) || NOT_PROJECT_TITLE.test(text)) return undefined;
+  const name = stripNumbering(
+    text.replace(/^\d{6}_[^_]+_/, "").replace(/(项目)?(支出)?绩效目标(申报)?表$/, ""),
+  );
+  return name ? { name, line: funds - 1, from: wrapped ? funds - 2 : funds - 1 } : undefined;
 }
 
 /** "3、企业突出贡献奖绩效目标表" above a table: the project it names. */

@@ -86,12 +86,16 @@ export function readColumnsTable(
     const aligned = template ? undefined : figs ? assign(figs, leaves) : byIndex(row, leaves, unit);
     let start = 0;
     for (const [gi, g] of groups.entries()) {
-      const mode = modeOf(g);
       const own = byGroup[gi]!;
-      if (mode && template)
-        for (const [i, role] of template.entries()) put(mode, role, [figs![gi * k + i]!]);
-      else if (mode && aligned)
-        for (const [i, role] of roles(own).entries()) put(mode, role, aligned[start + i] ?? []);
+      const mode = template || wellRead(roles(own)) ? modeOf(g) : undefined;
+      const placed: [Key | "other", GridCell[]][] = [];
+      if (template)
+        for (const [i, role] of template.entries()) placed.push([role, [figs![gi * k + i]!]]);
+      else if (aligned)
+        for (const [i, role] of roles(own).entries()) placed.push([role, aligned[start + i] ?? []]);
+      // A group read with another group's roles, or aligned by position, must add up.
+      if (mode && sumsHold(placed, unit))
+        for (const [role, cells] of placed) put(mode, role, cells);
       start += own.length;
     }
     return out.values.size ? out : undefined;
@@ -222,6 +226,42 @@ function groupLeaves(leaves: GridCell[], groups: GridCell[], positioned: boolean
   return out;
 }
 
+/**
+ * Whether a group's figures add up where they can be tested (合计 = 出国 + 车 + 接待,
+ * 车 = 购置 + 运行, blanks as zero) to within one printed cent.
+ */
+function sumsHold(placed: [Key | "other", GridCell[]][], unit: MoneyUnit): boolean {
+  const v = new Map<Key | "other", bigint>();
+  for (const [role, cells] of placed)
+    if (cells.length && !v.has(role))
+      v.set(
+        role,
+        cells.reduce((s, c) => s + cellAmount(c.text, unit)!, 0n),
+      );
+  const cent = cellAmount("0.01", unit)!;
+  const near = (a: bigint, b: bigint) => (a > b ? a - b : b - a) <= cent;
+  const z = (k: Key) => v.get(k) ?? 0n;
+  const parts = z("purchase") + z("operation");
+  if (v.has("vehicle") && (v.has("purchase") || v.has("operation")) && !near(z("vehicle"), parts))
+    return false;
+  const vehicle = v.get("vehicle") ?? parts;
+  return !v.has("total") || near(z("total"), z("overseas") + vehicle + z("reception"));
+}
+
+/**
+ * A group's header read whole: it names 出国 and 接待, and no amount twice (a label
+ * broken over lines, or letters printed one a line, read as two labels). Else its
+ * figures cannot be told apart and the group is not read.
+ */
+function wellRead(roleOf: (Key | "other")[]): boolean {
+  const keyed = roleOf.filter((r) => r !== "other");
+  return (
+    keyed.includes("overseas") &&
+    keyed.includes("reception") &&
+    new Set(keyed).size === keyed.length
+  );
+}
+
 /** The role of each leaf, left to right: a 小计 before 出国 is the 三公 total, after it the vehicle subtotal. */
 function roles(leaves: GridCell[]): (Key | "other")[] {
   const out: (Key | "other")[] = [];
@@ -329,15 +369,24 @@ function byIndex(r: GridRow, leaves: GridCell[], unit: MoneyUnit): GridCell[][] 
  */
 function stackLabels(words: GridCell[]): GridCell[] {
   const stacks: GridCell[] = [];
+  const vertical = new Set<GridCell>();
+  const letters = words.filter((w) => [...w.text].length === 1);
+  const overlaps = (a: GridCell, b: GridCell) => a.x < b.end && b.x < a.end;
+  // A label printed a letter a line ("因 / 公 / 出 / 国") gathers its letters only: its first
+  // letter is not the end of a label above it.
+  const startsColumn = (w: GridCell) =>
+    letters.some((o) => o.line > w.line && o.line <= w.line + 2 && overlaps(o, w));
   for (const w of [...words].sort((a, b) => a.line - b.line || a.x - b.x)) {
+    const letter = [...w.text].length === 1;
     const s = stacks
       .filter(
         (k) =>
           k.line < w.line &&
-          k.x < w.end &&
-          w.x < k.end &&
-          keyOf(k.text) === undefined &&
-          k.text.length <= 8,
+          overlaps(k, w) &&
+          (vertical.has(k) ? letter : !letter || !startsColumn(w)) &&
+          ((keyOf(k.text) === undefined && k.text.length <= 8) ||
+            CONTINUED.test(k.text) ||
+            CONTINUATION.test(w.text)),
       )
       .sort((a, b) => b.line - a.line)[0];
     if (s) {
@@ -345,10 +394,18 @@ function stackLabels(words: GridCell[]): GridCell[] {
       s.x = Math.min(s.x, w.x);
       s.end = Math.max(s.end, w.end);
       s.line = w.line;
-    } else stacks.push({ ...w });
+    } else {
+      const k = { ...w };
+      stacks.push(k);
+      if (letter && startsColumn(w)) vertical.add(k);
+    }
   }
   return stacks;
 }
+
+/** A label broken at a conjunction ("公务用车购置及" / "运行维护费", "公务用车购置" / "及运行维护费"). */
+const CONTINUED = /[及和与、]$/;
+const CONTINUATION = /^[及和与]/;
 
 /**
  * PDF text squeezes a header so that a figure may sit nearer the label beside
@@ -449,20 +506,29 @@ function assign(cells: GridCell[], leaves: GridCell[]): GridCell[][] | undefined
   return out;
 }
 
+/** The widest gap between the letters of a letter-spaced 合计 or 小计 printed as cells of their own. */
+const LETTER_SPACING = 4;
+
 /** PDF cells split at single spaces too ("合计 因公出国（境）费" printed close together); other layouts keep their cells. */
 function splitWords(cells: GridCell[], positioned: boolean): GridCell[] {
   if (!positioned) return cells.map((c) => ({ ...c, text: squash(c.text) }));
   const out: GridCell[] = [];
+  let spread = false;
   for (const c of cells) {
     let x = c.x;
-    let spread = false;
     for (const part of c.text.split(/(\s+)/)) {
       const prev = out[out.length - 1];
-      // A label letter-spaced over its column ("合 计", "小 计") is one word, not two.
+      // A label letter-spaced over its column ("合 计", "小 计") is one word, not two; pdftotext
+      // may space its letters wider ("合   计"), and so into cells of their own.
       const letter = /^[\u4e00-\u9fff]$/.test(part);
-      if (letter && spread && prev && x - prev.end <= 2) {
-        prev.text += part;
-        prev.end = x + 1;
+      const gap = prev ? x - prev.end : Number.POSITIVE_INFINITY;
+      if (
+        letter &&
+        spread &&
+        (gap <= 2 || (gap <= LETTER_SPACING && /^(?:合计|小计|总计)$/.test(prev!.text + part)))
+      ) {
+        prev!.text += part;
+        prev!.end = x + 1;
       } else if (part.trim()) out.push({ ...c, text: squash(part), x, end: x + part.length });
       if (part.trim()) spread = letter;
       x += part.length;
