@@ -24,6 +24,7 @@ import { authenticateToken } from "../service/tokens.ts";
 import type { Store } from "../store/index.ts";
 import type { ServerEnv } from "./env.ts";
 import { errorResponse } from "./errors.ts";
+import { refusalPage } from "./pages/work/guard.tsx";
 
 export const SESSION_COOKIE = "gk_session";
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -97,7 +98,11 @@ export function sessionMiddleware(
     c.set("csrfToken", csrfTokenOf(signedIn ? secret : undefined));
     if (UNSAFE.has(c.req.method)) {
       const refusal = await csrfRefusal(c, options, signedIn);
-      if (refusal) return errorResponse(c, 403, "CSRF", refusal);
+      if (refusal) {
+        // A browser's form gets the reason as a Chinese page; the API answers JSON.
+        if (c.req.path.startsWith("/api/")) return errorResponse(c, 403, "CSRF", refusal);
+        return refusalPage(c, refusal);
+      }
     }
     return next();
   };

@@ -159,6 +159,17 @@ it("refuses submission while warnings are unanswered, then submits", async () =>
 it("refuses a form posted without the CSRF field, and other scopes", async () => {
   const res = await post(officer, `/work/versions/${draftId}/submit`, {}, { csrf: false });
   assert.equal(res.status, 403);
+  assert.match(res.html, /<h1>操作被拒绝<\/h1>[\s\S]*缺少或错误的防跨站令牌/);
+  const form = new FormData();
+  form.set("username", "officer");
+  form.set("password", PASSWORD);
+  const foreign = await call(s.app, { role: "anonymous" }, "/signin", {
+    method: "POST",
+    form,
+    headers: { origin: "https://evil.example" },
+  });
+  assert.equal(foreign.status, 403, "a sign-in posted from another site");
+  assert.match(await foreign.text(), /不是本站/);
   const other = await signIn("reviewer-bj");
   assert.equal((await get(other, `/work/versions/${draftId}`)).status, 404);
   const approve = await post(other, `/work/versions/${draftId}/approve`, {});

@@ -48,6 +48,10 @@ export function toSignIn(c: Context<ServerEnv>): Response | Promise<Response> {
   return c.redirect(`/signin?next=${encodeURIComponent(c.req.path)}`, 303);
 }
 
+/** A form refused before it reached its handler (the CSRF check of session.ts). */
+export const refusalPage = (c: Context<ServerEnv>, message: string) =>
+  sendPage(c, <ErrorPage title="操作被拒绝" message={message} />, 403);
+
 /** Where a refused form goes back to: the page it was posted from (our own), else the dashboard. */
 function formPage(c: Context<ServerEnv>): string {
   const path = c.req.path.match(/^\/work\/versions\/\d+/)?.[0];
