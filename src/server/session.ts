@@ -8,7 +8,7 @@
  *
  * CSRF: every POST/PUT/PATCH/DELETE not authenticated by a token must come
  * from our own origin (Origin header, or Sec-Fetch-Site when Origin is
- * absent; a request with neither is refused), and a signed-in request must
+ * absent or "null"; a request with neither is refused), and a signed-in request must
  * also carry the session's CSRF token (header X-CSRF-Token or form field
  * `_csrf`). The token is an HMAC of the session secret, so it needs no
  * storage and dies with the session. Token-authenticated calls carry no
@@ -113,7 +113,10 @@ async function csrfRefusal(
   options: SessionOptions,
   signedIn: boolean,
 ): Promise<string | undefined> {
-  const origin = c.req.header("origin");
+  // A browser sends "Origin: null" with a form posted under Referrer-Policy no-referrer (which
+  // secureHeaders sets): that says nothing, so Sec-Fetch-Site decides as when Origin is absent.
+  const header = c.req.header("origin");
+  const origin = header === "null" ? undefined : header;
   const allowed = [requestOrigin(c, options), ...(options.allowedOrigins ?? [])];
   if (origin !== undefined) {
     if (!allowed.includes(origin))

@@ -170,6 +170,20 @@ it("refuses a form posted without the CSRF field, and other scopes", async () =>
   });
   assert.equal(foreign.status, 403, "a sign-in posted from another site");
   assert.match(await foreign.text(), /不是本站/);
+  // Under Referrer-Policy no-referrer a browser's own form says "Origin: null": Sec-Fetch-Site decides.
+  const blind = { origin: "null" };
+  const unverifiable = await call(s.app, { role: "anonymous" }, "/signin", {
+    method: "POST",
+    form,
+    headers: blind,
+  });
+  assert.equal(unverifiable.status, 403);
+  const ours = await call(s.app, { role: "anonymous" }, "/signin", {
+    method: "POST",
+    form,
+    headers: { ...blind, "sec-fetch-site": "same-origin" },
+  });
+  assert.equal(ours.status, 303);
   const other = await signIn("reviewer-bj");
   assert.equal((await get(other, `/work/versions/${draftId}`)).status, 404);
   const approve = await post(other, `/work/versions/${draftId}/approve`, {});
