@@ -5,10 +5,10 @@
  * src/service/ goes through here; files are loaded by the library face (src/app/).
  */
 import { describeError } from "../app/errors.ts";
-import { loadDisclosure } from "../app/load.ts";
+import { loadDisclosure, looksLikeJson } from "../app/load.ts";
 import { runChecks } from "../check/engine.ts";
 import { mergeDisclosures } from "../import/merge.ts";
-import { readSource } from "../import/read.ts";
+import { readSource, sniff } from "../import/read.ts";
 import type { SourceLine } from "../import/source-document.ts";
 import type { Disclosure } from "../model/disclosure.ts";
 import type { CheckInput, CheckReport, Finding, NarrativeLine } from "../check/types.ts";
@@ -94,6 +94,12 @@ export function storedReport(report: CheckReport): StoredReport {
       ...(r.reason ? { reason: r.reason } : {}),
     })),
   };
+}
+
+/** What a stored file is, by its content: a canonical JSON (no printed lines), a PDF, or another document. */
+export function fileKind(bytes: Uint8Array): "json" | "pdf" | "document" {
+  if (looksLikeJson(bytes)) return "json";
+  return sniff(bytes) === "pdf" ? "pdf" : "document";
 }
 
 /** A stored file's lines as its reader prints them (with each line's place and, in a PDF, its box). */
