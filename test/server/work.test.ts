@@ -154,6 +154,8 @@ it("refuses submission while warnings are unanswered, then submits", async () =>
   const ok = await post(officer, `/work/versions/${draftId}/submit`, {});
   assert.match(ok.html, /已提交审核。/);
   assert.match(ok.html, /data-state="submitted"/);
+  assert.match(ok.html, /id="state-note">已提交，等待财政局审核。/);
+  assert.doesNotMatch(ok.html, /id="submit-form"/);
 });
 
 it("refuses a form posted without the CSRF field, and other scopes", async () => {
