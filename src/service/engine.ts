@@ -46,9 +46,13 @@ export class UnreadableFile extends Error {
  * (an explanation and a separate 报表 attachment complement each other), and
  * the narrative is the files' texts in order.
  */
-export async function analyseFiles(files: SourceFile[]): Promise<Analysis> {
+export async function analyseFiles(
+  files: SourceFile[],
+  /** Told each document file's printed lines as read (the working pages keep them for display). */
+  onLines?: (file: SourceFile, read: { format: string; lines: SourceLine[] }) => void,
+): Promise<Analysis> {
   const inputs: CheckInput[] = [];
-  for (const file of files) inputs.push(await readOne(file));
+  for (const file of files) inputs.push(await readOne(file, onLines));
   const disclosure =
     inputs.length === 1
       ? inputs[0]!.disclosure
@@ -64,9 +68,14 @@ export function checkDisclosure(disclosure: Disclosure, narrative: NarrativeLine
   return runChecks({ disclosure, narrative });
 }
 
-async function readOne(file: SourceFile): Promise<CheckInput> {
+async function readOne(
+  file: SourceFile,
+  onLines?: (file: SourceFile, read: { format: string; lines: SourceLine[] }) => void,
+): Promise<CheckInput> {
   try {
     const input = await loadDisclosure(file.bytes, { fileName: file.name });
+    const doc = input.document;
+    if (doc && onLines) onLines(file, { format: doc.format, lines: doc.lines });
     return { disclosure: input.disclosure, narrative: input.narrative ?? [] };
   } catch (error) {
     const { code, message } = describeError(error);

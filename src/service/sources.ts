@@ -30,6 +30,10 @@ class Recent<T> {
   private readonly map = new Map<string, Promise<T>>();
   constructor(private readonly size: number) {}
 
+  set(key: string, value: T): void {
+    this.get(key, () => Promise.resolve(value));
+  }
+
   get(key: string, make: () => Promise<T>): Promise<T> {
     let value = this.map.get(key);
     if (value) this.map.delete(key);
@@ -44,6 +48,14 @@ class Recent<T> {
 
 const texts = new Recent<{ format: string; lines: SourceLine[] }>(16);
 const images = new Recent<Uint8Array>(48);
+
+/** Keeps the lines an upload just read, so the version's first page view need not read it again. */
+export function rememberLines(
+  file: { bytes: Uint8Array },
+  read: { format: string; lines: SourceLine[] },
+): void {
+  texts.set(vq.sha256Hex(file.bytes), read);
+}
 
 /** Every file of the version with its lines (the actor must be able to read the version's content). */
 export async function getVersionSources(
