@@ -42,7 +42,7 @@ export interface Can {
   approve: boolean;
   publish: boolean;
   withdraw: boolean;
-  /** The actor uploaded this version (a finance bureau's own correction). */
+  /** A reviewer or administrator who uploaded this version (the bureau's own correction). */
   own: boolean;
 }
 
@@ -63,7 +63,8 @@ async function permissions(store: Store, actor: Actor, v: VersionDetail): Promis
     (typeof ACTIONS)[number],
     boolean
   >;
-  const own = v.events.some((e) => e.action === "upload" && e.actor === actorLabel(actor));
+  const own =
+    can.approve && v.events.some((e) => e.action === "upload" && e.actor === actorLabel(actor));
   return { ...can, approve: can.approve && !own, own };
 }
 
