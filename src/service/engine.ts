@@ -5,15 +5,18 @@
  * src/service/ goes through here; files are loaded by the library face (src/app/).
  */
 import { describeError } from "../app/errors.ts";
-import { loadDisclosure } from "../app/load.ts";
 import { catalogue } from "../check/catalogue.ts";
+import { loadDisclosure, looksLikeJson } from "../app/load.ts";
 import { runChecks } from "../check/engine.ts";
 import { mergeDisclosures } from "../import/merge.ts";
+import { readSource, sniff } from "../import/read.ts";
+import type { SourceLine } from "../import/source-document.ts";
 import type { Disclosure } from "../model/disclosure.ts";
 import type { CheckInput, CheckReport, Finding, NarrativeLine, RuleMeta } from "../check/types.ts";
 
 export type { Disclosure } from "../model/disclosure.ts";
 export type { CheckReport, Finding, NarrativeLine, Severity } from "../check/types.ts";
+export type { LineBox, SourceLine } from "../import/source-document.ts";
 
 export interface SourceFile {
   name: string;
@@ -44,9 +47,13 @@ export class UnreadableFile extends Error {
  * (an explanation and a separate 报表 attachment complement each other), and
  * the narrative is the files' texts in order.
  */
-export async function analyseFiles(files: SourceFile[]): Promise<Analysis> {
+export async function analyseFiles(
+  files: SourceFile[],
+  /** Told each document file's printed lines as read (the working pages keep them for display). */
+  onLines?: (file: SourceFile, read: { format: string; lines: SourceLine[] }) => void,
+): Promise<Analysis> {
   const inputs: CheckInput[] = [];
-  for (const file of files) inputs.push(await readOne(file));
+  for (const file of files) inputs.push(await readOne(file, onLines));
   const disclosure =
     inputs.length === 1
       ? inputs[0]!.disclosure
@@ -62,9 +69,14 @@ export function checkDisclosure(disclosure: Disclosure, narrative: NarrativeLine
   return runChecks({ disclosure, narrative });
 }
 
-async function readOne(file: SourceFile): Promise<CheckInput> {
+async function readOne(
+  file: SourceFile,
+  onLines?: (file: SourceFile, read: { format: string; lines: SourceLine[] }) => void,
+): Promise<CheckInput> {
   try {
     const input = await loadDisclosure(file.bytes, { fileName: file.name });
+    const doc = input.document;
+    if (doc && onLines) onLines(file, { format: doc.format, lines: doc.lines });
     return { disclosure: input.disclosure, narrative: input.narrative ?? [] };
   } catch (error) {
     const { code, message } = describeError(error);
@@ -96,3 +108,16 @@ export function storedReport(report: CheckReport): StoredReport {
 
 /** A rule's catalogue entry by its id (to read a stored report's results), or undefined if retired. */
 export const ruleById = (id: string): RuleMeta | undefined => catalogue.find((r) => r.id === id);
+/** What a stored file is, by its content: a canonical JSON (no printed lines), a PDF, or another document. */
+export function fileKind(bytes: Uint8Array): "json" | "pdf" | "document" {
+  if (looksLikeJson(bytes)) return "json";
+  return sniff(bytes) === "pdf" ? "pdf" : "document";
+}
+
+/** A stored file's lines as its reader prints them (with each line's place and, in a PDF, its box). */
+export async function readLines(
+  bytes: Uint8Array,
+): Promise<{ format: string; lines: SourceLine[] }> {
+  const { format, lines } = await readSource(bytes);
+  return { format, lines };
+}

@@ -20,6 +20,7 @@ import {
   ROLE_NAMES,
   type RoleName,
   type Server,
+  PASSWORD,
   call,
   signInClient,
   startServer,
@@ -108,10 +109,11 @@ const tokenAdmin = (passed: number): Row => ({
   finance: passed,
 });
 
-const unreadable = () => {
+/** An upload whose file cannot be read: past the checks it is refused on its content (422). */
+const unreadable = (year = 2023) => {
   const form = new FormData();
   form.set("departmentId", String(s.world.dept.id));
-  form.set("year", "2023");
+  form.set("year", String(year));
   form.set("kind", "budget");
   form.set("correctionNote", "更正（correction）");
   form.append("files", new File(["hello"], "x.txt"));
@@ -139,6 +141,24 @@ const v =
   (which: keyof typeof ids, rest = "") =>
   () =>
     `/api/v1/versions/${ids[which]}${rest}`;
+const w =
+  (which: keyof typeof ids, rest = "") =>
+  () =>
+    `/work/versions/${ids[which]}${rest}`;
+const fields = (values: Record<string, string>) => {
+  const form = new FormData();
+  for (const [k, value] of Object.entries(values)) form.set(k, value);
+  return form;
+};
+/** A working page's form: an API token is no browser session, so like the signed-out it gets 401. */
+const pageWrite = (row: Row): Row => ({ ...row, token: 401 });
+/** Those who may read the draft get 400 (the request was read and refused on its content). */
+const all400 = (row: Row): Partial<Row> =>
+  Object.fromEntries(
+    Object.entries(row)
+      .filter(([, n]) => n === 200)
+      .map(([k]) => [k, 400]),
+  );
 
 /** The matrix: `METHOD /route/pattern` → the request made and each role's expected status. */
 const MATRIX: Record<string, Case> = {
@@ -170,10 +190,11 @@ const MATRIX: Record<string, Case> = {
     init: () => ({ method: "POST", form: unreadable() }),
     expect: officerWrite(422),
   },
+  // A correction: the department's officer, or the finance bureau of the region (policy.ts `correct`).
   "POST /api/v1/disclosures/:id/corrections": {
     path: () => `/api/v1/disclosures/${ids.publishedDisclosure}/corrections`,
     init: () => ({ method: "POST", form: unreadable() }),
-    expect: officerWrite(422),
+    expect: { ...officerWrite(422), finance: 422, reviewer: 422 },
   },
   "PUT /api/v1/versions/:id/findings/:index/response": {
     path: v("submitted", "/findings/0/response"),
@@ -260,12 +281,97 @@ const MATRIX: Record<string, Case> = {
     init: () => ({ method: "POST", form: approvalForm() }),
     expect: reviewWrite(303),
   },
+  // The working pages: signed out, a page sends to /signin (303) and a form gets 401; an API
+  // token is no browser session. A workflow refusal past the checks comes back as 303 to the form.
+  "GET /signin": { path: () => "/signin", expect: all(200) },
+  "POST /signin": {
+    path: () => "/signin",
+    init: () => ({ method: "POST", form: fields({ username: "reviewer", password: PASSWORD }) }),
+    expect: all(303),
+  },
+  "POST /signout": {
+    path: () => "/signout",
+    init: () => ({ method: "POST", form: fields({}) }),
+    expect: all(303),
+  },
+  "GET /work": { path: () => "/work", expect: { ...all(200), anonymous: 303, token: 303 } },
+  "GET /work/upload": {
+    path: () => "/work/upload",
+    expect: { ...all(403), anonymous: 303, token: 303, officer: 200, officerOther: 200 },
+  },
+  "POST /work/upload": {
+    path: () => "/work/upload",
+    init: () => ({ method: "POST", form: unreadable() }),
+    expect: pageWrite(officerWrite(303)),
+  },
+  "GET /work/versions/:id": {
+    path: w("draft"),
+    expect: { ...draftRead, anonymous: 303, token: 303 },
+  },
+  // The draft is a text file: past the checks, "not a PDF" (400).
+  "GET /work/versions/:id/files/:position/pages/:page": {
+    path: w("draft", "/files/0/pages/1"),
+    expect: { ...draftRead, ...all400(draftRead), anonymous: 303, token: 303 },
+  },
+  "POST /work/versions/:id/findings/:index/response": {
+    path: w("submitted", "/findings/0/response"),
+    init: () => ({ method: "POST", form: fields({ text: "说明" }) }),
+    expect: pageWrite(officerWrite(303)),
+  },
+  "POST /work/versions/:id/submit": {
+    path: w("draft", "/submit"),
+    init: () => ({ method: "POST", form: fields({}) }),
+    expect: pageWrite(officerWrite(303)),
+  },
+  "POST /work/versions/:id/return": {
+    path: w("draft", "/return"),
+    init: () => ({ method: "POST", form: fields({ comment: "请补充" }) }),
+    expect: pageWrite(reviewWrite(303)),
+  },
+  "POST /work/versions/:id/approve": {
+    path: w("draft", "/approve"),
+    init: () => ({ method: "POST", form: fields({}) }),
+    expect: pageWrite(reviewWrite(303)),
+  },
+  "POST /work/versions/:id/publish": {
+    path: w("draft", "/publish"),
+    init: () => ({ method: "POST", form: fields({}) }),
+    expect: pageWrite(financeWrite(303)),
+  },
+  "POST /work/versions/:id/withdraw": {
+    path: w("draft", "/withdraw"),
+    init: () => ({ method: "POST", form: fields({ reason: "有误" }) }),
+    expect: pageWrite(financeWrite(303)),
+  },
   "GET /api/v1/openapi.json": { path: () => "/api/v1/openapi.json", expect: all(200) },
   "GET /api/v1/docs": { path: () => "/api/v1/docs", expect: all(200) },
   "GET /api/v1/docs/init.js": { path: () => "/api/v1/docs/init.js", expect: all(200) },
   "GET /api/v1/docs/assets/:file": {
     path: () => "/api/v1/docs/assets/swagger-ui.css",
     expect: all(200),
+  },
+};
+
+/**
+ * More cases of routes already in the matrix (`METHOD /route · what`): uploading is one route
+ * for first drafts (the officer's) and corrections (the officer's or the region's bureau's).
+ */
+const VARIANTS: Record<string, Case> = {
+  "POST /work/upload · the correction form of the published version's page": {
+    path: () => `/work/upload?back=/work/versions/${ids.published}`,
+    init: () => ({ method: "POST", form: unreadable(2022) }),
+    expect: pageWrite({ ...officerWrite(303), finance: 303, reviewer: 303 }),
+  },
+  "POST /api/v1/versions · a correction of the published disclosure": {
+    path: () => "/api/v1/versions",
+    init: () => ({ method: "POST", form: unreadable(2022) }),
+    expect: { ...officerWrite(422), finance: 422, reviewer: 422 },
+  },
+  "POST /api/v1/disclosures/:id/corrections · a disclosure not yet published": {
+    path: () => `/api/v1/disclosures/${ids.draftDisclosure}/corrections`,
+    init: () => ({ method: "POST", form: unreadable() }),
+    // Those who cannot read the draft do not learn it exists (404).
+    expect: { ...officerWrite(422), anonymous: 404, reviewerOther: 404, officerOther: 404 },
   },
 };
 
@@ -286,6 +392,12 @@ it("every route has a matrix entry, and every entry a route", () => {
     [],
     "matrix entries without a route",
   );
+  const variantRoutes = Object.keys(VARIANTS).map((k) => k.split(" · ")[0]!);
+  assert.deepEqual(
+    variantRoutes.filter((k) => !routes.includes(k)),
+    [],
+    "variants of no route",
+  );
 });
 
 it("every route × every role answers as the matrix says", async () => {
@@ -298,9 +410,18 @@ it("every route × every role answers as the matrix says", async () => {
       await res.arrayBuffer();
       if (res.status !== c.expect[role])
         wrong.push(`${key} as ${role}: ${res.status}, expected ${c.expect[role]}`);
-      if (key === "DELETE /api/v1/session" && role !== "anonymous" && role !== "token") {
+      const signsOut = key === "DELETE /api/v1/session" || key === "POST /signout";
+      if (signsOut && role !== "anonymous" && role !== "token") {
         s.clients[role] = await signInClient(s.app, role, s.actors[role]!.name!);
       }
+    }
+  }
+  for (const [key, c] of Object.entries(VARIANTS)) {
+    for (const role of ROLE_NAMES) {
+      const res = await call(s.app, s.clients[role], c.path(), c.init?.() ?? {});
+      await res.arrayBuffer();
+      if (res.status !== c.expect[role])
+        wrong.push(`${key} as ${role}: ${res.status}, expected ${c.expect[role]}`);
     }
   }
   assert.deepEqual(wrong, []);

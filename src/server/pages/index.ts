@@ -3,7 +3,8 @@
  * and no client JavaScript. Mounted by the server with `app.route("/", pages)`.
  * Stable addresses: /, /regions, /regions/:id, /departments/:id,
  * /disclosures/:id, /disclosures/:id/versions/:n, /compare?d=…&d=… (and .csv),
- * /regions/:id/scoreboard (and its approval-date form, POST …/scoreboard/approval).
+ * /regions/:id/scoreboard (and its approval-date form, POST …/scoreboard/approval);
+ * the working pages (/signin, /work …) are in pages/work/.
  */
 import { Hono } from "hono";
 import { etag } from "hono/etag";
@@ -15,6 +16,7 @@ import { disclosurePage } from "./disclosure.tsx";
 import { homePage } from "./home.tsx";
 import { regionPage, regionsPage } from "./region.tsx";
 import { approvalPost, scoreboardPage } from "./scoreboard.tsx";
+import { work } from "./work/index.ts";
 
 export { notFoundPage } from "./respond.tsx";
 export { DOWNLOAD_URLS, DOWNLOAD_FORMATS } from "../views/downloads.ts";
@@ -40,3 +42,6 @@ pages.get("/disclosures/:id", disclosurePage);
 pages.get("/disclosures/:id/versions/:n", disclosurePage);
 pages.get("/compare", comparePage);
 pages.get("/compare.csv", compareCsv);
+
+// The signed-in working pages (sign-in, dashboard, upload, review): pages/work/.
+pages.route("/", work);
