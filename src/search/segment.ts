@@ -33,13 +33,11 @@ export const SEGMENT_SEPARATOR = "\u001f";
 
 /** Full-width forms to ASCII (NFKC), control characters to spaces, whitespace collapsed. */
 export function cleanText(text: string): string {
-  return (
-    text
-      .normalize("NFKC")
-      .replace(/[\u0000-\u001f\u007f]+/g, " ")
-      .replace(/\s+/g, " ")
-      .trim()
-  );
+  return text
+    .normalize("NFKC")
+    .replace(/[\u0000-\u001f\u007f]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /** A word the index keeps: letters and digits only (punctuation, operators and spaces drop out). */

@@ -101,11 +101,15 @@ export async function rebuildSearchIndex(
     });
     onProgress?.({ done: Math.min(i + BATCH, ids.length), total: ids.length });
   }
-  const rows = await store.db
+  return { versions: ids.length, rows: await countSearchRows(store) };
+}
+
+export async function countSearchRows(store: Store): Promise<number> {
+  const row = await store.db
     .selectFrom("search_doc")
     .select((eb) => eb.fn.countAll<number>().as("n"))
     .executeTakeFirstOrThrow();
-  return { versions: ids.length, rows: Number(rows.n) };
+  return Number(row.n);
 }
 
 /** Rebuilds when published versions exist but the index is empty (a store from before search). */

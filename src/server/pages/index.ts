@@ -2,7 +2,7 @@
  * The portal's public pages, server-rendered (Hono JSX) with one stylesheet
  * and no client JavaScript. Mounted by the server with `app.route("/", pages)`.
  * Stable addresses: /, /regions, /regions/:id, /departments/:id,
- * /disclosures/:id, /disclosures/:id/versions/:n.
+ * /disclosures/:id, /disclosures/:id/versions/:n, /search.
  */
 import { Hono } from "hono";
 import { etag } from "hono/etag";
@@ -12,6 +12,7 @@ import { departmentPage } from "./department.tsx";
 import { disclosurePage } from "./disclosure.tsx";
 import { homePage } from "./home.tsx";
 import { regionPage, regionsPage } from "./region.tsx";
+import { searchPage } from "./search.tsx";
 
 export { notFoundPage } from "./respond.tsx";
 export { DOWNLOAD_URLS, DOWNLOAD_FORMATS } from "../views/downloads.ts";
@@ -33,3 +34,4 @@ pages.get("/regions/:id", regionPage);
 pages.get("/departments/:id", departmentPage);
 pages.get("/disclosures/:id", disclosurePage);
 pages.get("/disclosures/:id/versions/:n", disclosurePage);
+pages.get("/search", searchPage);
