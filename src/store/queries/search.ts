@@ -253,7 +253,7 @@ export async function searchFacets(
            r.name as label, c.n as count
     from counted c
     left join region r on gk = 1 and gy = 1 and gd = 1 and c.region_key <> ''
-      and r.id = c.region_key::int
+      and r.id::text = c.region_key
     order by facet, count desc, value
   `.execute(db);
   return result.rows;
