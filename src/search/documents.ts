@@ -9,7 +9,7 @@ import type { Disclosure, Project } from "../model/disclosure.ts";
 import { projectAnchor } from "../render/document-tables.ts";
 import { buildDocument, documentTitle } from "../render/document.ts";
 import type { SearchKind } from "../store/schema.ts";
-import { cleanText, displaySegments, indexWords } from "./segment.ts";
+import { displaySegments, indexWords, tidyText } from "./segment.ts";
 import { nameInitials, termLexemes } from "./terms.ts";
 
 export interface SearchEntry {
@@ -49,8 +49,8 @@ function entry(
   fields: { title: string; context?: string | null; body?: string; anchor?: string | null },
   extra: { amount?: number; position?: number; a?: string; b?: string } = {},
 ): SearchEntry {
-  const title = cleanText(fields.title);
-  const body = cleanText(fields.body ?? "");
+  const title = tidyText(fields.title);
+  const body = tidyText(fields.body ?? "");
   return {
     kind,
     title,

@@ -5,7 +5,7 @@
  * syntax. Words are ANDed; a word of Latin letters or digits also matches as
  * a prefix (pinyin initials "sgj" and codes "20104" as they are typed).
  */
-import { cleanText, queryWords } from "./segment.ts";
+import { queryWords, tidyText } from "./segment.ts";
 import { extractGroups, termOfInitials, variantsOf } from "./terms.ts";
 
 /** Longer input is cut: nobody types more, and segmentation cost grows with it. */
@@ -27,7 +27,7 @@ const quote = (word: string) => `'${word}'`;
 const isAscii = (word: string) => /^[a-z0-9]+$/.test(word);
 
 export function parseQuery(input: string): ParsedQuery {
-  const text = cleanText(input).slice(0, MAX_QUERY_CHARS);
+  const text = tidyText(input).slice(0, MAX_QUERY_CHARS);
   const { groups, rest } = extractGroups(text);
   const words = [...new Set(queryWords(rest))];
   const terms = [...groups, ...words].slice(0, MAX_TERMS);

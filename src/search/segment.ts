@@ -31,13 +31,17 @@ function jieba(): Segmenter {
 /** Joins display segments; never occurs in stored text (control characters are removed). */
 export const SEGMENT_SEPARATOR = "\u001f";
 
-/** Full-width forms to ASCII (NFKC), control characters to spaces, whitespace collapsed. */
-export function cleanText(text: string): string {
+/** Control characters to spaces, whitespace collapsed: text as shown (full-width 《》（）： kept). */
+export function tidyText(text: string): string {
   return text
-    .normalize("NFKC")
     .replace(/[\u0000-\u001f\u007f]+/g, " ")
     .replace(/\s+/g, " ")
     .trim();
+}
+
+/** As tidyText, and full-width letters, digits and signs as ASCII (NFKC): text to match. */
+export function cleanText(text: string): string {
+  return tidyText(text.normalize("NFKC"));
 }
 
 /** A word the index keeps: letters and digits only (punctuation, operators and spaces drop out). */
@@ -65,5 +69,5 @@ export function queryWords(text: string): string[] {
  * and removing the separator gives the text back exactly.
  */
 export function displaySegments(text: string): string {
-  return jieba().cut(cleanText(text), false).join(SEGMENT_SEPARATOR);
+  return jieba().cut(tidyText(text), false).join(SEGMENT_SEPARATOR);
 }
