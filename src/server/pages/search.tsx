@@ -148,9 +148,14 @@ function Results(props: { r: SearchRequest; res: SearchResult }) {
           搜索结果
         </h2>
         <p class="lead" aria-live="polite">
-          共找到 {res.total} 条结果
+          {res.capped ? `找到超过 ${res.total} 条结果` : `共找到 ${res.total} 条结果`}
           {res.items.length ? `，显示第 ${first}–${first + res.items.length - 1} 条` : ""}
         </p>
+        {res.capped ? (
+          <p class="muted small">
+            结果太多，只在前 {res.total} 条中排序和分类计数；请加关键词或用左侧条件缩小范围。
+          </p>
+        ) : null}
         <ActiveFilters r={r} res={res} />
         <ol class="hits" start={first}>
           {res.items.map((item) => (
