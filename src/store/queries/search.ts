@@ -222,25 +222,32 @@ const HEADLINE_BODY = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=36,
  * (B), running text least (C); ts_rank's length normalisation (1) lets a short
  * name beat a long paragraph; each kind has a factor (a section of the
  * explanation is the vaguest hit), and a title equal to the query comes
- * first. Only the page's rows are marked (ts_headline re-reads their text).
+ * first. Matches are read once (rank computed as they are read); only the
+ * page's rows are read again for display and marked (ts_headline re-reads
+ * their text).
  */
+const rank = (spec: SearchSpec) => sql`
+  ts_rank('{0.05, 0.2, 0.4, 1.0}', s.tsv, to_tsquery('simple', ${spec.match}), 1)
+    * (case s.kind when 'department' then 1.5 when 'disclosure' then 1.2
+       when 'paragraph' then 0.5 else 1.0 end)
+    + (case when s.title = ${spec.exact} then 1 else 0 end)`;
+
 export async function searchHits(db: Db, spec: SearchSpec): Promise<SearchHit[]> {
   const result = await sql<SearchHit>`
-    with candidates as materialized (
-      (select s.id from search_doc s where ${where(spec)} limit ${MATCH_CAP})
+    with ranked as materialized (
+      (select s.id, ${rank(spec)} as rank from search_doc s where ${where(spec)} limit ${MATCH_CAP})
       union
-      (select s.id from search_doc s where s.title = ${spec.exact} and ${where(spec)})
+      (select s.id, ${rank(spec)} as rank from search_doc s
+       where s.title = ${spec.exact} and ${where(spec)})
+    ), page as (
+      select id, max(rank) as rank from ranked group by id
+      order by rank desc, id
+      limit ${spec.limit} offset ${spec.offset}
     ), hits as (
       select s.id, s.kind, s.department_id, s.region_id, s.disclosure_id, s.year,
              s.disclosure_kind, s.anchor, s.title, s.title_seg, s.context, s.body_seg,
-             s.amount::text as amount,
-             ts_rank('{0.05, 0.2, 0.4, 1.0}', s.tsv, to_tsquery('simple', ${spec.match}), 1)
-               * (case s.kind when 'department' then 1.5 when 'disclosure' then 1.2
-                  when 'paragraph' then 0.5 else 1.0 end)
-               + (case when s.title = ${spec.exact} then 1 else 0 end) as rank
-      from search_doc s join candidates c on c.id = s.id
-      order by rank desc, s.id
-      limit ${spec.limit} offset ${spec.offset}
+             s.amount::text as amount, p.rank
+      from page p join search_doc s on s.id = p.id
     )
     select h.id, h.kind, h.department_id, h.region_id, h.disclosure_id, h.year, h.disclosure_kind,
            h.anchor, h.title, h.context, h.amount, h.rank::float8 as rank,
