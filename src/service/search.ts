@@ -211,7 +211,8 @@ export function markedHtml(runs: Marked[], escape: (s: string) => string): strin
 
 /** Searches to offer when nothing was found: each word alone, and what readers look for. */
 export function suggestions(query: ParsedQuery): string[] {
-  const words = query.terms.length > 1 ? query.terms : [];
+  // Single characters (的, 不) find everything or nothing: only words are offered.
+  const words = query.terms.length > 1 ? query.terms.filter((t) => t.length > 1) : [];
   return [...new Set([...words, "三公经费", "机关运行经费", "行政运行", "政府采购"])].filter(
     (s) => s !== query.text,
   );

@@ -88,13 +88,23 @@ function Prompt() {
       </p>
       <p>
         例如：
-        {EXAMPLES.map((e) => (
-          <a class="example" href={`/search?q=${encodeURIComponent(e)}`}>
-            {e}{" "}
-          </a>
-        ))}
+        <Examples searches={EXAMPLES} />
       </p>
     </section>
+  );
+}
+
+/** Searches as links, separated by "、". */
+function Examples(props: { searches: string[] }) {
+  return (
+    <>
+      {props.searches.map((text, i) => (
+        <>
+          {i ? "、" : ""}
+          <a href={`/search?q=${encodeURIComponent(text)}`}>{text}</a>
+        </>
+      ))}
+    </>
   );
 }
 
@@ -126,11 +136,7 @@ function Empty(props: { r: SearchRequest; res: SearchResult }) {
         <li>部门名称可只输入其中的关键字，如“财政局”；科目可输入编码，如“2010401”。</li>
         <li>
           也可以试试：
-          {suggestions(res.query).map((s) => (
-            <a class="example" href={`/search?q=${encodeURIComponent(s)}`}>
-              {s}{" "}
-            </a>
-          ))}
+          <Examples searches={suggestions(res.query)} />
         </li>
       </ul>
     </section>
