@@ -51,6 +51,12 @@ async function runServer(opts: ServeOptions): Promise<void> {
     );
   });
   if (opts.samples) await samples(store);
+  // A store from before search has published versions and no index yet.
+  const { rebuildSearchIndex, searchIndexMissing } = await import("../../service/search-index.ts");
+  if (await searchIndexMissing(store)) {
+    process.stderr.write("正在为已发布的文件建立检索索引…（building the search index）\n");
+    await rebuildSearchIndex(store);
+  }
   let printer: Promise<PdfPrinter> | undefined;
   const app = createApp({
     store,

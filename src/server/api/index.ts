@@ -14,6 +14,7 @@ import { registerCompare } from "./compare.ts";
 import { type DownloadOptions, registerDownloads } from "./content.ts";
 import { registerDocs } from "./docs.ts";
 import { registerReads } from "./reads.ts";
+import { registerSearch } from "./search.ts";
 import { registerWrites } from "./writes.ts";
 
 export type ApiOptions = SessionOptions & DownloadOptions;
@@ -39,6 +40,7 @@ export function createApi(options: ApiOptions): OpenAPIHono<ServerEnv> {
   });
   registerReads(api);
   registerCompare(api);
+  registerSearch(api);
   registerDownloads(api, options);
   registerWrites(api);
   registerApprovals(api);

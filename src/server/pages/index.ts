@@ -4,7 +4,7 @@
  * Stable addresses: /, /regions, /regions/:id, /departments/:id,
  * /disclosures/:id, /disclosures/:id/versions/:n, /compare?d=…&d=… (and .csv),
  * /regions/:id/scoreboard (and its approval-date form, POST …/scoreboard/approval);
- * the working pages (/signin, /work …) are in pages/work/.
+ * /search?q=…; the working pages (/signin, /work …) are in pages/work/.
  */
 import { Hono } from "hono";
 import { etag } from "hono/etag";
@@ -17,6 +17,7 @@ import { homePage } from "./home.tsx";
 import { regionPage, regionsPage } from "./region.tsx";
 import { approvalPost, scoreboardPage } from "./scoreboard.tsx";
 import { work } from "./work/index.ts";
+import { searchPage } from "./search.tsx";
 
 export { notFoundPage } from "./respond.tsx";
 export { DOWNLOAD_URLS, DOWNLOAD_FORMATS } from "../views/downloads.ts";
@@ -45,3 +46,4 @@ pages.get("/compare.csv", compareCsv);
 
 // The signed-in working pages (sign-in, dashboard, upload, review): pages/work/.
 pages.route("/", work);
+pages.get("/search", searchPage);
