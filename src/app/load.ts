@@ -7,7 +7,7 @@
  */
 import type { NarrativeLine } from "../check/types.ts";
 import type { SourceDocument } from "../import/source-document.ts";
-import type { Disclosure } from "../model/disclosure.ts";
+import type { Diagnostic, Disclosure } from "../model/disclosure.ts";
 import { InvalidDisclosure, UserError } from "./errors.ts";
 import { readInput, type Input } from "./input.ts";
 
@@ -106,4 +106,32 @@ export async function loadFile(
   const input = await readInput(path);
   const loaded = await loadDisclosure(input.bytes, { ...options, fileName: input.fileName });
   return { ...loaded, input };
+}
+
+/** One file of a disclosure published as several, loaded on its own, and the name it goes by. */
+export interface LoadedPart {
+  loaded: Loaded;
+  file: string;
+}
+
+/**
+ * One disclosure published as several files (情况说明 + 预算报表, or one file
+ * per table), each loaded on its own, read as one (import/merge.ts): facts
+ * the files share must agree, and where they do not the merged disclosure
+ * leaves the fact unset and a diagnostic names each file's value and place.
+ * The narrative is every file's, in the order given (a line number then
+ * names a line of its own file; a PDF's page and line say which).
+ */
+export async function mergeLoaded(
+  parts: readonly LoadedPart[],
+): Promise<Loaded & { mergeNotes: Diagnostic[] }> {
+  const { mergeDisclosures, MERGE_SECTION } = await import("../import/merge.ts");
+  const disclosure = mergeDisclosures(
+    parts.map((p) => ({ disclosure: p.loaded.disclosure, file: p.file })),
+  );
+  const narrative = parts.flatMap((p) => p.loaded.narrative ?? []);
+  const origin = parts.some((p) => p.loaded.origin === "document") ? "document" : "json";
+  // What the merge itself says (which files, where they disagree), apart from each file's own notes.
+  const mergeNotes = (disclosure.diagnostics ?? []).filter((d) => d.section === MERGE_SECTION);
+  return { disclosure, ...(narrative.length ? { narrative } : {}), origin, mergeNotes };
 }
