@@ -8,6 +8,7 @@
 import type { NarrativeLine } from "../check/types.ts";
 import type { SourceDocument } from "../import/source-document.ts";
 import type { Diagnostic, Disclosure } from "../model/disclosure.ts";
+import type { DocumentOutline } from "../model/outline.ts";
 import { InvalidDisclosure, UserError } from "./errors.ts";
 import { readInput, type Input } from "./input.ts";
 
@@ -17,6 +18,8 @@ export interface Loaded {
   narrative?: NarrativeLine[];
   /** The document as the reader saw it: lines, tables, cells (imported files only). */
   document?: SourceDocument;
+  /** The tables its 目录 lists and the titles its body prints (imported files only). */
+  outline?: DocumentOutline;
   /** Where the disclosure came from: a canonical JSON given as it is, or an imported document. */
   origin: "json" | "document";
 }
@@ -87,11 +90,18 @@ export async function loadDisclosure(
     return { disclosure: await parseDisclosureJson(bytes), origin: "json" };
   }
   const { importDisclosure } = await import("../import/index.ts");
+  const { outlineOf } = await import("../import/outline.ts");
   const { disclosure, document } = await importDisclosure(
     bytes,
     options.fileName ? { fileName: options.fileName } : {},
   );
-  return { disclosure, document, narrative: narrativeOf(document), origin: "document" };
+  return {
+    disclosure,
+    document,
+    narrative: narrativeOf(document),
+    outline: outlineOf(document),
+    origin: "document",
+  };
 }
 
 /**
@@ -130,8 +140,22 @@ export async function mergeLoaded(
     parts.map((p) => ({ disclosure: p.loaded.disclosure, file: p.file })),
   );
   const narrative = parts.flatMap((p) => p.loaded.narrative ?? []);
+  // One file's 目录 may list the tables another file prints.
+  const outlines = parts.flatMap((p) => (p.loaded.outline ? [p.loaded.outline] : []));
+  const outline = outlines.length
+    ? {
+        contents: outlines.flatMap((o) => o.contents),
+        headings: outlines.flatMap((o) => o.headings),
+      }
+    : undefined;
   const origin = parts.some((p) => p.loaded.origin === "document") ? "document" : "json";
   // What the merge itself says (which files, where they disagree), apart from each file's own notes.
   const mergeNotes = (disclosure.diagnostics ?? []).filter((d) => d.section === MERGE_SECTION);
-  return { disclosure, ...(narrative.length ? { narrative } : {}), origin, mergeNotes };
+  return {
+    disclosure,
+    ...(narrative.length ? { narrative } : {}),
+    ...(outline ? { outline } : {}),
+    origin,
+    mergeNotes,
+  };
 }

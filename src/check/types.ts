@@ -4,6 +4,7 @@
  * what the engine records for every rule so that nothing is silent.
  */
 import type { Disclosure, SourceLocation } from "../model/disclosure.ts";
+import type { DocumentOutline } from "../model/outline.ts";
 
 export type Severity = "error" | "warning" | "info";
 
@@ -101,6 +102,8 @@ export interface CheckInput {
   disclosure: Disclosure;
   /** The document's running text (when the check started from an imported file). */
   narrative?: NarrativeLine[];
+  /** The tables its 目录 lists and the titles its body prints (imported files with a 目录). */
+  outline?: DocumentOutline;
 }
 
 export interface RuleMeta {
