@@ -27,6 +27,11 @@ const PART = /^第[一二三四五六七八九十]+部分/;
 /** A part's heading (部门预算表, 2026 年度部门预算报表), not one table. */
 const PART_TITLE = /(?:报表|(?:部门|单位)(?:综合)?(?:预算|决算)(?:公开)?表)$/;
 
+const yearIn = (text: string): number | undefined => {
+  const m = /(20\d\d)年/.exec(text);
+  return m ? Number(m[1]) : undefined;
+};
+
 /** An entry's title: its words without numbering, leaders or page number. */
 export function entryTitle(text: string): string {
   let t = squash(text).replace(/^[-—]\d+[-—]$/, "");
@@ -84,9 +89,12 @@ export function outlineOf(doc: SourceDocument): DocumentOutline {
 function contentsOf(doc: SourceDocument, span: { from: number; to: number }): OutlineLine[] {
   const contents: OutlineLine[] = [];
   let unfinished = "";
+  // The year of the part heading the entries sit under ("第二部分 2026 年度部门预算表").
+  let partYear: number | undefined;
   for (let i = span.from; i < span.to; i++) {
     const text = doc.lines[i]!.text;
     let title = entryTitle(text);
+    if (PART.test(title) || PART_TITLE.test(title)) partYear = yearIn(title);
     // An entry wrapped over two lines ("…一般公共预算支出预" + "算表"): its end is short, unnumbered.
     if (unfinished && title.length <= WRAPPED_END && !NUMBERING.test(squash(text)))
       title = unfinished + title;
@@ -96,7 +104,8 @@ function contentsOf(doc: SourceDocument, span: { from: number; to: number }): Ou
       continue;
     }
     if (PART.test(title) || PART_TITLE.test(title)) continue;
-    contents.push(lineOf(doc, i, title));
+    const year = yearIn(title) ?? partYear;
+    contents.push({ ...lineOf(doc, i, title), ...(year ? { year } : {}) });
   }
   return contents;
 }

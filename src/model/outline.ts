@@ -12,6 +12,8 @@ export interface OutlineLine {
   /** Source line (1-based) in the imported text. */
   line: number;
   location?: SourceLocation;
+  /** A 目录 entry's year: its own, or that of the part heading it is listed under. */
+  year?: number;
 }
 
 export interface DocumentOutline {

@@ -67,6 +67,20 @@ test("a table's title whose year differs from the 目录's is named, at the prin
   assert.equal(findings[0]!.line, 154);
 });
 
+test("a title's year against the 目录 part it is listed under", async () => {
+  // 022 lists 收入总表 under "第二部分 2026 年度部门预算表"; its printed title given the year 2025.
+  const text = edited(corpus("022.txt"), /^\s+收入总表\s*$/, (l) =>
+    l.replace("收入总表", "2025年收入总表"),
+  );
+  const { findings } = await judged(await load(text, "022.txt"));
+  assert.equal(findings.length, 1, JSON.stringify(findings));
+  assert.equal(
+    findings[0]!.message,
+    "表的标题「2025年收入总表」为 2025 年，而目录在 2026 年的部分下列出「收入总表」",
+  );
+  assert.equal(findings[0]!.line, 259);
+});
+
 test("an explanation whose 目录 lists tables published apart is not judged", async () => {
   // 003: Beijing's 情况说明, its 目录 listing the 13 tables of the separate 预算报表.
   const { result } = await judged(await load(corpus("003.txt"), "003.txt"));

@@ -119,7 +119,7 @@ export const contentsPrinted = defineRule(
     category: "目录",
     title: "目录所列表格均已公开，标题与目录一致",
     expects:
-      "目录列出的每张表都印在文件中，表的标题年度与目录一致（目录所列表格均未印出的文件视为报表另行公开）",
+      "目录列出的每张表都印在文件中，表的标题年度与目录（或目录中所属部分）的年度一致（目录所列表格均未印出的文件视为报表另行公开）",
     tolerance: "标题忽略空白、引号、括号全半角与编号；表名前可有部门名称",
     basis: BASIS.rules143,
   },
@@ -144,11 +144,16 @@ export const contentsPrinted = defineRule(
           drafts.push(at(c, `目录列有「${c.text}」，但文件中未见该表`));
         continue;
       }
-      const listed = yearOf(c.text);
+      const listed = c.year ?? yearOf(c.text);
       const shown = yearOf(h.text);
       if (listed !== undefined && shown !== undefined && listed !== shown)
         drafts.push(
-          at(h, `表的标题「${h.text}」为 ${shown} 年，而目录列为「${c.text}」（${listed} 年）`),
+          at(
+            h,
+            yearOf(c.text) === undefined
+              ? `表的标题「${h.text}」为 ${shown} 年，而目录在 ${listed} 年的部分下列出「${c.text}」`
+              : `表的标题「${h.text}」为 ${shown} 年，而目录列为「${c.text}」（${listed} 年）`,
+          ),
         );
     }
     return drafts.length ? outcome(drafts) : passed();
