@@ -28,10 +28,12 @@ export {
   loadDisclosure,
   loadFile,
   looksLikeJson,
+  mergeLoaded,
   narrativeOf,
   parseDisclosureJson,
   type LoadOptions,
   type Loaded,
+  type LoadedPart,
 } from "./load.ts";
 export {
   checkDisclosure,

@@ -7,7 +7,8 @@
  */
 import type { NarrativeLine } from "../check/types.ts";
 import type { SourceDocument } from "../import/source-document.ts";
-import type { Disclosure } from "../model/disclosure.ts";
+import type { Diagnostic, Disclosure } from "../model/disclosure.ts";
+import type { DocumentOutline } from "../model/outline.ts";
 import { InvalidDisclosure, UserError } from "./errors.ts";
 import { readInput, type Input } from "./input.ts";
 
@@ -17,6 +18,8 @@ export interface Loaded {
   narrative?: NarrativeLine[];
   /** The document as the reader saw it: lines, tables, cells (imported files only). */
   document?: SourceDocument;
+  /** The tables its 目录 lists and the titles its body prints (imported files only). */
+  outline?: DocumentOutline;
   /** Where the disclosure came from: a canonical JSON given as it is, or an imported document. */
   origin: "json" | "document";
 }
@@ -87,11 +90,18 @@ export async function loadDisclosure(
     return { disclosure: await parseDisclosureJson(bytes), origin: "json" };
   }
   const { importDisclosure } = await import("../import/index.ts");
+  const { outlineOf } = await import("../import/outline.ts");
   const { disclosure, document } = await importDisclosure(
     bytes,
     options.fileName ? { fileName: options.fileName } : {},
   );
-  return { disclosure, document, narrative: narrativeOf(document), origin: "document" };
+  return {
+    disclosure,
+    document,
+    narrative: narrativeOf(document),
+    outline: outlineOf(document),
+    origin: "document",
+  };
 }
 
 /**
@@ -106,4 +116,46 @@ export async function loadFile(
   const input = await readInput(path);
   const loaded = await loadDisclosure(input.bytes, { ...options, fileName: input.fileName });
   return { ...loaded, input };
+}
+
+/** One file of a disclosure published as several, loaded on its own, and the name it goes by. */
+export interface LoadedPart {
+  loaded: Loaded;
+  file: string;
+}
+
+/**
+ * One disclosure published as several files (情况说明 + 预算报表, or one file
+ * per table), each loaded on its own, read as one (import/merge.ts): facts
+ * the files share must agree, and where they do not the merged disclosure
+ * leaves the fact unset and a diagnostic names each file's value and place.
+ * The narrative is every file's, in the order given (a line number then
+ * names a line of its own file; a PDF's page and line say which).
+ */
+export async function mergeLoaded(
+  parts: readonly LoadedPart[],
+): Promise<Loaded & { mergeNotes: Diagnostic[] }> {
+  const { mergeDisclosures, MERGE_SECTION } = await import("../import/merge.ts");
+  const disclosure = mergeDisclosures(
+    parts.map((p) => ({ disclosure: p.loaded.disclosure, file: p.file })),
+  );
+  const narrative = parts.flatMap((p) => p.loaded.narrative ?? []);
+  // One file's 目录 may list the tables another file prints.
+  const outlines = parts.flatMap((p) => (p.loaded.outline ? [p.loaded.outline] : []));
+  const outline = outlines.length
+    ? {
+        contents: outlines.flatMap((o) => o.contents),
+        headings: outlines.flatMap((o) => o.headings),
+      }
+    : undefined;
+  const origin = parts.some((p) => p.loaded.origin === "document") ? "document" : "json";
+  // What the merge itself says (which files, where they disagree), apart from each file's own notes.
+  const mergeNotes = (disclosure.diagnostics ?? []).filter((d) => d.section === MERGE_SECTION);
+  return {
+    disclosure,
+    ...(narrative.length ? { narrative } : {}),
+    ...(outline ? { outline } : {}),
+    origin,
+    mergeNotes,
+  };
 }

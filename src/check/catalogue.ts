@@ -20,6 +20,7 @@ import * as narrativeFinal from "./rules/narrative/final-accounts.ts";
 import * as narrativeChangeSums from "./rules/narrative/change-sums.ts";
 import * as narrativeStatedParts from "./rules/narrative/stated-parts.ts";
 import * as sections from "./rules/completeness/sections.ts";
+import * as contents from "./rules/completeness/contents.ts";
 import * as activities from "./rules/performance/activities.ts";
 import * as projects from "./rules/performance/projects.ts";
 import * as targets from "./rules/performance/targets.ts";
@@ -61,6 +62,7 @@ export const catalogue: readonly Rule[] = [
   narrativeChangeSums,
   narrativeStatedParts,
   sections,
+  contents,
   activities,
   projects,
   targets,

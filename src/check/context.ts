@@ -36,10 +36,12 @@ export const fmt = (fen: Fen): string => fenToDecimal(fen, 6);
 export class CheckContext {
   readonly d: Disclosure;
   readonly narrative?: NarrativeLine[];
+  readonly outline?: CheckInput["outline"];
 
   constructor(input: CheckInput) {
     this.d = input.disclosure;
     this.narrative = input.narrative;
+    this.outline = input.outline;
   }
 
   fen(value: number): Fen {

@@ -4,6 +4,7 @@
  * what the engine records for every rule so that nothing is silent.
  */
 import type { Disclosure, SourceLocation } from "../model/disclosure.ts";
+import type { DocumentOutline } from "../model/outline.ts";
 
 export type Severity = "error" | "warning" | "info";
 
@@ -101,6 +102,8 @@ export interface CheckInput {
   disclosure: Disclosure;
   /** The document's running text (when the check started from an imported file). */
   narrative?: NarrativeLine[];
+  /** The tables its 目录 lists and the titles its body prints (imported files with a 目录). */
+  outline?: DocumentOutline;
 }
 
 export interface RuleMeta {
@@ -144,21 +147,5 @@ export interface CheckReport {
   results: RuleResult[];
 }
 
-/**
- * A location in Chinese, as a reviewer looks it up: 第 3 页第 12 行, 第 12 行,
- * 第 4 段, 表 2 第 3 行第 1 列, 工作表「收支总表」B12 (the wording not included).
- */
-export function formatLocation(at: SourceLocation): string {
-  if (at.sheet !== undefined)
-    return `工作表「${at.sheet}」${at.cell ?? (at.row ? `第 ${at.row} 行` : "")}`;
-  if (at.table !== undefined)
-    return `表 ${at.table}${at.row ? ` 第 ${at.row} 行` : ""}${at.column ? `第 ${at.column} 列` : ""}`;
-  if (at.paragraph !== undefined) return `第 ${at.paragraph} 段`;
-  const page = at.page !== undefined ? `第 ${at.page} 页` : "";
-  return at.line !== undefined ? `${page}第 ${at.line} 行` : page;
-}
-
-/** A source line named for a reviewer: its location when known, else "第 N 行" (a plain text file's line). */
-export function lineName(line: number, at?: SourceLocation): string {
-  return at ? formatLocation(at) : `第 ${line} 行`;
-}
+// Places named for a reviewer: model/location.ts (the importer names them too).
+export { formatLocation, lineName } from "../model/location.ts";

@@ -9,6 +9,7 @@
  * a kept value keeps the citation (source line) of the file it was kept from.
  */
 import type { Diagnostic, Disclosure } from "../model/disclosure.ts";
+import { lineName } from "../model/location.ts";
 import { KIND_SECTION } from "./document-kind.ts";
 
 export interface DisclosurePart {
@@ -17,7 +18,8 @@ export interface DisclosurePart {
   file?: string;
 }
 
-const SECTION = "合并（merge）";
+/** The diagnostics section of what the merge itself says (the files merged, where they disagree). */
+export const MERGE_SECTION = "合并（merge）";
 /** Fields that are the document's identity: a disagreement there means the files are not one disclosure. */
 const IDENTITY = new Set(["/kind", "/year", "/department/name"]);
 /** Fields merged by their own rules, not value by value. */
@@ -30,6 +32,8 @@ type Json = unknown;
 interface MergeState {
   diagnostics: Diagnostic[];
   origins: Map<string, string>;
+  /** Each file's citations, to name where each file printed a value the files disagree on. */
+  sourceMaps: Map<string, NonNullable<Disclosure["sourceMap"]>>;
 }
 interface Named {
   file: string;
@@ -43,7 +47,11 @@ export function mergeDisclosures(parts: readonly DisclosurePart[]): Disclosure {
     ...p,
     file: p.file ?? p.disclosure.source?.file ?? `文件${i + 1}`,
   }));
-  const state: MergeState = { diagnostics: [], origins: new Map() };
+  const state: MergeState = {
+    diagnostics: [],
+    origins: new Map(),
+    sourceMaps: new Map(named.map((p) => [p.file, p.disclosure.sourceMap ?? {}])),
+  };
   const merged = mergeObject(
     "",
     named.map((p) => ({ file: p.file, value: p.disclosure })),
@@ -68,7 +76,7 @@ export function mergeDisclosures(parts: readonly DisclosurePart[]): Disclosure {
     all.unshift({
       level: "info",
       message: `由 ${parts.length} 个文件合并：${named.map((p) => p.file).join("、")}（merged from ${parts.length} files）`,
-      section: SECTION,
+      section: MERGE_SECTION,
     });
   if (all.length) merged.diagnostics = all;
   return merged;
@@ -132,8 +140,8 @@ function mergeArray(path: string, values: Named[], out: MergeState): Json {
   if (differing.length)
     out.diagnostics.push({
       level: "warning",
-      message: `${path}：各文件所列不同（${nonEmpty.map((v) => `${v.file} ${(v.value as Json[]).length} 项`).join("，")}），采用 ${first.file} 所列（parts list different items; the first is kept）`,
-      section: SECTION,
+      message: `${path}：各文件所列不同（${nonEmpty.map((v) => `${v.file}${citedIn(out, v.file, path)} ${(v.value as Json[]).length} 项`).join("，")}），采用 ${first.file} 所列（parts list different items; the first is kept）`,
+      section: MERGE_SECTION,
     });
   return first.value;
 }
@@ -155,10 +163,20 @@ function agreeing<T>(
   const identity = IDENTITY.has(path);
   out.diagnostics.push({
     level: identity ? "error" : "warning",
-    message: `${path}：各文件不一致（${values.map((v) => `${v.file} 为 ${JSON.stringify(v.value)}`).join("，")}），${identity ? "这些文件可能不属于同一份公开文件，" : ""}该项未设置（parts disagree; left unset）`,
-    section: SECTION,
+    message: `${path}：各文件不一致（${values.map((v) => `${v.file}${citedIn(out, v.file, path)} 为 ${JSON.stringify(v.value)}`).join("，")}），${identity ? "这些文件可能不属于同一份公开文件，" : ""}该项未设置（parts disagree; left unset）`,
+    section: MERGE_SECTION,
   });
   return undefined;
+}
+
+/**
+ * Where a file printed the value at a pointer (an array: its first cited item),
+ * as " 第 3 页第 12 行", when it cited it.
+ */
+function citedIn(out: MergeState, file: string, pointer: string): string {
+  const map = out.sourceMaps.get(file) ?? {};
+  const ref = map[pointer] ?? Object.entries(map).find(([p]) => p.startsWith(`${pointer}/`))?.[1];
+  return ref ? ` ${lineName(ref.line, ref.location)}` : "";
 }
 
 const squashed = (s: string) => s.replace(/\s+/g, "");

@@ -13,6 +13,7 @@ import { OfficeZip } from "./readers/office-zip.ts";
 import { convertLegacy, oleKind } from "./readers/legacy-office.ts";
 import { limits } from "./readers/limits.ts";
 import type { SourceDocument } from "./source-document.ts";
+import { screenOpening } from "./document-kind.ts";
 
 export type SniffedFormat = "pdf" | "zip" | "ole" | "text";
 
@@ -35,7 +36,7 @@ export async function readSource(bytes: Uint8Array): Promise<SourceDocument> {
   }
   switch (sniff(bytes)) {
     case "pdf":
-      return readPdf(bytes);
+      return readPdf(bytes, { screen: screenOpening });
     case "zip":
       return readOfficeZip(bytes);
     case "ole":

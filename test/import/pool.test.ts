@@ -4,7 +4,8 @@
  * total read for at least 98% of the real disclosures, or is refused with the right
  * reason; nothing crashes. The class of each file below was established by reading
  * it (the reason for a refusal is test data; what the importer reads is not).
- * One process, every file imported once: about a minute on an idle machine.
+ * One process, every file imported once: about 30 s CPU. A file cut short (an
+ * interrupted download) is refused as damaged.
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -137,4 +138,26 @@ test("every pool file imports with its identity and totals, or is refused for th
     share >= 0.98,
     `year, department and a total read for ${(share * 100).toFixed(1)}% of ${disclosures.length} disclosures:\n${incomplete.join("\n")}`,
   );
+});
+
+test("a pool file cut short is refused as damaged, never a crash", {
+  skip: !existsSync(poolDir) && "no ../shared/wild/pool",
+}, async () => {
+  // Every eighth file, cut at half its bytes (an interrupted download): ~10 files, a few seconds.
+  const files = readdirSync(poolDir)
+    .filter((f) => f.endsWith(".pdf"))
+    .sort()
+    .filter((_, i) => i % 8 === 0);
+  const wrong: string[] = [];
+  for (const file of files) {
+    const bytes = readFileSync(join(poolDir, file));
+    try {
+      await importDisclosure(new Uint8Array(bytes.subarray(0, Math.floor(bytes.length / 2))));
+      wrong.push(`${file}: half of it imported`);
+    } catch (error) {
+      if (!(error instanceof ImportError)) throw new Error(`${file}: crashed: ${error}`);
+      if (error.code !== "damaged") wrong.push(`${file}: refused as ${error.code}`);
+    }
+  }
+  assert.deepEqual(wrong, []);
 });

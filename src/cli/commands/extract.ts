@@ -4,8 +4,9 @@
  * The importer's diagnostics go to standard error.
  */
 import type { Command } from "commander";
-import { diagnosticLines, loadDisclosure, readInput } from "../../app/index.ts";
+import { diagnosticLines, loadDisclosure, readInput, UserError } from "../../app/index.ts";
 import { about } from "../failure.ts";
+import { addMergeOption, loadMerged } from "../merge-input.ts";
 import {
   addBatchOptions,
   type BatchCliOptions,
@@ -13,8 +14,10 @@ import {
   runBatchCommand,
 } from "../batch-options.ts";
 
+type ExtractOptions = BatchCliOptions & { text?: boolean; merge?: boolean };
+
 export function registerExtract(program: Command): void {
-  addBatchOptions(program.command("extract"), "extract")
+  addMergeOption(addBatchOptions(program.command("extract"), "extract"))
     .description(
       "读取公开文件（.txt/.docx/.xlsx/.pdf），输出标准 JSON（import a disclosure, print canonical JSON）",
     )
@@ -27,7 +30,8 @@ export function registerExtract(program: Command): void {
       "--text",
       "输出读取器得到的文本与表格结构，而非 JSON（print the intermediate document）",
     )
-    .action(async (files: string[], options: BatchCliOptions & { text?: boolean }) => {
+    .action(async (files: string[], options: ExtractOptions) => {
+      if (options.merge) return extractMerged(files, options);
       if (await isBatch(files, options)) return runBatchCommand("extract", files, options);
       const file = files[0]!;
       const input = await readInput(file);
@@ -44,4 +48,16 @@ export function registerExtract(program: Command): void {
         for (const line of diagnosticLines(loaded.disclosure)) process.stderr.write(`${line}\n`);
       }
     });
+}
+
+/** `extract --merge A B …`: the files as one disclosure, printed as one JSON; where they disagree goes to stderr. */
+async function extractMerged(files: string[], options: ExtractOptions): Promise<void> {
+  if (options.text || options.outDir !== undefined)
+    throw new UserError(
+      "--merge 输出一份合并后的 JSON，不能与 --text 或 --out-dir 同用（--merge prints one JSON）",
+      "usage",
+    );
+  const { loaded } = await loadMerged(files);
+  process.stdout.write(`${JSON.stringify(loaded.disclosure, null, options.compact ? 0 : 2)}\n`);
+  for (const line of diagnosticLines(loaded.disclosure)) process.stderr.write(`${line}\n`);
 }

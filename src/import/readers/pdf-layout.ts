@@ -292,6 +292,8 @@ function assignColumns(lines: Fragment[][], minX: number, unit: number): void {
     return;
   }
   all.sort((p, q) => p.f.x - q.f.x);
+  // Each fragment's character widths, weighed once: the loop below asks for them O(n²) times.
+  const widths = new Map<Fragment, CharWidths>();
   for (let i = 0; i < all.length; i++) {
     const { f, line } = all[i]!;
     let col = 0;
@@ -300,23 +302,35 @@ function assignColumns(lines: Fragment[][], minX: number, unit: number): void {
       const len = g.text.length;
       let c: number;
       if (f.x >= g.end - 0.5) c = g.col + len + (gl === line ? 2 : 1);
-      else c = g.col + charIndexAt(g, f.x);
+      else {
+        let w = widths.get(g);
+        if (!w) widths.set(g, (w = charWidths(g.text)));
+        c = g.col + charIndexAt(g, w, f.x);
+      }
       if (c > col) col = c;
     }
     f.col = col;
   }
 }
 
-/** The index of the character of `g` at x, Chinese characters counted twice as wide as others. */
-function charIndexAt(g: Fragment, x: number): number {
-  const chars = [...g.text];
-  const weights = chars.map((ch) => (CJK_START.test(ch) ? 2 : 1));
-  const total = weights.reduce((a, b) => a + b, 0);
+/** A text's characters' widths, Chinese characters counted twice as wide as others, and their sum. */
+interface CharWidths {
+  weights: number[];
+  total: number;
+}
+
+function charWidths(text: string): CharWidths {
+  const weights = [...text].map((ch) => (CJK_START.test(ch) ? 2 : 1));
+  return { weights, total: weights.reduce((a, b) => a + b, 0) };
+}
+
+/** The index of the character of `g` at x. */
+function charIndexAt(g: Fragment, { weights, total }: CharWidths, x: number): number {
   const target = ((x - g.x) / Math.max(1e-6, g.end - g.x)) * total;
   let acc = 0;
-  for (let k = 0; k < chars.length; k++) {
+  for (let k = 0; k < weights.length; k++) {
     if (acc + weights[k]! / 2 > target) return k;
     acc += weights[k]!;
   }
-  return chars.length;
+  return weights.length;
 }

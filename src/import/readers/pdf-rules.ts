@@ -144,12 +144,8 @@ export class Grid {
       top = { at: Math.max(left.from, right.from), from: left.at, to: right.at };
     }
     if (!top || !bottom) return undefined;
-    const spans = (r: Rule, from: number, to: number) =>
-      r.from <= from + SLACK && r.to >= to - SLACK;
     if (!spans(top, left.at, right.at) || !spans(bottom, left.at, right.at)) return undefined;
     if (!spans(left, top.at, bottom.at) || !spans(right, top.at, bottom.at)) return undefined;
-    const beyond = (r: Rule, from: number, to: number) =>
-      r.from < from - SLACK || r.to > to + SLACK;
     const inTable =
       beyond(top, left.at, right.at) ||
       beyond(bottom, left.at, right.at) ||
@@ -251,6 +247,12 @@ function merge(rules: Rule[]): Rule[] {
 }
 
 /** The closest rule on the given side (-1: before, 1: after) of `at` whose extent covers `along`. */
+// Module-level, not closures in cellAt: it runs for every cell and every run of text.
+/** A rule running the whole way from `from` to `to`. */
+const spans = (r: Rule, from: number, to: number) => r.from <= from + SLACK && r.to >= to - SLACK;
+/** A rule running on past `from` or `to`. */
+const beyond = (r: Rule, from: number, to: number) => r.from < from - SLACK || r.to > to + SLACK;
+
 function nearest(
   rules: readonly Rule[],
   at: number,

@@ -73,7 +73,20 @@ type PdfDocument = Awaited<ReturnType<PdfJsModule["getDocument"]>["promise"]>;
 type PdfPageProxy = Awaited<ReturnType<PdfDocument["getPage"]>>;
 type TextContent = Awaited<ReturnType<PdfPageProxy["getTextContent"]>>;
 
-async function readPages(bytes: Uint8Array): Promise<PdfPage[]> {
+/** Options of a PDF read. */
+export interface PdfReadOptions {
+  /**
+   * Called once with the words of the first SCREEN_PAGES pages of a longer
+   * document: it may throw (an ImportError) to stop reading a file that is
+   * plainly not what the caller wants, before its other pages are parsed.
+   */
+  screen?: (openingText: string) => void;
+}
+
+/** How many opening pages a screen sees: title, table of contents and the start of the text. */
+export const SCREEN_PAGES = 5;
+
+async function readPages(bytes: Uint8Array, options: PdfReadOptions = {}): Promise<PdfPage[]> {
   const { getDocument, Util } = await loadPdfJs();
   const started = Date.now();
   const doc = await openDocument(getDocument, bytes);
@@ -87,8 +100,8 @@ async function readPages(bytes: Uint8Array): Promise<PdfPage[]> {
     const ahead = new PagesAhead(doc);
     const pages: PdfPage[] = [];
     let chars = 0;
-    let imagePages = 0;
-    let textless = 0;
+    const textless: number[] = [];
+    let opening = "";
     for (let n = 1; n <= doc.numPages; n++) {
       if (Date.now() - started > limits.maxPdfMillis) {
         throw new ImportError(
@@ -100,8 +113,7 @@ async function readPages(bytes: Uint8Array): Promise<PdfPage[]> {
       const viewport = page.getViewport({ scale: 1 });
       const { items, paths, printed } = placedContent(content, Util, viewport.transform);
       chars += printed;
-      // Only the first few textless pages are probed: enough to tell a scan, and bounded.
-      if (items.length === 0 && ++textless <= 3 && (await hasImages(page))) imagePages++;
+      if (items.length === 0) textless.push(n);
       pages.push({
         items,
         segments: segmentsOf(paths, viewport.transform),
@@ -109,12 +121,38 @@ async function readPages(bytes: Uint8Array): Promise<PdfPage[]> {
         height: viewport.height,
       });
       page.cleanup();
+      if (options.screen && n <= SCREEN_PAGES && doc.numPages > SCREEN_PAGES) {
+        opening += items.map((i) => i.str).join("");
+        if (n === SCREEN_PAGES) options.screen(opening);
+      }
     }
-    if (chars < 20) throw noText(imagePages, doc.numPages);
+    if (chars < 20) throw noText(await scanned(doc, bytes, textless), doc.numPages);
     return pages;
   } finally {
     await doc.destroy().catch(() => undefined);
   }
+}
+
+/** An image XObject's dictionary: a stream's, so never inside a compressed object stream. */
+const IMAGE_XOBJECT = /\/Subtype\s*\/Image\b/;
+
+/**
+ * Whether a PDF without text is a scan: it holds image XObjects (seen in its
+ * bytes, without decoding any image), or one of its first textless pages
+ * paints an inline image. Asked only once the whole file proved textless.
+ */
+async function scanned(
+  doc: PdfDocument,
+  bytes: Uint8Array,
+  textless: readonly number[],
+): Promise<boolean> {
+  if (
+    IMAGE_XOBJECT.test(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString("latin1"))
+  )
+    return true;
+  // Only the first few textless pages are probed: enough to tell a scan, and bounded.
+  for (const n of textless.slice(0, 3)) if (await hasImages(await doc.getPage(n))) return true;
+  return false;
 }
 
 /** Opens the document; pdf.js takes ownership of (and detaches) the buffer it is given, so it gets a copy. */
@@ -206,17 +244,20 @@ function placedContent(
 }
 
 /** Why a PDF with (next to) no text is refused: a scan needing OCR, or simply empty. */
-function noText(imagePages: number, pageCount: number): ImportError {
+function noText(scan: boolean, pageCount: number): ImportError {
   return new ImportError(
-    imagePages > 0
+    scan
       ? `PDF 没有文字层，是扫描件或图片（共 ${pageCount} 页，只有图像），需要先做文字识别（OCR）（image-only PDF: needs OCR）`
       : "PDF 中没有可读的文字（the PDF has no readable text）",
-    imagePages > 0 ? "needs-ocr" : "empty",
+    scan ? "needs-ocr" : "empty",
   );
 }
 
-export async function readPdf(bytes: Uint8Array): Promise<SourceDocument> {
-  const { text, pages } = laidOut(await readPages(bytes));
+export async function readPdf(
+  bytes: Uint8Array,
+  options: PdfReadOptions = {},
+): Promise<SourceDocument> {
+  const { text, pages } = laidOut(await readPages(bytes, options));
   const doc = readText(text.text, "pdf", "columns", text.furniture);
   // The true page of every line, rather than the guess from printed page numbers, and the drawn rows.
   let first = 0;

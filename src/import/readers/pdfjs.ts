@@ -89,6 +89,24 @@ const PATH_RECORDER = `function gongkaiRecordPath(stateManager, fn, args, items)
 `;
 
 /**
+ * pdf.js inflates a Flate stream (every content stream, font and image) through
+ * the web DecompressionStream, which Node builds on zlib streams: a promise, a
+ * stream writer and chunk copies per stream, about a tenth of a page's reading.
+ * The same zlib inflates it in one synchronous call here; it returns the
+ * stream's readable/writable pair so the shipped code around it is unchanged,
+ * and throws as DecompressionStream fails (pdf.js then inflates with its own
+ * lenient decoder, which keeps what a damaged stream still holds).
+ */
+const INFLATER = `function gongkaiInflated(bytes) {
+  const data = new Uint8Array(gongkaiInflateSync(bytes));
+  return {
+    readable: [data],
+    writable: { getWriter: () => ({ ready: Promise.resolve(), write: () => Promise.resolve(), close: () => Promise.resolve() }) },
+  };
+}
+`;
+
+/**
  * [what, find, replace]: each `find` must occur exactly once in the worker.
  * Glyph outlines are for drawing: converting a font program for the canvas is
  * what pdf.js spends most of its time on (an embedded CJK CFF font took ~1 s
@@ -115,6 +133,16 @@ const TEXT_ONLY_EDITS: [string, string, string][] = [
     PATH_CASES + "          case OPS.setTextRise:\n            textState.textRise = args[0];",
   ],
   [
+    "inflate with zlib's synchronous call",
+    "      } = new DecompressionStream(name);",
+    '      } = name === "deflate" ? gongkaiInflated(bytes) : new DecompressionStream(name);',
+  ],
+  [
+    "define the zlib inflater",
+    "\nclass StateManager {",
+    "\n" + INFLATER + "\nclass StateManager {",
+  ],
+  [
     "define the path recorder",
     "\nclass StateManager {",
     "\n" + PATH_RECORDER + "\nclass StateManager {",
@@ -131,6 +159,7 @@ function workerModule(): string {
     if (at < 0 || source.indexOf(find, at + 1) >= 0) return shipped;
     source = source.slice(0, at) + replace + source.slice(at + find.length);
   }
+  source = `import { inflateSync as gongkaiInflateSync } from "node:zlib";\n${source}`;
   // The source map sits beside the shipped file, not beside a data: URL.
   source = source.replace(/\n\/\/# sourceMappingURL=\S+\s*$/, "\n");
   return "data:text/javascript;base64," + Buffer.from(source).toString("base64");
