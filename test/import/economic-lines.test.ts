@@ -521,3 +521,13 @@ test("a page printing one of 人员经费/公用经费 (wild P086.pdf, page 2 al
   const note = d.diagnostics!.find((x) => x.section === "basicByEconomic" && x.level === "warning");
   assert.match(note!.message, /30202 印刷费.*只印人员经费、公用经费中的一栏/);
 });
+
+test("a side-by-side table whose figure runs into the next half's code (pool P057.pdf: “92,835.98 302”) is reported, not read as 92835.98302", async () => {
+  const file = join(sharedDir, "wild", "pool", "P057.pdf");
+  const { disclosure: d } = await importDisclosure(new Uint8Array(readFileSync(file)), {
+    fileName: file,
+  });
+  assert.equal(d.basicByEconomic, undefined);
+  const note = d.diagnostics!.find((x) => x.section === "basicByEconomic" && x.level === "warning");
+  assert.match(note!.message, /左右并排.*未能读取/);
+});

@@ -85,7 +85,7 @@ export const extractEconomicLines: PartExtractor = {
           if (!pair) {
             ctx.diagnose(
               "warning",
-              `第 ${line.no} 行「${t}」左右并排、编码与名称分行印刷，此版式未能读取（side-by-side table layout not read）`,
+              `第 ${line.no} 行「${t}」左右并排，未能按半表读出各科目（编码与名称分行印刷，或一格内连着两个数），此版式未能读取（side-by-side table layout not read）`,
               SECTION,
               line.no,
             );
@@ -389,6 +389,9 @@ interface SideBySide {
   halves: { rows: ClassificationRow[]; total?: Fen; label?: string; line?: number }[];
 }
 
+/** A decimal figure followed, after a space, by more digits: two cells run together. */
+const GLUED = /\d\.\d+\s+\d/;
+
 /** A half-row's code: a 类 ("301", its 款 "01" in the next cell) or a 款 printed whole ("30101"). */
 const CLASS_CODE = /^3\d{2}(?:\d{2})?$/;
 const ITEM_CODE = /^\d{2}$/;
@@ -447,6 +450,9 @@ function readSideBySide(doc: SourceDocument, titleLine: number): SideBySide | un
       const names: string[] = [];
       let amount: Fen | undefined;
       for (const c of cells.slice(i)) {
+        // "92,835.98 302": a figure and the next half's code in one cell (a third half the split
+        // missed, pool P057); squashed they would read as 92835.98302.
+        if (GLUED.test(c.text)) return undefined;
         const v = AMOUNT_TEXT.test(squash(c.text)) ? cellAmount(c.text, unit) : undefined;
         if (v !== undefined) amount = v;
         else names.push(squash(c.text));
