@@ -43,3 +43,19 @@ test("ARI-014: pool P058 states no change for 因公出国 (0 万元, 预算未�
   stated.change.total = 0.5;
   assert.equal(run(base({ threePublic: stated }), "ARI-014").status, "passed");
 });
+
+test("TXT-003: pool P064's malformed “1,541.50.00 万元，较上年增加 493.27 万元” is no 50.00 万元 that grew by 493.27", () => {
+  const sentence = (amount: string) => [
+    {
+      line: 317,
+      text: `人员经费 ${amount} 万元，较上年增加 493.27 万元，主要原因是原市殡葬管理处改革。`,
+    },
+  ];
+  const status = (amount: string) =>
+    runChecks({ disclosure: base(), narrative: sentence(amount) }).results.find(
+      (x) => x.rule.id === "TXT-003",
+    )!.status;
+  assert.notEqual(status("1,541.50.00"), "failed");
+  assert.equal(status("1,541.50"), "passed");
+  assert.equal(status("50.00"), "failed");
+});
