@@ -59,3 +59,67 @@ test("TXT-003: pool P064's malformed “1,541.50.00 万元，较上年增加 493
   assert.equal(status("1,541.50"), "passed");
   assert.equal(status("50.00"), "failed");
 });
+
+const indicator = (level1: string, name: string) => ({
+  level1,
+  level2: "",
+  name,
+  target: { raw: "≥90%" },
+});
+const project = (name: string, kinds: string[]) => ({
+  name,
+  indicators: kinds.map((k, i) => indicator(k, `${name}指标${i}`)),
+});
+
+test("PRF-016: pool P127 leaves 满意度 out of project after project — one finding naming them; an indicator row read as a project is skipped", () => {
+  const full = ["产出指标", "效益指标", "满意度指标"];
+  const noSatisfaction = ["产出指标", "效益指标"];
+  const projects = [
+    project("《北京市人民政府公报》制作发行服务", noSatisfaction),
+    project("大数据安全管控技术试点服务项目", noSatisfaction),
+    project("政务服务资源许可服务", noSatisfaction),
+    project("政务服务宣传解读与推广服务", noSatisfaction),
+    project("“政民对话”节目制作服务", full),
+    project("首都医学科技创新成果转化优促计划", ["产出指标"]),
+    // pool P109: "成本指标 经济成本指标 …工作成本" read as a project of its own.
+    project("成本指标经济成本指标医疗机构传染病监督工作成本", ["成本指标"]),
+  ];
+  const r = run(base({ performance: { projects } }), "PRF-016");
+  assert.equal(r.status, "failed");
+  assert.equal(r.findings.length, 2);
+  assert.match(
+    r.findings[0]!.message,
+    /^4 个项目缺少一级指标：满意度指标（项目「《北京市人民政府公报》/,
+  );
+  assert.match(r.findings[0]!.message, /等）$/);
+  assert.equal(r.findings[0]!.path, "/performance/projects/0/indicators");
+  assert.equal(
+    r.findings[1]!.message,
+    "项目「首都医学科技创新成果转化优促计划」缺少一级指标：效益、满意度指标",
+  );
+  const complete = projects.slice(4, 5);
+  assert.equal(run(base({ performance: { projects: complete } }), "PRF-016").status, "passed");
+});
+
+test("PRF-024: indicator rows the importer could not read (pool P121) make a project without indicators not evaluable", () => {
+  const projects = [
+    project("7994-北京市中小企业公共服务平台网络市级枢纽平台运营服务", ["产出指标"]),
+    project("8069-安全等保测评", []),
+    project("4233-北京市传统工艺美术保护发展资金（征集类）项目", ["产出指标"]),
+  ];
+  const without = run(base({ performance: { projects } }), "PRF-024");
+  assert.equal(without.status, "failed");
+  assert.match(without.findings[0]!.message, /8069-安全等保测评/);
+  const diagnostics = [
+    {
+      level: "warning" as const,
+      section: "performance.projects",
+      line: 627,
+      message:
+        "项目“7994-…”：第 627 行的项目在合并单元格中跨多行，无法确定哪些指标行属于本项目，本页指标未导入（indicator rows cannot be assigned to the project）",
+    },
+  ];
+  const r = run(base({ performance: { projects }, diagnostics }), "PRF-024");
+  assert.equal(r.status, "notEvaluable");
+  assert.match(r.reason!, /第 627 行/);
+});
