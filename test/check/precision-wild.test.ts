@@ -123,3 +123,41 @@ test("PRF-024: indicator rows the importer could not read (pool P121) make a pro
   assert.equal(r.status, "notEvaluable");
   assert.match(r.reason!, /第 627 行/);
 });
+
+test("TXT-008: P047's “人大事务（款）一般行政管理事务（项）支出0万元” is not 发展与改革事务's 一般行政管理事务", () => {
+  const expenditureByFunction = [
+    { code: "201", name: "一般公共服务支出", total: 979.62 },
+    { code: "20104", name: "发展与改革事务", total: 979.62 },
+    { code: "2010402", name: "一般行政管理事务", total: 979.62 },
+  ];
+  const d = base({ year: 2026, expenditureByFunction });
+  const status = (text: string) =>
+    runChecks({ disclosure: d, narrative: [{ line: 733, text }] }).results.find(
+      (x) => x.rule.id === "TXT-008",
+    )!.status;
+  assert.notEqual(
+    status("1.人大事务（款）一般行政管理事务（项）支出0万元，与上年持平。"),
+    "failed",
+  );
+  assert.equal(status("3.发展与改革事务（款）一般行政管理事务（项）支出979.62万元。"), "passed");
+  assert.equal(status("3.发展与改革事务（款）一般行政管理事务（项）支出97.62万元。"), "failed");
+});
+
+test("TXT-008: a text on all spending (P175's 城乡社区支出（类）842,090.31万元) beside a 一般公共预算 table of less", () => {
+  const expenditureByFunction = [
+    { code: "212", name: "城乡社区支出", total: 137692.11, project: 137692.11 },
+    { code: "214", name: "交通运输支出", total: 52383.76, basic: 2103.06, project: 50280.7 },
+  ];
+  const text = "（4）城乡社区支出（类）支出 842,090.31 万元，主要用于轨道交通成本规制补助。";
+  const status = (total: number, t = text) =>
+    runChecks({
+      disclosure: base({ year: 2026, expenditure: { total }, expenditureByFunction }),
+      narrative: [{ line: 758, text: t }],
+    }).results.find((x) => x.rule.id === "TXT-008")!.status;
+  // 支出合计 984,760.87 > the table's 190,075.87: the text's larger figure may count other funds.
+  assert.notEqual(status(984760.87), "failed");
+  // The table covers all spending: the text contradicts it.
+  assert.equal(status(190075.87), "failed");
+  // A smaller figure than the table's is a contradiction either way.
+  assert.equal(status(984760.87, text.replace("842,090.31", "1,000.00")), "failed");
+});
