@@ -161,3 +161,24 @@ test("TXT-008: a text on all spending (P175's 城乡社区支出（类）842,090
   // A smaller figure than the table's is a contradiction either way.
   assert.equal(status(984760.87, text.replace("842,090.31", "1,000.00")), "failed");
 });
+
+test("CMP-011: a 机构设置 heading over a paragraph whose first line has no punctuation (P013), and 机构编制 (深圳 P157)", () => {
+  const status = (narrative: { line: number; text: string }[]) =>
+    runChecks({ disclosure: base({ year: 2026 }), narrative }).results.find(
+      (x) => x.rule.id === "CMP-011",
+    )!.status;
+  const p013 = [
+    { line: 93, text: "二、部门机构设置" },
+    { line: 95, text: "广州市政务服务和数据管理局本级设10个内设机构及机关党" },
+    { line: 96, text: "委（人事人才处）。内设机构分别是：办公室（保密工作办公" },
+  ];
+  assert.equal(status(p013), "passed");
+  // A table of contents: the heading is followed by the next heading, nothing under it.
+  assert.equal(status([p013[0]!, { line: 94, text: "三、部门预算单位构成" }]), "failed");
+  const p157 = [
+    { line: 59, text: "二、机构编制" },
+    { line: 61, text: "本部门无独立核算下属单位，部门预算为本级预算，本部" },
+  ];
+  assert.equal(status(p157), "passed");
+  assert.equal(status(p157.slice(1)), "failed");
+});
