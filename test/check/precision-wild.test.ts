@@ -182,3 +182,24 @@ test("CMP-011: a 机构设置 heading over a paragraph whose first line has no p
   assert.equal(status(p157), "passed");
   assert.equal(status(p157.slice(1)), "failed");
 });
+
+test("XPT-001: pool P061's 上年实户资金余额 on the income side is matched by an expenditure line not imported: not evaluable", () => {
+  const income = (balance: number) => ({
+    total: 105946.471506,
+    items: [
+      { source: "generalBudget" as const, label: "一般公共预算拨款", amount: 105364.266743 },
+      { source: "business" as const, label: "事业收入", amount: 243 },
+      { source: "other" as const, label: "上年实户资金余额", amount: balance },
+    ],
+  });
+  const expenditure = {
+    total: 105590.766743,
+    otherItems: [{ label: "结转下年", amount: 16.5 }],
+  };
+  const r = run(base({ year: 2026, income: income(339.204763), expenditure }), "XPT-001");
+  assert.equal(r.status, "notEvaluable");
+  assert.match(r.reason!, /上年实户资金余额/);
+  // No balance brought in: the totals are compared, and 339.2 万元 is missing.
+  const none = { ...income(0), total: 105607.266743 + 339.204763 };
+  assert.equal(run(base({ year: 2026, income: none, expenditure }), "XPT-001").status, "failed");
+});
