@@ -12,13 +12,17 @@
  *   --wild: the PDFs of ../shared/wild (docs with their light golden findings, and pool) instead of
  *   seeds and corpus, each document's error findings listed so they can be read against it;
  *   --rules: per rule, its error and warning findings and the documents they fall on, the documents
- *   carrying an error, and warnings per document for each folder (implied by --wild).
+ *   carrying an error, and warnings per document for each folder (implied by --wild);
+ *   --bars (with --wild): issue 13's bars over all of wild — documents carrying an error finding not
+ *   read and found real (test/support/wild-reviewed.ts) ≤ 5 %, warnings ≤ 5 per document, ≥ 90 % of
+ *   error findings real; exits 1 when one is missed.
  */
 import { readFileSync, readdirSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { loadDisclosure } from "../src/app/index.ts";
 import { runChecks } from "../src/check/engine.ts";
 import type { Finding } from "../src/check/types.ts";
+import { reviewedReal } from "../test/support/wild-reviewed.ts";
 import {
   seedsDir,
   goldenDir,
@@ -102,6 +106,8 @@ interface DocResult {
   errors: number;
   /** Error findings by rule, listed in the golden file or not. */
   errorRules: Record<string, number>;
+  /** Error findings not among those read and found real (test/support/wild-reviewed.ts). */
+  unreviewed: number;
 }
 
 const brief = (f: Finding) => ({
@@ -156,6 +162,7 @@ for (const doc of docs) {
     })),
     warnings,
     errorRules,
+    unreviewed: errors.filter((f) => !reviewedReal(doc.name, f)).length,
   });
 }
 
@@ -266,4 +273,29 @@ if (ruleId) {
     printRules(results);
     printFolders(results);
   }
+  if (flag("--bars") && !printBars(results)) process.exitCode = 1;
+}
+
+/** Issue 13's bars over the documents run; true when all are met. */
+function printBars(rs: DocResult[]): boolean {
+  const n = Math.max(1, rs.length);
+  const misread = rs.filter((r) => r.unreviewed > 0);
+  const errors = rs.reduce((a, r) => a + r.errors, 0);
+  const unread = rs.reduce((a, r) => a + r.unreviewed, 0);
+  const warnings = rs.reduce((a, r) => a + Object.values(r.warnings).reduce((x, y) => x + y, 0), 0);
+  const bars = [
+    [
+      `documents with an error finding not read as real: ${misread.length} of ${rs.length}`,
+      misread.length / n <= 0.05,
+    ],
+    [`warnings per document: ${(warnings / n).toFixed(2)}`, warnings / n <= 5],
+    [
+      `error findings read as real: ${errors - unread} of ${errors}`,
+      errors === 0 || (errors - unread) / errors >= 0.9,
+    ],
+  ] as const;
+  console.log("\nissue 13 bars:");
+  for (const [what, ok] of bars) console.log(`  ${ok ? "met" : "MISSED"}: ${what}`);
+  for (const r of misread) console.log(`  not yet read: ${r.doc}`);
+  return bars.every(([, ok]) => ok);
 }
