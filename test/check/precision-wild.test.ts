@@ -203,3 +203,24 @@ test("XPT-001: pool P061's 上年实户资金余额 on the income side is matche
   const none = { ...income(0), total: 105607.266743 + 339.204763 };
   assert.equal(run(base({ year: 2026, income: none, expenditure }), "XPT-001").status, "failed");
 });
+
+test("YOY-012: P022 states the reason after its rate (“减少 11.45%。主要原因是部分项目已完成”); without it the warning stays", () => {
+  const d = base({
+    year: 2026,
+    expenditure: {
+      total: 7065.18,
+      previous: { total: 7978.66 },
+      change: { total: -913.48 },
+      changeRate: -11.45,
+    },
+  });
+  const status = (text: string) =>
+    runChecks({ disclosure: d, narrative: [{ line: 711, text }] }).results.find(
+      (x) => x.rule.id === "YOY-012",
+    )!.status;
+  assert.equal(
+    status("支出预算与上年相比减少 913.48 万元，减少 11.45%。主要原因是部分项目已完成，不再列支。"),
+    "passed",
+  );
+  assert.equal(status("支出预算与上年相比减少 913.48 万元，减少 11.45%。"), "failed");
+});
