@@ -162,7 +162,7 @@ test("TXT-008: a text on all spending (P175's 城乡社区支出（类）842,090
   assert.equal(status(984760.87, text.replace("842,090.31", "1,000.00")), "failed");
 });
 
-test("CMP-011: a 机构设置 heading over a paragraph whose first line has no punctuation (P013), and 机构编制 (深圳 P157)", () => {
+test("CMP-011: a 机构设置 heading over a paragraph whose first line has no punctuation (P013), 机构编制 (深圳 P157), a unit named in the heading (上海 P091)", () => {
   const status = (narrative: { line: number; text: string }[]) =>
     runChecks({ disclosure: base({ year: 2026 }), narrative }).results.find(
       (x) => x.rule.id === "CMP-011",
@@ -181,6 +181,16 @@ test("CMP-011: a 机构设置 heading over a paragraph whose first line has no p
   ];
   assert.equal(status(p157), "passed");
   assert.equal(status(p157.slice(1)), "failed");
+  // pool P091: the 上海 template names the unit in a heading longer than others.
+  const p091 = [
+    { line: 45, text: "上海市统计和大数据研究院（上海市统计数据管理中心）（单位）机构设置" },
+    {
+      line: 47,
+      text: "上海市统计和大数据研究院（上海市统计数据管理中心）单位设8个内设机构，包括：行政管理部（财务部）。",
+    },
+  ];
+  assert.equal(status(p091), "passed");
+  assert.equal(status(p091.slice(1)), "failed");
 });
 
 test("XPT-001: pool P061's 上年实户资金余额 on the income side is matched by an expenditure line not imported: not evaluable", () => {
