@@ -191,15 +191,16 @@ function printRules(rs: DocResult[]): void {
     );
 }
 
+/** Warning findings over the documents. */
+const warningCount = (rs: DocResult[]) =>
+  rs.reduce((a, r) => a + Object.values(r.warnings).reduce((x, y) => x + y, 0), 0);
+
 /** Documents carrying an error finding, and warnings per document, folder by folder. */
 function printFolders(rs: DocResult[]): void {
   for (const folder of [...new Set(rs.map((r) => folderOf(r.doc)))]) {
     const mine = rs.filter((r) => folderOf(r.doc) === folder);
     const withError = mine.filter((r) => r.errors > 0);
-    const warnings = mine.reduce(
-      (a, r) => a + Object.values(r.warnings).reduce((x, y) => x + y, 0),
-      0,
-    );
+    const warnings = warningCount(mine);
     console.log(
       `\n${folder}: ${mine.length} documents checked; ${withError.length} carry an error finding; ` +
         `${warnings} warnings, ${(warnings / Math.max(1, mine.length)).toFixed(2)} per document`,
@@ -282,7 +283,7 @@ function printBars(rs: DocResult[]): boolean {
   const misread = rs.filter((r) => r.unreviewed > 0);
   const errors = rs.reduce((a, r) => a + r.errors, 0);
   const unread = rs.reduce((a, r) => a + r.unreviewed, 0);
-  const warnings = rs.reduce((a, r) => a + Object.values(r.warnings).reduce((x, y) => x + y, 0), 0);
+  const warnings = warningCount(rs);
   const bars = [
     [
       `documents with an error finding not read as real: ${misread.length} of ${rs.length}`,
