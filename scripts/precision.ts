@@ -10,13 +10,19 @@
  *   --rule ID: that rule's status (and reason) and findings on every document, for reviewing one rule;
  *   --severity warning: list the unlisted findings of that severity instead of the errors;
  *   --wild: the PDFs of ../shared/wild (docs with their light golden findings, and pool) instead of
- *   seeds and corpus, each document's error findings listed so they can be read against it.
+ *   seeds and corpus, each document's error findings listed so they can be read against it;
+ *   --rules: per rule, its error and warning findings and the documents they fall on, the documents
+ *   carrying an error, and warnings per document for each folder (implied by --wild);
+ *   --bars (with --wild): issue 13's bars over all of wild — documents carrying an error finding not
+ *   read and found real (test/support/wild-reviewed.ts) ≤ 5 %, warnings ≤ 5 per document, ≥ 90 % of
+ *   error findings real; exits 1 when one is missed.
  */
 import { readFileSync, readdirSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { loadDisclosure } from "../src/app/index.ts";
 import { runChecks } from "../src/check/engine.ts";
 import type { Finding } from "../src/check/types.ts";
+import { reviewedReal } from "../test/support/wild-reviewed.ts";
 import {
   seedsDir,
   goldenDir,
@@ -93,10 +99,23 @@ const serious = (f: Finding) =>
 interface DocResult {
   doc: string;
   unlisted: { rule: string; path?: string; line?: number; message: string }[];
+  /** Error findings on a golden pointer (or an ancestor/descendant of one). */
+  listed: { rule: string; path?: string; line?: number; message: string }[];
   golden: { rule: string; path: string; exact: string[]; nearby: string[] }[];
   warnings: Record<string, number>;
   errors: number;
+  /** Error findings by rule, listed in the golden file or not. */
+  errorRules: Record<string, number>;
+  /** Error findings not among those read and found real (test/support/wild-reviewed.ts). */
+  unreviewed: number;
 }
+
+const brief = (f: Finding) => ({
+  rule: f.rule,
+  ...(f.path ? { path: f.path } : {}),
+  ...(f.line ? { line: f.line } : {}),
+  message: f.message,
+});
 
 const results: DocResult[] = [];
 for (const doc of docs) {
@@ -123,19 +142,16 @@ for (const doc of docs) {
     f.path !== "/" &&
     doc.golden.some((g) => related(f.path!, g.path));
   const warnings: Record<string, number> = {};
-  for (const f of findings)
+  const errorRules: Record<string, number> = {};
+  for (const f of findings) {
     if (f.severity === "warning") warnings[f.rule] = (warnings[f.rule] ?? 0) + 1;
+    if (f.severity === "error") errorRules[f.rule] = (errorRules[f.rule] ?? 0) + 1;
+  }
   results.push({
     doc: doc.name,
     errors: errors.length,
-    unlisted: errors
-      .filter((f) => !listed(f))
-      .map((f) => ({
-        rule: f.rule,
-        ...(f.path ? { path: f.path } : {}),
-        ...(f.line ? { line: f.line } : {}),
-        message: f.message,
-      })),
+    unlisted: errors.filter((f) => !listed(f)).map(brief),
+    listed: errors.filter(listed).map(brief),
     golden: doc.golden.map((g) => ({
       rule: g.rule,
       path: g.path,
@@ -145,7 +161,57 @@ for (const doc of docs) {
         .map((f) => `${f.rule}@${f.path}`),
     })),
     warnings,
+    errorRules,
+    unreviewed: errors.filter((f) => !reviewedReal(doc.name, f)).length,
   });
+}
+
+/** Folder of a wild document ("docs/P002.pdf" → "docs"); seeds and corpus runs are one folder. */
+const folderOf = (doc: string) => (doc.includes("/") ? doc.split("/")[0]! : "all");
+
+/** Per rule: error and warning findings and the documents they fall on. */
+function printRules(rs: DocResult[]): void {
+  const byRule: Record<string, { e: number; eDocs: string[]; w: number; wDocs: number }> = {};
+  for (const r of rs) {
+    for (const [rule, n] of Object.entries(r.errorRules)) {
+      byRule[rule] ??= { e: 0, eDocs: [], w: 0, wDocs: 0 };
+      byRule[rule].e += n;
+      byRule[rule].eDocs.push(r.doc);
+    }
+    for (const [rule, n] of Object.entries(r.warnings)) {
+      byRule[rule] ??= { e: 0, eDocs: [], w: 0, wDocs: 0 };
+      byRule[rule].w += n;
+      byRule[rule].wDocs++;
+    }
+  }
+  console.log("\nrule: errors (documents) / warnings (documents)");
+  for (const [rule, c] of Object.entries(byRule).sort((a, b) => b[1].e - a[1].e || b[1].w - a[1].w))
+    console.log(
+      `  ${rule}: ${c.e} (${c.eDocs.length}) / ${c.w} (${c.wDocs})${c.e ? `  errors on ${c.eDocs.join(" ")}` : ""}`,
+    );
+}
+
+/** Warning findings over the documents. */
+const warningCount = (rs: DocResult[]) =>
+  rs.reduce((a, r) => a + Object.values(r.warnings).reduce((x, y) => x + y, 0), 0);
+
+/** Documents carrying an error finding, and warnings per document, folder by folder. */
+function printFolders(rs: DocResult[]): void {
+  for (const folder of [...new Set(rs.map((r) => folderOf(r.doc)))]) {
+    const mine = rs.filter((r) => folderOf(r.doc) === folder);
+    const withError = mine.filter((r) => r.errors > 0);
+    const warnings = warningCount(mine);
+    console.log(
+      `\n${folder}: ${mine.length} documents checked; ${withError.length} carry an error finding; ` +
+        `${warnings} warnings, ${(warnings / Math.max(1, mine.length)).toFixed(2)} per document`,
+    );
+    for (const r of withError)
+      console.log(
+        `  ${r.doc}: ${Object.entries(r.errorRules)
+          .map(([rule, n]) => (n > 1 ? `${rule}×${n}` : rule))
+          .join(" ")}`,
+      );
+  }
 }
 
 if (ruleId) {
@@ -167,6 +233,8 @@ if (ruleId) {
     );
     for (const u of r.unlisted)
       console.log(`  ${u.rule} ${u.path ?? "-"} line ${u.line ?? "-"}: ${u.message}`);
+    for (const u of r.listed)
+      console.log(`  (golden) ${u.rule} ${u.path ?? "-"} line ${u.line ?? "-"}: ${u.message}`);
     for (const g of r.golden) {
       goldenCount++;
       const how = g.exact.length ? "exact" : g.nearby.length ? "nearby only" : "MISSED";
@@ -202,4 +270,33 @@ if (ruleId) {
       console.log(`  ${rule}: ${c.docs} documents, ${c.findings} findings`);
     }
   }
+  if (flag("--rules") || flag("--wild")) {
+    printRules(results);
+    printFolders(results);
+  }
+  if (flag("--bars") && !printBars(results)) process.exitCode = 1;
+}
+
+/** Issue 13's bars over the documents run; true when all are met. */
+function printBars(rs: DocResult[]): boolean {
+  const n = Math.max(1, rs.length);
+  const misread = rs.filter((r) => r.unreviewed > 0);
+  const errors = rs.reduce((a, r) => a + r.errors, 0);
+  const unread = rs.reduce((a, r) => a + r.unreviewed, 0);
+  const warnings = warningCount(rs);
+  const bars = [
+    [
+      `documents with an error finding not read as real: ${misread.length} of ${rs.length}`,
+      misread.length / n <= 0.05,
+    ],
+    [`warnings per document: ${(warnings / n).toFixed(2)}`, warnings / n <= 5],
+    [
+      `error findings read as real: ${errors - unread} of ${errors}`,
+      errors === 0 || (errors - unread) / errors >= 0.9,
+    ],
+  ] as const;
+  console.log("\nissue 13 bars:");
+  for (const [what, ok] of bars) console.log(`  ${ok ? "met" : "MISSED"}: ${what}`);
+  for (const r of misread) console.log(`  not yet read: ${r.doc}`);
+  return bars.every(([, ok]) => ok);
 }

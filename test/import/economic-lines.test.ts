@@ -13,7 +13,7 @@ import { runExtractor } from "../support/run-extractor.ts";
 import { extractEconomicLines } from "../../src/import/sections/classification/economic-lines.ts";
 import { importDisclosure } from "../../src/import/index.ts";
 import { parseAmount, sumFen, wanToFen, type MoneyUnit } from "../../src/model/amount.ts";
-import { corpusDir } from "../support/paths.ts";
+import { corpusDir, sharedDir } from "../support/paths.ts";
 import type { Layout } from "../../src/import/source-document.ts";
 import { readText } from "../../src/import/readers/text.ts";
 import { FORMAT_ID, type Diagnostic, type Disclosure } from "../../src/model/disclosure.ts";
@@ -501,4 +501,33 @@ test("end to end: corpus 017 prefers its 一般公共预算 table over the 财�
   const at = d.sourceMap?.["/basicByEconomic/0"];
   assert.ok(at && at.line > title.no, "cited under the 一般公共预算 title");
   assert.deepEqual(d.basicByEconomic![0], { code: "301", name: "工资福利支出", total: 5469.17 });
+});
+
+test("a page printing one of 人员经费/公用经费 (wild P086.pdf, page 2 all 公用经费) leaves both out of its lines, with a warning", async () => {
+  const file = join(sharedDir, "wild", "docs", "P086.pdf");
+  const { disclosure: d } = await importDisclosure(new Uint8Array(readFileSync(file)), {
+    fileName: file,
+  });
+  const line = (code: string) => d.basicByEconomic!.find((l) => l.code === code);
+  // Page 1 prints both columns: its lines keep the split read from them.
+  assert.deepEqual(line("30101"), {
+    code: "30101",
+    name: "基本工资",
+    total: 450.8,
+    personnel: 450.8,
+  });
+  // Page 2 prints "302 02 印刷费 20,000 20,000": the one column under both labels is neither.
+  assert.deepEqual(line("30202"), { code: "30202", name: "印刷费", total: 2 });
+  const note = d.diagnostics!.find((x) => x.section === "basicByEconomic" && x.level === "warning");
+  assert.match(note!.message, /30202 印刷费.*只印人员经费、公用经费中的一栏/);
+});
+
+test("a side-by-side table whose figure runs into the next half's code (pool P057.pdf: “92,835.98 302”) is reported, not read as 92835.98302", async () => {
+  const file = join(sharedDir, "wild", "pool", "P057.pdf");
+  const { disclosure: d } = await importDisclosure(new Uint8Array(readFileSync(file)), {
+    fileName: file,
+  });
+  assert.equal(d.basicByEconomic, undefined);
+  const note = d.diagnostics!.find((x) => x.section === "basicByEconomic" && x.level === "warning");
+  assert.match(note!.message, /左右并排.*未能读取/);
 });

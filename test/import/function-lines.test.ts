@@ -404,3 +404,22 @@ test("a 序号 column left of the codes: row numbers are neither codes nor amoun
   assert.equal(got.find((l) => l.code === "2080506")?.total, 628.67);
   assert.equal(classSum(got), 74868.33);
 });
+
+test("PDF: an earlier year's 预算数 column before 总计 (pool P165.pdf: 2025年预算数 | 2026年预算数 总计 …) is not the 合计", async () => {
+  const file = join(sharedDir, "wild", "pool", "P165.pdf");
+  const { disclosure } = await importDisclosure(new Uint8Array(readFileSync(file)), {
+    fileName: file,
+  });
+  const got = disclosure.expenditureByFunction!;
+  assert.deepEqual(got[0], {
+    code: "201",
+    name: "一般公共服务支出",
+    total: 15146.48,
+    basic: 6420.41,
+    project: 8726.06,
+  });
+  assert.deepEqual(
+    got.find((l) => l.code === "2010302"),
+    { code: "2010302", name: "一般行政管理事务", total: 8220.69, project: 8220.69 },
+  );
+});

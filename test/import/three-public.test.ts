@@ -12,7 +12,8 @@ import { extractThreePublic } from "../../src/import/sections/three-public/extra
 import { importDisclosure } from "../../src/import/index.ts";
 import { renderDisclosure } from "../../src/render/index.ts";
 import type { Layout } from "../../src/import/source-document.ts";
-import type { Disclosure } from "../../src/model/disclosure.ts";
+import { FORMAT_ID, type Disclosure } from "../../src/model/disclosure.ts";
+import { readText } from "../../src/import/readers/text.ts";
 import { runExtractor } from "../support/run-extractor.ts";
 import { corpusDir, seedsDir, sharedDir } from "../support/paths.ts";
 import { layOut as layOutWith } from "../support/layout.ts";
@@ -509,4 +510,27 @@ test("a title wrapped before its 表 (“三公”经费、 / 会议费、培训
   assert.equal(d.threePublic?.changeRate, 111.8);
   const text = "三、“三公”经费\n“三公”经费预算支出 5 万元，较上年减少 1 万元（16.67%）。";
   assert.equal(threePublic(text).disclosure.threePublic?.changeRate, -16.67);
+});
+
+test("the paragraph: a year compared with itself (重庆 P166 “2025年…13.85万元,比2025年减少5.45万元”) states this year's figures, not last year's", () => {
+  const paragraph = (opening: string) => {
+    const doc = readText(
+      [
+        "  四、“三公”经费情况说明",
+        `  ${opening} “三公”经费预算13.85万元,比2025年减少5.45万元。其中:因公出国 (境)费用0万元,比2025`,
+        "年减少5万元;公务接待费0.3万元,与上年持平。",
+      ].join("\n"),
+      "txt",
+      "columns",
+    );
+    const disclosure: Disclosure = { format: FORMAT_ID, amountUnit: "万元", year: 2026 };
+    extractThreePublic.run({ doc, disclosure, diagnose: () => {}, cite: () => {} });
+    return disclosure.threePublic!;
+  };
+  const slip = paragraph("2025年");
+  assert.equal(slip.previous, undefined);
+  assert.equal(slip.total, 13.85);
+  assert.equal(slip.change?.total, -5.45);
+  // Compared with another year, an earlier year's figure is last year's.
+  assert.equal(paragraph("2024年").previous?.total, 13.85);
 });

@@ -1,5 +1,5 @@
 /** The 一般公共预算基本支出表 (basicByEconomic) adds up: 类 = its 款, 合计 = 人员经费 + 公用经费. */
-import { has, notApplicable, outcome, type Term } from "../../context.ts";
+import { has, notApplicable, notEvaluable, outcome, type Term } from "../../context.ts";
 import { defineRule, ROUNDING } from "../define.ts";
 import { levelRule } from "./projects-functions.ts";
 
@@ -87,6 +87,15 @@ export const economicColumnsEqualSubtotals = defineRule(
     if (!classes.length || !has(e?.basic)) return notApplicable("未同时列示经济分类科目和基本支出");
     if (new Set(classes.map(({ l }) => l.code)).size !== classes.length)
       return notApplicable("经济分类科目编码重复（可能混合了多张表）");
+    // A 类 with money but neither column read (the importer could not tell which column its
+    // page prints) would leave its share out of both column sums.
+    const unsplit = classes.find(
+      ({ l }) => l.total !== 0 && !has(l.personnel) && !has(l.publicOperating),
+    );
+    if (unsplit && classes.some(({ l }) => has(l.personnel) || has(l.publicOperating)))
+      return notEvaluable(
+        `「${unsplit.l.code} ${unsplit.l.name}」未读出人员经费、公用经费分栏，无法按栏求和`,
+      );
     const whole = ctx.equation(
       {
         title: "基本支出 = 经济分类各类合计之和",

@@ -1,5 +1,5 @@
 /** The 三公 table adds up: total = 出国 + 车辆 + 接待, 车辆 = 购置 + 运行, for this year, last year and the change. */
-import { has, notApplicable, outcome, type Term } from "../../context.ts";
+import { has, notApplicable, notEvaluable, outcome, type Term } from "../../context.ts";
 import type { ThreePublic } from "../../../model/disclosure.ts";
 import { BASIS, defineRule, ROUNDING } from "../define.ts";
 
@@ -56,6 +56,9 @@ function totalRule(id: string, scope: Scope) {
       if (has(a.reception))
         parts.push({ path: `${base}/reception`, value: a.reception, label: "公务接待费" });
       if (parts.length < 2) return notApplicable(`"三公"经费${word}分项未列示`);
+      const unstated = scope === "" ? undefined : unstatedItem(ctx.d.threePublic!, a);
+      if (unstated)
+        return notEvaluable(`本年列示了${unstated}，但未列示其${word}，${word}各项之和不完整`);
       return outcome([
         ctx.equation(
           {
@@ -68,6 +71,22 @@ function totalRule(id: string, scope: Scope) {
       ]);
     },
   );
+}
+
+/**
+ * An item this year's figures list whose last-year figure or change is not stated (pool P058's
+ * text gives 因公出国 0 万元 "预算未做安排" with no change): its share of the sum is unknown, not zero.
+ */
+function unstatedItem(tp: ThreePublic, a: Amounts): string | undefined {
+  if (has(tp.overseas) && !has(a.overseas)) return "因公出国（境）费";
+  if (has(tp.reception) && !has(a.reception)) return "公务接待费";
+  const v = a.vehicle;
+  if (has(v?.total)) return undefined;
+  if (has(tp.vehicle?.purchase) && !has(v?.purchase)) return "公务用车购置费";
+  if (has(tp.vehicle?.operation) && !has(v?.operation)) return "公务用车运行费";
+  if (has(tp.vehicle?.total) && !has(v?.purchase) && !has(v?.operation))
+    return "公务用车购置及运行费";
+  return undefined;
 }
 
 function vehicleRule(id: string, scope: Scope) {

@@ -406,7 +406,7 @@ export const largeChangeExplained = defineRule(
       rate = (e.change.total / e.previous.total) * 100;
     if (!has(rate)) return notApplicable("未列示支出增减");
     if (Math.abs(rate) < MATERIAL_CHANGE) return outcome([]);
-    if (e?.changeReason?.trim()) return outcome([]);
+    if (e?.changeReason?.trim() || changeReasonInText(ctx, rate)) return outcome([]);
     return outcome([
       { path: "/expenditure/change", message: `支出比上年增减 ${pct(rate)}，但未说明增减原因` },
     ]);
@@ -452,6 +452,22 @@ const THREE_PUBLIC_WORDS = /三公|因公出国|公务用车|公务接待/;
  * `explanation` empty ("…减少1.75万元，主要是厉行节约，压减预算"). Only the
  * document's own text counts: a JSON disclosure without an explanation has none.
  */
+/**
+ * A sentence stating the spending's rate ("减少 11.45%。主要原因是部分项目已完成", wild P022,
+ * P173) that gives a reason: the importer did not take it as 支出's, the text still explains it.
+ */
+function changeReasonInText(ctx: CheckContext, rate: number): boolean {
+  if (!ctx.narrative?.length) return false;
+  const printed = `${Math.abs(rate).toFixed(2)}%`;
+  const sentences = sentencesOf(ctx);
+  // The reason often opens the next sentence ("…减少 11.45%。主要原因是…").
+  return sentences.some(
+    (s, i) =>
+      s.text.replace(/\s+/g, "").includes(printed) &&
+      REASON.test(s.text + (sentences[i + 1]?.text.slice(0, 12) ?? "")),
+  );
+}
+
 function threePublicReasonInText(ctx: CheckContext): boolean {
   if (!ctx.narrative?.length) return false;
   return sentencesOf(ctx).some(

@@ -73,7 +73,7 @@ const explainedInText = (ctx: CheckContext, topic: RegExp | undefined) =>
 const ASSETS_HEADING = /国有资产(信息|占用|占有|使用|情况|预算)|资产(占用|占有)情况/;
 const PERFORMANCE_HEADING = /绩效(目标|信息|评价|情况|管理(工作)?情况)/;
 // A combined "部门职责及机构设置" heading is followed by the duties, so it proves nothing about the units.
-const UNITS_HEADING = /^(?!.*职责).*(机构设置|单位构成)/;
+const UNITS_HEADING = /^(?!.*职责).*(机构设置|单位构成|^机构编制(?:情况)?$)/;
 
 const nonEmpty = (s: string | undefined) => !!s && s.trim().length > 0;
 

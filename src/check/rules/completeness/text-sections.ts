@@ -27,6 +27,12 @@ const MAX_TITLE = 30;
 /** An unnumbered heading is one phrase, at most closed by a colon (not "…全面实施绩效目标管理，"). */
 const UNNUMBERED = /^[^。：:；;，,]+[：:]?$/;
 
+/** The 上海 template's "<unit's full name>（单位）机构设置", longer than other headings (pool P091). */
+const NAMED_UNIT_HEADING = /^[^。：:；;，,]{4,48}机构设置$/;
+
+/** An unnumbered line this long under a heading is its paragraph's first line, not a heading. */
+const RUN_ON = 20;
+
 const cache = new WeakMap<CheckContext, { headings: Heading[]; isHeading: boolean[] }>();
 
 function headingsOf(ctx: CheckContext): { headings: Heading[]; isHeading: boolean[] } {
@@ -44,9 +50,10 @@ function headingsOf(ctx: CheckContext): { headings: Heading[]; isHeading: boolea
     const rest = end ? body.slice(end.index + 1) : "";
     // Unnumbered headings are short lines that do not read as a sentence ("部门机构设置", "机构设置：").
     const heading =
-      title.length > 0 &&
-      title.length <= MAX_TITLE &&
-      (numbered !== null || (text.length <= MAX_TITLE && UNNUMBERED.test(text)));
+      (title.length > 0 &&
+        title.length <= MAX_TITLE &&
+        (numbered !== null || (text.length <= MAX_TITLE && UNNUMBERED.test(text)))) ||
+      NAMED_UNIT_HEADING.test(text);
     isHeading.push(heading);
     if (heading) headings.push({ index, line: l.line, title, rest });
   });
@@ -66,10 +73,12 @@ export function sectionInText(ctx: CheckContext, topic: RegExp): TextSection | u
   const { headings, isHeading } = headingsOf(ctx);
   for (const h of headings) {
     if (!topic.test(h.title)) continue;
+    const after = lines[h.index + 1]?.text.replace(/\s+/g, "") ?? "";
+    // A wrapped paragraph line without punctuation reads like an unnumbered heading; a heading
+    // is short ("部门机构设置"), the first line of a paragraph runs on (wild P013, P098).
     const next =
-      h.index + 1 < lines.length &&
-      !isHeading[h.index + 1] &&
-      lines[h.index + 1]!.text.trim().length > 0;
+      after.length > 0 &&
+      (!isHeading[h.index + 1] || (!NUMBERED.test(after) && after.length >= RUN_ON));
     if (h.rest.length >= 6 || next) return { line: h.line, title: h.title };
   }
   return undefined;

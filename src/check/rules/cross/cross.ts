@@ -31,6 +31,15 @@ export const incomeEqualsExpenditure = defineRule(
     // Final accounts carry 年末结转和结余 on the expenditure side; without it the totals cannot be compared.
     if (ctx.d.kind === "final" && !(e.otherItems ?? []).some((o) => isCarriedForward(o)))
       return notEvaluable("决算未列示年末结转和结余，无法比较收支总计");
+    // A balance brought in on the income side ("上年实户资金余额", the 西安 template) is matched
+    // on the expenditure side by a line the importer does not read ("未安排支出的实户资金").
+    const balance = ctx.d.income?.items?.find(
+      (it) => /余额/.test(it.label) && has(it.amount) && it.amount !== 0,
+    );
+    if (balance && !(e.otherItems ?? []).some((o) => !isCarriedForward(o)))
+      return notEvaluable(
+        `收入方列有「${balance.label}」${balance.amount} 万元，支出方与之对应的项目未导入，无法比较收支总计`,
+      );
     const parts: Term[] = [{ path: "/expenditure/total", value: e.total, label: "本年支出合计" }];
     (e.otherItems ?? []).forEach((o, i) => {
       if (isCarriedForward(o))

@@ -150,7 +150,8 @@ export function textAmount(number: string, unit: string): TextAmount | undefined
   return { fen, places: Math.min(6, places), raw: number };
 }
 
-export const NUM = String.raw`(\d[\d,，]*(?:\.\d+)?)`;
+/** Never the tail of a longer figure: "1,541.50.00 万元" (pool P064, a typo) is no 50.00 万元. */
+export const NUM = String.raw`(?<![\d.])(\d[\d,，]*(?:\.\d+)?)`;
 /** A money unit; a bare 万 at the end of a paragraph is 万元 whose 元 fell on the next line or page. */
 export const UNIT = String.raw`(亿元|万元|元|万(?=$|[，。；,、）)]))`;
 

@@ -1,5 +1,5 @@
 /** Project performance tables: spending plans, indicator sets, targets and their basis. */
-import { fmt, has, notApplicable, outcome } from "../../context.ts";
+import { fmt, has, notApplicable, notEvaluable, outcome } from "../../context.ts";
 import type { Project, SourceLocation } from "../../../model/disclosure.ts";
 import { lineName, type Draft, type RuleMeta } from "../../types.ts";
 import { BASIS, defineRule, EXACT } from "../define.ts";
@@ -158,31 +158,48 @@ const LEVEL1 = [
   ["满意度", /满意/],
 ] as const;
 
+/** An indicator row the importer took for a project ("成本指标经济成本指标…工作成本", pool P109). */
+const INDICATOR_AS_PROJECT = /^(?:产出|效益|满意度|成本)指标/;
+
 export const level1Complete = defineRule(
   meta(
     "PRF-016",
     "绩效指标包含产出、效益、满意度三类",
-    "每个项目的一级指标包含产出指标、效益指标和满意度指标",
+    "每个项目的一级指标包含产出指标、效益指标和满意度指标（同一文件中缺少同样几类的项目合并为一条）",
     "warning",
     BASIS.perf101,
   ),
-  (ctx) =>
-    eachProject(
-      ctx,
-      (p) => (p.indicators?.length ?? 0) > 0,
-      "项目没有绩效指标",
-      (p, base) => {
-        const missing = LEVEL1.filter(
-          ([, re]) => !p.indicators!.some((x) => re.test(x.level1)),
-        ).map(([n]) => n);
-        return missing.length
-          ? {
-              path: `${base}/indicators`,
-              message: `项目「${p.name}」缺少一级指标：${missing.join("、")}指标`,
-            }
-          : undefined;
-      },
-    ),
+  (ctx) => {
+    const projects = (ctx.d.performance?.projects ?? [])
+      .map((p, i) => ({ p, i }))
+      .filter(({ p }) => (p.indicators?.length ?? 0) > 0);
+    if (!projects.length) return notApplicable("项目没有绩效指标");
+    // A document that leaves out one kind leaves it out of project after project (a template
+    // without 满意度): one finding per kind of omission, naming its projects.
+    const byMissing = new Map<string, { p: Project; i: number }[]>();
+    for (const { p, i } of projects) {
+      if (INDICATOR_AS_PROJECT.test(squash(p.name))) continue;
+      const missing = LEVEL1.filter(([, re]) => !p.indicators!.some((x) => re.test(x.level1)))
+        .map(([n]) => n)
+        .join("、");
+      if (missing) byMissing.set(missing, [...(byMissing.get(missing) ?? []), { p, i }]);
+    }
+    return outcome(
+      [...byMissing].map(([missing, list]): Draft => {
+        const names = list
+          .slice(0, 3)
+          .map(({ p }) => `「${p.name}」`)
+          .join("");
+        return {
+          path: `/performance/projects/${list[0]!.i}/indicators`,
+          message:
+            list.length === 1
+              ? `项目${names}缺少一级指标：${missing}指标`
+              : `${list.length} 个项目缺少一级指标：${missing}指标（项目${names}${list.length > 3 ? "等" : ""}）`,
+        };
+      }),
+    );
+  },
 );
 
 const LEVEL2: [RegExp, RegExp][] = [
@@ -368,6 +385,9 @@ export const targetStated = defineRule(
  * tables for part of their projects: a project without indicators is only worth a warning
  * when most of the document's projects do have them (the template asks for them).
  */
+/** The importer's notes that it left a page's indicator rows unread (list-indicators.ts). */
+const UNREAD_INDICATORS = /本页指标未导入|无法按列读取|无法确定哪些指标行/;
+
 export const projectHasIndicators = defineRule(
   meta(
     "PRF-024",
@@ -382,6 +402,16 @@ export const projectHasIndicators = defineRule(
     if (withIndicators * 2 < projects.length)
       return notApplicable(
         `只有 ${withIndicators} / ${projects.length} 个项目列出绩效指标，按部分项目公开指标处理`,
+      );
+    // Indicator rows the importer could not read on some page (pool P096, P121): a project
+    // without indicators may be one of those it could not place, here or on another page.
+    // A table cut off in the document ("在此处中断", seed 004) is the document's defect, not this.
+    const unread = (ctx.d.diagnostics ?? []).find(
+      (x) => x.level !== "info" && UNREAD_INDICATORS.test(x.message),
+    );
+    if (unread)
+      return notEvaluable(
+        `导入时有绩效指标未能读取（${unread.line !== undefined ? `${lineName(unread.line, unread.location)}：` : ""}${unread.message}），无法判断项目是否列出了指标`,
       );
     return eachProject(
       ctx,

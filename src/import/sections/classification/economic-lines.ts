@@ -85,7 +85,7 @@ export const extractEconomicLines: PartExtractor = {
           if (!pair) {
             ctx.diagnose(
               "warning",
-              `第 ${line.no} 行「${t}」左右并排、编码与名称分行印刷，此版式未能读取（side-by-side table layout not read）`,
+              `第 ${line.no} 行「${t}」左右并排，未能按半表读出各科目（编码与名称分行印刷，或一格内连着两个数），此版式未能读取（side-by-side table layout not read）`,
               SECTION,
               line.no,
             );
@@ -160,7 +160,21 @@ function publish(ctx: ExtractContext, rows: ClassificationRow[], table: Classifi
     ctx.cite(`/${SECTION}/${i}`, row.line, row.text);
     return l;
   });
+  noteUnsplit(ctx, lines);
   checkSums(ctx, lines, table);
+}
+
+/** Says which lines' 人员经费 / 公用经费 were left out because their column could not be told. */
+function noteUnsplit(ctx: ExtractContext, lines: Read[]): void {
+  const unsplit = lines.filter((r) => r.unsplit);
+  if (!unsplit.length) return;
+  const first = Math.min(...unsplit.map((r) => r.row.line));
+  ctx.diagnose(
+    "warning",
+    `一般公共预算基本支出表有 ${unsplit.length} 个科目（第 ${first} 行起，如「${unsplit[0]!.line.code} ${unsplit[0]!.line.name}」）所在页只印人员经费、公用经费中的一栏，无法确定是哪一栏，这些科目只导入合计（one amount column under both 人员经费 and 公用经费 labels）`,
+    SECTION,
+    first,
+  );
 }
 
 /** Whether the header under a title holds two tables side by side. */
@@ -185,11 +199,20 @@ function economicRoles(cols: Column[]): Map<string, Column> {
   if (total) roles.set("total", total);
   const after = cols.filter((c) => !total || c.x > total.x);
   const personnel = after.find((c) => /人员/.test(text(c)));
-  if (personnel) roles.set("personnel", personnel);
   const publicOperating = after.find((c) => /公用/.test(text(c)));
+  // A page printing only one of the two columns (its other column blank all down the page)
+  // hangs both labels over the one column left: which of the two it is cannot be told.
+  if (personnel && personnel === publicOperating) {
+    roles.set(UNSPLIT, personnel);
+    return roles;
+  }
+  if (personnel) roles.set("personnel", personnel);
   if (publicOperating) roles.set("publicOperating", publicOperating);
   return roles;
 }
+
+/** The role of a column labelled both 人员经费 and 公用经费: its figures are not imported as either. */
+const UNSPLIT = "personnelOrPublic";
 
 /** A 5xxxx code, or a code joined to its name ("30101-基本工资", "30101基本工资"). */
 const MAYBE_OTHER_CODE = /(?:^|\s)5\d{4}(?:$|\s|[-－])|\d[-－]|^\s*3\d{2,6}[\u4e00-\u9fff]/;
@@ -245,6 +268,8 @@ interface Read {
   line: EconomicLine;
   row: ClassificationRow;
   values: Map<string, Fen>;
+  /** Read from a column that may be 人员经费 or 公用经费: neither is imported for this line. */
+  unsplit?: boolean;
 }
 
 /**
@@ -269,6 +294,11 @@ function economicLines(rows: ClassificationRow[]): Read[] {
   const out: Read[] = [];
   for (const [code, { row, values }] of byCode) {
     const line: EconomicLine = { code, name: row.name, total: fenToWan(values.get("total") ?? 0n) };
+    // A 款 merged from rows of which one came from an undecided column: its split is not known.
+    if (values.has(UNSPLIT)) {
+      out.push({ line, row, values, unsplit: true });
+      continue;
+    }
     const personnel = values.get("personnel");
     const publicOperating = values.get("publicOperating");
     if (personnel !== undefined) line.personnel = fenToWan(personnel);
@@ -283,6 +313,9 @@ const ROLES: [string, string][] = [
   ["personnel", "人员经费"],
   ["publicOperating", "公用经费"],
 ];
+
+/** A column's sum means nothing when some of its lines were left unsplit (only 合计 is known). */
+const comparable = (rs: Read[], role: string) => role === "total" || !rs.some((r) => r.unsplit);
 
 /** Half a unit of the last printed digit per line added: 万元 tables with two decimals round each line. */
 const SLACK_PER_LINE: Fen = 5_000n;
@@ -306,7 +339,7 @@ function checkSums(ctx: ExtractContext, lines: Read[], table: ClassificationTabl
     if (items.length === 0) continue;
     for (const [role, label] of ROLES) {
       const stated = c.values.get(role);
-      if (stated === undefined) continue;
+      if (stated === undefined || !comparable(items, role)) continue;
       const sum = sumOf(items, role);
       if (differs(sum, stated, items.length)) {
         ctx.diagnose(
@@ -337,7 +370,7 @@ function checkSums(ctx: ExtractContext, lines: Read[], table: ClassificationTabl
   }
   for (const [role, label] of ROLES) {
     const stated = table.total.values.get(role);
-    if (stated === undefined) continue;
+    if (stated === undefined || !comparable(tops, role)) continue;
     const sum = sumOf(tops, role);
     if (differs(sum, stated, tops.length)) {
       ctx.diagnose(
@@ -355,6 +388,9 @@ interface SideBySide {
   rows: ClassificationRow[];
   halves: { rows: ClassificationRow[]; total?: Fen; label?: string; line?: number }[];
 }
+
+/** A decimal figure followed, after a space, by more digits: two cells run together. */
+const GLUED = /\d\.\d+\s+\d/;
 
 /** A half-row's code: a 类 ("301", its 款 "01" in the next cell) or a 款 printed whole ("30101"). */
 const CLASS_CODE = /^3\d{2}(?:\d{2})?$/;
@@ -414,6 +450,9 @@ function readSideBySide(doc: SourceDocument, titleLine: number): SideBySide | un
       const names: string[] = [];
       let amount: Fen | undefined;
       for (const c of cells.slice(i)) {
+        // "92,835.98 302": a figure and the next half's code in one cell (a third half the split
+        // missed, pool P057); squashed they would read as 92835.98302.
+        if (GLUED.test(c.text)) return undefined;
         const v = AMOUNT_TEXT.test(squash(c.text)) ? cellAmount(c.text, unit) : undefined;
         if (v !== undefined) amount = v;
         else names.push(squash(c.text));

@@ -801,11 +801,15 @@ function columnRoles(cols: Column[]): Map<string, Column> {
   const roles = new Map<Role, Column>();
   const text = (c: Column) => c.labels.join("|");
   const excluded = /执行|上年|增减|结转|结余|扣除|比/;
+  // "2025年预算数 | 2026年预算数: 总计 …" (pool P165): an earlier year's column is not the 合计.
+  const yearsOf = (c: Column) => [...text(c).matchAll(/(\d{4})年/g)].map((m) => Number(m[1]));
+  const latest = Math.max(0, ...cols.flatMap(yearsOf));
   const total = cols.find(
     (c) =>
       /合计|总计|小计|金额|预算数|决算数|本年支出/.test(text(c)) &&
       !/基本|项目|人员|公用|专项/.test(text(c)) &&
-      !excluded.test(text(c)),
+      !excluded.test(text(c)) &&
+      !yearsOf(c).some((y) => y < latest),
   );
   if (total) roles.set("total", total);
   const after = cols.filter((c) => !total || c.x > total.x);

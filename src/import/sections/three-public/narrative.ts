@@ -158,11 +158,15 @@ function sentenceMode(body: string, yr: number): { mode: Mode; lead: string } {
     /^(?:与|较|比|同)[^，,]{0,16}(?:相比|比较|对比)|^(?:与|较|比)(?:上年|\d{4}年)/.test(body) ||
     CHANGE_WORD.test(lead);
   const years = [...lead.matchAll(/(\d{4})年/g)].map((m) => Number(m[1]));
+  // "2025年“三公”经费预算13.85万元，比2025年减少5.45万元" (wild P166) compares a year with
+  // itself: the opening year is the slip, and the figures are not last year's.
+  const comparedWith = /(?:比|较|与)(\d{4})年/.exec(body.slice(lead.length));
   const previous =
     !opensChange &&
     years.length > 0 &&
     Number.isFinite(yr) &&
     years[0]! < yr &&
+    Number(comparedWith?.[1]) !== years[0] &&
     !/相比|较|比/.test(lead);
   return { mode: opensChange ? "change" : previous ? "previous" : "current", lead };
 }
