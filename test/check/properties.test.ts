@@ -52,6 +52,8 @@ test("on consistent data nearly every rule is evaluated and passes (not just not
 
 const clone = <T>(x: T): T => structuredClone(x);
 const bump = (n: number | undefined, by = 1) => Math.round(((n ?? 0) + by) * 100) / 100;
+/** A rate moved by `by` points away from zero (never onto its own negation). */
+const awayFromZero = (n: number | undefined, by: number) => bump(n, (n ?? 0) < 0 ? -by : by);
 
 interface Breakage {
   rule: string;
@@ -427,7 +429,9 @@ const BREAKAGES: Breakage[] = [
   {
     rule: "YOY-004",
     breakIt: (d) => {
-      d.expenditure!.changeRate = bump(d.expenditure!.changeRate, 3);
+      // Away from zero: a rate is accepted without its sign (增长/下降 carry it), so -1.5 → 1.5
+      // would not break the relation.
+      d.expenditure!.changeRate = awayFromZero(d.expenditure!.changeRate, 3);
     },
     path: "/expenditure/changeRate",
     severity: "error",
@@ -443,7 +447,7 @@ const BREAKAGES: Breakage[] = [
   {
     rule: "YOY-006",
     breakIt: (d) => {
-      d.income!.changeRate = bump(d.income!.changeRate, -2);
+      d.income!.changeRate = awayFromZero(d.income!.changeRate, 2);
     },
     path: "/income/changeRate",
     severity: "error",
@@ -460,7 +464,7 @@ const BREAKAGES: Breakage[] = [
     rule: "YOY-008",
     breakIt: (d) => {
       if (d.operatingCosts!.changeRate === undefined) return false;
-      d.operatingCosts!.changeRate = bump(d.operatingCosts!.changeRate, 5);
+      d.operatingCosts!.changeRate = awayFromZero(d.operatingCosts!.changeRate, 5);
     },
     path: "/operatingCosts/changeRate",
     severity: "error",
@@ -485,7 +489,7 @@ const BREAKAGES: Breakage[] = [
     rule: "YOY-011",
     breakIt: (d) => {
       if (d.threePublic!.changeRate === undefined) return false;
-      d.threePublic!.changeRate = bump(d.threePublic!.changeRate, 7);
+      d.threePublic!.changeRate = awayFromZero(d.threePublic!.changeRate, 7);
     },
     path: "/threePublic/changeRate",
     severity: "error",
