@@ -335,6 +335,16 @@ export async function getVersion(store: Store, actor: Actor, id: number): Promis
   };
 }
 
+/**
+ * Whether the public may read the version's content, which then never changes
+ * (published or superseded): what a cache of that content checks again after
+ * anything in the store changed (a withdrawal ends it).
+ */
+export async function isPublicContent(store: Store, id: number): Promise<boolean> {
+  const state = await vq.versionState(store.db, id);
+  return state === "published" || state === "superseded";
+}
+
 /** The canonical JSON exactly as stored (the bytes never change once published). */
 export async function getCanonical(store: Store, actor: Actor, id: number): Promise<string> {
   return (await visibleVersion(store, actor, id, true)).canonical;
