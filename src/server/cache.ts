@@ -4,29 +4,31 @@
  * original files) never changes; the pages and lists around it change only
  * when something is written. So every public (anonymous) GET answered 200
  * with a `public` Cache-Control is kept, bytes and strong ETag, in one LRU
- * bounded by bytes, tagged with the store's generation (the audit chain's
- * length, which every write moves):
+ * bounded by bytes, tagged with the store's public generation (a counter the
+ * database moves whenever what the public can see changes, migration 7):
  *
  * - an entry of the current generation is served as it is (304 when the
  *   reader's If-None-Match has its ETag);
- * - after any write, pages and lists are made again; a version's immutable
+ * - after such a change, pages and lists are made again; a version's immutable
  *   content is kept once its version is checked to be still public (a
  *   withdrawal ends it).
  *
- * The generation is read from the store at most every `generationMaxAgeMs`
- * (other processes writing to a PostgreSQL store are seen within that time);
- * a write through this server is seen at once (a non-GET request marks it).
+ * The generation is read from the store before answering from the cache (one
+ * query shared by every request waiting for it, so 50 concurrent readers cost
+ * one query, not 50), so a write by any process is seen at once; with
+ * `generationMaxAgeMs` it is trusted that long instead (a write through this
+ * server is still seen at once: a non-GET request marks it stale).
  */
+import { createHash } from "node:crypto";
 import type { Context, MiddlewareHandler } from "hono";
-import { storeGeneration } from "../service/audit.ts";
-import { isPublicContent } from "../service/reads.ts";
+import { isPublicContent, publicGeneration } from "../service/reads.ts";
 import type { Store } from "../store/index.ts";
 import type { ServerEnv } from "./env.ts";
 
 export interface CacheOptions {
   /** Memory for cached responses, bytes (default 128 MB; 0 turns the cache off). */
   cacheBytes?: number;
-  /** How long a generation read from the store is trusted, ms (default 1000). */
+  /** How long a generation read from the store is trusted, ms (default 0: read for each request). */
   generationMaxAgeMs?: number;
 }
 
@@ -137,9 +139,8 @@ const KEPT_HEADERS = [
 const VERSION_CONTENT = /^\/api\/v1\/versions\/(\d+)\/(?:download|files|canonical|report)\b/;
 
 /** Strong ETag of bytes (what the ETag middleware makes when the handler set none). */
-async function etagOf(body: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-1", body);
-  return `"${Buffer.from(digest).toString("hex")}"`;
+function etagOf(body: Uint8Array): string {
+  return `"${createHash("sha1").update(body).digest("hex")}"`;
 }
 
 export function responseCache(
@@ -147,10 +148,7 @@ export function responseCache(
   options: CacheOptions = {},
 ): MiddlewareHandler<ServerEnv> {
   const lru = new ByteLru<Entry>(options.cacheBytes ?? 128 * 1024 * 1024);
-  const generation = new Generation(
-    () => storeGeneration(store),
-    options.generationMaxAgeMs ?? 1000,
-  );
+  const generation = new Generation(() => publicGeneration(store), options.generationMaxAgeMs ?? 0);
   return async (c, next) => {
     if (c.req.method !== "GET") {
       try {
@@ -193,7 +191,7 @@ async function entryOf(c: Context<ServerEnv>, generation: number): Promise<Entry
   if (res.status !== 200 || res.headers.has("set-cookie")) return undefined;
   if (!/\bpublic\b/.test(res.headers.get("cache-control") ?? "")) return undefined;
   const body = new Uint8Array(await res.arrayBuffer());
-  const etag = res.headers.get("etag") ?? (await etagOf(body));
+  const etag = res.headers.get("etag") ?? etagOf(body);
   c.res = new Response(body, { status: 200, headers: res.headers });
   c.res.headers.set("ETag", etag);
   const headers = KEPT_HEADERS.flatMap((h): [string, string][] => {

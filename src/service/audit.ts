@@ -1,6 +1,6 @@
 /** Reading and verifying the audit log (entries are written by the operations themselves). */
 import type { Store } from "../store/index.ts";
-import { type AuditVerification, auditHeadSeq, verifyAuditChain } from "../store/audit.ts";
+import { type AuditVerification, verifyAuditChain } from "../store/audit.ts";
 import type { Actor } from "./actor.ts";
 import { requireRole } from "./policy.ts";
 import { type Page, type PageRequest, pageOf } from "./page.ts";
@@ -20,14 +20,6 @@ export interface AuditItem {
 /** Recomputes the whole chain: ok is false when an entry was changed, inserted or removed. */
 export function verifyAudit(store: Store): Promise<AuditVerification> {
   return verifyAuditChain(store.db);
-}
-
-/**
- * A number that changes whenever anything stored changes (every write is
- * audited in its own transaction): caches of what the public sees compare it.
- */
-export function storeGeneration(store: Store): Promise<number> {
-  return auditHeadSeq(store.db);
 }
 
 /** Newest first; filter by subject ("version:12") or action prefix ("version."). */

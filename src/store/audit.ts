@@ -66,20 +66,6 @@ export async function appendAudit(trx: Transaction<Database>, entry: AuditEntry)
   return seq;
 }
 
-/**
- * The audit chain's length: every write appends an entry in its own
- * transaction, so this number changes whenever anything stored changes (a
- * store-wide generation for caches).
- */
-export async function auditHeadSeq(db: Kysely<Database>): Promise<number> {
-  const head = await db
-    .selectFrom("audit_head")
-    .select("seq")
-    .where("id", "=", 1)
-    .executeTakeFirstOrThrow();
-  return Number(head.seq);
-}
-
 export interface AuditProblem {
   seq: number;
   problem: string;

@@ -6,11 +6,13 @@ import type { Migration, MigrationProvider } from "kysely";
 import * as m0001 from "./0001_catalogue_and_versions.ts";
 import * as m0002 from "./0002_workflow_users_audit.ts";
 import * as m0003 from "./0003_sessions_usernames.ts";
+import * as m0007 from "./0007_scale_indexes.ts";
 
 export const migrations: Record<string, Migration> = {
   "0001_catalogue_and_versions": m0001,
   "0002_workflow_users_audit": m0002,
   "0003_sessions_usernames": m0003,
+  "0007_scale_indexes": m0007,
 };
 
 export const migrationProvider: MigrationProvider = {
