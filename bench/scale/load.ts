@@ -9,7 +9,9 @@
  *   node --import tsx bench/scale/load.ts --from /tmp/gongkai-scale [--engine pglite|postgres]
  *
  * Options: --data DIR (PGlite folder, /tmp/gongkai-scale-db), --url URL (PostgreSQL,
- * postgres://postgres@127.0.0.1:5432/gongkai_scale), --workers N (cores), --json.
+ * postgres://postgres@127.0.0.1:5432/gongkai_scale), --workers N (cores), --json,
+ * --limit N (the first N of the manifest), --keep (load into the store as it is: what is
+ * stored already is skipped, so a load can be done in parts).
  */
 import { readFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
@@ -42,6 +44,18 @@ async function createRegions(store: Store, manifest: Manifest): Promise<number> 
   return ids[0]!;
 }
 
+async function provinceOf(store: Store): Promise<number> {
+  const r = await sql<{ id: number }>`select id from region where parent_id is null`.execute(
+    store.db,
+  );
+  return r.rows[0]!.id;
+}
+
+async function countVersions(store: Store): Promise<number> {
+  const r = await sql<{ n: number }>`select count(*)::int as n from version`.execute(store.db);
+  return r.rows[0]!.n;
+}
+
 /** Versions by their error and warning counts: what the checker made of the generated documents. */
 async function findingsOf(store: Store) {
   const r = await sql<{
@@ -65,12 +79,14 @@ async function main(): Promise<void> {
   const o = scaleStoreOptions();
   const workers = Number(argOf("--workers", String(availableParallelism())));
   const manifest = JSON.parse(await readFile(join(from, "manifest.json"), "utf8")) as Manifest;
-  const store = await openScaleStore(o, true);
+  const keep = hasFlag("--keep");
+  const store = await openScaleStore(o, !keep);
   try {
-    const province = await createRegions(store, manifest);
+    const province = keep ? await provinceOf(store) : await createRegions(store, manifest);
     const emptyBytes = await databaseBytes(store);
     const ext = DEFAULT_EXTENSION[manifest.format];
-    const items = manifest.items.map((i) => ({
+    const limit = Number(argOf("--limit", String(manifest.items.length)));
+    const items = manifest.items.slice(0, limit).map((i) => ({
       path: join(from, "docs", `${i.stem}${ext}`),
       dataPath: join(from, "docs", `${i.stem}.json`),
     }));
@@ -88,6 +104,7 @@ async function main(): Promise<void> {
     const report = {
       engine: o.engine,
       disclosures: summary.imported,
+      skipped: summary.skipped,
       unreadable: summary.unreadable.length,
       seconds: Number(summary.seconds.toFixed(1)),
       perSecond: Number((summary.imported / summary.seconds).toFixed(1)),
@@ -97,8 +114,11 @@ async function main(): Promise<void> {
         (summary.imported / summary.seconds / availableParallelism()).toFixed(1),
       ),
       processCpuSeconds: Number(((cpu.user + cpu.system) / 1e6).toFixed(1)),
+      // Meaningful when other processes share the cores: this process's CPU (workers included).
+      cpuMsPerDisclosure: Math.round((cpu.user + cpu.system) / 1e3 / Math.max(1, summary.imported)),
       databaseBytes: loadedBytes,
       bytesPerDisclosure: Math.round((loadedBytes - emptyBytes) / Math.max(1, summary.imported)),
+      bytesPerStoredDisclosure: Math.round(loadedBytes / Math.max(1, await countVersions(store))),
       findings: await findingsOf(store),
     };
     await store.close();
