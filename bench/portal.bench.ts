@@ -10,7 +10,8 @@
  *
  * First: bench/scale/generate.ts and bench/scale/load.ts (docs/scale.md). Options:
  * --connections 50, --urls 100 (distinct addresses per page kind, cycled),
- * --cache-mb 128 (0: the server's memory cache off), --json. The store options are
+ * --cache-mb 128 (0: the server's memory cache off), --generation-ms 0 (how long the server
+ * trusts the store's public generation; 0: read for each request), --json. The store options are
  * bench/scale/store.ts's (--data, --url). A page kind whose first address answers
  * 404 (a page another branch adds) is left out.
  */
@@ -142,8 +143,7 @@ async function main(): Promise<void> {
   );
   const server = await start("./scale/serve.ts", [
     ...storeArgs,
-    "--cache-mb",
-    argOf("--cache-mb", "128"),
+    ...["--cache-mb", argOf("--cache-mb", "128"), "--generation-ms", argOf("--generation-ms", "0")],
   ]);
   const bare = await start("./scale/bare-server.ts", []);
   const base = `http://127.0.0.1:${server.port}`;

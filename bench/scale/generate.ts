@@ -7,7 +7,8 @@
  *
  *   node --import tsx bench/scale/generate.ts --count 20000 --years 3 --out /tmp/gongkai-scale
  *
- * Options: --count N (300), --years N (3), --out DIR, --format xlsx|html (xlsx), --workers N (cores).
+ * Options: --count N (300), --years N (3), --out DIR, --format xlsx|html (xlsx), --workers N (cores),
+ * --resume (keep the documents already written, e.g. after an interrupted run).
  */
 import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
@@ -19,7 +20,7 @@ import type { Disclosure } from "../../src/model/disclosure.ts";
 import type { RenderFormat } from "../../src/render/index.ts";
 import type { GenerateTask } from "./generate-worker.ts";
 import { type PlannedRegion, planDisclosures, planRegions } from "./province.ts";
-import { argOf, SHARED } from "./args.ts";
+import { argOf, hasFlag, SHARED } from "./args.ts";
 
 export interface Manifest {
   count: number;
@@ -114,7 +115,8 @@ async function main(): Promise<void> {
   const manifest: Manifest = { count: items.length, years, format, regions, items, bases: names };
   await writeFile(join(out, "manifest.json"), JSON.stringify(manifest));
   const started = performance.now();
-  await runWorkers({ out: join(out, "docs"), format, bases: docs }, items, workers);
+  const resume = hasFlag("--resume");
+  await runWorkers({ out: join(out, "docs"), format, bases: docs, resume }, items, workers);
   const s = (performance.now() - started) / 1000;
   console.log(`generated ${items.length} disclosures in ${s.toFixed(1)} s into ${out}`);
 }

@@ -3,7 +3,9 @@
  * each read is requested `--samples` times in turn (after a warm-up) with ids
  * drawn from the store, through the real app in-process (createApp: routing,
  * validation, session and ETag middleware, the service and the database; no
- * sockets). Reports p50, p99 and max in milliseconds.
+ * sockets). Reports p50, p99 and max in milliseconds. The server's memory
+ * cache is off unless --cache-mb N: what is measured is the work of a read
+ * the cache has not seen (with the cache, a repeated read costs well under 1 ms).
  *
  *   node --import tsx bench/scale/reads.ts [--engine pglite|postgres] [--samples 200]
  */
@@ -70,7 +72,7 @@ async function main(): Promise<void> {
   const samples = Number(argOf("--samples", "200"));
   const o = scaleStoreOptions();
   const store = await openScaleStore(o, false);
-  const app = createApp({ store });
+  const app = createApp({ store, cacheBytes: Number(argOf("--cache-mb", "0")) * 1024 * 1024 });
   const ids = await idsOf(store);
   const next = random(7);
   const pick = <T>(xs: T[]) => xs[Math.floor(next() * xs.length)]!;
