@@ -10,7 +10,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { basename, join, relative } from "node:path";
 import { Worker } from "node:worker_threads";
-import type { Store } from "../store/index.ts";
+import { refreshStatistics, type Store } from "../store/index.ts";
 import type { Actor } from "./actor.ts";
 import { ServiceError } from "./errors.ts";
 import { blobExists } from "../store/queries/versions.ts";
@@ -148,6 +148,7 @@ export async function loadFiles(
     }
     options.onProgress?.({ done: ++done, total: items.length, file, outcome });
   });
+  if (summary.imported > 0) await refreshStatistics(store);
   summary.seconds = (performance.now() - started) / 1000;
   return summary;
 }
