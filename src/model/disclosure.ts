@@ -12,6 +12,8 @@ const amount = z
   .refine((n) => Number.isFinite(n) && Math.abs(n) < 1e13 && /^-?\d+(\.\d{1,6})?$/.test(plain(n)), {
     message: "金额须为万元数值，最多 6 位小数（1 分）",
   });
+/** The amount schema itself: tools that walk the schema (the scale benchmark) find amounts by it. */
+export const AmountSchema = amount;
 function plain(n: number): string {
   const s = String(n);
   return /e/i.test(s) ? n.toFixed(10).replace(/0+$/, "").replace(/\.$/, "") : s;

@@ -10,12 +10,13 @@ import { etag } from "hono/etag";
 import { secureHeaders } from "hono/secure-headers";
 import type { Store } from "../store/index.ts";
 import { createApi, type ApiOptions } from "./api/index.ts";
+import { type CacheOptions, responseCache } from "./cache.ts";
 import type { ServerEnv } from "./env.ts";
 import { errorResponse, onError, onNotFound } from "./errors.ts";
 import { sessionMiddleware } from "./session.ts";
 import { notFoundPage, pages } from "./pages/index.ts";
 
-export interface AppOptions extends ApiOptions {
+export interface AppOptions extends ApiOptions, CacheOptions {
   store: Store;
   /** Largest request body accepted (uploads), bytes; default 50 MB. */
   maxBodyBytes?: number;
@@ -49,6 +50,8 @@ export function createApp(options: AppOptions): Hono<ServerEnv> {
     }),
   );
   app.use(sessionMiddleware(options.store, options));
+  // What the public reads, kept in memory until a write changes it (server/cache.ts).
+  app.use(responseCache(options.store, options));
   app.use("/api/*", etag());
   app.route("/api/v1", createApi(options));
   app.route("/", pages);

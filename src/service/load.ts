@@ -10,9 +10,10 @@ import { readdir, readFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { basename, join, relative } from "node:path";
 import { Worker } from "node:worker_threads";
-import type { Store } from "../store/index.ts";
+import { refreshStatistics, type Store } from "../store/index.ts";
 import type { Actor } from "./actor.ts";
 import { ServiceError } from "./errors.ts";
+import { blobExists } from "../store/queries/versions.ts";
 import { ingestPublished } from "./ingest.ts";
 import type { LoadJob, LoadJobResult } from "./load-worker.ts";
 import { requireRole } from "./policy.ts";
@@ -72,42 +73,59 @@ export async function loadDirectory(
   options: LoadOptions,
 ): Promise<LoadSummary> {
   requireRole(actor, "loadPublished");
-  const started = performance.now();
   let files: string[];
   try {
     files = await listFiles(options.dir);
   } catch {
     throw new ServiceError("NOT_FOUND", `找不到目录：${options.dir}（folder not found）`);
   }
+  return loadFiles(store, actor, { ...options, items: files.map((path) => ({ path })) });
+}
+
+/** One file to load; `dataPath` is read and checked in its place (the canonical JSON of a rendered file). */
+export interface LoadItem {
+  path: string;
+  dataPath?: string;
+}
+
+/**
+ * Loads the given files (what loadDirectory found, or pairs of a stored file
+ * and the data it was made from, as the scale benchmark loads them).
+ */
+export async function loadFiles(
+  store: Store,
+  actor: Actor,
+  options: Omit<LoadOptions, "dir"> & { dir?: string; items: LoadItem[] },
+): Promise<LoadSummary> {
+  requireRole(actor, "loadPublished");
+  const started = performance.now();
+  const dir = options.dir ?? ".";
+  const { items } = options;
   const summary: LoadSummary = {
-    files: files.length,
+    files: items.length,
     imported: 0,
     withFindings: 0,
     skipped: 0,
     unreadable: [],
     seconds: 0,
   };
-  const todo: string[] = [];
+  const todo: LoadItem[] = [];
   let done = 0;
-  for (const path of files) {
-    const sha = await sha256OfFile(path);
-    const stored = await store.db
-      .selectFrom("blob")
-      .select("sha256")
-      .where("sha256", "=", sha)
-      .executeTakeFirst();
-    if (stored) {
+  for (const item of items) {
+    if (await blobExists(store.db, await sha256OfFile(item.path))) {
       summary.skipped++;
       options.onProgress?.({
         done: ++done,
-        total: files.length,
-        file: rel(options.dir, path),
+        total: items.length,
+        file: rel(dir, item.path),
         outcome: "skipped",
       });
-    } else todo.push(path);
+    } else todo.push(item);
   }
-  await runPool(todo, options.workers ?? availableParallelism(), async (path, result) => {
-    const file = rel(options.dir, path);
+  const jobs = todo.map((item) => item.dataPath ?? item.path);
+  await runPool(jobs, options.workers ?? availableParallelism(), async (id, result) => {
+    const path = todo[id]!.path;
+    const file = rel(dir, path);
     let outcome: LoadProgress["outcome"] = "unreadable";
     if (!result.ok) summary.unreadable.push({ file, reason: result.reason });
     else {
@@ -128,8 +146,9 @@ export async function loadDirectory(
         summary.unreadable.push({ file, reason: error.message });
       }
     }
-    options.onProgress?.({ done: ++done, total: files.length, file, outcome });
+    options.onProgress?.({ done: ++done, total: items.length, file, outcome });
   });
+  if (summary.imported > 0) await refreshStatistics(store);
   summary.seconds = (performance.now() - started) / 1000;
   return summary;
 }
@@ -143,7 +162,7 @@ const rel = (dir: string, path: string) => relative(dir, path) || basename(path)
 async function runPool(
   paths: string[],
   size: number,
-  store: (path: string, result: LoadJobResult) => Promise<void>,
+  store: (id: number, result: LoadJobResult) => Promise<void>,
 ): Promise<void> {
   if (paths.length === 0) return;
   const workers = Array.from(
@@ -163,7 +182,7 @@ async function runPool(
               worker.postMessage({ id, path: paths[id]! } satisfies LoadJob);
             };
             worker.on("message", (result: LoadJobResult) => {
-              writing = writing.then(() => store(paths[result.id]!, result));
+              writing = writing.then(() => store(result.id, result));
               writing.then(feed, reject);
             });
             worker.on("error", reject);

@@ -7,6 +7,7 @@ import { type ExpressionBuilder, sql } from "kysely";
 import type { Store } from "../store/index.ts";
 import type { Database, VersionState } from "../store/schema.ts";
 import { OWNER_COLUMNS, disclosureOwners, regionById } from "../store/queries/catalogue.ts";
+import { publicGeneration as generationOf } from "../store/queries/generation.ts";
 import * as vq from "../store/queries/versions.ts";
 import type { Actor } from "./actor.ts";
 import {
@@ -315,6 +316,25 @@ export async function getVersion(store: Store, actor: Actor, id: number): Promis
       at: e.at,
     })),
   };
+}
+
+/**
+ * Whether the public may read the version's content, which then never changes
+ * (published or superseded): what a cache of that content checks again after
+ * anything in the store changed (a withdrawal ends it).
+ */
+export async function isPublicContent(store: Store, id: number): Promise<boolean> {
+  const state = await vq.versionState(store.db, id);
+  return state === "published" || state === "superseded";
+}
+
+/**
+ * A number that changes whenever what the public can see changes (publishing,
+ * superseding, withdrawing; regions, departments, units): caches of public
+ * pages compare it.
+ */
+export function publicGeneration(store: Store): Promise<number> {
+  return generationOf(store.db);
 }
 
 /** The canonical JSON exactly as stored (the bytes never change once published). */

@@ -4,7 +4,7 @@
  * and nothing of HTTP; the service layer (src/service/) is its only user.
  */
 import { resolve } from "node:path";
-import { Kysely, Migrator, PostgresDialect, type MigrationResultSet } from "kysely";
+import { Kysely, Migrator, PostgresDialect, type MigrationResultSet, sql } from "kysely";
 import type { Database } from "./schema.ts";
 import type { Connection } from "./adapters/connection.ts";
 import { migrationProvider } from "./migrations/index.ts";
@@ -68,6 +68,16 @@ async function connect(options: StoreOptions): Promise<Connection> {
 export function storeOptionsFromEnv(env = process.env): StoreOptions {
   if (env.DATABASE_URL) return { url: env.DATABASE_URL };
   return { dataDir: resolve(env.GONGKAI_DATA ?? "data") };
+}
+
+/**
+ * Refreshes the planner's statistics (ANALYZE). PGlite runs no autovacuum, so
+ * after a bulk load its planner would go on guessing from an empty store and
+ * scan every version for each listed disclosure (measured: lists 10–50 times
+ * slower at 6,000 disclosures); PostgreSQL would get there by itself, later.
+ */
+export async function refreshStatistics(store: Store): Promise<void> {
+  await sql`analyze`.execute(store.db);
 }
 
 /** Runs migrations forward to `target` (default: the latest). */

@@ -7,8 +7,8 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { ServerEnv } from "../env.ts";
-import { ANONYMOUS, type Actor } from "../../service/actor.ts";
-import { ServiceError } from "../../service/errors.ts";
+import type { Actor } from "../../service/actor.ts";
+import { isPublicContent } from "../../service/reads.ts";
 import { getCheckInput, getDepartment, getVersion } from "../../service/index.ts";
 import type { Store } from "../../store/index.ts";
 import {
@@ -38,14 +38,8 @@ export function contentDisposition(name: string): string {
 }
 
 /** Published (or superseded) versions are public and their content never changes. */
-export async function isImmutable(store: Store, _actor: Actor, id: number): Promise<boolean> {
-  try {
-    const v = await getVersion(store, ANONYMOUS, id);
-    return v.state === "published" || v.state === "superseded";
-  } catch (error) {
-    if (error instanceof ServiceError) return false;
-    throw error;
-  }
+export function isImmutable(store: Store, _actor: Actor, id: number): Promise<boolean> {
+  return isPublicContent(store, id);
 }
 
 export interface DownloadOptions {

@@ -8,6 +8,7 @@ import * as m0002 from "./0002_workflow_users_audit.ts";
 import * as m0003 from "./0003_sessions_usernames.ts";
 import * as m0004 from "./0004_search.ts";
 import * as m0005 from "./0005_approval_dates.ts";
+import * as m0006 from "./0006_scale_indexes.ts";
 
 export const migrations: Record<string, Migration> = {
   "0001_catalogue_and_versions": m0001,
@@ -15,6 +16,7 @@ export const migrations: Record<string, Migration> = {
   "0003_sessions_usernames": m0003,
   "0004_search": m0004,
   "0005_approval_dates": m0005,
+  "0006_scale_indexes": m0006,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -198,6 +198,16 @@ export const SUMMARY_COLUMNS = [
   "updated_at",
 ] as const;
 
+/** A version's state alone (undefined when there is no such version). */
+export async function versionState(db: Db, id: number): Promise<VersionState | undefined> {
+  const row = await db
+    .selectFrom("version")
+    .select("state")
+    .where("id", "=", id)
+    .executeTakeFirst();
+  return row?.state;
+}
+
 export function versionsOf(db: Db, disclosureId: number, states?: VersionState[]) {
   let q = db
     .selectFrom("version")
