@@ -147,6 +147,20 @@ describe("the response cache and other writers and readers", () => {
     assert.deepEqual((await names(checking)).sort(), ["沧州市审计局", "沧州市统计局"].sort());
   });
 
+  it("an approval date recorded by the bureau is on the cached scoreboard at once", async () => {
+    const board = `/regions/${s.world.cangzhou.id}/scoreboard?year=2026&kind=budget`;
+    assert.match(await (await anonymous(board)).text(), /未登记批复日期/);
+    const res = await call(
+      s.app,
+      s.clients.finance,
+      `/api/v1/regions/${s.world.cangzhou.id}/approval-dates`,
+      { method: "PUT", json: { year: 2026, kind: "budget", date: "2026-02-05" } },
+    );
+    assert.equal(res.status, 200);
+    const after = await (await anonymous(board)).text();
+    assert.match(after, /本级财政批复日期：2026-02-05/);
+  });
+
   it("never serves the public's copy to a signed-in reader", async () => {
     await anonymous(`/disclosures/${disclosureId}`);
     const staff = await call(s.app, s.clients.officer, `/disclosures/${disclosureId}`);
