@@ -128,9 +128,10 @@ async function loadTwice(factory: FactoryRef): Promise<void> {
       year: 2021,
       workers: 2,
     });
+    // With findings: seeds 000 and 003; corpus 026 has none (深圳's 机构编制 heading is its 机构设置).
     assert.deepEqual(
       [first.files, first.imported, first.skipped, first.withFindings],
-      [4, 3, 0, 3],
+      [4, 3, 0, 2],
     );
     assert.deepEqual(
       first.unreadable.map((u) => u.file),
