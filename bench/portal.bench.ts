@@ -24,6 +24,8 @@ interface Ids {
   regions: number[];
   departments: number[];
   disclosures: number[];
+  /** A department's disclosures of one kind in consecutive years (its page's 与上年比较). */
+  yearPairs: [number, number][];
 }
 
 interface PageKind {
@@ -48,9 +50,17 @@ const PAGES: PageKind[] = [
     p99: 100,
   },
   {
+    name: "comparison",
+    urls: (ids) => ids.yearPairs.map(([a, b]) => `/compare?d=${a}&d=${b}`),
+    p99: 100,
+  },
+  {
     name: "search",
+    // Words, a classification code, pinyin initials (三公经费), names of departments and regions.
     urls: () =>
-      ["教育局", "公用经费", "三公经费", "东阳市", "财政拨款"].map((q) => `/search?q=${q}`),
+      ["三公经费", "2010401", "sgjf", "教育局", "公用经费", "财政拨款", "行政运行", "江南省"].map(
+        (q) => `/search?q=${q}`,
+      ),
     p99: 200,
   },
 ];
@@ -85,7 +95,8 @@ async function json<T>(base: string, path: string): Promise<T> {
 
 /** Ids to visit, found through the public API: cities and counties, departments, disclosures. */
 async function idsOf(base: string): Promise<Ids> {
-  type List = { items: { id: number }[]; total: number };
+  type Item = { id: number; departmentId: number; year: number; kind: string };
+  type List = { items: Item[]; total: number };
   const ids = (l: List) => l.items.map((i) => i.id);
   const top = ids(await json<List>(base, "/api/v1/regions"));
   const cities = ids(await json<List>(base, `/api/v1/regions?parentId=${top[0]}&pageSize=500`));
@@ -94,18 +105,31 @@ async function idsOf(base: string): Promise<Ids> {
     counties.push(...ids(await json<List>(base, `/api/v1/regions?parentId=${city}&pageSize=500`)));
   }
   const departments = await json<List>(base, "/api/v1/departments?pageSize=500");
-  const disclosures: number[] = [];
+  const disclosures: Item[] = [];
   const total = (await json<List>(base, "/api/v1/disclosures?pageSize=1")).total;
   for (let page = 1; page <= Math.ceil(total / 500) && page <= 40; page++) {
     disclosures.push(
-      ...ids(await json<List>(base, `/api/v1/disclosures?pageSize=500&page=${page}`)),
+      ...(await json<List>(base, `/api/v1/disclosures?pageSize=500&page=${page}`)).items,
     );
   }
   return {
     regions: spread([...cities, ...counties], perKind),
     departments: spread(ids(departments), perKind),
-    disclosures: spread(disclosures, perKind),
+    disclosures: spread(
+      disclosures.map((d) => d.id),
+      perKind,
+    ),
+    yearPairs: spread(yearPairs(disclosures), perKind),
   };
+}
+
+/** Pairs of one department's disclosures of one kind, a year apart (earlier year first). */
+function yearPairs(items: { id: number; departmentId: number; year: number; kind: string }[]) {
+  const byKey = new Map(items.map((d) => [`${d.departmentId} ${d.kind} ${d.year}`, d.id]));
+  return items.flatMap((d) => {
+    const next = byKey.get(`${d.departmentId} ${d.kind} ${d.year + 1}`);
+    return next === undefined ? [] : [[d.id, next] as [number, number]];
+  });
 }
 
 /** Each address once (warming the server), kept as the bare server's copy. */

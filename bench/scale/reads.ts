@@ -25,6 +25,13 @@ async function idsOf(store: Store) {
     departments: await col(sql`select id from department order by id`),
     disclosures: await col(sql`select id from disclosure order by id`),
     versions: await col(sql`select id from version where state = 'published' order by id`),
+    yearPairs: (
+      await sql<{ a: number; b: number }>`
+        select d1.id as a, d2.id as b from disclosure d1
+        join disclosure d2 on d2.department_id = d1.department_id and d2.kind = d1.kind
+          and d2.year = d1.year + 1
+        order by d1.id`.execute(store.db)
+    ).rows.map((r) => [r.a, r.b] as const),
   };
 }
 
@@ -65,6 +72,21 @@ export function readUrls(ids: Ids, pick: <T>(xs: T[]) => T): [string, () => stri
     ["version report", () => `/api/v1/versions/${v()}/report`],
     ["original file (xlsx)", () => `/api/v1/versions/${v()}/files/0`],
     ["download csv (rendered)", () => `/api/v1/versions/${v()}/download/csv`],
+    [
+      "comparison: a department's two years",
+      () => {
+        const [a, b] = pick(ids.yearPairs);
+        return `/api/v1/compare?d=${a}&d=${b}`;
+      },
+    ],
+    ["search: 三公经费", () => `/api/v1/search?q=${encodeURIComponent("三公经费")}`],
+    ["search: a code, 2010401", () => "/api/v1/search?q=2010401"],
+    ["search: pinyin initials, sgjf", () => "/api/v1/search?q=sgjf"],
+    [
+      "search: 三公经费 in a city, a year",
+      () =>
+        `/api/v1/search?q=${encodeURIComponent("三公经费")}&region=${pick(ids.cities)}&year=${pick([2023, 2024, 2025])}`,
+    ],
   ];
 }
 

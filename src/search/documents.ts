@@ -64,13 +64,26 @@ export function departmentEntry(name: string, regionNames: string[]): SearchEntr
   return entry("department", { title: name, context: regionNames.join(" · ") });
 }
 
-export function disclosureEntries(d: Disclosure, owner: EntryOwner): SearchEntry[] {
+/**
+ * A disclosure's entries: itself (named after its owner as stored) and its
+ * content. `content` may come computed already: the batch loader's workers
+ * segment it, the costly part, off the thread that writes.
+ */
+export function disclosureEntries(
+  d: Disclosure,
+  owner: EntryOwner,
+  content: SearchEntry[] = contentEntries(d),
+): SearchEntry[] {
+  return [disclosureEntry(d, owner), ...content].map((e, position) => ({ ...e, position }));
+}
+
+/** The entries that depend on the document alone: projects, classification lines, sections. */
+export function contentEntries(d: Disclosure): SearchEntry[] {
   return [
-    disclosureEntry(d, owner),
     ...(d.performance?.projects ?? []).map(projectEntry),
     ...lineEntries(d),
     ...sectionEntries(d),
-  ].map((e, position) => ({ ...e, position }));
+  ];
 }
 
 function disclosureEntry(d: Disclosure, owner: EntryOwner): SearchEntry {

@@ -7,6 +7,7 @@
  */
 import type { Transaction } from "kysely";
 import type { Store } from "../store/index.ts";
+import type { SearchEntry } from "../search/documents.ts";
 import type { Database, RegionRow } from "../store/schema.ts";
 import { appendAudit } from "../store/audit.ts";
 import * as cq from "../store/queries/catalogue.ts";
@@ -28,6 +29,8 @@ export interface IngestInput {
   analysis: Analysis;
   /** Place the document under the region its meta names (default true); false: the given region. */
   regionFromDocument?: boolean;
+  /** The disclosure's search content (contentEntries), when computed already (the load workers). */
+  searchContent?: SearchEntry[];
 }
 
 export interface Ingested extends VersionRef {
@@ -93,7 +96,7 @@ export async function ingestPublished(
         actor: label,
       });
     }
-    await indexPublishedVersion(trx, row.id);
+    await indexPublishedVersion(trx, row.id, input.searchContent);
     await vq.recordEvent(trx, {
       versionId: row.id,
       action: "load",

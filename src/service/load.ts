@@ -136,6 +136,7 @@ export async function loadFiles(
           ...(options.year ? { year: options.year } : {}),
           files: [{ name: basename(path), bytes }],
           analysis: result.analysis,
+          searchContent: result.searchContent,
         });
         summary.imported++;
         const f = result.analysis.report.coverage.findings;

@@ -6,7 +6,7 @@
  * transactions, so the index never shows what the store does not publish.
  */
 import type { Kysely } from "kysely";
-import { disclosureEntries, departmentEntry } from "../search/documents.ts";
+import { type SearchEntry, disclosureEntries, departmentEntry } from "../search/documents.ts";
 import type { Disclosure } from "../model/disclosure.ts";
 import type { Store } from "../store/index.ts";
 import type { Database } from "../store/schema.ts";
@@ -40,8 +40,15 @@ async function ownerOf(db: Db, versionId: number) {
   return { ...v, regionNames };
 }
 
-/** Indexes a published version as its disclosure's current one (and its department). */
-export async function indexPublishedVersion(db: Db, versionId: number): Promise<void> {
+/**
+ * Indexes a published version as its disclosure's current one (and its
+ * department). `content`: the version's contentEntries, when computed already.
+ */
+export async function indexPublishedVersion(
+  db: Db,
+  versionId: number,
+  content?: SearchEntry[],
+): Promise<void> {
   const v = await ownerOf(db, versionId);
   if (!v || v.state !== "published") return;
   const owner = {
@@ -49,12 +56,13 @@ export async function indexPublishedVersion(db: Db, versionId: number): Promise<
     regionId: v.region_id,
     regionPath: v.region_path,
   };
-  const entries = disclosureEntries(JSON.parse(v.canonical) as Disclosure, {
+  const entryOwner = {
     departmentName: v.department_name,
     regionNames: v.regionNames,
     year: v.year,
     kind: v.kind,
-  });
+  };
+  const entries = disclosureEntries(JSON.parse(v.canonical) as Disclosure, entryOwner, content);
   await sq.replaceDisclosureRows(
     db,
     { ...owner, disclosureId: v.disclosure_id, versionId: v.id, year: v.year, kind: v.kind },
