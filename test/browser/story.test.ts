@@ -1,0 +1,258 @@
+/**
+ * The portal in a real browser (Debian's Chromium through playwright-core),
+ * on one real server and one browser for the whole file:
+ * - every public page kind passes axe-core (no serious or critical violation),
+ *   does not scroll sideways on a 375×812 phone, prints amounts as 1,234.56
+ *   with 万元 stated, prints without navigation and with download addresses;
+ * - the whole story: an officer uploads a real PDF (corpus 007), answers the
+ *   warnings and submits; a reviewer returns it, then approves; the finance
+ *   bureau publishes; the public opens it and downloads the xlsx and the FDP;
+ *   a correction is published and its 更正说明 and changes are shown.
+ * No page may ask another host for anything (the harness's guard).
+ */
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { after, afterEach, before, describe, test } from "node:test";
+import ExcelJS from "exceljs";
+import { strFromU8, unzipSync } from "fflate";
+import type { Page } from "playwright-core";
+import { wan } from "../../src/server/views/format.ts";
+import { ANONYMOUS } from "../../src/service/actor.ts";
+import { listDisclosures } from "../../src/service/reads.ts";
+import { corpusDir, corpusGoldenDir } from "../support/paths.ts";
+import { AMOUNT, tableAmounts } from "./checks.ts";
+import {
+  type BrowserHarness,
+  STORY_DEPARTMENT,
+  STORY_SAMPLE,
+  assertNoForeignRequests,
+  startHarness,
+} from "./harness.ts";
+import { answerWarnings, download, inspect, press, signIn, upload } from "./steps.ts";
+
+const golden = (file: string) =>
+  JSON.parse(readFileSync(join(corpusGoldenDir, file), "utf8")).expect as {
+    income: { total: number };
+  };
+/** 上海市普陀区财政局 2025 预算's total income (万元), as the golden file states it. */
+const STORY_TOTAL = golden("007.json").income.total;
+
+let h: BrowserHarness;
+/** The public reader's page, reused for every public page. */
+let reader: Page;
+const ids = { seed: 0, corpus: 0 };
+
+before(async () => {
+  h = await startHarness();
+  reader = await (await h.context()).newPage();
+  const list = await listDisclosures(h.store, ANONYMOUS, { limit: 500 });
+  const id = (name: string) => list.items.find((d) => d.departmentName === name)?.id ?? 0;
+  ids.seed = id("沧州经济开发区管理委员会");
+  ids.corpus = id("苏州市审计局");
+  assert.ok(ids.seed && ids.corpus, "sample disclosures loaded");
+});
+after(() => h?.close());
+afterEach(() => assertNoForeignRequests(h));
+
+async function open(path: string): Promise<void> {
+  const res = await reader.goto(path);
+  assert.ok(res, path);
+}
+
+describe("every public page kind", () => {
+  const kinds: [what: string, path: () => string, status?: number][] = [
+    ["首页", () => "/"],
+    ["地区列表", () => "/regions"],
+    ["地区", () => `/regions/${h.regionId}`],
+    ["部门", () => `/departments/${h.departmentId}`],
+    ["公开文件（河北样例）", () => `/disclosures/${ids.seed}`],
+    ["公开文件（语料）", () => `/disclosures/${ids.corpus}`],
+    ["版本页", () => `/disclosures/${ids.corpus}/versions/1`],
+    ["404", () => "/no-such-page", 404],
+  ];
+  for (const [what, path, status] of kinds) {
+    test(`${what}: accessible, fits a phone`, async () => {
+      const res = await reader.goto(path());
+      assert.equal(res?.status(), status ?? 200);
+      assert.equal(await reader.getAttribute("html", "lang"), "zh-CN");
+      await inspect(reader, what);
+    });
+  }
+
+  test("API 文档 (Swagger UI, served by us): accessible once drawn", async () => {
+    await open("/api/v1/docs");
+    await reader.locator(".opblock-summary").first().waitFor();
+    await inspect(reader, "API 文档");
+  });
+});
+
+describe("numbers and paper", () => {
+  test("amounts in tables: 1,234.56 with 万元 stated for the table", async () => {
+    for (const path of [`/disclosures/${ids.corpus}`, `/departments/${h.departmentId}`]) {
+      await open(path);
+      const tables = (await tableAmounts(reader)).filter((t) => t.amounts.length);
+      assert.ok(tables.length >= 2, `${path}: tables with amounts`);
+      for (const t of tables) {
+        assert.ok(t.statesUnit, `${path}: ${t.caption} states 万元`);
+        for (const a of t.amounts) assert.match(a, AMOUNT, `${path}: ${t.caption}`);
+      }
+    }
+    await open(`/disclosures/${ids.corpus}`);
+    const total = wan(golden("022.json").income.total);
+    assert.match(total, /^\d,\d{3}\.\d{2}$/);
+    assert.ok(await reader.locator("td", { hasText: total }).count(), `total ${total} shown`);
+  });
+
+  test("print: no navigation or forms, downloads show their addresses", async () => {
+    await open(`/disclosures/${ids.corpus}`);
+    await reader.emulateMedia({ media: "print" });
+    try {
+      for (const nav of await reader.locator("nav, form").all()) {
+        assert.equal(await nav.isVisible(), false, "nav and forms hidden on paper");
+      }
+      const link = reader.locator("ul.downloads a").first();
+      assert.ok(await link.isVisible(), "downloads listed on paper");
+      const after = await link.evaluate((a) => getComputedStyle(a, "::after").content);
+      assert.match(after, /\/api\/v1\/versions\/\d+\//);
+    } finally {
+      await reader.emulateMedia({ media: null });
+    }
+  });
+});
+
+/** What the story carries from one step to the next. */
+const story = { versionId: 0, disclosureId: 0, officer: {} as Page, reviewer: {} as Page };
+
+describe("the story: upload, review, publish, read, download, correct", () => {
+  test("a department officer signs in and uploads a real PDF", async () => {
+    story.officer = await signIn(h, h.users.officer);
+    const page = story.officer;
+    await inspect(page, "工作台（经办人）");
+    await page.goto("/work/upload");
+    await inspect(page, "上传");
+    story.versionId = await upload(page, {
+      year: 2025,
+      kind: "部门预算",
+      files: [{ name: "普陀区财政局2025年部门预算.pdf", bytes: readFileSync(STORY_SAMPLE.pdf) }],
+    });
+    await inspect(page, "版本工作页（草稿）");
+    assert.ok(await page.locator("form.response-form").count(), "warnings to answer");
+  });
+
+  test("the officer answers the warnings and submits", async () => {
+    const page = story.officer;
+    assert.ok((await answerWarnings(page, "系数口径不同，已核对原表")) >= 1);
+    await press(page, "提交审核");
+    assert.match(await page.locator("main").innerText(), /已提交待审核/);
+  });
+
+  test("a reviewer returns it; the officer submits it again", async () => {
+    story.reviewer = await signIn(h, h.users.reviewer);
+    const page = story.reviewer;
+    await inspect(page, "工作台（审核员）");
+    await page.locator(`a[href="/work/versions/${story.versionId}"]`).first().click();
+    await page.waitForURL(`**/work/versions/${story.versionId}`);
+    await inspect(page, "版本工作页（待审核）");
+    await page.getByLabel(/^退回意见/).fill("请补充“三公”经费变动原因");
+    await press(page, "退回修改");
+    assert.match(await page.locator("main").innerText(), /已退回/);
+    await story.officer.reload();
+    assert.match(await story.officer.locator("main").innerText(), /请补充“三公”经费变动原因/);
+    await press(story.officer, "提交审核");
+  });
+
+  test("the reviewer approves and the finance bureau publishes", async () => {
+    await story.reviewer.reload();
+    await press(story.reviewer, "审核通过");
+    assert.match(await story.reviewer.locator("main").innerText(), /审核通过待发布/);
+    // Publishing is the finance-bureau administrator's (policy: publish), not the reviewer's.
+    const page = await signIn(h, h.users.publisher);
+    await page.goto(`/work/versions/${story.versionId}`);
+    await press(page, "立即发布");
+    const link = page.getByRole("link", { name: "查看公众页面" });
+    story.disclosureId = Number((await link.getAttribute("href"))?.split("/").pop());
+    assert.ok(story.disclosureId > 0);
+    await page.context().close();
+  });
+
+  test("the public finds it by a Chinese search and by pinyin initials", {
+    todo: "the search page (/search, branch search) is not merged yet",
+  });
+
+  test("the public opens it: amounts in 万元 as the document states them", async () => {
+    await open(`/disclosures/${story.disclosureId}`);
+    assert.match(await reader.locator("h1").innerText(), new RegExp(STORY_DEPARTMENT));
+    assert.ok(await reader.locator("td", { hasText: wan(STORY_TOTAL) }).count());
+    await inspect(reader, "公开文件（上传的 PDF）");
+  });
+
+  test("the public compares it with the previous year", {
+    todo: "the comparison page (/compare, branch compare) is not merged yet",
+  });
+
+  test("the public downloads the xlsx (read with exceljs) and the FDP", async () => {
+    const xlsx = await download(reader, `/api/v1/versions/${story.versionId}/download/xlsx`);
+    assert.match(xlsx.name, /\.xlsx$/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.bytes as unknown as ArrayBuffer);
+    const values = wb.worksheets.flatMap((ws) =>
+      ws.getSheetValues().flatMap((row) => (Array.isArray(row) ? row : [])),
+    );
+    assert.ok(
+      values.some((v) => typeof v === "number" && Math.abs(v - STORY_TOTAL) < 0.005),
+      `the total ${STORY_TOTAL} 万元 is a number in the workbook`,
+    );
+    const fdp = await download(reader, `/api/v1/versions/${story.versionId}/download/fdp`);
+    const zip = unzipSync(new Uint8Array(fdp.bytes));
+    const pkg = JSON.parse(strFromU8(zip["datapackage.json"]!));
+    const names = (pkg.resources as { name: string; path: string }[]).map((r) => r.name);
+    assert.ok(names.includes("expenditure-by-function"), `resources: ${names}`);
+    for (const r of pkg.resources) assert.ok(zip[r.path], `${r.path} in the package`);
+  });
+
+  test("a correction is published: its 更正说明 and the changes are shown", async () => {
+    await correct(story.versionId);
+    await open(`/disclosures/${story.disclosureId}`);
+    const text = await reader.locator("main").innerText();
+    assert.ok(text.includes(CORRECTION.note), "the 更正说明 on the public page");
+    const diff = reader.locator("table.diff");
+    assert.match(await diff.first().innerText(), new RegExp(CORRECTION.to));
+    await inspect(reader, "公开文件（已更正）");
+    await open(`/disclosures/${story.disclosureId}/versions/1`);
+    assert.match(await reader.locator("main").innerText(), /已被更正版本取代/);
+    await inspect(reader, "被更正的版本");
+  });
+});
+
+/** The correction: the same document as text, with one statement of its 主要职能 reworded. */
+const CORRECTION = {
+  note: "更正主要职能中的部门定位表述",
+  from: "上海市普陀区财政局是上海市普陀区人民政府组成部门。",
+  to: "上海市普陀区财政局是上海市普陀区人民政府工作部门，主管全区财政工作。",
+};
+
+/** The officer uploads the correction, answers, submits; approved and published by the bureau. */
+async function correct(publishedVersionId: number): Promise<void> {
+  const page = story.officer;
+  await page.goto(`/work/versions/${publishedVersionId}`);
+  const text = readFileSync(join(corpusDir, STORY_SAMPLE.text), "utf8");
+  assert.ok(text.includes(CORRECTION.from));
+  const id = await upload(page, {
+    files: [
+      {
+        name: "普陀区财政局2025年部门预算（更正）.txt",
+        bytes: Buffer.from(text.replace(CORRECTION.from, CORRECTION.to)),
+      },
+    ],
+    note: CORRECTION.note,
+  });
+  await answerWarnings(page, "已核对");
+  await press(page, "提交审核");
+  await story.reviewer.goto(`/work/versions/${id}`);
+  await press(story.reviewer, "审核通过");
+  const publisher = await signIn(h, h.users.publisher);
+  await publisher.goto(`/work/versions/${id}`);
+  await press(publisher, "立即发布");
+  await publisher.context().close();
+}
