@@ -42,6 +42,15 @@ export interface SourceLine {
   drawnRow?: { table: number; cells: DrawnCell[] };
   /** Where the line sits in the original file (absent for plain text, whose line number is the place). */
   at?: SourceLocation;
+  /** PDF: the printed text's box on its page, as fractions of the page's width and height (top left 0). */
+  box?: LineBox;
+}
+
+export interface LineBox {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
 }
 
 export interface DrawnCell {

@@ -8,11 +8,14 @@ import { describeError } from "../app/errors.ts";
 import { loadDisclosure } from "../app/load.ts";
 import { runChecks } from "../check/engine.ts";
 import { mergeDisclosures } from "../import/merge.ts";
+import { readSource } from "../import/read.ts";
+import type { SourceLine } from "../import/source-document.ts";
 import type { Disclosure } from "../model/disclosure.ts";
 import type { CheckInput, CheckReport, Finding, NarrativeLine } from "../check/types.ts";
 
 export type { Disclosure } from "../model/disclosure.ts";
 export type { CheckReport, Finding, NarrativeLine, Severity } from "../check/types.ts";
+export type { LineBox, SourceLine } from "../import/source-document.ts";
 
 export interface SourceFile {
   name: string;
@@ -91,4 +94,12 @@ export function storedReport(report: CheckReport): StoredReport {
       ...(r.reason ? { reason: r.reason } : {}),
     })),
   };
+}
+
+/** A stored file's lines as its reader prints them (with each line's place and, in a PDF, its box). */
+export async function readLines(
+  bytes: Uint8Array,
+): Promise<{ format: string; lines: SourceLine[] }> {
+  const { format, lines } = await readSource(bytes);
+  return { format, lines };
 }

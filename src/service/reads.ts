@@ -56,13 +56,13 @@ export interface DisclosureItem {
   latest: VersionSummary | null;
 }
 
-type Eb = ExpressionBuilder<
+export type Eb = ExpressionBuilder<
   Database & { d: Database["disclosure"]; dep: Database["department"]; r: Database["region"] },
   "d" | "dep" | "r"
 >;
 
 /** SQL condition: the actor may see this disclosure's unpublished versions. */
-async function staffScope(store: Store, actor: Actor) {
+export async function staffScope(store: Store, actor: Actor) {
   if (!hasRole(actor, "readUnpublished")) return (_eb: Eb) => sql<boolean>`false`;
   if (actor.roles.includes("sysadmin")) return (_eb: Eb) => sql<boolean>`true`;
   const region = actor.scope.regionId

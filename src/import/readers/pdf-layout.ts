@@ -126,6 +126,10 @@ export interface LaidLine {
   cells: number;
   /** The drawn table row the line prints, if it does. */
   row?: string;
+  /** Where the line's text spans along the reading direction, and its largest glyph (a blank line: 0). */
+  x0: number;
+  x1: number;
+  size: number;
 }
 
 /** Runs → lines as pdftotext -layout prints them; a blank line stands for a gap of more than two lines. */
@@ -158,12 +162,19 @@ export function layoutLines(runs: Run[], bodySize: number): LaidLine[] {
       text += " ".repeat(Math.max(text ? 2 : 0, f.col - text.length)) + f.text;
     const y = line[0]!.y;
     let size = 0;
-    for (const r of line) if (r.text && r.size > size) size = r.size;
+    let x0 = Infinity;
+    let x1 = -Infinity;
+    for (const r of line) {
+      if (!r.text) continue;
+      if (r.size > size) size = r.size;
+      if (r.x < x0) x0 = r.x;
+      if (r.end > x1) x1 = r.end;
+    }
     const row = line.find((r) => r.row !== undefined)?.row;
     // A gap of more than about two lines' height is shown as a blank line (not between rows of a drawn table).
     if (prevY !== undefined && !(row && prevRow) && y - prevY > 2.2 * Math.max(size, prevSize))
-      out.push({ text: "", y: (prevY + y) / 2, cells: 0 });
-    out.push({ text, y, cells: frags[i]!.length, ...(row ? { row } : {}) });
+      out.push({ text: "", y: (prevY + y) / 2, cells: 0, x0: 0, x1: 0, size: 0 });
+    out.push({ text, y, cells: frags[i]!.length, ...(row ? { row } : {}), x0, x1, size });
     prevY = y;
     prevSize = size;
     prevRow = row;

@@ -15,6 +15,7 @@ import {
   unrotate,
   type LaidLine,
   type PlacedItem,
+  type Rotation,
   type Run,
 } from "./pdf-layout.ts";
 import { Grid, tablesOf, type Segment, type TableGrid } from "./pdf-rules.ts";
@@ -49,6 +50,8 @@ export interface BorderedPage {
    * reader counts them (every baseline with text is a line, each line of a wrapped cell too).
    */
   printedLine: number[];
+  /** How the page's text reads (0: upright), for mapping the lines' positions back to the page. */
+  rotation: Rotation;
 }
 
 /** A numbered item starts a new paragraph in a cell: "1、", "2.", "（2）", "三、". */
@@ -61,7 +64,7 @@ export function layoutBorderedPage(
   segments: readonly Segment[],
 ): BorderedPage {
   const placed = placeRuns(items);
-  if (!placed) return { lines: [], tables: [], unruledRows: 0, printedLine: [] };
+  if (!placed) return { lines: [], tables: [], unruledRows: 0, printedLine: [], rotation: 0 };
   const { runs, rotation, bodySize } = placed;
   const baselines = printedBaselines(runs);
   const grid = new Grid(
@@ -129,6 +132,7 @@ export function layoutBorderedPage(
     tables,
     unruledRows,
     printedLine: lines.map((l) => printedLineAt(baselines, l.y)),
+    rotation,
   };
 }
 

@@ -14,11 +14,11 @@
  * font folders of the installed pdfjs-dist are always passed.
  */
 import { ImportError } from "../errors.ts";
-import type { SourceDocument } from "../source-document.ts";
+import type { LineBox, SourceDocument } from "../source-document.ts";
 import { layoutBorderedPage, type BorderedPage } from "./pdf-ruled-page.ts";
 import { limits } from "./limits.ts";
 import { readText } from "./text.ts";
-import type { PlacedItem } from "./pdf-layout.ts";
+import type { LaidLine, PlacedItem } from "./pdf-layout.ts";
 import { segmentsOf, type PathItem, type Segment } from "./pdf-rules.ts";
 import { runningLines } from "./pdf-furniture.ts";
 import { foldRadicals } from "./pdf-radicals.ts";
@@ -37,6 +37,8 @@ export interface PdfText {
 interface PdfPage {
   items: PlacedItem[];
   segments: Segment[];
+  width: number;
+  height: number;
 }
 
 /** The PDF's text as pdftotext -layout-like lines (drawn tables a row a line), pages ended by form feeds. */
@@ -44,8 +46,15 @@ export async function pdfToText(bytes: Uint8Array): Promise<PdfText> {
   return laidOut(await readPages(bytes)).text;
 }
 
-function laidOut(pages: readonly PdfPage[]): { text: PdfText; pages: BorderedPage[] } {
-  const laid = pages.map((p) => layoutBorderedPage(p.items, p.segments));
+function laidOut(pages: readonly PdfPage[]): {
+  text: PdfText;
+  pages: (BorderedPage & { width: number; height: number })[];
+} {
+  const laid = pages.map((p) => ({
+    ...layoutBorderedPage(p.items, p.segments),
+    width: p.width,
+    height: p.height,
+  }));
   const pageTexts = laid.map((p) => p.lines.map((l) => l.text));
   return {
     text: {
@@ -93,7 +102,12 @@ async function readPages(bytes: Uint8Array): Promise<PdfPage[]> {
       chars += printed;
       // Only the first few textless pages are probed: enough to tell a scan, and bounded.
       if (items.length === 0 && ++textless <= 3 && (await hasImages(page))) imagePages++;
-      pages.push({ items, segments: segmentsOf(paths, viewport.transform) });
+      pages.push({
+        items,
+        segments: segmentsOf(paths, viewport.transform),
+        width: viewport.width,
+        height: viewport.height,
+      });
       page.cleanup();
     }
     if (chars < 20) throw noText(imagePages, doc.numPages);
@@ -245,10 +259,27 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceDocument> {
       line.page = i + 1;
       const printed = page.printedLine[k];
       if (line.text.trim() && printed) line.at = { page: i + 1, line: printed };
+      const box = boxOf(page, page.lines[k]);
+      if (line.text.trim() && box) line.box = box;
     }
     first += text.pageLines[i]!;
   });
   return doc;
+}
+
+/** An upright page's laid line as a box in fractions of the page (for marking it on the page image). */
+function boxOf(
+  page: BorderedPage & { width: number; height: number },
+  laid: LaidLine | undefined,
+): LineBox | undefined {
+  if (!laid || page.rotation !== 0 || !laid.size || !(laid.x1 > laid.x0)) return undefined;
+  const top = laid.y - laid.size;
+  return {
+    x: laid.x0 / page.width,
+    y: top / page.height,
+    width: (laid.x1 - laid.x0) / page.width,
+    height: (1.25 * laid.size) / page.height,
+  };
 }
 
 const near = (a: number, b: number) => Math.abs(a - b) <= 3;

@@ -2,7 +2,8 @@
  * The portal's public pages, server-rendered (Hono JSX) with one stylesheet
  * and no client JavaScript. Mounted by the server with `app.route("/", pages)`.
  * Stable addresses: /, /regions, /regions/:id, /departments/:id,
- * /disclosures/:id, /disclosures/:id/versions/:n.
+ * /disclosures/:id, /disclosures/:id/versions/:n; the working pages (/signin,
+ * /work …) are in pages/work/.
  */
 import { Hono } from "hono";
 import { etag } from "hono/etag";
@@ -12,6 +13,7 @@ import { departmentPage } from "./department.tsx";
 import { disclosurePage } from "./disclosure.tsx";
 import { homePage } from "./home.tsx";
 import { regionPage, regionsPage } from "./region.tsx";
+import { work } from "./work/index.ts";
 
 export { notFoundPage } from "./respond.tsx";
 export { DOWNLOAD_URLS, DOWNLOAD_FORMATS } from "../views/downloads.ts";
@@ -33,3 +35,6 @@ pages.get("/regions/:id", regionPage);
 pages.get("/departments/:id", departmentPage);
 pages.get("/disclosures/:id", disclosurePage);
 pages.get("/disclosures/:id/versions/:n", disclosurePage);
+
+// The signed-in working pages (sign-in, dashboard, upload, review): pages/work/.
+pages.route("/", work);

@@ -8,14 +8,16 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { JSX } from "hono/jsx/jsx-runtime";
 import { ServiceError } from "../../service/errors.ts";
 import type { ServerEnv } from "../env.ts";
-import { Layout } from "../views/layout.tsx";
+import { Layout, ViewerContext } from "../views/layout.tsx";
 
 export async function sendPage(
   c: Context<ServerEnv>,
   node: JSX.Element,
   status: ContentfulStatusCode = 200,
 ): Promise<Response> {
-  const body = `<!DOCTYPE html>${await node.toString()}`;
+  const viewer = { actor: c.var.actor, csrfToken: c.var.csrfToken };
+  const page = <ViewerContext.Provider value={viewer}>{node}</ViewerContext.Provider>;
+  const body = `<!DOCTYPE html>${await page.toString()}`;
   const anonymous = c.var.actor.kind === "anonymous";
   c.header(
     "Cache-Control",

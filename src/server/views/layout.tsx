@@ -3,8 +3,16 @@
  * portal itself, no other host), site header with navigation, breadcrumbs,
  * main content and footer.
  */
-import type { Child } from "hono/jsx";
+import { type Child, createContext, useContext } from "hono/jsx";
+import { type Actor, ROLE_LABEL } from "../../service/actor.ts";
 import { CSS_PATH } from "./assets.ts";
+
+/** Who is reading (set by sendPage): the header names a signed-in user and offers sign-out. */
+export interface Viewer {
+  actor: Actor;
+  csrfToken: string;
+}
+export const ViewerContext = createContext<Viewer | undefined>(undefined);
 
 export const SITE_NAME = "公开 · 部门预决算公开平台";
 
@@ -44,6 +52,7 @@ export function Layout(props: {
               <a href="/">首页</a>
               <a href="/regions">地区</a>
               <a href="/api/v1/openapi.json">数据接口</a>
+              <Account />
             </nav>
           </div>
         </header>
@@ -61,6 +70,31 @@ export function Layout(props: {
         </footer>
       </body>
     </html>
+  );
+}
+
+/** 登录, or the signed-in user's name and role, 工作台 and 退出 (a form: sign-out is a write). */
+function Account() {
+  const viewer = useContext(ViewerContext);
+  const actor = viewer?.actor;
+  if (!actor || actor.kind !== "user") {
+    return <a href="/signin">登录</a>;
+  }
+  const role = actor.roles[0];
+  return (
+    <span class="account">
+      <a href="/work">工作台</a>
+      <span class="who">
+        {actor.name}
+        {role ? `（${ROLE_LABEL[role]}）` : ""}
+      </span>
+      <form method="post" action="/signout" class="inline">
+        <input type="hidden" name="_csrf" value={viewer.csrfToken} />
+        <button type="submit" class="link">
+          退出
+        </button>
+      </form>
+    </span>
   );
 }
 
