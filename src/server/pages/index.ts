@@ -2,13 +2,14 @@
  * The portal's public pages, server-rendered (Hono JSX) with one stylesheet
  * and no client JavaScript. Mounted by the server with `app.route("/", pages)`.
  * Stable addresses: /, /regions, /regions/:id, /departments/:id,
- * /disclosures/:id, /disclosures/:id/versions/:n; the working pages (/signin,
- * /work …) are in pages/work/.
+ * /disclosures/:id, /disclosures/:id/versions/:n, /compare?d=…&d=… (and .csv);
+ * the working pages (/signin, /work …) are in pages/work/.
  */
 import { Hono } from "hono";
 import { etag } from "hono/etag";
 import type { ServerEnv } from "../env.ts";
 import { CSS_PATH, CSS_TEXT } from "../views/assets.ts";
+import { compareCsv, comparePage } from "./compare.tsx";
 import { departmentPage } from "./department.tsx";
 import { disclosurePage } from "./disclosure.tsx";
 import { homePage } from "./home.tsx";
@@ -35,6 +36,8 @@ pages.get("/regions/:id", regionPage);
 pages.get("/departments/:id", departmentPage);
 pages.get("/disclosures/:id", disclosurePage);
 pages.get("/disclosures/:id/versions/:n", disclosurePage);
+pages.get("/compare", comparePage);
+pages.get("/compare.csv", compareCsv);
 
 // The signed-in working pages (sign-in, dashboard, upload, review): pages/work/.
 pages.route("/", work);

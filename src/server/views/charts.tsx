@@ -137,6 +137,48 @@ function drawTrend(
   );
 }
 
+/** Grouped columns: one group per category (a disclosure), one column per series (收入, 支出 …). */
+export function columnsSvg(
+  categories: string[],
+  series: { name: string; values: (number | null)[] }[],
+  label: string,
+): string {
+  return memo(["columns", categories, series, label], () => drawColumns(categories, series, label));
+}
+
+function drawColumns(
+  categories: string[],
+  series: { name: string; values: (number | null)[] }[],
+  label: string,
+): string {
+  return render(
+    {
+      legend: { top: 0, data: series.map((s) => s.name) },
+      grid: { left: 8, right: 24, top: 40, bottom: 8, containLabel: true },
+      xAxis: {
+        type: "category",
+        data: categories.map((c) => truncate(c, 12)),
+        axisLabel: { interval: 0, rotate: categories.length > 4 ? 30 : 0 },
+      },
+      yAxis: { type: "value", name: "万元", axisLabel: { formatter: (v: number) => groupInt(v) } },
+      series: series.map((s) => ({
+        name: s.name,
+        type: "bar",
+        data: s.values,
+        barMaxWidth: 28,
+        label: {
+          show: categories.length * series.length <= 12,
+          position: "top",
+          fontSize: 11,
+          formatter: (p: { value: number }) => wan(p.value),
+        },
+      })),
+    },
+    label,
+    { width: Math.max(520, 120 * categories.length), height: 360 },
+  );
+}
+
 /** A treemap of parts of a whole: spending by function, income by source. */
 export function treemapSvg(items: Item[], label: string): string {
   return memo(["treemap", items, label], () => drawTreemap(items, label));
