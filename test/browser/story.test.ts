@@ -187,8 +187,19 @@ describe("the story: upload, review, publish, read, download, correct", () => {
     await inspect(reader, "公开文件（上传的 PDF）");
   });
 
-  test("the public compares it with the previous year", {
-    todo: "the comparison page (/compare, branch compare) is not merged yet",
+  test("the public compares it with the previous year (2024 决算)", async () => {
+    const list = await listDisclosures(h.store, ANONYMOUS, { limit: 500 });
+    const previous = list.items.find((d) => d.departmentId === h.departmentId && d.year === 2024);
+    assert.ok(previous, "the department's 2024 disclosure");
+    await open(`/compare?d=${previous.id}&d=${story.disclosureId}`);
+    const text = await reader.locator("main").innerText();
+    assert.match(text, /2024年部门决算/);
+    assert.match(text, /2025年部门预算/);
+    assert.ok(await reader.locator("td", { hasText: wan(STORY_TOTAL) }).count());
+    for (const t of await tableAmounts(reader)) {
+      for (const a of t.amounts) assert.match(a, AMOUNT, t.caption);
+    }
+    await inspect(reader, "比较");
   });
 
   test("the public downloads the xlsx (read with exceljs) and the FDP", async () => {
