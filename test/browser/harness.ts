@@ -123,6 +123,8 @@ export async function startHarness(): Promise<BrowserHarness> {
         acceptDownloads: true,
         viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
       });
+      // A missing element fails in seconds, not after playwright's default 30.
+      context.setDefaultTimeout(10_000);
       await context.route(
         (url) => url.origin !== origin,
         (route) => {

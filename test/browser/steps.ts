@@ -6,9 +6,11 @@
  */
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { assertAccessible, assertFitsPhone } from "./checks.ts";
-import { type BrowserHarness, PASSWORD } from "./harness.ts";
+import { corpusDir } from "../support/paths.ts";
+import { type BrowserHarness, PASSWORD, STORY_SAMPLE } from "./harness.ts";
 
 /** axe-core at desktop width, then no sideways scroll at 375×812, back to the desktop size. */
 export async function inspect(page: Page, what: string): Promise<void> {
@@ -67,7 +69,11 @@ export async function upload(
     })),
   );
   if (form.note) await scope.getByLabel(/^更正说明/).fill(form.note);
-  await Promise.all([page.waitForURL(/\/work\/versions\/\d+/), scope.getByRole("button").click()]);
+  // Reading and checking a long PDF takes seconds on a busy machine.
+  await Promise.all([
+    page.waitForURL(/\/work\/versions\/\d+/, { timeout: 120_000 }),
+    scope.locator('button[type="submit"]').click(),
+  ]);
   return versionIdOf(page);
 }
 
@@ -94,4 +100,55 @@ export async function download(page: Page, link: string): Promise<{ name: string
   ]);
   const path = await file.path();
   return { name: file.suggestedFilename(), bytes: readFileSync(path) };
+}
+
+/** The reviewer approves; the finance-bureau administrator publishes now. Returns the disclosure's id. */
+export async function approveAndPublish(
+  h: BrowserHarness,
+  reviewer: Page,
+  versionId: number,
+): Promise<number> {
+  await reviewer.goto(`/work/versions/${versionId}`);
+  await press(reviewer, "审核通过");
+  assert.match(await reviewer.locator("main").innerText(), /审核通过待发布/);
+  // Publishing is the finance-bureau administrator's (policy: publish), not the reviewer's.
+  const publisher = await signIn(h, h.users.publisher);
+  await publisher.goto(`/work/versions/${versionId}`);
+  await press(publisher, "立即发布");
+  const href = await publisher.getByRole("link", { name: "查看公众页面" }).getAttribute("href");
+  await publisher.context().close();
+  const id = Number(href?.split("/").pop());
+  assert.ok(id > 0, `published: ${href}`);
+  return id;
+}
+
+/** The correction: the same document as text, with one statement of its 主要职能 reworded. */
+export const CORRECTION = {
+  note: "更正主要职能中的部门定位表述",
+  from: "上海市普陀区财政局是上海市普陀区人民政府组成部门。",
+  to: "上海市普陀区财政局是上海市普陀区人民政府工作部门，主管全区财政工作。",
+};
+
+/** The officer uploads the correction from the published version's page, answers, submits; it is approved and published. */
+export async function publishCorrection(
+  h: BrowserHarness,
+  pages: { officer: Page; reviewer: Page },
+  publishedVersionId: number,
+): Promise<void> {
+  const page = pages.officer;
+  await page.goto(`/work/versions/${publishedVersionId}`);
+  const text = readFileSync(join(corpusDir, STORY_SAMPLE.text), "utf8");
+  assert.ok(text.includes(CORRECTION.from));
+  const id = await upload(page, {
+    files: [
+      {
+        name: "普陀区财政局2025年部门预算（更正）.txt",
+        bytes: Buffer.from(text.replace(CORRECTION.from, CORRECTION.to)),
+      },
+    ],
+    note: CORRECTION.note,
+  });
+  await answerWarnings(page, "已核对");
+  await press(page, "提交审核");
+  await approveAndPublish(h, pages.reviewer, id);
 }
