@@ -12,13 +12,17 @@ import { assertAccessible, assertFitsPhone } from "./checks.ts";
 import { corpusDir } from "../support/paths.ts";
 import { type BrowserHarness, PASSWORD, STORY_SAMPLE } from "./harness.ts";
 
-/** axe-core at desktop width, then no sideways scroll at 375×812, back to the desktop size. */
+/**
+ * axe-core at desktop width; at 375×812 no sideways scroll and axe-core again
+ * (what scrolls on a phone must be reachable by keyboard); back to the desktop size.
+ */
 export async function inspect(page: Page, what: string): Promise<void> {
   await assertAccessible(page, what);
   const size = page.viewportSize();
   await page.setViewportSize({ width: 375, height: 812 });
   try {
     await assertFitsPhone(page, what);
+    await assertAccessible(page, `${what}（手机）`);
   } finally {
     if (size) await page.setViewportSize(size);
   }
@@ -72,7 +76,7 @@ export async function upload(
   // Reading and checking a long PDF takes seconds on a busy machine.
   await Promise.all([
     page.waitForURL(/\/work\/versions\/\d+/, { timeout: 120_000 }),
-    scope.locator('button[type="submit"]').click(),
+    scope.locator('button[type="submit"]').click({ timeout: 120_000 }),
   ]);
   return versionIdOf(page);
 }

@@ -34,7 +34,8 @@ export function DataTable(props: { table: TableModel; number?: number }) {
           <span>{t.unit ?? ""}</span>
         </div>
       ) : null}
-      <div class="table-wrap">
+      {/* A wide table scrolls in this box on a phone: focusable, so a keyboard can scroll it. */}
+      <div class="table-wrap" tabindex={0} role="region" aria-label={title}>
         <table
           class={t.landscape ? "wide" : undefined}
           {...(t.caption || t.unit ? { "aria-describedby": `${t.id}-meta` } : {})}
