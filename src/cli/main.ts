@@ -19,6 +19,7 @@ import { registerBackup } from "./commands/backup.ts";
 import { registerRestore } from "./commands/restore.ts";
 import { registerLoad } from "./commands/load.ts";
 import { registerServe } from "./commands/serve.ts";
+import { registerSearchIndex } from "./commands/search-index.ts";
 
 // A reader that stops early (`| head`) is not an error.
 for (const stream of [process.stdout, process.stderr]) {
@@ -56,6 +57,7 @@ registerBackup(program);
 registerRestore(program);
 registerLoad(program);
 registerServe(program);
+registerSearchIndex(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -231,6 +231,10 @@ function runLengths(values: string[]): number[] {
   return spans;
 }
 
+/** The anchor of a project's 绩效目标表 on a page (the search links to it). */
+export const projectAnchor = (pj: Pick<Project, "code" | "name">): string =>
+  `project-${pj.code ?? pj.name}`;
+
 export function projectTable(pj: Project): TableModel {
   const pct = (v: number | undefined) => (v === undefined ? "" : `${v}%`);
   const plan = pj.spendingPlan;
@@ -296,7 +300,7 @@ export function projectTable(pj: Project): TableModel {
     ]),
   ];
   return {
-    id: `project-${pj.code ?? pj.name}`,
+    id: projectAnchor(pj),
     title: `${pj.name}绩效目标表`,
     unit: "单位：万元",
     // Wide enough for 其中：财政资金 and 社会效益指标 on one line, and for 指标值确定依据's document numbers.

@@ -15,6 +15,7 @@ import { type Actor, actorLabel } from "./actor.ts";
 import type { Analysis, SourceFile } from "./engine.ts";
 import { ServiceError } from "./errors.ts";
 import { requireRole } from "./policy.ts";
+import { indexPublishedVersion } from "./search-index.ts";
 import { codeOfName, levelOfName } from "./region-names.ts";
 import { type VersionRef, contentOf, versionRef } from "./upload.ts";
 
@@ -92,6 +93,7 @@ export async function ingestPublished(
         actor: label,
       });
     }
+    await indexPublishedVersion(trx, row.id);
     await vq.recordEvent(trx, {
       versionId: row.id,
       action: "load",

@@ -13,6 +13,7 @@ import { appendAudit } from "../store/audit.ts";
 import * as vq from "../store/queries/versions.ts";
 import { type Actor, actorLabel, systemActor } from "./actor.ts";
 import { ServiceError, notFound } from "./errors.ts";
+import { indexPublishedVersion, unindexVersion } from "./search-index.ts";
 import { ACTION_LABEL, type Action, requireDepartment } from "./policy.ts";
 import { STATE_LABEL } from "./states.ts";
 import { type VersionRef, versionRef } from "./upload.ts";
@@ -191,7 +192,7 @@ export async function publishVersion(
     from: ["approved", "scheduled"],
     to: "published",
     set: { published_at: now },
-    after: supersedeEarlier,
+    after: publishedNow,
   });
 }
 
@@ -225,6 +226,16 @@ async function supersedeEarlier(
   }
 }
 
+/** A version just published: it supersedes the earlier one, and replaces it in the search index. */
+async function publishedNow(
+  trx: Transaction<Database>,
+  v: VersionRow,
+  actor: string,
+): Promise<void> {
+  await supersedeEarlier(trx, v, actor);
+  await indexPublishedVersion(trx, v.id);
+}
+
 /** Publishes every scheduled version whose time has come; returns them. Run by the server's timer. */
 export async function publishDue(store: Store, now = new Date()): Promise<VersionRef[]> {
   const due = await store.db
@@ -242,7 +253,7 @@ export async function publishDue(store: Store, now = new Date()): Promise<Versio
           from: ["scheduled"],
           to: "published",
           set: { published_at: now },
-          after: supersedeEarlier,
+          after: publishedNow,
           trusted: true,
         }),
       );
@@ -266,5 +277,6 @@ export const withdrawVersion = async (
     to: "withdrawn",
     comment: text,
     set: { withdrawn_at: new Date(), withdrawn_reason: text },
+    after: (trx, v) => unindexVersion(trx, v.id),
   });
 };

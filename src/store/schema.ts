@@ -183,6 +183,34 @@ export interface SessionTable {
   ended_at: Timestamp | null;
 }
 
+export const SEARCH_KINDS = ["department", "disclosure", "project", "line", "paragraph"] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];
+
+/** One findable thing (migration 0004); `tsv` is written as SQL (to_tsvector). */
+export interface SearchDocTable {
+  id: Generated<number>;
+  kind: SearchKind;
+  department_id: number;
+  region_id: number;
+  /** The region's materialised path, copied: a region filter is a prefix match. */
+  region_path: string;
+  disclosure_id: number | null;
+  version_id: number | null;
+  year: number | null;
+  disclosure_kind: "budget" | "final" | null;
+  /** The fragment on the disclosure's page (a table's or project's id). */
+  anchor: string | null;
+  title: string;
+  /** `title` as jieba words joined by U+001F, for ts_headline. */
+  title_seg: string;
+  context: string | null;
+  body_seg: string;
+  /** 万元, exact (numeric). */
+  amount: ColumnType<string | null, string | null | undefined, string | null>;
+  position: number;
+  tsv: ColumnType<string, string, never>;
+}
+
 export interface Database {
   region: RegionTable;
   department: DepartmentTable;
@@ -199,6 +227,7 @@ export interface Database {
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
   app_session: SessionTable;
+  search_doc: SearchDocTable;
 }
 
 export type RegionRow = Selectable<RegionTable>;

@@ -142,6 +142,7 @@ const MATRIX: Record<string, Case> = {
     expect: all(200),
   },
   "GET /api/v1/disclosures": { path: () => "/api/v1/disclosures", expect: all(200) },
+  "GET /api/v1/search": { path: () => "/api/v1/search?q=%E5%AE%A1%E8%AE%A1", expect: all(200) },
   "GET /api/v1/disclosures/:id": {
     path: () => `/api/v1/disclosures/${ids.draftDisclosure}`,
     expect: draftRead,
@@ -220,6 +221,8 @@ const MATRIX: Record<string, Case> = {
   "GET /": { path: () => "/", expect: all(200) },
   [`GET ${CSS_PATH}`]: { path: () => CSS_PATH, expect: all(200) },
   "GET /regions": { path: () => "/regions", expect: all(200) },
+  // Search finds published content only: the same answer for everyone.
+  "GET /search": { path: () => "/search?q=%E5%AE%A1%E8%AE%A1", expect: all(200) },
   "GET /regions/:id": { path: () => `/regions/${s.world.hebei.id}`, expect: all(200) },
   "GET /departments/:id": { path: () => `/departments/${s.world.dept.id}`, expect: all(200) },
   "GET /disclosures/:id": {

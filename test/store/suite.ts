@@ -10,6 +10,7 @@ import { recheckTests } from "./behaviour/recheck.ts";
 import { userTests } from "./behaviour/users.ts";
 import { auditTests } from "./behaviour/audit.ts";
 import { backupTests } from "./behaviour/backup.ts";
+import { searchTests } from "./behaviour/search.ts";
 import type { FactoryRef } from "./behaviour/helpers.ts";
 
 export interface SuiteOptions {
@@ -25,4 +26,5 @@ export function storeSuite(factory: FactoryRef, options: SuiteOptions = {}): voi
   userTests(factory);
   auditTests(factory);
   backupTests(factory);
+  searchTests(factory);
 }

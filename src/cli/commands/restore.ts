@@ -21,6 +21,9 @@ export function registerRestore(program: Command): void {
             throw new UserError(`找不到文件：${file}（file not found）`);
           throw error;
         }
+        // The search index is derived, not backed up: rebuilt from the restored versions.
+        const { rebuildSearchIndex } = await import("../../service/search-index.ts");
+        await rebuildSearchIndex(store);
         const audit = await verifyAudit(store);
         const c = header.counts;
         process.stdout.write(

@@ -51,6 +51,10 @@ async function runServer(opts: ServeOptions): Promise<void> {
     );
   });
   if (opts.samples) await samples(store);
+  // A store from before search has published versions and no index yet.
+  const { ensureSearchIndex } = await import("../../service/search-index.ts");
+  if (await ensureSearchIndex(store))
+    process.stderr.write("已建立检索索引（search index built）\n");
   let printer: Promise<PdfPrinter> | undefined;
   const app = createApp({
     store,

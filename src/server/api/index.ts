@@ -12,6 +12,7 @@ import { registerAccess } from "./access.ts";
 import { type DownloadOptions, registerDownloads } from "./content.ts";
 import { registerDocs } from "./docs.ts";
 import { registerReads } from "./reads.ts";
+import { registerSearch } from "./search.ts";
 import { registerWrites } from "./writes.ts";
 
 export type ApiOptions = SessionOptions & DownloadOptions;
@@ -36,6 +37,7 @@ export function createApi(options: ApiOptions): OpenAPIHono<ServerEnv> {
     },
   });
   registerReads(api);
+  registerSearch(api);
   registerDownloads(api, options);
   registerWrites(api);
   registerAccess(api, options);

@@ -2,8 +2,8 @@
  * The portal's public pages, server-rendered (Hono JSX) with one stylesheet
  * and no client JavaScript. Mounted by the server with `app.route("/", pages)`.
  * Stable addresses: /, /regions, /regions/:id, /departments/:id,
- * /disclosures/:id, /disclosures/:id/versions/:n, /compare?d=…&d=… (and .csv);
- * the working pages (/signin, /work …) are in pages/work/.
+ * /disclosures/:id, /disclosures/:id/versions/:n, /search, /compare?d=…&d=… (and
+ * .csv); the working pages (/signin, /work …) are in pages/work/.
  */
 import { Hono } from "hono";
 import { etag } from "hono/etag";
@@ -14,6 +14,7 @@ import { departmentPage } from "./department.tsx";
 import { disclosurePage } from "./disclosure.tsx";
 import { homePage } from "./home.tsx";
 import { regionPage, regionsPage } from "./region.tsx";
+import { searchPage } from "./search.tsx";
 import { work } from "./work/index.ts";
 
 export { notFoundPage } from "./respond.tsx";
@@ -36,6 +37,7 @@ pages.get("/regions/:id", regionPage);
 pages.get("/departments/:id", departmentPage);
 pages.get("/disclosures/:id", disclosurePage);
 pages.get("/disclosures/:id/versions/:n", disclosurePage);
+pages.get("/search", searchPage);
 pages.get("/compare", comparePage);
 pages.get("/compare.csv", compareCsv);
 

@@ -25,6 +25,8 @@ export function Layout(props: {
   title: string;
   description?: string;
   crumbs?: Crumb[];
+  /** The search box's text (the search page shows what was searched). */
+  query?: string;
   children?: Child;
 }) {
   return (
@@ -48,6 +50,7 @@ export function Layout(props: {
               </span>
               {SITE_NAME}
             </a>
+            <SearchBox query={props.query} />
             <nav aria-label="站点导航">
               <a href="/">首页</a>
               <a href="/regions">地区</a>
@@ -95,6 +98,27 @@ function Account() {
         </button>
       </form>
     </span>
+  );
+}
+
+/** The one search box, on every page; a plain GET form (works without JavaScript). */
+export function SearchBox(props: { query?: string | undefined; id?: string }) {
+  const id = props.id ?? "site-search";
+  return (
+    <form class="search-box" action="/search" method="get" role="search">
+      <label for={id} class="visually-hidden">
+        搜索部门、公开文件、项目、科目和说明
+      </label>
+      <input
+        id={id}
+        type="search"
+        name="q"
+        value={props.query ?? ""}
+        maxlength={100}
+        placeholder="搜索部门、项目、科目（如 三公经费、2010401、sgjf）"
+      />
+      <button type="submit">搜索</button>
+    </form>
   );
 }
 
