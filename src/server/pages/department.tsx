@@ -11,6 +11,7 @@ import { type Figures, figures } from "../views/figures.ts";
 import { KIND_LABEL, date, wan } from "../views/format.ts";
 import { Layout } from "../views/layout.tsx";
 import { idParam, notFoundPage, orNotFound, sendPage } from "./respond.tsx";
+import { scrollBox } from "../views/table.tsx";
 
 interface Row {
   item: DisclosureItem;
@@ -82,7 +83,7 @@ function Publications(props: { rows: Row[] }) {
   return (
     <section aria-labelledby="published">
       <h2 id="published">历年公开</h2>
-      <div class="table-wrap">
+      <div {...scrollBox("各年度部门预算、决算")}>
         <table class="list">
           <caption>各年度部门预算、决算（金额单位：万元）</caption>
           <thead>
@@ -152,7 +153,7 @@ function Trend(props: { rows: Row[] }) {
           />
         ) : null}
       </div>
-      <div class="table-wrap">
+      <div {...scrollBox("历年主要数字")}>
         <table class="list">
           <caption>历年主要数字（金额单位：万元）</caption>
           <thead>

@@ -22,6 +22,17 @@ const cellTitle = (c: Cell) => {
   return exact ? { title: exact } : {};
 };
 
+/**
+ * The box a table scrolls in sideways on a phone: focusable and named, so a
+ * keyboard can scroll it too (axe: scrollable-region-focusable).
+ */
+export const scrollBox = (label: string) => ({
+  class: "table-wrap",
+  tabindex: 0,
+  role: "region",
+  "aria-label": label,
+});
+
 export function DataTable(props: { table: TableModel; number?: number }) {
   const t = props.table;
   const title = props.number ? `${props.number}．${t.title}` : t.title;
@@ -34,8 +45,7 @@ export function DataTable(props: { table: TableModel; number?: number }) {
           <span>{t.unit ?? ""}</span>
         </div>
       ) : null}
-      {/* A wide table scrolls in this box on a phone: focusable, so a keyboard can scroll it. */}
-      <div class="table-wrap" tabindex={0} role="region" aria-label={title}>
+      <div {...scrollBox(title)}>
         <table
           class={t.landscape ? "wide" : undefined}
           {...(t.caption || t.unit ? { "aria-describedby": `${t.id}-meta` } : {})}
