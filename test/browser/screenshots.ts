@@ -61,6 +61,7 @@ async function staffStory(h: BrowserHarness) {
   const anonymous = await (await h.context()).newPage();
   await visit(anonymous, "/signin", [{ name: "signin" }]);
   const officer = await signIn(h, h.users.officer);
+  await officer.goto("/work/upload");
   const versionId = await upload(officer, {
     year: 2025,
     kind: "部门预算",

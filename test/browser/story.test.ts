@@ -86,6 +86,8 @@ describe("every public page kind", () => {
       const res = await reader.goto(path());
       assert.equal(res?.status(), status ?? 200);
       assert.equal(await reader.getAttribute("html", "lang"), "zh-CN");
+      assert.match(await reader.title(), /\p{Script=Han}/u, "a Chinese title");
+      assert.match(await reader.locator("h1").innerText(), /\p{Script=Han}/u, "a Chinese heading");
       await inspect(reader, what);
     });
   }
@@ -99,7 +101,12 @@ describe("every public page kind", () => {
 
 describe("numbers and paper", () => {
   test("amounts in tables: 1,234.56 with 万元 stated for the table", async () => {
-    for (const path of [`/disclosures/${ids.corpus}`, `/departments/${h.departmentId}`]) {
+    const paths = [
+      `/disclosures/${ids.corpus}`,
+      `/disclosures/${ids.seed}`,
+      `/departments/${h.departmentId}`,
+    ];
+    for (const path of paths) {
       await open(path);
       const tables = (await tableAmounts(reader)).filter((t) => t.amounts.length);
       assert.ok(tables.length >= 2, `${path}: tables with amounts`);
