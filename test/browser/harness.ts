@@ -14,7 +14,8 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { serve } from "@hono/node-server";
-import { type Browser, type BrowserContext, chromium } from "playwright-core";
+import type { Browser, BrowserContext } from "playwright-core";
+import { launchChromium } from "../../src/render/pdf.ts";
 import { createApp } from "../../src/server/app.ts";
 import { systemActor } from "../../src/service/actor.ts";
 import { ANONYMOUS } from "../../src/service/actor.ts";
@@ -23,8 +24,6 @@ import { loadSamples } from "../../src/service/samples.ts";
 import { createUser } from "../../src/service/users.ts";
 import { type Store, openStore } from "../../src/store/index.ts";
 import { corpusDir, seedsDir } from "../support/paths.ts";
-
-export const CHROMIUM = process.env.GONGKAI_CHROMIUM ?? "/usr/bin/chromium";
 
 /** The sample the story publishes itself: its PDF is uploaded, so it is not preloaded. */
 export const STORY_SAMPLE = { text: "007.txt", pdf: join(corpusDir, "007.pdf") };
@@ -96,17 +95,7 @@ export async function startHarness(): Promise<BrowserHarness> {
   const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
   await new Promise((resolve) => server.once("listening", resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+  const browser = await launchChromium();
   const foreign: string[] = [];
   return {
     origin,

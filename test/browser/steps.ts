@@ -118,6 +118,7 @@ export async function approveAndPublish(
   // Publishing is the finance-bureau administrator's (policy: publish), not the reviewer's.
   const publisher = await signIn(h, h.users.publisher);
   await publisher.goto(`/work/versions/${versionId}`);
+  await inspect(publisher, "版本工作页（待发布）");
   await press(publisher, "立即发布");
   const href = await publisher.getByRole("link", { name: "查看公众页面" }).getAttribute("href");
   await publisher.context().close();
