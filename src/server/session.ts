@@ -8,7 +8,7 @@
  *
  * CSRF: every POST/PUT/PATCH/DELETE not authenticated by a token must come
  * from our own origin (Origin header, or Sec-Fetch-Site when Origin is
- * absent; a request with neither is refused), and a signed-in request must
+ * absent or "null"; a request with neither is refused), and a signed-in request must
  * also carry the session's CSRF token (header X-CSRF-Token or form field
  * `_csrf`). The token is an HMAC of the session secret, so it needs no
  * storage and dies with the session. Token-authenticated calls carry no
@@ -24,6 +24,7 @@ import { authenticateToken } from "../service/tokens.ts";
 import type { Store } from "../store/index.ts";
 import type { ServerEnv } from "./env.ts";
 import { errorResponse } from "./errors.ts";
+import { refusalPage } from "./pages/work/guard.tsx";
 
 export const SESSION_COOKIE = "gk_session";
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -97,7 +98,11 @@ export function sessionMiddleware(
     c.set("csrfToken", csrfTokenOf(signedIn ? secret : undefined));
     if (UNSAFE.has(c.req.method)) {
       const refusal = await csrfRefusal(c, options, signedIn);
-      if (refusal) return errorResponse(c, 403, "CSRF", refusal);
+      if (refusal) {
+        // A browser's form gets the reason as a Chinese page; the API answers JSON.
+        if (c.req.path.startsWith("/api/")) return errorResponse(c, 403, "CSRF", refusal);
+        return refusalPage(c, refusal);
+      }
     }
     return next();
   };
@@ -108,7 +113,10 @@ async function csrfRefusal(
   options: SessionOptions,
   signedIn: boolean,
 ): Promise<string | undefined> {
-  const origin = c.req.header("origin");
+  // A browser sends "Origin: null" with a form posted under Referrer-Policy no-referrer (which
+  // secureHeaders sets): that says nothing, so Sec-Fetch-Site decides as when Origin is absent.
+  const header = c.req.header("origin");
+  const origin = header === "null" ? undefined : header;
   const allowed = [requestOrigin(c, options), ...(options.allowedOrigins ?? [])];
   if (origin !== undefined) {
     if (!allowed.includes(origin))

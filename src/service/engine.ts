@@ -5,10 +5,10 @@
  * src/service/ goes through here; files are loaded by the library face (src/app/).
  */
 import { describeError } from "../app/errors.ts";
-import { loadDisclosure } from "../app/load.ts";
+import { loadDisclosure, looksLikeJson } from "../app/load.ts";
 import { runChecks } from "../check/engine.ts";
 import { mergeDisclosures } from "../import/merge.ts";
-import { readSource } from "../import/read.ts";
+import { readSource, sniff } from "../import/read.ts";
 import type { SourceLine } from "../import/source-document.ts";
 import type { Disclosure } from "../model/disclosure.ts";
 import type { CheckInput, CheckReport, Finding, NarrativeLine } from "../check/types.ts";
@@ -46,9 +46,13 @@ export class UnreadableFile extends Error {
  * (an explanation and a separate 报表 attachment complement each other), and
  * the narrative is the files' texts in order.
  */
-export async function analyseFiles(files: SourceFile[]): Promise<Analysis> {
+export async function analyseFiles(
+  files: SourceFile[],
+  /** Told each document file's printed lines as read (the working pages keep them for display). */
+  onLines?: (file: SourceFile, read: { format: string; lines: SourceLine[] }) => void,
+): Promise<Analysis> {
   const inputs: CheckInput[] = [];
-  for (const file of files) inputs.push(await readOne(file));
+  for (const file of files) inputs.push(await readOne(file, onLines));
   const disclosure =
     inputs.length === 1
       ? inputs[0]!.disclosure
@@ -64,9 +68,14 @@ export function checkDisclosure(disclosure: Disclosure, narrative: NarrativeLine
   return runChecks({ disclosure, narrative });
 }
 
-async function readOne(file: SourceFile): Promise<CheckInput> {
+async function readOne(
+  file: SourceFile,
+  onLines?: (file: SourceFile, read: { format: string; lines: SourceLine[] }) => void,
+): Promise<CheckInput> {
   try {
     const input = await loadDisclosure(file.bytes, { fileName: file.name });
+    const doc = input.document;
+    if (doc && onLines) onLines(file, { format: doc.format, lines: doc.lines });
     return { disclosure: input.disclosure, narrative: input.narrative ?? [] };
   } catch (error) {
     const { code, message } = describeError(error);
@@ -94,6 +103,12 @@ export function storedReport(report: CheckReport): StoredReport {
       ...(r.reason ? { reason: r.reason } : {}),
     })),
   };
+}
+
+/** What a stored file is, by its content: a canonical JSON (no printed lines), a PDF, or another document. */
+export function fileKind(bytes: Uint8Array): "json" | "pdf" | "document" {
+  if (looksLikeJson(bytes)) return "json";
+  return sniff(bytes) === "pdf" ? "pdf" : "document";
 }
 
 /** A stored file's lines as its reader prints them (with each line's place and, in a PDF, its box). */

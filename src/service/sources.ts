@@ -13,7 +13,7 @@ import { join } from "node:path";
 import type { Store } from "../store/index.ts";
 import * as vq from "../store/queries/versions.ts";
 import type { Actor } from "./actor.ts";
-import { type SourceLine, readLines } from "./engine.ts";
+import { type SourceLine, fileKind, readLines } from "./engine.ts";
 import { ServiceError, notFound } from "./errors.ts";
 import { getVersionFile } from "./reads.ts";
 
@@ -30,6 +30,10 @@ class Recent<T> {
   private readonly map = new Map<string, Promise<T>>();
   constructor(private readonly size: number) {}
 
+  set(key: string, value: T): void {
+    this.get(key, () => Promise.resolve(value));
+  }
+
   get(key: string, make: () => Promise<T>): Promise<T> {
     let value = this.map.get(key);
     if (value) this.map.delete(key);
@@ -45,8 +49,13 @@ class Recent<T> {
 const texts = new Recent<{ format: string; lines: SourceLine[] }>(16);
 const images = new Recent<Uint8Array>(48);
 
-const isJson = (bytes: Uint8Array) =>
-  /^\s*[{[]/.test(Buffer.from(bytes.subarray(0, 64)).toString());
+/** Keeps the lines an upload just read, so the version's first page view need not read it again. */
+export function rememberLines(
+  file: { bytes: Uint8Array },
+  read: { format: string; lines: SourceLine[] },
+): void {
+  texts.set(vq.sha256Hex(file.bytes), read);
+}
 
 /** Every file of the version with its lines (the actor must be able to read the version's content). */
 export async function getVersionSources(
@@ -58,9 +67,11 @@ export async function getVersionSources(
   const out: SourceText[] = [];
   for (const f of files) {
     const { bytes, sha256, fileName } = await getVersionFile(store, actor, versionId, f.position);
-    const read = isJson(bytes)
-      ? { format: "json", lines: [] }
-      : await texts.get(sha256, () => readLines(bytes));
+    const read =
+      fileKind(bytes) === "json"
+        ? { format: "json", lines: [] }
+        : // Read once at upload, so this succeeds; if it fails now the page shows no lines, not an error.
+          await texts.get(sha256, () => readLines(bytes)).catch(() => ({ format: "?", lines: [] }));
     out.push({ position: f.position, fileName, ...read });
   }
   return out;
@@ -78,7 +89,7 @@ export async function getPageImage(
   page: number,
 ): Promise<Uint8Array> {
   const { bytes, sha256 } = await getVersionFile(store, actor, versionId, position);
-  if (!Buffer.from(bytes.subarray(0, 1024)).toString("latin1").includes("%PDF-")) {
+  if (fileKind(bytes) !== "pdf") {
     throw new ServiceError("INVALID_INPUT", "该文件不是 PDF，没有页面图像（not a PDF）");
   }
   return images.get(`${sha256}:${page}`, () => renderPage(bytes, page));

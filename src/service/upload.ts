@@ -20,6 +20,7 @@ import {
 } from "./engine.ts";
 import { ServiceError, notFound } from "./errors.ts";
 import { requireDepartment } from "./policy.ts";
+import { rememberLines } from "./sources.ts";
 import { STATE_LABEL } from "./states.ts";
 
 export interface UploadInput {
@@ -62,7 +63,7 @@ export function validateUpload(input: UploadInput): void {
 /** Reads and checks files, turning an unreadable file into a refusal that names it. */
 export async function analyse(files: SourceFile[]): Promise<Analysis> {
   try {
-    return await analyseFiles(files);
+    return await analyseFiles(files, rememberLines);
   } catch (error) {
     if (error instanceof UnreadableFile) {
       throw new ServiceError("UNREADABLE", error.message, { file: error.file });

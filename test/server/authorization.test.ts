@@ -20,6 +20,7 @@ import {
   ROLE_NAMES,
   type RoleName,
   type Server,
+  PASSWORD,
   call,
   signInClient,
   startServer,
@@ -128,6 +129,24 @@ const v =
   (which: keyof typeof ids, rest = "") =>
   () =>
     `/api/v1/versions/${ids[which]}${rest}`;
+const w =
+  (which: keyof typeof ids, rest = "") =>
+  () =>
+    `/work/versions/${ids[which]}${rest}`;
+const fields = (values: Record<string, string>) => {
+  const form = new FormData();
+  for (const [k, value] of Object.entries(values)) form.set(k, value);
+  return form;
+};
+/** A working page's form: an API token is no browser session, so like the signed-out it gets 401. */
+const pageWrite = (row: Row): Row => ({ ...row, token: 401 });
+/** Those who may read the draft get 400 (the request was read and refused on its content). */
+const all400 = (row: Row): Partial<Row> =>
+  Object.fromEntries(
+    Object.entries(row)
+      .filter(([, n]) => n === 200)
+      .map(([k]) => [k, 400]),
+  );
 
 /** The matrix: `METHOD /route/pattern` → the request made and each role's expected status. */
 const MATRIX: Record<string, Case> = {
@@ -233,6 +252,68 @@ const MATRIX: Record<string, Case> = {
     path: () => `/disclosures/${ids.publishedDisclosure}/versions/1`,
     expect: all(200),
   },
+  // The working pages: signed out, a page sends to /signin (303) and a form gets 401; an API
+  // token is no browser session. A workflow refusal past the checks comes back as 303 to the form.
+  "GET /signin": { path: () => "/signin", expect: all(200) },
+  "POST /signin": {
+    path: () => "/signin",
+    init: () => ({ method: "POST", form: fields({ username: "reviewer", password: PASSWORD }) }),
+    expect: all(303),
+  },
+  "POST /signout": {
+    path: () => "/signout",
+    init: () => ({ method: "POST", form: fields({}) }),
+    expect: all(303),
+  },
+  "GET /work": { path: () => "/work", expect: { ...all(200), anonymous: 303, token: 303 } },
+  "GET /work/upload": {
+    path: () => "/work/upload",
+    expect: { ...all(403), anonymous: 303, token: 303, officer: 200, officerOther: 200 },
+  },
+  "POST /work/upload": {
+    path: () => "/work/upload",
+    init: () => ({ method: "POST", form: unreadable() }),
+    expect: pageWrite(officerWrite(303)),
+  },
+  "GET /work/versions/:id": {
+    path: w("draft"),
+    expect: { ...draftRead, anonymous: 303, token: 303 },
+  },
+  // The draft is a text file: past the checks, "not a PDF" (400).
+  "GET /work/versions/:id/files/:position/pages/:page": {
+    path: w("draft", "/files/0/pages/1"),
+    expect: { ...draftRead, ...all400(draftRead), anonymous: 303, token: 303 },
+  },
+  "POST /work/versions/:id/findings/:index/response": {
+    path: w("submitted", "/findings/0/response"),
+    init: () => ({ method: "POST", form: fields({ text: "说明" }) }),
+    expect: pageWrite(officerWrite(303)),
+  },
+  "POST /work/versions/:id/submit": {
+    path: w("draft", "/submit"),
+    init: () => ({ method: "POST", form: fields({}) }),
+    expect: pageWrite(officerWrite(303)),
+  },
+  "POST /work/versions/:id/return": {
+    path: w("draft", "/return"),
+    init: () => ({ method: "POST", form: fields({ comment: "请补充" }) }),
+    expect: pageWrite(reviewWrite(303)),
+  },
+  "POST /work/versions/:id/approve": {
+    path: w("draft", "/approve"),
+    init: () => ({ method: "POST", form: fields({}) }),
+    expect: pageWrite(reviewWrite(303)),
+  },
+  "POST /work/versions/:id/publish": {
+    path: w("draft", "/publish"),
+    init: () => ({ method: "POST", form: fields({}) }),
+    expect: pageWrite(financeWrite(303)),
+  },
+  "POST /work/versions/:id/withdraw": {
+    path: w("draft", "/withdraw"),
+    init: () => ({ method: "POST", form: fields({ reason: "有误" }) }),
+    expect: pageWrite(financeWrite(303)),
+  },
   "GET /api/v1/openapi.json": { path: () => "/api/v1/openapi.json", expect: all(200) },
   "GET /api/v1/docs": { path: () => "/api/v1/docs", expect: all(200) },
   "GET /api/v1/docs/init.js": { path: () => "/api/v1/docs/init.js", expect: all(200) },
@@ -272,7 +353,8 @@ it("every route × every role answers as the matrix says", async () => {
       await res.arrayBuffer();
       if (res.status !== c.expect[role])
         wrong.push(`${key} as ${role}: ${res.status}, expected ${c.expect[role]}`);
-      if (key === "DELETE /api/v1/session" && role !== "anonymous" && role !== "token") {
+      const signsOut = key === "DELETE /api/v1/session" || key === "POST /signout";
+      if (signsOut && role !== "anonymous" && role !== "token") {
         s.clients[role] = await signInClient(s.app, role, s.actors[role]!.name!);
       }
     }

@@ -13,7 +13,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, it } from "node:test";
 import { publishDue } from "../../src/service/workflow.ts";
-import { seedsDir, sharedDir } from "../support/paths.ts";
+import { corpusDir, seedsDir, sharedDir } from "../support/paths.ts";
 import { PASSWORD, type Server, call, cookieOf, startServer } from "./harness.ts";
 
 /** Seed 004: no errors, several warnings. Wild P133: a PDF with two warnings on located lines. */
@@ -154,11 +154,38 @@ it("refuses submission while warnings are unanswered, then submits", async () =>
   const ok = await post(officer, `/work/versions/${draftId}/submit`, {});
   assert.match(ok.html, /已提交审核。/);
   assert.match(ok.html, /data-state="submitted"/);
+  assert.match(ok.html, /id="state-note">已提交，等待财政局审核。/);
+  assert.doesNotMatch(ok.html, /id="submit-form"/);
 });
 
 it("refuses a form posted without the CSRF field, and other scopes", async () => {
   const res = await post(officer, `/work/versions/${draftId}/submit`, {}, { csrf: false });
   assert.equal(res.status, 403);
+  assert.match(res.html, /<h1>操作被拒绝<\/h1>[\s\S]*缺少或错误的防跨站令牌/);
+  const form = new FormData();
+  form.set("username", "officer");
+  form.set("password", PASSWORD);
+  const foreign = await call(s.app, { role: "anonymous" }, "/signin", {
+    method: "POST",
+    form,
+    headers: { origin: "https://evil.example" },
+  });
+  assert.equal(foreign.status, 403, "a sign-in posted from another site");
+  assert.match(await foreign.text(), /不是本站/);
+  // Under Referrer-Policy no-referrer a browser's own form says "Origin: null": Sec-Fetch-Site decides.
+  const blind = { origin: "null" };
+  const unverifiable = await call(s.app, { role: "anonymous" }, "/signin", {
+    method: "POST",
+    form,
+    headers: blind,
+  });
+  assert.equal(unverifiable.status, 403);
+  const ours = await call(s.app, { role: "anonymous" }, "/signin", {
+    method: "POST",
+    form,
+    headers: { ...blind, "sec-fetch-site": "same-origin" },
+  });
+  assert.equal(ours.status, 303);
   const other = await signIn("reviewer-bj");
   assert.equal((await get(other, `/work/versions/${draftId}`)).status, 404);
   const approve = await post(other, `/work/versions/${draftId}/approve`, {});
@@ -245,4 +272,32 @@ it("shows a PDF page with the cited line marked, and serves the page as PNG", as
   assert.ok(id > 0);
   const anon = await call(s.app, { role: "anonymous" }, img[1]!);
   assert.equal(anon.status, 303);
+});
+
+it("locks a name after repeated failures and says until when, in Chinese", async () => {
+  const attempt = () => {
+    const form = new FormData();
+    form.set("username", "nobody-here");
+    form.set("password", "not-the-password");
+    return call(s.app, { role: "anonymous" }, "/signin", { method: "POST", form });
+  };
+  for (let i = 1; i < 5; i++) assert.equal((await attempt()).status, 401);
+  const locked = await attempt();
+  assert.equal(locked.status, 429);
+  assert.match(
+    await locked.text(),
+    /登录失败次数过多，该用户名已暂时锁定，请于 \d{4}\/\d{2}\/\d{2} \d{2}:\d{2}（北京时间）后再试/,
+  );
+});
+
+it("takes several files as one disclosure and cites each finding in its own file", async () => {
+  const r = await post(officer, "/work/upload", {
+    departmentId: String(s.world.dept.id),
+    year: "2026",
+    kind: "budget",
+    files: [file(corpusDir, "007.pdf"), file(corpusDir, "007.txt")],
+  });
+  assert.equal(r.status, 303, r.html);
+  assert.match(r.html, /已读取 2 个文件：007\.pdf、007\.txt。/);
+  assert.match(r.html, /<p class="muted small">文件：007\.(pdf|txt)<\/p>/);
 });

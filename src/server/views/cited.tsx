@@ -122,7 +122,9 @@ function PageImage(props: { cited: Cited; versionId: number }) {
   return (
     <figure class="page-image">
       <div class="page">
-        <img src={src} alt={`${file.fileName} 第 ${page} 页`} loading="lazy" />
+        <a href={src} title="查看原尺寸页面">
+          <img src={src} alt={`${file.fileName} 第 ${page} 页`} loading="lazy" />
+        </a>
         {boxes.map((l) => (
           <span
             class="mark-box"

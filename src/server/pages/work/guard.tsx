@@ -33,11 +33,24 @@ const TITLE: Partial<Record<number, string>> = {
   413: "上传内容过大",
 };
 
-/** The sign-in page, coming back to this page afterwards (a GET) or to the dashboard. */
-export function toSignIn(c: Context<ServerEnv>): Response {
-  const next = c.req.method === "GET" ? c.req.path : "/work";
-  return c.redirect(`/signin?next=${encodeURIComponent(next)}`, 303);
+/**
+ * Signed out: a page is answered by the sign-in page (coming back afterwards);
+ * a form post by a 401 page (its content is not kept, so there is nothing to come back to).
+ */
+export function toSignIn(c: Context<ServerEnv>): Response | Promise<Response> {
+  if (c.req.method !== "GET") {
+    return sendPage(
+      c,
+      <ErrorPage title="请先登录" message="登录已失效或尚未登录，请登录后重新操作。" />,
+      401,
+    );
+  }
+  return c.redirect(`/signin?next=${encodeURIComponent(c.req.path)}`, 303);
 }
+
+/** A form refused before it reached its handler (the CSRF check of session.ts). */
+export const refusalPage = (c: Context<ServerEnv>, message: string) =>
+  sendPage(c, <ErrorPage title="操作被拒绝" message={message} />, 403);
 
 /** Where a refused form goes back to: the page it was posted from (our own), else the dashboard. */
 function formPage(c: Context<ServerEnv>): string {

@@ -64,6 +64,15 @@ export function OfficerForms(props: { view: VersionView }) {
   return null;
 }
 
+/** What the version waits for, said to whoever cannot act on it now. */
+function waitingFor(v: VersionView["v"]): string | undefined {
+  if (v.state === "submitted") return "已提交，等待财政局审核。";
+  if (v.state === "approved") return "审核已通过，等待财政局管理员发布。";
+  if (v.state === "scheduled")
+    return `已定于 ${dateTime(v.publishAt)}（北京时间）发布，到时自动发布。`;
+  return undefined;
+}
+
 /** datetime-local wants "YYYY-MM-DDTHH:MM" in Beijing time; suggested: tomorrow 09:00. */
 function tomorrowNine(): string {
   const beijing = new Date(Date.now() + 8 * 3_600_000 + 86_400_000);
@@ -123,6 +132,14 @@ export function ReviewForms(props: { view: VersionView }) {
   }
   if (can.publish && (v.state === "approved" || v.state === "scheduled")) {
     return <PublishForms view={props.view} />;
+  }
+  const waiting = waitingFor(v);
+  if (waiting) {
+    return (
+      <p class="notice" id="state-note">
+        {waiting}
+      </p>
+    );
   }
   if (v.state === "published") {
     return (
