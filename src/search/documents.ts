@@ -8,21 +8,13 @@
 import type { Disclosure, Project } from "../model/disclosure.ts";
 import { projectAnchor } from "../render/document-tables.ts";
 import { buildDocument, documentTitle } from "../render/document.ts";
+import type { SearchRow } from "../store/queries/search.ts";
 import type { SearchKind } from "../store/schema.ts";
 import { displaySegments, indexWords, tidyText } from "./segment.ts";
 import { nameInitials, termLexemes } from "./terms.ts";
 
-export interface SearchEntry {
-  kind: SearchKind;
-  title: string;
-  titleSeg: string;
-  context: string | null;
-  bodySeg: string;
-  anchor: string | null;
-  amount: number | null;
-  position: number;
-  lexemes: { a: string; b: string; c: string };
-}
+/** A findable thing as the store writes it (title and text cut into words, lexemes by weight). */
+export type SearchEntry = SearchRow;
 
 export interface EntryOwner {
   departmentName: string;

@@ -112,8 +112,8 @@ export async function countSearchRows(store: Store): Promise<number> {
   return Number(row.n);
 }
 
-/** Rebuilds when published versions exist but the index is empty (a store from before search). */
-export async function ensureSearchIndex(store: Store): Promise<boolean> {
+/** True when published versions exist but the index is empty (a store from before search). */
+export async function searchIndexMissing(store: Store): Promise<boolean> {
   const [indexed, published] = await Promise.all([
     store.db.selectFrom("search_doc").select("id").limit(1).executeTakeFirst(),
     store.db
@@ -123,7 +123,5 @@ export async function ensureSearchIndex(store: Store): Promise<boolean> {
       .limit(1)
       .executeTakeFirst(),
   ]);
-  if (indexed || !published) return false;
-  await rebuildSearchIndex(store);
-  return true;
+  return !indexed && !!published;
 }

@@ -69,7 +69,10 @@ export interface FacetValue {
 export interface SearchResult {
   query: ParsedQuery;
   items: SearchItem[];
+  /** Matches (at most MATCH_CAP: see `capped`). */
   total: number;
+  /** More than MATCH_CAP matched: ranked among the first of them, facet counts partial. */
+  capped: boolean;
   page: number;
   pageSize: number;
   facets: { type: FacetValue[]; region: FacetValue[]; year: FacetValue[]; kind: FacetValue[] };
@@ -102,7 +105,7 @@ export async function search(
     pageSize,
     region: region ? { id: region.id, name: region.name } : null,
   };
-  if (!query.match) return { ...base, items: [], total: 0, facets: EMPTY_FACETS };
+  if (!query.match) return { ...base, items: [], total: 0, capped: false, facets: EMPTY_FACETS };
   const filters: sq.SearchFilters = {
     ...(region ? { regionPath: region.path } : {}),
     ...(request.year ? { year: request.year } : {}),
@@ -122,7 +125,13 @@ export async function search(
   ]);
   const facets = facetsOf(facetRows, region?.name);
   const total = facets.type.reduce((n, f) => n + f.count, 0);
-  return { ...base, items: hits.map(itemOf), total, facets };
+  return {
+    ...base,
+    items: hits.map(itemOf),
+    total: Math.min(total, sq.MATCH_CAP),
+    capped: total > sq.MATCH_CAP,
+    facets,
+  };
 }
 
 function facetsOf(rows: sq.FacetRow[], regionName: string | undefined): SearchResult["facets"] {
@@ -202,7 +211,8 @@ export function markedHtml(runs: Marked[], escape: (s: string) => string): strin
 
 /** Searches to offer when nothing was found: each word alone, and what readers look for. */
 export function suggestions(query: ParsedQuery): string[] {
-  const words = query.terms.length > 1 ? query.terms : [];
+  // Single characters (的, 不) find everything or nothing: only words are offered.
+  const words = query.terms.length > 1 ? query.terms.filter((t) => t.length > 1) : [];
   return [...new Set([...words, "三公经费", "机关运行经费", "行政运行", "政府采购"])].filter(
     (s) => s !== query.text,
   );

@@ -1,7 +1,8 @@
 /**
  * The store commands as a user runs them, on an embedded store in a temporary
  * folder: the first administrator from stdin (never an argument), audit verify
- * failing on a tampered log, backup and restore into a fresh folder.
+ * failing on a tampered log, backup and restore into a fresh folder, the
+ * search index rebuilt.
  */
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
@@ -12,6 +13,9 @@ import { after, before, test } from "node:test";
 import { sql } from "kysely";
 import { openStore } from "../../src/store/index.ts";
 import { signIn } from "../../src/service/signin.ts";
+import { ANONYMOUS } from "../../src/service/actor.ts";
+import { loadSamples } from "../../src/service/samples.ts";
+import { search } from "../../src/service/search.ts";
 import { cli } from "../support/paths.ts";
 
 let work: string;
@@ -95,4 +99,27 @@ test("a data folder is opened by one process at a time; a lock left by a killed 
   const ok = run(data, ["audit", "verify"]);
   assert.equal(ok.status, 0, ok.stderr);
   assert.match(ok.stdout, /审计日志完整：0 条/);
+});
+
+test("search-index counts the index, and --rebuild indexes a store whose index is empty", async () => {
+  const data = join(work, "search");
+  const store = await openStore({ dataDir: data });
+  try {
+    await loadSamples(store, { corpusDir: null });
+    // A store from before search: published versions, no index.
+    await sql`delete from search_doc`.execute(store.db);
+  } finally {
+    await store.close();
+  }
+  assert.match(run(data, ["search-index"]).stdout, /检索索引共 0 条/);
+  const rebuilt = run(data, ["search-index", "--rebuild"]);
+  assert.equal(rebuilt.status, 0, rebuilt.stderr);
+  assert.match(rebuilt.stdout, /检索索引已重建：5 个已发布版本，\d+ 条/);
+  const reopened = await openStore({ dataDir: data });
+  try {
+    const found = await search(reopened, ANONYMOUS, { q: "sgjf" });
+    assert.ok(found.total >= 4);
+  } finally {
+    await reopened.close();
+  }
 });

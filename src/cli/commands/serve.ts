@@ -52,9 +52,11 @@ async function runServer(opts: ServeOptions): Promise<void> {
   });
   if (opts.samples) await samples(store);
   // A store from before search has published versions and no index yet.
-  const { ensureSearchIndex } = await import("../../service/search-index.ts");
-  if (await ensureSearchIndex(store))
-    process.stderr.write("已建立检索索引（search index built）\n");
+  const { rebuildSearchIndex, searchIndexMissing } = await import("../../service/search-index.ts");
+  if (await searchIndexMissing(store)) {
+    process.stderr.write("正在为已发布的文件建立检索索引…（building the search index）\n");
+    await rebuildSearchIndex(store);
+  }
   let printer: Promise<PdfPrinter> | undefined;
   const app = createApp({
     store,

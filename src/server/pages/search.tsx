@@ -88,13 +88,23 @@ function Prompt() {
       </p>
       <p>
         例如：
-        {EXAMPLES.map((e) => (
-          <a class="example" href={`/search?q=${encodeURIComponent(e)}`}>
-            {e}{" "}
-          </a>
-        ))}
+        <Examples searches={EXAMPLES} />
       </p>
     </section>
+  );
+}
+
+/** Searches as links, separated by "、". */
+function Examples(props: { searches: string[] }) {
+  return (
+    <>
+      {props.searches.map((text, i) => (
+        <>
+          {i ? "、" : ""}
+          <a href={`/search?q=${encodeURIComponent(text)}`}>{text}</a>
+        </>
+      ))}
+    </>
   );
 }
 
@@ -126,11 +136,7 @@ function Empty(props: { r: SearchRequest; res: SearchResult }) {
         <li>部门名称可只输入其中的关键字，如“财政局”；科目可输入编码，如“2010401”。</li>
         <li>
           也可以试试：
-          {suggestions(res.query).map((s) => (
-            <a class="example" href={`/search?q=${encodeURIComponent(s)}`}>
-              {s}{" "}
-            </a>
-          ))}
+          <Examples searches={suggestions(res.query)} />
         </li>
       </ul>
     </section>
@@ -148,9 +154,14 @@ function Results(props: { r: SearchRequest; res: SearchResult }) {
           搜索结果
         </h2>
         <p class="lead" aria-live="polite">
-          共找到 {res.total} 条结果
+          {res.capped ? `找到超过 ${res.total} 条结果` : `共找到 ${res.total} 条结果`}
           {res.items.length ? `，显示第 ${first}–${first + res.items.length - 1} 条` : ""}
         </p>
+        {res.capped ? (
+          <p class="muted small">
+            结果太多，只在前 {res.total} 条中排序和分类计数；请加关键词或用左侧条件缩小范围。
+          </p>
+        ) : null}
         <ActiveFilters r={r} res={res} />
         <ol class="hits" start={first}>
           {res.items.map((item) => (

@@ -33,6 +33,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     );
     create index search_doc_tsv on search_doc using gin (tsv);
     create index search_doc_disclosure on search_doc (disclosure_id);
+    -- A title equal to the query is always ranked (hash: no length limit on a title).
+    create index search_doc_title on search_doc using hash (title);
     create unique index search_doc_department on search_doc (department_id) where kind = 'department';
   `.execute(db);
 }

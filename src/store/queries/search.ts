@@ -38,8 +38,29 @@ export interface SearchRow {
   lexemes: { a: string; b: string; c: string };
 }
 
-const tsv = (l: SearchRow["lexemes"]) =>
-  sql<string>`setweight(to_tsvector('simple', ${l.a}), 'A') || setweight(to_tsvector('simple', ${l.b}), 'B') || setweight(to_tsvector('simple', ${l.c}), 'C')`;
+/**
+ * Filter keys as lexemes (D): type, year, budget/final and every region on
+ * the path, so a filtered search is one GIN lookup, not a heap scan of every
+ * match. "@" never survives segmentation: no typed word can equal a key.
+ */
+const key = {
+  type: (t: SearchKind) => `@t${t}`,
+  year: (y: number) => `@y${y}`,
+  kind: (k: string) => `@k${k}`,
+  region: (id: string) => `@r${id}`,
+};
+
+function filterKeys(owner: SearchOwner, kind: SearchKind): string[] {
+  return [
+    key.type(kind),
+    ...(owner.year === undefined ? [] : [key.year(owner.year)]),
+    ...(owner.kind ? [key.kind(owner.kind)] : []),
+    ...owner.regionPath.split("/").filter(Boolean).map(key.region),
+  ];
+}
+
+const tsv = (l: SearchRow["lexemes"], keys: string[]) =>
+  sql<string>`setweight(to_tsvector('simple', ${l.a}), 'A') || setweight(to_tsvector('simple', ${l.b}), 'B') || setweight(to_tsvector('simple', ${l.c}), 'C') || setweight(array_to_tsvector(${keys}::text[]), 'D')`;
 
 const BATCH = 200;
 
@@ -64,7 +85,7 @@ async function insertRows(db: Db, owner: SearchOwner, rows: SearchRow[]): Promis
           body_seg: r.bodySeg,
           amount: r.amount === null ? null : String(r.amount),
           position: r.position,
-          tsv: tsv(r.lexemes),
+          tsv: tsv(r.lexemes, filterKeys(owner, r.kind)),
         })),
       )
       .execute();
@@ -168,40 +189,65 @@ export interface SearchHit {
   body_marked: string | null;
 }
 
+/** The match and the filters as one tsquery (filter keys as lexemes, read by the GIN index). */
 function where(spec: Pick<SearchSpec, "match" | "filters">): RawBuilder<boolean> {
   const f = spec.filters;
-  const parts = [sql`s.tsv @@ to_tsquery('simple', ${spec.match})`];
-  if (f.regionPath) parts.push(sql`s.region_path like ${`${f.regionPath}%`}`);
-  if (f.year !== undefined) parts.push(sql`s.year = ${f.year}`);
-  if (f.kind) parts.push(sql`s.disclosure_kind = ${f.kind}`);
-  if (f.type) parts.push(sql`s.kind = ${f.type}`);
-  return sql<boolean>`${sql.join(parts, sql` and `)}`;
+  const keys = [
+    ...(f.type ? [key.type(f.type)] : []),
+    ...(f.year === undefined ? [] : [key.year(f.year)]),
+    ...(f.kind ? [key.kind(f.kind)] : []),
+    ...(f.regionPath ? [key.region(f.regionPath.split("/").filter(Boolean).at(-1)!)] : []),
+  ];
+  const match = sql`to_tsquery('simple', ${spec.match})`;
+  if (!keys.length) return sql<boolean>`s.tsv @@ ${match}`;
+  // A tsquery literal, not parsed: the keys' "@" stays.
+  const filters = keys.map((k) => `'${k}'`).join(" & ");
+  return sql<boolean>`s.tsv @@ (${match} && ${filters}::tsquery)`;
 }
+
+/**
+ * The most matches a search reads: ranking and facet counts cost a little
+ * for every match, so a word found everywhere (经费) is ranked among its
+ * first MATCH_CAP matches (and a title equal to the query), and its counts
+ * say "more than". Anything more specific is ranked and counted exactly.
+ */
+export const MATCH_CAP = 2000;
 
 const HEADLINE_TITLE = `HighlightAll=true, StartSel=${MARK_START}, StopSel=${MARK_END}`;
 const HEADLINE_BODY = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=36, MinWords=12, ShortWord=0, MaxFragments=2, FragmentDelimiter=${FRAGMENT_GAP}`;
 
 /**
- * One page of matches, best first, marked. Names weigh most (A), context less
+ * One page of matches, best first, marked (ranked among at most MATCH_CAP
+ * matches and every title equal to the query). Names weigh most (A), context less
  * (B), running text least (C); ts_rank's length normalisation (1) lets a short
  * name beat a long paragraph; each kind has a factor (a section of the
  * explanation is the vaguest hit), and a title equal to the query comes
- * first. Only the page's rows are marked (ts_headline re-reads their text).
+ * first. Matches are read once (rank computed as they are read); only the
+ * page's rows are read again for display and marked (ts_headline re-reads
+ * their text).
  */
+const rank = (spec: SearchSpec) => sql`
+  ts_rank('{0.05, 0.2, 0.4, 1.0}', s.tsv, to_tsquery('simple', ${spec.match}), 1)
+    * (case s.kind when 'department' then 1.5 when 'disclosure' then 1.2
+       when 'paragraph' then 0.5 else 1.0 end)
+    + (case when s.title = ${spec.exact} then 1 else 0 end)`;
+
 export async function searchHits(db: Db, spec: SearchSpec): Promise<SearchHit[]> {
   const result = await sql<SearchHit>`
-    with hits as (
+    with ranked as materialized (
+      (select s.id, ${rank(spec)} as rank from search_doc s where ${where(spec)} limit ${MATCH_CAP})
+      union
+      (select s.id, ${rank(spec)} as rank from search_doc s
+       where s.title = ${spec.exact} and ${where(spec)})
+    ), page as (
+      select id, max(rank) as rank from ranked group by id
+      order by rank desc, id
+      limit ${spec.limit} offset ${spec.offset}
+    ), hits as (
       select s.id, s.kind, s.department_id, s.region_id, s.disclosure_id, s.year,
              s.disclosure_kind, s.anchor, s.title, s.title_seg, s.context, s.body_seg,
-             s.amount::text as amount,
-             ts_rank('{0.05, 0.2, 0.4, 1.0}', s.tsv, to_tsquery('simple', ${spec.match}), 1)
-               * (case s.kind when 'department' then 1.5 when 'disclosure' then 1.2
-                  when 'paragraph' then 0.5 else 1.0 end)
-               + (case when s.title = ${spec.exact} then 1 else 0 end) as rank
-      from search_doc s
-      where ${where(spec)}
-      order by rank desc, s.id
-      limit ${spec.limit} offset ${spec.offset}
+             s.amount::text as amount, p.rank
+      from page p join search_doc s on s.id = p.id
     )
     select h.id, h.kind, h.department_id, h.region_id, h.disclosure_id, h.year, h.disclosure_kind,
            h.anchor, h.title, h.context, h.amount, h.rank::float8 as rank,
@@ -227,7 +273,7 @@ export interface FacetRow {
 
 /**
  * Every facet's counts in one pass (grouping sets) over the matches with the
- * filters applied. Regions are counted one level below the chosen region (or
+ * filters applied (at most MATCH_CAP + 1 of them: more are "more than" MATCH_CAP). Regions are counted one level below the chosen region (or
  * at the top): the next id in each match's region path.
  */
 export async function searchFacets(
@@ -237,13 +283,15 @@ export async function searchFacets(
   const depth = spec.filters.regionPath?.split("/").filter(Boolean).length ?? 0;
   const regionKey = sql`split_part(s.region_path, '/', ${sql.lit(depth + 2)})`;
   const result = await sql<FacetRow>`
-    with counted as (
+    with matches as materialized (
+      select s.kind, s.year, s.disclosure_kind, s.region_path from search_doc s
+      where ${where(spec)} limit ${MATCH_CAP + 1}
+    ), counted as (
       select s.kind, s.year, s.disclosure_kind,
              ${regionKey} as region_key,
              grouping(s.kind) as gk, grouping(s.year) as gy, grouping(s.disclosure_kind) as gd,
              count(*)::int as n
-      from search_doc s
-      where ${where(spec)}
+      from matches s
       group by grouping sets ((s.kind), (s.year), (s.disclosure_kind), (${regionKey}))
     )
     select case when gk = 0 then 'type' when gy = 0 then 'year' when gd = 0 then 'kind'
