@@ -6,17 +6,12 @@
  * refused by name.
  */
 import type { Store } from "../store/index.ts";
+import { OWNER_COLUMNS, disclosureOwners } from "../store/queries/catalogue.ts";
 import type { Disclosure } from "./engine.ts";
 import { ServiceError } from "./errors.ts";
+import { type DisclosureItem, ownerOf } from "./reads.ts";
 
-export interface ComparedDisclosure {
-  id: number;
-  departmentId: number;
-  departmentName: string;
-  regionId: number;
-  regionName: string;
-  year: number;
-  kind: "budget" | "final";
+export interface ComparedDisclosure extends Omit<DisclosureItem, "latest"> {
   version: { id: number; number: number; publishedAt: Date | null };
   disclosure: Disclosure;
 }
@@ -45,24 +40,9 @@ export async function publishedForComparison(
   ids: number[],
 ): Promise<ComparedDisclosure[]> {
   if (!ids.length) return [];
-  const rows = await store.db
-    .selectFrom("version as v")
-    .innerJoin("disclosure as d", "d.id", "v.disclosure_id")
-    .innerJoin("department as dep", "dep.id", "d.department_id")
-    .innerJoin("region as r", "r.id", "dep.region_id")
-    .select([
-      "d.id",
-      "d.department_id",
-      "dep.name as dep_name",
-      "dep.region_id",
-      "r.name as region_name",
-      "d.year",
-      "d.kind",
-      "v.id as version_id",
-      "v.number",
-      "v.published_at",
-      "v.canonical",
-    ])
+  const rows = await disclosureOwners(store.db)
+    .innerJoin("version as v", "v.disclosure_id", "d.id")
+    .select([...OWNER_COLUMNS, "v.id as version_id", "v.number", "v.published_at", "v.canonical"])
     .where("v.state", "=", "published")
     .where("d.id", "in", ids)
     .execute();
@@ -75,13 +55,7 @@ export async function publishedForComparison(
       );
     }
     return {
-      id: r.id,
-      departmentId: r.department_id,
-      departmentName: r.dep_name,
-      regionId: r.region_id,
-      regionName: r.region_name,
-      year: r.year,
-      kind: r.kind,
+      ...ownerOf(r),
       version: { id: r.version_id, number: r.number, publishedAt: r.published_at },
       disclosure: JSON.parse(r.canonical) as Disclosure,
     };

@@ -6,12 +6,13 @@
  */
 import { describeError } from "../app/errors.ts";
 import { loadDisclosure, looksLikeJson } from "../app/load.ts";
+import { catalogue } from "../check/catalogue.ts";
 import { runChecks } from "../check/engine.ts";
 import { mergeDisclosures } from "../import/merge.ts";
 import { readSource, sniff } from "../import/read.ts";
 import type { SourceLine } from "../import/source-document.ts";
 import type { Disclosure } from "../model/disclosure.ts";
-import type { CheckInput, CheckReport, Finding, NarrativeLine } from "../check/types.ts";
+import type { CheckInput, CheckReport, Finding, NarrativeLine, RuleMeta } from "../check/types.ts";
 
 export type { Disclosure } from "../model/disclosure.ts";
 export type { CheckReport, Finding, NarrativeLine, Severity } from "../check/types.ts";
@@ -118,3 +119,6 @@ export async function readLines(
   const { format, lines } = await readSource(bytes);
   return { format, lines };
 }
+
+/** A rule's catalogue entry by its id (to read a stored report's results), or undefined if retired. */
+export const ruleById = (id: string): RuleMeta | undefined => catalogue.find((r) => r.id === id);

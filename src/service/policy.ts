@@ -26,6 +26,8 @@ export const PERMISSIONS = {
   readAudit: ["sysadmin"],
   /** Store published versions directly (batch loading of already public documents). */
   loadPublished: ["sysadmin"],
+  /** Record the date the finance bureau approved a year's budgets or final accounts. */
+  recordApproval: ["finance_admin", "reviewer"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;
@@ -44,6 +46,7 @@ export const ACTION_LABEL: Record<Action, string> = {
   manageTokens: "管理接口令牌",
   readAudit: "查看审计日志",
   loadPublished: "批量导入已公开文件",
+  recordApproval: "登记批复日期",
 };
 
 export function hasRole(actor: Actor, action: Action): boolean {

@@ -6,7 +6,7 @@
 import { type ExpressionBuilder, sql } from "kysely";
 import type { Store } from "../store/index.ts";
 import type { Database, VersionState } from "../store/schema.ts";
-import { regionById } from "../store/queries/catalogue.ts";
+import { OWNER_COLUMNS, disclosureOwners, regionById } from "../store/queries/catalogue.ts";
 import * as vq from "../store/queries/versions.ts";
 import type { Actor } from "./actor.ts";
 import {
@@ -80,22 +80,18 @@ export async function listDisclosures(
 ): Promise<Page<DisclosureItem>> {
   const { limit, offset } = pageOf(filter);
   const staff = await staffScope(store, actor);
-  let base = store.db
-    .selectFrom("disclosure as d")
-    .innerJoin("department as dep", "dep.id", "d.department_id")
-    .innerJoin("region as r", "r.id", "dep.region_id")
-    .where((eb) =>
-      eb.or([
-        staff(eb as Eb),
-        eb.exists(
-          eb
-            .selectFrom("version as pv")
-            .select("pv.id")
-            .whereRef("pv.disclosure_id", "=", "d.id")
-            .where("pv.state", "in", vq.PUBLIC_STATES),
-        ),
-      ]),
-    );
+  let base = disclosureOwners(store.db).where((eb) =>
+    eb.or([
+      staff(eb as Eb),
+      eb.exists(
+        eb
+          .selectFrom("version as pv")
+          .select("pv.id")
+          .whereRef("pv.disclosure_id", "=", "d.id")
+          .where("pv.state", "in", vq.PUBLIC_STATES),
+      ),
+    ]),
+  );
   if (filter.departmentId !== undefined)
     base = base.where("d.department_id", "=", filter.departmentId);
   if (filter.year !== undefined) base = base.where("d.year", "=", filter.year);
@@ -109,16 +105,7 @@ export async function listDisclosures(
   }
   const [rows, total] = await Promise.all([
     base
-      .select((eb) => [
-        "d.id",
-        "d.department_id",
-        "dep.name as dep_name",
-        "dep.region_id",
-        "r.name as region_name",
-        "d.year",
-        "d.kind",
-        sql<boolean>`(${staff(eb as Eb)})`.as("staff"),
-      ])
+      .select((eb) => [...OWNER_COLUMNS, sql<boolean>`(${staff(eb as Eb)})`.as("staff")])
       .orderBy("d.year", "desc")
       .orderBy("d.id")
       .limit(limit)
@@ -128,13 +115,7 @@ export async function listDisclosures(
   ]);
   const latest = await latestVisible(store, rows);
   const items: DisclosureItem[] = rows.map((r) => ({
-    id: r.id,
-    departmentId: r.department_id,
-    departmentName: r.dep_name,
-    regionId: r.region_id,
-    regionName: r.region_name,
-    year: r.year,
-    kind: r.kind,
+    ...ownerOf(r),
     latest: latest.get(r.id) ?? null,
   }));
   return { items, total: total.n, limit, offset };
@@ -197,40 +178,41 @@ function toSummary(v: SummaryRow): VersionSummary {
   };
 }
 
+type OwnerRow = {
+  id: number;
+  department_id: number;
+  dep_name: string;
+  region_id: number;
+  region_name: string;
+  year: number;
+  kind: "budget" | "final";
+};
+
+/** A disclosure as listings name it, from a row of OWNER_COLUMNS. */
+export const ownerOf = (row: OwnerRow): Omit<DisclosureItem, "latest"> => ({
+  id: row.id,
+  departmentId: row.department_id,
+  departmentName: row.dep_name,
+  regionId: row.region_id,
+  regionName: row.region_name,
+  year: row.year,
+  kind: row.kind,
+});
+
 /** One disclosure with every version the actor may see, oldest first. */
 export async function getDisclosure(
   store: Store,
   actor: Actor,
   id: number,
 ): Promise<Omit<DisclosureItem, "latest"> & { versions: VersionSummary[] }> {
-  const row = await store.db
-    .selectFrom("disclosure as d")
-    .innerJoin("department as dep", "dep.id", "d.department_id")
-    .innerJoin("region as r", "r.id", "dep.region_id")
-    .select([
-      "d.id",
-      "d.department_id",
-      "dep.name as dep_name",
-      "dep.region_id",
-      "r.name as region_name",
-      "d.year",
-      "d.kind",
-    ])
+  const row = await disclosureOwners(store.db)
+    .select(OWNER_COLUMNS)
     .where("d.id", "=", id)
     .executeTakeFirst();
   if (!row) throw notFound("公开文件", id);
   const versions = await visibleVersions(store, actor, id, row.department_id);
   if (versions.length === 0) throw notFound("公开文件", id);
-  return {
-    id: row.id,
-    departmentId: row.department_id,
-    departmentName: row.dep_name,
-    regionId: row.region_id,
-    regionName: row.region_name,
-    year: row.year,
-    kind: row.kind,
-    versions,
-  };
+  return { ...ownerOf(row), versions };
 }
 
 /** Loads a version the actor may see; `content` also requires that its content is public to them. */

@@ -32,6 +32,7 @@ const KEY: Record<(typeof TABLES)[number], string[]> = {
   signin_throttle: ["username"],
   audit_log: ["seq"],
   audit_head: ["id"],
+  approval_date: ["id"],
 };
 const JSON_COLUMNS = new Set(["diagnostics", "report", "narrative", "detail"]);
 const SERIAL_TABLES = [
@@ -43,6 +44,7 @@ const SERIAL_TABLES = [
   "version_event",
   "app_user",
   "api_token",
+  "approval_date",
 ];
 const PAGE = 200;
 

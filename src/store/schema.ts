@@ -211,6 +211,20 @@ export interface SearchDocTable {
   tsv: ColumnType<string, string, never>;
 }
 
+/** A finance bureau's approval date of a year's budgets or final accounts (migration 0005). */
+export interface ApprovalDateTable {
+  id: Generated<number>;
+  region_id: number;
+  year: number;
+  kind: "budget" | "final";
+  /** Set: the date of this one disclosure, overriding its region's. */
+  disclosure_id: number | null;
+  /** YYYY-MM-DD, a calendar date in Beijing. */
+  approved_on: string;
+  recorded_by: string;
+  recorded_at: Timestamp;
+}
+
 export interface Database {
   region: RegionTable;
   department: DepartmentTable;
@@ -228,6 +242,7 @@ export interface Database {
   audit_head: AuditHeadTable;
   app_session: SessionTable;
   search_doc: SearchDocTable;
+  approval_date: ApprovalDateTable;
 }
 
 export type RegionRow = Selectable<RegionTable>;
@@ -258,4 +273,5 @@ export const TABLES = [
   "signin_throttle",
   "audit_log",
   "audit_head",
+  "approval_date",
 ] as const satisfies readonly (keyof Database)[];

@@ -83,6 +83,7 @@ describe("every public page kind", () => {
     ["登录", () => "/signin"],
     ["搜索", () => `/search?q=${encodeURIComponent("三公经费")}`],
     ["比较", () => `/compare?d=${ids.seed}&d=${ids.corpus}`],
+    ["地区公开排行", () => `/regions/${h.regionId}/scoreboard`],
   ];
   for (const [what, path, status] of kinds) {
     test(`${what}: accessible, fits a phone`, async () => {
@@ -94,10 +95,6 @@ describe("every public page kind", () => {
       await inspect(reader, what);
     });
   }
-
-  test("地区公开排行 (/regions/:id/scoreboard)", {
-    todo: "the scoreboard page (branch compare) is not there yet",
-  });
 
   test("API 文档 (Swagger UI, served by us): accessible once drawn", async () => {
     await open("/api/v1/docs");
@@ -253,7 +250,11 @@ describe("the story, public: find, read, compare, download; a correction", () =>
       const list = await listDisclosures(h.store, ANONYMOUS, { limit: 500 });
       const previous = list.items.find((d) => d.departmentId === h.departmentId && d.year === 2024);
       assert.ok(previous, "the department's 2024 disclosure");
-      await open(`/compare?d=${previous.id}&d=${story.disclosureId}`);
+      // The department page offers the comparison of its two newest disclosures.
+      await open(`/departments/${h.departmentId}`);
+      const offer = `/compare?d=${previous.id}&d=${story.disclosureId}`;
+      await reader.locator(`a[href="${offer}"]`).click();
+      await reader.waitForURL(`**${offer}`);
       const text = await reader.locator("main").innerText();
       assert.match(text, /2024年部门决算/);
       assert.match(text, /2025年部门预算/);
@@ -272,21 +273,9 @@ describe("the story, public: find, read, compare, download; a correction", () =>
       await open(`/disclosures/${story.disclosureId}`);
       const xlsx = await download(reader, `/api/v1/versions/${story.versionId}/download/xlsx`);
       assert.match(xlsx.name, /\.xlsx$/);
-      const wb = new ExcelJS.Workbook();
-      await wb.xlsx.load(xlsx.bytes as unknown as ArrayBuffer);
-      const values = wb.worksheets.flatMap((ws) =>
-        ws.getSheetValues().flatMap((row) => (Array.isArray(row) ? row : [])),
-      );
-      assert.ok(
-        values.some((v) => typeof v === "number" && Math.abs(v - STORY_TOTAL) < 0.005),
-        `the total ${STORY_TOTAL} 万元 is a number in the workbook`,
-      );
+      await assertWorkbookHolds(xlsx.bytes, STORY_TOTAL);
       const fdp = await download(reader, `/api/v1/versions/${story.versionId}/download/fdp`);
-      const zip = unzipSync(new Uint8Array(fdp.bytes));
-      const pkg = JSON.parse(strFromU8(zip["datapackage.json"]!));
-      const names = (pkg.resources as { name: string; path: string }[]).map((r) => r.name);
-      assert.ok(names.includes("expenditure-by-function"), `resources: ${names}`);
-      for (const r of pkg.resources) assert.ok(zip[r.path], `${r.path} in the package`);
+      assertDataPackage(fdp.bytes);
     },
     true,
   );
@@ -308,3 +297,25 @@ describe("the story, public: find, read, compare, download; a correction", () =>
     true,
   );
 });
+
+/** The xlsx opens with exceljs and holds the amount as a number (万元). */
+async function assertWorkbookHolds(bytes: Buffer, amount: number): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  const values = wb.worksheets.flatMap((ws) =>
+    ws.getSheetValues().flatMap((row) => (Array.isArray(row) ? row : [])),
+  );
+  assert.ok(
+    values.some((v) => typeof v === "number" && Math.abs(v - amount) < 0.005),
+    `the total ${amount} 万元 is a number in the workbook`,
+  );
+}
+
+/** The FDP zip holds a datapackage.json that parses, names its resources and has their files. */
+function assertDataPackage(bytes: Buffer): void {
+  const zip = unzipSync(new Uint8Array(bytes));
+  const pkg = JSON.parse(strFromU8(zip["datapackage.json"]!));
+  const names = (pkg.resources as { name: string; path: string }[]).map((r) => r.name);
+  assert.ok(names.includes("expenditure-by-function"), `resources: ${names}`);
+  for (const r of pkg.resources) assert.ok(zip[r.path], `${r.path} in the package`);
+}

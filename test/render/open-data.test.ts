@@ -14,25 +14,7 @@ import { importDisclosure } from "../../src/import/index.ts";
 import { renderDisclosure } from "../../src/render/index.ts";
 import { fixture } from "./fixture.ts";
 import { corpusDir, seedsDir } from "../support/paths.ts";
-
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") row.push(field), (field = "");
-    else if (ch === "\n") row.push(field), rows.push(row), (row = []), (field = "");
-    else if (ch !== "\r") field += ch;
-  }
-  return rows;
-}
+import { parseCsv } from "../support/csv.ts";
 
 test("csv: one UTF-8 file with BOM per part, exact amounts, quoted text", async () => {
   const zip = unzipSync(await renderDisclosure(fixture(), "csv"));

@@ -119,6 +119,17 @@ const unreadable = () => {
   return form;
 };
 
+/** The approval-date form as a browser posts it (the CSRF token goes in the header here). */
+const approvalForm = () => {
+  const form = new FormData();
+  form.set("year", "2022");
+  form.set("kind", "budget");
+  form.set("date", "2022-02-01");
+  return form;
+};
+/** A comparison of the published disclosure with a draft: refused to everyone, staff included. */
+const compareWithDraft = () => `d=${ids.publishedDisclosure}&d=${ids.draftDisclosure}`;
+
 interface Case {
   path: () => string;
   init?: () => Call;
@@ -213,6 +224,13 @@ const MATRIX: Record<string, Case> = {
     path: v("draft", "/withdraw"),
     init: () => ({ method: "POST", json: { reason: "有误（wrong）" } }),
     expect: financeWrite(409),
+  },
+  // Comparisons read published versions only, whoever asks: a draft is not found even by staff.
+  "GET /api/v1/compare": { path: () => `/api/v1/compare?${compareWithDraft()}`, expect: all(404) },
+  "PUT /api/v1/regions/:id/approval-dates": {
+    path: () => `/api/v1/regions/${s.world.hebei.id}/approval-dates`,
+    init: () => ({ method: "PUT", json: { year: 2022, kind: "budget", date: "2022-02-01" } }),
+    expect: reviewWrite(200),
   },
   "GET /api/v1/session": { path: () => "/api/v1/session", expect: all(200) },
   "POST /api/v1/session": {
@@ -313,6 +331,18 @@ const MATRIX: Record<string, Case> = {
     path: w("draft", "/withdraw"),
     init: () => ({ method: "POST", form: fields({ reason: "有误" }) }),
     expect: pageWrite(financeWrite(303)),
+  },
+  "GET /compare": { path: () => `/compare?${compareWithDraft()}`, expect: all(404) },
+  "GET /compare.csv": { path: () => `/compare.csv?${compareWithDraft()}`, expect: all(404) },
+  "GET /regions/:id/scoreboard": {
+    path: () => `/regions/${s.world.hebei.id}/scoreboard?year=2022`,
+    expect: all(200),
+  },
+  // The approval-date form: the region's finance reviewers and administrators (then 303 back).
+  "POST /regions/:id/scoreboard/approval": {
+    path: () => `/regions/${s.world.hebei.id}/scoreboard/approval`,
+    init: () => ({ method: "POST", form: approvalForm() }),
+    expect: reviewWrite(303),
   },
   "GET /api/v1/openapi.json": { path: () => "/api/v1/openapi.json", expect: all(200) },
   "GET /api/v1/docs": { path: () => "/api/v1/docs", expect: all(200) },

@@ -11,6 +11,7 @@ import { userTests } from "./behaviour/users.ts";
 import { auditTests } from "./behaviour/audit.ts";
 import { backupTests } from "./behaviour/backup.ts";
 import { searchTests } from "./behaviour/search.ts";
+import { approvalTests } from "./behaviour/approvals.ts";
 import type { FactoryRef } from "./behaviour/helpers.ts";
 
 export interface SuiteOptions {
@@ -27,4 +28,5 @@ export function storeSuite(factory: FactoryRef, options: SuiteOptions = {}): voi
   auditTests(factory);
   backupTests(factory);
   searchTests(factory);
+  approvalTests(factory);
 }

@@ -11,7 +11,7 @@ import { VERSION_STATES } from "../../store/schema.ts";
 import { RENDER_FORMATS } from "../../render/index.ts";
 
 /** A positive integer in a path or query string. */
-const intText = (name: string) =>
+export const intText = (name: string) =>
   z
     .string()
     .regex(/^\d{1,9}$/, `${name}须为正整数（${name} must be a positive integer）`)
@@ -130,7 +130,7 @@ export const VersionSummary = z
   })
   .openapi("VersionSummary");
 
-const disclosureBase = {
+export const disclosureBase = {
   id: z.number().int(),
   departmentId: z.number().int(),
   departmentName: z.string(),

@@ -12,7 +12,7 @@ import { comparisonCsv } from "../compare/csv.ts";
 import { type LoadedComparison, loadComparison } from "../compare/load.ts";
 import type { ServerEnv } from "../env.ts";
 import { Chart, columnsSvg } from "../views/charts.tsx";
-import { date, exactWan, wan } from "../views/format.ts";
+import { KIND_LABEL, date, exactWan, wan } from "../views/format.ts";
 import { Layout } from "../views/layout.tsx";
 import { idParam, notFoundPage, sendPage } from "./respond.tsx";
 import { scrollBox } from "../views/table.tsx";
@@ -117,8 +117,8 @@ function Sources(props: { loaded: LoadedComparison }) {
     <ol class="sources">
       {props.loaded.columns.map((col, i) => (
         <li>
-          <a href={`/disclosures/${col.id}`}>{props.loaded.labels[i]}</a>：{col.regionName}
-          {col.departmentName} {col.year}年{col.kind === "budget" ? "部门预算" : "部门决算"}，
+          <a href={`/disclosures/${col.id}`}>{props.loaded.labels[i]}</a>：{col.regionName} ·{" "}
+          {col.departmentName} · {col.year}年{KIND_LABEL[col.kind]}，
           <a href={`/disclosures/${col.id}/versions/${col.version.number}`}>
             第 {col.version.number} 版
           </a>

@@ -10,6 +10,7 @@ import { Chart, trendSvg } from "../views/charts.tsx";
 import { type Figures, figures } from "../views/figures.ts";
 import { KIND_LABEL, date, wan } from "../views/format.ts";
 import { Layout } from "../views/layout.tsx";
+import { MAX_COMPARED } from "../compare/align.ts";
 import { idParam, notFoundPage, orNotFound, sendPage } from "./respond.tsx";
 import { scrollBox } from "../views/table.tsx";
 
@@ -56,6 +57,7 @@ export async function departmentPage(c: Context<ServerEnv>): Promise<Response> {
           {dep.code ? ` · 部门编码 ${dep.code}` : ""}
         </p>
         <Publications rows={rows} />
+        <CompareYears rows={rows} />
         {rows.some((r) => r.figures) ? <Trend rows={rows.filter((r) => r.figures)} /> : null}
       </Layout>,
     );
@@ -79,10 +81,14 @@ async function figuresOf(
 
 const label = (i: DisclosureItem) => `${i.year}年${KIND_LABEL[i.kind]}`;
 
+/** Only a version in force can be compared (a withdrawn one has no public content). */
+const comparable = (item: DisclosureItem) => item.latest?.state === "published";
+
 function Publications(props: { rows: Row[] }) {
   return (
     <section aria-labelledby="published">
       <h2 id="published">历年公开</h2>
+      <form method="get" action="/compare" id="compare-years" />
       <div {...scrollBox("各年度部门预算、决算")}>
         <table class="list">
           <caption>各年度部门预算、决算（金额单位：万元）</caption>
@@ -93,6 +99,7 @@ function Publications(props: { rows: Row[] }) {
               <th scope="col">发布日期</th>
               <th scope="col">收入合计</th>
               <th scope="col">支出合计</th>
+              <th scope="col">比较</th>
             </tr>
           </thead>
           <tbody>
@@ -109,11 +116,60 @@ function Publications(props: { rows: Row[] }) {
                 <td>{date(item.latest?.publishedAt)}</td>
                 <td class="right">{wan(f?.income)}</td>
                 <td class="right">{wan(f?.expenditure)}</td>
+                <td>
+                  {comparable(item) ? (
+                    <input
+                      type="checkbox"
+                      name="d"
+                      value={String(item.id)}
+                      form="compare-years"
+                      aria-label={`比较${label(item)}`}
+                    />
+                  ) : null}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
+    </section>
+  );
+}
+
+/**
+ * 与上年比较: the newest disclosure of each kind against the same kind a year
+ * before, when both are in force (else the two newest, whatever their kinds);
+ * and the button of the year picker above.
+ */
+function CompareYears(props: { rows: Row[] }) {
+  const items = props.rows.map((r) => r.item).filter(comparable);
+  const pairs = (["budget", "final"] as const).flatMap((kind) => {
+    const latest = items.filter((i) => i.kind === kind).at(-1);
+    const before = latest && items.find((i) => i.kind === kind && i.year === latest.year - 1);
+    return latest && before ? [{ latest, before }] : [];
+  });
+  if (items.length < 2) return null;
+  return (
+    <section aria-labelledby="compare">
+      <h2 id="compare">比较</h2>
+      <p>
+        {pairs.map(({ latest, before }) => (
+          <a class="button" href={`/compare?d=${before.id}&d=${latest.id}`}>
+            {label(latest)}与上年比较
+          </a>
+        ))}
+        {pairs.length ? null : (
+          <a class="button" href={`/compare?d=${items.at(-2)!.id}&d=${items.at(-1)!.id}`}>
+            比较最近两份：{label(items.at(-2)!)}与{label(items.at(-1)!)}
+          </a>
+        )}
+      </p>
+      <p>
+        在上表“比较”一栏勾选两个或更多年度（最多 {MAX_COMPARED} 个，第一个为基数），然后{" "}
+        <button type="submit" form="compare-years">
+          比较所选年度
+        </button>
+      </p>
     </section>
   );
 }

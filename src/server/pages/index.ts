@@ -3,7 +3,8 @@
  * and no client JavaScript. Mounted by the server with `app.route("/", pages)`.
  * Stable addresses: /, /regions, /regions/:id, /departments/:id,
  * /disclosures/:id, /disclosures/:id/versions/:n, /search, /compare?d=…&d=… (and
- * .csv); the working pages (/signin, /work …) are in pages/work/.
+ * .csv), /regions/:id/scoreboard (and its approval-date form, POST
+ * …/scoreboard/approval); the working pages (/signin, /work …) are in pages/work/.
  */
 import { Hono } from "hono";
 import { etag } from "hono/etag";
@@ -16,6 +17,7 @@ import { homePage } from "./home.tsx";
 import { regionPage, regionsPage } from "./region.tsx";
 import { searchPage } from "./search.tsx";
 import { work } from "./work/index.ts";
+import { approvalPost, scoreboardPage } from "./scoreboard.tsx";
 
 export { notFoundPage } from "./respond.tsx";
 export { DOWNLOAD_URLS, DOWNLOAD_FORMATS } from "../views/downloads.ts";
@@ -34,6 +36,8 @@ pages.get(CSS_PATH, (c) => {
 pages.get("/", homePage);
 pages.get("/regions", regionsPage);
 pages.get("/regions/:id", regionPage);
+pages.get("/regions/:id/scoreboard", scoreboardPage);
+pages.post("/regions/:id/scoreboard/approval", approvalPost);
 pages.get("/departments/:id", departmentPage);
 pages.get("/disclosures/:id", disclosurePage);
 pages.get("/disclosures/:id/versions/:n", disclosurePage);

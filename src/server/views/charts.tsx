@@ -103,6 +103,15 @@ function drawBars(items: Item[], label: string): string {
   );
 }
 
+/** What every chart of named series over categories shares: legend, grid, the 万元 axis. */
+function seriesFrame(series: { name: string }[]) {
+  return {
+    legend: { top: 0, data: series.map((s) => s.name) },
+    grid: { left: 8, right: 24, top: 40, bottom: 8, containLabel: true },
+    yAxis: { type: "value", name: "万元", axisLabel: { formatter: (v: number) => groupInt(v) } },
+  };
+}
+
 /** Lines over years: one line per series (收入 / 支出 totals, 基本 / 项目 …). */
 export function trendSvg(
   years: string[],
@@ -119,10 +128,8 @@ function drawTrend(
 ): string {
   return render(
     {
-      legend: { top: 0, data: series.map((s) => s.name) },
-      grid: { left: 8, right: 24, top: 40, bottom: 8, containLabel: true },
+      ...seriesFrame(series),
       xAxis: { type: "category", data: years, boundaryGap: years.length < 3 },
-      yAxis: { type: "value", name: "万元", axisLabel: { formatter: (v: number) => groupInt(v) } },
       series: series.map((s) => ({
         name: s.name,
         type: years.length < 2 ? "bar" : "line",
@@ -153,21 +160,19 @@ function drawColumns(
 ): string {
   return render(
     {
-      legend: { top: 0, data: series.map((s) => s.name) },
-      grid: { left: 8, right: 24, top: 40, bottom: 8, containLabel: true },
+      ...seriesFrame(series),
       xAxis: {
         type: "category",
         data: categories.map((c) => truncate(c, 12)),
         axisLabel: { interval: 0, rotate: categories.length > 4 ? 30 : 0 },
       },
-      yAxis: { type: "value", name: "万元", axisLabel: { formatter: (v: number) => groupInt(v) } },
       series: series.map((s) => ({
         name: s.name,
         type: "bar",
         data: s.values,
         barMaxWidth: 28,
         label: {
-          show: categories.length * series.length <= 12,
+          show: categories.length * series.length <= 8,
           position: "top",
           fontSize: 11,
           formatter: (p: { value: number }) => wan(p.value),

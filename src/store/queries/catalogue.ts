@@ -126,6 +126,25 @@ export async function ensureDisclosureLocked(
     .executeTakeFirstOrThrow();
 }
 
+/** Disclosures joined to their department and region (aliases d, dep, r). */
+export function disclosureOwners(db: Db) {
+  return db
+    .selectFrom("disclosure as d")
+    .innerJoin("department as dep", "dep.id", "d.department_id")
+    .innerJoin("region as r", "r.id", "dep.region_id");
+}
+
+/** What a listing names a disclosure by: its department and region, year and kind. */
+export const OWNER_COLUMNS = [
+  "d.id",
+  "d.department_id",
+  "dep.name as dep_name",
+  "dep.region_id",
+  "r.name as region_name",
+  "d.year",
+  "d.kind",
+] as const;
+
 export function disclosureById(db: Db, id: number) {
   return db.selectFrom("disclosure").selectAll().where("id", "=", id).executeTakeFirst();
 }
