@@ -83,7 +83,7 @@ describe("every public page kind", () => {
     ["登录", () => "/signin"],
     ["搜索", () => `/search?q=${encodeURIComponent("三公经费")}`],
     ["比较", () => `/compare?d=${ids.seed}&d=${ids.corpus}`],
-    ["地区公开排行", () => `/regions/${h.regionId}/scoreboard`],
+    ["公开考核表", () => `/regions/${h.regionId}/scoreboard`],
   ];
   for (const [what, path, status] of kinds) {
     test(`${what}: accessible, fits a phone`, async () => {
