@@ -3,7 +3,9 @@
  * against the target department: an officer only on their own department, a
  * finance role only on departments of their region or a region under it, the
  * system administrator and the command-line operator everywhere their role
- * is listed.
+ * is listed. Uploading is one rule (requireUpload): a first draft is the
+ * department officer's, a correction of a published disclosure also the
+ * finance bureau's.
  */
 import type { Store } from "../store/index.ts";
 import { departmentById, regionWithin } from "../store/queries/catalogue.ts";
@@ -11,7 +13,10 @@ import type { Actor, Role } from "./actor.ts";
 import { ServiceError, forbidden, notFound } from "./errors.ts";
 
 export const PERMISSIONS = {
+  /** A first draft, or a re-upload before publication: the department's own. */
   upload: ["officer"],
+  /** A correction of a published disclosure (更正说明 required): the department or its finance bureau. */
+  correct: ["officer", "reviewer", "finance_admin"],
   respond: ["officer"],
   submit: ["officer"],
   return: ["reviewer", "finance_admin"],
@@ -34,6 +39,7 @@ export type Action = keyof typeof PERMISSIONS;
 
 export const ACTION_LABEL: Record<Action, string> = {
   upload: "上传公开文件",
+  correct: "更正已发布的公开文件",
   respond: "答复审核问题",
   submit: "提交审核",
   return: "退回",
@@ -124,4 +130,34 @@ export async function requireRegion(
   regionId: number,
 ): Promise<void> {
   if (!(await coversRegion(store, actor, action, regionId))) throw refuse(actor, action);
+}
+
+/** Who issues an upload: the department itself, or its finance bureau (a correction only). */
+export type Issuer = "department" | "bureau";
+
+/**
+ * May the actor upload to the department: a correction (`correcting`, the
+ * disclosure has a published version) needs `correct`, anything else
+ * `upload`. A finance role correcting is the bureau (its correction enters
+ * review directly, upload.ts); a finance role uploading a first draft is told why not.
+ */
+export async function requireUpload(
+  store: Store,
+  actor: Actor,
+  departmentId: number,
+  correcting: boolean,
+): Promise<Issuer> {
+  if (!(await departmentById(store.db, departmentId))) throw notFound("部门", departmentId);
+  const action: Action = correcting ? "correct" : "upload";
+  if (await coversDepartment(store, actor, action, departmentId)) {
+    const own = await coversDepartment(store, actor, "upload", departmentId);
+    return own ? "department" : "bureau";
+  }
+  if (!correcting && (await coversDepartment(store, actor, "correct", departmentId))) {
+    throw new ServiceError(
+      "FORBIDDEN",
+      "该公开文件尚未发布：初稿由部门经办人上传，财政局只能更正已发布的公开文件（forbidden: a first draft is the department's）",
+    );
+  }
+  throw refuse(actor, action);
 }

@@ -19,7 +19,7 @@ import {
   storedReport,
 } from "./engine.ts";
 import { ServiceError, notFound } from "./errors.ts";
-import { requireDepartment } from "./policy.ts";
+import { type Issuer, requireDepartment, requireUpload } from "./policy.ts";
 import { rememberLines } from "./sources.ts";
 import { STATE_LABEL } from "./states.ts";
 
@@ -82,18 +82,28 @@ export function contentOf(a: Analysis): vq.VersionContent {
   };
 }
 
+/**
+ * Stores an upload as a new version. The department's own upload is a draft
+ * (answered and submitted by the officer); a correction issued by the finance
+ * bureau enters review directly (submitted), and only without error findings:
+ * no department answers for it, a second person of the bureau approves it.
+ */
 export async function uploadVersion(
   store: Store,
   actor: Actor,
   input: UploadInput,
 ): Promise<VersionRef> {
   validateUpload(input);
-  await requireDepartment(store, actor, "upload", input.departmentId);
+  const correcting = await vq.hasPublished(store.db, input);
+  const issuer = await requireUpload(store, actor, input.departmentId, correcting);
   const analysis = await analyse(input.files);
+  if (issuer === "bureau") refuseErrors(analysis);
   const label = actorLabel(actor);
   return store.db.transaction().execute(async (trx) => {
     const disclosure = await ensureDisclosureLocked(trx, input);
     const versions = await vq.versionsOf(trx, disclosure.id);
+    const published = versions.find((v) => v.state === "published");
+    const note = correctionNote(published, input, issuer);
     const open = versions.find((v) => vq.OPEN_STATES.includes(v.state));
     if (open && !["draft", "returned"].includes(open.state)) {
       throw new ServiceError(
@@ -102,18 +112,11 @@ export async function uploadVersion(
         { versionId: open.id },
       );
     }
-    const published = versions.find((v) => v.state === "published");
-    const note = input.correctionNote?.trim();
-    if (published && !note) {
-      throw new ServiceError(
-        "CORRECTION_NOTE_REQUIRED",
-        `该公开文件已发布第 ${published.number} 版，更正须填写更正说明（a correction needs a note）`,
-      );
-    }
     if (open) await replace(trx, open.id, open.state, label);
+    const state: VersionState = issuer === "bureau" ? "submitted" : "draft";
     const row = await vq.insertVersion(trx, {
       disclosureId: disclosure.id,
-      state: "draft",
+      state,
       content: contentOf(analysis),
       files: input.files,
       createdBy: label,
@@ -125,7 +128,7 @@ export async function uploadVersion(
       versionId: row.id,
       action: "upload",
       from: null,
-      to: "draft",
+      to: state,
       actor: label,
     });
     await appendAudit(trx, {
@@ -138,10 +141,45 @@ export async function uploadVersion(
         files: input.files.map((f) => ({ name: f.name, sha256: vq.sha256Hex(f.bytes) })),
         findings: analysis.report.coverage.findings,
         ...(published ? { corrects: published.id, correctionNote: note } : {}),
+        ...(issuer === "bureau" ? { issuedBy: "bureau", state } : {}),
       },
     });
     return versionRef(row);
   });
+}
+
+/** The 更正说明 a correction needs (read under the disclosure's lock); none for a first upload. */
+function correctionNote(
+  published: { number: number } | undefined,
+  input: UploadInput,
+  issuer: Issuer,
+): string | undefined {
+  if (!published && issuer === "bureau") {
+    throw new ServiceError(
+      "STATE_CHANGED",
+      "该公开文件刚被撤回或更正，已没有可更正的发布版本，请刷新后重试（no published version any more）",
+    );
+  }
+  const note = input.correctionNote?.trim();
+  if (published && !note) {
+    throw new ServiceError(
+      "CORRECTION_NOTE_REQUIRED",
+      `该公开文件已发布第 ${published.number} 版，更正须填写更正说明（a correction needs a note）`,
+    );
+  }
+  return note;
+}
+
+/** The bureau's correction goes to review as read: an error finding refuses it, each one named. */
+function refuseErrors(a: Analysis): void {
+  const errors = a.report.findings.filter((f) => f.severity === "error");
+  if (!errors.length) return;
+  const named = errors.slice(0, 3).map((f) => f.message);
+  throw new ServiceError(
+    "CHECK_ERRORS",
+    `更正文件审核发现 ${errors.length} 个错误，须改正后重新上传：${named.join("；")}${errors.length > 3 ? "……" : ""}（errors must be fixed first）`,
+    { errors: errors.length },
+  );
 }
 
 async function replace(

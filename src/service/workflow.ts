@@ -155,6 +155,20 @@ export const returnVersion = async (
   });
 };
 
+/**
+ * Four eyes: nobody approves a version they uploaded (the case of a correction
+ * the finance bureau issued itself: another reviewer or the administrator approves it).
+ */
+function notOwnUpload(actor: Actor) {
+  return async (_trx: Transaction<Database>, v: VersionRow): Promise<void> => {
+    if (v.created_by !== actorLabel(actor)) return;
+    throw new ServiceError(
+      "SELF_REVIEW",
+      `第 ${v.number} 版是您本人上传的，须由财政局另一位审核员或管理员审核（four eyes: not your own upload）`,
+    );
+  };
+}
+
 export const approveVersion = (
   store: Store,
   actor: Actor,
@@ -166,6 +180,7 @@ export const approveVersion = (
     from: ["submitted"],
     to: "approved",
     comment: comment?.trim() || null,
+    gate: notOwnUpload(actor),
   });
 
 /** Publishes now, or schedules for `at` (a later time); publishDue() publishes what is due. */

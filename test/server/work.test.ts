@@ -103,6 +103,8 @@ let officer: Browser;
 let reviewer: Browser;
 let finance: Browser;
 let draftId = 0;
+/** The 2024 budget's published correction (version 2), corrected again by the bureau. */
+let publishedId = 0;
 
 it("signs in through the form, says how many attempts remain, and shows who is signed in", async () => {
   const page = await get(undefined, "/signin");
@@ -243,6 +245,49 @@ it("approves, publishes now, and corrects with a 更正说明 published at a set
   assert.ok(link, "a published version links to its public page");
   const publicPage = await call(s.app, { role: "anonymous" }, link);
   assert.match(await publicPage.text(), new RegExp(note));
+  publishedId = id;
+});
+
+it("the finance bureau's reviewer corrects a published version; another approves, the administrator publishes", async () => {
+  const page = await get(reviewer, `/work/versions/${publishedId}`);
+  assert.match(page.html, /id="correction-actions"[\s\S]*id="correction-form"/);
+  assert.match(page.html, /须由财政局另一位审核员或管理员审核通过/);
+  assert.match(page.html, /<textarea name="correctionNote" rows="3" required=""/);
+  for (const name of ["reviewer-bj", "officer-bj"]) {
+    const outsider = await signIn(name);
+    const seen = await get(outsider, `/work/versions/${publishedId}`);
+    assert.doesNotMatch(seen.html, /id="correction-form"/, `${name} sees no correction form`);
+  }
+  const back = `/work/upload?back=/work/versions/${publishedId}`;
+  const fields = {
+    departmentId: String(s.world.dept.id),
+    year: "2024",
+    kind: "budget",
+    files: [file(seedsDir, SEED)],
+  };
+  const noNote = await post(reviewer, back, fields);
+  assert.equal(noNote.location, `/work/versions/${publishedId}`, "a refusal returns to the page");
+  assert.match(noNote.html, /class="notice flash error"[^>]*>[^<]*更正须填写更正说明/);
+  const note = "财政局更正：三公经费说明中的笔误。";
+  const issued = await post(reviewer, back, { ...fields, correctionNote: note });
+  assert.equal(issued.status, 303, issued.html);
+  const id = versionOf(issued.location);
+  assert.match(issued.html, /已上传更正第 3 版（\d+ 个警告）并提交审核/);
+  assert.match(issued.html, /data-state="submitted"/);
+  assert.match(
+    issued.html,
+    /id="state-note">您上传的更正已提交，须由财政局另一位审核员或管理员审核。/,
+  );
+  assert.doesNotMatch(issued.html, /id="approve-form"/);
+  const own = await post(reviewer, `/work/versions/${id}/approve`, {});
+  assert.match(own.html, /第 3 版是您本人上传的，须由财政局另一位审核员或管理员审核/);
+  const approved = await post(finance, `/work/versions/${id}/approve`, {});
+  assert.match(approved.html, /审核通过，待发布/);
+  const published = await post(finance, `/work/versions/${id}/publish`, {});
+  assert.match(published.html, /第 3 版已发布。/);
+  const link = published.html.match(/href="(\/disclosures\/\d+)">查看公众页面/)?.[1];
+  assert.ok(link);
+  assert.match(await (await call(s.app, { role: "anonymous" }, link)).text(), new RegExp(note));
 });
 
 it("shows a PDF page with the cited line marked, and serves the page as PNG", async () => {

@@ -84,10 +84,11 @@ export function registerWrites(api: OpenAPIHono<ServerEnv>): void {
       method: "post",
       path: "/disclosures/{id}/corrections",
       tags: ["提交与审核"],
-      summary: "更正已发布的公开文件：上传新版本并填写更正说明",
+      summary:
+        "更正已发布的公开文件：上传新版本并填写更正说明（部门经办人；或本地区财政局审核员、管理员，其更正直接提交审核，须由另一人审核通过）",
       security: AUTHENTICATED,
       request: { params: IdParam, ...formBody(CorrectionForm) },
-      responses: created("更正版本（草稿），发布后取代原版本"),
+      responses: created("更正版本（部门的为草稿，财政局的为已提交），发布后取代原版本"),
     }),
     async (c) => {
       const { store, actor } = c.var;

@@ -161,6 +161,23 @@ export function versionWithOwner(db: Db, id: number) {
     .executeTakeFirst();
 }
 
+/** Whether the disclosure (department × year × kind) has a published version: an upload there is a correction. */
+export async function hasPublished(
+  db: Db,
+  key: { departmentId: number; year: number; kind: "budget" | "final" },
+): Promise<boolean> {
+  const row = await db
+    .selectFrom("version as v")
+    .innerJoin("disclosure as d", "d.id", "v.disclosure_id")
+    .select("v.id")
+    .where("d.department_id", "=", key.departmentId)
+    .where("d.year", "=", key.year)
+    .where("d.kind", "=", key.kind)
+    .where("v.state", "=", "published")
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /** A version's columns without its content (JSON, report, narrative): what lists and histories show. */
 export const SUMMARY_COLUMNS = [
   "id",

@@ -74,6 +74,8 @@ export function workflowTests(factory: FactoryRef): void {
     correctionAndWithdrawal(factory));
   test("re-uploading a draft replaces it; scheduled publication happens when due", () =>
     reuploadAndSchedule(factory));
+  test("the finance bureau corrects a published disclosure of its region: straight to review, a second person approves", () =>
+    bureauCorrection(factory));
 }
 
 async function happyPath(factory: FactoryRef): Promise<void> {
@@ -308,4 +310,75 @@ async function reuploadAndSchedule(factory: FactoryRef): Promise<void> {
     (await listDisclosures(store, ANONYMOUS, { regionId: w.beijing.id, subtree: true })).total,
     0,
   );
+}
+
+/** The finance bureau issues a correction with its 更正说明 (issue 12 item 5); first drafts stay the department's. */
+async function bureauCorrection(factory: FactoryRef): Promise<void> {
+  const { store, w } = await setup(factory);
+  const as = (actor: typeof w.reviewer, note?: string, file = corpusFile(CLEAN)) =>
+    uploadVersion(store, actor, {
+      departmentId: w.dept.id,
+      year: 2026,
+      kind: "budget",
+      files: [file],
+      ...(note === undefined ? {} : { correctionNote: note }),
+    });
+  const first = await refused(as(w.reviewer), "FORBIDDEN");
+  assert.match(first.message, /初稿由部门经办人上传/);
+  await refused(as(w.financeAdmin, "更正"), "FORBIDDEN");
+  const v1 = await published(store, w);
+  for (const outsider of [w.beijingReviewer, w.beijingFinanceAdmin, w.otherOfficer]) {
+    const e = await refused(as(outsider, "更正"), "FORBIDDEN");
+    assert.match(e.message, /无权更正已发布的公开文件/);
+  }
+  await refused(as(w.cityReviewer), "CORRECTION_NOTE_REQUIRED");
+  const bad = await refused(as(w.cityReviewer, "更正", seedFile(SEED_WITH_ERROR)), "CHECK_ERRORS");
+  assert.match(bad.message, /更正文件审核发现 \d+ 个错误，须改正后重新上传：\S/);
+  const note = "财政局更正：第三部分的表述有误。";
+  const v2 = await as(w.cityReviewer, note);
+  assert.deepEqual([v2.number, v2.state], [2, "submitted"]);
+  await refused(as(w.officer, "部门也想更正"), "OPEN_VERSION_EXISTS");
+  await refused(approveVersion(store, w.cityReviewer, v2.id), "SELF_REVIEW");
+  await refused(publishVersion(store, w.financeAdmin, v2.id), "ILLEGAL_TRANSITION");
+  await approveVersion(store, w.reviewer, v2.id, "核对无误");
+  await publishVersion(store, w.financeAdmin, v2.id);
+  const pub = await getDisclosure(store, ANONYMOUS, v1.disclosureId);
+  assert.deepEqual(
+    pub.versions.map((v) => [v.number, v.state, v.correctionNote, v.correctsId]),
+    [
+      [1, "superseded", null, null],
+      [2, "published", note, v1.id],
+    ],
+  );
+  const history = await getVersion(store, w.officer, v2.id);
+  assert.deepEqual(
+    history.events.map((e) => [e.action, e.from, e.to, e.actor?.split(":")[2]]),
+    [
+      ["upload", null, "submitted", "reviewer-cz"],
+      ["approve", "submitted", "approved", "reviewer"],
+      ["publish", "approved", "published", "finance"],
+    ],
+  );
+  const audit = await store.db
+    .selectFrom("audit_log")
+    .select(["actor", "detail"])
+    .where("action", "=", "version.correct")
+    .execute();
+  assert.equal(audit.length, 1);
+  assert.match(audit[0]!.actor, /:reviewer-cz$/);
+  assert.deepEqual(
+    (({ corrects, correctionNote, issuedBy, state }) => ({
+      corrects,
+      correctionNote,
+      issuedBy,
+      state,
+    }))(audit[0]!.detail as Record<string, unknown>),
+    { corrects: v1.id, correctionNote: note, issuedBy: "bureau", state: "submitted" },
+  );
+  // The administrator's own correction: approved by a reviewer, not by the administrator.
+  const v3 = await as(w.financeAdmin, "再次更正");
+  await refused(approveVersion(store, w.financeAdmin, v3.id), "SELF_REVIEW");
+  await approveVersion(store, w.cityReviewer, v3.id);
+  assert.equal((await publishVersion(store, w.financeAdmin, v3.id)).state, "published");
+  assert.ok((await verifyAudit(store)).ok);
 }

@@ -52,10 +52,16 @@ export function toSignIn(c: Context<ServerEnv>): Response | Promise<Response> {
 export const refusalPage = (c: Context<ServerEnv>, message: string) =>
   sendPage(c, <ErrorPage title="操作被拒绝" message={message} />, 403);
 
-/** Where a refused form goes back to: the page it was posted from (our own), else the dashboard. */
+/**
+ * Where a refused form goes back to: the page it was posted from (our own), else the dashboard.
+ * A correction posted from a version's page says so (`?back=`): a reviewer has no upload page.
+ */
 function formPage(c: Context<ServerEnv>): string {
   const path = c.req.path.match(/^\/work\/versions\/\d+/)?.[0];
-  return path ?? (c.req.path.startsWith("/work/upload") ? "/work/upload" : "/work");
+  if (path) return path;
+  if (!c.req.path.startsWith("/work/upload")) return "/work";
+  const back = c.req.query("back");
+  return back && /^\/work\/versions\/\d+$/.test(back) ? back : "/work/upload";
 }
 
 export async function workError(error: Error, c: Context<ServerEnv>): Promise<Response> {

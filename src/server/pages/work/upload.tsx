@@ -3,7 +3,8 @@
  * several that form one disclosure (an explanation and its 报表 attachment).
  * Uploading again while a draft or returned version is open replaces it; a
  * disclosure already published is corrected by the same form with its
- * 更正说明 (the service refuses a correction without one).
+ * 更正说明 (the service refuses a correction without one); the finance
+ * bureau corrects through this form too, from the published version's page.
  */
 import type { Context } from "hono";
 import type { Actor } from "../../../service/actor.ts";
@@ -26,6 +27,8 @@ export interface UploadDefaults {
   kind: "budget" | "final";
   /** A correction of a published disclosure: the 更正说明 is asked for first. */
   correction?: boolean;
+  /** The working page a refusal returns to (a version's page; guard.tsx), else the upload page. */
+  back?: string;
 }
 
 /** The upload form (also the correction form on a published version's page). */
@@ -34,7 +37,7 @@ export function UploadForm(props: { d: UploadDefaults; csrf: string }) {
   return (
     <form
       method="post"
-      action="/work/upload"
+      action={d.back ? `/work/upload?back=${encodeURIComponent(d.back)}` : "/work/upload"}
       enctype="multipart/form-data"
       class="panel form"
       id={d.correction ? "correction-form" : "upload-form"}
@@ -127,8 +130,9 @@ export async function uploadPost(c: Context<ServerEnv>): Promise<Response> {
     ...(note ? { correctionNote: note } : {}),
   });
   const { error, warning } = ref.counts;
-  return redirectWith(c, `/work/versions/${ref.id}`, {
-    kind: "ok",
-    text: `已上传第 ${ref.number} 版并完成审核：${error} 个错误、${warning} 个警告。`,
-  });
+  const done =
+    ref.state === "submitted"
+      ? `已上传更正第 ${ref.number} 版（${warning} 个警告）并提交审核，须由财政局另一位审核员或管理员审核通过。`
+      : `已上传第 ${ref.number} 版并完成审核：${error} 个错误、${warning} 个警告。`;
+  return redirectWith(c, `/work/versions/${ref.id}`, { kind: "ok", text: done });
 }

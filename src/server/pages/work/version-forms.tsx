@@ -50,22 +50,43 @@ export function OfficerForms(props: { view: VersionView }) {
       </section>
     );
   }
-  if (can.upload && v.state === "published") {
-    return (
-      <section class="panel actions" id="officer-actions">
-        <h2>更正</h2>
-        <p>
-          已发布的版本不可修改。上传更正后的文件并填写更正说明，审核通过并发布后，更正版本取代本版，公众页面显示更正说明。
-        </p>
-        <UploadForm d={{ ...defaults, correction: true }} csrf={csrf} />
-      </section>
-    );
-  }
   return null;
 }
 
+/**
+ * A published version's correction: the department's officer, or the finance
+ * bureau of the region (whose correction goes straight to review by a second person).
+ */
+export function CorrectionForms(props: { view: VersionView }) {
+  const { v, info, can, csrf } = props.view;
+  if (!can.correct || v.state !== "published") return null;
+  const defaults = {
+    departmentId: info.departmentId,
+    departmentName: info.departmentName,
+    year: info.year,
+    kind: info.kind,
+    correction: true,
+    back: `/work/versions/${v.id}`,
+  };
+  return (
+    <section class="panel actions" id="correction-actions">
+      <h2>更正</h2>
+      <p>
+        已发布的版本不可修改。上传更正后的文件并填写更正说明，
+        {can.upload
+          ? "审核通过并发布后，"
+          : "更正直接提交审核（不得有错误），须由财政局另一位审核员或管理员审核通过，再由财政局管理员发布；发布后，"}
+        更正版本取代本版，公众页面显示更正说明。
+      </p>
+      <UploadForm d={defaults} csrf={csrf} />
+    </section>
+  );
+}
+
 /** What the version waits for, said to whoever cannot act on it now. */
-function waitingFor(v: VersionView["v"]): string | undefined {
+function waitingFor(v: VersionView["v"], own: boolean): string | undefined {
+  if (v.state === "submitted" && own)
+    return "您上传的更正已提交，须由财政局另一位审核员或管理员审核。";
   if (v.state === "submitted") return "已提交，等待财政局审核。";
   if (v.state === "approved") return "审核已通过，等待财政局管理员发布。";
   if (v.state === "scheduled")
@@ -133,7 +154,7 @@ export function ReviewForms(props: { view: VersionView }) {
   if (can.publish && (v.state === "approved" || v.state === "scheduled")) {
     return <PublishForms view={props.view} />;
   }
-  const waiting = waitingFor(v);
+  const waiting = waitingFor(v, can.own);
   if (waiting) {
     return (
       <p class="notice" id="state-note">
@@ -146,7 +167,7 @@ export function ReviewForms(props: { view: VersionView }) {
       <section class="panel actions" id="published-actions">
         <p>
           已发布：<a href={`/disclosures/${v.disclosureId}`}>查看公众页面</a>
-          。更正由部门经办人上传更正文件并填写更正说明，经审核后发布。
+          。更正由部门经办人或财政局上传更正文件并填写更正说明，经审核后发布。
         </p>
         {can.withdraw ? (
           <Post id="withdraw-form" action={`${base}/withdraw`} csrf={csrf}>

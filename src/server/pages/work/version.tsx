@@ -5,11 +5,12 @@
  * place marked) with the department's response, and the forms the actor may
  * use in this state: respond, submit and upload again (officer); return or
  * approve (reviewer); publish now or at a time, withdraw (finance
- * administrator); a correction with its 更正说明 once published (officer).
+ * administrator); a correction with its 更正说明 once published (the
+ * officer, or the finance bureau of the region: policy.ts requireUpload).
  */
 import type { Context } from "hono";
 import type { Diagnostic, Disclosure } from "../../../model/disclosure.ts";
-import type { Actor } from "../../../service/actor.ts";
+import { type Actor, actorLabel } from "../../../service/actor.ts";
 import { ServiceError } from "../../../service/errors.ts";
 import { type Action, coversDepartment } from "../../../service/policy.ts";
 import {
@@ -28,7 +29,7 @@ import { Layout } from "../../views/layout.tsx";
 import { idParam, sendPage } from "../respond.tsx";
 import { type Flash, takeFlash } from "./flash.ts";
 import { Csrf, FlashNote, StateBadge } from "./parts.tsx";
-import { ReviewForms, OfficerForms } from "./version-forms.tsx";
+import { CorrectionForms, OfficerForms, ReviewForms } from "./version-forms.tsx";
 
 type Info = Awaited<ReturnType<typeof getDisclosure>>;
 
@@ -36,17 +37,35 @@ export interface Can {
   respond: boolean;
   submit: boolean;
   upload: boolean;
+  correct: boolean;
+  /** False on a version the actor uploaded (four eyes: workflow.ts). */
   approve: boolean;
   publish: boolean;
   withdraw: boolean;
+  /** A reviewer or administrator who uploaded this version (the bureau's own correction). */
+  own: boolean;
 }
 
-async function permissions(store: Store, actor: Actor, departmentId: number): Promise<Can> {
-  const covers = (a: Action) => coversDepartment(store, actor, a, departmentId);
-  const [respond, submit, upload, approve, publish, withdraw] = await Promise.all(
-    (["respond", "submit", "upload", "approve", "publish", "withdraw"] as const).map(covers),
-  );
-  return { respond, submit, upload, approve, publish, withdraw } as Can;
+const ACTIONS = [
+  "respond",
+  "submit",
+  "upload",
+  "correct",
+  "approve",
+  "publish",
+  "withdraw",
+] as const;
+
+async function permissions(store: Store, actor: Actor, v: VersionDetail): Promise<Can> {
+  const covers = (a: Action) => coversDepartment(store, actor, a, v.departmentId);
+  const allowed = await Promise.all(ACTIONS.map(covers));
+  const can = Object.fromEntries(ACTIONS.map((a, i) => [a, allowed[i] === true])) as Record<
+    (typeof ACTIONS)[number],
+    boolean
+  >;
+  const own =
+    can.approve && v.events.some((e) => e.action === "upload" && e.actor === actorLabel(actor));
+  return { ...can, approve: can.approve && !own, own };
 }
 
 export interface VersionView {
@@ -199,6 +218,7 @@ function VersionPage(props: { view: VersionView; flash?: Flash }) {
       <FlashNote flash={props.flash} />
       <Comments v={v} />
       <OfficerForms view={props.view} />
+      <CorrectionForms view={props.view} />
       <ReviewForms view={props.view} />
       <ImportResult v={v} d={props.view.d} />
       <FindingList view={props.view} />
@@ -212,7 +232,7 @@ export async function workVersionPage(c: Context<ServerEnv>): Promise<Response> 
   const id = idParam(c.req.param("id"));
   if (!id) throw new ServiceError("NOT_FOUND", "找不到该版本。");
   const v = await getVersion(store, actor, id);
-  const can = await permissions(store, actor, v.departmentId);
+  const can = await permissions(store, actor, v);
   const withdrawn = v.state === "withdrawn";
   const [info, canonical, sources] = await Promise.all([
     getDisclosure(store, actor, v.disclosureId),
