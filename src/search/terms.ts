@@ -98,14 +98,21 @@ export function termLexemes(text: string): string[] {
   return [...out];
 }
 
-/** A name's initials: the whole name's, and each word's of two or more characters. */
+/**
+ * A name's initials: the whole name's, and each word's of two or more
+ * characters (沧州市审计局 → czssjj, czs, sjj). One pinyin call for the name
+ * (readings depend on context), sliced by word: this runs for every name indexed.
+ */
 export function nameInitials(name: string): string[] {
+  const han = /\p{Script=Han}/u;
+  const letters = initials(name).split("");
   const out = new Set<string>();
-  const whole = initials(name);
-  if (whole.length >= 2) out.add(whole);
+  if (letters.length >= 2) out.add(letters.join(""));
+  let at = 0;
   for (const w of queryWords(name)) {
-    const i = initials(w);
-    if (i.length >= 2) out.add(i);
+    const n = [...w].filter((c) => han.test(c)).length;
+    if (n >= 2) out.add(letters.slice(at, at + n).join(""));
+    at += n;
   }
   return [...out];
 }

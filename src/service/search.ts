@@ -160,7 +160,7 @@ function itemOf(h: sq.SearchHit): SearchItem {
   return {
     type: h.kind,
     title: marked(h.title_marked),
-    snippet: h.body_marked ? marked(h.body_marked) : null,
+    snippet: h.body_marked ? marked(`${h.body_from_start ? "" : "… "}${h.body_marked}`) : null,
     href: hrefOf(h),
     context: h.context,
     departmentId: h.department_id,

@@ -181,12 +181,16 @@ function Runs(props: { runs: Marked[] }) {
 
 function Hit(props: { item: SearchItem }) {
   const i = props.item;
-  const where = [
-    i.regionName,
-    i.type === "department" ? null : i.departmentName,
-    i.year && i.kind ? `${i.year}年${KIND_LABEL[i.kind]}` : null,
-    i.context,
-  ].filter(Boolean);
+  // A department or disclosure names itself in its title; its context is its region chain.
+  const named = i.type === "department" || i.type === "disclosure";
+  const where = named
+    ? [i.context ?? i.regionName]
+    : [
+        i.regionName,
+        i.departmentName,
+        i.year && i.kind ? `${i.year}年${KIND_LABEL[i.kind]}` : null,
+        i.context,
+      ].filter(Boolean);
   return (
     <li>
       <h3>

@@ -187,6 +187,8 @@ export interface SearchHit {
   /** Title and body with MARK_START/MARK_END around matched words, words joined by U+001F. */
   title_marked: string;
   body_marked: string | null;
+  /** The snippet begins where the text begins (else it is cut from the middle). */
+  body_from_start: boolean;
 }
 
 /** The match and the filters as one tsquery (filter keys as lexemes, read by the GIN index). */
@@ -213,6 +215,7 @@ function where(spec: Pick<SearchSpec, "match" | "filters">): RawBuilder<boolean>
  */
 export const MATCH_CAP = 2000;
 
+const MARKS = MARK_START + MARK_END;
 const HEADLINE_TITLE = `HighlightAll=true, StartSel=${MARK_START}, StopSel=${MARK_END}`;
 const HEADLINE_BODY = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=36, MinWords=12, ShortWord=0, MaxFragments=2, FragmentDelimiter=${FRAGMENT_GAP}`;
 
@@ -253,12 +256,17 @@ export async function searchHits(db: Db, spec: SearchSpec): Promise<SearchHit[]>
            h.anchor, h.title, h.context, h.amount, h.rank::float8 as rank,
            dep.name as department_name, r.name as region_name,
            ts_headline('simple', h.title_seg, q.query, ${HEADLINE_TITLE}) as title_marked,
-           case when h.body_seg = '' then null
-                else ts_headline('simple', h.body_seg, q.query, ${HEADLINE_BODY}) end as body_marked
+           b.marked as body_marked,
+           coalesce(left(h.body_seg, 24) = left(translate(b.marked, ${MARKS}, ''), 24), true)
+             as body_from_start
     from hits h
     join department dep on dep.id = h.department_id
     join region r on r.id = h.region_id
     cross join to_tsquery('simple', ${spec.highlight}) as q(query)
+    cross join lateral (
+      select case when h.body_seg = '' then null
+                  else ts_headline('simple', h.body_seg, q.query, ${HEADLINE_BODY}) end as marked
+    ) b
     order by h.rank desc, h.id
   `.execute(db);
   return result.rows;
