@@ -52,6 +52,11 @@ function findChromium(): string {
   return path;
 }
 
+/** Debian's Chromium (or GONGKAI_CHROMIUM) with those flags; the browser tests drive it too. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: findChromium(), args: ARGS });
+}
+
 export class PdfPrinter {
   /** One tab reused for every document: a new page costs a renderer process start (~0.1–0.5 s). */
   private page: Page | undefined;
@@ -61,8 +66,7 @@ export class PdfPrinter {
   private constructor(private readonly browser: Browser) {}
 
   static async open(): Promise<PdfPrinter> {
-    const browser = await chromium.launch({ executablePath: findChromium(), args: ARGS });
-    return new PdfPrinter(browser);
+    return new PdfPrinter(await launchChromium());
   }
 
   /** Prints self-contained HTML; page size, margins and the footer come from its CSS @page rules. */

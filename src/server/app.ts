@@ -42,7 +42,15 @@ export function createApp(options: AppOptions): Hono<ServerEnv> {
   app.onError(onError);
   // The API answers JSON; a person following a bad link gets the portal's Chinese page.
   app.notFound((c) => (c.req.path.startsWith("/api/") ? onNotFound(c) : notFoundPage(c)));
-  app.use(secureHeaders({ contentSecurityPolicy: CSP, crossOriginEmbedderPolicy: false }));
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: CSP,
+      crossOriginEmbedderPolicy: false,
+      // Not "no-referrer": under it a browser sends `Origin: null` even with a form posted to
+      // its own site, and the CSRF origin check (session.ts) refused every real form.
+      referrerPolicy: "same-origin",
+    }),
+  );
   app.use(
     bodyLimit({
       maxSize: options.maxBodyBytes ?? 50 * 1024 * 1024,

@@ -32,6 +32,7 @@ const PAGE = `<!doctype html>
 <title>gongkai 公开 API 文档</title>
 <link rel="icon" href="docs/assets/favicon-32x32.png">
 <link rel="stylesheet" href="docs/assets/swagger-ui.css">
+<link rel="stylesheet" href="docs/contrast.css">
 </head>
 <body>
 <div id="api"></div>
@@ -42,7 +43,23 @@ const PAGE = `<!doctype html>
 `;
 
 // An external script, not inline: the CSP allows scripts from our origin only.
-const INIT = `window.ui = SwaggerUIBundle({ url: "openapi.json", dom_id: "#api", deepLinking: true });\n`;
+// No deep links: Swagger UI puts them as links inside the operations' buttons (axe:
+// nested-interactive), which screen readers cannot reach.
+const INIT = `window.ui = SwaggerUIBundle({ url: "openapi.json", dom_id: "#api", deepLinking: false });\n`;
+
+/**
+ * Swagger UI's colours that fail WCAG AA contrast (white on its light method
+ * badges, light blue links), darkened; the one-server picker is hidden (it has
+ * no label, and there is nothing to choose).
+ */
+const CONTRAST_CSS = `.swagger-ui .opblock .opblock-summary-method { color: #111; text-shadow: none; }
+.swagger-ui .info .title small { background: #4a5260; }
+.swagger-ui .info .title small.version-stamp { background: #3b6800; }
+.swagger-ui .info a, .swagger-ui .info .url, .swagger-ui a.nostyle { color: #1b5fa8; }
+.swagger-ui .btn.authorize { color: #1d6b45; border-color: #1d6b45; }
+.swagger-ui .btn.authorize svg { fill: #1d6b45; }
+.swagger-ui .scheme-container .servers-title, .swagger-ui .scheme-container .servers { display: none; }
+`;
 
 export function registerDocs(api: OpenAPIHono<ServerEnv>): void {
   api.doc31("/openapi.json", (c) => ({
@@ -65,6 +82,9 @@ export function registerDocs(api: OpenAPIHono<ServerEnv>): void {
   api.get("/docs", (c) => c.html(PAGE));
   api.get("/docs/init.js", (c) =>
     c.body(INIT, 200, { "Content-Type": "text/javascript; charset=utf-8" }),
+  );
+  api.get("/docs/contrast.css", (c) =>
+    c.body(CONTRAST_CSS, 200, { "Content-Type": "text/css; charset=utf-8" }),
   );
   api.get("/docs/assets/:file", async (c) => {
     const file = c.req.param("file");

@@ -15,6 +15,7 @@ import { Chart, columnsSvg } from "../views/charts.tsx";
 import { KIND_LABEL, date, exactWan, wan } from "../views/format.ts";
 import { Layout } from "../views/layout.tsx";
 import { idParam, notFoundPage, sendPage } from "./respond.tsx";
+import { scrollBox } from "../views/table.tsx";
 
 /** The `d` parameters as ids; a malformed one is refused by name. */
 function askedIds(c: Context<ServerEnv>): number[] {
@@ -169,7 +170,7 @@ function LinesTable(props: {
   return (
     <section aria-labelledby={props.id}>
       <h2 id={props.id}>{props.title}</h2>
-      <div class="table-wrap">
+      <div {...scrollBox(props.title)}>
         <table class="list compare">
           <caption>{props.title}（金额单位：万元；增减、增减率均相对第一列）</caption>
           <thead>

@@ -12,6 +12,7 @@ import { KIND_LABEL, date, wan } from "../views/format.ts";
 import { Layout } from "../views/layout.tsx";
 import { MAX_COMPARED } from "../compare/align.ts";
 import { idParam, notFoundPage, orNotFound, sendPage } from "./respond.tsx";
+import { scrollBox } from "../views/table.tsx";
 
 interface Row {
   item: DisclosureItem;
@@ -88,7 +89,7 @@ function Publications(props: { rows: Row[] }) {
     <section aria-labelledby="published">
       <h2 id="published">历年公开</h2>
       <form method="get" action="/compare" id="compare-years" />
-      <div class="table-wrap">
+      <div {...scrollBox("各年度部门预算、决算")}>
         <table class="list">
           <caption>各年度部门预算、决算（金额单位：万元）</caption>
           <thead>
@@ -208,7 +209,7 @@ function Trend(props: { rows: Row[] }) {
           />
         ) : null}
       </div>
-      <div class="table-wrap">
+      <div {...scrollBox("历年主要数字")}>
         <table class="list">
           <caption>历年主要数字（金额单位：万元）</caption>
           <thead>

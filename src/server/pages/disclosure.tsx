@@ -28,6 +28,7 @@ import { Glance } from "../views/glance.tsx";
 import { Layout } from "../views/layout.tsx";
 import { DataTable } from "../views/table.tsx";
 import { idParam, notFoundPage, orNotFound, sendPage } from "./respond.tsx";
+import { scrollBox } from "../views/table.tsx";
 
 type DisclosureInfo = Awaited<ReturnType<typeof getDisclosure>>;
 
@@ -212,7 +213,7 @@ function History(props: {
   return (
     <section aria-labelledby="history">
       <h2 id="history">版本与更正</h2>
-      <div class="table-wrap">
+      <div {...scrollBox("全部版本")}>
         <table class="list">
           <caption>全部版本（已发布的版本不可修改，更正以新版本发布）</caption>
           <thead>
@@ -254,7 +255,7 @@ function Changes(props: { changes: Change[]; number: number }) {
     <div class="changes">
       <h3>第 {props.number} 版与被更正版本相比的变化</h3>
       {shown.length ? (
-        <div class="table-wrap">
+        <div {...scrollBox("更正前后的变化")}>
           <table class="list diff">
             <caption>
               共 {props.changes.length} 处变化

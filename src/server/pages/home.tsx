@@ -11,6 +11,7 @@ import {
   totals,
 } from "./queries.ts";
 import { sendPage } from "./respond.tsx";
+import { scrollBox } from "../views/table.tsx";
 
 export async function homePage(c: Context<ServerEnv>): Promise<Response> {
   const store = c.var.store;
@@ -41,7 +42,7 @@ export function CoverageTable(props: { coverage: Coverage[]; caption: string }) 
   return (
     <section aria-labelledby="coverage">
       <h2 id="coverage">按地区和年度</h2>
-      <div class="table-wrap">
+      <div {...scrollBox("各地区公开情况")}>
         <table class="list">
           <caption>{props.caption}</caption>
           <thead>

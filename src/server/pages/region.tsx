@@ -14,6 +14,7 @@ import { CoverageTable } from "./home.tsx";
 import { coverageOf } from "./queries.ts";
 import { idParam, notFoundPage, orNotFound, sendPage } from "./respond.tsx";
 import { type Status, statusOf } from "./status.ts";
+import { scrollBox } from "../views/table.tsx";
 
 /** Every page of a paginated service list. */
 async function all<T>(
@@ -123,7 +124,7 @@ function StatusTable(props: {
     <section aria-labelledby="status">
       <h2 id="status">{props.year ? `${props.year}年各部门公开情况` : "各部门公开情况"}</h2>
       <form method="get" action="/compare" id="compare-departments" />
-      <div class="table-wrap">
+      <div {...scrollBox("各部门公开状态")}>
         <table class="list">
           <caption>
             {props.year ? `${props.year}年` : ""}

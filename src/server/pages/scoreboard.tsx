@@ -19,6 +19,7 @@ import { KIND_LABEL, date } from "../views/format.ts";
 import { Layout } from "../views/layout.tsx";
 import { regionDisclosures } from "./region.tsx";
 import { idParam, notFoundPage, orNotFound, sendPage } from "./respond.tsx";
+import { scrollBox } from "../views/table.tsx";
 
 type Kind = "budget" | "final";
 
@@ -204,7 +205,7 @@ function ScoreTable(props: { board: Scoreboard; sort: Sort }) {
       </th>
     );
   return (
-    <div class="table-wrap">
+    <div {...scrollBox(`各部门${b.year}年${KIND_LABEL[b.kind]}公开情况`)}>
       <table class="list scoreboard">
         <caption>
           各部门{b.year}年{KIND_LABEL[b.kind]}

@@ -94,7 +94,8 @@ function Lines(props: { cited: Cited }) {
   )
     if (file.lines[i]!.text.trim()) shown.push(i);
   return (
-    <ol class="source-lines">
+    // Long printed lines scroll sideways: focusable, so a keyboard can scroll them too.
+    <ol class="source-lines" tabindex={0} aria-label="原文中的相关行">
       {shown.map((i) => {
         const l = file.lines[i]!;
         const hit = hits.includes(i);

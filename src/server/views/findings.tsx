@@ -6,6 +6,7 @@
 import type { VersionDetail } from "../../service/reads.ts";
 import { SECTION_LABEL } from "./diff.ts";
 import { SEVERITY_LABEL } from "./format.ts";
+import { scrollBox } from "./table.tsx";
 
 type Finding = VersionDetail["findings"][number]["finding"];
 
@@ -46,7 +47,7 @@ export function Findings(props: { v: VersionDetail }) {
         <span class="status s-info">{counts.info} 个提示</span>。
       </p>
       {findings.length ? (
-        <div class="table-wrap">
+        <div {...scrollBox("审核发现的问题")}>
           <table class="list">
             <caption>审核发现的问题（规则编号、所在位置与部门的说明）</caption>
             <thead>

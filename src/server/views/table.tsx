@@ -1,7 +1,8 @@
 /**
  * A renderer table (src/render/tables/model.ts) as an accessible HTML table:
  * its title as <caption>, header cells as <th scope>, amounts re-printed with
- * thousands separators; wide tables scroll sideways on a phone.
+ * thousands separators, the unit line above it as the table's description;
+ * wide tables scroll sideways on a phone.
  */
 import type { Cell, TableModel } from "../../render/tables/model.ts";
 import { exactWan, regroup } from "./format.ts";
@@ -21,6 +22,17 @@ const cellTitle = (c: Cell) => {
   return exact ? { title: exact } : {};
 };
 
+/**
+ * The box a table scrolls in sideways on a phone: focusable and named, so a
+ * keyboard can scroll it too (axe: scrollable-region-focusable).
+ */
+export const scrollBox = (label: string) => ({
+  class: "table-wrap",
+  tabindex: 0,
+  role: "region",
+  "aria-label": label,
+});
+
 export function DataTable(props: { table: TableModel; number?: number }) {
   const t = props.table;
   const title = props.number ? `${props.number}．${t.title}` : t.title;
@@ -28,13 +40,16 @@ export function DataTable(props: { table: TableModel; number?: number }) {
   return (
     <section class="data-table" id={t.id}>
       {t.caption || t.unit ? (
-        <div class="table-meta">
+        <div class="table-meta" id={`${t.id}-meta`}>
           <span>{t.caption ?? ""}</span>
           <span>{t.unit ?? ""}</span>
         </div>
       ) : null}
-      <div class="table-wrap">
-        <table class={t.landscape ? "wide" : undefined}>
+      <div {...scrollBox(title)}>
+        <table
+          class={t.landscape ? "wide" : undefined}
+          {...(t.caption || t.unit ? { "aria-describedby": `${t.id}-meta` } : {})}
+        >
           <caption>{title}</caption>
           <colgroup>
             {t.widths.map((w) => (

@@ -16,6 +16,7 @@ import { Layout } from "../../views/layout.tsx";
 import { sendPage } from "../respond.tsx";
 import { type Flash, takeFlash } from "./flash.ts";
 import { FlashNote, StateBadge } from "./parts.tsx";
+import { scrollBox } from "../../views/table.tsx";
 
 function WorkTable(props: { id: string; caption: string; items: WorkItem[]; when: string }) {
   if (!props.items.length) {
@@ -26,7 +27,7 @@ function WorkTable(props: { id: string; caption: string; items: WorkItem[]; when
     );
   }
   return (
-    <div class="table-wrap">
+    <div {...scrollBox(props.caption)}>
       <table class="list" id={props.id}>
         <caption>{props.caption}</caption>
         <thead>
