@@ -142,6 +142,23 @@ describe("numbers and paper", () => {
   });
 });
 
+describe("charts", () => {
+  test("drawn on the server; where JavaScript runs, pointing at a mark shows its amount", async () => {
+    await open(`/disclosures/${ids.corpus}`);
+    const charts = reader.locator("figure.chart .chart-svg svg");
+    assert.ok((await charts.count()) >= 3, "the 一图读懂 charts are in the page as SVG");
+    const tip = reader.locator("p.chart-tip").first();
+    assert.equal(await tip.isVisible(), false, "no amount shown before pointing");
+    const mark = reader.locator('figure.chart svg [ecmeta_ssr_type="chart"]').first();
+    // A ring's mark has its hole at its centre, where a pointer would meet the <svg>: the
+    // mouseover is dispatched on the mark itself, as a pointer on its edge would.
+    await mark.dispatchEvent("mouseover");
+    await reader.locator("p.chart-tip:not([hidden])").first().waitFor();
+    const shown = await reader.locator("p.chart-tip:not([hidden])").first().textContent();
+    assert.match(shown ?? "", /：\d{1,3}(,\d{3})*\.\d{2} 万元$/);
+  });
+});
+
 /** What the story carries from one step to the next. */
 const story = {
   versionId: 0,

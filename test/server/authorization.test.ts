@@ -14,7 +14,7 @@ import { respondToFinding, uploadVersion } from "../../src/service/upload.ts";
 import { approveVersion, publishVersion, submitVersion } from "../../src/service/workflow.ts";
 import { getVersion } from "../../src/service/reads.ts";
 import { seedFile } from "../store/world.ts";
-import { CSS_PATH } from "../../src/server/views/assets.ts";
+import { CSS_PATH, JS_PATH } from "../../src/server/views/assets.ts";
 import {
   type Call,
   ROLE_NAMES,
@@ -259,6 +259,7 @@ const MATRIX: Record<string, Case> = {
   // The portal's public pages: anyone reads what is published; a draft only staff covering it.
   "GET /": { path: () => "/", expect: all(200) },
   [`GET ${CSS_PATH}`]: { path: () => CSS_PATH, expect: all(200) },
+  [`GET ${JS_PATH}`]: { path: () => JS_PATH, expect: all(200) },
   "GET /regions": { path: () => "/regions", expect: all(200) },
   // Search finds published content only: the same answer for everyone.
   "GET /search": { path: () => "/search?q=%E5%AE%A1%E8%AE%A1", expect: all(200) },

@@ -9,7 +9,7 @@
 import { Hono } from "hono";
 import { etag } from "hono/etag";
 import type { ServerEnv } from "../env.ts";
-import { CSS_PATH, CSS_TEXT } from "../views/assets.ts";
+import { CSS_PATH, CSS_TEXT, JS_PATH, JS_TEXT } from "../views/assets.ts";
 import { compareCsv, comparePage } from "./compare.tsx";
 import { departmentPage } from "./department.tsx";
 import { disclosurePage } from "./disclosure.tsx";
@@ -32,6 +32,11 @@ pages.get(CSS_PATH, (c) => {
   c.header("Cache-Control", "public, max-age=31536000, immutable");
   c.header("Content-Type", "text/css; charset=utf-8");
   return c.body(CSS_TEXT);
+});
+pages.get(JS_PATH, (c) => {
+  c.header("Cache-Control", "public, max-age=31536000, immutable");
+  c.header("Content-Type", "text/javascript; charset=utf-8");
+  return c.body(JS_TEXT);
 });
 pages.get("/", homePage);
 pages.get("/regions", regionsPage);

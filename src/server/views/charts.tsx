@@ -53,11 +53,42 @@ function render(option: echarts.EChartsCoreOption, label: string, size: Size = {
       ...option,
     });
     const svg = chart.renderToSVGString();
-    // The chart is one image to assistive technology, named by its caption's words.
-    return svg.replace(/^<svg /, `<svg role="img" aria-label="${escapeAttr(label)}" `);
+    // The chart is one image to assistive technology, named by its caption's words; each mark's
+    // name and amount ride along for the client script (public/charts.js) where JavaScript runs.
+    const tips = escapeAttr(JSON.stringify(tipsOf(option)));
+    return svg.replace(
+      /^<svg /,
+      `<svg role="img" aria-label="${escapeAttr(label)}" data-tips="${tips}" `,
+    );
   } finally {
     chart.dispose();
   }
+}
+
+type Datum = number | null | { name?: string; value?: number | null; children?: unknown };
+
+/**
+ * What pointing at a mark shows, by series and data index as ECharts numbers its marks: the
+ * item's name (its own, or its category on the axis) and amount in 万元. Nested data (a
+ * treemap's children) is left without tips rather than numbered wrongly.
+ */
+function tipsOf(option: echarts.EChartsCoreOption): (string | null)[][] {
+  const o = option as {
+    series?: { name?: string; data?: Datum[] }[];
+    xAxis?: { data?: string[] };
+    yAxis?: { data?: string[] };
+  };
+  const categories = o.xAxis?.data ?? o.yAxis?.data ?? [];
+  return (o.series ?? []).map((series) =>
+    (series.data ?? []).map((d, i) => {
+      if (d !== null && typeof d === "object" && d.children) return null;
+      const value = d !== null && typeof d === "object" ? d.value : d;
+      const name = (d !== null && typeof d === "object" ? d.name : undefined) ?? categories[i];
+      if (value === null || value === undefined) return null;
+      const who = [name, series.name].filter(Boolean).join(" · ");
+      return `${who}：${wan(value)} 万元`;
+    }),
+  );
 }
 
 const escapeAttr = (s: string) =>

@@ -5,7 +5,7 @@
  */
 import { type Child, createContext, useContext } from "hono/jsx";
 import { type Actor, ROLE_LABEL } from "../../service/actor.ts";
-import { CSS_PATH } from "./assets.ts";
+import { CSS_PATH, JS_PATH } from "./assets.ts";
 
 /** Who is reading (set by sendPage): the header names a signed-in user and offers sign-out. */
 export interface Viewer {
@@ -37,6 +37,7 @@ export function Layout(props: {
         <title>{`${props.title} — ${SITE_NAME}`}</title>
         {props.description ? <meta name="description" content={props.description} /> : null}
         <link rel="stylesheet" href={CSS_PATH} />
+        <script src={JS_PATH} defer />
       </head>
       <body>
         <a class="skip" href="#main">
