@@ -6,6 +6,7 @@
  * department's versions.
  */
 import type { Store } from "../store/index.ts";
+import { versionOwners } from "../store/queries/catalogue.ts";
 import type { VersionState } from "../store/schema.ts";
 import type { Actor } from "./actor.ts";
 import { hasRole } from "./policy.ts";
@@ -35,11 +36,7 @@ export async function listWork(
 ): Promise<WorkItem[]> {
   if (!hasRole(actor, "readUnpublished") || states.length === 0) return [];
   const scope = await staffScope(store, actor);
-  const rows = await store.db
-    .selectFrom("version as v")
-    .innerJoin("disclosure as d", "d.id", "v.disclosure_id")
-    .innerJoin("department as dep", "dep.id", "d.department_id")
-    .innerJoin("region as r", "r.id", "dep.region_id")
+  const rows = await versionOwners(store.db)
     .where((eb) => scope(eb as unknown as Eb))
     .where("v.state", "in", [...states])
     .select([

@@ -10,17 +10,13 @@ import { type SearchEntry, disclosureEntries, departmentEntry } from "../search/
 import type { Disclosure } from "../model/disclosure.ts";
 import type { Store } from "../store/index.ts";
 import type { Database } from "../store/schema.ts";
-import { regionAncestry } from "../store/queries/catalogue.ts";
+import { regionAncestry, versionOwners } from "../store/queries/catalogue.ts";
 import * as sq from "../store/queries/search.ts";
 
 type Db = Kysely<Database>;
 
 async function ownerOf(db: Db, versionId: number) {
-  const v = await db
-    .selectFrom("version as v")
-    .innerJoin("disclosure as d", "d.id", "v.disclosure_id")
-    .innerJoin("department as dep", "dep.id", "d.department_id")
-    .innerJoin("region as r", "r.id", "dep.region_id")
+  const v = await versionOwners(db)
     .select([
       "v.id",
       "v.state",

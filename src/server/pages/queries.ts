@@ -6,6 +6,7 @@
  */
 import { sql } from "kysely";
 import type { Store } from "../../store/index.ts";
+import { versionOwners } from "../../store/queries/catalogue.ts";
 
 export interface Coverage {
   regionId: number;
@@ -91,11 +92,7 @@ export interface Publication {
 
 /** The most recently published versions still in force (corrections included), newest first. */
 export async function latestPublications(store: Store, limit = 10): Promise<Publication[]> {
-  const rows = await store.db
-    .selectFrom("version as v")
-    .innerJoin("disclosure as d", "d.id", "v.disclosure_id")
-    .innerJoin("department as dep", "dep.id", "d.department_id")
-    .innerJoin("region as r", "r.id", "dep.region_id")
+  const rows = await versionOwners(store.db)
     .where("v.state", "=", "published")
     .where("v.published_at", "is not", null)
     .select([

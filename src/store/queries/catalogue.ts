@@ -134,6 +134,11 @@ export function disclosureOwners(db: Db) {
     .innerJoin("region as r", "r.id", "dep.region_id");
 }
 
+/** Versions joined to their disclosure, department and region (aliases v, d, dep, r). */
+export function versionOwners(db: Db) {
+  return disclosureOwners(db).innerJoin("version as v", "v.disclosure_id", "d.id");
+}
+
 /** What a listing names a disclosure by: its department and region, year and kind. */
 export const OWNER_COLUMNS = [
   "d.id",
