@@ -29,6 +29,13 @@ import {
   topLines,
 } from "./scope.ts";
 
+/** Unit, widths and header of a table by 功能分类 line: code, name, 合计, 基本, 项目. */
+const byFunctionLayout = () => ({
+  unit: "单位：万元",
+  widths: [1.3, 4, 1.4, 1.4, 1.4],
+  header: [[head("科目编码"), head("科目名称"), head("合计"), head("基本支出"), head("项目支出")]],
+});
+
 const FISCAL_SOURCES: IncomeSource[] = [
   "generalBudget",
   "governmentFund",
@@ -140,11 +147,7 @@ export function generalBudgetExpenditure(ctx: TableContext): TableModel {
     id: "t5-general-budget",
     title: final ? "一般公共预算财政拨款支出决算表" : "一般公共预算支出表",
     caption: ctx.caption,
-    unit: "单位：万元",
-    widths: [1.3, 4, 1.4, 1.4, 1.4],
-    header: [
-      [head("科目编码"), head("科目名称"), head("合计"), head("基本支出"), head("项目支出")],
-    ],
+    ...byFunctionLayout(),
     body: empty
       ? []
       : [
@@ -263,11 +266,7 @@ export function fundExpenditure(
         ? "国有资本经营预算财政拨款支出决算表"
         : "国有资本经营预算支出表",
     caption: ctx.caption,
-    unit: "单位：万元",
-    widths: [1.3, 4, 1.4, 1.4, 1.4],
-    header: [
-      [head("科目编码"), head("科目名称"), head("合计"), head("基本支出"), head("项目支出")],
-    ],
+    ...byFunctionLayout(),
     body: empty
       ? []
       : [
