@@ -146,6 +146,7 @@ export async function mergeLoaded(
     ? {
         contents: outlines.flatMap((o) => o.contents),
         headings: outlines.flatMap((o) => o.headings),
+        tables: outlines.flatMap((o) => o.tables ?? []),
       }
     : undefined;
   const origin = parts.some((p) => p.loaded.origin === "document") ? "document" : "json";

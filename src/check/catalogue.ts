@@ -21,6 +21,7 @@ import * as narrativeChangeSums from "./rules/narrative/change-sums.ts";
 import * as narrativeStatedParts from "./rules/narrative/stated-parts.ts";
 import * as sections from "./rules/completeness/sections.ts";
 import * as contents from "./rules/completeness/contents.ts";
+import * as emptyTables from "./rules/completeness/empty-tables.ts";
 import * as activities from "./rules/performance/activities.ts";
 import * as projects from "./rules/performance/projects.ts";
 import * as targets from "./rules/performance/targets.ts";
@@ -63,6 +64,7 @@ export const catalogue: readonly Rule[] = [
   narrativeStatedParts,
   sections,
   contents,
+  emptyTables,
   activities,
   projects,
   targets,

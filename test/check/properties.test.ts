@@ -34,13 +34,14 @@ test("on consistent data nearly every rule is evaluated and passes (not just not
       if (r.status === "passed") passedSomewhere.add(r.rule.id);
   }
   // Rules that need a feature the generator leaves out on purpose (其中 rows, printed numbering, sourceMap wording, zero fund income).
-  // CMP-018 reads a document's 目录, which generated input has none of.
+  // CMP-018 and CMP-019 read a document's 目录 and printed tables, which generated input has none of.
   const needsTrigger = new Set([
     "ARI-033",
     "ARI-035",
     "YOY-014",
     "CMP-016",
     "CMP-018",
+    "CMP-019",
     "PRF-011",
     "PRF-026",
   ]);
@@ -1295,6 +1296,19 @@ const BREAKAGES: Breakage[] = [
           { text: "部门收入总表", line: 4 },
         ],
         headings: [{ text: "部门收支总表", line: 20 }],
+      };
+    },
+  },
+  {
+    rule: "CMP-019",
+    // The "三公" table printed without a figure or a note while the text states its amount.
+    breakIt: (_d, i) => {
+      if (!i.narrative?.some((x) => /三公"经费预算(?!0(?:\.0+)?万元)[\d.]+万元/.test(x.text)))
+        return false;
+      i.outline = {
+        contents: [],
+        headings: [],
+        tables: [{ text: "一般公共预算“三公”经费支出表", line: 40, figures: 0 }],
       };
     },
   },
