@@ -193,3 +193,24 @@ test("公务用车运行经费 in an earlier 三公 part and a bare 运行经费
   ].join("\n");
   assert.equal(run(bare).disclosure.operatingCosts?.amount, 2115.63);
 });
+
+test("zero stated in words is a disclosed zero: 本单位无机关运行经费 (上海), 按照上述定义，无机关运行经费 (珠海)", () => {
+  // 上海 P073 其他相关情况说明: the heading, then the one sentence; the definition above names it too.
+  const shanghai = [
+    "  （八）机关运行经费：指行政单位和参照公务员法管理的事业单位使用一般公共预算财政拨款安排的基本支出中的日常公用经费支出。",
+    "二、机关运行经费预算",
+    "    本单位无机关运行经费。",
+  ].join("\n");
+  const oc = runExtractor(extractOperatingCosts, shanghai);
+  assert.deepEqual(oc.disclosure.operatingCosts, { amount: 0 });
+  assert.equal(oc.cites.get("/operatingCosts/amount"), 3);
+  // 珠海 P233: the reason wrapped over a page break, no amount printed.
+  const zhuhai = [
+    "元，增长0%，主要原因是本单位为非参照公务员法管理的事业单",
+    "",
+    "位，按照上述定义，无机关运行经费。",
+  ].join("\n");
+  assert.equal(run(zhuhai).disclosure.operatingCosts?.amount, 0);
+  // A definition alone states nothing.
+  assert.equal(run(shanghai.split("\n")[0]!).disclosure.operatingCosts, undefined);
+});

@@ -62,6 +62,16 @@ function statementOf(stream: Stream, re: RegExp): Found | undefined {
   return undefined;
 }
 
+/**
+ * Zero stated in words: "本单位无机关运行经费。", "按照上述定义，无机关运行经费" (a
+ * 事业单位 outside the definition) is a disclosed zero, not a missing figure.
+ */
+function statedNone(stream: Stream): Found | undefined {
+  const m = /(?:无|没有|不涉及)机关运行经费(?![：:]|是|指)/.exec(stream.text);
+  if (!m) return undefined;
+  return { fen: 0n, line: lineAt(stream, m.index), text: m[0] };
+}
+
 /** The 机关运行经费 table (一般公共预算机关运行经费支出预算表): its 合计 row. */
 function readOperatingTable(
   ctx: ExtractContext,
@@ -177,7 +187,7 @@ export const extractOperatingCosts: PartExtractor = {
     const stream = narrativeStream(ctx.doc);
     const table = readOperatingTable(ctx);
     const stated = readNarrativeOperatingCosts(stream);
-    const amount = table?.total ?? stated;
+    const amount = table?.total ?? stated ?? statedNone(stream);
     if (!amount) {
       ctx.diagnose("info", "未找到机关运行经费的金额（no 机关运行经费 amount found）", SECTION);
       return;
