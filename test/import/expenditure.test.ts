@@ -451,3 +451,19 @@ test("table and text disagree only beyond the text's rounding; 收入支出总�
   const r012 = run(readFileSync(join(corpusDir, "012.txt"), "utf8"));
   assert.equal(r012.diagnostics.filter((d) => /表格为/.test(d.message)).length, 0);
 });
+
+test("a change stated after an enumeration of function classes is the total's, not the last class's (重庆 P163)", () => {
+  // 重庆 P163 二、(二): the total, the classes in a sentence of their own, then "比 2025 年增加…".
+  const chongqing = [
+    "   （二）支出预算：2026 年年初预算数 45,369.18 万元。按支出功能分类，包括一般公共服务支",
+    "出 22,022.92 万元，教育支出 9.30 万元，文化旅游体育与传媒支出 19527.61 万元，社会保障和就",
+    "业支出 2,164.46 万元，卫生健康支出 610.90 万元，资源勘探工业信息等支出 371.13 万元，住房保",
+    "障支出 662.86 万元。比 2025 年增加 2,734.52 万元，主要是基本支出增加 659.75 万元，项目支出",
+    "增加 2,074.77 万元。",
+  ].join("\n");
+  const e = run(chongqing).disclosure.expenditure!;
+  assert.equal(e.total, 45369.18);
+  assert.equal(e.change?.total, 2734.52);
+  assert.equal(e.change?.basic, 659.75);
+  assert.equal(e.change?.project, 2074.77);
+});

@@ -130,10 +130,29 @@ export function changeEvents(stream: Stream): ChangeEvent[] {
     let keyword = lastSubject(context);
     if (!keyword && start > 0) {
       // Only when the sentence before states the subject's amount ("…合计总支出1377.92万元。与2020年相比增加27.82%").
-      const prevStart = sentenceStart(text, start - 1);
-      context = text.slice(prevStart, m.index);
-      keyword = lastSubject(context);
-      if (keyword && !FIRST_AMT.test(context.slice(keyword.index))) keyword = undefined;
+      let prevStart = sentenceStart(text, start - 1);
+      // That sentence an enumeration ("按支出功能分类，包括一般公共服务支出…万元，…住房保障支出…万元。"):
+      // the change is the total's, stated in the sentence before it, never the last item's.
+      // An enumeration closing on its total ("…，合计总支出1377.92万元。") names the subject itself.
+      const before = text.slice(prevStart, start);
+      if (
+        prevStart > 0 &&
+        statedItems(before).length >= 3 &&
+        !/合计|总计|共计|总额|总[收支]/.test(before)
+      ) {
+        const headStart = sentenceStart(text, prevStart - 1);
+        const head = lastSubject(text.slice(headStart, prevStart));
+        if (head && FIRST_AMT.test(text.slice(headStart + head.index, prevStart))) {
+          context = text.slice(headStart, m.index);
+          keyword = head;
+          prevStart = -1;
+        }
+      }
+      if (prevStart >= 0) {
+        context = text.slice(prevStart, m.index);
+        keyword = lastSubject(context);
+        if (keyword && !FIRST_AMT.test(context.slice(keyword.index))) keyword = undefined;
+      }
     }
     if (!keyword) continue;
     const subject = subjectOf(keyword.word);
