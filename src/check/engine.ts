@@ -4,6 +4,7 @@
  * one rule's crash never stops the others.
  */
 import type { Disclosure } from "../model/disclosure.ts";
+import { withPlaces } from "../model/location.ts";
 import { catalogue } from "./catalogue.ts";
 import { CheckContext } from "./context.ts";
 import { Locator } from "./locations.ts";
@@ -22,7 +23,7 @@ import type {
 export function runChecks(input: CheckInput, rules: readonly Rule[] = catalogue): CheckReport {
   const ctx = new CheckContext(input);
   const lines = new SourceLines(input.disclosure);
-  const locator = new Locator(input.disclosure, input.narrative);
+  const locator = new Locator(input.disclosure, input.narrative, input.outline);
   const results: RuleResult[] = [];
   for (const rule of rules) {
     const meta = metaOf(rule);
@@ -90,7 +91,8 @@ function toFinding(rule: Rule, draft: Draft, lines: SourceLines, locator: Locato
   const finding: Finding = {
     rule: rule.id,
     severity: draft.severity ?? rule.severity,
-    message: draft.message,
+    // Lines named in the message as the reviewer finds them in the file (第 23 页第 9 行).
+    message: withPlaces(draft.message, (n) => locator.placeOf(n)),
   };
   if (draft.path !== undefined) finding.path = draft.path;
   if (draft.expected !== undefined) finding.expected = draft.expected;

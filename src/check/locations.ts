@@ -6,6 +6,7 @@
  * own place. A line nothing locates (an older JSON of a PDF) has no location.
  */
 import type { Disclosure, SourceLocation } from "../model/disclosure.ts";
+import type { DocumentOutline } from "../model/outline.ts";
 import type { Location, NarrativeLine } from "./types.ts";
 
 type SourceRef = NonNullable<Disclosure["sourceMap"]>[string];
@@ -17,6 +18,7 @@ export class Locator {
   constructor(
     private readonly disclosure: Disclosure,
     private readonly narrative: readonly NarrativeLine[] = [],
+    private readonly outline?: DocumentOutline,
   ) {
     const format = disclosure.source?.format;
     this.plain =
@@ -40,6 +42,11 @@ export class Locator {
     return text ? { ...at, text } : { ...at };
   }
 
+  /** Where a line is in the original file, when that is more than its line number (a PDF's page, a .docx paragraph). */
+  placeOf(line: number): SourceLocation | undefined {
+    return this.plain ? undefined : this.lines().get(line);
+  }
+
   /** The wording of a narrative line. */
   textOf(line: number): string | undefined {
     return this.narrative.find((l) => l.line === line)?.text;
@@ -49,6 +56,9 @@ export class Locator {
     if (this.byLine) return this.byLine;
     const map = new Map<number, SourceLocation>();
     for (const l of this.narrative) if (l.location) map.set(l.line, l.location);
+    const o = this.outline;
+    for (const l of [...(o?.contents ?? []), ...(o?.headings ?? []), ...(o?.tables ?? [])])
+      if (l.location && !map.has(l.line)) map.set(l.line, l.location);
     for (const ref of Object.values(this.disclosure.sourceMap ?? {})) {
       if (!ref.location || map.has(ref.line)) continue;
       // A line is a whole .xlsx row: the cell belongs to the value cited, not to the line.

@@ -7,6 +7,7 @@
  */
 import { createHash } from "node:crypto";
 import { FORMAT_ID, type Diagnostic, type Disclosure } from "../model/disclosure.ts";
+import { withPlaces } from "../model/location.ts";
 import type { ExtractContext } from "./sections/context.ts";
 import { extractors } from "./sections/registry.ts";
 import { readSource } from "./read.ts";
@@ -54,7 +55,7 @@ export function extractDisclosure(document: SourceDocument): Disclosure {
       const location = line ? locationOf(document, line) : undefined;
       diagnostics.push({
         level,
-        message,
+        message: withPlaces(message, (n) => locationOf(document, n)),
         ...(section ? { section } : {}),
         ...(line ? { line } : {}),
         ...(location ? { location } : {}),

@@ -22,3 +22,21 @@ export function formatLocation(at: SourceLocation): string {
 export function lineName(line: number, at?: SourceLocation): string {
   return at ? formatLocation(at) : `第 ${line} 行`;
 }
+
+/** "第 N 行" of the text the reader made, in a message written by the importer or a rule. */
+const INTERNAL_LINE = /第\s?(\d+)\s?行(?!次)/g;
+
+/**
+ * A message's internal line numbers ("第 473 行") named as a reviewer finds
+ * them in the original file ("第 23 页第 9 行", "第 4 段"), where `at` knows
+ * the line's place; a plain text file's lines are already their places.
+ */
+export function withPlaces(
+  message: string,
+  at: (line: number) => SourceLocation | undefined,
+): string {
+  return message.replace(INTERNAL_LINE, (whole, n: string) => {
+    const place = at(Number(n));
+    return place ? formatLocation(place) : whole;
+  });
+}

@@ -340,7 +340,9 @@ export const emptyTablesExplained = defineRule(
 /** "表格为 227358.37 万元，文字说明为 227358.37 万元…不一致": two equal figures called different. */
 function equalDisagreement(message: string): boolean {
   if (!/不一致|不符|不等|disagree|differ/.test(message)) return false;
-  const nums = (message.match(/-?\d[\d,]*(?:\.\d+)?/g) ?? []).map((x) =>
+  // Places (第 3 页第 12 行, 表 2, 第 4 段) are not figures.
+  const figures = message.replace(/第\s?\d+\s?[页行段列]|表\s?\d+|工作表「[^」]*」[A-Z]*\d*/g, "");
+  const nums = (figures.match(/-?\d[\d,]*(?:\.\d+)?/g) ?? []).map((x) =>
     Number(x.replace(/,/g, "")),
   );
   return nums.length === 2 && nums[0] === nums[1];
