@@ -1,12 +1,36 @@
 /**
  * 支出 read from the wild documents (../shared/wild, docs and pool), one test per class of
  * layout or wording, each over several documents: a nested 基本支出 header, a stated 支出
- * total that counts the 年终结转结余, 公用经费 stated alone, spaced-out header words, and a
- * 支出总表 without a 合计 row.
+ * total that counts the 年终结转结余, 公用经费 stated alone, spaced-out header words, and an
+ * itemised 支出总表 (北京 预算03表) whose 合计 row is printed after hundreds of 科目 rows.
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { wildMoney } from "../support/wild-money.ts";
+import { sharedDir } from "../support/paths.ts";
+import { importDisclosure } from "../../src/import/index.ts";
+import { readText } from "../../src/import/readers/text.ts";
+import { extractIncome } from "../../src/import/sections/money/income.ts";
+import { extractExpenditure } from "../../src/import/sections/money/expenditure.ts";
+import { FORMAT_ID, type Diagnostic, type Disclosure } from "../../src/model/disclosure.ts";
+
+/** A text through the 收入 and 支出 extractors. */
+function moneyOf(text: string): { disclosure: Disclosure; diagnostics: Diagnostic[] } {
+  const doc = readText(text);
+  const disclosure: Disclosure = { format: FORMAT_ID, amountUnit: "万元" };
+  const diagnostics: Diagnostic[] = [];
+  for (const x of [extractIncome, extractExpenditure])
+    x.run({
+      doc,
+      disclosure,
+      diagnose: (level, message, section) =>
+        diagnostics.push({ level, message, ...(section ? { section } : {}) }),
+      cite: () => {},
+    });
+  return { disclosure, diagnostics };
+}
 
 const cents = (n: number | undefined) => Math.round((n ?? Number.NaN) * 100);
 
@@ -54,12 +78,51 @@ test("公用经费 stated whole while 人员 is given in parts (深圳): 公用�
   }
 });
 
-test("a 支出总表 without a 合计 row: its first 科目 row is no total (pool: 预算03表)", () => {
-  for (const name of ["P096", "P141", "P149"]) {
+test("an itemised 支出总表 (北京 预算03表) whose 合计 row lies past 160 rows: 基本 / 项目 read once verified, 其中 columns not parts", () => {
+  // Rows of 功能 × 政府经济 × 部门经济 分类, the header repeated on each page, 合计 printed last.
+  for (const [name, total, basic, project] of [
+    ["P096", 132946.634356, 25249.839114, 107696.795242],
+    ["P109", 862282.85999, 295485.107422, 566797.752568],
+    ["P111", 96969.293388, 46714.513649, 50254.779739],
+    ["P141", 210357.138928, 102167.442645, 108189.696283],
+    ["P149", 105556.813225, 51048.332994, 54508.480231],
+  ] as const) {
     const e = wildMoney(name).disclosure.expenditure;
-    assert.ok((e?.total ?? 0) > 10000, `${name}: ${e?.total}`);
-    assert.ok(e?.basic === undefined || e.basic > 1000, `${name}: ${e?.basic}`);
+    assert.equal(e?.total, total, name);
+    assert.equal(e?.basic, basic, name);
+    assert.equal(e?.project, project, name);
+    // P141 prints 372.18 under 其中 事业单位经营支出: part of 基本 / 项目, not a further part.
+    assert.ok(
+      (e?.otherItems ?? []).every((o) => /结转/.test(o.label)),
+      `${name}: ${JSON.stringify(e?.otherItems)}`,
+    );
   }
+});
+
+test("an itemised 支出总表 whose 合计 does not add up is not read: 基本 / 项目 left out, with a warning", () => {
+  const file = join(sharedDir, "wild", "pool", "P096.txt");
+  const lines = readFileSync(file, "utf8").split("\n");
+  // One 科目 row's 合计 changed by a fen: neither the rows nor the 收支总表 confirm the 合计 row.
+  const at = lines.findIndex((l) => /^2050803-培训支出 .* 66\.250000/.test(l.trim()));
+  assert.ok(at > 0);
+  lines[at] = lines[at]!.replace("66.250000", "66.250100");
+  const summary = lines.findIndex((l) => /本年支出合计/.test(l));
+  lines[summary] = lines[summary]!.replace("132,946.634356", "132,946.634357");
+  const { disclosure, diagnostics } = moneyOf(lines.join("\n"));
+  assert.equal(disclosure.expenditure?.basic, undefined);
+  assert.equal(disclosure.expenditure?.project, undefined);
+  assert.ok(diagnostics.some((d) => /各行合计之和.*未采用/.test(d.message)));
+});
+
+test("the 合计 row's third figure under 项目支出 though the 其中 sub-headers crowd the header (北京 预算03表, wild P133.pdf)", async () => {
+  const file = join(sharedDir, "wild", "docs", "P133.pdf");
+  const { disclosure: d } = await importDisclosure(new Uint8Array(readFileSync(file)), {
+    fileName: file,
+  });
+  assert.equal(d.expenditure?.total, 9151.309668);
+  assert.equal(d.expenditure?.basic, 2074.253418);
+  assert.equal(d.expenditure?.project, 7077.05625);
+  assert.equal(d.expenditure?.otherItems, undefined);
 });
 
 test('figures wrapped over two or three lines ("174,900" / ".64") are joined under their columns (重庆)', () => {

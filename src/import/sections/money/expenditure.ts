@@ -278,59 +278,155 @@ function found(token: Token | undefined, region: TableRegion): Found | undefined
 export function readExpenditureTable(ctx: ExtractContext): TableExpenditure | undefined {
   for (const region of findTableRegions(ctx.doc, EXPENDITURE_TABLE_TITLE)) {
     if (NOT_DEPARTMENT_TABLE.test(region.title)) continue;
-    const columns = expenditureColumns(region);
-    let read = totalRowValues(region, columns);
-    // Figures left without a column: a header word may be stacked over lines ("单位预留机" / "动经费").
-    const unplaced = read !== undefined && rowNumbers(read.row).length > read.values.size;
-    if (!read?.values.has("total") || !read.values.has("project") || unplaced)
-      read = readStackedTotal(ctx.doc, region) ?? read;
-    // A table titled 支出总表 whose columns are income sources (西安 表3: 公共预算拨款 | 事业收入 |
-    // 对附属单位上缴收入…) names no 基本支出 or 项目支出: it is not the expenditure table.
-    const named = ["basic", "project", "personnel", "publicOperating"];
-    if (!read || !named.some((k) => read?.values.has(k))) continue;
-    const out: TableExpenditure = { others: [] };
-    const total = found(read.values.get("total"), region);
-    if (total) out.total = total;
-    const basic = found(read.values.get("basic"), region) ?? nestedBasic(out, read, region);
-    if (basic) out.basic = basic;
-    const project = found(read.values.get("project"), region);
-    if (project) out.project = project;
-    for (const c of EXPENDITURE_COLUMNS.slice(3)) {
-      const f = found(read.values.get(c.key), region);
-      if (!f || f.fen === 0n || c.key.startsWith("ignore:")) continue;
-      if (c.key === "结转下年") out.carry = f;
-      else out.others.push({ label: c.key, found: f });
-    }
-    const parts = sumFen([
-      out.basic?.fen ?? 0n,
-      out.project?.fen ?? 0n,
-      ...out.others.map((o) => o.found.fen),
-    ]);
-    if (
-      out.total &&
-      out.carry &&
-      (out.basic || out.project) &&
-      parts + out.carry.fen === out.total.fen
-    ) {
-      // A 合计 that counts the 结转下年 column is 支出总计: this year's expenditure is the rest.
-      out.total = { ...out.total, fen: out.total.fen - out.carry.fen };
-      ctx.diagnose(
-        "info",
-        `支出总表合计${formatWan(out.total.fen + out.carry.fen)}万元含结转下年${formatWan(out.carry.fen)}万元，本年支出合计计为${formatWan(out.total.fen)}万元（the table's total includes the amount carried forward）`,
-        SECTION,
-        read.row.line,
-      );
-    } else if (out.total && (out.basic || out.project) && !withinOneCent(parts, out.total.fen)) {
-      ctx.diagnose(
-        "warning",
-        `支出总表合计${formatWan(out.total.fen)}万元与各列之和${formatWan(parts)}万元不一致（expenditure table total differs from the sum of its columns）`,
-        SECTION,
-        read.row.line,
-      );
-    }
-    if (out.total) return out;
+    const out = readExpenditureRegion(ctx, region);
+    if (out) return out;
+  }
+  // A table itemised line by line (北京 预算03表: 功能 × 政府经济 × 部门经济 分类 rows) runs past
+  // the rows read above: its 合计 row, printed last, is taken only when it is verified.
+  for (const region of findTableRegions(ctx.doc, EXPENDITURE_TABLE_TITLE, LONG_TABLE_ROWS)) {
+    if (NOT_DEPARTMENT_TABLE.test(region.title)) continue;
+    const total = verifiedLongTotal(ctx, region);
+    const out = total && readExpenditureRegion(ctx, total);
+    if (out) return out;
   }
   return undefined;
+}
+
+/** Rows read from a long, itemised expenditure table (the regions' default is 160). */
+const LONG_TABLE_ROWS = 5000;
+const SHORT_TABLE_ROWS = 160;
+/**
+ * A 科目 row of an itemised table: "2040201-行政运行", "50101-工资奖金津补贴", "30101-基本工资";
+ * the tail of the row above's wrapped name may stand before its code ("支出2101101-行政单位医疗").
+ */
+const ITEM_ROW = /^\D{0,6}\d{3,7}[-－—_]/;
+
+/**
+ * The header rows and the 合计 row of a long itemised table whose 合计 lies past the
+ * rows read by default. Every row of figures before it must be a 科目 row (the header
+ * repeated over page breaks prints no figures), and its 合计 must equal the sum of the
+ * rows' first figures (their 合计) or the 收支总表's 本年支出合计, to the fen.
+ */
+function verifiedLongTotal(ctx: ExtractContext, region: TableRegion): TableRegion | undefined {
+  if (region.rows.length <= SHORT_TABLE_ROWS) return undefined;
+  const figures = (r: TokenRow) => rowNumbers(r).filter((t) => /[.,，]/.test(t.text));
+  const first = region.rows.findIndex((r) => figures(r).length > 0);
+  const at = region.rows.findIndex((r) => /^(?:合计|总计)$/.test(rowLabel(r)));
+  if (first < 0 || at < SHORT_TABLE_ROWS) return undefined;
+  const totalRow = region.rows[at]!;
+  const total = tokenAmount(figures(totalRow)[0], region.unit);
+  if (total === undefined) return undefined;
+  const items: Fen[] = [];
+  for (const r of region.rows.slice(first, at)) {
+    const nums = figures(r);
+    if (!nums.length) continue;
+    const lead = r.tokens.find((t) => t.kind === "text");
+    if (!lead || !ITEM_ROW.test(lead.text)) return undefined;
+    const fen = tokenAmount(nums[0], region.unit);
+    if (fen === undefined) return undefined;
+    items.push(fen);
+  }
+  const summary = readSummaryTable(ctx.doc)?.expenditureSubtotal;
+  if (sumFen(items) !== total && summary?.fen !== total) {
+    ctx.diagnose(
+      "warning",
+      `支出总表合计${formatWan(total)}万元与各行合计之和${formatWan(sumFen(items))}万元、收支总表本年支出合计均不一致，未采用（the itemised table's total is not verified）`,
+      SECTION,
+      totalRow.line,
+    );
+    return undefined;
+  }
+  return { ...region, rows: [...region.rows.slice(0, first), totalRow] };
+}
+
+/** The 支出总表's figures from one region, or undefined when it names no 基本 / 项目 column. */
+function readExpenditureRegion(
+  ctx: ExtractContext,
+  region: TableRegion,
+): TableExpenditure | undefined {
+  const columns = expenditureColumns(region);
+  let read = totalRowValues(region, columns);
+  // Figures left without a column: a header word may be stacked over lines ("单位预留机" / "动经费").
+  const unplaced = read !== undefined && rowNumbers(read.row).length > read.values.size;
+  if (!read?.values.has("total") || !read.values.has("project") || unplaced)
+    read = readStackedTotal(ctx.doc, region) ?? read;
+  // A table titled 支出总表 whose columns are income sources (西安 表3: 公共预算拨款 | 事业收入 |
+  // 对附属单位上缴收入…) names no 基本支出 or 项目支出: it is not the expenditure table.
+  const named = ["basic", "project", "personnel", "publicOperating"];
+  if (!read || !named.some((k) => read?.values.has(k))) return undefined;
+  if (!read.values.has("project")) read = adjacentProject(region, columns, read);
+  const out: TableExpenditure = { others: [] };
+  const total = found(read.values.get("total"), region);
+  if (total) out.total = total;
+  const basic = found(read.values.get("basic"), region) ?? nestedBasic(out, read, region);
+  if (basic) out.basic = basic;
+  const project = found(read.values.get("project"), region);
+  if (project) out.project = project;
+  // 基本 + 项目 already make up the 合计: the columns beside them are its 其中 (北京: 其中 事业单位
+  // 经营支出 | 上缴上级支出 | 对附属单位补助支出), parts of 基本 or 项目, not further parts.
+  const whole =
+    out.total !== undefined &&
+    out.basic !== undefined &&
+    out.project !== undefined &&
+    out.basic.fen + out.project.fen === out.total.fen;
+  for (const c of EXPENDITURE_COLUMNS.slice(3)) {
+    const f = found(read.values.get(c.key), region);
+    if (!f || f.fen === 0n || c.key.startsWith("ignore:")) continue;
+    if (c.key === "结转下年") out.carry = f;
+    else if (!whole) out.others.push({ label: c.key, found: f });
+  }
+  const parts = sumFen([
+    out.basic?.fen ?? 0n,
+    out.project?.fen ?? 0n,
+    ...out.others.map((o) => o.found.fen),
+  ]);
+  if (
+    out.total &&
+    out.carry &&
+    (out.basic || out.project) &&
+    parts + out.carry.fen === out.total.fen
+  ) {
+    // A 合计 that counts the 结转下年 column is 支出总计: this year's expenditure is the rest.
+    out.total = { ...out.total, fen: out.total.fen - out.carry.fen };
+    ctx.diagnose(
+      "info",
+      `支出总表合计${formatWan(out.total.fen + out.carry.fen)}万元含结转下年${formatWan(out.carry.fen)}万元，本年支出合计计为${formatWan(out.total.fen)}万元（the table's total includes the amount carried forward）`,
+      SECTION,
+      read.row.line,
+    );
+  } else if (out.total && (out.basic || out.project) && !withinOneCent(parts, out.total.fen)) {
+    ctx.diagnose(
+      "warning",
+      `支出总表合计${formatWan(out.total.fen)}万元与各列之和${formatWan(parts)}万元不一致（expenditure table total differs from the sum of its columns）`,
+      SECTION,
+      read.row.line,
+    );
+  }
+  return out.total ? out : undefined;
+}
+
+/**
+ * The total row's third figure placed under a column right of 项目支出 (北京 预算03表's 其中
+ * sub-headers crowd the header line): when 合计, 基本支出 and 项目支出 are the first three
+ * columns, the first three figures stand in adjacent cells (the same gap between them) and
+ * the second and third add up to the first to the fen, the third is 项目支出.
+ */
+function adjacentProject(
+  region: TableRegion,
+  keys: { key: string; pattern: RegExp }[],
+  read: { row: TokenRow; values: Map<string, Token> },
+): { row: TokenRow; values: Map<string, Token> } {
+  const order = columnsOf(region.rows, keys).map((c) => c.key);
+  const [a, b, c] = rowNumbers(read.row);
+  if (order.slice(0, 3).join() !== "total,basic,project" || !a || !b || !c) return read;
+  if (read.values.get("total") !== a || read.values.get("basic") !== b) return read;
+  if ([a, b, c].some((t) => t.x === undefined || t.end === undefined)) return read;
+  if (Math.abs(b.x! - a.end! - (c.x! - b.end!)) > 1) return read;
+  const fen = [a, b, c].map((t) => tokenAmount(t, region.unit));
+  if (fen.some((f) => f === undefined) || fen[1]! + fen[2]! !== fen[0]) return read;
+  const values = new Map([...read.values].filter(([, t]) => t !== c));
+  values.set("project", c);
+  return { row: read.row, values };
 }
 
 /** 基本支出 as the sum of its 人员经费 and 公用经费 sub-columns, which are kept too. */
