@@ -15,6 +15,7 @@ import { readText } from "../../src/import/readers/text.ts";
 import { extractIncome } from "../../src/import/sections/money/income.ts";
 import { extractExpenditure } from "../../src/import/sections/money/expenditure.ts";
 import { FORMAT_ID, type Diagnostic, type Disclosure } from "../../src/model/disclosure.ts";
+import { wanToFen } from "../../src/model/amount.ts";
 
 /** A text through the 收入 and 支出 extractors. */
 function moneyOf(text: string): { disclosure: Disclosure; diagnostics: Diagnostic[] } {
@@ -134,5 +135,21 @@ test('figures wrapped over two or three lines ("174,900" / ".64") are joined und
     assert.equal(cents(e?.total), cents(total), name);
     assert.equal(cents(e?.basic), cents(basic), name);
     assert.equal(cents(e?.project), cents(project), name);
+  }
+});
+
+test("西安 部门综合预算收支总表: 人员经费和公用经费支出 / 专项业务经费支出 are 基本 / 项目 where the split table covers one fund only", async () => {
+  // Pool P061 (2022) and P056 (2022): 事业收入 besides 一般公共预算, so the 功能分类 split table's
+  // 合计 is not the department's; the 收支总表's middle column group gives the parts (元).
+  for (const [name, basic, project] of [
+    ["P061.pdf", "4660.776951", "100929.989792"],
+    ["P056.pdf", "2311.187662", "45743.2345"],
+  ] as const) {
+    const { disclosure } = await importDisclosure(
+      readFileSync(join(sharedDir, "wild", "pool", name)),
+    );
+    const e = disclosure.expenditure!;
+    assert.deepEqual([String(e.basic), String(e.project)], [basic, project], name);
+    assert.equal(wanToFen(e.basic!) + wanToFen(e.project!), wanToFen(e.total!), name);
   }
 });

@@ -726,7 +726,8 @@ export const extractExpenditure: PartExtractor = {
     }
 
     const totalFen = (table?.total ?? summaryTotal ?? narrative.total)?.fen;
-    if (e.basic === undefined && e.project === undefined && totalFen !== undefined)
+    // One part read (the other's label wrapped in the 收支总表): the split table may give both.
+    if ((e.basic === undefined || e.project === undefined) && totalFen !== undefined)
       readFunctionTableSplit(r, totalFen);
     readBasicParts(r);
     readChanges(r, totalFen, carry.length > 0);
@@ -838,6 +839,10 @@ function readFunctionTableSplit(r: Reading, totalFen: Fen): void {
   const split = readFunctionSplit(ctx, totalFen);
   if (!split) return;
   const basic = split.personnel.fen + split.publicOperating.fen;
+  // A part already read must be the split's own, or the split is another table's.
+  const differs = (value: number | undefined, fen: Fen) =>
+    value !== undefined && wanToFen(value) !== fen;
+  if (differs(e.basic, basic) || differs(e.project, split.project.fen)) return;
   e.basic = fenToWan(basic);
   ctx.cite("/expenditure/basic", split.personnel.line);
   ctx.diagnose(

@@ -189,8 +189,9 @@ function readExpenditureSide(row: TokenRow, table: SummaryTable): void {
     const label = stripNumbering(t.text);
     if (/^(?:本年|当年)支出(?:合计|小计)$/.test(label)) table.expenditureSubtotal ??= amount;
     else if (/^支出(?:总计|合计)$/.test(label)) table.expenditureTotal ??= amount;
-    else if (/^基本支出$/.test(label)) table.basic ??= amount;
-    else if (/^项目支出$/.test(label)) table.project ??= amount;
+    // 西安's 部门综合预算收支总表 prints the parts as 人员经费和公用经费支出 / 专项业务经费支出.
+    else if (/^(?:基本支出|人员经费和公用经费(?:支出)?)$/.test(label)) table.basic ??= amount;
+    else if (/^(?:项目支出|专项业务经费(?:支出)?)$/.test(label)) table.project ??= amount;
     else if (
       CARRY_FORWARD.test(label) &&
       amount.fen !== 0n &&
