@@ -247,3 +247,38 @@ test("截至上年底 (西安 P063, pool P200): the end of the year before the b
 test("截止 2021 年底 (pool P056): a year printed with spaces", () => {
   assert.equal(assets(wildDoc("pool/P056.txt")).disclosure.assets?.asOf, "2021-12-31");
 });
+
+test("holdings stated without 截至: vehicles and equipment, dated only by a stated year's end; plans are not holdings", () => {
+  // 西安 P053 七、: "2021 年末共有车辆 242 辆，单价 20 万元以上的设备 9 台（套）".
+  const xian = assets(
+    [
+      "  七、部门国有资产占有使用及资产购置情况说明",
+      "  本部门所属预算单位 2021 年末共有车辆 242 辆，单价 20 万元以上的设备 9 台（套）。2022 年",
+      "部门预算中未安排车辆购置。",
+    ].join("\n"),
+  ).disclosure.assets;
+  assert.deepEqual(xian, {
+    asOf: "2021-12-31",
+    items: [
+      { category: "车辆", quantity: 242 },
+      { category: "单位价值20万元以上设备", quantity: 9 },
+    ],
+  });
+  // 苏州 P022 十四、: no date at all — the count without an asOf.
+  const suzhou = assets(
+    [
+      "       十四、国有资产占用情况说明",
+      "       本部门共有车辆 8 辆，其中，副部（省）级及以上领导用车 0",
+      "  辆、主要负责人用车 0 辆、执法执勤用车 8 辆。",
+    ].join("\n"),
+  ).disclosure.assets;
+  assert.deepEqual(suzhou, { items: [{ category: "车辆", quantity: 8 }] });
+  // A plan to buy (计划购置车辆 30 辆) is not what is held.
+  const plan = assets(
+    [
+      "  十、国有资产占用情况",
+      "  2026 年计划购置车辆 30 辆、511.25 万元，主要是购置警用车辆。",
+    ].join("\n"),
+  ).disclosure.assets;
+  assert.equal(plan, undefined);
+});

@@ -104,6 +104,10 @@ const STATED_DATE =
 const STATED_VALUE =
   /固定资产(?:总额|金额|原值|账面原值|总值)(?:为|共计|合计)?([\d,，]+(?:\.\d+)?)(万元|亿元|元)/;
 const STATED_VEHICLES = /(?:共有车辆|车辆|公务用车保有量|共有公务用车)(?:共)?(\d+)(?:辆|台)/;
+/** Holdings stated without 截至 (共有车辆 8 辆); plans (拟购置, 计划购置车辆 30 辆) do not match. */
+const HOLDINGS = /(?:共有|实有|现有)(?:车辆|公务用车)(?:共)?\d+(?:辆|台)/;
+/** "2021 年末", "2025年底" in a holdings sentence: the figures stand at that year's end. */
+const YEAR_END = /(\d{4})年(?:末|底)/;
 const STATED_EQUIPMENT =
   /单(?:价|位价值)(?:在)?(\d+)万元(?:（含）|\(含\))?以上(?:的)?设备(?:（不含车辆）|\(不含车辆\))?(\d+)台/;
 
@@ -116,13 +120,18 @@ const STATED_EQUIPMENT =
 function readNarrative(ctx: ExtractContext): Assets | undefined {
   for (const sec of sectionText(ctx.doc, /国有资产|资产占有|资产占用/)) {
     const at = STATED_DATE.exec(sec.text);
-    if (!at) continue;
-    const end = sec.text.indexOf("。", at.index);
-    const sentence = sec.text.slice(at.index, end < 0 ? undefined : end);
+    const held = at ? undefined : HOLDINGS.exec(sec.text);
+    if (!at && !held) continue;
+    // Without 截至: the sentence stating what is held ("本部门共有车辆 8 辆，其中…",
+    // "本部门所属预算单位 2021 年末共有车辆 242 辆"), dated only if it names a year's end.
+    const start = at ? at.index : sec.text.lastIndexOf("。", held!.index) + 1;
+    const end = sec.text.indexOf("。", start);
+    const sentence = sec.text.slice(start, end < 0 ? undefined : end);
     const out: Assets = {};
-    const asOf = statedDate(ctx, at);
+    const yearEnd = at ? undefined : YEAR_END.exec(sentence);
+    const asOf = at ? statedDate(ctx, at) : yearEnd ? `${yearEnd[1]}-12-31` : undefined;
     if (asOf) out.asOf = asOf;
-    const line = sec.lineAt(at.index);
+    const line = sec.lineAt(start);
     const value = STATED_VALUE.exec(sentence);
     const fen = value ? cellAmount(value[1]!, value[2] as MoneyUnit) : undefined;
     if (fen !== undefined) {
