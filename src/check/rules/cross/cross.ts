@@ -213,9 +213,18 @@ function fiscalOnlyTable(
       ? { fen: its.reduce((a, it) => a + ctx.fen(it.amount), 0n), n: its.length }
       : undefined;
   };
+  const fiscal = ["generalBudget", "governmentFund", "stateCapital", "fiscalUnsplit"];
+  // The 一般公共预算支出表 may spend the 上年结转 too (杭州 P030: 91,495.48 + 347.32 = its 合计).
+  const carried = items.some((it) => it.source === "carryOver");
   const candidates: [string, ReturnType<typeof amount>][] = [
     ["一般公共预算拨款", amount(["generalBudget"])],
-    ["财政拨款", amount(["generalBudget", "governmentFund", "stateCapital", "fiscalUnsplit"])],
+    ["财政拨款", amount(fiscal)],
+    ...(carried
+      ? ([
+          ["一般公共预算拨款及上年结转", amount(["generalBudget", "carryOver"])],
+          ["财政拨款及上年结转", amount([...fiscal, "carryOver"])],
+        ] as [string, ReturnType<typeof amount>][])
+      : []),
   ];
   const sum = parts.reduce((a, p) => a + ctx.fen(p.value), 0n);
   const tol = parts.reduce((a, p) => a + ctx.tolerance(p), 0n);
