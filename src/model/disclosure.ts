@@ -214,7 +214,13 @@ export const PerformanceSchema = z.object({
 });
 
 export const FunctionLineSchema = z.object({
-  code: z.string().regex(/^\d{3}(\d{2}){0,2}$/, "功能分类科目编码须为 3、5 或 7 位数字"),
+  /** Absent when the document prints no 科目编码 (names only): never invented. */
+  code: z
+    .string()
+    .regex(/^\d{3}(\d{2}){0,2}$/, "功能分类科目编码须为 3、5 或 7 位数字")
+    .optional(),
+  /** 1 = 类, 2 = 款, 3 = 项; set only when there is no code and the level is printed (indentation). */
+  level: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
   name: text,
   total: amount,
   basic: amount.optional(),
@@ -318,6 +324,19 @@ export type GradedIndicator = NonNullable<Activity["indicators"]>[number];
 export type Project = z.infer<typeof ProjectSchema>;
 export type ProjectIndicator = z.infer<typeof ProjectIndicatorSchema>;
 export type FunctionLine = z.infer<typeof FunctionLineSchema>;
+/** A FunctionLine whose 科目编码 is printed. */
+export type CodedFunctionLine = FunctionLine & { code: string };
+
+/** Whether the document printed this line's 科目编码. */
+export function hasCode(l: FunctionLine): l is CodedFunctionLine {
+  return l.code !== undefined;
+}
+
+/** The line's level (1 = 类, 2 = 款, 3 = 项): from its code, else as printed; undefined when unknown. */
+export function functionLevel(l: FunctionLine): 1 | 2 | 3 | undefined {
+  if (l.code !== undefined) return ((l.code.length - 1) / 2) as 1 | 2 | 3;
+  return l.level;
+}
 export type EconomicLine = z.infer<typeof EconomicLineSchema>;
 export type Diagnostic = z.infer<typeof DiagnosticSchema>;
 export type SourceRef = z.infer<typeof SourceRefSchema>;

@@ -3,7 +3,7 @@
  * disclosure lacks gives no file. Amounts are exact decimal strings of 万元.
  */
 import { fenToDecimal, wanToFen } from "../model/amount.ts";
-import { isCarriedForward, type Disclosure } from "../model/disclosure.ts";
+import { functionLevel, isCarriedForward, type Disclosure } from "../model/disclosure.ts";
 
 export type CsvValue = string | number | boolean | undefined;
 
@@ -88,8 +88,8 @@ function functionLinesFile(d: Disclosure): CsvFile | undefined {
     "expenditure-by-function.csv",
     ["code", "level", "name", "total", "basic", "project"],
     (d.expenditureByFunction ?? []).map((l) => [
-      l.code,
-      { 3: "类", 5: "款", 7: "项" }[l.code.length],
+      l.code ?? "",
+      ["", "类", "款", "项"][functionLevel(l) ?? 0],
       l.name,
       exact(l.total),
       exact(l.basic),

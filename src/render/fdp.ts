@@ -9,7 +9,7 @@
  */
 import { strToU8, zipSync } from "fflate";
 import { fenToDecimal, wanToFen } from "../model/amount.ts";
-import { isCarriedForward, type Disclosure } from "../model/disclosure.ts";
+import { hasCode, isCarriedForward, type Disclosure } from "../model/disclosure.ts";
 import { csvText, type CsvValue } from "./csv.ts";
 import { documentTitle } from "./document.ts";
 
@@ -72,7 +72,8 @@ const adminDimension = {
 };
 
 function functionResource(d: Disclosure): Resource | undefined {
-  const lines = d.expenditureByFunction ?? [];
+  // The package's classification is keyed by code: lines printed without one (names only) are not facts of it.
+  const lines = (d.expenditureByFunction ?? []).filter(hasCode);
   if (!lines.length) return undefined;
   const name = (code: string) => lines.find((l) => l.code === code)?.name ?? "";
   const levelFields: Field[] = [1, 2, 3].flatMap((n) => [

@@ -114,7 +114,8 @@ function projectEntry(p: Project): SearchEntry {
 }
 
 interface Line {
-  code: string;
+  /** Absent on a 功能分类 line printed without its code. */
+  code?: string;
   name: string;
   total?: number;
   description?: string;
@@ -124,10 +125,15 @@ interface Line {
 function lineEntry(line: Line, context: string, anchor: string): SearchEntry {
   return entry(
     "line",
-    { title: `${line.code} ${line.name}`, context, body: line.description ?? "", anchor },
+    {
+      title: line.code ? `${line.code} ${line.name}` : line.name,
+      context,
+      body: line.description ?? "",
+      anchor,
+    },
     {
       ...(line.total === undefined ? {} : { amount: line.total }),
-      a: `${line.code} ${nameLexemes(line.name)}`,
+      a: line.code ? `${line.code} ${nameLexemes(line.name)}` : nameLexemes(line.name),
     },
   );
 }
@@ -136,15 +142,15 @@ function lineEntry(line: Line, context: string, anchor: string): SearchEntry {
 function lineEntries(d: Disclosure): SearchEntry[] {
   const described = new Map((d.functionalClassification ?? []).map((f) => [f.code, f]));
   const seen = new Set<string>();
-  const once = <L extends { code: string; name: string }>(lines: L[] | undefined) =>
+  const once = <L extends { code?: string; name: string }>(lines: L[] | undefined) =>
     (lines ?? []).filter(
-      (l) => !seen.has(`${l.code} ${l.name}`) && seen.add(`${l.code} ${l.name}`),
+      (l) => !seen.has(`${l.code ?? ""} ${l.name}`) && seen.add(`${l.code ?? ""} ${l.name}`),
     );
   const fn = once(d.expenditureByFunction).map((l) =>
     lineEntry(
       {
         ...l,
-        ...(described.get(l.code)?.description
+        ...(l.code && described.get(l.code)?.description
           ? { description: described.get(l.code)!.description }
           : {}),
       },

@@ -742,7 +742,7 @@ const BREAKAGES: Breakage[] = [
   {
     rule: "CMP-015",
     breakIt: (d) => {
-      d.expenditureByFunction = d.expenditureByFunction!.filter((l) => l.code.length < 7);
+      d.expenditureByFunction = d.expenditureByFunction!.filter((l) => l.code!.length < 7);
     },
     path: "/expenditureByFunction",
   },

@@ -262,12 +262,12 @@ test("a title whose columns cannot be told apart: a warning naming the line", ()
 });
 
 const classSum = (ls: FunctionLine[]) =>
-  ls.filter((l) => l.code.length === 3).reduce((s, l) => s + Math.round(l.total * 1e6), 0) / 1e6;
+  ls.filter((l) => l.code!.length === 3).reduce((s, l) => s + Math.round(l.total * 1e6), 0) / 1e6;
 
 test("real document (西安 036): 表5 over two pages in 元, every 类 read, 类 add up to the table's 合计", () => {
   const got = lines(readFileSync(join(corpusDir, "036.txt"), "utf8"))!;
   assert.deepEqual(
-    got.filter((l) => l.code.length === 3).map((l) => l.code),
+    got.filter((l) => l.code!.length === 3).map((l) => l.code),
     ["201", "205", "207", "208", "210", "221"],
   );
   assert.equal(classSum(got), 25859.600179);
@@ -280,7 +280,7 @@ test("real document (西安 036): 表5 over two pages in 元, every 类 read, �
     { code: "2080505", name: "机关事业单位基本养老保险缴费支出", total: 144.997763, project: 0 },
   );
   assert.ok(
-    got.every((l) => !l.code.startsWith("3")),
+    got.every((l) => !l.code!.startsWith("3")),
     "the 经济分类 table that follows is not read",
   );
 });
@@ -297,7 +297,7 @@ test("codes in brackets before the name, indented by level (广州 P002, 珠海 
   const wild = (name: string) => readFileSync(join(sharedDir, "wild", name), "utf8");
   const p002 = lines(wild("docs/P002.txt"))!;
   assert.deepEqual(
-    p002.filter((l) => l.code.length === 3).map((l) => l.code),
+    p002.filter((l) => l.code!.length === 3).map((l) => l.code),
     ["201", "206", "208", "210", "212", "221"],
   );
   assert.equal(classSum(p002), 113077.44, "the 类 add up to the table's 合计");
@@ -422,4 +422,143 @@ test("PDF: an earlier year's 预算数 column before 总计 (pool P165.pdf: 2025
     got.find((l) => l.code === "2010302"),
     { code: "2010302", name: "一般行政管理事务", total: 8220.69, project: 8220.69 },
   );
+});
+
+/** Lines `from`..`to` of a wild document's text, as an excerpt. */
+const excerpt = (name: string, from: number, to: number) =>
+  readFileSync(join(sharedDir, "wild", name), "utf8")
+    .split("\n")
+    .slice(from - 1, to)
+    .join("\n");
+
+test("names only, level by indentation (杭州 P030 表5): amounts wrapped over and under their row are joined, 合计 is no line", () => {
+  const d = runExtractor(extractFunctionLines, excerpt("docs/P030.txt", 780, 845)).disclosure;
+  const got = d.expenditureByFunction!;
+  assert.equal(got.length, 39);
+  assert.ok(got.every((l) => l.code === undefined));
+  // "12,868.1" above the row and "9" below it are one amount.
+  assert.deepEqual(got[0], {
+    level: 1,
+    name: "一般公共服务支出",
+    total: 12868.19,
+    project: 12868.19,
+  });
+  assert.deepEqual(got[5], {
+    level: 1,
+    name: "公共安全支出",
+    total: 69081.15,
+    basic: 60830.83,
+    project: 8250.32,
+  });
+  // 行政运行 recurs under 司法, 监狱 and 强制隔离戒毒: three 项 lines.
+  assert.deepEqual(
+    got.filter((l) => l.name === "行政运行").map((l) => [l.level, l.total]),
+    [
+      [3, 8553.8],
+      [3, 48375.27],
+      [3, 3901.76],
+    ],
+  );
+  // The next page prints three of the five columns, elsewhere: 合计 and 基本支出 still.
+  assert.deepEqual(
+    got.find((l) => l.name === "机关事业单位基本养老保险缴费支出"),
+    {
+      level: 3,
+      name: "机关事业单位基本养老保险缴费支出",
+      total: 4100.96,
+      basic: 4100.96,
+    },
+  );
+  assert.deepEqual(got[got.length - 1], {
+    level: 3,
+    name: "行政单位医疗",
+    total: 2434.95,
+    basic: 2434.95,
+  });
+  assert.deepEqual(got.map((l) => l.level).filter((l) => l === 1).length, 4);
+});
+
+test("names only (杭州 P030 表3 支出预算总表: 总计 | 人员支出 | 日常公用支出 | 项目支出): read with levels, no 基本 column invented", () => {
+  const got = lines(excerpt("docs/P030.txt", 672, 700))!;
+  const safety = got.find((l) => l.name === "公共安全支出")!;
+  assert.deepEqual(safety, { level: 1, name: "公共安全支出", total: 76468.81, project: 15637.98 });
+  assert.equal(got.find((l) => l.name === "其他司法支出")?.project, 1666.01);
+});
+
+test("names only, PDF (杭州 P030.pdf 表5): 项 indented by 3 spaces on one page and 2 on the next, levels still right", async () => {
+  const got = await importPdf("docs/P030.pdf");
+  assert.equal(got.length, 39);
+  assert.deepEqual(got[0], {
+    level: 1,
+    name: "一般公共服务支出",
+    total: 12868.19,
+    project: 12868.19,
+  });
+  assert.deepEqual(
+    got
+      .filter((l) => l.name.startsWith("机关事业单位") || l.name === "卫生健康支出")
+      .map((l) => l.level),
+    [3, 3, 1],
+  );
+  assert.deepEqual(
+    got.find((l) => l.name === "其他司法支出"),
+    {
+      level: 3,
+      name: "其他司法支出",
+      total: 669.61,
+      project: 669.61,
+    },
+  );
+});
+
+/** A names-only table in the P030 layout, built to vary what the real one does not show. */
+const NAMED = (rows: string[]) =>
+  [
+    "      表5：2026年市级部门一般公共预算支出预算表",
+    "部门名称：某局                                         单位：万元",
+    "          功能分类科目名称    合       计     基本支出     项目支出",
+    "             **           1             2           3",
+    "合计                      300.00        200.00      100.00",
+    ...rows,
+    "",
+    "     表6：2026年市级部门一般公共预算基本支出预算表",
+  ].join("\n");
+
+test("names only without indentation: lines read, level not set (never guessed)", () => {
+  const d = runExtractor(
+    extractFunctionLines,
+    NAMED([
+      "教育支出                   300.00        200.00      100.00",
+      "普通教育                   300.00        200.00      100.00",
+      "小学教育                   300.00        200.00      100.00",
+    ]),
+  ).disclosure;
+  assert.deepEqual(d.expenditureByFunction, [
+    { name: "教育支出", total: 300, basic: 200, project: 100 },
+    { name: "普通教育", total: 300, basic: 200, project: 100 },
+    { name: "小学教育", total: 300, basic: 200, project: 100 },
+  ]);
+});
+
+test("names only: halves of a wrapped amount that make no amount leave the cell absent, with a warning", () => {
+  const r = runExtractor(
+    extractFunctionLines,
+    NAMED([
+      "                                                     1,00",
+      "教育支出                   300.00        200.00",
+      "                                                     0.0,0",
+      " 普通教育                  300.00        200.00      100.00",
+    ]),
+  );
+  const got = r.disclosure.expenditureByFunction!;
+  assert.deepEqual(got[0], { level: 1, name: "教育支出", total: 300, basic: 200 });
+  assert.ok(r.diagnostics.some((x) => /折行/.test(x.message)));
+});
+
+test("a table of names that starts with no 类 name is not read as 功能分类 lines", () => {
+  const d = runExtractor(
+    extractFunctionLines,
+    NAMED(["某某项目                   300.00        200.00      100.00"]),
+  ).disclosure;
+  assert.equal(d.expenditureByFunction, undefined);
 });

@@ -128,3 +128,29 @@ test("CSV: BOM, one header per column with 增减 and 增减率, blanks stay bla
   assert.deepEqual(rows.find((r) => r[1] === "2014002")?.slice(4), ["737.29", "", "", ""]);
   assert.ok(rows.some((r) => r[0] === "经济分类" && r[1] === "30106"));
 });
+
+test("lines printed without codes (杭州 P030's names-only table): a recurring name stays under its own 款, and takes the code the other year prints for the same names", () => {
+  const named = [
+    { level: 1 as const, name: "公共安全支出", total: 100 },
+    { level: 2 as const, name: "司法", total: 60 },
+    { level: 3 as const, name: "行政运行", total: 60 },
+    { level: 2 as const, name: "监狱", total: 40 },
+    { level: 3 as const, name: "行政运行", total: 40 },
+  ];
+  const coded = [
+    { code: "204", name: "公共安全支出", total: 90 },
+    { code: "20406", name: "司法", total: 90 },
+    { code: "2040601", name: "行政运行", total: 90 },
+  ];
+  const got = alignByCode([coded, named]);
+  assert.deepEqual(
+    got.map((l) => [l.key, l.level, l.amounts]),
+    [
+      ["204", "类", [90, 100]],
+      ["20406", "款", [90, 60]],
+      ["2040601", "项", [90, 60]],
+      ["名称:公共安全支出/监狱", "款", [undefined, 40]],
+      ["名称:公共安全支出/监狱/行政运行", "项", [undefined, 40]],
+    ],
+  );
+});

@@ -81,7 +81,7 @@ test("each table's totals are the disclosure's figures of that table's scope", a
 test("functional lines of one fund never fill an all-funds table, nor the reverse", async () => {
   const problems: string[] = [];
   for (const { name, d } of await documents()) {
-    const lines = (d.expenditureByFunction ?? []).filter((l) => l.code.length === 3);
+    const lines = (d.expenditureByFunction ?? []).filter((l) => l.code!.length === 3);
     if (!lines.length) continue;
     const tables = standardTables(d);
     const printed = (t: TableModel) =>

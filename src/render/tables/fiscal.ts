@@ -3,7 +3,7 @@
  * 支出表 and 基本支出表 (the 一般公共预算 only), and one table per other fund.
  * A figure of another scope never stands in: what is not stated is 未公开.
  */
-import type { EconomicLine, IncomeSource } from "../../model/disclosure.ts";
+import { functionLevel, type EconomicLine, type IncomeSource } from "../../model/disclosure.ts";
 import { addWan, chineseNumber } from "../numbers.ts";
 import {
   amountCell,
@@ -135,9 +135,9 @@ export function generalBudgetExpenditure(ctx: TableContext): TableModel {
     classes.length ? addWan(classes.map((l) => l[key])) : undefined;
   const bold = { bold: true };
   const lineRows = lines.map((l) => {
-    const b = { bold: l.code.length === 3 };
+    const b = { bold: functionLevel(l) === 1 };
     return [
-      text(l.code),
+      text(l.code ?? ""),
       text(l.name, { align: "left", ...b }),
       amountCell(l.total, b),
       ...partCells(l.total, [l.basic, l.project], b),

@@ -6,7 +6,13 @@
  * takes only figures of its own scope, and says 未公开 where the disclosure
  * has none (never another scope's numbers).
  */
-import type { Disclosure, FunctionLine, IncomeSource } from "../../model/disclosure.ts";
+import {
+  functionLevel,
+  hasCode,
+  type Disclosure,
+  type FunctionLine,
+  type IncomeSource,
+} from "../../model/disclosure.ts";
 import { wanToFen } from "../../model/amount.ts";
 import { addWan } from "../numbers.ts";
 
@@ -34,13 +40,15 @@ export function agrees(a: number | undefined, b: number | undefined): boolean {
 
 /**
  * Functional classification lines in code order. A list whose codes repeat holds several
- * units' rows one after another (a table without unit names): it keeps the printed order.
+ * units' rows one after another (a table without unit names), and a list printed without
+ * codes has only its order: both keep the printed order.
  */
 export function functionLines(d: Disclosure): FunctionLine[] {
   const lines = d.expenditureByFunction ?? [];
-  if (new Set(lines.map((l) => l.code)).size < lines.length) return [...lines];
+  if (!lines.every(hasCode) || new Set(lines.map((l) => l.code)).size < lines.length)
+    return [...lines];
   return [...lines].sort((a, b) =>
-    a.code < b.code ? -1 : a.code > b.code ? 1 : a.code.length - b.code.length,
+    a.code! < b.code! ? -1 : a.code! > b.code! ? 1 : a.code!.length - b.code!.length,
   );
 }
 
@@ -51,8 +59,10 @@ export function classTotal(d: Disclosure): number | undefined {
 
 /** The lines of the highest level listed (类, else 款, else 项): what a 合计 adds up. */
 export function topLines(lines: FunctionLine[]): FunctionLine[] {
-  for (const length of [3, 5, 7]) {
-    const top = lines.filter((l) => l.code.length === length);
+  // Lines of unknown level (no code, no indentation) make no top: their sum may count a 类 and its 款.
+  if (lines.some((l) => functionLevel(l) === undefined)) return [];
+  for (const level of [1, 2, 3]) {
+    const top = lines.filter((l) => functionLevel(l) === level);
     if (top.length) return top;
   }
   return [];

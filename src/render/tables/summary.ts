@@ -3,7 +3,12 @@
  * 部门收入总表 (收入决算表), 部门支出总表 (支出决算表). Functional lines enter
  * them only when they are the whole department's (scope.ts).
  */
-import { isCarriedForward, type Disclosure, type IncomeSource } from "../../model/disclosure.ts";
+import {
+  functionLevel,
+  isCarriedForward,
+  type Disclosure,
+  type IncomeSource,
+} from "../../model/disclosure.ts";
 import { addWan, chineseNumber } from "../numbers.ts";
 import {
   amountCell,
@@ -174,9 +179,9 @@ export function expenditureSummary(ctx: TableContext): TableModel {
       : [];
   const width = 5 + parts.length;
   const lineRows = lines.map((l) => {
-    const bold = { bold: l.code.length === 3 };
+    const bold = { bold: functionLevel(l) === 1 };
     return [
-      text(l.code),
+      text(l.code ?? ""),
       text(l.name, { align: "left", ...bold }),
       amountCell(l.total, bold),
       ...partCells(l.total, [l.basic, l.project], bold),

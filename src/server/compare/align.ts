@@ -99,35 +99,97 @@ function compareTotals(ds: Disclosure[]): ComparedLine[] {
 }
 
 interface CodedLine {
-  code: string;
+  /** Absent on a 功能分类 line printed without its code. */
+  code?: string;
+  /** 1 = 类, 2 = 款, 3 = 项, on a line without code when the table shows it. */
+  level?: 1 | 2 | 3;
   name: string;
   total: number;
+}
+
+const LEVEL_NAMES: Level[] = ["类", "款", "项"];
+
+/**
+ * Each line's names from its 类 down to itself ("公共安全支出/司法/行政运行"): by code (the
+ * ancestors' names as this disclosure prints them), or by level in print order for lines
+ * without code; undefined where an ancestor is not listed or the level is unknown.
+ */
+function namePaths(lines: CodedLine[]): (string | undefined)[] {
+  const byCode = new Map<string, string>();
+  for (const l of lines) if (l.code && !byCode.has(l.code)) byCode.set(l.code, l.name);
+  const stack: string[] = [];
+  return lines.map((l) => {
+    if (l.code) {
+      const names = [3, 5, 7]
+        .filter((n) => n <= l.code!.length)
+        .map((n) => byCode.get(l.code!.slice(0, n)));
+      return names.every((n) => n !== undefined) ? names.join("/") : undefined;
+    }
+    if (!l.level || l.level > stack.length + 1) return undefined;
+    stack.length = l.level - 1;
+    stack.push(l.name);
+    return stack.join("/");
+  });
 }
 
 /**
  * Lines of every disclosure aligned by code, in code order (类 before its 款,
  * 款 before its 项). A code printed twice in one disclosure (a table of
  * several units without unit names) is added up; the name is the first one
- * printed, from the first disclosure that has the code.
+ * printed, from the first disclosure that has the code. A line printed without
+ * code (a table of names only) takes the code of the line with the same names
+ * from its 类 down in another disclosure; otherwise it is aligned by those names
+ * (a name like 行政运行 recurs under several 款), or by its name and how often it
+ * came before when its level is unknown; such lines follow the coded ones, in
+ * print order.
  */
 export function alignByCode(columns: CodedLine[][]): ComparedLine[] {
-  const names = new Map<string, string>();
-  const sums = columns.map((lines) => {
-    const byCode = new Map<string, number>();
-    for (const l of lines) {
-      if (!names.has(l.code)) names.set(l.code, l.name);
-      byCode.set(l.code, addWan([byCode.get(l.code), l.total])!);
-    }
-    return byCode;
-  });
-  return [...names.keys()].sort().map((code) =>
-    line(
-      code,
-      names.get(code)!,
-      sums.map((s) => s.get(code)),
-      code,
-    ),
+  const paths = columns.map(namePaths);
+  // Names from the 类 down → the code one disclosure prints for them (none when two disagree).
+  const codeOfPath = new Map<string, string | undefined>();
+  columns.forEach((lines, c) =>
+    lines.forEach((l, i) => {
+      const path = paths[c]![i];
+      if (!l.code || !path) return;
+      if (!codeOfPath.has(path)) codeOfPath.set(path, l.code);
+      else if (codeOfPath.get(path) !== l.code) codeOfPath.set(path, undefined);
+    }),
   );
+  const names = new Map<string, { name: string; code?: string; level?: 1 | 2 | 3 }>();
+  const sums = columns.map((lines, c) => {
+    const byKey = new Map<string, number>();
+    const seen = new Map<string, number>();
+    lines.forEach((l, i) => {
+      const path = paths[c]![i];
+      let key: string;
+      if (l.code) key = l.code;
+      else if (path) key = codeOfPath.get(path) ?? `名称:${path}`;
+      else {
+        const n = seen.get(l.name) ?? 0;
+        seen.set(l.name, n + 1);
+        key = `名称?${l.name}#${n}`;
+      }
+      const code = /^\d+$/.test(key) ? key : undefined;
+      if (!names.has(key))
+        names.set(key, { name: l.name, ...(code ? { code } : l.level ? { level: l.level } : {}) });
+      byKey.set(key, addWan([byKey.get(key), l.total])!);
+    });
+    return byKey;
+  });
+  const keys = [...names.keys()];
+  const coded = keys.filter((k) => names.get(k)!.code).sort();
+  const named = keys.filter((k) => !names.get(k)!.code);
+  return [...coded, ...named].map((key) => {
+    const n = names.get(key)!;
+    const compared = line(
+      key,
+      n.name,
+      sums.map((s) => s.get(key)),
+      n.code,
+    );
+    if (!n.code && n.level) compared.level = LEVEL_NAMES[n.level - 1];
+    return compared;
+  });
 }
 
 export function compareDisclosures(ds: Disclosure[]): Comparison {

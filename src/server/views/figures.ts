@@ -4,7 +4,7 @@
  * arithmetic): totals, 基本 / 项目, "三公"经费 and its items, 机关运行经费,
  * income by source and spending by 功能分类 类.
  */
-import type { Disclosure } from "../../model/disclosure.ts";
+import { functionLevel, type Disclosure } from "../../model/disclosure.ts";
 import { addWan } from "../../render/numbers.ts";
 import { SOURCE_LABELS } from "../../render/tables/standard.ts";
 import type { Item } from "./charts.tsx";
@@ -65,15 +65,16 @@ export function incomeBySource(d: Disclosure): Item[] {
 }
 
 /**
- * Spending by 功能分类 类 (three-digit codes). Several units' lines of one code
- * (a table without unit names repeats codes) are added together.
+ * Spending by 功能分类 类 (three-digit codes, or the 类 level a table without codes shows).
+ * Several units' lines of one code (a table without unit names repeats codes) are added together.
  */
 export function spendingByFunction(d: Disclosure): Item[] {
   const out = new Map<string, { name: string; value: number }>();
   for (const l of d.expenditureByFunction ?? []) {
-    if (l.code.length !== 3) continue;
-    const prev = out.get(l.code);
-    out.set(l.code, { name: prev?.name ?? l.name, value: addWan([prev?.value, l.total])! });
+    if (functionLevel(l) !== 1) continue;
+    const key = l.code ?? l.name;
+    const prev = out.get(key);
+    out.set(key, { name: prev?.name ?? l.name, value: addWan([prev?.value, l.total])! });
   }
   return [...out.values()].filter((i) => i.value > 0).sort((a, b) => b.value - a.value);
 }

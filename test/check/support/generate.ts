@@ -159,7 +159,7 @@ function disclosureOf(g: Draw, a: Amounts): Disclosure {
     },
     expenditureByFunction: lines,
     basicByEconomic: basicByEconomicOf(a),
-    functionalClassification: lines.map((l) => ({ code: l.code, name: l.name })),
+    functionalClassification: lines.map((l) => ({ code: l.code!, name: l.name })),
     glossary: [{ term: "基本支出", definition: "保障机构正常运转的支出。" }],
     otherNotes: "无其他需要说明的事项。",
   };

@@ -87,27 +87,27 @@ export function levelRule(
       basis: BASIS.regulation6,
     },
     (ctx, self) => {
-      const lines = ctx.d[table.part] ?? [];
+      const lines: LevelLine[] = ctx.d[table.part] ?? [];
       if (!lines.length) return notApplicable(table.absent);
-      const codes = lines.map((l) => l.code);
-      if (new Set(codes).size !== codes.length) return notEvaluable(table.repeated);
+      const kidsOf = childrenOf(lines, parentDigits, childDigits);
+      if (kidsOf === "repeated") return notEvaluable(table.repeated);
+      if (kidsOf === "unknown")
+        return notEvaluable("科目未印编码，层级（缩进）也无法确定，无法核对上下级合计");
       const drafts: (Draft | undefined)[] = [];
+      const label = (l: LevelLine) => (l.code ? `${l.code} ${l.name}` : l.name);
       lines.forEach((l, i) => {
-        if (l.code.length !== parentDigits) return;
-        const kids = lines
-          .map((k, j) => ({ k, j }))
-          .filter(({ k }) => k.code.length === childDigits && k.code.startsWith(l.code));
+        const kids = (kidsOf.get(i) ?? []).map((j) => ({ k: lines[j]!, j }));
         if (!kids.length) return;
         const parts: Term[] = kids.map(({ k, j }) => ({
           path: `/${table.part}/${j}/total`,
           value: k.total,
-          label: `${k.code} ${k.name}`,
+          label: label(k),
         }));
         // A table may list only some children of a parent: a total above its parts may only miss a row.
         drafts.push(
           ctx.equation(
             {
-              title: `${l.code} ${l.name} = 其下${childWord}之和`,
+              title: `${label(l)} = 其下${childWord}之和`,
               path: `/${table.part}/${i}`,
               total: { path: `/${table.part}/${i}/total`, value: l.total, label: "合计" },
               parts,
@@ -121,6 +121,51 @@ export function levelRule(
       return outcome(drafts);
     },
   );
+}
+
+/** What the level rules read of a line: its code, or else its printed level (功能分类 without codes). */
+interface LevelLine {
+  code?: string;
+  level?: number;
+  name: string;
+  total: number;
+}
+
+/**
+ * Each parent line's children, by index: by code when every line has one (the same code
+ * twice: "repeated"), else by level in print order when every line has one (the lines up to
+ * the next line of the parent's level or above), else "unknown".
+ */
+function childrenOf(
+  lines: LevelLine[],
+  parentDigits: 3 | 5,
+  childDigits: 5 | 7,
+): Map<number, number[]> | "repeated" | "unknown" {
+  const out = new Map<number, number[]>();
+  if (lines.every((l) => l.code !== undefined)) {
+    const codes = lines.map((l) => l.code!);
+    if (new Set(codes).size !== codes.length) return "repeated";
+    lines.forEach((l, i) => {
+      if (l.code!.length !== parentDigits) return;
+      out.set(
+        i,
+        lines.flatMap((k, j) =>
+          k.code!.length === childDigits && k.code!.startsWith(l.code!) ? [j] : [],
+        ),
+      );
+    });
+    return out;
+  }
+  if (!lines.every((l) => l.code === undefined && l.level !== undefined)) return "unknown";
+  const parent = (parentDigits - 1) / 2;
+  lines.forEach((l, i) => {
+    if (l.level !== parent) return;
+    const kids: number[] = [];
+    for (let j = i + 1; j < lines.length && lines[j]!.level! > parent; j++)
+      if (lines[j]!.level === parent + 1) kids.push(j);
+    out.set(i, kids);
+  });
+  return out;
 }
 
 export const classEqualsItems = levelRule("ARI-050", FUNCTION_TABLE, 3, 5, "类", "款");
@@ -145,7 +190,7 @@ export const functionLineSplit = defineRule(
       lines.map(({ l, i }) => {
         const draft = ctx.equation(
           {
-            title: `${l.code} ${l.name}：合计 = 基本支出 + 项目支出`,
+            title: `${l.code ? `${l.code} ` : ""}${l.name}：合计 = 基本支出 + 项目支出`,
             total: { path: `/expenditureByFunction/${i}/total`, value: l.total, label: "合计" },
             parts: [
               { path: `/expenditureByFunction/${i}/basic`, value: l.basic!, label: "基本支出" },
@@ -171,7 +216,7 @@ export const functionLineSplit = defineRule(
 );
 
 /** How many amounts a cited table row prints besides its code; undefined when the row's text is not known. */
-function figuresPrinted(text: string | undefined, code: string): number | undefined {
+function figuresPrinted(text: string | undefined, code: string | undefined): number | undefined {
   if (!text) return undefined;
   const figures = text.match(/-?\d[\d,]*(?:\.\d+)?/g) ?? [];
   return figures.filter((f) => f !== code).length;

@@ -4,18 +4,26 @@ import type { Draft } from "../../types.ts";
 import { BASIS, defineRule, EXACT } from "../define.ts";
 import { CLASS_NAMES_2019, RENAMED } from "./classification.ts";
 import type { CheckContext } from "../../context.ts";
+import { hasCode } from "../../../model/disclosure.ts";
 
 const squash = (s: string | undefined) => (s ?? "").replace(/[\s\u3000]/g, "");
 const CODE = /^\d{3}(\d{2}){0,2}$/;
 
+/** Why a rule on codes has nothing to check: the expenditure table prints names only. */
+const NO_CODES = "支出功能分类表只印科目名称、未印科目编码";
+
+/** The expenditure table's lines are all printed without 科目编码. */
+function uncoded(ctx: CheckContext): boolean {
+  const lines = ctx.d.expenditureByFunction ?? [];
+  return lines.length > 0 && !lines.some(hasCode);
+}
+
 /** Every coded line in the disclosure: the expenditure table and the named or explained codes. */
 function codedLines(ctx: CheckContext): { code: string; name: string; path: string }[] {
   return [
-    ...(ctx.d.expenditureByFunction ?? []).map((l, i) => ({
-      code: l.code,
-      name: l.name,
-      path: `/expenditureByFunction/${i}`,
-    })),
+    ...(ctx.d.expenditureByFunction ?? []).flatMap((l, i) =>
+      hasCode(l) ? [{ code: l.code, name: l.name, path: `/expenditureByFunction/${i}` }] : [],
+    ),
     ...(ctx.d.functionalClassification ?? []).map((l, i) => ({
       code: l.code,
       name: l.name,
@@ -37,7 +45,7 @@ export const codeShape = defineRule(
   },
   (ctx, self) => {
     const lines = codedLines(ctx);
-    if (!lines.length) return notApplicable("没有功能分类科目");
+    if (!lines.length) return notApplicable(uncoded(ctx) ? NO_CODES : "没有功能分类科目");
     return outcome(
       lines.map((l): Draft | undefined =>
         CODE.test(l.code)
@@ -65,17 +73,21 @@ export const codeNesting = defineRule(
     basis: BASIS.classification,
   },
   (ctx) => {
-    const lines = ctx.d.expenditureByFunction ?? [];
-    if (!lines.length) return notApplicable("未列示按功能分类的支出");
+    const all = ctx.d.expenditureByFunction ?? [];
+    if (!all.length) return notApplicable("未列示按功能分类的支出");
+    // Lines printed without codes are left out: their parents are known by indentation only.
+    const lines = all.filter(hasCode);
+    if (!lines.length) return notEvaluable(NO_CODES);
+    const at = new Map(lines.map((l) => [l, all.indexOf(l)]));
     const codes = new Set(lines.map((l) => l.code));
     const hasLevel = (n: number) => lines.some((l) => l.code.length === n);
     return outcome(
-      lines.map((l, i): Draft | undefined => {
+      lines.map((l): Draft | undefined => {
         if (l.code.length <= 3) return undefined;
         const parent = l.code.slice(0, l.code.length - 2);
         if (!hasLevel(parent.length) || codes.has(parent)) return undefined;
         return {
-          path: `/expenditureByFunction/${i}/code`,
+          path: `/expenditureByFunction/${at.get(l)}/code`,
           message: `科目 ${l.code} ${l.name} 的上级科目 ${parent} 未列出`,
         };
       }),
@@ -100,7 +112,7 @@ export const outdatedNames = defineRule(
     if (year === undefined) return notEvaluable("未知预算年度");
     if (year < 2019) return notApplicable("2019 年以前的文件使用旧科目名称");
     const lines = codedLines(ctx);
-    if (!lines.length) return notApplicable("没有功能分类科目");
+    if (!lines.length) return notApplicable(uncoded(ctx) ? NO_CODES : "没有功能分类科目");
     return outcome(
       lines.map((l): Draft | undefined => {
         const r = RENAMED[l.code];
@@ -132,7 +144,7 @@ export const classNames = defineRule(
     if (year === undefined) return notEvaluable("未知预算年度");
     if (year < 2019) return notEvaluable("只收录了 2019 年起的类级科目名称");
     const lines = codedLines(ctx).filter((l) => l.code.length === 3);
-    if (!lines.length) return notApplicable("没有类级科目");
+    if (!lines.length) return notApplicable(uncoded(ctx) ? NO_CODES : "没有类级科目");
     return outcome(
       lines.map((l): Draft | undefined => {
         const want = CLASS_NAMES_2019[l.code];
@@ -237,9 +249,12 @@ export const functionCodesUnique = defineRule(
   (ctx) => {
     const lines = ctx.d.expenditureByFunction ?? [];
     if (!lines.length) return notApplicable("未列示按功能分类的支出");
+    // Without codes a name may recur under another 款 (行政运行): nothing tells a repeat.
+    if (uncoded(ctx)) return notEvaluable(NO_CODES);
     const first = new Map<string, number>();
     const drafts: Draft[] = [];
     lines.forEach((l, i) => {
+      if (!hasCode(l)) return;
       const f = first.get(l.code);
       if (f === undefined) first.set(l.code, i);
       else if (lines[f]!.total !== l.total && squash(lines[f]!.name) === squash(l.name))

@@ -1,6 +1,6 @@
 /** The disclosure publishes what the rules require (cn-standards §1.4, §6.3). */
 import { has, notApplicable, notEvaluable, outcome, passed } from "../../context.ts";
-import type { Disclosure } from "../../../model/disclosure.ts";
+import { functionLevel, type Disclosure } from "../../../model/disclosure.ts";
 import type { Draft, Severity } from "../../types.ts";
 import { BASIS, defineRule, EXACT } from "../define.ts";
 import { sectionInText } from "./text-sections.ts";
@@ -289,7 +289,10 @@ export const functionDetail = defineRule(
   (ctx) => {
     const lines = ctx.d.expenditureByFunction ?? [];
     if (!lines.length) return notApplicable("未列示按功能分类的支出");
-    return lines.some((l) => l.code.length === 7)
+    const levels = lines.map(functionLevel);
+    if (!levels.includes(3) && levels.includes(undefined))
+      return notEvaluable("支出功能分类表未印科目编码，也未显示层级，无法判断是否细化到项");
+    return levels.includes(3)
       ? passed()
       : outcome([
           {

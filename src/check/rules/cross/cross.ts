@@ -11,7 +11,7 @@ import {
 } from "../../context.ts";
 import type { Draft } from "../../types.ts";
 import { BASIS, defineRule, ROUNDING } from "../define.ts";
-import { isCarriedForward } from "../../../model/disclosure.ts";
+import { functionLevel, hasCode, isCarriedForward } from "../../../model/disclosure.ts";
 
 export const incomeEqualsExpenditure = defineRule(
   {
@@ -167,15 +167,16 @@ export const functionClassesCoverTotal = defineRule(
   (ctx, self) => {
     const lines = (ctx.d.expenditureByFunction ?? [])
       .map((l, i) => ({ l, i }))
-      .filter(({ l }) => l.code.length === 3);
+      .filter(({ l }) => functionLevel(l) === 1);
     const total = ctx.d.expenditure?.total;
     if (!has(total) || !lines.length) return notApplicable("未同时列示支出合计和功能分类类级科目");
-    if (new Set(lines.map(({ l }) => l.code)).size !== lines.length)
+    // Without codes a 类 is known by its name (a 类 name does not recur under another 类).
+    if (new Set(lines.map(({ l }) => l.code ?? l.name)).size !== lines.length)
       return notApplicable("类级科目重复（混合了多张表）");
     const parts = lines.map(({ l, i }) => ({
       path: `/expenditureByFunction/${i}/total`,
       value: l.total,
-      label: `${l.code} ${l.name}`,
+      label: l.code ? `${l.code} ${l.name}` : l.name,
     }));
     const fiscal = fiscalOnlyTable(ctx, parts);
     if (fiscal)
@@ -212,9 +213,18 @@ function fiscalOnlyTable(
       ? { fen: its.reduce((a, it) => a + ctx.fen(it.amount), 0n), n: its.length }
       : undefined;
   };
+  const fiscal = ["generalBudget", "governmentFund", "stateCapital", "fiscalUnsplit"];
+  // The 一般公共预算支出表 may spend the 上年结转 too (杭州 P030: 91,495.48 + 347.32 = its 合计).
+  const carried = items.some((it) => it.source === "carryOver");
   const candidates: [string, ReturnType<typeof amount>][] = [
     ["一般公共预算拨款", amount(["generalBudget"])],
-    ["财政拨款", amount(["generalBudget", "governmentFund", "stateCapital", "fiscalUnsplit"])],
+    ["财政拨款", amount(fiscal)],
+    ...(carried
+      ? ([
+          ["一般公共预算拨款及上年结转", amount(["generalBudget", "carryOver"])],
+          ["财政拨款及上年结转", amount([...fiscal, "carryOver"])],
+        ] as [string, ReturnType<typeof amount>][])
+      : []),
   ];
   const sum = parts.reduce((a, p) => a + ctx.fen(p.value), 0n);
   const tol = parts.reduce((a, p) => a + ctx.tolerance(p), 0n);
@@ -374,6 +384,7 @@ export const functionNamesAgree = defineRule(
     const lines = ctx.d.expenditureByFunction ?? [];
     const named = ctx.d.functionalClassification ?? [];
     if (!lines.length || !named.length) return notApplicable("未同时列示功能分类支出表和科目说明");
+    if (!lines.some(hasCode)) return notEvaluable("支出功能分类表只印科目名称、未印科目编码");
     const squash = (s: string) => s.replace(/[\s\u3000]/g, "").replace(/[（(].*?[)）]$/, "");
     const drafts: Draft[] = [];
     named.forEach((n, i) => {

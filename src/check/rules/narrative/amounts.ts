@@ -12,7 +12,7 @@ import {
   type Sentence,
   type TextAmount,
 } from "./sentences.ts";
-import type { FunctionLine } from "../../../model/disclosure.ts";
+import { functionLevel, hasCode, type FunctionLine } from "../../../model/disclosure.ts";
 import type { CheckContext } from "../../context.ts";
 import { threePublicTotal, threePublicVehicle } from "../arithmetic/three-public.ts";
 
@@ -261,8 +261,10 @@ export const functionCodeText = defineRule(
     basis: BASIS.classification,
   },
   (ctx) => {
-    const lines = ctx.d.expenditureByFunction ?? [];
-    if (lines.length < 3) return notApplicable("未列示按功能分类的支出");
+    const all = ctx.d.expenditureByFunction ?? [];
+    if (all.length < 3) return notApplicable("未列示按功能分类的支出");
+    const lines = all.filter(hasCode);
+    if (!lines.length) return notEvaluable("支出功能分类表只印科目名称、未印科目编码");
     const sentences = sentencesOf(ctx);
     if (!sentences.length) return notEvaluable("没有说明文字");
     const codes = new Set([
@@ -321,7 +323,16 @@ interface LineMention {
 
 /** "名称（项）X 万元": the line with that name at that level, when the name is unique there. */
 function namedMentions(lines: FunctionLine[], text: string): LineMention[] {
-  const digits: Record<string, number> = { 类: 3, 款: 5, 项: 7 };
+  const depth: Record<string, number> = { 类: 1, 款: 2, 项: 3 };
+  // Line i is under the 款 at index p: by code, or (lines without codes) printed after it
+  // with no 类 or 款 between.
+  const under = (i: number, p: number) => {
+    const pc = lines[p]!.code;
+    if (pc !== undefined) return lines[i]!.code?.startsWith(pc) === true;
+    if (i <= p) return false;
+    for (let j = p + 1; j < i; j++) if ((functionLevel(lines[j]!) ?? 3) <= 2) return false;
+    return true;
+  };
   const out: LineMention[] = [];
   const re = new RegExp(
     `(?:([\\u4e00-\\u9fa5]{2,20})[（(]款[)）])?([\\u4e00-\\u9fa5、]{2,30})[（(]([类款项])[)）]["“”]?(?:支出|为|安排)?${NUM}${UNIT}`,
@@ -329,20 +340,18 @@ function namedMentions(lines: FunctionLine[], text: string): LineMention[] {
   );
   for (const m of text.matchAll(re)) {
     const name = norm(m[2]!);
-    const level = digits[m[3]!]!;
+    const level = depth[m[3]!]!;
     // "人大事务（款）一般行政管理事务（项）" (wild P047) names the 项 under that 款 only.
     const parent =
-      m[1] && level === 7
-        ? lines.find((l) => l.code.length === 5 && norm(l.name) === norm(m[1]!))
-        : undefined;
-    if (m[1] && level === 7 && !parent) continue;
+      m[1] && level === 3
+        ? lines.findIndex((l) => functionLevel(l) === 2 && norm(l.name) === norm(m[1]!))
+        : -1;
+    if (m[1] && level === 3 && parent < 0) continue;
     const hits = lines
       .map((l, i) => ({ l, i }))
       .filter(
-        ({ l }) =>
-          l.code.length === level &&
-          norm(l.name) === name &&
-          (!parent || l.code.startsWith(parent.code)),
+        ({ l, i }) =>
+          functionLevel(l) === level && norm(l.name) === name && (parent < 0 || under(i, parent)),
       );
     const amount = textAmount(m[4]!, m[5]!);
     if (hits.length === 1 && amount) out.push({ index: hits[0]!.i, amount, quote: m[0] });
@@ -373,7 +382,9 @@ function codedMentions(lines: FunctionLine[], text: string): LineMention[] {
 function coversLess(ctx: CheckContext, lines: FunctionLine[]): boolean {
   const total = ctx.d.expenditure?.total;
   if (!has(total)) return false;
-  const classes = lines.filter((l) => l.code.length === 3);
+  const classes = lines.filter((l) => functionLevel(l) === 1);
+  // Lines without code or level: the 类 are not known, nor what the table covers.
+  if (!classes.length && lines.some((l) => !hasCode(l))) return false;
   const sum = classes.reduce((s, l) => s + ctx.fen(l.total), 0n);
   // More than the rounding of its lines (half of 0.01 万元 each) short of 支出合计.
   return ctx.fen(total) - sum > BigInt(classes.length + 1) * 5_000n;
@@ -425,7 +436,7 @@ export const functionAmountText = defineRule(
           path: `/expenditureByFunction/${i}`,
           severity: self.severity,
           ...(s.line ? { line: s.line } : {}),
-          message: `说明文字「${quote.slice(-60)}」为 ${fmt(a.fen)} 万元，支出表中 ${l.code} ${l.name} 为 ${values.join(" / ")} 万元`,
+          message: `说明文字「${quote.slice(-60)}」为 ${fmt(a.fen)} 万元，支出表中 ${l.code ? `${l.code} ` : ""}${l.name} 为 ${values.join(" / ")} 万元`,
           actual: Number(fmt(a.fen)),
           expected: l.total,
           unit: "万元",

@@ -6,6 +6,7 @@
 import { fmt, notApplicable, notEvaluable, outcome } from "../../context.ts";
 import type { CheckContext } from "../../context.ts";
 import type { Draft } from "../../types.ts";
+import { hasCode } from "../../../model/disclosure.ts";
 import { defineRule, ROUNDING } from "../define.ts";
 import { halfUnit } from "../../tolerance.ts";
 import { CLAIM } from "./changes.ts";
@@ -143,7 +144,7 @@ const norm = (s: string) => s.replace(/[\s"“”‘’「」]/g, "");
 
 /** "名称（类/项）支出 X 万元，与上年相比增加 A 万元", tied to the table's code by its unique name. */
 function lineClaims(ctx: CheckContext): LineClaim[] {
-  const lines = ctx.d.expenditureByFunction ?? [];
+  const lines = (ctx.d.expenditureByFunction ?? []).filter(hasCode);
   const re = new RegExp(
     `([\\u4e00-\\u9fa5、]{2,30})[（(]([类项])[)）]["“”]?(?:支出)?(?:为|安排)?${NUM}${UNIT}[^；\\d]{0,60}?(?:比|较|与)上年[^。；\\d]{0,8}?(增加|减少)${NUM}${UNIT}`,
     "g",
@@ -185,7 +186,10 @@ export const itemChangesSum = defineRule(
     tolerance: ROUNDING,
   },
   (ctx) => {
-    if (!(ctx.d.expenditureByFunction ?? []).length) return notApplicable("未列示按功能分类的支出");
+    const lines = ctx.d.expenditureByFunction ?? [];
+    if (!lines.length) return notApplicable("未列示按功能分类的支出");
+    // Which 项 fall under which 类 is read from the codes.
+    if (!lines.some(hasCode)) return notEvaluable("支出功能分类表只印科目名称、未印科目编码");
     if (!sentencesOf(ctx).length) return notEvaluable("没有说明文字");
     const claims = lineClaims(ctx);
     const drafts: Draft[] = [];

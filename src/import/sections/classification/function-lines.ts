@@ -16,6 +16,7 @@ import {
   type GridRow,
 } from "../../toolkit/grid.ts";
 import { TOC_LEADER } from "../../toolkit/find.ts";
+import { CLASS_NAMES_2019 } from "../../../check/rules/codes/classification.ts";
 
 /**
  * Tables that list spending by 功能分类科目, best first: the 一般公共预算 table
@@ -42,6 +43,11 @@ export interface ClassificationSpec {
   what: string;
   /** The deepest code level: 项 (7 digits) for 功能分类 (the default), 款 (5) for 经济分类. */
   deepest?: "款" | "项";
+  /**
+   * Tables that print 科目名称 without 科目编码 (the level shown by indentation, or not at all)
+   * are read when the first 科目 row's name passes this test (a 类 name); not read when unset.
+   */
+  namedFirst?(name: string): boolean;
   /** Which amount column holds which value; "total" is required for a row to count. */
   roles(cols: Column[]): Map<string, Column>;
   /**
@@ -51,9 +57,11 @@ export interface ClassificationSpec {
   prepare?(): (row: GridRow) => GridRow;
 }
 
-/** A 科目 row as printed: its code, name, amounts by role, and where it was read. */
+/** A 科目 row as printed: its code ("" when the table prints none), name, amounts by role, and where it was read. */
 export interface ClassificationRow {
   code: string;
+  /** 1 = 类, 2 = 款, 3 = 项: a row without code whose level the indentation shows. */
+  level?: 1 | 2 | 3;
   name: string;
   values: Map<string, Fen>;
   line: number;
@@ -66,9 +74,13 @@ export interface ClassificationTable {
   total?: { values: Map<string, Fen>; line: number };
 }
 
+/** 功能分类 类 names: the first row of a table printed without codes is one of them. */
+const CLASS_NAMES = new Set(Object.values(CLASS_NAMES_2019));
+
 const FUNCTION_SPEC: ClassificationSpec = {
   section: "expenditureByFunction",
   what: "支出功能分类表",
+  namedFirst: (name) => CLASS_NAMES.has(name),
   roles: (cols) => columnRoles(cols),
 };
 
@@ -92,7 +104,7 @@ export const extractFunctionLines: PartExtractor = {
         if (rows.length > 0) {
           ctx.disclosure.expenditureByFunction = rows.map((r, i) => {
             ctx.cite(`/expenditureByFunction/${i}`, r.line, r.text);
-            return lineOf(r.code, r.name, r.values);
+            return lineOf(r);
           });
           return;
         }
@@ -167,11 +179,15 @@ export function readClassificationTable(
     data,
     layouts,
   };
-  const state: RowState = { out: [], lei: "", kuan: "" };
+  for (const n of table.notes) ctx.diagnose("warning", n.text, spec.section, n.line);
+  const state: RowState = { out: [], lei: "", kuan: "", indents: [] };
   // A 合计 row printed above the first 科目 row (the first page's layout reads it).
   for (const p of table.parsed.slice(0, table.first))
     if (isTotalRow(p)) state.total = { values: valuesOf(reading, p, layouts[0]), line: p.row.line };
-  for (let k = 0; k < data.length; k++) readDataRow(reading, state, k);
+  for (let k = 0; k < data.length; k++)
+    if (table.named) readNamedRow(reading, state, k);
+    else readDataRow(reading, state, k);
+  if (table.named && doc.layout === "columns") setLevels(ctx, state, spec);
   return { rows: state.out, ...(state.total ? { total: state.total } : {}) };
 }
 
@@ -185,6 +201,10 @@ interface TableRows {
   first: number;
   /** Index just past the table's last row. */
   last: number;
+  /** The table prints 科目名称 without codes. */
+  named: boolean;
+  /** What was left unread, for diagnostics. */
+  notes: { line: number; text: string }[];
 }
 
 /** The table's own caption and number, which come back on every page of it. */
@@ -210,6 +230,8 @@ function tableRows(
   const printed = new Map<GridRow, GridRow>();
   let first = -1;
   let last = 0;
+  let named = false;
+  const notes: TableRows["notes"] = [];
   // Most tables end well within SHORT_SPAN lines: read that far first, and the long span only
   // when the table (and the rows looked at past its end) may reach beyond it.
   for (const span of [SHORT_SPAN, LONG_SPAN]) {
@@ -231,14 +253,88 @@ function tableRows(
     // The header is everything before the first row that starts with a code and carries an amount.
     parsed = rows.map((r) => splitRow(r));
     first = parsed.findIndex((p) => p.codeTokens.length > 0 && p.amounts.length > 0);
+    named = false;
+    if ((first < 0 || first > 25) && spec.namedFirst) {
+      const n = namedRows(rows, parsed, spec.namedFirst, notes);
+      if (n) ({ rows, parsed, first, named } = { ...n, named: true });
+    }
     if (first < 0 || first > 25) {
       if (span === LONG_SPAN || rows.length > 30) return undefined;
       continue;
     }
-    last = tableEnd(rows, parsed, first, own);
+    last = tableEnd(rows, parsed, first, own, named);
     if (last + LOOK_PAST_END < rows.length) break;
   }
-  return { rows, parsed, printed, first, last };
+  return { rows, parsed, printed, first, last, named, notes };
+}
+
+/** A row of a table without codes: a 科目名称 and amounts. */
+function isNamedEntry(p: ParsedRow): boolean {
+  return p.codeTokens.length === 0 && p.name !== "" && p.amounts.length > 0;
+}
+
+/** A line of figures alone: one half of an amount that the text wrapped over two lines. */
+const FRAGMENT = /^[\d,.]+$/;
+/** A whole printed amount: thousands grouped by three, two decimals at most. */
+const WHOLE_AMOUNT = /^\d{1,3}(?:,\d{3})*(?:\.\d{1,2})?$|^\d+(?:\.\d{1,2})?$/;
+
+/**
+ * The rows of a table printed with 科目名称 only (杭州's 功能分类科目名称 tables): undefined
+ * unless the header names a 科目名称 column, prints no code column, and the first row after the
+ * 合计 is a 类 by its name. An amount too wide for its cell is printed over two lines, above
+ * and below its row ("21,118.5" / "1"): the halves are joined back into the row when they line
+ * up on the right and make one amount, else left out (noted); other figure-only lines (page
+ * numbers) are dropped.
+ */
+function namedRows(
+  rows: GridRow[],
+  parsed: ParsedRow[],
+  namedFirst: (name: string) => boolean,
+  notes: TableRows["notes"],
+): { rows: GridRow[]; parsed: ParsedRow[]; first: number } | undefined {
+  const start = parsed.findIndex(
+    (p, i) => i <= 25 && isNamedEntry(p) && !/^(?:合计|总计)$/.test(p.name),
+  );
+  if (start < 0 || !namedFirst(parsed[start]!.name)) return undefined;
+  const head = rows.slice(0, start).flatMap((r) => r.cells.map((c) => squash(c.text)));
+  if (!head.some((t) => /科目名称/.test(t))) return undefined;
+  if (head.some((t) => /编码|代码|^[类款项]$/.test(t))) return undefined;
+  const isFragment = (r: GridRow | undefined) =>
+    r !== undefined && r.cells.every((c) => FRAGMENT.test(squash(c.text)));
+  const used = new Set<GridRow>();
+  const out: GridRow[] = [];
+  for (const [i, row] of rows.entries()) {
+    if (isFragment(row)) continue;
+    const p = parsed[i]!;
+    const above = rows[i - 1];
+    if (!isNamedEntry(p) || !isFragment(above) || used.has(above!)) {
+      out.push(row);
+      continue;
+    }
+    used.add(above!);
+    const below = isFragment(rows[i + 1]) ? rows[i + 1] : undefined;
+    if (below) used.add(below);
+    const cells = [...row.cells];
+    for (const top of above!.cells) {
+      const bottom = below?.cells.find((c) => Math.abs(c.end - top.end) <= 2);
+      const text = squash(top.text) + squash(bottom?.text ?? "");
+      const free = !cells.some((c) => c.x < top.end && c.end > top.x);
+      if (bottom && free && WHOLE_AMOUNT.test(text))
+        cells.push({ text, line: row.line, x: Math.min(top.x, bottom.x), end: top.end });
+      else
+        notes.push({
+          line: row.line,
+          text: `金额“${text}”折行印出、无法确定，该格未读（amount wrapped over lines, not read）`,
+        });
+    }
+    cells.sort((a, b) => a.x - b.x);
+    out.push({ ...row, cells });
+  }
+  const outParsed = out.map((r) => splitRow(r));
+  const first = outParsed.findIndex(
+    (p, i) => i <= 25 && isNamedEntry(p) && !/^(?:合计|总计)$/.test(p.name),
+  );
+  return first < 0 ? undefined : { rows: out, parsed: outParsed, first };
 }
 
 /**
@@ -261,16 +357,22 @@ function withoutRowNumbers(rows: GridRow[]): GridRow[] {
 }
 
 /** The table ends at the next title, a note, or the next caption. */
-function tableEnd(rows: GridRow[], parsed: ParsedRow[], first: number, own: OwnCaption): number {
+function tableEnd(
+  rows: GridRow[],
+  parsed: ParsedRow[],
+  first: number,
+  own: OwnCaption,
+  named: boolean,
+): number {
+  const entry = (p: ParsedRow) =>
+    named ? isNamedEntry(p) : p.codeTokens.length > 0 && p.amounts.length > 0;
   const otherCaption = (i: number) => isOtherCaption(rows, parsed, i, own);
   for (let i = first + 1; i < rows.length; i++) {
     const t = rowTextOf(rows[i]!);
     if (/^注[:：]|^说明[:：]/.test(t) || otherCaption(i) || /单位[:：]/.test(t)) {
       // A repeated header on the next page ("单位：万元" under a 续表 title) does not end the table
       // when code rows follow right after; otherwise stop.
-      const resumes = parsed
-        .slice(i + 1, i + 12)
-        .findIndex((p) => p.codeTokens.length > 0 && p.amounts.length > 0);
+      const resumes = parsed.slice(i + 1, i + 12).findIndex(entry);
       // Another table's caption before those rows: they are that table's.
       let nextTitle = false;
       for (let j = i + 1; j <= i + resumes && !nextTitle; j++) nextTitle = otherCaption(j);
@@ -526,6 +628,8 @@ interface RowState {
   lei: string;
   kuan: string;
   pending?: Pending;
+  /** Where each row's name starts (a table without codes shows the level by indentation), and its page. */
+  indents: { x: number; page: number }[];
 }
 
 /** A row's amounts by the role of the column each falls in. */
@@ -621,6 +725,88 @@ function readDataRow(r: Reading, s: RowState, k: number): void {
   s.pending = undefined;
 }
 
+/** Row `k` of a table without codes: a 科目名称 with its amounts, or the 合计 row. */
+function readNamedRow(r: Reading, s: RowState, k: number): void {
+  const p = r.data[k]!;
+  const layout = r.layouts[k];
+  if (!layout || !isNamedEntry(p)) return;
+  const values = valuesOf(r, p, layout);
+  if (isTotalRow(p)) {
+    s.total = { values, line: p.row.line };
+    return;
+  }
+  if (values.get("total") === undefined) return;
+  const fl: ClassificationRow = { code: "", name: p.name, values, line: p.row.line, text: "" };
+  pushRow(s, fl, p.row.line, citeText(r, p.row));
+  s.indents.push({ x: p.row.cells[0]!.x, page: pageOf(r.doc, p.row.line) });
+}
+
+/**
+ * The 类/款/项 level of each row of a table without codes, from its indentation: the distinct
+ * indents rank as 类 < 款 < 项, over the table when it uses at most three, else page by page
+ * (PDF text indents a page's 项 by 2 or 3 spaces); a page whose indents are not all placed
+ * leaves its rows without level. The levels must nest (the first row a 类, no level skipped
+ * going down), and with two indents only (类 and 款, or an unindented 项?) every parent must
+ * add up to its children: otherwise no level is set.
+ */
+function setLevels(ctx: ExtractContext, s: RowState, spec: ClassificationSpec): void {
+  const rank = (xs: number[]) => {
+    const sorted = [...new Set(xs)].sort((a, b) => a - b);
+    return new Map(sorted.map((x, i) => [x, (i + 1) as 1 | 2 | 3]));
+  };
+  const all = [...new Set(s.indents.map((i) => i.x))];
+  if (all.length < 2) return; // No indentation: the level is not shown.
+  const levels: (1 | 2 | 3 | undefined)[] = [];
+  if (all.length <= 3) {
+    const m = rank(all);
+    for (const i of s.indents) levels.push(m.get(i.x));
+  } else {
+    const low = Math.min(...all);
+    let carry = new Map<number, 1 | 2 | 3>();
+    const pages = [...new Set(s.indents.map((i) => i.page))];
+    for (const page of pages) {
+      const xs = [...new Set(s.indents.filter((i) => i.page === page).map((i) => i.x))];
+      let m: Map<number, 1 | 2 | 3> | undefined;
+      if (xs.length === 3 || (xs.length < 3 && xs.includes(low))) m = rank(xs);
+      else if (xs.every((x) => carry.has(x))) m = carry;
+      for (const i of s.indents) if (i.page === page) levels.push(m?.get(i.x));
+      if (m) carry = new Map([...carry, ...m]);
+    }
+  }
+  const nests = levels.every(
+    (l, i) => l !== undefined && (i === 0 ? l === 1 : l <= (levels[i - 1] ?? 0) + 1),
+  );
+  const depth = Math.max(...levels.map((l) => l ?? 0));
+  if (!nests || (depth < 3 && !childrenAddUp(s.out, levels))) {
+    ctx.diagnose(
+      "info",
+      `${spec.what}未印科目编码，缩进未能确定类/款/项层级，层级未读（level not read）`,
+      spec.section,
+      s.out[0]?.line,
+    );
+    return;
+  }
+  for (const [i, row] of s.out.entries()) row.level = levels[i];
+}
+
+/** Every row followed by deeper rows has the total of its children (to a printed cent each). */
+function childrenAddUp(rows: ClassificationRow[], levels: (number | undefined)[]): boolean {
+  for (const [i, row] of rows.entries()) {
+    const level = levels[i]!;
+    let sum = 0n;
+    let n = 0;
+    for (let j = i + 1; j < rows.length && levels[j]! > level; j++)
+      if (levels[j] === level + 1) {
+        sum += rows[j]!.values.get("total") ?? 0n;
+        n++;
+      }
+    const diff = sum - (row.values.get("total") ?? 0n);
+    if (n > 0 && (diff > ONE_PRINTED_CENT * BigInt(n) || diff < -ONE_PRINTED_CENT * BigInt(n)))
+      return false;
+  }
+  return true;
+}
+
 /** Amounts alone on their line: the name's first half is above, the code (and the rest) below. */
 function holdAmountRow(r: Reading, s: RowState, k: number, values: Map<string, Fen>): void {
   const { parsed, first } = r.table;
@@ -701,8 +887,15 @@ function isTotalRow(p: ParsedRow): boolean {
   return p.codeTokens.length === 0 && p.amounts.length > 0 && /^(?:合计|总计)$/.test(p.name);
 }
 
-function lineOf(code: string, name: string, values: Map<string, Fen>): FunctionLine {
-  const fl: FunctionLine = { code, name, total: fenToWan(values.get("total") ?? 0n) };
+function lineOf(r: ClassificationRow): FunctionLine {
+  const { code, name, values } = r;
+  const total = fenToWan(values.get("total") ?? 0n);
+  // A code tells the level; a line without one carries it when the table showed it.
+  const fl: FunctionLine = code
+    ? { code, name, total }
+    : r.level
+      ? { level: r.level, name, total }
+      : { name, total };
   const basic = values.get("basic");
   const project = values.get("project");
   if (basic !== undefined) fl.basic = fenToWan(basic);
