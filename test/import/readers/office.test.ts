@@ -52,7 +52,11 @@ function comparable(d: object): object {
         message: string;
       }) => ({
         ...x,
-        message: x.message.replace(/第\s*\d+\s*行/g, "第N行"),
+        // Where a line is differs by format (第 12 行, 第 60 段, 表 1 第 3 行第 1 列, a sheet's row): one place.
+        message: x.message.replace(
+          /工作表「[^」]*」(?:[A-Z]+\d+|第 \d+ 行)|表 \d+(?: 第 \d+ 行)?(?:第 \d+ 列)?|第 \d+ 段|第\s*\d+\s*行/g,
+          "第N行",
+        ),
       }),
     );
   }
