@@ -378,7 +378,13 @@ function parsedOf(band: Band): ParsedProject {
         message: `项目总额 ${g.total!.text} 不等于财政资金 ${g.fiscal?.text ?? "0"} 与其他资金 ${g.other?.text ?? "0"} 之和，金额未导入（total ≠ fiscal + other）`,
         line: g.total!.line,
       });
-  } else if (priced.length > 1)
+  } else if (!priced.length)
+    problems.push({
+      level: "warning",
+      message: "项目总额一栏未读出单一金额，项目总额未导入（no readable 项目总额）",
+      line: band.line,
+    });
+  else if (priced.length > 1)
     problems.push({
       level: "warning",
       message: `项目在 ${priced.length} 行分列金额（${priced.map((g) => g.total!.text).join("、")}），项目总额未导入（several amounts under one project）`,
