@@ -574,3 +574,49 @@ test("the unit's own row under 单位名称：… (its code, its name, the list'
   assert.ok(got.every((p) => p.name !== "长沙市公安局"));
   assert.equal(got[0]!.name, "大型警保卫及基础设施安全保护工作经费");
 });
+
+/** 北京 预算表12: one project per 17-character code + "NNNN-" name, however often the table prints it. */
+const projectKey = (p: Project) => `${p.code ?? ""}${/^\d{4}-/.exec(p.name)?.[0] ?? p.name}`;
+
+test("北京 预算表12 with drawn rules: each project once, its code split off, budget 财政资金 + 其他资金, indicators from its band, over page breaks (P105 .pdf)", async () => {
+  const got = await wildProjects("pool/P105.pdf");
+  // 61 distinct code + number pairs in the table (18 distinct 17-character codes, shared by projects).
+  assert.equal(got.length, 61);
+  assert.equal(new Set(got.map(projectKey)).size, 61);
+  assert.ok(got.every((p) => !/项目名称|项目总额|财政资金|其他资金|^\d{8}[A-Z]/.test(p.name)));
+  const by = (name: string) => got.find((p) => p.name === name)!;
+  assert.deepEqual(
+    {
+      code: by("2127-购买考试服务支出项目").code,
+      budget: by("2127-购买考试服务支出项目").budget,
+      fiscal: by("2127-购买考试服务支出项目").fiscalFunds,
+      indicators: by("2127-购买考试服务支出项目").indicators?.length,
+    },
+    { code: "11000021T00000012", budget: 3109.488, fiscal: 3109.488, indicators: 6 },
+  );
+  // Printed again over the next page's header: one project, its indicators on both pages.
+  assert.equal(by("2413-绩效审计购买服务").budget, 34.27);
+  assert.equal(by("2413-绩效审计购买服务").indicators?.length, 6);
+  assert.equal(by("2745-城市标线维护项目").budget, 4742.94);
+  // A name wrapped over a page break, its amount printed only on the second page.
+  assert.equal(by("2938-道路交通信号灯专用设备采购项目（第四期）").budget, 1228);
+  // One name over eleven amounts (its units' parts): no 项目总额 is taken for the project's.
+  assert.equal(by("2892-执法办案经费").budget, undefined);
+  assert.equal(got.filter((p) => p.name === "2892-执法办案经费").length, 1);
+});
+
+test("北京 预算表12 with drawn rules: 其他资金 read beside 财政资金, a code cut over a page break joined (P151, P111 .pdf)", async () => {
+  const p151 = await wildProjects("pool/P151.pdf");
+  assert.equal(p151.length, 21);
+  assert.equal(new Set(p151.map(projectKey)).size, 21);
+  const survey = p151.find((p) => p.name === "6100-北京市法人单位经营情况调查项目")!;
+  assert.deepEqual(
+    [survey.code, survey.budget, survey.fiscalFunds, survey.otherFunds],
+    ["11000022T00000044", 238.33, 235.585, 2.745],
+  );
+  const p111 = await wildProjects("pool/P111.pdf");
+  assert.equal(new Set(p111.map(projectKey)).size, p111.length);
+  const audit = p111.find((p) => p.name === "6102-成本监审工作经费")!;
+  assert.deepEqual([audit.code, audit.budget], ["11000022T00000045", 142]);
+  assert.ok(p111.every((p) => !/^[0-9A-Z]+$/.test(p.name)));
+});

@@ -11,6 +11,7 @@ import { CODE_LABEL, NAME_LABEL, isLabel, parseProjectTable, type ParsedProject 
 import { indicatorColumns, labelText } from "./labels.ts";
 import { stripNumbering } from "../../toolkit/find.ts";
 import { findProjectLists } from "./list.ts";
+import { findDrawnProjectLists } from "./drawn-list.ts";
 
 const SECTION = "项目绩效目标表";
 
@@ -27,7 +28,12 @@ export const extractProjects: PartExtractor = {
     for (const p of findProjectTables(ctx.doc, loose)) found.push(p);
     for (const p of loose) ctx.diagnose(p.level, p.message, SECTION, p.line);
     const taken = new Set(found.map((p) => p.line));
-    for (const p of findProjectLists(ctx.doc)) if (!taken.has(p.line)) found.push(p);
+    // A list whose rules the PDF draws is read from its cells; the text reader keeps to the rest.
+    const drawn = findDrawnProjectLists(ctx.doc);
+    for (const p of drawn.projects) if (!taken.has(p.line)) found.push(p);
+    const inDrawn = (line: number) => drawn.covered.some(([a, b]) => line >= a && line <= b);
+    for (const p of findProjectLists(ctx.doc))
+      if (!taken.has(p.line) && !inDrawn(p.line)) found.push(p);
     found.sort((a, b) => a.line - b.line);
     if (!found.length) return;
 
