@@ -600,8 +600,10 @@ test("北京 预算表12 with drawn rules: each project once, its code split off
   assert.equal(by("2745-城市标线维护项目").budget, 4742.94);
   // A name wrapped over a page break, its amount printed only on the second page.
   assert.equal(by("2938-道路交通信号灯专用设备采购项目（第四期）").budget, 1228);
-  // One name over eleven amounts (its units' parts): no 项目总额 is taken for the project's.
+  // One name over eleven amounts (its units' parts): no 项目总额 is taken for the project's, and the
+  // parts' indicators are not run together into one list that repeats itself.
   assert.equal(by("2892-执法办案经费").budget, undefined);
+  assert.equal(by("2892-执法办案经费").indicators, undefined);
   assert.equal(got.filter((p) => p.name === "2892-执法办案经费").length, 1);
 });
 

@@ -387,11 +387,14 @@ function parsedOf(band: Band): ParsedProject {
   else if (priced.length > 1)
     problems.push({
       level: "warning",
-      message: `项目在 ${priced.length} 行分列金额（${priced.map((g) => g.total!.text).join("、")}），项目总额未导入（several amounts under one project）`,
+      message: `项目在 ${priced.length} 行分列金额（${priced.map((g) => g.total!.text).join("、")}），项目总额及各行的绩效指标未导入（several amounts under one project）`,
       line: priced[0]!.line,
     });
   const goals = band.groups.map((g) => g.goal).filter(Boolean);
   if (goals.length) project.goals = goals;
+  // Several amount rows under one name are several parts (each unit's share, each with its own
+  // indicators): run together they would read as one project repeating its indicators.
+  if (priced.length > 1) return { project, cites, problems };
   project.indicators = band.indicators.map((x) => x.indicator);
   band.indicators.forEach((x, n) => {
     for (const c of x.cites) cites.push({ ...c, path: `/indicators/${n}${c.path}` });
