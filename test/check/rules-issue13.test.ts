@@ -6,6 +6,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { runChecks } from "../../src/check/engine.ts";
+import { kindOfName } from "../../src/check/rules/performance/units.ts";
 import { FORMAT_ID, type Disclosure } from "../../src/model/disclosure.ts";
 import type { CheckInput, Finding } from "../../src/check/types.ts";
 
@@ -699,4 +700,12 @@ test("CMP-004: P073's heading 二、机关运行经费预算 with 本单位无�
     run({ disclosure: base(), narrative: narrative.slice(0, 1) }, "CMP-004").status,
     "failed",
   );
+});
+
+test("PRF-022: 效率 and 频率 are not rates, nor 及时性 (北京 pool: ≤15分钟, ≥12次, ≤7天); a 率 with a count still is", () => {
+  for (const name of ["档案查询效率", "处室大数据分析使用频率", "报道及时性"])
+    assert.equal(kindOfName(name), undefined, name);
+  for (const name of ["车辆故障率", "项目完成率", "资金使用率（%）", "覆盖比例"])
+    assert.equal(kindOfName(name), "rate", name);
+  assert.equal(kindOfName("完成合同等档案整理数（件）"), "count");
 });

@@ -67,7 +67,8 @@ export function kindOfName(name: string): Kind {
   const unit = declaredUnit(name);
   if (unit) return kindOfUnit(unit);
   const n = name.replace(/\s/g, "");
-  if (/(率|比例|占比|比重|及时性)(情况)?$|率[（(]|占比情况/.test(n)) return "rate";
+  // 效率 / 频率 are measured in time or counts (≤15分钟, ≥12次), and 及时性 as often in days as in %.
+  if (/(?<![效频])(率|比例|占比|比重)(情况)?$|(?<![效频])率[（(]|占比情况/.test(n)) return "rate";
   if (/(个数|次数|人次|数量|件数|场次|户数|人数)(情况)?$/.test(n)) return "count";
   return undefined;
 }
