@@ -57,25 +57,25 @@ export async function assertAccessible(page: Page, what: string): Promise<void> 
  * own; empty when the page does not scroll sideways.
  */
 export async function sidewaysOverflow(page: Page): Promise<string[]> {
+  // No named functions inside: the code runs in the page, where tsx's __name helper does not exist.
   return page.evaluate(() => {
     const width = document.documentElement.clientWidth;
     if (document.documentElement.scrollWidth <= width) return [];
-    const scrolls = (e: Element | null): boolean => {
-      for (let p = e; p && p !== document.body; p = p.parentElement) {
+    const wide: string[] = [];
+    for (const e of document.body.querySelectorAll("*")) {
+      if (e.getBoundingClientRect().right <= width + 1) continue;
+      let scrolled = false;
+      for (let p = e.parentElement; p && p !== document.body && !scrolled; p = p.parentElement) {
         const o = getComputedStyle(p).overflowX;
-        if (o === "auto" || o === "scroll") return true;
+        scrolled = o === "auto" || o === "scroll";
       }
-      return false;
-    };
-    const wide = [...document.body.querySelectorAll("*")].filter(
-      (e) => e.getBoundingClientRect().right > width + 1 && !scrolls(e.parentElement),
-    );
-    const name = (e: Element) =>
-      `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ""}${e.className ? `.${String(e.className).split(" ")[0]}` : ""}`;
-    return [
-      `scrollWidth ${document.documentElement.scrollWidth} > ${width}`,
-      ...wide.slice(0, 8).map(name),
-    ];
+      if (scrolled) continue;
+      wide.push(
+        `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ""}${e.className ? `.${String(e.className).split(" ")[0]}` : ""}`,
+      );
+      if (wide.length === 8) break;
+    }
+    return [`scrollWidth ${document.documentElement.scrollWidth} > ${width}`, ...wide];
   });
 }
 

@@ -84,6 +84,7 @@ describe("every public page kind", () => {
     ["搜索", () => `/search?q=${encodeURIComponent("三公经费")}`],
     ["比较", () => `/compare?d=${ids.seed}&d=${ids.corpus}`],
     ["公开考核表", () => `/regions/${h.regionId}/scoreboard`],
+    ["数据接口说明", () => "/api/v1/docs"],
   ];
   for (const [what, path, status] of kinds) {
     test(`${what}: accessible, fits a phone`, async () => {
@@ -96,8 +97,8 @@ describe("every public page kind", () => {
     });
   }
 
-  test("API 文档 (Swagger UI, served by us): accessible once drawn", async () => {
-    await open("/api/v1/docs");
+  test("API 调试页 (Swagger UI, served by us): accessible once drawn", async () => {
+    await open("/api/v1/docs/swagger");
     await reader.locator(".opblock-summary").first().waitFor();
     await inspect(reader, "API 文档");
   });

@@ -349,6 +349,7 @@ const MATRIX: Record<string, Case> = {
   },
   "GET /api/v1/openapi.json": { path: () => "/api/v1/openapi.json", expect: all(200) },
   "GET /api/v1/docs": { path: () => "/api/v1/docs", expect: all(200) },
+  "GET /api/v1/docs/swagger": { path: () => "/api/v1/docs/swagger", expect: all(200) },
   "GET /api/v1/docs/init.js": { path: () => "/api/v1/docs/init.js", expect: all(200) },
   "GET /api/v1/docs/contrast.css": { path: () => "/api/v1/docs/contrast.css", expect: all(200) },
   "GET /api/v1/docs/assets/:file": {

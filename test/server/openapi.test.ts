@@ -75,15 +75,58 @@ it("holds every API route of the app, with its path parameters", async () => {
   assert.equal(documented.length, routes.length, "no documented operation without a route");
 });
 
-it("serves the reference page and its assets from our own origin", async () => {
+it("serves the reference in Chinese: every operation, its parameters, and the shapes it links to", async () => {
+  const doc = (await (await app.request("/api/v1/openapi.json")).json()) as Doc;
   const page = await app.request("/api/v1/docs");
+  assert.equal(page.status, 200);
+  const html = await page.text();
+  assert.match(html, /<html lang="zh-CN">/);
+  assert.match(html, /<h1>数据接口说明<\/h1>/);
+  assert.doesNotMatch(html, /https?:\/\/(?!localhost)/, "no outside host");
+  for (const [path, ops] of Object.entries(doc.paths))
+    for (const method of Object.keys(ops))
+      assert.ok(
+        html.includes(
+          `<code class="api-method">${method.toUpperCase()}</code> <code>${path}</code>`,
+        ),
+        `${method} ${path}`,
+      );
+  // Every in-page link lands on something the page holds.
+  const ids = new Set([...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]));
+  const targets = [...html.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]!);
+  assert.ok(targets.length > 40);
+  assert.deepEqual(
+    targets.filter((t) => !ids.has(t)),
+    [],
+  );
+  // Who may call what: a write names the identity it needs, a read says it is public.
+  assert.match(
+    html,
+    /<code>\/versions\/\{id\}\/approve<\/code><\/h3><p>审核通过<\/p><p class="small">权限：需要身份（接口令牌或登录会话）/,
+  );
+  assert.match(
+    html,
+    /<code>\/regions<\/code><\/h3><p>[^<]+<\/p><p class="small">权限：公开，无需登录/,
+  );
+});
+
+it("serves Swagger UI for trying requests, and its assets, from our own origin", async () => {
+  const page = await app.request("/api/v1/docs/swagger");
   assert.equal(page.status, 200);
   const html = await page.text();
   assert.doesNotMatch(html, /https?:\/\//, "no outside host");
   for (const src of html.matchAll(/(?:src|href)="([^"]+)"/g)) {
-    const res = await app.request(new URL(src[1]!, "http://localhost/api/v1/").pathname);
+    const res = await app.request(
+      new URL(src[1]!, "http://localhost/api/v1/docs/swagger").pathname,
+    );
     assert.equal(res.status, 200, src[1]);
     assert.ok((await res.arrayBuffer()).byteLength > 0, src[1]);
   }
+  const init = await (await app.request("/api/v1/docs/init.js")).text();
+  const spec = /url: "([^"]+)"/.exec(init)![1]!;
+  assert.equal(
+    new URL(spec, "http://localhost/api/v1/docs/swagger").pathname,
+    "/api/v1/openapi.json",
+  );
   assert.equal((await app.request("/api/v1/docs/assets/package.json")).status, 404);
 });

@@ -1,8 +1,9 @@
 /**
  * @module The OpenAPI 3.1 document (generated from the routes' zod schemas)
- * at /api/v1/openapi.json, and a browsable reference at /api/v1/docs: Swagger
- * UI's files served from our own node_modules, no outside host involved (the
- * CSP allows none).
+ * at /api/v1/openapi.json; the reference in Chinese drawn from it at
+ * /api/v1/docs (reference.tsx); and Swagger UI for trying requests at
+ * /api/v1/docs/swagger, its files served from our own node_modules, no
+ * outside host involved (the CSP allows none).
  */
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
@@ -10,6 +11,7 @@ import { dirname, join } from "node:path";
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { ServerEnv } from "../env.ts";
 import { errorResponse } from "../errors.ts";
+import { type OpenApiDoc, sendReference } from "./reference.tsx";
 
 const UI_DIR = dirname(createRequire(import.meta.url).resolve("swagger-ui-dist/package.json"));
 const ASSETS: Record<string, string> = {
@@ -30,14 +32,14 @@ const PAGE = `<!doctype html>
 <head>
 <meta charset="utf-8">
 <title>gongkai 公开 API 文档</title>
-<link rel="icon" href="docs/assets/favicon-32x32.png">
-<link rel="stylesheet" href="docs/assets/swagger-ui.css">
-<link rel="stylesheet" href="docs/contrast.css">
+<link rel="icon" href="assets/favicon-32x32.png">
+<link rel="stylesheet" href="assets/swagger-ui.css">
+<link rel="stylesheet" href="contrast.css">
 </head>
 <body>
 <div id="api"></div>
-<script src="docs/assets/swagger-ui-bundle.js"></script>
-<script src="docs/init.js"></script>
+<script src="assets/swagger-ui-bundle.js"></script>
+<script src="init.js"></script>
 </body>
 </html>
 `;
@@ -45,7 +47,7 @@ const PAGE = `<!doctype html>
 // An external script, not inline: the CSP allows scripts from our origin only.
 // No deep links: Swagger UI puts them as links inside the operations' buttons (axe:
 // nested-interactive), which screen readers cannot reach.
-const INIT = `window.ui = SwaggerUIBundle({ url: "openapi.json", dom_id: "#api", deepLinking: false });\n`;
+const INIT = `window.ui = SwaggerUIBundle({ url: "../openapi.json", dom_id: "#api", deepLinking: false });\n`;
 
 /**
  * Swagger UI's colours that fail WCAG AA contrast (white on its light method
@@ -78,8 +80,14 @@ export function registerDocs(api: OpenAPIHono<ServerEnv>): void {
     name: "gk_session",
     description: "登录后的会话 Cookie；写操作另须 X-CSRF-Token 头",
   });
-  // The page's relative links resolve against /api/v1/ (no trailing slash needed).
-  api.get("/docs", (c) => c.html(PAGE));
+  let doc: OpenApiDoc | undefined;
+  api.get("/docs", (c) => {
+    // The routes are all registered by the first request: the document is made once.
+    doc ??= api.getOpenAPI31Document({ openapi: "3.1.0", info: API_INFO }) as unknown as OpenApiDoc;
+    return sendReference(c, doc);
+  });
+  // Swagger UI's relative links resolve against /api/v1/docs/.
+  api.get("/docs/swagger", (c) => c.html(PAGE));
   api.get("/docs/init.js", (c) =>
     c.body(INIT, 200, { "Content-Type": "text/javascript; charset=utf-8" }),
   );

@@ -55,7 +55,7 @@ export function Layout(props: {
             <nav aria-label="站点导航">
               <a href="/">首页</a>
               <a href="/regions">地区</a>
-              <a href="/api/v1/openapi.json">数据接口</a>
+              <a href="/api/v1/docs">数据接口</a>
               <Account />
             </nav>
           </div>
