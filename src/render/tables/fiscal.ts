@@ -4,7 +4,7 @@
  * A figure of another scope never stands in: what is not stated is 未公开.
  */
 import { functionLevel, type EconomicLine, type IncomeSource } from "../../model/disclosure.ts";
-import { addWan, chineseNumber } from "../numbers.ts";
+import { addWan, chineseNumber, printWan } from "../numbers.ts";
 import {
   amountCell,
   amountOrUndisclosed,
@@ -25,6 +25,7 @@ import {
   functionLines,
   generalBudgetMoney,
   isZeroOrAbsent,
+  linesAreDepartment,
   linesAreGeneralBudget,
   topLines,
 } from "./scope.ts";
@@ -164,6 +165,45 @@ export function generalBudgetExpenditure(ctx: TableContext): TableModel {
           ...(lineRows.length ? lineRows : [undisclosedLinesRow(5)]),
         ],
     ...(empty ? { empty: true, note: emptyNote("一般公共预算财政拨款支出", final) } : {}),
+  };
+}
+
+/**
+ * The 功能分类 lines as the document prints them, when their 类 add up to neither the
+ * department's expenditure nor its 一般公共预算 money (杭州 P030: 一般公共预算 plus 上年结转):
+ * tables 3 and 5 cannot take them (another scope's numbers), yet they were published and are
+ * shown, under a note saying what they add up to. Undefined when a standard table holds them.
+ */
+export function functionLinesAsPrinted(ctx: TableContext): TableModel | undefined {
+  const { d } = ctx;
+  if (!d.expenditureByFunction?.length || linesAreDepartment(d) || linesAreGeneralBudget(d))
+    return undefined;
+  const lines = functionLines(d);
+  const classes = topLines(lines);
+  const sum = classes.length ? addWan(classes.map((l) => l.total)) : undefined;
+  const compared = [
+    d.expenditure?.total !== undefined ? `支出合计 ${printWan(d.expenditure.total)} 万元` : "",
+    generalBudgetMoney(d) !== undefined
+      ? `一般公共预算 ${printWan(generalBudgetMoney(d)!)} 万元`
+      : "",
+  ].filter(Boolean);
+  return {
+    id: "t10-function-lines",
+    title: "按支出功能分类科目的支出（原文件所列）",
+    caption: ctx.caption,
+    ...byFunctionLayout(),
+    body: lines.map((l) => {
+      const b = { bold: functionLevel(l) === 1 };
+      return [
+        text(l.code ?? ""),
+        text(l.name, { align: "left", ...b }),
+        amountCell(l.total, b),
+        ...partCells(l.total, [l.basic, l.project], b),
+      ];
+    }),
+    note:
+      (sum !== undefined ? `各类合计 ${printWan(sum)} 万元，` : "") +
+      `与${compared.length ? compared.join("、") : "本文件的支出总额"}均不一致（可能含上年结转等其他资金），故未列入上述标准表；口径以原文件为准。`,
   };
 }
 
