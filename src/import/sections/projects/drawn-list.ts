@@ -189,6 +189,9 @@ function readList(
     bodyRows++;
   }
   if (!bands.length) return undefined;
+  bands.forEach((band, n) => {
+    if (!band.name) namePrinted(band, lines, bands[n + 1]?.line ?? lines[end]!.no + 1);
+  });
   return { projects: projectsOf(bands), end };
 }
 
@@ -213,7 +216,12 @@ function leftCells(
   const out: DrawnCell[] = [];
   for (let x = 0; x < cols.level1; x++) out.push({ text: "", span: 1, continued: !pageStart });
   if (!pageStart) return out;
-  const printed = plainProject(lines, i);
+  const page = lines[i]!.page;
+  let from = i;
+  let to = i;
+  while (from > 0 && lines[from - 1]!.page === page) from--;
+  while (to < lines.length && lines[to]!.page === page) to++;
+  const printed = plainProject(lines, from, to);
   const band = bands[bands.length - 1];
   let name = printed.name;
   const named = name ? nameOf(name, lines[i]!.no) : undefined;
@@ -246,22 +254,20 @@ function leftCells(
  */
 function plainProject(
   lines: SourceDocument["lines"],
-  i: number,
+  from: number,
+  to: number,
 ): { name?: string; amounts: string[]; goal: string } {
-  const page = lines[i]!.page;
   let name = "";
   let goal = "";
   const amounts: string[] = [];
-  let from = i;
-  while (from > 0 && lines[from - 1]!.page === page) from--;
-  for (let j = from; j < lines.length && lines[j]!.page === page; j++) {
+  for (let j = from; j < to && j < lines.length; j++) {
     const line = lines[j]!;
     if (line.furniture) continue;
     let text = line.text;
     const drawn = line.drawnRow;
     if (drawn) {
-      // The name column's text printed on a drawn row's line, left of its first cell.
-      const first = squash(drawn.cells[0]?.text ?? "").slice(0, 4);
+      // The name column's text printed on a drawn row's line, left of its first cell that holds text.
+      const first = squash(drawn.cells.find((c) => squash(c.text))?.text ?? "").slice(0, 4);
       const at = first ? text.indexOf(first) : -1;
       if (at <= 0) continue;
       text = text.slice(0, at);
@@ -280,6 +286,25 @@ function plainProject(
   return CODE_NAME.test(name) && amounts.length <= 3
     ? { name, amounts, goal: flat(goal) }
     : { amounts: [], goal: "" };
+}
+
+/**
+ * A band whose name cell prints nothing may have its name (and amounts) printed as plain text
+ * over its rows, outside the cells the PDF draws (P109 p40): taken when it is a whole
+ * code + "NNNN-name" (lines numbered from 1 in order: line n is lines[n - 1]).
+ */
+function namePrinted(band: Band, lines: SourceDocument["lines"], until: number): void {
+  const printed = plainProject(lines, band.line - 1, until - 1);
+  if (!printed.name) return;
+  band.name = nameOf(printed.name, band.line);
+  const [total, fiscal, other] = printed.amounts.map((t) => ({ t, fen: parseAmount(t) }));
+  if (band.groups.some((g) => g.total) || total?.fen === undefined || fiscal?.fen === undefined)
+    return;
+  const group = band.groups[0] ?? { line: band.line, goal: "" };
+  if (!band.groups.length) band.groups.push(group);
+  group.total = { fen: total.fen, text: total.t, line: band.line };
+  group.fiscal = { fen: fiscal.fen, text: fiscal.t };
+  if (other?.fen !== undefined) group.other = { fen: other.fen, text: other.t };
 }
 
 const spanOf = (cells: DrawnCell[]) => cells.reduce((n, c) => n + c.span, 0);
@@ -313,8 +338,11 @@ function readRow(
   const grid = gridOf(cells);
   const nameCell = grid.get(cols.name);
   let band = bands[bands.length - 1];
-  if (nameCell && !nameCell.continued) {
-    const text = clean(nameCell);
+  const text = clean(nameCell);
+  // A name cell that starts, empty, beside an amount merged from above: the name column's rules
+  // are drawn row by row (P109 p40), no new project.
+  const ruled = !text && !pageStart && grid.get(cols.total)?.continued === true;
+  if (nameCell && !nameCell.continued && !ruled) {
     const named = text ? nameOf(text, lineNo) : undefined;
     // A page's first row starts a new part of the merged cell: the same project unless it names another.
     const same =
