@@ -622,3 +622,52 @@ test("北京 预算表12 with drawn rules: 其他资金 read beside 财政资金
   assert.deepEqual([audit.code, audit.budget], ["11000022T00000045", 142]);
   assert.ok(p111.every((p) => !/^[0-9A-Z]+$/.test(p.name)));
 });
+
+test("北京 预算表12 on pages that draw only the indicator columns: the name and amounts printed there as plain text name the rows' project (P096, P141 .pdf)", async () => {
+  const p096 = await wildProjects("pool/P096.pdf");
+  // 83 distinct code + number pairs in the table; from p48 on, pages draw only the indicator columns.
+  assert.equal(p096.length, 83);
+  assert.equal(new Set(p096.map(projectKey)).size, 83);
+  assert.ok(
+    p096.every(
+      (p) =>
+        /^\d{4}-/.test(p.name) && !/项目名称|项目总额|财政资金|其他资金|^\d{8}[A-Z]/.test(p.name),
+    ),
+  );
+  const site = p096.find((p) => p.name === "3869-北京版权资源信息平台运维项目")!;
+  // Its band starts on p47's last row, goes over p48 (indicators only, the name printed there) and p49's first rows.
+  assert.deepEqual(
+    [site.code, site.budget, site.fiscalFunds, site.indicators?.length],
+    ["11000025Y00000333", 374.403, 374.403, 20],
+  );
+  const p141 = await wildProjects("pool/P141.pdf");
+  assert.equal(p141.length, 228);
+  assert.equal(new Set(p141.map(projectKey)).size, 228);
+  // "11000022T0000004" | "93828-世界旅游城…": the code's last digit printed with the number.
+  const forum = p141.find((p) => p.name === "3828-世界旅游城市联合会政府定额资助")!;
+  assert.deepEqual([forum.code, forum.budget], ["11000022T00000049", 1968.28]);
+  const festival = p141.find((p) => p.name === "4055-北京国际音乐节")!;
+  assert.deepEqual([festival.code, festival.budget], ["11000022T00000049", 1140]);
+});
+
+test("北京 预算表12: a name printed as plain text over rows whose name cells are drawn empty (P109 p40), and past pages that draw only the indicators (P109 .pdf)", async () => {
+  const got = await wildProjects("pool/P109.pdf");
+  // 233 distinct code + number pairs (3 with the code on a line of its own, counted by hand).
+  assert.equal(got.length, 233);
+  assert.equal(new Set(got.map(projectKey)).size, 233);
+  assert.ok(
+    got.every(
+      (p) =>
+        /^\d{4}-/.test(p.name) && !/项目名称|项目总额|财政资金|其他资金|^\d{8}[A-Z]/.test(p.name),
+    ),
+  );
+  const by = (name: string) => got.find((p) => p.name === name)!;
+  assert.deepEqual(
+    [by("3717-卫生科教综合管理").budget, by("3717-卫生科教综合管理").indicators?.length],
+    [567.1, 7],
+  );
+  assert.equal(by("3774-医学教育培训工作").budget, 1556.04);
+  assert.equal(by("8891-传染病防治项目").budget, 691.786392);
+  // 项目总额 1,735.31 beside 财政资金 1,735.306746: no budget is read.
+  assert.equal(by("8913-公共卫生危害因素监测与干预项目").budget, undefined);
+});

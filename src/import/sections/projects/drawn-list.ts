@@ -177,15 +177,134 @@ function readList(
       continue;
     }
     if (!inBody || !cols) continue;
+    let cells = drawn.cells;
+    // A page may draw only the indicator columns, the project's name and amounts printed beside them as plain text.
+    if (spanOf(cells) === width - cols.level1 && cols.level1 > cols.name && indicatorOnly(cells))
+      cells = [...leftCells(lines, i, cols, bodyRows === 0, bands), ...cells];
     // A part of the table drawn on a new page may lose the empty column at its left: align on the right.
-    const shift = width - spanOf(drawn.cells);
+    const shift = width - spanOf(cells);
     if (shift < 0 || shift > 1 || cols.name - shift < 0) break;
     end = i;
-    readRow(bands, drawn.cells, shifted(cols, shift), line.no, bodyRows === 0);
+    readRow(bands, cells, shifted(cols, shift), line.no, bodyRows === 0);
     bodyRows++;
   }
   if (!bands.length) return undefined;
+  bands.forEach((band, n) => {
+    if (!band.name) namePrinted(band, lines, bands[n + 1]?.line ?? lines[end]!.no + 1);
+  });
   return { projects: projectsOf(bands), end };
+}
+
+/** A row of the indicator columns only: its first cell an 一级指标 (or empty, merged over). */
+const indicatorOnly = (cells: DrawnCell[]) => {
+  const first = flat(cells[0]?.text ?? "");
+  return !first || LEVEL1.test(first);
+};
+
+/**
+ * The cells left of the indicator columns on a page that draws only those: on the page's first
+ * row, the project name and amounts printed as plain text on the page (a name cut at the page's
+ * edge, or a bare code, names nothing), as a drawn row would hold them; below it, merged over.
+ */
+function leftCells(
+  lines: SourceDocument["lines"],
+  i: number,
+  cols: Columns,
+  pageStart: boolean,
+  bands: Band[],
+): DrawnCell[] {
+  const out: DrawnCell[] = [];
+  for (let x = 0; x < cols.level1; x++) out.push({ text: "", span: 1, continued: !pageStart });
+  if (!pageStart) return out;
+  const page = lines[i]!.page;
+  let from = i;
+  let to = i;
+  while (from > 0 && lines[from - 1]!.page === page) from--;
+  while (to < lines.length && lines[to]!.page === page) to++;
+  const printed = plainProject(lines, from, to);
+  const band = bands[bands.length - 1];
+  let name = printed.name;
+  const named = name ? nameOf(name, lines[i]!.no) : undefined;
+  if (named && band?.name) {
+    const key = (n: NonNullable<Band["name"]>) =>
+      `${n.code ?? ""}${/^\d{4}-/.exec(n.text)?.[0] ?? n.text}`;
+    // The project printed again on the page: no new project. A bare code read before gets its name.
+    if (/^[0-9A-Z]+$/.test(band.name.raw) && named.raw.startsWith(band.name.raw)) {
+      band.name = named;
+      name = "";
+    } else if (key(band.name) === key(named)) name = "";
+  }
+  out[cols.name]!.text = name ?? "";
+  const amounts = printed.amounts;
+  if (amounts.length >= 2 && amounts.length <= 3) {
+    out[cols.total]!.text = amounts[0]!;
+    if (cols.fiscal !== undefined) out[cols.fiscal]!.text = amounts[1]!;
+    if (cols.other !== undefined && amounts[2]) out[cols.other]!.text = amounts[2];
+  }
+  const group = band?.groups[band.groups.length - 1];
+  // A goal printed again (or cut at the page's edge) on a later page adds nothing to the one read.
+  if (cols.goal !== undefined && !(name === "" && group?.goal)) out[cols.goal]!.text = printed.goal;
+  return out;
+}
+
+/**
+ * A page's plain text beside drawn indicator rows, as printed: the name column's text starts
+ * its lines (wrapped, the code on its own line or glued to "NNNN-"), the amounts and the goal
+ * come after runs of spaces. A name that is not a whole code + "NNNN-name" is not taken.
+ */
+function plainProject(
+  lines: SourceDocument["lines"],
+  from: number,
+  to: number,
+): { name?: string; amounts: string[]; goal: string } {
+  let name = "";
+  let goal = "";
+  const amounts: string[] = [];
+  for (let j = from; j < to && j < lines.length; j++) {
+    const line = lines[j]!;
+    if (line.furniture) continue;
+    let text = line.text;
+    const drawn = line.drawnRow;
+    if (drawn) {
+      // The name column's text printed on a drawn row's line, left of its first cell that holds text.
+      const first = squash(drawn.cells.find((c) => squash(c.text))?.text ?? "").slice(0, 4);
+      const at = first ? text.indexOf(first) : -1;
+      if (at <= 0) continue;
+      text = text.slice(0, at);
+    }
+    if (!text.trim()) continue;
+    const parts = text.split(/\s{2,}/);
+    parts.forEach((part, n) => {
+      const t = part.trim();
+      if (!t) return;
+      if (n === 0 && !/^\s/.test(text)) name += t;
+      else if (AMOUNT.test(t)) amounts.push(t);
+      else goal += t;
+    });
+  }
+  name = flat(name);
+  return CODE_NAME.test(name) && amounts.length <= 3
+    ? { name, amounts, goal: flat(goal) }
+    : { amounts: [], goal: "" };
+}
+
+/**
+ * A band whose name cell prints nothing may have its name (and amounts) printed as plain text
+ * over its rows, outside the cells the PDF draws (P109 p40): taken when it is a whole
+ * code + "NNNN-name" (lines numbered from 1 in order: line n is lines[n - 1]).
+ */
+function namePrinted(band: Band, lines: SourceDocument["lines"], until: number): void {
+  const printed = plainProject(lines, band.line - 1, until - 1);
+  if (!printed.name) return;
+  band.name = nameOf(printed.name, band.line);
+  const [total, fiscal, other] = printed.amounts.map((t) => ({ t, fen: parseAmount(t) }));
+  if (band.groups.some((g) => g.total) || total?.fen === undefined || fiscal?.fen === undefined)
+    return;
+  const group = band.groups[0] ?? { line: band.line, goal: "" };
+  if (!band.groups.length) band.groups.push(group);
+  group.total = { fen: total.fen, text: total.t, line: band.line };
+  group.fiscal = { fen: fiscal.fen, text: fiscal.t };
+  if (other?.fen !== undefined) group.other = { fen: other.fen, text: other.t };
 }
 
 const spanOf = (cells: DrawnCell[]) => cells.reduce((n, c) => n + c.span, 0);
@@ -200,7 +319,9 @@ function shifted(cols: Columns, by: number): Columns {
 /** Whether the page of line `i` prints the list's header (a new part of the table after a page break). */
 function pageHasHeader(lines: SourceDocument["lines"], i: number): boolean {
   const page = lines[i]!.page;
-  for (let j = i; j < lines.length && lines[j]!.page === page; j++) {
+  let from = i;
+  while (from > 0 && lines[from - 1]!.page === page) from--;
+  for (let j = from; j < lines.length && lines[j]!.page === page; j++) {
     const d = lines[j]!.drawnRow;
     if (d && isHeaderRow(d.cells)) return true;
   }
@@ -217,8 +338,11 @@ function readRow(
   const grid = gridOf(cells);
   const nameCell = grid.get(cols.name);
   let band = bands[bands.length - 1];
-  if (nameCell && !nameCell.continued) {
-    const text = clean(nameCell);
+  const text = clean(nameCell);
+  // A name cell that starts, empty, beside an amount merged from above: the name column's rules
+  // are drawn row by row (P109 p40), no new project.
+  const ruled = !text && !pageStart && grid.get(cols.total)?.continued === true;
+  if (nameCell && !nameCell.continued && !ruled) {
     const named = text ? nameOf(text, lineNo) : undefined;
     // A page's first row starts a new part of the merged cell: the same project unless it names another.
     const same =
