@@ -386,7 +386,7 @@ export const targetStated = defineRule(
  * when most of the document's projects do have them (the template asks for them).
  */
 /** The importer's notes that it left a page's indicator rows unread (list-indicators.ts). */
-const UNREAD_INDICATORS = /指标未导入|无法按列读取|无法确定哪些指标行/;
+const UNREAD_INDICATORS = /本页指标未导入|各行的绩效指标未导入|无法按列读取|无法确定哪些指标行/;
 
 export const projectHasIndicators = defineRule(
   meta(
