@@ -81,5 +81,5 @@ export const PARTIAL_NOTES: Record<Exclude<DocumentKind, "full">, string> = {
   "explanation-only":
     "本文件只含情况说明，未含预算报表（explanation-only document: no budget tables in this file）",
   "performance-only":
-    "本文件只含绩效目标，未含收支预算（performance targets only: no income or expenditure in this file）",
+    "本文件只含绩效目标，未含收支预算表（performance targets only: no budget tables in this file）",
 };

@@ -7,6 +7,7 @@ import type { SourceDocument } from "../../source-document.ts";
 import type { ExtractContext, PartExtractor } from "../context.ts";
 import { witness } from "../../plausibility.ts";
 import { readSummaryTable, type SummaryTable, type SummaryValue } from "./summary-table.ts";
+import { overallExpenditure } from "./overall-budget.ts";
 import {
   AMT,
   amountOf,
@@ -733,6 +734,12 @@ export const extractExpenditure: PartExtractor = {
     readChanges(r, totalFen, carry.length > 0);
 
     if (!Object.keys(e).length) {
+      // A performance-target form's 预算整体情况 block is the only statement of expenditure left.
+      const overall = overallExpenditure(ctx);
+      if (overall) {
+        ctx.disclosure.expenditure = overall;
+        return;
+      }
       ctx.diagnose(
         "info",
         "未找到支出总表或支出说明（no expenditure table or statement found）",

@@ -12,6 +12,7 @@ import {
   readSummaryTable,
   type SummaryItem,
 } from "./summary-table.ts";
+import { overallIncome } from "./overall-budget.ts";
 
 export { incomeSource };
 import {
@@ -207,16 +208,27 @@ export const extractIncome: PartExtractor = {
     }
 
     if (!table && !narrative.total && !change) {
-      ctx.diagnose(
-        "info",
-        "未找到收入总表或收入说明（no income table or income statement found）",
-        SECTION,
-      );
+      withoutStatement(ctx);
       return;
     }
     if (Object.keys(income).length) ctx.disclosure.income = income;
   },
 };
+
+/**
+ * No table, no text: a performance-target form's 预算整体情况 block is the only
+ * statement of income left, else there is none.
+ */
+function withoutStatement(ctx: ExtractContext): void {
+  const overall = overallIncome(ctx);
+  if (overall) ctx.disclosure.income = overall;
+  else
+    ctx.diagnose(
+      "info",
+      "未找到收入总表或收入说明（no income table or income statement found）",
+      SECTION,
+    );
+}
 
 /**
  * An income row, not an expenditure label that a longer 支出 side printed in the 收入 column

@@ -12,6 +12,7 @@ import { indicatorColumns, labelText } from "./labels.ts";
 import { stripNumbering } from "../../toolkit/find.ts";
 import { findProjectLists } from "./list.ts";
 import { findDrawnProjectLists } from "./drawn-list.ts";
+import { findFundProjectLists } from "./fund-list.ts";
 
 const SECTION = "项目绩效目标表";
 
@@ -31,7 +32,11 @@ export const extractProjects: PartExtractor = {
     // A list whose rules the PDF draws is read from its cells; the text reader keeps to the rest.
     const drawn = findDrawnProjectLists(ctx.doc);
     for (const p of drawn.projects) if (!taken.has(p.line)) found.push(p);
-    const inDrawn = (line: number) => drawn.covered.some(([a, b]) => line >= a && line <= b);
+    // 广州's list: one row per project, its indicators run together in one cell.
+    const funds = findFundProjectLists(ctx.doc);
+    for (const p of funds.projects) if (!taken.has(p.line)) found.push(p);
+    const covered = [...drawn.covered, ...funds.covered];
+    const inDrawn = (line: number) => covered.some(([a, b]) => line >= a && line <= b);
     for (const p of findProjectLists(ctx.doc))
       if (!taken.has(p.line) && !inDrawn(p.line)) found.push(p);
     found.sort((a, b) => a.line - b.line);
