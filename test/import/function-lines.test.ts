@@ -562,3 +562,67 @@ test("a table of names that starts with no 类 name is not read as 功能分类 
   ).disclosure;
   assert.equal(d.expenditureByFunction, undefined);
 });
+
+/** Every line read with both parts has 合计 = 基本 + 项目 (to the printed unit's rounding). */
+function partsAddUp(got: FunctionLine[]): FunctionLine[] {
+  return got.filter(
+    (l) =>
+      l.basic !== undefined &&
+      l.project !== undefined &&
+      Math.abs(Math.round((l.basic + l.project - l.total) * 1e6)) > 100,
+  );
+}
+
+test("pdftotext rows each at their own offset under 基本支出 (小计 | 人员经费 | 公用经费) | 项目支出: figures placed by the sums, never into a sub-column or a blank one (pool P096, P109)", () => {
+  const p096 = lines(excerpt("pool/P096.txt", 308, 440), "columns")!;
+  assert.deepEqual(partsAddUp(p096), []);
+  // "1,754.953390 614.655350 569.520700 45.134650 1,140.298040 1,140.298040": 小计, not 人员经费.
+  assert.deepEqual(
+    p096.find((l) => l.code === "2070108" && l.total === 1754.95339),
+    { code: "2070108", name: "文化活动", total: 1754.95339, basic: 614.65535, project: 1140.29804 },
+  );
+  // "1.900000 1.900000 [blank] 1.900000": 合计, 小计, 公用经费 — no figure copied into 项目支出.
+  assert.deepEqual(
+    p096.find((l) => l.code === "2050803" && l.total === 1.9),
+    { code: "2050803", name: "培训支出", total: 1.9, basic: 1.9 },
+  );
+  const p109 = lines(excerpt("pool/P109.txt", 676, 830), "columns")!;
+  assert.deepEqual(partsAddUp(p109), []);
+  // 合计, 小计, 人员经费, 公用经费 (项目支出 blank): the 公用经费 figure is no 项目支出.
+  assert.deepEqual(
+    p109.find((l) => l.code === "2060301" && l.total === 2293.596844),
+    { code: "2060301", name: "机构运行", total: 2293.596844, basic: 2293.596844 },
+  );
+  // "16.839000 2.413000 [blank] 2.413000 14.426000 14.426000": 公用经费 is not 项目支出.
+  assert.deepEqual(
+    p109.find((l) => l.code === "2050803" && l.total === 16.839),
+    { code: "2050803", name: "培训支出", total: 16.839, basic: 2.413, project: 14.426 },
+  );
+});
+
+test("figures that no placement makes add up are left out with a warning naming the line, never read into a column", () => {
+  const text = [
+    "表5 一般公共预算支出表",
+    "单位：万元",
+    "                                               基本支出                    项目支出",
+    "  科目编码     科目名称      合计        小计        人员经费     公用经费     项目支出",
+    "2010101        行政运行      100.00      100.00       80.00       20.00",
+    "2010102        一般行政      100.00       30.00       20.00                    70.00",
+    "2010103        机关服务       90.00       40.00       25.00                    70.00",
+  ].join("\n");
+  const run = runExtractor(extractFunctionLines, text, "columns");
+  const got = run.disclosure.expenditureByFunction!;
+  assert.deepEqual(got[1], {
+    code: "2010102",
+    name: "一般行政",
+    total: 100,
+    basic: 30,
+    project: 70,
+  });
+  assert.deepEqual(got[2], { code: "2010103", name: "机关服务", total: 90 });
+  assert.ok(
+    run.diagnostics.some(
+      (d) => d.level === "warning" && d.line === 7 && /未能确定/.test(d.message),
+    ),
+  );
+});
