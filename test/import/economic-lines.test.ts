@@ -531,35 +531,3 @@ test("a side-by-side table whose figure runs into the next half's code (pool P05
   const note = d.diagnostics!.find((x) => x.section === "basicByEconomic" && x.level === "warning");
   assert.match(note!.message, /左右并排.*未能读取/);
 });
-
-test("columns layout (pool P056, 元): labels left in their columns, figures right-aligned off them — placed by 合计 = 人员经费 + 公用经费, never a figure in a column it does not stand under", () => {
-  const text = readFileSync(join(sharedDir, "wild", "pool", "P056.txt"), "utf8")
-    .split("\n")
-    .slice(767, 850)
-    .join("\n");
-  const got = run(text, "columns").disclosure.basicByEconomic!;
-  const line = (code: string) => got.find((l) => l.code === code);
-  // "962778   932778      30000": 30000 stands under 公用经费, not 人员经费.
-  assert.deepEqual(line("30239"), {
-    code: "30239",
-    name: "其他交通费用",
-    total: 96.2778,
-    personnel: 93.2778,
-    publicOperating: 3,
-  });
-  assert.deepEqual(line("303"), {
-    code: "303",
-    name: "对个人和家庭的补助",
-    total: 17.634,
-    personnel: 17.634,
-    publicOperating: 0,
-  });
-  // The 类 301 row, whose 合计 fell between the columns, is read too.
-  assert.equal(line("301")?.personnel, 2036.812545);
-  for (const l of got)
-    assert.equal(
-      Math.round(((l.personnel ?? 0) + (l.publicOperating ?? 0) - l.total) * 1e6),
-      0,
-      `${l.code} ${l.name}`,
-    );
-});

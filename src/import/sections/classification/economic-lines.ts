@@ -50,12 +50,6 @@ function specFor(layout: SourceDocument["layout"]): ClassificationSpec {
     what: "一般公共预算基本支出表",
     deepest: "款",
     roles: economicRoles,
-    sum: {
-      whole: "total",
-      parts: ["personnel", "publicOperating"],
-      names: { personnel: "人员经费", publicOperating: "公用经费" },
-      said: "合计 = 人员经费 + 公用经费",
-    },
     prepare: () => withoutGovernmentCodes(layout === "columns"),
   };
 }

@@ -55,19 +55,6 @@ export interface ClassificationSpec {
    * amounts (a row left without cells is dropped); called once per reading of the rows.
    */
   prepare?(): (row: GridRow) => GridRow;
-  /**
-   * The row's arithmetic (合计 = 基本 + 项目): the whole's role and its parts' roles, used to
-   * place the figures of a row whose columns pdftotext printed out of line.
-   */
-  sum?: RowSum;
-}
-
-/** A row's sum: the whole's role, its parts' roles, their names and the sum as said to users. */
-export interface RowSum {
-  whole: string;
-  parts: string[];
-  names: Record<string, string>;
-  said: string;
 }
 
 /** A 科目 row as printed: its code ("" when the table prints none), name, amounts by role, and where it was read. */
@@ -95,12 +82,6 @@ const FUNCTION_SPEC: ClassificationSpec = {
   what: "支出功能分类表",
   namedFirst: (name) => CLASS_NAMES.has(name),
   roles: (cols) => columnRoles(cols),
-  sum: {
-    whole: "total",
-    parts: ["basic", "project"],
-    names: { basic: "基本支出", project: "项目支出" },
-    said: "合计 = 基本支出 + 项目支出，基本支出 = 人员经费 + 公用经费",
-  },
 };
 
 /** Reads 支出功能分类表 into expenditureByFunction. */
@@ -197,9 +178,6 @@ export function readClassificationTable(
     table,
     data,
     layouts,
-    spec,
-    diagnose: (text, line) => ctx.diagnose("warning", text, spec.section, line),
-    patterns: new Map(),
   };
   for (const n of table.notes) ctx.diagnose("warning", n.text, spec.section, n.line);
   const state: RowState = { out: [], lei: "", kuan: "", indents: [] };
@@ -524,20 +502,13 @@ function nextLayout(
     // A page without its own header: the same columns in the same order, shifted.
     const mapped = new Map<string, Column>();
     for (const [role, c] of current.roles) mapped.set(role, cols[current.cols.indexOf(c)]!);
-    // The header's labels go with them: a row's figures are placed on the labelled columns.
-    for (const [i, c] of cols.entries())
-      if (c.labels.length === 0) c.labels = [...current.cols[i]!.labels];
     return { cols, roles: mapped, codeCols: current.codeCols };
   }
   if (current && cols.length < current.cols.length) {
     // Fewer columns than the header's: a column blank all down the page. Which one is told by
     // the sums (合计 = 基本 + 项目 on every row), never by the count.
     const mapped = subsetRoles(current, cols, rows);
-    if (mapped) {
-      for (const [i, c] of cols.entries())
-        if (c.labels.length === 0) c.labels = [...current.cols[mapped.pick[i]!]!.labels];
-      return { cols, roles: mapped.roles, codeCols: current.codeCols };
-    }
+    if (mapped) return { cols, roles: mapped, codeCols: current.codeCols };
   }
   return current;
 }
@@ -599,18 +570,15 @@ function addBasicBySums(
   if (fits.length === 1) roles.set("basic", fits[0]!);
 }
 
-/**
- * The previous page's roles on a page that prints fewer columns: the order-kept choice whose
- * sums hold, and which of the previous page's columns each column is.
- */
+/** The previous page's roles on a page that prints fewer columns: the order-kept choice whose sums hold. */
 function subsetRoles(
   current: Layout,
   cols: Column[],
   rows: Map<Column, Fen>[],
-): { roles: Map<string, Column>; pick: number[] } | undefined {
+): Map<string, Column> | undefined {
   const n = current.cols.length;
   const k = cols.length;
-  let best: { roles: Map<string, Column>; cost: number; pick: number[] } | undefined;
+  let best: { roles: Map<string, Column>; cost: number } | undefined;
   let tie = false;
   const pick: number[] = [];
   const walk = (from: number) => {
@@ -628,7 +596,7 @@ function subsetRoles(
         roles.size === best.roles.size;
       if (!best || (!same && cost < best.cost)) {
         tie = false;
-        best = { roles, cost, pick: [...pick] };
+        best = { roles, cost };
       } else if (!same && cost === best.cost) tie = true;
       return;
     }
@@ -639,7 +607,7 @@ function subsetRoles(
     }
   };
   walk(0);
-  return best && !tie ? { roles: best.roles, pick: best.pick } : undefined;
+  return best && !tie ? best.roles : undefined;
 }
 
 /** What reading a table's data rows needs. */
@@ -651,10 +619,6 @@ interface Reading {
   table: TableRows;
   data: ParsedRow[];
   layouts: Layout[];
-  spec: ClassificationSpec;
-  diagnose(text: string, line: number): void;
-  /** Each layout's columns as fractions of a full row's width (see rowPattern), once computed. */
-  patterns: Map<Layout, number[] | undefined>;
 }
 
 /** The rows read so far, the 类 and 款 above, and an amount row waiting for its code below. */
@@ -671,250 +635,12 @@ interface RowState {
 /** A row's amounts by the role of the column each falls in. */
 function valuesOf(r: Reading, p: ParsedRow, layout: Layout): Map<string, Fen> {
   const values = new Map<string, Fen>();
-  const taken = new Set<Column>();
-  const withRole = new Set(layout.roles.values());
-  // Two figures under one column; one under no printed column (a page's shifted row).
-  let collides = false;
-  let stray = false;
   for (const a of p.amounts) {
     const col = columnOf(layout.cols, a, r.byIndex);
-    if (col && taken.has(col)) collides = true;
-    if (!col || (col.labels.length === 0 && !withRole.has(col))) stray = true;
-    if (col) taken.add(col);
     for (const [role, c] of layout.roles)
       if (c === col) values.set(role, cellAmount(a.text, r.unit)!);
   }
-  const sum = r.spec.sum;
-  // Without every part's column the sum cannot be tested (人员 | 公用 | 专项 with no 基本支出 column).
-  if (r.byIndex || !sum || p.amounts.length < 2) return values;
-  if (![sum.whole, ...sum.parts].every((k) => layout.roles.has(k))) return values;
-  // A row with a cell left unread (a wrapped amount, noted) cannot add up: its other cells stand.
-  if (r.table.notes.some((n) => n.line === p.row.line)) return values;
-  // pdftotext may print a row's figures off its page's columns (each row at its own offset):
-  // figures that fall two to a column, or break the row's sum, are placed again by the sums.
-  const broken = collides || !values.has(sum.whole) || !addsUp(values, sum, tolerance(r.unit));
-  if (!broken && !stray) return values;
-  return placedBySums(r, p, layout, values, broken);
-}
-
-/** 0.01 of the table's unit, in fen: the rounding a printed part may carry. */
-function tolerance(unit: MoneyUnit): Fen {
-  return cellAmount("0.01", unit) ?? 1n;
-}
-
-/** The whole equals the sum of its parts (blank parts as zero), when a part is read. */
-function addsUp(values: Map<string, Fen>, sum: RowSum, tol: Fen): boolean {
-  const whole = values.get(sum.whole);
-  if (whole === undefined || !sum.parts.some((k) => values.has(k))) return true;
-  const diff = sum.parts.reduce((s, k) => s + (values.get(k) ?? 0n), 0n) - whole;
-  const room = tol * BigInt(sum.parts.length);
-  return diff <= room && diff >= -room;
-}
-
-/** Labels of columns outside a row's sum: other years, changes, notes. */
-const OUTSIDE_SUM = /执行|上年|增减|结转|结余|比|备注|%/;
-
-/**
- * The columns a row's sum runs over, left to right: from the whole's column to the last one
- * before a column of another kind (执行数, 增减额 …), each labelled or given a role. The whole
- * is its parts' total; columns between a part and the next role's column are that part's
- * sub-columns (基本支出's 人员经费 | 公用经费 add up to it; a lone one, 扣除基建项目后预算数
- * beside 项目支出总数, is at most it). `outside`: printed columns beyond the sum's.
- */
-function logicalColumns(
-  layout: Layout,
-  whole: string,
-): { cols: Column[]; role: (string | undefined)[]; outside: Set<Column> } {
-  const withRole = new Set(layout.roles.values());
-  const printed = layout.cols.filter((c) => c.labels.length > 0 || withRole.has(c));
-  const roleOf = (c: Column) => [...layout.roles].find(([, k]) => k === c)?.[0];
-  const from = printed.findIndex((c) => roleOf(c) === whole);
-  let to = from + 1;
-  while (
-    to < printed.length &&
-    (withRole.has(printed[to]!) || !OUTSIDE_SUM.test(printed[to]!.labels.join("|")))
-  )
-    to++;
-  const cols = from < 0 ? [] : printed.slice(from, to);
-  const outside = new Set(printed.filter((c) => !cols.includes(c)));
-  return { cols, role: cols.map(roleOf), outside };
-}
-
-/** Whether values placed on the logical columns (undefined = blank) make every sum of the row. */
-function placementHolds(
-  vals: (Fen | undefined)[],
-  role: (string | undefined)[],
-  sum: RowSum,
-  tol: Fen,
-): boolean {
-  const at = (k: string) => role.indexOf(k);
-  const v = (i: number) => (i >= 0 ? (vals[i] ?? 0n) : 0n);
-  const near = (a: Fen, b: Fen, n: number) => a - b <= tol * BigInt(n) && b - a <= tol * BigInt(n);
-  const whole = at(sum.whole);
-  if (whole < 0 || vals[whole] === undefined) return false;
-  if (
-    !near(
-      v(whole),
-      sum.parts.reduce((s, k) => s + v(at(k)), 0n),
-      sum.parts.length,
-    )
-  )
-    return false;
-  for (const k of sum.parts) {
-    const i = at(k);
-    if (i < 0) continue;
-    let j = i + 1;
-    while (j < role.length && role[j] === undefined) j++;
-    const subs = vals.slice(i + 1, j);
-    if (subs.length >= 2) {
-      if (
-        !near(
-          v(i),
-          subs.reduce<Fen>((s, x) => s + (x ?? 0n), 0n),
-          subs.length,
-        )
-      )
-        return false;
-    } else if (subs.length === 1 && (subs[0] ?? 0n) > v(i) + tol) return false;
-  }
-  return true;
-}
-
-/** Every order-kept way to put `n` figures in `m` columns (column indices, left to right). */
-function choices(n: number, m: number): number[][] {
-  const out: number[][] = [];
-  const pick: number[] = [];
-  const walk = (from: number) => {
-    if (pick.length === n) {
-      out.push([...pick]);
-      return;
-    }
-    for (let j = from; j <= m - (n - pick.length); j++) {
-      pick.push(j);
-      walk(j + 1);
-      pick.pop();
-    }
-  };
-  if (n <= m && m <= 10) walk(0);
-  return out;
-}
-
-/**
- * Where a full row (a figure in every column, the sums holding) puts each column's right
- * edge, as a fraction of the row's width from its first figure to its last: the median over
- * the layout's full rows; undefined when it has none.
- */
-function rowPattern(r: Reading, layout: Layout): number[] | undefined {
-  if (r.patterns.has(layout)) return r.patterns.get(layout);
-  const { cols, role, outside } = logicalColumns(layout, r.spec.sum!.whole);
-  const tol = tolerance(r.unit);
-  const fracs: number[][] = [];
-  for (const [k, p] of r.data.entries()) {
-    if (r.layouts[k] !== layout || p.amounts.length !== cols.length || cols.length < 3) continue;
-    if (outside.size > 0) continue;
-    const vals = p.amounts.map((a) => cellAmount(a.text, r.unit));
-    if (!placementHolds(vals, role, r.spec.sum!, tol)) continue;
-    const e0 = p.amounts[0]!.end;
-    const width = p.amounts[p.amounts.length - 1]!.end - e0;
-    if (width > 0) fracs.push(p.amounts.map((a) => (a.end - e0) / width));
-  }
-  const pattern =
-    fracs.length === 0
-      ? undefined
-      : cols.map((_, j) => {
-          const xs = fracs.map((f) => f[j]!).sort((a, b) => a - b);
-          return xs[Math.floor(xs.length / 2)]!;
-        });
-  r.patterns.set(layout, pattern);
-  return pattern;
-}
-
-/** How far (in characters) a row's figures stand from the columns a placement puts them in. */
-function placementCost(p: ParsedRow, pick: number[], pattern: number[], width: number): number {
-  const offs = pick.map((j, i) => p.amounts[i]!.end - pattern[j]! * width).sort((a, b) => a - b);
-  const shift = offs[Math.floor(offs.length / 2)]!;
-  return pick.reduce((s, j, i) => s + Math.abs(p.amounts[i]!.end - shift - pattern[j]! * width), 0);
-}
-
-/** Characters by which the best placement must stand nearer than any other that reads otherwise. */
-const PLACEMENT_MARGIN = 5;
-
-/**
- * A row whose figures fall off its page's columns: the placements (order kept) whose sums
- * hold; among those reading differently, the one nearest the full rows' column pattern when
- * it is clearly nearest. Else only the values every such placement agrees on are kept, and
- * the rest is left out with a diagnostic (never a figure in a column it may not stand under).
- */
-function placedBySums(
-  r: Reading,
-  p: ParsedRow,
-  layout: Layout,
-  byPosition: Map<string, Fen>,
-  broken: boolean,
-): Map<string, Fen> {
-  const sum = r.spec.sum!;
-  const { cols, role, outside } = logicalColumns(layout, sum.whole);
-  const tol = tolerance(r.unit);
-  // Figures under a column outside the sum (执行数, 增减额) are no part of it.
-  const amounts = p.amounts.filter((a) => {
-    const col = columnOf(layout.cols, a, r.byIndex);
-    return !col || !outside.has(col);
-  });
-  const row = { ...p, amounts };
-  const figures = amounts.map((a) => cellAmount(a.text, r.unit)!);
-  // One figure in the sum's columns or none: nothing to place, the row stays as read.
-  if (figures.length < 2) return byPosition;
-  const fits: { pick: number[]; values: Map<string, Fen> }[] = [];
-  for (const pick of choices(figures.length, cols.length)) {
-    const vals: (Fen | undefined)[] = cols.map(() => undefined);
-    pick.forEach((j, i) => {
-      vals[j] = figures[i];
-    });
-    if (!placementHolds(vals, role, sum, tol)) continue;
-    const values = new Map<string, Fen>();
-    role.forEach((k, j) => {
-      if (k && vals[j] !== undefined) values.set(k, vals[j]!);
-    });
-    fits.push({ pick, values });
-  }
-  const same = (a: Map<string, Fen>, b: Map<string, Fen>) =>
-    a.size === b.size && [...a].every(([k, v]) => b.get(k) === v);
-  const distinct = fits.filter((f, i) => fits.findIndex((g) => same(g.values, f.values)) === i);
-  if (distinct.length === 1) return distinct[0]!.values;
-  // A row read whole by position whose stray figure no placement takes in (a second code
-  // system's number beside the name): as read.
-  if (distinct.length === 0 && !broken) return byPosition;
-  const pattern = distinct.length > 1 ? rowPattern(r, layout) : undefined;
-  if (pattern) {
-    const widths = r.data
-      .filter((q, k) => r.layouts[k] === layout && q.amounts.length === cols.length)
-      .map((q) => q.amounts[q.amounts.length - 1]!.end - q.amounts[0]!.end)
-      .sort((a, b) => a - b);
-    const width = widths[Math.floor(widths.length / 2)]!;
-    const scored = fits
-      .map((f) => ({ ...f, cost: placementCost(row, f.pick, pattern, width) }))
-      .sort((a, b) => a.cost - b.cost);
-    const best = scored[0]!;
-    const rival = scored.find((f) => !same(f.values, best.values));
-    if (best.cost <= 3 * figures.length && (!rival || rival.cost >= best.cost + PLACEMENT_MARGIN))
-      return best.values;
-  }
-  // The values all placements agree on (none when no placement holds: the 合计 alone, as read).
-  const kept = new Map<string, Fen>();
-  if (distinct.length > 0) {
-    for (const [k, v] of distinct[0]!.values)
-      if (distinct.every((f) => f.values.get(k) === v)) kept.set(k, v);
-  } else if (byPosition.has(sum.whole)) {
-    const first = columnOf(layout.cols, amounts[0]!, r.byIndex);
-    if (first === layout.roles.get(sum.whole)) kept.set(sum.whole, byPosition.get(sum.whole)!);
-  }
-  const left = sum.parts.filter((k) => !kept.has(k));
-  if (left.length > 0 && (broken || [...byPosition.keys()].some((k) => !kept.has(k))))
-    r.diagnose(
-      `第 ${p.row.line} 行的金额未能确定各在哪一列之下（${sum.said}），${left.map((k) => sum.names[k] ?? k).join("、")}未读（figures not placed with certainty; cells left out）`,
-      p.row.line,
-    );
-  return kept;
+  return values;
 }
 
 /** The row's text as printed (before the hook rewrote it), for citing. */
