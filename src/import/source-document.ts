@@ -61,6 +61,17 @@ export interface DrawnCell {
   printedLine?: number;
 }
 
+/** The grid column of each cell of a drawn row (spans add up). */
+export function gridOf(cells: readonly DrawnCell[]): Map<number, DrawnCell> {
+  const out = new Map<number, DrawnCell>();
+  let x = 0;
+  for (const c of cells) {
+    out.set(x, c);
+    x += c.span;
+  }
+  return out;
+}
+
 /** A drawn row's cells as a .docx table row holds them: a merged cell once, with its span. */
 export function drawnRowCells(line: SourceLine): Cell[] {
   return (line.drawnRow?.cells ?? []).map((c) => ({

@@ -3,7 +3,12 @@
  * 支出表 and 基本支出表 (the 一般公共预算 only), and one table per other fund.
  * A figure of another scope never stands in: what is not stated is 未公开.
  */
-import { functionLevel, type EconomicLine, type IncomeSource } from "../../model/disclosure.ts";
+import {
+  functionLevel,
+  type EconomicLine,
+  type FunctionLine,
+  type IncomeSource,
+} from "../../model/disclosure.ts";
 import { addWan, chineseNumber, printWan } from "../numbers.ts";
 import {
   amountCell,
@@ -36,6 +41,17 @@ const byFunctionLayout = () => ({
   widths: [1.3, 4, 1.4, 1.4, 1.4],
   header: [[head("科目编码"), head("科目名称"), head("合计"), head("基本支出"), head("项目支出")]],
 });
+
+/** A 功能分类 line's row in that layout, its 类 in bold. */
+function functionLineRow(l: FunctionLine): Cell[] {
+  const b = { bold: functionLevel(l) === 1 };
+  return [
+    text(l.code ?? ""),
+    text(l.name, { align: "left", ...b }),
+    amountCell(l.total, b),
+    ...partCells(l.total, [l.basic, l.project], b),
+  ];
+}
 
 const FISCAL_SOURCES: IncomeSource[] = [
   "generalBudget",
@@ -135,15 +151,7 @@ export function generalBudgetExpenditure(ctx: TableContext): TableModel {
   const column = (key: "basic" | "project") =>
     classes.length ? addWan(classes.map((l) => l[key])) : undefined;
   const bold = { bold: true };
-  const lineRows = lines.map((l) => {
-    const b = { bold: functionLevel(l) === 1 };
-    return [
-      text(l.code ?? ""),
-      text(l.name, { align: "left", ...b }),
-      amountCell(l.total, b),
-      ...partCells(l.total, [l.basic, l.project], b),
-    ];
-  });
+  const lineRows = lines.map(functionLineRow);
   return {
     id: "t5-general-budget",
     title: final ? "一般公共预算财政拨款支出决算表" : "一般公共预算支出表",
@@ -192,15 +200,7 @@ export function functionLinesAsPrinted(ctx: TableContext): TableModel | undefine
     title: "按支出功能分类科目的支出（原文件所列）",
     caption: ctx.caption,
     ...byFunctionLayout(),
-    body: lines.map((l) => {
-      const b = { bold: functionLevel(l) === 1 };
-      return [
-        text(l.code ?? ""),
-        text(l.name, { align: "left", ...b }),
-        amountCell(l.total, b),
-        ...partCells(l.total, [l.basic, l.project], b),
-      ];
-    }),
+    body: lines.map(functionLineRow),
     note:
       (sum !== undefined ? `各类合计 ${printWan(sum)} 万元，` : "") +
       `与${compared.length ? compared.join("、") : "本文件的支出总额"}均不一致（可能含上年结转等其他资金），故未列入上述标准表；口径以原文件为准。`,

@@ -12,7 +12,7 @@
 import { fenToWan, parseAmount, type Fen } from "../../../model/amount.ts";
 import type { Project, ProjectIndicator } from "../../../model/disclosure.ts";
 import { parseTarget } from "../../../model/target.ts";
-import { squash, type DrawnCell, type SourceDocument } from "../../source-document.ts";
+import { gridOf, squash, type DrawnCell, type SourceDocument } from "../../source-document.ts";
 import type { ParsedProject, Sourced } from "./table.ts";
 
 /** 北京's project code (110000 + year + kind + number) glued to the project's own "2127-" name. */
@@ -51,17 +51,6 @@ interface Band {
   name?: { text: string; raw: string; line: number; code?: string };
   groups: Group[];
   indicators: { indicator: ProjectIndicator; cites: Sourced[] }[];
-}
-
-/** The grid column of each cell of a drawn row (spans add up). */
-function gridOf(cells: DrawnCell[]): Map<number, DrawnCell> {
-  const out = new Map<number, DrawnCell>();
-  let x = 0;
-  for (const c of cells) {
-    out.set(x, c);
-    x += c.span;
-  }
-  return out;
 }
 
 const flat = (t: string) => squash(t).replace(/\s+/g, "");

@@ -24,7 +24,7 @@ import {
 } from "../../../model/amount.ts";
 import type { Project, ProjectIndicator } from "../../../model/disclosure.ts";
 import { parseTarget } from "../../../model/target.ts";
-import { squash, type DrawnCell, type SourceDocument } from "../../source-document.ts";
+import { gridOf, squash, type DrawnCell, type SourceDocument } from "../../source-document.ts";
 import type { ParsedProject, Sourced } from "./table.ts";
 import { splitGoals } from "./table.ts";
 import { cellText } from "./rows.ts";
@@ -64,17 +64,6 @@ const ITEM = new RegExp(
 );
 /** Words that never fall inside one item's name or values: a second item run into it. */
 const RUN_ON = new RegExp(String.raw`实施周期指标值|年度指标值|${CODE}`);
-
-/** The grid column of each cell of a drawn row (spans add up). */
-function gridOf(cells: DrawnCell[]): Map<number, DrawnCell> {
-  const out = new Map<number, DrawnCell>();
-  let x = 0;
-  for (const c of cells) {
-    out.set(x, c);
-    x += c.span;
-  }
-  return out;
-}
 
 /** The list's columns from its header row, or undefined when the row is not such a header. */
 function headerColumns(cells: DrawnCell[]): Columns | undefined {
