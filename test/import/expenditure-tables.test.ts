@@ -8,7 +8,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { wildMoney } from "../support/wild-money.ts";
+import { moneyOf, wildMoney } from "../support/wild-money.ts";
 import { sharedDir } from "../support/paths.ts";
 import { importDisclosure } from "../../src/import/index.ts";
 import { readText } from "../../src/import/readers/text.ts";
@@ -16,22 +16,6 @@ import { extractIncome } from "../../src/import/sections/money/income.ts";
 import { extractExpenditure } from "../../src/import/sections/money/expenditure.ts";
 import { FORMAT_ID, type Diagnostic, type Disclosure } from "../../src/model/disclosure.ts";
 import { wanToFen } from "../../src/model/amount.ts";
-
-/** A text through the 收入 and 支出 extractors. */
-function moneyOf(text: string): { disclosure: Disclosure; diagnostics: Diagnostic[] } {
-  const doc = readText(text);
-  const disclosure: Disclosure = { format: FORMAT_ID, amountUnit: "万元" };
-  const diagnostics: Diagnostic[] = [];
-  for (const x of [extractIncome, extractExpenditure])
-    x.run({
-      doc,
-      disclosure,
-      diagnose: (level, message, section) =>
-        diagnostics.push({ level, message, ...(section ? { section } : {}) }),
-      cite: () => {},
-    });
-  return { disclosure, diagnostics };
-}
 
 const cents = (n: number | undefined) => Math.round((n ?? Number.NaN) * 100);
 

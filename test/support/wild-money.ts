@@ -8,11 +8,18 @@ import { extractExpenditure } from "../../src/import/sections/money/expenditure.
 import { FORMAT_ID, type Diagnostic, type Disclosure } from "../../src/model/disclosure.ts";
 import { sharedDir } from "./paths.ts";
 
+type Money = { disclosure: Disclosure; diagnostics: Diagnostic[] };
+
 /** A wild document's text (docs, else pool) through the income and expenditure extractors. */
-export function wildMoney(name: string): { disclosure: Disclosure; diagnostics: Diagnostic[] } {
+export function wildMoney(name: string): Money {
   const docs = join(sharedDir, "wild", "docs", `${name}.txt`);
   const file = existsSync(docs) ? docs : join(sharedDir, "wild", "pool", `${name}.txt`);
-  const doc = readText(decodeText(readFileSync(file)).text);
+  return moneyOf(decodeText(readFileSync(file)).text);
+}
+
+/** A text through the 收入 and 支出 extractors. */
+export function moneyOf(text: string): Money {
+  const doc = readText(text);
   const disclosure: Disclosure = { format: FORMAT_ID, amountUnit: "万元" };
   const diagnostics: Diagnostic[] = [];
   for (const x of [extractIncome, extractExpenditure])
