@@ -11,10 +11,6 @@ import { join } from "node:path";
 import { moneyOf, wildMoney } from "../support/wild-money.ts";
 import { sharedDir } from "../support/paths.ts";
 import { importDisclosure } from "../../src/import/index.ts";
-import { readText } from "../../src/import/readers/text.ts";
-import { extractIncome } from "../../src/import/sections/money/income.ts";
-import { extractExpenditure } from "../../src/import/sections/money/expenditure.ts";
-import { FORMAT_ID, type Diagnostic, type Disclosure } from "../../src/model/disclosure.ts";
 import { wanToFen } from "../../src/model/amount.ts";
 
 const cents = (n: number | undefined) => Math.round((n ?? Number.NaN) * 100);
